@@ -1,0 +1,5 @@
+"""``python -m circular`` runs the CLI."""
+
+from circular.cli import main
+
+main()

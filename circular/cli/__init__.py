@@ -1,0 +1,35 @@
+"""The ``circular`` command line. Each command group lives in its own module here and is
+registered on ``app`` below; the commands only parse arguments and call the domain."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="circular",
+    help="Official letter campaigns: contacts, letters, sending, replies, reminders.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.command()
+def version() -> None:
+    """Print circular's version."""
+    from circular import __version__
+
+    typer.echo(__version__)
+
+
+def _register() -> None:
+    # Command modules register themselves on import (``@app.command()``).
+    from circular.cli import (  # noqa: F401
+        settings_cmd,
+    )
+
+
+def main() -> None:
+    """Entry point of the ``circular`` console script."""
+    _register()
+    app()

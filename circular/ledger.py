@@ -1,0 +1,343 @@
+"""The ledger: the one source of truth for a campaign's contacts, letters, messages and replies.
+
+SQLAlchemy 2 models, portable between SQLite (the default, a file in the data folder) and
+PostgreSQL (given a URL). Nothing here is SQLite-only: JSON columns are SQLAlchemy's ``JSON``
+type, timestamps are timezone-aware UTC, uniqueness is enforced by constraints, not by code.
+
+A contact's state is never stored: it is derived from its messages and replies (see
+``contact_status``), so there is nothing to keep in step.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    create_engine,
+    event,
+    select,
+)
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+
+def utcnow() -> datetime:
+    """The current time, timezone-aware, in UTC."""
+    return datetime.now(UTC)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp stored as UTC and always read back timezone-aware (SQLite drops the zone)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the ledger; use an aware UTC datetime")
+        return value.astimezone(UTC)
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+class Base(DeclarativeBase):
+    """Base of the ledger's tables."""
+
+
+class IntakeStatus(enum.StrEnum):
+    """What happened to a dropped contact file."""
+
+    LOADED = "loaded"
+    REJECTED = "rejected"
+    DUPLICATE = "duplicate"
+
+
+class MessageKind(enum.StrEnum):
+    """Kinds of outgoing message. Reminders are ``reminder-1``, ``reminder-2``… (see
+    ``reminder_kind``)."""
+
+    INVITATION = "invitation"
+    ACK = "ack"
+
+
+def reminder_kind(wave: int) -> str:
+    """The message kind of reminder wave ``wave`` (1-based)."""
+    if wave < 1:
+        raise ValueError("reminder waves are numbered from 1")
+    return f"reminder-{wave}"
+
+
+class MessageStatus(enum.StrEnum):
+    """Where an outgoing message stands. ``sending`` is claimed but not confirmed; after a crash
+    it becomes ``unknown`` unless the Sent folder proves it went out."""
+
+    PENDING = "pending"
+    SENDING = "sending"
+    SENT = "sent"
+    FAILED = "failed"  # permanent: the server refused it (5xx) or retries ran out
+    UNKNOWN = "unknown"  # may or may not have been sent: a person decides
+    CANCELLED = "cancelled"
+
+
+class ReplyKind(enum.StrEnum):
+    """What an incoming message is."""
+
+    ACCEPT = "accept"
+    DECLINE = "decline"
+    OTHER = "other"
+    AUTO_REPLY = "auto_reply"
+    BOUNCE = "bounce"
+
+
+HUMAN_REPLY_KINDS = frozenset({ReplyKind.ACCEPT, ReplyKind.DECLINE, ReplyKind.OTHER})
+
+
+class DecidedBy(enum.StrEnum):
+    """Who decided a reply's kind."""
+
+    CLASSIFIER = "classifier"
+    PERSON = "person"
+
+
+class ReplyStatus(enum.StrEnum):
+    """Whether a reply is settled or waits for a person."""
+
+    DONE = "done"
+    NEEDS_REVIEW = "needs_review"
+
+
+class IntakeFile(Base):
+    """A contact file that was dropped, whatever became of it."""
+
+    __tablename__ = "intake_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(512))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    status: Mapped[str] = mapped_column(String(16))
+    rows: Mapped[int] = mapped_column(Integer, default=0)
+    report: Mapped[str] = mapped_column(Text, default="")
+    stored_path: Mapped[str] = mapped_column(String(1024), default="")
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Contact(Base):
+    """One addressee of a campaign: a Member State's minister (or, where the campaign allows,
+    one of several contacts of a country). ``contact_key`` is the country's ISO3, or
+    ``ISO3:email`` when a campaign allows several contacts per country."""
+
+    __tablename__ = "contacts"
+    __table_args__ = (UniqueConstraint("campaign", "contact_key", name="uq_contact_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64), index=True)
+    contact_key: Mapped[str] = mapped_column(String(400))
+    iso3: Mapped[str] = mapped_column(String(3), index=True)
+    language: Mapped[str] = mapped_column(String(2))
+    email: Mapped[str] = mapped_column(String(320), index=True)
+    cc: Mapped[list[str]] = mapped_column(JSON, default=list)
+    salutation: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    name: Mapped[str] = mapped_column(String(400), default="")
+    position: Mapped[str] = mapped_column(String(400), default="")
+    ministry: Mapped[str] = mapped_column(String(400), default="")
+    extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    source_file_id: Mapped[int | None] = mapped_column(ForeignKey("intake_files.id"))
+    source_row: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+class ContactChange(Base):
+    """A change to a contact made by a newer file: history is kept, never silently
+    overwritten."""
+
+    __tablename__ = "contact_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
+    field: Mapped[str] = mapped_column(String(64))
+    old_value: Mapped[str] = mapped_column(Text)
+    new_value: Mapped[str] = mapped_column(Text)
+    source_file_id: Mapped[int | None] = mapped_column(ForeignKey("intake_files.id"))
+    changed_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Letter(Base):
+    """A rendered DOCX letter for one contact; re-rendering an unchanged letter is skipped."""
+
+    __tablename__ = "letters"
+    __table_args__ = (UniqueConstraint("campaign", "contact_id", name="uq_letter_contact"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64), index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    language: Mapped[str] = mapped_column(String(2))
+    path: Mapped[str] = mapped_column(String(1024))
+    sha256: Mapped[str] = mapped_column(String(64))
+    inputs_sha256: Mapped[str] = mapped_column(String(64), default="")
+    rendered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class Message(Base):
+    """One outgoing e-mail: an invitation, a reminder or an acknowledgement.
+
+    Unique per (campaign, contact, kind): that constraint is what makes sending exactly-once.
+    The Message-ID and token are generated before SMTP so that a crash can be reconciled."""
+
+    __tablename__ = "messages"
+    __table_args__ = (
+        UniqueConstraint("campaign", "contact_id", "kind", name="uq_message_kind"),
+        Index("ix_messages_campaign_status", "campaign", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    message_id: Mapped[str] = mapped_column(String(255), unique=True)
+    status: Mapped[str] = mapped_column(String(16), default=MessageStatus.PENDING)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    to_addrs: Mapped[list[str]] = mapped_column(JSON, default=list)
+    refused: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
+    last_smtp_code: Mapped[int | None] = mapped_column(Integer)
+    last_smtp_answer: Mapped[str] = mapped_column(Text, default="")
+    claimed_by: Mapped[str] = mapped_column(String(128), default="")
+    scheduled_for: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class Reply(Base):
+    """One incoming message from the reply inbox, classified and (when possible) matched."""
+
+    __tablename__ = "replies"
+    __table_args__ = (
+        UniqueConstraint("mailbox", "uidvalidity", "uid", name="uq_reply_uid"),
+        Index("ix_replies_campaign_status", "campaign", "status"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str | None] = mapped_column(String(64))
+    mailbox: Mapped[str] = mapped_column(String(255))
+    uidvalidity: Mapped[int] = mapped_column(Integer)
+    uid: Mapped[int] = mapped_column(Integer)
+    message_id: Mapped[str] = mapped_column(String(998), default="", index=True)
+    from_addr: Mapped[str] = mapped_column(String(320), default="")
+    subject: Mapped[str] = mapped_column(Text, default="")
+    received_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    kind: Mapped[str] = mapped_column(String(16))
+    language: Mapped[str | None] = mapped_column(String(2))
+    evidence: Mapped[str] = mapped_column(Text, default="")
+    confidence: Mapped[float] = mapped_column(Float, default=0.0)
+    delegate: Mapped[str] = mapped_column(Text, default="")
+    return_date: Mapped[date | None] = mapped_column(Date)
+    bounce_recipient: Mapped[str] = mapped_column(String(320), default="")
+    bounce_permanent: Mapped[bool | None] = mapped_column()
+    matched_message_id: Mapped[int | None] = mapped_column(ForeignKey("messages.id"), index=True)
+    match_method: Mapped[str] = mapped_column(String(32), default="")
+    decided_by: Mapped[str] = mapped_column(String(16), default=DecidedBy.CLASSIFIER)
+    decision_note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default=ReplyStatus.DONE)
+    text_excerpt: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class MailboxState(Base):
+    """How far a mailbox folder has been read: its UIDVALIDITY and the last UID processed."""
+
+    __tablename__ = "mailbox_state"
+
+    folder: Mapped[str] = mapped_column(String(255), primary_key=True)
+    uidvalidity: Mapped[int] = mapped_column(Integer)
+    last_uid: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets the poller read while a sender writes; busy_timeout makes a locked ledger wait
+    # instead of failing at once.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Ledger:
+    """A connection to the ledger database. Tables are created on first use."""
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(url)
+        self.url = url
+        self.is_sqlite = parsed.get_backend_name() == "sqlite"
+        if self.is_sqlite and parsed.database and parsed.database != ":memory:":
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = create_engine(url, future=True)
+        if self.is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        Base.metadata.create_all(self.engine)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session that commits when the block ends and rolls back on error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def dispose(self) -> None:
+        """Close every pooled connection."""
+        self.engine.dispose()
+
+
+def open_ledger(url: str | None = None) -> Ledger:
+    """Open the ledger at ``url``, or the one the settings name."""
+    if url is None:
+        from circular.settings import get_settings
+
+        url = get_settings().resolved_database_url
+    return Ledger(url)
+
+
+def contacts_of(session: Session, campaign: str) -> list[Contact]:
+    """Every contact of ``campaign``, ordered by country then key."""
+    query = (
+        select(Contact)
+        .where(Contact.campaign == campaign)
+        .order_by(Contact.iso3, Contact.contact_key)
+    )
+    return list(session.scalars(query))

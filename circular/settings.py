@@ -1,0 +1,131 @@
+"""All of circular's configuration, in one pydantic-settings class.
+
+Every setting can be given as an environment variable with the prefix ``CIRCULAR_``
+(``CIRCULAR_SMTP_HOST``), or in a ``.env`` file in the working folder. Operators script
+against these names: keep them stable.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+#: The project's root folder (where pyproject.toml lives) when running from a checkout.
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Security(StrEnum):
+    """How a mail connection is protected."""
+
+    STARTTLS = "starttls"
+    TLS = "tls"
+    NONE = "none"
+
+
+class Settings(BaseSettings):
+    """circular's settings. Field ``smtp_host`` is read from ``CIRCULAR_SMTP_HOST``, and so on."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="CIRCULAR_",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        validate_default=True,
+    )
+
+    # Folders
+    data_dir: Path = Field(PROJECT_ROOT / "data", description="Where the SQLite ledger lives.")
+    database_url: str = Field(
+        "", description="SQLAlchemy URL of the ledger; default: a SQLite file in data_dir."
+    )
+    drop_folder: Path = Field(
+        PROJECT_ROOT / "contacts" / "inbox", description="Where staff drop contact CSVs."
+    )
+    processed_folder: Path = Field(
+        PROJECT_ROOT / "contacts" / "processed", description="Where loaded CSVs are kept."
+    )
+    rejected_folder: Path = Field(
+        PROJECT_ROOT / "contacts" / "rejected", description="Where rejected CSVs are kept."
+    )
+    letters_dir: Path = Field(
+        PROJECT_ROOT / "letters", description="Campaign folders: letters/<campaign id>/."
+    )
+    out_dir: Path = Field(
+        PROJECT_ROOT / "letters" / "out", description="Rendered letters: out/<campaign id>/."
+    )
+    reports_dir: Path = Field(PROJECT_ROOT / "reports", description="Excel reports.")
+    default_campaign: str = Field(
+        "cl-21-4", description="Campaign of a CSV dropped at the top of the drop folder."
+    )
+
+    # SMTP (outgoing letters)
+    smtp_host: str = "127.0.0.1"
+    smtp_port: int = Field(587, ge=1, le=65535)
+    smtp_username: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_security: Security = Security.STARTTLS
+    smtp_timeout: float = Field(60.0, gt=0)
+    smtp_connections: int = Field(4, ge=1, le=64, description="Parallel SMTP connections.")
+    smtp_rate_per_minute: int = Field(0, ge=0, description="Messages per minute; 0: no limit.")
+    smtp_rate_per_day: int = Field(0, ge=0, description="Messages per day; 0: no limit.")
+    smtp_allow_plain: bool = Field(
+        False, description="Allow an unencrypted connection to a host other than loopback."
+    )
+    smtp_ca_file: Path | None = Field(None, description="Extra CA bundle to verify the server.")
+
+    # IMAP (replies)
+    imap_host: str = "127.0.0.1"
+    imap_port: int = Field(993, ge=1, le=65535)
+    imap_username: str = ""
+    imap_password: SecretStr = SecretStr("")
+    imap_security: Security = Security.TLS
+    imap_folder: str = "INBOX"
+    imap_ca_file: Path | None = None
+
+    @field_validator("default_campaign")
+    @classmethod
+    def _campaign_id_is_a_name(cls, value: str) -> str:
+        from circular.campaign_id import check_campaign_id
+
+        return check_campaign_id(value)
+
+    @property
+    def resolved_database_url(self) -> str:
+        """The ledger's URL: the configured one, or a SQLite file in ``data_dir``."""
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'circular.sqlite3'}"
+
+
+class SettingsError(ValueError):
+    """The environment holds a setting that is not valid; the message names the variable."""
+
+
+def describe_validation_error(error: ValidationError) -> str:
+    """Turn pydantic's error into lines that name the environment variable at fault."""
+    lines = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"])
+        variable = f"CIRCULAR_{field.upper()}" if field else "settings"
+        # The raw input is left out on purpose: it may be a password.
+        lines.append(f"{variable}: {item['msg']}")
+    return "invalid settings:\n  " + "\n  ".join(lines)
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read the settings from the environment (plus ``overrides``), with errors that name
+    the variable."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as error:
+        raise SettingsError(describe_validation_error(error)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once."""
+    return load_settings()

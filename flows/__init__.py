@@ -1,0 +1,1 @@
+"""Prefect flows: a thin layer that orchestrates the domain code in ``circular``."""
