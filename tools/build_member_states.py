@@ -144,6 +144,7 @@ COLUMNS = (
     "iso2",
     "language",
     "itu_member_since",
+    "region",
     *(f"name_{lang}" for lang in LANGUAGES),
     "aliases",
 )
@@ -186,6 +187,7 @@ def build_rows(source: Path) -> list[dict[str, str]]:
                 "iso2": entry["ISO 3166-1 Alpha 2-Codes"],
                 "language": WORKING_LANGUAGE.get(iso3, "en"),
                 "itu_member_since": JOINED.get(iso3, ""),
+                "region": entry["Region Name"],
                 **{f"name_{lang}": names[lang] for lang in LANGUAGES},
                 "aliases": "|".join(unique),
             }
