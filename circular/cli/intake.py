@@ -94,18 +94,24 @@ def print_results(console: Console, results: list[IntakeResult]) -> None:
             console.print(Text(f"  report: {result.stored_path}.report.txt"))
 
 
+def _shown(path: Path | None) -> str:
+    # processed/<campaign>/<file>: enough to find it, short enough for a table cell.
+    return str(Path(*path.parts[-3:])) if path else ""
+
+
 def _details(result: IntakeResult) -> str:
     if result.outcome == Outcome.RESUMED:
-        return f"already in the ledger; move finished after an interruption → {result.stored_path}"
+        stored = _shown(result.stored_path)
+        return f"already in the ledger; move finished after an interruption → {stored}"
     if result.outcome == Outcome.CHANGED_WHILE_READING:
         return "the file changed while it was read; left in the drop folder for the next run"
     if result.status == "loaded":
         return (
             f"{result.inserted} new, {result.updated} updated ({result.changes} fields changed)"
-            f" → {result.stored_path}"
+            f" → {_shown(result.stored_path)}"
         )
     if result.status == "duplicate":
-        return f"same bytes already loaded; not loaded again → {result.stored_path}"
+        return f"same bytes already loaded; not loaded again → {_shown(result.stored_path)}"
     count = len(result.problems)
     return f"{count} problem{'s' if count != 1 else ''}; see the report"
 
@@ -113,7 +119,8 @@ def _details(result: IntakeResult) -> str:
 def print_language_summary(console: Console, ledger: Ledger, campaign: str) -> None:
     """Contacts of ``campaign`` per language, and the Member States that have none."""
     counts = summarise_contacts(ledger, campaign)
-    table = Table(title=f"Contacts of campaign {campaign} by language", title_justify="left")
+    console.print(Text(f"\nContacts of campaign {campaign} by language", style="bold"))
+    table = Table()
     table.add_column("Language")
     table.add_column("Contacts", justify="right")
     for language, count in counts.items():
