@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from circular.contacts.rows import TEXT_FIELDS, ContactRow
@@ -49,13 +49,18 @@ def load_contacts(
             Contact.campaign == campaign, Contact.contact_key.in_(list(keyed))
         )
         existing = {contact.contact_key: contact for contact in session.scalars(query)}
-        for key, row in keyed.items():
-            counts.rows += 1
-            contact = existing.get(key)
-            if contact is None:
-                session.add(_new_contact(campaign, key, row, source_file_id))
-                counts.inserted += 1
-                continue
+        new = [
+            _new_contact(campaign, key, row, source_file_id)
+            for key, row in keyed.items()
+            if key not in existing
+        ]
+        if new:
+            # One multi-row INSERT per batch: a first load of 100,000 contacts is the norm.
+            session.execute(insert(Contact), new)
+        counts.rows += len(keyed)
+        counts.inserted += len(new)
+        for key, contact in existing.items():
+            row = keyed[key]
             changed = _update(session, contact, row, source_file_id)
             counts.changes += changed
             if changed:
@@ -80,15 +85,17 @@ def _values(row: ContactRow) -> dict[str, object]:
     return values
 
 
-def _new_contact(campaign: str, key: str, row: ContactRow, source_file_id: int) -> Contact:
-    return Contact(
-        campaign=campaign,
-        contact_key=key,
-        iso3=row.iso3,
-        source_file_id=source_file_id,
-        source_row=row.row,
+def _new_contact(
+    campaign: str, key: str, row: ContactRow, source_file_id: int
+) -> dict[str, object]:
+    return {
+        "campaign": campaign,
+        "contact_key": key,
+        "iso3": row.iso3,
+        "source_file_id": source_file_id,
+        "source_row": row.row,
         **_values(row),
-    )
+    }
 
 
 def _update(session: Session, contact: Contact, row: ContactRow, source_file_id: int) -> int:
