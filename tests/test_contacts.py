@@ -105,6 +105,13 @@ def test_bad_corpus_covers_every_problem_the_issue_names() -> None:
     } <= kinds
 
 
+def test_utf16_without_byte_order_mark_is_refused_clearly(settings: Settings) -> None:
+    path = drop(settings, "nobom.csv", "country,email\nFRA,a@fra.example\n".encode("utf-16-le"))
+    [problem] = check_file(path).problems
+    assert problem.kind == ProblemKind.UNREADABLE_ENCODING
+    assert "NUL bytes" in problem.detail and "byte-order mark" in problem.detail
+
+
 def test_report_names_every_bad_row_not_only_the_first(settings: Settings) -> None:
     lines = ["country,email"] + [f"ATLANTIS{n},a{n}@x.example" for n in range(5)]
     path = drop(settings, "many.csv", "\n".join(lines) + "\n")
@@ -115,7 +122,7 @@ def test_report_names_every_bad_row_not_only_the_first(settings: Settings) -> No
 # --- good files: encodings, delimiters, header variants -------------------------------------
 
 ROWS = [
-    ("France", "ministre@fra.example", "Ministère de l'Europe et des Affaires étrangères"),
+    ("France", "ministre@fra.example", "Ministère de l’Europe et des Affaires étrangères"),
     ("ESP", "ministro@esp.example", "Ministerio de Asuntos Exteriores, Unión Europea; Cooperación"),
     ("de", "minister@deu.example", "Auswärtiges Amt"),
 ]  # fmt: skip
