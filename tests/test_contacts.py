@@ -433,6 +433,26 @@ def test_a_folder_that_is_not_a_campaign_id_is_rejected(settings: Settings, ledg
     assert count(ledger, Contact) == 0
 
 
+def test_a_file_that_cannot_be_opened_does_not_stop_the_others(
+    settings: Settings, ledger: Ledger, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    locked = drop(settings, "locked.csv", GOOD)
+    drop(settings, "good.csv", GOOD, campaign="cl-22-1")
+    real = intake_module.fingerprint
+
+    def share_lock(path: Path):  # what Windows shares answer while Excel holds the file
+        if path == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(intake_module, "fingerprint", share_lock)
+    results = {r.file: r for r in intake_folder(settings, ledger, now=NOW)}
+    assert results["good.csv"].status == IntakeStatus.LOADED
+    assert results["locked.csv"].outcome == "could not be opened"
+    assert "Permission denied" in str(results["locked.csv"].problems[0])
+    assert locked.exists()
+
+
 def test_find_drops_oldest_first(settings: Settings) -> None:
     import os
 

@@ -103,6 +103,8 @@ def _details(result: IntakeResult) -> str:
     if result.outcome == Outcome.RESUMED:
         stored = _shown(result.stored_path)
         return f"already in the ledger; move finished after an interruption → {stored}"
+    if result.outcome == Outcome.NOT_OPENED:
+        return "could not be opened; left in the drop folder for the next run"
     if result.outcome == Outcome.CHANGED_WHILE_READING:
         return "the file changed while it was read; left in the drop folder for the next run"
     if result.status == "loaded":

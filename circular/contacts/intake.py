@@ -41,6 +41,7 @@ class Outcome(enum.StrEnum):
     NEW = "new"
     RESUMED = "resumed"  # the ledger already had it: a crash came between commit and move
     CHANGED_WHILE_READING = "changed while reading"
+    NOT_OPENED = "could not be opened"  # locked or unreadable now: left for the next run
 
 
 @dataclass
@@ -85,8 +86,15 @@ def find_drops(drop_folder: Path, default_campaign: str) -> list[tuple[Path, str
                 for inner in entry.iterdir()
                 if inner.is_file() and not is_temporary(inner)
             )
-    drops.sort(key=lambda drop: (drop[0].stat().st_mtime_ns, str(drop[0])))
+    drops.sort(key=lambda drop: (_mtime(drop[0]), str(drop[0])))
     return drops
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:  # gone since it was listed: it sorts first and is reported as such
+        return 0
 
 
 def intake_folder(
@@ -97,17 +105,25 @@ def intake_folder(
     contacts_per_country: int = 1,
 ) -> list[IntakeResult]:
     """Take in every file of the drop folder; one result per file, in the order handled."""
-    return [
-        intake_file(
-            path,
-            campaign,
-            settings,
-            ledger,
-            now=now,
-            contacts_per_country=contacts_per_country,
-        )
-        for path, campaign in find_drops(settings.drop_folder, settings.default_campaign)
-    ]
+    results = []
+    for path, campaign in find_drops(settings.drop_folder, settings.default_campaign):
+        try:
+            result = intake_file(
+                path, campaign, settings, ledger, now=now, contacts_per_country=contacts_per_country
+            )
+        except OSError as error:
+            # Locked by the program that is writing it, or removed meanwhile: one file's
+            # trouble must not stop the others; it stays where it is for the next run.
+            result = IntakeResult(
+                path.name,
+                campaign,
+                "",
+                IntakeStatus.REJECTED,
+                problems=[Problem(ProblemKind.UNREADABLE_ENCODING, f"cannot open it: {error}")],
+                outcome=Outcome.NOT_OPENED,
+            )
+        results.append(result)
+    return results
 
 
 def intake_file(
