@@ -8,6 +8,7 @@ The task does the work (the domain); the flow reports it: a table artifact of th
 from __future__ import annotations
 
 from pathlib import Path
+from uuid import NAMESPACE_URL, UUID, uuid5
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_table_artifact
@@ -19,6 +20,13 @@ from circular.ledger import open_ledger
 from circular.settings import load_settings
 
 LOADED_EVENT = "circular.contacts.loaded"
+
+
+def loaded_event_id(campaign: str, sha256: str) -> UUID:
+    """The event's id is derived from the campaign and the file's sha256: Prefect's triggers
+    ignore an event id they have seen, so a re-emitted event cannot start a second campaign
+    run for the same file."""
+    return uuid5(NAMESPACE_URL, f"circular:contacts-loaded:{campaign}:{sha256}")
 
 
 def campaign_resource(campaign: str) -> str:
@@ -52,6 +60,7 @@ def intake_flow(
         if result.status == "loaded":
             emit_event(
                 event=LOADED_EVENT,
+                id=loaded_event_id(result.campaign, result.sha256),
                 resource={"prefect.resource.id": campaign_resource(result.campaign)},
                 payload={
                     "campaign": result.campaign,
