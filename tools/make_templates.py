@@ -136,6 +136,8 @@ def _setup_styles(document: Any, script: Script) -> None:
     normal = document.styles["Normal"]
     _language_rpr(normal.element.get_or_add_rPr(), script)
     if script.rtl:
+        # Right to left by default and in Normal: paragraphs staff add inherit it either way.
+        _set(default_ppr, "w:bidi")
         _set(normal.element.get_or_add_pPr(), "w:bidi")
 
     body = document.styles.add_style("Letter Body", 1)
