@@ -88,7 +88,10 @@ _MALE = frozenset(
 )
 # Honorifics that say nothing about gender ("H.E. Mr", "S.E. M.", "Dr").
 _NEUTRAL = frozenset(
-    ["he", "se", "his", "her", "excellency", "dr", "prof", "hon", "rt", "д-р", "проф"]
+    [
+        *("he", "se", "his", "her", "excellency", "dr", "prof", "hon", "rt", "д-р", "проф"),
+        *("阁下", "معالي", "سعادة"),
+    ]
 )
 
 _FIELDS = ("title", "name", "position", "ministry", "salutation", "email")

@@ -132,6 +132,8 @@ def test_neutral_spanish_salutation_is_the_seed_letters(campaign: Campaign) -> N
         ("zh", "先生", "尊敬的先生"),
         ("ar", "Mr", "حضرة السيد"),
         ("ar", "السيدة", "حضرة السيدة"),
+        ("ar", "معالي السيدة", "حضرة السيدة"),
+        ("zh", "阁下", "尊敬的先生/女士"),
         ("es", "Sr./Sra.", "Muy Señora mía/Muy Señor mío"),
         ("en", "Dr", "Dear Sir/Madam"),
     ],
