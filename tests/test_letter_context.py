@@ -349,3 +349,12 @@ def test_template_builder_is_reproducible() -> None:
 
     text = load_text(SHIPPED, "ar")
     assert build_letter(text, "ar") == build_letter(text, "ar")
+
+
+def test_titles_stand_where_each_language_puts_them(campaign: Campaign) -> None:
+    zh = _render_docx(campaign, {"iso3": "CHN", "name": "王明", "title": "部长阁下"}, "zh")
+    assert "王明部长阁下" in zh
+    es = _render_docx(
+        campaign, {"iso3": "ESP", "name": "María López", "title": "Excma. Sra."}, "es"
+    )
+    assert "Excma. Sra. María López" in es

@@ -72,8 +72,8 @@ SAMPLES: dict[str, dict[str, str]] = {
     },
     "zh": {
         "iso3": "CHN",
-        "title": "",
-        "name": "王明先生阁下",
+        "title": "先生阁下",
+        "name": "王明",
         "position": "工业和信息化部部长",
         "ministry": "中华人民共和国工业和信息化部",
         "salutation": "先生",

@@ -254,11 +254,16 @@ def _table(document: Any, rows: int, widths: list[Any], script: Script) -> Table
     return table
 
 
+# Most languages put the title before the name ("Excma. Sra. María López"); a language that
+# puts it after (Chinese "王明阁下") says so with ``addressee_name`` in its text file.
+_TITLE_THEN_NAME = "{% if contact.title %}{{ contact.title }} {% endif %}{{ contact.name }}"
+
+
 def _addressee(cell: _Cell, text: dict[str, Any], script: Script) -> None:
     """The addressee block: the contact when named, else the seed's generic addressee."""
     lines = [
         "{%p if contact.name %}",
-        "{% if contact.title %}{{ contact.title }} {% endif %}{{ contact.name }}",
+        text.get("addressee_name", _TITLE_THEN_NAME),
         "{%p if contact.position %}",
         "{{ contact.position }}",
         "{%p endif %}",
