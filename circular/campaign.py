@@ -145,9 +145,10 @@ class Event(_Model):
 class ReminderPolicy(_Model):
     """When reminders go out before the deadline, and whether acceptances are acknowledged.
 
-    ``waves`` are offsets in days before the deadline day (``[14, 5, 1]``), sent at
-    ``send_time`` in the deadline's time zone; a wave that falls on a day off moves to the
-    working day before it.
+    ``waves`` are offsets in days before the deadline day (``[14, 5, 1]``), earliest wave
+    first, sent at ``send_time`` in the deadline's time zone; a wave that falls on a day off
+    moves to the working day before it. The schedule itself is computed by
+    ``circular.followups`` from ``Campaign.deadline.at`` and this policy.
     """
 
     waves: list[Annotated[int, Field(ge=1, le=365)]] = Field(default_factory=lambda: [14, 5, 1])
@@ -297,22 +298,6 @@ class Campaign(_Model):
             for language in self.languages
             if not self.template_path(kind, language).is_file()  # type: ignore[arg-type]
         ]
-
-    def reminder_times(self) -> list[datetime]:
-        """When each reminder wave goes out (aware, in the deadline's zone), earliest first.
-
-        A wave whose day is not a working day moves to the working day before it; waves that
-        land on the same day or before the letter's date are dropped."""
-        policy = self.reminders
-        times: list[datetime] = []
-        for offset in policy.waves:
-            day = self.deadline.date - timedelta(days=offset)
-            while not policy.is_working_day(day):
-                day -= timedelta(days=1)
-            moment = datetime.combine(day, policy.send_time, tzinfo=self.deadline.zone)
-            if day > self.date and moment < self.deadline.at and moment not in times:
-                times.append(moment)
-        return sorted(times)
 
     def shifted_to(self, today: date) -> Campaign:
         """A copy whose letter is dated ``today``, with every other date moved by the same

@@ -79,17 +79,16 @@ def test_every_template_file_exists(shipped: Campaign) -> None:
     assert SHIPPED / "letter.ar.docx" in paths
 
 
-def test_reminder_waves_fall_on_working_days_before_the_deadline(shipped: Campaign) -> None:
-    times = shipped.reminder_times()
-    zone = shipped.deadline.zone
-    # 14 and 5 days before 1 March 2021 are Mondays/Wednesdays; 1 day before is Sunday
-    # 28 February, which moves to Friday 26 February.
-    assert times == [
-        datetime(2021, 2, 15, 9, 0, tzinfo=zone),
-        datetime(2021, 2, 24, 9, 0, tzinfo=zone),
-        datetime(2021, 2, 26, 9, 0, tzinfo=zone),
-    ]
-    assert all(t.weekday() < 5 for t in times)
+def test_reminder_policy_is_read_earliest_wave_first(tmp_path: Path) -> None:
+    data = _data()
+    data["reminders"].update(waves=[1, 14, 5], working_days=["mon", "tue"])
+    campaign = load_campaign(_write(tmp_path, data), check_templates=False)
+    policy = campaign.reminders
+    assert policy.waves == [14, 5, 1]
+    assert policy.send_time == time(9, 0)
+    assert policy.max_per_contact == 3
+    assert policy.is_working_day(date(2021, 2, 16))  # a Tuesday
+    assert not policy.is_working_day(date(2021, 2, 17))  # a Wednesday
 
 
 def test_unquoted_send_time_is_read_as_a_time(tmp_path: Path) -> None:
@@ -208,10 +207,8 @@ def test_shifted_to_moves_every_date_by_the_same_offset(shipped: Campaign) -> No
     assert shifted.missing_templates() == []
 
 
-def test_shifted_reminders_stay_before_the_shifted_deadline(shipped: Campaign) -> None:
+def test_shifted_deadline_is_still_the_end_of_its_day(shipped: Campaign) -> None:
     shifted = shipped.shifted_to(date(2026, 11, 28))
-    times = shifted.reminder_times()
-    assert len(times) == 3
-    assert all(shifted.date < t.date() and t < shifted.deadline.at for t in times)
-    assert all(t.weekday() < 5 for t in times)
-    assert times[0].date() == shifted.deadline.date - timedelta(days=14)
+    assert shifted.deadline.date == date(2026, 12, 24)
+    assert shifted.deadline.at == datetime(2026, 12, 24, 23, 59, 59, tzinfo=shifted.deadline.zone)
+    assert shifted.deadline.at.utcoffset() == timedelta(hours=1)
