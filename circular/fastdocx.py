@@ -43,7 +43,6 @@ import jinja2
 from docx import Document
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
-from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import nodes
 from lxml import etree
@@ -224,22 +223,22 @@ class PreparedTemplate:
         #: Index of each rendered member among the package's members (python-docx's order).
         self._slots = {name: names.index(name) for name in rendered}
         if self._core_templates:
-            self._core_xml = self._members[self._slots[self._core_member]]
-            self._core_base = zipfile.ZipFile(buffer).read(self._core_member.decode())
+            # The live element, not a re-parse of its bytes: docxtpl's empty properties are
+            # empty text nodes (``<dc:language></dc:language>``), which a parse would lose.
+            self._core_element = document.part.package._core_properties_part.element
 
     # ------------------------------------------------------------------ preparation
 
     def _compile(self, source: str, member: str, is_body: bool) -> None:
         # render_xml_part's own preprocessing: a line per paragraph, for error line numbers.
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
-        self._parts.append(
-            _Part(
-                member=member.encode("utf-8"),
-                template=self.environment.from_string(source),
-                source_lines=source.splitlines(),
-                is_body=is_body,
-            )
-        )
+        lines = source.splitlines()
+        try:
+            template = self.environment.from_string(source)
+        except jinja2.TemplateSyntaxError as error:
+            _attach_docx_context(error, lines)
+            raise
+        self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
 
     def _prepare_body(self, document: Any) -> None:
         source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
@@ -359,13 +358,7 @@ class PreparedTemplate:
         try:
             xml = part.template.render(context)
         except jinja2.TemplateError as error:
-            # As docxtpl's render_xml_part: the text of the lines around the failing one.
-            lineno = getattr(error, "lineno", None)
-            if lineno is not None:
-                first = max(lineno - 4, 0)
-                error.docx_context = [  # type: ignore[attr-defined]
-                    re.sub(r"<[^>]+>", "", line) for line in part.source_lines[first : first + 7]
-                ]
+            _attach_docx_context(error, part.source_lines)
             raise
         xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
         for escaped, plain in _ESCAPES:
@@ -384,11 +377,29 @@ class PreparedTemplate:
         return serialize_part_xml(root)
 
     def _core_xml_for(self, context: Mapping[str, Any]) -> bytes:
-        element = parse_xml(self._core_base)
+        element = copy.deepcopy(self._core_element)
         properties = CoreProperties(element)  # type: ignore[arg-type]
         for name, template in self._core_templates.items():
             setattr(properties, name, template.render(context))
         return serialize_part_xml(element)
+
+
+def _attach_docx_context(error: jinja2.TemplateError, lines: list[str]) -> None:
+    """Attach the text of the lines around the failing tag as ``error.docx_context``, as
+    docxtpl's ``render_xml_part`` does for errors that carry a line number. Errors raised
+    while rendering (a missing field, the sandbox) carry none: their line is found in the
+    traceback, where Jinja puts the template's frames."""
+    lineno = getattr(error, "lineno", None)
+    traceback = error.__traceback__
+    while lineno is None and traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            lineno = traceback.tb_lineno
+        traceback = traceback.tb_next
+    if lineno is not None:
+        first = max(lineno - 4, 0)
+        error.docx_context = [  # type: ignore[attr-defined]
+            re.sub(r"<[^>]+>", "", line) for line in lines[first : first + 7]
+        ]
 
 
 def _part_xml(xml: str) -> bytes:
