@@ -10,6 +10,7 @@ The Arabic one is right-to-left, the Chinese one has an East Asian font.
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE_CONTACTS = ROOT / "contacts" / "samples" / "member-states.csv"
 
 #: Body text per language: (greeting line, subject label, sentences cycled into paragraphs).
 _TEXT: dict[str, tuple[str, str, list[str]]] = {
@@ -233,3 +236,21 @@ def sample_context(index: int, language: str = "en", **contact: Any) -> dict[str
             ],
         },
     }
+
+
+def campaign_letters(campaign_folder: Path) -> list[tuple[str, dict[str, Any]]]:
+    """(language, context) of the letter of each sample Member State contact, built by
+    ``circular.letter_context`` for the campaign in ``campaign_folder``."""
+    from circular.campaign import load_campaign
+    from circular.letter_context import letter_context
+
+    campaign = load_campaign(campaign_folder)
+    with SAMPLE_CONTACTS.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return [
+        (
+            row["language"],
+            letter_context(campaign, {**row, "iso3": row["country"]}, row["language"]),
+        )
+        for row in rows
+    ]
