@@ -183,8 +183,8 @@ class PreparedTemplate:
     given environment, and the untouched zip members kept as raw bytes.
 
     ``render_bytes`` gives the same parts as ``DocxTemplate(path).render(context, jinja_env)``
-    followed by ``save``. Not safe to share between threads while its environment is changed;
-    rendering itself keeps no state between letters.
+    followed by ``save``. Rendering keeps no state between letters and only reads what was
+    prepared, so one instance may serve several threads.
     """
 
     def __init__(
@@ -262,11 +262,9 @@ class PreparedTemplate:
                     )
                     continue
                 seen[id(part)] = rel_key
-                xml = tpl.get_part_xml(part)
-                if tpl.get_headers_footers_encoding(xml).lower().replace("-", "") != "utf8":
-                    self._unsupported.append(f"{part.partname} is not UTF-8")
-                    continue
-                source = tpl.patch_xml(xml)
+                # get_part_xml serialises without an XML declaration, so docxtpl's encoding
+                # lookup always finds UTF-8.
+                source = tpl.patch_xml(tpl.get_part_xml(part))
                 if _is_static(self.environment, source):
                     # Rendered once, as docxtpl renders it for every letter.
                     rendered = tpl.render_xml_part(source, part, {}, self.environment)
