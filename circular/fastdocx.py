@@ -188,13 +188,20 @@ class PreparedTemplate:
     """
 
     def __init__(
-        self, path: Path, jinja_env: jinja2.Environment, *, compresslevel: int = 6
+        self,
+        path: Path | str | bytes,
+        jinja_env: jinja2.Environment,
+        *,
+        compresslevel: int = 6,
     ) -> None:
-        """Read and prepare ``path``; Jinja syntax errors in any part are raised here.
+        """Read and prepare the template at ``path`` (or the template's bytes, for a caller
+        that already read and hashed them); Jinja syntax errors in any part are raised here.
 
         ``compresslevel`` is the deflate level of the rendered parts (python-docx, and so
         docxtpl, use zlib's default, 6)."""
-        self.path = Path(path)
+        #: How messages name the template.
+        self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
+        source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
         self.environment = jinja_env
         self._level = compresslevel
         self._unsupported: list[str] = []
@@ -205,8 +212,8 @@ class PreparedTemplate:
 
         # docxtpl's methods used below keep no per-letter state in the instance (patch_xml,
         # get_part_xml, render_footnotes, map_headers_footers_xml work on the package given).
-        self._docxtpl = DocxTemplate(self.path)
-        self._docxtpl.docx = document = Document(str(self.path))
+        self._docxtpl = DocxTemplate(source)
+        self._docxtpl.docx = document = Document(source)
 
         self._prepare_body(document)
         self._prepare_headers_footers()

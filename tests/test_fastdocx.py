@@ -258,6 +258,13 @@ def test_plain_environment_matches_too(samples: dict[str, Path]) -> None:
     assert_same_letter(samples["fr"], sample_context(2, "fr"), env)
 
 
+def test_template_given_as_bytes(samples: dict[str, Path]) -> None:
+    env = sandbox()
+    context = sample_context(2, "es")
+    from_bytes = PreparedTemplate(samples["es"].read_bytes(), env).render_bytes(context)
+    assert from_bytes == PreparedTemplate(samples["es"], env).render_bytes(context)
+
+
 def test_letters_are_deterministic(samples: dict[str, Path]) -> None:
     prepared = PreparedTemplate(samples["ru"], sandbox())
     first = prepared.render_bytes(sample_context(5, "ru"))
