@@ -6,8 +6,8 @@ part for every letter, then re-serialises every XML part. For one template and m
 almost all of that work is the same each time. ``PreparedTemplate`` does it once:
 
 - the body, each header and each footer go through docxtpl's own ``patch_xml`` once and are
-  compiled once in the caller's Jinja environment (so a ``SandboxedEnvironment`` keeps
-  sandboxing, autoescape and ``StrictUndefined`` apply exactly as with docxtpl);
+  compiled once in the caller's Jinja environment (so the sandbox, autoescape and
+  ``StrictUndefined`` of a ``SandboxedEnvironment`` apply exactly as with docxtpl);
 - parts docxtpl rewrites without any per-letter input (a header with no tags, the core
   properties docxtpl "renders", static footnotes) are rewritten once by docxtpl's own code;
 - the package is saved once by python-docx, the way docxtpl saves it, and its zip members are
