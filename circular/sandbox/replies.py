@@ -1,0 +1,107 @@
+"""Replies of simulated respondents: human answers and out-of-office notices, in the
+letter's language, threaded to it and quoting it the way mail clients do."""
+
+from __future__ import annotations
+
+import random
+import textwrap
+from datetime import UTC, date, datetime
+from email.message import EmailMessage
+from email.utils import format_datetime, formataddr
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+from babel.dates import format_datetime as babel_datetime
+
+from circular.sandbox.letter import Letter
+from circular.sandbox.scenario import Kind
+
+PHRASES = Path(__file__).resolve().parent.parent / "data" / "sandbox.phrases.yaml"
+
+#: The kinds a person writes (the others are automatic or nothing).
+HUMAN_KINDS = frozenset({Kind.ACCEPT, Kind.ACCEPT_DELEGATE, Kind.DECLINE, Kind.QUESTION})
+
+
+@lru_cache(maxsize=1)
+def phrases() -> dict[str, dict[str, Any]]:
+    """The respondents' texts, by language (``circular/data/sandbox.phrases.yaml``)."""
+    loaded: dict[str, dict[str, Any]] = yaml.safe_load(PHRASES.read_text(encoding="utf-8"))
+    return loaded
+
+
+def human_reply(
+    letter: Letter, respondent: str, kind: Kind, rng: random.Random, message_id: str
+) -> EmailMessage:
+    """A person's answer of ``kind`` (accept, accept_delegate, decline, question) from
+    ``respondent``, with the letter quoted below it."""
+    if kind not in HUMAN_KINDS:
+        raise ValueError(f"{kind} is not something a person writes")
+    words = phrases()[letter.language]
+    sentence = rng.choice(words[kind.value]).format(delegate=rng.choice(words["delegates"]))
+    body = "\n\n".join(
+        [
+            words["greeting"],
+            sentence,
+            f"{words['closing']}\n{words['signature']}",
+            _quote(letter, words, rng),
+        ]
+    )
+    message = _reply_headers(letter, respondent, words["reply_prefix"], message_id)
+    message.set_content(body + "\n", charset="utf-8")
+    return message
+
+
+def out_of_office(
+    letter: Letter, respondent: str, back_on: date, rng: random.Random, message_id: str
+) -> EmailMessage:
+    """An RFC 3834 automatic reply from ``respondent`` naming the day it is back."""
+    words = phrases()[letter.language]
+    returning = format_date(back_on, "long", locale=letter.language)
+    sentence = rng.choice(words["out_of_office"]).format(return_date=returning)
+    message = _reply_headers(letter, respondent, words["auto_reply_prefix"], message_id)
+    message["Auto-Submitted"] = "auto-replied"
+    # What Exchange adds so that other auto-responders do not answer back.
+    message["X-Auto-Response-Suppress"] = "All"
+    message.set_content(f"{sentence}\n\n{words['signature']}\n", charset="utf-8")
+    return message
+
+
+def _reply_headers(letter: Letter, respondent: str, prefix: str, message_id: str) -> EmailMessage:
+    message = EmailMessage()
+    message["From"] = formataddr((letter.display_name(respondent), respondent))
+    message["To"] = letter.reply_to
+    message["Subject"] = _prefixed(prefix, letter.subject)
+    message["Date"] = format_datetime(datetime.now(UTC))
+    message["Message-ID"] = message_id
+    if letter.message_id:
+        message["In-Reply-To"] = letter.message_id
+        message["References"] = f"{letter.references} {letter.message_id}".strip()
+    message["Content-Language"] = letter.language
+    return message
+
+
+def _prefixed(prefix: str, subject: str) -> str:
+    return subject if subject.lower().startswith(prefix.strip().lower()) else prefix + subject
+
+
+def _quote(letter: Letter, words: dict[str, Any], rng: random.Random) -> str:
+    """The original below the answer: Gmail/Thunderbird style ("On … wrote:" and "> "
+    lines) or Outlook style (a localised "Original Message" header block)."""
+    sent = babel_datetime(letter.date, "medium", locale=letter.language)
+    if rng.random() < 0.5:
+        attribution = words["attribution"].format(date=sent, sender=letter.sender)
+        quoted = textwrap.indent(letter.text, "> ", predicate=lambda _: True)
+        return f"{attribution}\n{quoted}"
+    labels = words["labels"]
+    to = ", ".join(formataddr(pair) for pair in letter.to)
+    block = [
+        words["original_message"],
+        f"{labels['from']} {letter.sender}",
+        f"{labels['sent']} {sent}",
+        f"{labels['to']} {to}",
+        f"{labels['subject']} {letter.subject}",
+    ]
+    return "\n".join(block) + "\n\n" + letter.text
