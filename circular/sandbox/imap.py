@@ -19,6 +19,7 @@ from contextlib import AsyncExitStack, suppress
 from imap_tools import MailBoxUnencrypted
 from imap_tools.errors import MailboxAppendError, MailboxLoginError
 from pymap.backend.dict import DictBackend
+from pymap.concurrent import Subsystem
 from pymap.imap import IMAPService
 
 from circular.sandbox.net import LOOPBACK, start_on_free_port
@@ -73,7 +74,11 @@ class ImapServer:
             self._loop = asyncio.get_running_loop()
             self._stop = asyncio.Event()
             try:
-                backend, config = await DictBackend.init(args)
+                # pymap's default hashes passwords on a thread pool it never shuts down;
+                # hashing on the loop leaves no thread behind (one login per client here).
+                backend, config = await DictBackend.init(
+                    args, cpu_subsystem=Subsystem.for_asyncio()
+                )
                 config.apply_context()
                 async with AsyncExitStack() as stack:
                     await backend.start(stack)

@@ -51,6 +51,7 @@ def human_reply(
     )
     message = _reply_headers(letter, respondent, words["reply_prefix"], message_id)
     message.set_content(body + "\n", charset="utf-8")
+    _declare_language(message, letter.language)
     return message
 
 
@@ -66,6 +67,7 @@ def out_of_office(
     # What Exchange adds so that other auto-responders do not answer back.
     message["X-Auto-Response-Suppress"] = "All"
     message.set_content(f"{sentence}\n\n{words['signature']}\n", charset="utf-8")
+    _declare_language(message, letter.language)
     return message
 
 
@@ -79,8 +81,12 @@ def _reply_headers(letter: Letter, respondent: str, prefix: str, message_id: str
     if letter.message_id:
         message["In-Reply-To"] = letter.message_id
         message["References"] = f"{letter.references} {letter.message_id}".strip()
-    message["Content-Language"] = letter.language
     return message
+
+
+def _declare_language(message: EmailMessage, language: str) -> None:
+    # After set_content, which drops every Content-* header set before it.
+    message["Content-Language"] = language
 
 
 def _prefixed(prefix: str, subject: str) -> str:

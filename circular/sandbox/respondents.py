@@ -59,6 +59,7 @@ class Respondents:
         self._letters_seen: dict[str, int] = {}
         self._delivered: list[SimulatedReply] = []
         self._failures = 0
+        self._filing = 0  # popped from the queue, APPEND under way
         self._changed = threading.Condition()
         self._stopping = False
         self._thread: threading.Thread | None = None
@@ -161,6 +162,7 @@ class Respondents:
                 if self._stopping:
                     return
                 _, _, reply = heapq.heappop(self._queue)
+                self._filing += 1
             try:
                 self._deliver(reply.data)
             except Exception:
@@ -168,6 +170,7 @@ class Respondents:
                     "sandbox could not file the %s reply %s", reply.kind, reply.message_id
                 )
                 with self._changed:
+                    self._filing -= 1
                     self._failures += 1
                     self._changed.notify_all()
                 continue
@@ -180,6 +183,7 @@ class Respondents:
                 reply.kind,
             )
             with self._changed:
+                self._filing -= 1
                 self._delivered.append(reply)
                 self._changed.notify_all()
 
@@ -191,9 +195,10 @@ class Respondents:
             return list(self._delivered)
 
     def pending(self) -> int:
-        """How many answers are waiting for their delay to pass."""
+        """How many answers are written but not filed yet (waiting for their delay, or
+        being appended)."""
         with self._changed:
-            return len(self._queue)
+            return len(self._queue) + self._filing
 
     def wait_for(self, count: int, timeout: float) -> list[SimulatedReply]:
         """Block until ``count`` answers are filed; return them all. TimeoutError otherwise."""
