@@ -285,17 +285,18 @@ def test_a_seeded_run_repeats_byte_for_byte(no_new_threads: None) -> None:
 def test_environment_points_circular_at_the_sandbox_and_login_is_optional(
     monkeypatch: pytest.MonkeyPatch, no_new_threads: None
 ) -> None:
-    with Sandbox(scenario(), imap_password="s3cret-for-test") as sandbox:
+    with Sandbox(scenario(fractions={"silence": 1}), imap_password="-s3cret") as sandbox:
         for name, value in sandbox.environment().items():
             monkeypatch.setenv(name, value)
         settings = load_settings()
         assert (settings.smtp_port, settings.imap_port) == (sandbox.smtp_port, sandbox.imap_port)
         assert settings.smtp_security is settings.imap_security is Security.NONE
-        assert settings.imap_password.get_secret_value() == "s3cret-for-test"
+        assert settings.imap_password.get_secret_value() == "-s3cret"
         # A client configured with a login may use it; one without may not.
         send(sandbox, [Sent("a@mfa.fra.example", "fr")], username="u", password="p")
         send(sandbox, [Sent("b@mfa.fra.example", "fr")])
         assert len(sandbox.received()) == 2
+        assert inbox(sandbox) == []  # the password (even one that looks like an option) works
         ports = (sandbox.smtp_port, sandbox.imap_port)
     assert all(refused(port) for port in ports)
 
@@ -353,3 +354,16 @@ def test_cli_runs_until_ctrl_c_and_leaves_nothing_behind(tmp_path: Path) -> None
     assert f"CIRCULAR_SMTP_PORT={smtp_port}" in out and "stopping:" in out
     assert not env_file.exists()
     assert refused(smtp_port) and refused(imap_port)
+
+
+def test_cli_refuses_a_bad_scenario_naming_it(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from circular.cli import _register, app
+
+    _register()
+    bad = tmp_path / "scenario.yaml"
+    bad.write_text("fractions: {maybe: 1}\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["sandbox", "--scenario", str(bad)])
+    assert result.exit_code == 2
+    assert str(bad) in result.output and "fractions" in result.output

@@ -43,7 +43,8 @@ def _pymap_arguments(port: int, user: str, password: str) -> argparse.Namespace:
     return parser.parse_args(
         [
             *("--host", LOOPBACK, "--port", str(port), "--no-tls"),
-            *("dict", "--demo-user", user, "--demo-password", password),
+            # "--opt=value": a password starting with "-" must not read as an option.
+            *("dict", f"--demo-user={user}", f"--demo-password={password}"),
         ]
     )
 
