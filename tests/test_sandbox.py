@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import email
 import email.policy
+import io
 import os
 import re
 import signal
@@ -21,6 +22,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 import aiosmtplib
+import docx
 import pytest
 from babel.dates import format_date
 from flufl.bounce import all_failures
@@ -110,6 +112,7 @@ def test_replies_thread_to_the_letter_in_its_language_per_scenario(no_new_thread
         "ESP": ("es", Kind.QUESTION),
         "SAU": ("ar", Kind.DECLINE),
         "IND": ("en", Kind.ACCEPT),
+        "CHE": ("fr", Kind.ACCEPT_ATTACHED),
     }
     chosen = scenario(countries={iso3: kind.value for iso3, (_, kind) in plans.items()})
     letters = {
@@ -136,6 +139,15 @@ def test_replies_thread_to_the_letter_in_its_language_per_scenario(no_new_thread
         body = text_of(reply)
         # The answer is one of the scenario kind's sentences in the letter's language...
         words = phrases()[language]
+        if kind is Kind.ACCEPT_ATTACHED:
+            # The text only points to the attachment; the acceptance is in the DOCX.
+            assert words["attached"] in body
+            (attachment,) = reply.attachments
+            assert attachment.filename == "reply-che.docx"
+            document = docx.Document(io.BytesIO(attachment.payload))
+            written = "\n".join(p.text for p in document.paragraphs)
+            assert any(s in written for s in (x.split("{")[0] for x in words["accept"]))
+            continue
         sentences = [s.split("{")[0] for s in words[kind.value]]
         assert any(s in body for s in sentences), (iso3, body)
         assert words["greeting"] in body
@@ -260,10 +272,10 @@ CODES = ("fra", "bel", "che", "can", "sen", "civ", "mli", "hti")
 
 
 def test_a_seeded_run_repeats_byte_for_byte(no_new_threads: None) -> None:
-    fractions = {"accept": 1, "accept_delegate": 1, "decline": 1, "question": 1, "bounce": 1}
+    fractions = {kind: 1 for kind in ("accept", "accept_attached", "decline", "question", "bounce")}
     tokens = [new_token() for _ in CODES]
 
-    def run() -> dict[str, bytes]:
+    def run() -> dict[tuple[str, Kind], bytes]:
         letters = [
             Sent(f"minister@mfa.{code}.example", "fr", token)
             for code, token in zip(CODES, tokens, strict=True)
@@ -274,11 +286,13 @@ def test_a_seeded_run_repeats_byte_for_byte(no_new_threads: None) -> None:
             replies = sandbox.wait_for_replies(len(letters), timeout=60)
         # Only the Date headers tell the runs apart.
         return {
-            r.message_id: re.sub(rb"(?m)^(Date|Arrival-Date): .*\r\n", b"", r.data) for r in replies
+            (r.message_id, r.kind): re.sub(rb"(?m)^(Date|Arrival-Date): .*\r\n", b"", r.data)
+            for r in replies
         }
 
     first, second = run(), run()
     assert first == second
+    assert len({kind for _, kind in first}) >= 3  # drawn from the fractions, not all alike
     assert len({reply.split(b"\r\n\r\n")[0] for reply in first.values()}) == len(tokens)
 
 

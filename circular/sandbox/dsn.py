@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from datetime import UTC, datetime
 from email.message import Message
 from email.mime.base import MIMEBase
@@ -11,6 +10,7 @@ from email.mime.text import MIMEText
 from email.utils import format_datetime
 
 from circular.sandbox.letter import Letter
+from circular.sandbox.mime import stable_boundaries
 from circular.sandbox.scenario import BounceSettings
 
 
@@ -63,9 +63,7 @@ def delivery_status_notification(
     headers = MIMEText(letter.headers.rstrip("\n") + "\n", "rfc822-headers", _charset(letter))
     headers["Content-Description"] = "Undelivered Message Headers"
 
-    # A boundary derived from the Message-ID (not random) keeps seeded runs byte-identical.
-    boundary = "=_report_" + hashlib.sha256(message_id.encode()).hexdigest()[:24]
-    report = MIMEMultipart("report", boundary=boundary, report_type="delivery-status")
+    report = MIMEMultipart("report", report_type="delivery-status")
     report["From"] = f"MAILER-DAEMON@{mta} (Mail Delivery System)"
     report["To"] = letter.envelope_sender or letter.reply_to
     report["Subject"] = (
@@ -77,6 +75,7 @@ def delivery_status_notification(
     report.preamble = "This is a MIME-encapsulated message."
     for part in (human, status, headers):
         report.attach(part)
+    stable_boundaries(report, message_id)
     return report
 
 

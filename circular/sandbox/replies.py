@@ -3,6 +3,8 @@ letter's language, threaded to it and quoting it the way mail clients do."""
 
 from __future__ import annotations
 
+import html
+import io
 import random
 import textwrap
 from datetime import UTC, date, datetime
@@ -17,12 +19,15 @@ from babel.dates import format_date
 from babel.dates import format_datetime as babel_datetime
 
 from circular.sandbox.letter import Letter
+from circular.sandbox.mime import stable_boundaries
 from circular.sandbox.scenario import Kind
 
 PHRASES = Path(__file__).resolve().parent.parent / "data" / "sandbox.phrases.yaml"
 
 #: The kinds a person writes (the others are automatic or nothing).
-HUMAN_KINDS = frozenset({Kind.ACCEPT, Kind.ACCEPT_DELEGATE, Kind.DECLINE, Kind.QUESTION})
+HUMAN_KINDS = frozenset(
+    {Kind.ACCEPT, Kind.ACCEPT_DELEGATE, Kind.ACCEPT_ATTACHED, Kind.DECLINE, Kind.QUESTION}
+)
 
 
 @lru_cache(maxsize=1)
@@ -35,24 +40,76 @@ def phrases() -> dict[str, dict[str, Any]]:
 def human_reply(
     letter: Letter, respondent: str, kind: Kind, rng: random.Random, message_id: str
 ) -> EmailMessage:
-    """A person's answer of ``kind`` (accept, accept_delegate, decline, question) from
-    ``respondent``, with the letter quoted below it."""
+    """A person's answer of ``kind`` from ``respondent``, with the letter quoted below it.
+
+    Like real mail it varies (drawn from ``rng``): some answers also carry an HTML version,
+    some use the language's legacy charset (KOI8-R, GB18030, ...), and ``accept_attached``
+    says only "please find attached" with the acceptance in a DOCX letter."""
     if kind not in HUMAN_KINDS:
         raise ValueError(f"{kind} is not something a person writes")
     words = phrases()[letter.language]
-    sentence = rng.choice(words[kind.value]).format(delegate=rng.choice(words["delegates"]))
-    body = "\n\n".join(
-        [
-            words["greeting"],
-            sentence,
-            f"{words['closing']}\n{words['signature']}",
-            _quote(letter, words, rng),
-        ]
-    )
+    stated = Kind.ACCEPT if kind is Kind.ACCEPT_ATTACHED else kind
+    sentence = rng.choice(words[stated.value]).format(delegate=rng.choice(words["delegates"]))
+    signed = [words["greeting"], sentence, f"{words['closing']}\n{words['signature']}"]
+    said = [words["attached"], signed[2]] if kind is Kind.ACCEPT_ATTACHED else signed
+    body = "\n\n".join([*said, _quote(letter, words, rng)]) + "\n"
     message = _reply_headers(letter, respondent, words["reply_prefix"], message_id)
-    message.set_content(body + "\n", charset="utf-8")
+    message.set_content(body, charset=_charset(body, letter.language, rng))
+    if rng.random() < HTML_SHARE:
+        message.add_alternative(_html(body, letter.language), subtype="html")
+    if kind is Kind.ACCEPT_ATTACHED:
+        message.make_mixed()
+        message.add_attachment(
+            _docx("\n\n".join(signed)),
+            maintype="application",
+            subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+            filename=f"reply-{(letter.country or letter.language).lower()}.docx",
+        )
     _declare_language(message, letter.language)
+    stable_boundaries(message, message_id)
     return message
+
+
+#: Share of human answers that also carry an HTML version, and that use a legacy charset.
+HTML_SHARE = 0.35
+LEGACY_SHARE = 0.3
+LEGACY_CHARSETS = {
+    "ar": "windows-1256",
+    "es": "iso-8859-1",
+    "fr": "iso-8859-1",
+    "ru": "koi8-r",
+    "zh": "gb18030",
+}
+
+
+def _charset(body: str, language: str, rng: random.Random) -> str:
+    legacy = LEGACY_CHARSETS.get(language)
+    if legacy and rng.random() < LEGACY_SHARE:
+        try:
+            body.encode(legacy)
+        except UnicodeEncodeError:
+            return "utf-8"  # the quoted letter has a character the old charset lacks
+        return legacy
+    return "utf-8"
+
+
+def _html(body: str, language: str) -> str:
+    direction = ' dir="rtl"' if language == "ar" else ""
+    paragraphs = "".join(
+        f"<p>{html.escape(block).replace(chr(10), '<br>')}</p>" for block in body.split("\n\n")
+    )
+    return f'<html><body><div{direction} lang="{language}">{paragraphs}</div></body></html>\n'
+
+
+def _docx(text: str) -> bytes:
+    from docx import Document
+
+    document = Document()
+    for paragraph in text.split("\n\n"):
+        document.add_paragraph(paragraph)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
 
 
 def out_of_office(

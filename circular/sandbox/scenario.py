@@ -27,6 +27,7 @@ class Kind(StrEnum):
 
     ACCEPT = "accept"
     ACCEPT_DELEGATE = "accept_delegate"
+    ACCEPT_ATTACHED = "accept_attached"
     DECLINE = "decline"
     QUESTION = "question"
     OUT_OF_OFFICE = "out_of_office"
