@@ -30,7 +30,8 @@ from imap_tools import MailBoxUnencrypted, MailMessage
 
 from circular.sandbox import Kind, Plan, Sandbox, Scenario, ScenarioError, load_scenario
 from circular.sandbox.letter import read_letter
-from circular.sandbox.replies import phrases
+from circular.sandbox.replies import human_reply, phrases
+from circular.sandbox.scenario import seeded_random
 from circular.settings import Security, load_settings
 from circular.tokens import envelope_sender_for, message_id_for, new_token
 
@@ -381,3 +382,24 @@ def test_cli_refuses_a_bad_scenario_naming_it(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["sandbox", "--scenario", str(bad)])
     assert result.exit_code == 2
     assert str(bad) in result.output and "fractions" in result.output
+
+
+def test_every_reply_decodes_whatever_charset_and_parts_it_uses() -> None:
+    charsets: dict[str, set[str]] = {}
+    for language in ("ar", "en", "es", "fr", "ru", "zh"):
+        raw = Sent("minister@mfa.example", language).message.as_bytes()
+        letter = read_letter(raw, "bounces@itu.example", NOW)
+        for number in range(20):
+            rng = seeded_random(3, language, number)
+            written = human_reply(letter, "minister@mfa.example", Kind.DECLINE, rng, "<r@x>")
+            parsed = email.message_from_bytes(written.as_bytes(), policy=email.policy.default)
+            plain = parsed.get_body(("plain",))
+            assert plain is not None
+            charsets.setdefault(language, set()).add(plain.get_content_charset())
+            text = plain.get_content()
+            assert any(s in text for s in phrases()[language]["decline"]), (language, number)
+            html = parsed.get_body(("html",))
+            if html is not None:
+                assert phrases()[language]["greeting"].split("\n")[0] in html.get_content()
+    # Mail in the wild is not all UTF-8: each language other than English uses its old charset.
+    assert all(len(charsets[language]) == 2 for language in ("ar", "es", "fr", "ru", "zh"))

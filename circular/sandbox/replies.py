@@ -54,9 +54,10 @@ def human_reply(
     said = [words["attached"], signed[2]] if kind is Kind.ACCEPT_ATTACHED else signed
     body = "\n\n".join([*said, _quote(letter, words, rng)]) + "\n"
     message = _reply_headers(letter, respondent, words["reply_prefix"], message_id)
-    message.set_content(body, charset=_charset(body, letter.language, rng))
+    charset = _charset(body, letter.language, rng)
+    message.set_content(body, charset=charset)
     if rng.random() < HTML_SHARE:
-        message.add_alternative(_html(body, letter.language), subtype="html")
+        message.add_alternative(_html(body, letter.language), subtype="html", charset=charset)
     if kind is Kind.ACCEPT_ATTACHED:
         message.make_mixed()
         message.add_attachment(
@@ -153,7 +154,10 @@ def _prefixed(prefix: str, subject: str) -> str:
 def _quote(letter: Letter, words: dict[str, Any], rng: random.Random) -> str:
     """The original below the answer: Gmail/Thunderbird style ("On … wrote:" and "> "
     lines) or Outlook style (a localised "Original Message" header block)."""
+    # CLDR puts narrow no-break spaces in times; mail clients write plain ones (and the
+    # legacy charsets have no narrow no-break space).
     sent = babel_datetime(letter.date, "medium", locale=letter.language)
+    sent = sent.replace("\u202f", " ").replace("\u00a0", " ")
     if rng.random() < 0.5:
         attribution = words["attribution"].format(date=sent, sender=letter.sender)
         quoted = textwrap.indent(letter.text, "> ", predicate=lambda _: True)
