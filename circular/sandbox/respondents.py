@@ -3,17 +3,20 @@ by the scenario, and after a delay file their answer in the campaign's reply inb
 
 from __future__ import annotations
 
+import dataclasses
 import email.policy
 import hashlib
 import heapq
 import itertools
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from email.message import Message
+from email.utils import format_datetime
 
 from circular.sandbox.dsn import delivery_status_notification
 from circular.sandbox.letter import Letter, read_letter
@@ -163,6 +166,7 @@ class Respondents:
                     return
                 _, _, reply = heapq.heappop(self._queue)
                 self._filing += 1
+            reply = dataclasses.replace(reply, data=_dated_now(reply.data))
             try:
                 self._deliver(reply.data)
             except Exception:
@@ -214,6 +218,17 @@ class Respondents:
                     )
                 self._changed.wait(left)
             return list(self._delivered)
+
+
+def _dated_now(data: bytes) -> bytes:
+    # Answers are written when the letter arrives but dated when they are filed, as if
+    # written then (an out-of-office's follow-up comes days later in real life).
+    head, blank, body = data.partition(b"\r\n\r\n")
+    stamp = f"Date: {format_datetime(datetime.now(UTC))}\r\n".encode()
+    return _DATE_LINE.sub(stamp, head + b"\r\n", count=1)[:-2] + blank + body
+
+
+_DATE_LINE = re.compile(rb"(?im)^Date:[^\r\n]*\r\n")
 
 
 def _message_id(seed: int, letter_id: str, recipient: str, kind: Kind, number: int) -> str:
