@@ -7,6 +7,7 @@ import html
 import io
 import random
 import textwrap
+import zipfile
 from datetime import UTC, date, datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr
@@ -61,7 +62,7 @@ def human_reply(
     if kind is Kind.ACCEPT_ATTACHED:
         message.make_mixed()
         message.add_attachment(
-            _docx("\n\n".join(signed)),
+            _docx("\n\n".join(signed), letter.date),
             maintype="application",
             subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
             filename=f"reply-{(letter.country or letter.language).lower()}.docx",
@@ -102,15 +103,25 @@ def _html(body: str, language: str) -> str:
     return f'<html><body><div{direction} lang="{language}">{paragraphs}</div></body></html>\n'
 
 
-def _docx(text: str) -> bytes:
+def _docx(text: str, written: datetime) -> bytes:
+    """A Word letter holding ``text``, the same bytes for the same text and date: the
+    document's dates and the zip entries' times are ``written``, not the clock's."""
     from docx import Document
 
     document = Document()
+    document.core_properties.created = document.core_properties.modified = written
     for paragraph in text.split("\n\n"):
         document.add_paragraph(paragraph)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
+    saved = io.BytesIO()
+    document.save(saved)
+    stamp = written.timetuple()[:6]
+    packed = io.BytesIO()
+    with zipfile.ZipFile(saved) as source, zipfile.ZipFile(packed, "w") as target:
+        for entry in source.infolist():
+            fixed = zipfile.ZipInfo(entry.filename, date_time=stamp)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(fixed, source.read(entry))
+    return packed.getvalue()
 
 
 def out_of_office(
