@@ -403,3 +403,13 @@ def test_every_reply_decodes_whatever_charset_and_parts_it_uses() -> None:
                 assert phrases()[language]["greeting"].split("\n")[0] in html.get_content()
     # Mail in the wild is not all UTF-8: each language other than English uses its old charset.
     assert all(len(charsets[language]) == 2 for language in ("ar", "es", "fr", "ru", "zh"))
+
+
+def test_stopping_drops_answers_not_yet_due_and_leaves_no_thread(no_new_threads: None) -> None:
+    slow = scenario(delay_seconds=(3600, 3600), fractions={"accept": 1})
+    with Sandbox(slow) as sandbox:
+        send(sandbox, [Sent("minister@mfa.fra.example", "fr")])
+        assert sandbox.pending_replies() == 1
+        with pytest.raises(TimeoutError, match="0 of 1 sandbox replies filed"):
+            sandbox.wait_for_replies(1, timeout=0.1)
+    assert sandbox.replies() == []
