@@ -307,6 +307,9 @@ def test_environment_points_circular_at_the_sandbox_and_login_is_optional(
         assert (settings.smtp_port, settings.imap_port) == (sandbox.smtp_port, sandbox.imap_port)
         assert settings.smtp_security is settings.imap_security is Security.NONE
         assert settings.imap_password.get_secret_value() == "-s3cret"
+        # The same, for code that takes a Settings object.
+        direct = sandbox.settings_for(load_settings(smtp_port=25, imap_security="tls"))
+        assert direct.model_dump() == settings.model_dump()
         # A client configured with a login may use it; one without may not.
         send(sandbox, [Sent("a@mfa.fra.example", "fr")], username="u", password="p")
         send(sandbox, [Sent("b@mfa.fra.example", "fr")])

@@ -7,11 +7,14 @@ import secrets
 from pathlib import Path
 from types import TracebackType
 
+from pydantic import SecretStr
+
 from circular.sandbox.imap import ImapAppender, ImapServer
 from circular.sandbox.net import LOOPBACK
 from circular.sandbox.respondents import Respondents, SimulatedReply
 from circular.sandbox.scenario import Scenario, load_scenario
 from circular.sandbox.smtp import ReceivedMessage, SmtpCatcher
+from circular.settings import Security, Settings, load_settings
 
 log = logging.getLogger(__name__)
 
@@ -135,6 +138,26 @@ class Sandbox:
             "CIRCULAR_IMAP_PASSWORD": self.imap_password,
             "CIRCULAR_IMAP_FOLDER": self.imap_folder,
         }
+
+    def settings_for(self, base: Settings | None = None) -> Settings:
+        """``base`` (default: the environment's settings) with SMTP and IMAP pointed at this
+        sandbox, for code that takes a Settings rather than reading the environment."""
+        base = base if base is not None else load_settings()
+        return base.model_copy(
+            update={
+                "smtp_host": self.host,
+                "smtp_port": self.smtp_port,
+                "smtp_security": Security.NONE,
+                "smtp_username": "",
+                "smtp_password": SecretStr(""),
+                "imap_host": self.host,
+                "imap_port": self.imap_port,
+                "imap_security": Security.NONE,
+                "imap_username": self.imap_user,
+                "imap_password": SecretStr(self.imap_password),
+                "imap_folder": self.imap_folder,
+            }
+        )
 
     # -- what happened ---------------------------------------------------------------------
 
