@@ -683,6 +683,6 @@ def poll_once(
         ImapConfig.from_settings(settings),
         classify,
         references=references,
-        country_lookup=country_lookup or default_country_lookup(),
+        country_lookup=country_lookup or default_country_lookup,
     )
     return poller.poll()

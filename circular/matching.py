@@ -371,7 +371,8 @@ def _reference_pattern(reference: str) -> re.Pattern[str]:
     parts = re.split(r"[\s\-‐-―/]+", reference.strip())
     separators = r"\s*[\-‐-―/]?\s*"
     body = separators.join(re.escape(p) for p in parts if p)
-    return re.compile(rf"(?<![\w]){body}(?![\w])", re.IGNORECASE)
+    # Latin letters and digits bound it, not any word character: Chinese writes "关于CL-21/4号".
+    return re.compile(rf"(?<![A-Za-z0-9]){body}(?![A-Za-z0-9])", re.IGNORECASE)
 
 
 def _countries_in(text: str, lookup: CountryLookup) -> set[str]:
@@ -404,24 +405,20 @@ def _countries_in(text: str, lookup: CountryLookup) -> set[str]:
     return found
 
 
-def default_country_lookup() -> CountryLookup | None:
-    """``circular.countries.lookup_country`` adapted to return an ISO3, when that module is
-    installed; None otherwise (the reference-and-country method is then skipped)."""
-    try:
-        from circular.countries import lookup_country  # type: ignore[import-not-found]
-    except ImportError:
+_CODE_LIKE = re.compile(r"[A-Za-z]{1,3}")
+
+
+def default_country_lookup(name: str) -> str | None:
+    """The ISO3 of the Member State ``name`` designates in running text, or None.
+
+    ``circular.countries.lookup_country`` also accepts ISO codes; in prose that would read
+    "in" as India and "us" as the United States, so short Latin words are never codes here."""
+    from circular.countries import lookup_country
+
+    if _CODE_LIKE.fullmatch(name.strip()):
         return None
-
-    def lookup(name: str) -> str | None:
-        try:
-            country = lookup_country(name)
-        except (KeyError, LookupError, ValueError):
-            return None
-        if country is None:
-            return None
-        return str(getattr(country, "iso3", country))
-
-    return lookup
+    country = lookup_country(name)
+    return country.iso3 if country is not None else None
 
 
 def campaign_reference(campaign: str, letters_dir: Path | None = None) -> str:
