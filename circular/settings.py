@@ -76,6 +76,11 @@ class Settings(BaseSettings):
         False, description="Allow an unencrypted connection to a host other than loopback."
     )
     smtp_ca_file: Path | None = Field(None, description="Extra CA bundle to verify the server.")
+    smtp_bounce_address: str = Field(
+        "", description="Envelope sender base (bounces@domain → bounces+<token>@domain)."
+    )
+    smtp_max_attempts: int = Field(5, ge=1, description="Tries per message on 4xx or drops.")
+    smtp_retry_delay: float = Field(30.0, ge=0, description="First retry delay (s), doubled.")
 
     # IMAP (replies)
     imap_host: str = "127.0.0.1"
@@ -85,6 +90,9 @@ class Settings(BaseSettings):
     imap_security: Security = Security.TLS
     imap_folder: str = "INBOX"
     imap_ca_file: Path | None = None
+    imap_sent_folder: str = Field(
+        "", description="Folder where sent letters are appended (e.g. Sent); empty: none."
+    )
 
     @field_validator("default_campaign")
     @classmethod
