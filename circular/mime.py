@@ -174,21 +174,24 @@ def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "
     message["Subject"] = subject
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = message_id
-    message["Content-Language"] = outgoing.language
     message["X-Circular-Campaign"] = outgoing.campaign
     message["X-Circular-Token"] = token
     if outgoing.reference:
         message["X-Circular-Reference"] = clean_text(outgoing.reference)
     # No Auto-Submitted: these are personal letters, and auto-responders rightly stay silent
     # for auto-submitted mail, which would hide out-of-office replies we want to see.
-    message.set_content(outgoing.text, subtype="plain", charset="utf-8")
+    # Quoted-printable keeps the message 7-bit: no server needs 8BITMIME to carry it intact.
+    message.set_content(outgoing.text, subtype="plain", charset="utf-8", cte="quoted-printable")
     message.add_alternative(
         outgoing.html or cover_note_html(outgoing.text, outgoing.language),
         subtype="html",
         charset="utf-8",
+        cte="quoted-printable",
     )
     for path in outgoing.attachments:
         _attach(message, Path(path), what)
+    # After the body: set_content() drops Content-* headers set before it.
+    message["Content-Language"] = outgoing.language
     return BuiltMessage(
         data=message.as_bytes(policy=SMTP),
         envelope_from=envelope_from,

@@ -47,6 +47,7 @@ class SendOptions:
     bounce_address: str = ""
     limit: int | None = None  # send at most this many (new) messages in this run
     stale_after: float = 900.0  # a claim this old by another host is taken as abandoned
+    rate_window: float = 60.0  # the window of per_minute; shorter only in tests
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> SendOptions:
@@ -147,17 +148,32 @@ class _Run:
         today_start = day_start(utcnow())
         sent_today, recent = sending.sent_counts(self.ledger, utcnow(), today_start)
         self.limiter = RateLimiter(
-            self.options.per_minute, self.options.per_day, sent_today=sent_today, recent=recent
+            self.options.per_minute,
+            self.options.per_day,
+            window=self.options.rate_window,
+            sent_today=sent_today,
+            recent=recent,
         )
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
+        producer = asyncio.create_task(self._produce(jobs))
         try:
-            await self._produce(jobs)
-            if self.outstanding:
-                await self.settled.wait()
+            # A worker that dies of an unexpected error stops the run (its row stays
+            # ``sending``: ambiguous, reconciled later) instead of hanging it.
+            await asyncio.wait([producer, *workers], return_when=asyncio.FIRST_COMPLETED)
+            if producer.done():
+                producer.result()
+                settled = asyncio.create_task(self.settled.wait())
+                if self.outstanding:
+                    await asyncio.wait([settled, *workers], return_when=asyncio.FIRST_COMPLETED)
+                settled.cancel()
+            for worker in workers:
+                if worker.done() and not worker.cancelled() and worker.exception():
+                    producer.cancel()
+                    raise worker.exception()  # type: ignore[misc]
         finally:
-            for task in (*workers, *self.retry_tasks):
+            for task in (producer, *workers, *self.retry_tasks):
                 task.cancel()
-            await asyncio.gather(*workers, *self.retry_tasks, return_exceptions=True)
+            await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
             self._release_queued()
         if isinstance(self.stopping, SmtpSetupError):
             raise self.stopping

@@ -50,6 +50,7 @@ class RateLimiter:
         per_minute: int = 0,
         per_day: int = 0,
         *,
+        window: float = WINDOW,
         sent_today: int = 0,
         recent: Iterable[datetime] = (),
         clock: Callable[[], float] = time.monotonic,
@@ -62,7 +63,8 @@ class RateLimiter:
         self._lock = asyncio.Lock()
         self._day = day_start(wall_clock())
         self._sent_today = sent_today
-        self._interval = WINDOW / per_minute if per_minute else 0.0
+        self.window = window  # 60 s; shorter only so that tests can watch several windows
+        self._interval = window / per_minute if per_minute else 0.0
         self._next_start = 0.0
         self._in_flight = 0
         # Finish times (monotonic) of the sends of the last minute, oldest first; seeded from
@@ -104,12 +106,12 @@ class RateLimiter:
         if not self.per_minute:
             return 0.0
         now = self._clock()
-        while self._finished and self._finished[0] <= now - WINDOW:
+        while self._finished and self._finished[0] <= now - self.window:
             self._finished.popleft()
         wait = self._next_start - now
         if len(self._finished) + self._in_flight >= self.per_minute:
             if self._finished:
-                wait = max(wait, self._finished[0] + WINDOW - now)
+                wait = max(wait, self._finished[0] + self.window - now)
             else:
                 # Every slot is in flight: wait for an answer (release) and look again.
                 wait = max(wait, 0.01)

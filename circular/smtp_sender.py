@@ -70,6 +70,10 @@ class SmtpConfig:
     ca_file: Path | None = None
     allow_plain: bool = False
 
+    def __post_init__(self) -> None:
+        if not isinstance(self.password, SecretStr):  # a plain string given in code
+            object.__setattr__(self, "password", SecretStr(str(self.password)))
+
     @classmethod
     def from_settings(cls, settings: Settings) -> SmtpConfig:
         """The SMTP part of ``settings``."""

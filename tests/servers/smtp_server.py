@@ -109,9 +109,7 @@ class RecordingHandler:
         data: bytes = envelope.original_content or envelope.content
         match = _MESSAGE_ID.search(data.split(b"\r\n\r\n", 1)[0])
         message_id = match.group(1).decode() if match else ""
-        item = Received(
-            time.time(), message_id, envelope.mail_from, tuple(envelope.rcpt_tos), data
-        )
+        item = Received(time.time(), message_id, envelope.mail_from, tuple(envelope.rcpt_tos), data)
         with self._lock:
             self.received.append(item)
             if self._log is not None:
