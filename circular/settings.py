@@ -76,6 +76,11 @@ class Settings(BaseSettings):
         False, description="Allow an unencrypted connection to a host other than loopback."
     )
     smtp_ca_file: Path | None = Field(None, description="Extra CA bundle to verify the server.")
+    smtp_bounce_address: str = Field(
+        "", description="Envelope sender base (bounces@domain → bounces+<token>@domain)."
+    )
+    smtp_max_attempts: int = Field(5, ge=1, description="Tries per message on 4xx or drops.")
+    smtp_retry_delay: float = Field(30.0, ge=0, description="First retry delay (s), doubled.")
 
     # IMAP (replies)
     imap_host: str = "127.0.0.1"
@@ -101,6 +106,9 @@ class Settings(BaseSettings):
     imap_folder_auto_replies: str = "Circular/Auto-replies"
     imap_folder_bounces: str = "Circular/Bounces"
     imap_folder_needs_review: str = "Circular/Needs review"
+    imap_sent_folder: str = Field(
+        "", description="Folder where sent letters are appended (e.g. Sent); empty: none."
+    )
 
     @field_validator("default_campaign")
     @classmethod
