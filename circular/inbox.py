@@ -29,7 +29,6 @@ import email
 import email.policy
 import enum
 import imaplib
-import ipaddress
 import logging
 import socket
 import ssl
@@ -53,6 +52,7 @@ from circular.ledger import Ledger, MailboxState, Reply, ReplyKind, ReplyStatus
 from circular.matching import NO_MATCH, ContactIndex, CountryLookup, Match, Matcher
 from circular.outcomes import Incoming, new_reply, unreadable_reply
 from circular.settings import Security, Settings
+from circular.smtp_sender import is_loopback
 
 log = logging.getLogger(__name__)
 
@@ -191,15 +191,6 @@ class _RawMailMessage(MailMessage):
         self.raw: bytes = self._get_message_data_parts(fetch_data)[0]
 
 
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
-
-
 def _tls_context(config: ImapConfig) -> ssl.SSLContext:
     context = ssl.create_default_context()
     if config.ca_file is not None:
@@ -210,7 +201,7 @@ def _tls_context(config: ImapConfig) -> ssl.SSLContext:
 
 def open_mailbox(config: ImapConfig) -> BaseMailBox:
     """Connect and log in (no folder selected). Raises ``ImapError`` naming the server."""
-    if config.security == Security.NONE and not (config.allow_plain or _is_loopback(config.host)):
+    if config.security == Security.NONE and not (config.allow_plain or is_loopback(config.host)):
         raise ImapError(
             f"refusing to send the IMAP password to {config.where} without TLS: set "
             "CIRCULAR_IMAP_SECURITY=tls (or starttls), or CIRCULAR_IMAP_ALLOW_PLAIN=true"
