@@ -494,9 +494,12 @@ class Poller:
         self, uidvalidity: int, uid: int, raw: bytes, index: ContactIndex, result: PollResult
     ) -> Reply | None:
         incoming = _incoming(self.config, uidvalidity, uid, raw)
+        with self.ledger.session() as session:
+            known = self._recorded(session, incoming) or self._already_seen(session, incoming)
         # Classified before the transaction: it is pure and may be slow (attachments), and the
-        # ledger's write lock should be held only briefly.
-        classification, unreadable = self._classify(incoming, raw)
+        # ledger's write lock should be held only briefly. A message the ledger already knows
+        # is not classified again (checked once more under the lock below).
+        classification, unreadable = (None, None) if known else self._classify(incoming, raw)
         try:
             with self.ledger.session() as session:
                 # The state update comes first: on SQLite it takes the write lock before any
@@ -518,6 +521,10 @@ class Poller:
                         matched_message_id=earlier.matched_message_id,
                         filed_to=KEPT if earlier.filed_to == KEPT else "",
                     )
+                if classification is None and unreadable is None:
+                    # Known before the lock, gone now: impossible, as replies are never
+                    # deleted; classify rather than guess.
+                    classification, unreadable = self._classify(incoming, raw)
                 if unreadable is not None:
                     reply = unreadable_reply(incoming, unreadable)
                     reply.filed_to = KEPT

@@ -253,3 +253,35 @@ def test_plain_imap_to_a_remote_host_is_refused(ledger: Ledger) -> None:
     )
     with pytest.raises(ImapError, match="without TLS"):
         poll(ledger, config)
+
+
+def test_a_poll_that_dies_before_filing_is_completed_by_the_next(
+    ledger: Ledger,
+    imap_account: ImapAccount,
+    letters: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import circular.inbox
+
+    for kind in ["accept", "decline"]:
+        imap_account.deliver(
+            reply_bytes(sender="ministre@gouv.example", kind=kind, in_reply_to=letters["FRA"])
+        )
+    config = config_for(imap_account)
+
+    def connection_lost(*_args: object) -> None:
+        raise ImapError("connection lost (injected)")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(circular.inbox, "_move", connection_lost)
+        with pytest.raises(ImapError, match="injected"):
+            poll(ledger, config)
+    assert sorted(imap_account.folder_uids("INBOX")) == [1, 2]  # recorded, not yet filed
+    assert {r.filed_to for r in replies(ledger)} == {""}
+
+    result = poll(ledger, config)
+
+    assert (result.fetched, result.processed) == (0, 0)  # nothing is processed twice...
+    assert dict(result.filed) == {"Circular/Accepted": 1, "Circular/Declined": 1}  # ...but filed
+    assert imap_account.folder_uids("INBOX") == {}
+    assert {r.filed_to for r in replies(ledger)} == {"Circular/Accepted", "Circular/Declined"}
