@@ -709,7 +709,6 @@ def poll_once(
     from circular.matching import campaign_reference, default_country_lookup
 
     classify = classify or load_classifier()
-    index = ContactIndex()
     with ledger.session() as session:
         index = ContactIndex.build(session)
     references = {c: campaign_reference(c, settings.letters_dir) for c in index.campaigns}

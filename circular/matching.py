@@ -165,8 +165,7 @@ class Matcher:
     index: ContactIndex | None = None
 
     def __post_init__(self) -> None:
-        if self.index is None:
-            self.index = ContactIndex.build(self.session)
+        self.contacts: ContactIndex = self.index or ContactIndex.build(self.session)
         self._reference_patterns = {
             campaign: _reference_pattern(reference)
             for campaign, reference in self.references.items()
@@ -209,7 +208,9 @@ class Matcher:
     def _by_bounce(
         self, message: EmailMessageBase, bounce_recipient: str | None, is_bounce: bool
     ) -> Match:
-        found = self._first_token(_returned_tokens(message, scan_text=is_bounce), "bounce")
+        found = self._first_token(
+            _returned_tokens(message, scan_text=is_bounce), MatchMethod.BOUNCE
+        )
         if found.matched:
             return found
         recipients = _dsn_recipients(message)
@@ -217,7 +218,7 @@ class Matcher:
             recipients.append(_norm_address(bounce_recipient))
         for address in recipients:
             found = self._latest_for_contacts(
-                self.index.by_address.get(address, set()), MatchMethod.BOUNCE, address
+                self.contacts.by_address.get(address, set()), MatchMethod.BOUNCE, address
             )
             if found.matched:
                 return found
@@ -226,7 +227,7 @@ class Matcher:
     def _by_address(self, message: EmailMessageBase) -> Match:
         for address in [*_addresses(message, "From", "Sender"), *_addresses(message, "Cc")]:
             found = self._latest_for_contacts(
-                self.index.by_address.get(address, set()), MatchMethod.ADDRESS, address
+                self.contacts.by_address.get(address, set()), MatchMethod.ADDRESS, address
             )
             if found.matched:
                 return found
@@ -237,7 +238,7 @@ class Matcher:
             domain = _domain(address)
             if not domain or domain in PUBLIC_MAIL_DOMAINS:
                 continue
-            contacts = self.index.by_domain.get(domain, set())
+            contacts = self.contacts.by_domain.get(domain, set())
             if len(contacts) == 1:  # only when the domain designates one contact
                 return self._latest_for_contacts(contacts, MatchMethod.DOMAIN, domain)
         return NO_MATCH
@@ -253,16 +254,16 @@ class Matcher:
         if len(countries) != 1:
             return NO_MATCH
         (iso3,) = countries
-        contacts = self.index.by_country.get((campaigns[0], iso3), set())
+        contacts = self.contacts.by_country.get((campaigns[0], iso3), set())
         return self._latest_for_contacts(contacts, MatchMethod.REFERENCE_COUNTRY, iso3)
 
     # -- ledger look-ups -------------------------------------------------------------------
 
-    def _first_token(self, tokens: Iterable[str], method: str) -> Match:
+    def _first_token(self, tokens: Iterable[str], method: MatchMethod) -> Match:
         for token in tokens:
             letter = self.session.scalar(select(Message).where(Message.token == token))
             if letter is not None:
-                return _match_of(letter, MatchMethod(method), token)
+                return _match_of(letter, method, token)
         return NO_MATCH
 
     def _latest_for_contacts(self, contact_ids: set[int], method: MatchMethod, why: str) -> Match:
