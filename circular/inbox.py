@@ -50,7 +50,15 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from circular.ledger import Ledger, MailboxState, Reply, ReplyKind, ReplyStatus
-from circular.matching import NO_MATCH, ContactIndex, CountryLookup, Match, Matcher
+from circular.matching import (
+    NO_MATCH,
+    ContactIndex,
+    CountryLookup,
+    Match,
+    Matcher,
+    campaign_reference,
+    default_country_lookup,
+)
 from circular.outcomes import Incoming, new_reply, unreadable_reply
 from circular.settings import Security, Settings
 from circular.smtp_sender import is_loopback
@@ -706,8 +714,6 @@ def poll_once(
 ) -> PollResult:
     """One poll with the settings' mailbox, the real classifier, and every campaign's
     reference (see ``circular.matching.campaign_reference``)."""
-    from circular.matching import campaign_reference, default_country_lookup
-
     classify = classify or load_classifier()
     with ledger.session() as session:
         index = ContactIndex.build(session)
