@@ -42,7 +42,12 @@ from pathlib import Path
 from typing import Any
 
 from imap_tools import BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencrypted, MailMessage
-from imap_tools.errors import MailboxFolderCreateError, MailboxLoginError
+from imap_tools.errors import (
+    ImapToolsError,
+    MailboxFolderCreateError,
+    MailboxFolderSelectError,
+    MailboxLoginError,
+)
 from imap_tools.utils import encode_folder
 from pydantic import SecretStr
 from sqlalchemy import select, update
@@ -291,7 +296,7 @@ def _select(mailbox: BaseMailBox, folder: str) -> int:
     return int(mailbox.folder.status(folder, ["UIDVALIDITY"])["UIDVALIDITY"])
 
 
-def _server_folder(mailbox: BaseMailBox, name: str, delimiter: str) -> str:
+def _server_folder(name: str, delimiter: str) -> str:
     """A configured folder name (levels separated by "/") in the server's own separator."""
     return name.replace("/", delimiter) if delimiter and delimiter != "/" else name
 
@@ -372,39 +377,45 @@ class Poller:
         self.country_lookup = country_lookup
 
     def poll(self) -> PollResult:
-        """One poll (module doc). Raises ``ImapError`` when the mailbox cannot be used."""
+        """One poll (module doc). Raises ``ImapError`` when the mailbox cannot be used; what
+        was recorded before stays recorded, and what was not yet filed is filed next time."""
         result = PollResult(mailbox=self.config.mailbox_key)
         mailbox = open_mailbox(self.config)
         try:
-            delimiter = _delimiter(mailbox)
-            folders = {
-                outcome: _server_folder(mailbox, name, delimiter)
-                for outcome, name in self.config.folders.items()
-            }
-            if self.config.move:
-                _ensure_folders(mailbox, folders.values())
-            try:
-                uidvalidity = _select(mailbox, self.config.folder)
-            except imaplib.IMAP4.error as error:
-                raise ImapError(
-                    f"cannot open folder {self.config.folder!r} on {self.config.where}: {error}"
-                ) from None
-            result.uidvalidity = uidvalidity
-            last_uid, result.uidvalidity_changed = self._state(uidvalidity)
-            self._file(mailbox, self._unfiled(uidvalidity), folders, result)
-            new_uids = [
-                uid
-                for uid in (int(u) for u in mailbox.uids(f"UID {last_uid + 1}:*"))
-                if uid > last_uid  # "N:*" always includes the newest message
-            ]
-            index = self._contact_index()
-            for batch_start in range(0, len(new_uids), FETCH_BATCH):
-                batch = new_uids[batch_start : batch_start + FETCH_BATCH]
-                processed = self._process_batch(mailbox, uidvalidity, batch, index, result)
-                self._file(mailbox, processed, folders, result)
+            self._poll(mailbox, result)
+        except MailboxFolderSelectError as error:
+            raise ImapError(
+                f"cannot open folder {self.config.folder!r} on {self.config.where}: "
+                f"{_server_answer(error)}"
+            ) from None
+        except (OSError, imaplib.IMAP4.error, ImapToolsError) as error:
+            raise ImapError(f"IMAP error on {self.config.where}: {error}") from None
         finally:
             _close(mailbox)
         return result
+
+    def _poll(self, mailbox: BaseMailBox, result: PollResult) -> None:
+        delimiter = _delimiter(mailbox)
+        folders = {
+            outcome: _server_folder(name, delimiter)
+            for outcome, name in self.config.folders.items()
+        }
+        if self.config.move:
+            _ensure_folders(mailbox, folders.values())
+        uidvalidity = _select(mailbox, self.config.folder)
+        result.uidvalidity = uidvalidity
+        last_uid, result.uidvalidity_changed = self._state(uidvalidity)
+        self._file(mailbox, self._unfiled(uidvalidity), folders, result)
+        new_uids = [
+            uid
+            for uid in (int(u) for u in mailbox.uids(f"UID {last_uid + 1}:*"))
+            if uid > last_uid  # "N:*" always includes the newest message
+        ]
+        index = self._contact_index()
+        for batch_start in range(0, len(new_uids), FETCH_BATCH):
+            batch = new_uids[batch_start : batch_start + FETCH_BATCH]
+            processed = self._process_batch(mailbox, uidvalidity, batch, index, result)
+            self._file(mailbox, processed, folders, result)
 
     # -- ledger ----------------------------------------------------------------------------
 

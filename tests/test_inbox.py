@@ -285,3 +285,9 @@ def test_a_poll_that_dies_before_filing_is_completed_by_the_next(
     assert dict(result.filed) == {"Circular/Accepted": 1, "Circular/Declined": 1}  # ...but filed
     assert imap_account.folder_uids("INBOX") == {}
     assert {r.filed_to for r in replies(ledger)} == {"Circular/Accepted", "Circular/Declined"}
+
+
+def test_a_missing_folder_is_named(ledger: Ledger, imap_account: ImapAccount) -> None:
+    config = config_for(imap_account, folder="Replies/CL-21-4")
+    with pytest.raises(ImapError, match=r"cannot open folder 'Replies/CL-21-4'"):
+        poll(ledger, config)
