@@ -291,3 +291,17 @@ def test_a_missing_folder_is_named(ledger: Ledger, imap_account: ImapAccount) ->
     config = config_for(imap_account, folder="Replies/CL-21-4")
     with pytest.raises(ImapError, match=r"cannot open folder 'Replies/CL-21-4'"):
         poll(ledger, config)
+
+
+def test_config_from_settings_reads_every_imap_setting(monkeypatch: pytest.MonkeyPatch) -> None:
+    from circular.inbox import Outcome
+    from circular.settings import load_settings
+
+    monkeypatch.setenv("CIRCULAR_IMAP_MOVE", "false")
+    monkeypatch.setenv("CIRCULAR_IMAP_FOLDER_DECLINED", "Réponses/Refus")
+    monkeypatch.setenv("CIRCULAR_IMAP_ALLOW_PLAIN", "true")
+    config = ImapConfig.from_settings(load_settings())
+    assert config.move is False and config.allow_plain is True
+    assert config.folders[Outcome.DECLINED] == "Réponses/Refus"
+    assert config.folders[Outcome.NEEDS_REVIEW] == "Circular/Needs review"
+    assert config.security == Security.TLS  # verified TLS unless told otherwise
