@@ -305,3 +305,24 @@ def test_config_from_settings_reads_every_imap_setting(monkeypatch: pytest.Monke
     assert config.folders[Outcome.DECLINED] == "Réponses/Refus"
     assert config.folders[Outcome.NEEDS_REVIEW] == "Circular/Needs review"
     assert config.security == Security.TLS  # verified TLS unless told otherwise
+
+
+def test_folder_names_with_accents_and_spaces(
+    ledger: Ledger, imap_account: ImapAccount, letters: dict[str, str]
+) -> None:
+    from imap_tools import MailBoxUnencrypted
+
+    from circular.inbox import Outcome
+
+    imap_account.deliver(
+        reply_bytes(sender="ministre@gouv.example", kind="decline", in_reply_to=letters["FRA"])
+    )
+    folders = dict(ImapConfig(host="", port=1, username="", password=SecretStr("")).folders)
+    folders[Outcome.DECLINED] = "Réponses/Refus du ministère"
+    assert poll(ledger, config_for(imap_account, folders=folders)).processed == 1
+    with MailBoxUnencrypted(imap_account.host, imap_account.port).login(
+        imap_account.user, imap_account.password, initial_folder=None
+    ) as mailbox:
+        names = {info.name for info in mailbox.folder.list()}
+        assert "Réponses/Refus du ministère" in names
+        assert mailbox.folder.status("Réponses/Refus du ministère")["MESSAGES"] == 1
