@@ -54,8 +54,10 @@ def main() -> None:
     print(f"language detected right: {language_right[0]}/{language_right[1]}")
     if args.errors:
         for file, kind, language, result in errors:
-            print(f"WRONG {file}: expected {kind}/{language or None}, got {result.kind.value}/"
-                  f"{result.language} ({result.confidence:.2f}) {result.evidence[:120]!r}")
+            print(
+                f"WRONG {file}: expected {kind}/{language or None}, got {result.kind.value}/"
+                f"{result.language} ({result.confidence:.2f}) {result.evidence[:120]!r}"
+            )
 
     detect_language("warm-up so that lingua's models are loaded before timing")
     started = time.perf_counter()
@@ -65,8 +67,10 @@ def main() -> None:
             classify_message(raw)
             count += 1
     elapsed = time.perf_counter() - started
-    print(f"\nthroughput: {count} messages in {elapsed:.2f} s = {count / elapsed:.0f} messages/s"
-          " (one process, one core)")
+    print(
+        f"\nthroughput: {count} messages in {elapsed:.2f} s = {count / elapsed:.0f} messages/s"
+        " (one process, one core)"
+    )
 
 
 if __name__ == "__main__":

@@ -26,14 +26,20 @@ class AutoReply:
     confidence: float
 
 
-_SUBJECT = re.compile(
+# Unambiguous anywhere in a subject ("Automatic reply: CL-21/4 …").
+_SUBJECT_ANYWHERE = re.compile(
     r"(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response"
-    r"|away from (the )?office|on leave|on vacation|vacation reply|^read:|^delivered:"
-    r"|message received|réponse automatique|absence du bureau|absent du bureau|^lu ?:"
-    r"|accusé de réception|respuesta automática|fuera de la oficina|ausencia|^leído:"
-    r"|acuse de recibo|автоматический ответ|автоответ|нет на месте|вне офиса|в отпуске"
-    r"|^прочитано:|自动回复|自動回覆|自动答复|不在办公室|休假|^已读|رد تلقائي|رد آلي"
-    r"|خارج المكتب|إجازة|^تمت القراءة)",
+    r"|vacation reply|réponse automatique|absence du bureau|absent du bureau"
+    r"|respuesta automática|fuera de la oficina|автоматический ответ|автоответ|вне офиса"
+    r"|自动回复|自動回覆|自动答复|不在办公室|رد تلقائي|رد آلي|خارج المكتب)",
+    re.I,
+)
+# Words a person could also put in a subject ("Minister on leave"): only as the subject's start,
+# where out-of-office tools put them.
+_SUBJECT_START = re.compile(
+    r"^\s*(read|delivered|lu|leído|прочитано|已读|تمت القراءة|message received|accusé de réception"
+    r"|acuse de recibo|on leave|away from (the )?office|ausencia|absence|нет на месте|в отпуске"
+    r"|休假|إجازة)\b",
     re.I,
 )
 _BODY = re.compile(
@@ -68,11 +74,10 @@ def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None
         if params.get("report-type") == "disposition-notification":
             return AutoReply("read receipt (disposition-notification report)", 0.99)
     subject = header_text(msg, "Subject")
-    # A person answering "Re: Automatic reply: …" still writes a human reply: look past "Re:".
-    if not re.match(r"^\s*(re|aw|sv|ответ|回复|答复|رد)\s*[:：]", subject, re.I):
-        match = _SUBJECT.search(subject)
-        if match:
-            return AutoReply(f"Subject: {subject}", 0.9)
+    # "Re: Automatic reply: …" is a person answering an auto-reply: a human reply, not a robot.
+    is_answer = re.match(r"^\s*(re|aw|sv|ответ|回复|答复|رد)\s*[:：]", subject, re.I)
+    if not is_answer and (_SUBJECT_ANYWHERE.search(subject) or _SUBJECT_START.search(subject)):
+        return AutoReply(f"Subject: {subject}", 0.9)
     if body:
         match = _BODY.search(body[:1500])
         if match:
@@ -117,9 +122,7 @@ _MULTI = {
     "تشرين الثاني": 11,
     "كانون الأول": 12,
 }
-_MONTH_WORD = "|".join(
-    sorted((re.escape(m) for m in [*_MULTI, *_MONTHS]), key=len, reverse=True)
-)
+_MONTH_WORD = "|".join(sorted((re.escape(m) for m in [*_MULTI, *_MONTHS]), key=len, reverse=True))
 _DAY_MONTH = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|-?го)?\.?\s*(?:de\s+)?({_MONTH_WORD})(?![^\W\d_])\.?"
     rf"(?:\s*(?:de\s+|,\s*)?(\d{{4}}))?",
@@ -142,7 +145,9 @@ _RETURN_CUE = re.compile(
     r"|سأعود|أعود|العودة|عودتي|سأكون متواجد|سأباشر)",
     re.I,
 )
-_UNTIL_CUE = re.compile(r"(\buntil\b|\btill\b|jusqu'?au|\bhasta\b|\bпо\b|\bдо\b|至|到|حتى|لغاية)", re.I)
+_UNTIL_CUE = re.compile(
+    r"(\buntil\b|\btill\b|jusqu'?au|\bhasta\b|\bпо\b|\bдо\b|至|到|حتى|لغاية)", re.I
+)
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 

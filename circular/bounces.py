@@ -160,7 +160,9 @@ def _from_text(msg: Message, subject: str) -> Bounce:
     recipient = next((a.lower() for a in _ADDRESS.findall(text) if a.lower() not in to_addrs), None)
     diagnostic = _diagnostic(text)
     permanent = _permanence(subject, text)
-    return Bounce(recipient, permanent, diagnostic, f"bounce subject from mail daemon: {subject}", 0.8)
+    return Bounce(
+        recipient, permanent, diagnostic, f"bounce subject from mail daemon: {subject}", 0.8
+    )
 
 
 def _permanence(subject: str, text: str) -> bool | None:

@@ -24,13 +24,13 @@ Categories:
   LETTER_REF the reply describing the invitation ("your letter inviting … to confirm
              acceptance"), removed before scoring
   NOT_NEGATION idioms whose negator negates nothing ("no objection", "n'hésitez pas")
+  DISCLAIMER legal footers ("if you are not the intended recipient…"): the sentence is skipped
   CONTRAST   "but/however" openings: the clause after one outweighs the one before
 """
 
 from __future__ import annotations
 
 import re
-
 
 _SCRIPTS = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
@@ -101,16 +101,21 @@ ACCEPT = _compile(
         r"|be\s+delighted|be\s+glad|be\s+happy|be\s+honou?red|represent\w*)",
         r"\b(pleased|happy|delighted|glad|honou?red|privileged|looks?\s+forward|looking\s+forward)"
         r"\b[^.;]{0,40}\b(confirm|accept|particip|attend|deliver|take\s+part|taking\s+part|join"
-        r"|speak|address|making)",
+        r"|speak|address|mak(e|ing)|present|record)",
         r"\b(is|are|am|will\s+be)\s+(available|able|in\s+a\s+position)\s+to\s+(particip|attend"
         r"|deliver|join|take\s+part|speak|make)",
-        r"\bagree[sd]?\s+to\b|\bgladly\b|\bwith\s+pleasure\b|\bcount\s+on\b",
+        r"\bagree[sd]?\s+to\b|\bgladly\b|\bwith\s+pleasure\b|\bcount\s+on\b"
+        r"|\b(can|will|shall)\s+(also\s+)?(make\s+it|take\s+the\s+floor)\b"
+        r"|\bas\s+(a|the|our)\s+speaker\b"
+        r"|\b(participation|attendance|presence)\b[^.;]{0,40}\b(is|has\s+been)\s+confirmed\b",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
         r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
         r"|assistera|se\s+joindra|rejoindra|présentera|enregistrera|s'adressera|représentera"
-        r"|sera\s+(présente?|disponible|heureux|heureuse|ravie?|honorée?))\b",
+        r"|sera\s+(bien\s+|donc\s+|très\s+)?(présente?|disponible|heureux|heureuse|ravie?"
+        r"|honorée?))\b",
+        r"\b(participation|présence)\b[^.;]{0,40}\b(est|a\s+été)\s+confirmée\b",
         r"\b(plaisir|heureux|heureuse|ravie?|honorée?|honneur)\s+(de|d')\s*(vous\s+)?(confirmer"
         r"|accepter|participer|prendre\s+part|intervenir|prononcer)",
         r"\b(pourra|peut|pourront|est\s+en\s+mesure|sera\s+en\s+mesure)\b[^.;]{0,30}\b(particip\w*"
@@ -128,6 +133,8 @@ ACCEPT = _compile(
         r"\b(podrá|puede|estará\s+en\s+condiciones\s+de|está\s+en\s+condiciones\s+de)\b[^.;]{0,30}"
         r"\b(particip\w*|asistir|intervenir|pronunciar|tomar\s+parte|estar\s+presente)",
         r"\bcon\s+(mucho\s+)?gusto\b",
+        r"\b(participación|asistencia|presencia)\b[^.;]{0,40}\b(está|queda|ha\s+sido)\s+"
+        r"confirmad[oa]\b",
         # ru
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
         r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие",
@@ -138,19 +145,21 @@ ACCEPT = _compile(
         r"|участ\w*|выступ\w*)",
         r"\b(сможет|может|в\s+состоянии)\b[^.;]{0,30}(приня\w*\s+участие|участвовать|выступить"
         r"|присутствовать)",
-        r"\bдал\w*\s+(сво[её]\s+)?согласие|\bсоглас(ен|на)\b",
+        r"\bдал\w*\s+(сво[её]\s+)?согласие|\bсоглас(ен|на)\b|\bучасти\w*[^.;]{0,40}подтвержден\w*"
+        r"|\bготов\w*\s+(выступить|принять\s+участие)|список\s+выступающих",
         # zh
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
         r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|發表|录制|代表)",
-        r"(很高兴|荣幸|乐意|愿意)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
-        r"(能够|可以|能)\s*(出席|参加|发言|与会)",
+        r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
+        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
         r"سيشارك|سوف\s+يشارك|ستشارك|سنشارك|سيلقي|سوف\s+يلقي|ستلقي|سيحضر|سوف\s+يحضر|ستحضر|سيتحدث"
         r"|سيقدم|ستقدم|سيسجل|سيمثل|ستمثل",
+        r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم|بحضور)",
         r"(يسعد|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)[^.؛]{0,60}(مشارك|حضور"
         r"|قبول|إلقاء|تأكيد|المشاركة|الحضور)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
@@ -159,12 +168,12 @@ ACCEPT = _compile(
 
 PARTICIPATE = _compile(
     [
-        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|join\w*|speak\w*|statement|be\s+present"
-        r"|accept\w*|possible|feasible)\b",
+        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it"
+        r"|be\s+present|accept\w*|possible|feasible|available)\b",
         r"\b(particip\w*|assister|prendre\s+part|interven\w*|prononc\w*|présente?|déclaration"
-        r"|accept\w*|possible|rejoindre)\b",
+        r"|accept\w*|possible|rejoindre|disponible)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
-        r"|declaración|acept\w*|posible)\b",
+        r"|declaración|acept\w*|posible|disponible)\b",
         r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|致辞|致詞|接受|声明|聲明",
         r"مشارك\w*|المشاركة|يشارك|حضور|الحضور|يحضر|إلقاء|يلقي|كلمة|قبول|الدعوة",
@@ -197,8 +206,8 @@ NOT_NEGATION = _compile(
 
 DECLINE = _compile(
     [
-        r"\bregret\w*\s+(to|that)\b|\bwith\s+regret\b|\bregretfully\b|\bregrettably\b"
-        r"|\bsend\w*\s+(his|her|their|our|its)\s+regrets\b|\bdeclin\w*\b|\bunable\b"
+        r"\bregret\w*\b(?!\s+(the|any|our)\s+(delay|inconvenience|late))|\bwith\s+regret\b|\bregretfully\b|\bregrettably\b"
+        r"|\bsend\w*\s+(his|her|their|our|its)\s+(regrets|apologies)\b|\b(it's|it\s+is)\s+a\s+no\b|\bdeclin\w*\b|\bunable\b"
         r"|\b(prior|previous|earlier|other|conflicting|pressing)\s+(commitment|engagement"
         r"|obligation)s?\b|\bscheduling\s+conflict|\bunavailable\b|\bnot\s+available\b"
         r"|\b(does|will|would)\s+not\s+(allow|permit)\b",
@@ -355,6 +364,18 @@ THANKS = _compile(
         r"(благодар\w*|спасибо)[^,;.]*?(приглашени\w*|письм\w*)",
         r"(感谢|谢谢|感謝)[^，；。]*?(邀请|来函|邀請)",
         r"(شكر\w*|نشكر|أشكر)[^،,؛.]*?(دعوة\w*|الدعوة|رسالت\w*|خطاب\w*)",
+    ]
+)
+
+DISCLAIMER = _compile(
+    [
+        r"\bintended\s+recipient|\bconfidential\b|\bprivileged\b|\b(accepts?|assumes?)\s+no\s+"
+        r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail",
+        r"\bdestinataire\b|\bconfidentiel\w*|\bn'imprimez\b|\bresponsabilité\b",
+        r"\bdestinatari[oa]\b|\bconfidencial\w*|\bno\s+imprima\b",
+        r"\bадресат\w*|\bконфиденциальн\w*",
+        r"保密|机密|非指定收件人|免责",
+        r"المرسل\s+إليه|سرية|سري\b",
     ]
 )
 

@@ -314,7 +314,8 @@ _SIGNATURE = re.compile(
     r"|с уважением|с наилучшими пожеланиями|искренне ваш"
     r"|此致|顺颂|顺祝|祝好|敬上|谨上"
     r"|مع (خالص |أطيب )?(التحيات|التحية|الاحترام|التقدير)|وتفضلوا بقبول|تحياتي|وشكرا"
-    r"|sent from my|envoyé de mon|enviado desde mi|отправлено с|从我的|发自我的|أرسلت من)",
+    r"|sent from my|envoyé de mon|enviado desde mi|отправлено с|从我的|发自我的|أرسلت من"
+    r"|get outlook for|obtenir outlook|obtener outlook|скачайте outlook)",
     re.I,
 )
 

@@ -154,7 +154,9 @@ _ABBREVIATIONS = re.compile(
 )
 _INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？؟；])|\n\s*\n|\n(?=\s*[-•*·]\s)")
-_CLAUSE_BREAK = re.compile(r"[,:，、،]\s*|\s+(?=(?:but|however|mais|pero|но|однако)\b)|(?=但是|不过|然而)")
+_CLAUSE_BREAK = re.compile(
+    r"[,:，、،]\s*|\s+(?=(?:but|however|mais|pero|но|однако)\b)|(?=但是|不过|然而)"
+)
 
 
 def sentences(text: str) -> list[str]:
@@ -237,6 +239,8 @@ def _score_sentence(sentence: str, position: int) -> list[_Signal]:
     pending; otherwise each clause may accept, decline or be pending on its own."""
     is_question = "?" in sentence or "？" in sentence or "؟" in sentence
     scripts = cues.scripts_of(sentence)
+    if cues.DISCLAIMER.search(sentence, scripts):
+        return []
     text = _neutralise(sentence, scripts)
     if is_question or cues.QUESTION.search(text, scripts):
         return [_Signal("question", 0.8, sentence, position)]

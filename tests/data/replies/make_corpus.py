@@ -9,17 +9,21 @@ charsets, quoted-printable/base64 and RFC 2047 headers are exactly right.
 Run: python tests/data/replies/make_corpus.py   (rewrites the .eml files and labels.csv)
 """
 
+# Bounces are written verbatim as MTAs write them, long lines included.
+# ruff: noqa: E501
+
 from __future__ import annotations
 
 import csv
 import io
+import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from datetime import datetime
 from email import charset as email_charset
 from email.header import Header
 from email.message import Message
 from email.mime.application import MIMEApplication
-from email.mime.base import MIMEBase
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
 from email.mime.text import MIMEText
@@ -30,6 +34,7 @@ HERE = Path(__file__).parent
 SECRETARIAT = ("WSIS Forum Secretariat", "wsis-forum@example.org")
 SENT = "Wed, 3 Feb 2021 10:12:00 +0100"
 INVITATION_ID = "<k7x2m9.cl-21-4@example.org>"
+FIXED_TIME = datetime(2021, 2, 4, 9, 0, 0)
 
 SUBJECTS = {
     "en": "CL-21/4: WSIS Forum 2021 – High-Level Track policy statements",
@@ -100,8 +105,7 @@ OUTLOOK_LABELS = {
 }
 GMAIL_ATTRIBUTION = {
     "en": "On Wed, 3 Feb 2021 at 10:12, WSIS Forum Secretariat <wsis-forum@example.org> wrote:",
-    "fr": "Le mer. 3 févr. 2021 à 10:12, WSIS Forum Secretariat <wsis-forum@example.org> a"
-    " écrit :",
+    "fr": "Le mer. 3 févr. 2021 à 10:12, WSIS Forum Secretariat <wsis-forum@example.org> a écrit :",
     "es": "El mié, 3 feb 2021 a las 10:12, WSIS Forum Secretariat (<wsis-forum@example.org>)"
     " escribió:",
     "ru": "ср, 3 февр. 2021 г. в 10:12, WSIS Forum Secretariat <wsis-forum@example.org>:",
@@ -120,15 +124,19 @@ THUNDERBIRD_ATTRIBUTION = {
 APPLE_ATTRIBUTION = {
     "en": "On 3 Feb 2021, at 10:12, WSIS Forum Secretariat <wsis-forum@example.org> wrote:",
     "fr": "Le 3 févr. 2021 à 10:12, WSIS Forum Secretariat <wsis-forum@example.org> a écrit :",
-    "es": "El 3 feb 2021, a las 10:12, WSIS Forum Secretariat <wsis-forum@example.org>"
-    " escribió:",
-    "ru": "3 февр. 2021 г., в 10:12, WSIS Forum Secretariat <wsis-forum@example.org>"
-    " написал(а):",
+    "es": "El 3 feb 2021, a las 10:12, WSIS Forum Secretariat <wsis-forum@example.org> escribió:",
+    "ru": "3 февр. 2021 г., в 10:12, WSIS Forum Secretariat <wsis-forum@example.org> написал(а):",
     "zh": "2021年2月3日 10:12，WSIS Forum Secretariat <wsis-forum@example.org> 写道：",
-    "ar": "في 3 فبراير 2021، الساعة 10:12، كتب WSIS Forum Secretariat"
-    " <wsis-forum@example.org>:",
+    "ar": "في 3 فبراير 2021، الساعة 10:12، كتب WSIS Forum Secretariat <wsis-forum@example.org>:",
 }
-REPLY_PREFIX = {"en": "RE: ", "fr": "RE : ", "es": "RE: ", "ru": "RE: ", "zh": "回复：", "ar": "رد: "}
+REPLY_PREFIX = {
+    "en": "RE: ",
+    "fr": "RE : ",
+    "es": "RE: ",
+    "ru": "RE: ",
+    "zh": "回复：",
+    "ar": "رد: ",
+}
 
 
 @dataclass
@@ -238,8 +246,9 @@ def _headers(
     extra: dict[str, str] | None = None,
 ) -> None:
     header_charset = charset if charset not in ("us-ascii",) else "utf-8"
-    msg["From"] = formataddr((str(Header(_fit(sender[0], header_charset), header_charset)),
-                              sender[1]))
+    msg["From"] = formataddr(
+        (str(Header(_fit(sender[0], header_charset), header_charset)), sender[1])
+    )
     msg["To"] = formataddr(SECRETARIAT)
     msg["Subject"] = Header(_fit(subject, header_charset), header_charset)
     msg["Date"] = date
@@ -272,13 +281,14 @@ def human(
     if html == "only":
         main: Message = _text_part(_html(body, lang, client), "html", charset, encoding)
     elif html == "alt":
-        main = MIMEMultipart("alternative")
+        # Fixed boundaries keep the generated files identical from one run to the next.
+        main = MIMEMultipart("alternative", boundary=f"=_alt_{name}")
         main.attach(_text_part(text, "plain", charset, encoding))
         main.attach(_text_part(_html(body, lang, client), "html", charset, encoding))
     else:
         main = _text_part(text, "plain", charset, encoding)
     if attachments:
-        outer = MIMEMultipart("mixed")
+        outer = MIMEMultipart("mixed", boundary=f"=_mixed_{name}")
         outer.attach(main)
         for filename, ctype, data in attachments:
             maintype, subtype = ctype.split("/", 1)
@@ -307,8 +317,9 @@ def human(
         extra={"In-Reply-To": INVITATION_ID, "References": INVITATION_ID},
     )
     _write(name, msg)
-    LABELS.append(Label(name, kind, lang if label_language is None else label_language,
-                        delegate=delegate))
+    LABELS.append(
+        Label(name, kind, lang if label_language is None else label_language, delegate=delegate)
+    )
 
 
 def auto(
@@ -326,9 +337,15 @@ def auto(
 ) -> None:
     """An automatic reply (out-of-office, robot) with the given identifying headers."""
     msg = _text_part(body, "plain", charset, encoding)
-    _headers(msg, sender=sender, subject=subject, charset=charset, date=date,
-             msgid=f"<{name}@{sender[1].split('@')[1]}>",
-             extra={"In-Reply-To": INVITATION_ID, **headers})
+    _headers(
+        msg,
+        sender=sender,
+        subject=subject,
+        charset=charset,
+        date=date,
+        msgid=f"<{name}@{sender[1].split('@')[1]}>",
+        extra={"In-Reply-To": INVITATION_ID, **headers},
+    )
     _write(name, msg)
     LABELS.append(Label(name, "auto_reply", lang, return_date=return_date))
 
@@ -358,8 +375,17 @@ def docx(paragraphs: list[str], rtl: bool = False) -> bytes:
     for text in paragraphs:
         document.add_paragraph(text)
     buffer = io.BytesIO()
+    document.core_properties.created = document.core_properties.modified = FIXED_TIME
     document.save(buffer)
-    return buffer.getvalue()
+    # Re-pack with fixed member times so that the file is the same at every run.
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    packed = io.BytesIO()
+    with zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            stable = zipfile.ZipInfo(info.filename, date_time=(2021, 2, 4, 9, 0, 0))
+            stable.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(stable, source.read(info.filename))
+    return packed.getvalue()
 
 
 def pdf(lines: list[str]) -> bytes:
@@ -381,9 +407,7 @@ def pdf(lines: list[str]) -> bytes:
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
         b" /Resources << /Font << /F1 5 0 R >> >> >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream)
-        + stream
-        + b"\nendstream",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
     ]
     out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
@@ -410,15 +434,18 @@ PNG = bytes.fromhex(
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-
 # --- the messages ---------------------------------------------------------------------------
 
 
 def english() -> None:
     """Replies in English."""
     human(
-        "en_accept_outlook.eml", lang="en", kind="accept", client="outlook",
-        sender=("Peter Mwale", "p.mwale@ict.gov.example"), charset="windows-1252",
+        "en_accept_outlook.eml",
+        lang="en",
+        kind="accept",
+        client="outlook",
+        sender=("Peter Mwale", "p.mwale@ict.gov.example"),
+        charset="windows-1252",
         body="Dear Sir,\n\nOn behalf of Hon. Grace Tembo, Minister of Information and"
         " Communications Technology, I am pleased to confirm her participation in the High-Level"
         " Track of the WSIS Forum 2021. She will deliver the policy statement through the online"
@@ -427,15 +454,22 @@ def english() -> None:
         "Ministry of ICT | Tel. +000 555 0100",
     )
     human(
-        "en_accept_gmail.eml", lang="en", kind="accept", client="gmail",
+        "en_accept_gmail.eml",
+        lang="en",
+        kind="accept",
+        client="gmail",
         sender=("Anna Lindqvist", "anna.lindqvist@digital.gov.example"),
         body="Hello,\n\nThe Minister accepts with pleasure. Our focal point for the recording"
         " will be Mr Erik Holm (erik.holm@digital.gov.example), who can be reached any time"
         " next week.\n\nThanks,\nAnna",
     )
     human(
-        "en_delegate_outlook.eml", lang="en", kind="accept", client="outlook-original",
-        sender=("Office of the Minister", "minister.office@moc.gov.example"), html="alt",
+        "en_delegate_outlook.eml",
+        lang="en",
+        kind="accept",
+        client="outlook-original",
+        sender=("Office of the Minister", "minister.office@moc.gov.example"),
+        html="alt",
         delegate="the Deputy Minister of Communications, Dr. Samuel Okello",
         body="Dear Colleagues,\n\nThank you for the kind invitation addressed to the Minister."
         " As the Minister will be attending the Cabinet retreat during that week, the Deputy"
@@ -444,13 +478,19 @@ def english() -> None:
         " separately.\n\nKind regards,\nJoan Achieng\nChief of Protocol",
     )
     human(
-        "en_accept_apple.eml", lang="en", kind="accept", client="apple",
+        "en_accept_apple.eml",
+        lang="en",
+        kind="accept",
+        client="apple",
         sender=("Lars Vik", "lars.vik@mdt.gov.example"),
         body="Yes, count us in. Minister Larsen will record a three-minute video statement and"
         " we will upload it by 5 March.\n\nSent from my iPhone",
     )
     human(
-        "en_accept_interleaved.eml", lang="en", kind="accept", client="none",
+        "en_accept_interleaved.eml",
+        lang="en",
+        kind="accept",
+        client="none",
         sender=("Nadia Haddad", "n.haddad@telecom.gov.example"),
         body="Dear WSIS team,\n\n> I would be grateful if you could confirm acceptance before"
         " 1 March 2021\n> by replying to this e-mail.\n\nConfirmed: Minister Haddad will speak"
@@ -458,7 +498,10 @@ def english() -> None:
         " limited to three minutes.\n\nNoted, thank you.\n\nNadia",
     )
     human(
-        "en_decline_outlook.eml", lang="en", kind="decline", client="outlook",
+        "en_decline_outlook.eml",
+        lang="en",
+        kind="decline",
+        client="outlook",
         sender=("Ministry of Digital Economy", "registry@mde.gov.example"),
         body="Dear Secretary-General,\n\nThe Ministry of Digital Economy thanks the ITU for the"
         " invitation to the WSIS Forum 2021. Regrettably, owing to commitments in Parliament"
@@ -467,47 +510,71 @@ def english() -> None:
         "Director of International Cooperation",
     )
     human(
-        "en_decline_thunderbird.eml", lang="en", kind="decline", client="thunderbird",
-        sender=("Helen Roberts", "h.roberts@dcms.gov.example"), charset="iso-8859-1",
+        "en_decline_thunderbird.eml",
+        lang="en",
+        kind="decline",
+        client="thunderbird",
+        sender=("Helen Roberts", "h.roberts@dcms.gov.example"),
+        charset="iso-8859-1",
         body="Good afternoon,\n\nI am afraid the Minister will not be in a position to\n"
         "participate in the High-Level Track, as she is travelling to the regional summit\n"
         "on those dates. Please accept our apologies.\n\nRegards,\nHelen Roberts\n-- \n"
         "International Affairs Unit",
     )
     human(
-        "en_decline_gmail.eml", lang="en", kind="decline", client="gmail", html="alt",
+        "en_decline_gmail.eml",
+        lang="en",
+        kind="decline",
+        client="gmail",
+        html="alt",
         sender=("Rui Tan", "rui.tan@imda.gov.example"),
         body="Hi, thanks for this. Unfortunately we have to decline this time: the new Minister"
         " takes office on 1 March and her agenda for March is not yet set.\n\nBest,\nRui",
     )
     human(
-        "en_decline_neither.eml", lang="en", kind="decline", client="apple",
+        "en_decline_neither.eml",
+        lang="en",
+        kind="decline",
+        client="apple",
         sender=("Protocol Office", "protocol@mtic.gov.example"),
         body="Dear Sir or Madam,\n\nThe Minister regrets that neither she nor the Deputy"
         " Minister will be available during the week of 15 March, which coincides with the"
         " national elections.\n\nWith best wishes,\nProtocol Office",
     )
     human(
-        "en_decline_html.eml", lang="en", kind="decline", client="outlook", html="only",
+        "en_decline_html.eml",
+        lang="en",
+        kind="decline",
+        client="outlook",
+        html="only",
         sender=("Kofi Mensah", "k.mensah@moc.gov.example"),
         body="Dear all,\n\nregretfully the Minister cannot attend the WSIS Forum this year. We"
         " hope to be part of it in 2022.\n\nBest,\nKofi",
     )
     human(
-        "en_other_question.eml", lang="en", kind="other", client="gmail",
+        "en_other_question.eml",
+        lang="en",
+        kind="other",
+        client="gmail",
         sender=("Maria Santos", "m.santos@dict.gov.example"),
         body="Dear WSIS team,\n\nBefore we confirm, could you tell us whether the statement can"
         " be pre-recorded, and in which time zone the sessions will run?\n\nMany thanks,\nMaria",
     )
     human(
-        "en_other_revert.eml", lang="en", kind="other", client="outlook",
+        "en_other_revert.eml",
+        lang="en",
+        kind="other",
+        client="outlook",
         sender=("Registry", "registry@ministry-ict.gov.example"),
         body="Dear colleagues,\n\nWell received with thanks. The invitation has been forwarded to"
         " the Honourable Minister's office and we will revert shortly with the Minister's"
         " decision.\n\nRegards,\nRegistry Unit",
     )
     human(
-        "en_other_conditional.eml", lang="en", kind="other", client="thunderbird",
+        "en_other_conditional.eml",
+        lang="en",
+        kind="other",
+        client="thunderbird",
         sender=("Tom Becker", "t.becker@bmdv.gov.example"),
         body="Hello,\n\nThe Minister would very much like to take part, but we cannot confirm"
         " anything until her travel plans for March are approved by the Cabinet Office. I hope"
@@ -522,39 +589,60 @@ def english() -> None:
         "of its highest consideration.",
     ]
     human(
-        "en_attach_docx_accept.eml", lang="en", kind="accept", client="outlook",
+        "en_attach_docx_accept.eml",
+        lang="en",
+        kind="accept",
+        client="outlook",
         sender=("Registry", "registry@mict.gov.example"),
         body="Dear Sir/Madam,\n\nPlease find attached our reply to your letter CL-21/4.\n\n"
         "Regards,\nRegistry",
         attachments=[("Reply_CL-21-4.docx", DOCX_TYPE, docx([" ".join(note)]))],
     )
     human(
-        "en_attach_scan.eml", lang="en", kind="other", client="outlook",
+        "en_attach_scan.eml",
+        lang="en",
+        kind="other",
+        client="outlook",
         sender=("Front Office", "frontoffice@most.gov.example"),
         body="Good morning,\n\nPlease see the attached letter from the Minister.\n\nRegards,\n"
         "Front Office",
         attachments=[("scan_0001.png", "image/png", PNG)],
     )
     human(
-        "en_attach_pdf_decline.eml", lang="en", kind="decline", client="gmail",
+        "en_attach_pdf_decline.eml",
+        lang="en",
+        kind="decline",
+        client="gmail",
         sender=("Secretariat", "secretariat@moic.gov.example"),
         body="Dear ITU colleagues,\n\nAttached please find the official response of the"
         " Ministry.\n\nRegards",
-        attachments=[("response.pdf", "application/pdf", pdf([
-            "Ref: MOIC/IC/2021/117",
-            "Dear Secretary-General,",
-            "With reference to your letter CL-21/4, I regret to inform you that the Minister",
-            "will not be able to attend the WSIS Forum 2021 owing to prior engagements.",
-            "Please accept the assurances of my highest consideration.",
-        ]))],
+        attachments=[
+            (
+                "response.pdf",
+                "application/pdf",
+                pdf(
+                    [
+                        "Ref: MOIC/IC/2021/117",
+                        "Dear Secretary-General,",
+                        "With reference to your letter CL-21/4, I regret to inform you that the Minister",
+                        "will not be able to attend the WSIS Forum 2021 owing to prior engagements.",
+                        "Please accept the assurances of my highest consideration.",
+                    ]
+                ),
+            )
+        ],
     )
 
 
 def french() -> None:
     """Replies in French."""
     human(
-        "fr_accept_outlook.eml", lang="fr", kind="accept", client="outlook",
-        sender=("Cabinet du Ministre", "cabinet@numerique.gouv.example"), charset="windows-1252",
+        "fr_accept_outlook.eml",
+        lang="fr",
+        kind="accept",
+        client="outlook",
+        sender=("Cabinet du Ministre", "cabinet@numerique.gouv.example"),
+        charset="windows-1252",
         body="Madame, Monsieur,\n\nSuite à votre courrier CL-21/4, j'ai le plaisir de vous"
         " confirmer que Monsieur le Ministre participera au segment de haut niveau du Forum du"
         " SMSI 2021 et y prononcera une déclaration de politique générale.\n\nLe point focal"
@@ -562,15 +650,23 @@ def french() -> None:
         "\n\nCordialement,\nLe Chef de Cabinet",
     )
     human(
-        "fr_decline_gmail.eml", lang="fr", kind="decline", client="gmail",
-        sender=("Sophie Lambert", "s.lambert@economie.gouv.example"), charset="iso-8859-1",
+        "fr_decline_gmail.eml",
+        lang="fr",
+        kind="decline",
+        client="gmail",
+        sender=("Sophie Lambert", "s.lambert@economie.gouv.example"),
+        charset="iso-8859-1",
         body="Bonjour,\n\nNous vous remercions pour cette aimable invitation. Malheureusement, en"
         " raison d'obligations gouvernementales prévues de longue date, Madame la Ministre ne"
         " pourra pas prendre part au Forum cette année.\n\nBien cordialement,\nSophie Lambert",
     )
     human(
-        "fr_delegate_thunderbird.eml", lang="fr", kind="accept", client="thunderbird",
-        sender=("Secrétariat particulier", "sp@ptn.gouv.example"), charset="iso-8859-1",
+        "fr_delegate_thunderbird.eml",
+        lang="fr",
+        kind="accept",
+        client="thunderbird",
+        sender=("Secrétariat particulier", "sp@ptn.gouv.example"),
+        charset="iso-8859-1",
         delegate="le Secrétaire d'État chargé du Numérique, M. Julien Moreau",
         body="Monsieur le Secrétaire général,\n\nLe Ministre, retenu par le Conseil des"
         " ministres à ces dates, a désigné le Secrétaire d'État chargé du Numérique, M. Julien"
@@ -578,46 +674,76 @@ def french() -> None:
         " Secrétaire général, l'expression de notre haute considération.",
     )
     human(
-        "fr_other_question.eml", lang="fr", kind="other", client="gmail", html="only",
+        "fr_other_question.eml",
+        lang="fr",
+        kind="other",
+        client="gmail",
+        html="only",
         sender=("Didier Kaboré", "d.kabore@mdenp.gouv.example"),
         body="Bonjour,\n\nPourriez-vous nous indiquer si la déclaration peut être transmise sous"
         " forme de vidéo préenregistrée ? Nous vous confirmerons ensuite la participation de la"
         " Ministre.\n\nMerci d'avance,\nDidier",
     )
     human(
-        "fr_other_revert.eml", lang="fr", kind="other", client="apple",
+        "fr_other_revert.eml",
+        lang="fr",
+        kind="other",
+        client="apple",
         sender=("Courrier", "courrier@mtn.gouv.example"),
         body="Bien reçu, merci. Nous revenons vers vous dans les meilleurs délais.\n\n"
         "Envoyé de mon iPad",
     )
     human(
-        "fr_attach_pdf_decline.eml", lang="fr", kind="decline", client="outlook",
-        sender=("Bureau d'ordre", "bo@mpt.gouv.example"), charset="windows-1252",
+        "fr_attach_pdf_decline.eml",
+        lang="fr",
+        kind="decline",
+        client="outlook",
+        sender=("Bureau d'ordre", "bo@mpt.gouv.example"),
+        charset="windows-1252",
         body="Madame, Monsieur,\n\nVeuillez trouver ci-joint la réponse du Ministère à votre"
         " lettre circulaire.\n\nCordialement",
-        attachments=[("Reponse_MPT.pdf", "application/pdf", pdf([
-            "Le Ministère des Postes et des Télécommunications présente ses compliments à",
-            "l'Union internationale des télécommunications et, se référant à la lettre",
-            "circulaire CL-21/4, a l'honneur de l'informer que le Ministre ne sera pas en",
-            "mesure de participer au Forum du SMSI 2021 en raison d'engagements antérieurs.",
-        ]))],
+        attachments=[
+            (
+                "Reponse_MPT.pdf",
+                "application/pdf",
+                pdf(
+                    [
+                        "Le Ministère des Postes et des Télécommunications présente ses compliments à",
+                        "l'Union internationale des télécommunications et, se référant à la lettre",
+                        "circulaire CL-21/4, a l'honneur de l'informer que le Ministre ne sera pas en",
+                        "mesure de participer au Forum du SMSI 2021 en raison d'engagements antérieurs.",
+                    ]
+                ),
+            )
+        ],
     )
     human(
-        "fr_accept_plaisir.eml", lang="fr", kind="accept", client="outlook", html="only",
-        sender=("Claire Nguema", "c.nguema@tic.gouv.example"), charset="windows-1252",
+        "fr_accept_plaisir.eml",
+        lang="fr",
+        kind="accept",
+        client="outlook",
+        html="only",
+        sender=("Claire Nguema", "c.nguema@tic.gouv.example"),
+        charset="windows-1252",
         body="Bonjour,\n\nC'est avec plaisir que la Ministre accepte votre invitation. Elle"
         " enregistrera son intervention à l'avance et nous vous ferons parvenir la vidéo dans"
         " les délais indiqués.\n\nBien à vous,\nClaire Nguema",
     )
     human(
-        "fr_decline_empeche.eml", lang="fr", kind="decline", client="thunderbird",
+        "fr_decline_empeche.eml",
+        lang="fr",
+        kind="decline",
+        client="thunderbird",
         sender=("Protocole", "protocole@mcn.gouv.example"),
         body="Monsieur,\n\nEmpêché par un déplacement officiel à l'étranger, le Ministre se voit"
         " contraint de décliner votre invitation, et vous prie de bien vouloir l'en excuser.\n\n"
         "Respectueusement,\nLe Service du Protocole",
     )
     human(
-        "fr_other_conditional.eml", lang="fr", kind="other", client="gmail",
+        "fr_other_conditional.eml",
+        lang="fr",
+        kind="other",
+        client="gmail",
         sender=("Jean Mbarga", "j.mbarga@minpostel.gouv.example"),
         body="Bonjour,\n\nLa participation du Ministre est envisagée, sous réserve de la"
         " confirmation de son agenda par la Présidence. Je vous tiendrai informé dès que"
@@ -628,23 +754,34 @@ def french() -> None:
 def spanish() -> None:
     """Replies in Spanish."""
     human(
-        "es_accept_outlook.eml", lang="es", kind="accept", client="outlook",
-        sender=("Despacho del Ministro", "despacho@mintic.gob.example"), charset="iso-8859-1",
+        "es_accept_outlook.eml",
+        lang="es",
+        kind="accept",
+        client="outlook",
+        sender=("Despacho del Ministro", "despacho@mintic.gob.example"),
+        charset="iso-8859-1",
         body="Estimados señores:\n\nPor instrucciones del señor Ministro, me complace confirmar"
         " su participación en la serie de sesiones de alto nivel del Foro de la CMSI 2021. El"
         " señor Ministro pronunciará la declaración de política de forma virtual.\n\n"
         "Atentamente,\nJefa de Despacho",
     )
     human(
-        "es_decline_gmail.eml", lang="es", kind="decline", client="gmail",
+        "es_decline_gmail.eml",
+        lang="es",
+        kind="decline",
+        client="gmail",
         sender=("Lucía Fernández", "lucia.fernandez@mtt.gob.example"),
         body="Buenos días:\n\nLamentamos informarles que, debido a compromisos previamente"
         " adquiridos, la señora Ministra no podrá participar en el Foro de la CMSI 2021.\n\n"
         "Saludos cordiales,\nLucía",
     )
     human(
-        "es_delegate_thunderbird.eml", lang="es", kind="accept", client="thunderbird",
-        sender=("Carlos Ramírez", "c.ramirez@mtc.gob.example"), charset="windows-1252",
+        "es_delegate_thunderbird.eml",
+        lang="es",
+        kind="accept",
+        client="thunderbird",
+        sender=("Carlos Ramírez", "c.ramirez@mtc.gob.example"),
+        charset="windows-1252",
         delegate="el señor Viceministro de Telecomunicaciones, Ing. Carlos Ramírez",
         body="Estimado Secretario General:\n\nEn atención a su carta CL-21/4, le informo que el"
         " señor Viceministro de Telecomunicaciones, Ing. Carlos Ramírez, intervendrá en"
@@ -652,21 +789,33 @@ def spanish() -> None:
         " fechas.\n\nUn cordial saludo,\nOficina de Cooperación Internacional",
     )
     human(
-        "es_other_question.eml", lang="es", kind="other", client="apple",
+        "es_other_question.eml",
+        lang="es",
+        kind="other",
+        client="apple",
         sender=("Paula Gómez", "p.gomez@sct.gob.example"),
         body="Hola, ¿sería posible que la declaración la pronuncie nuestro Embajador en"
         " Ginebra? Quedamos atentos a su respuesta.\n\nEnviado desde mi iPhone",
     )
     human(
-        "es_other_revert.eml", lang="es", kind="other", client="outlook", html="only",
-        sender=("Correspondencia", "correspondencia@mintel.gob.example"), charset="windows-1252",
+        "es_other_revert.eml",
+        lang="es",
+        kind="other",
+        client="outlook",
+        html="only",
+        sender=("Correspondencia", "correspondencia@mintel.gob.example"),
+        charset="windows-1252",
         body="Estimados:\n\nAcusamos recibo de su amable invitación, que ha sido remitida al"
         " Despacho del Ministro para su consideración. Le confirmaremos la participación a la"
         " mayor brevedad.\n\nSaludos",
     )
     human(
-        "es_decline_agenda.eml", lang="es", kind="decline", client="outlook",
-        sender=("Gabinete", "gabinete@micitt.gob.example"), html="alt",
+        "es_decline_agenda.eml",
+        lang="es",
+        kind="decline",
+        client="outlook",
+        sender=("Gabinete", "gabinete@micitt.gob.example"),
+        html="alt",
         body="Señores Secretaría del Foro:\n\nPor medio de la presente, y con pesar, les"
         " comunicamos que la agenda de la señora Ministra para la semana del 15 de marzo no le"
         " permite asistir al evento.\n\nAgradecemos la invitación y les deseamos éxito.\n\n"
@@ -680,19 +829,30 @@ def spanish() -> None:
         "CMSI 2021 y pronunciará una declaración de política.",
     ]
     human(
-        "es_attach_docx_accept.eml", lang="es", kind="accept", client="gmail",
+        "es_attach_docx_accept.eml",
+        lang="es",
+        kind="accept",
+        client="gmail",
         sender=("Misión Permanente", "mision.ginebra@mrree.gob.example"),
         body="Estimados señores:\n\nAdjunto remitimos la nota de respuesta.\n\nAtentamente",
         attachments=[("Nota_respuesta.docx", DOCX_TYPE, docx(nota))],
     )
     human(
-        "es_attach_scan_pdf.eml", lang="es", kind="other", client="outlook",
-        sender=("Mesa de partes", "mesadepartes@mtc.gob.example"), charset="iso-8859-1",
+        "es_attach_scan_pdf.eml",
+        lang="es",
+        kind="other",
+        client="outlook",
+        sender=("Mesa de partes", "mesadepartes@mtc.gob.example"),
+        charset="iso-8859-1",
         body="Buenas tardes,\n\nSe adjunta el oficio firmado por el señor Ministro.\n\nSaludos",
         attachments=[("oficio_firmado.pdf", "application/pdf", pdf([]))],
     )
     human(
-        "es_accept_html_gmail.eml", lang="es", kind="accept", client="gmail", html="only",
+        "es_accept_html_gmail.eml",
+        lang="es",
+        kind="accept",
+        client="gmail",
+        html="only",
         sender=("Valentina Rojas", "v.rojas@subtel.gob.example"),
         body="Hola:\n\nCon mucho gusto, la Ministra participará en la sesión de alto nivel y"
         " enviará su declaración grabada antes del 5 de marzo.\n\nSaludos,\nValentina",
@@ -702,8 +862,12 @@ def spanish() -> None:
 def russian() -> None:
     """Replies in Russian."""
     human(
-        "ru_accept_outlook.eml", lang="ru", kind="accept", client="outlook",
-        sender=("Мария Иванова", "m.ivanova@mincifry.gov.example"), charset="windows-1251",
+        "ru_accept_outlook.eml",
+        lang="ru",
+        kind="accept",
+        client="outlook",
+        sender=("Мария Иванова", "m.ivanova@mincifry.gov.example"),
+        charset="windows-1251",
         encoding="base64",
         body="Уважаемые коллеги!\n\nПодтверждаем участие Министра цифрового развития в сегменте"
         " высокого уровня Форума ВВУИО 2021 года. Министр выступит с заявлением в режиме"
@@ -712,41 +876,64 @@ def russian() -> None:
         " сотрудничества",
     )
     human(
-        "ru_decline_thunderbird.eml", lang="ru", kind="decline", client="thunderbird",
-        sender=("Олег Смирнов", "o.smirnov@mincom.gov.example"), charset="koi8-r",
+        "ru_decline_thunderbird.eml",
+        lang="ru",
+        kind="decline",
+        client="thunderbird",
+        sender=("Олег Смирнов", "o.smirnov@mincom.gov.example"),
+        charset="koi8-r",
         body="Добрый день!\n\nБлагодарим за приглашение. К сожалению, в связи с ранее\n"
         "запланированными мероприятиями Министр не сможет принять участие в Форуме\n"
         "ВВУИО 2021 года.\n\nС уважением,\nО. Смирнов",
     )
     human(
-        "ru_delegate_gmail.eml", lang="ru", kind="accept", client="gmail",
+        "ru_delegate_gmail.eml",
+        lang="ru",
+        kind="accept",
+        client="gmail",
         sender=("Аппарат министра", "apparat@minsvyaz.gov.example"),
         delegate="заместитель министра связи Петров Алексей Николаевич",
         body="Здравствуйте!\n\nВместо министра с заявлением выступит заместитель министра связи"
         " Петров Алексей Николаевич. Просим включить его в список выступающих.\n\nСпасибо.",
     )
     human(
-        "ru_other_question.eml", lang="ru", kind="other", client="outlook", charset="koi8-r",
+        "ru_other_question.eml",
+        lang="ru",
+        kind="other",
+        client="outlook",
+        charset="koi8-r",
         sender=("Ирина Ким", "i.kim@mdai.gov.example"),
         body="Уважаемые коллеги,\n\nпросим уточнить, возможно ли выступление на русском языке и"
         " будет ли обеспечен синхронный перевод.\n\nЗаранее благодарим,\nИ. Ким",
     )
     human(
-        "ru_other_revert.eml", lang="ru", kind="other", client="outlook-original",
-        sender=("Канцелярия", "kanc@mtk.gov.example"), charset="windows-1251", html="only",
+        "ru_other_revert.eml",
+        lang="ru",
+        kind="other",
+        client="outlook-original",
+        sender=("Канцелярия", "kanc@mtk.gov.example"),
+        charset="windows-1251",
+        html="only",
         body="Ваше письмо получено и передано на рассмотрение руководству министерства. О"
         " принятом решении сообщим дополнительно.\n\nКанцелярия",
     )
     human(
-        "ru_decline_otklonit.eml", lang="ru", kind="decline", client="apple",
+        "ru_decline_otklonit.eml",
+        lang="ru",
+        kind="decline",
+        client="apple",
         sender=("Протокольный отдел", "protocol@mintrans.gov.example"),
         body="Уважаемый господин Генеральный секретарь,\n\nк сожалению, вынуждены отклонить"
         " Ваше любезное приглашение: в указанные даты министр будет находиться в зарубежной"
         " командировке.\n\nС уважением,\nПротокольный отдел",
     )
     human(
-        "ru_accept_gladly.eml", lang="ru", kind="accept", client="thunderbird",
-        sender=("Алия Нурланова", "a.nurlanova@mdai.gov.example"), charset="windows-1251",
+        "ru_accept_gladly.eml",
+        lang="ru",
+        kind="accept",
+        client="thunderbird",
+        sender=("Алия Нурланова", "a.nurlanova@mdai.gov.example"),
+        charset="windows-1251",
         body="Добрый день,\n\nМинистр с удовольствием примет участие в Форуме и выступит с"
         " заявлением в онлайн-формате. Текст выступления направим до 10 марта.\n\n"
         "С уважением,\nА. Нурланова",
@@ -758,8 +945,12 @@ def russian() -> None:
         "принятыми обязательствами.",
     ]
     human(
-        "ru_attach_docx_decline.eml", lang="ru", kind="decline", client="outlook",
-        sender=("Канцелярия", "office@mcd.gov.example"), charset="windows-1251",
+        "ru_attach_docx_decline.eml",
+        lang="ru",
+        kind="decline",
+        client="outlook",
+        sender=("Канцелярия", "office@mcd.gov.example"),
+        charset="windows-1251",
         body="Добрый день!\n\nНаправляем ответ министерства во вложении.\n\nКанцелярия",
         attachments=[("Otvet_CL-21-4.docx", DOCX_TYPE, docx([" ".join(zapiska)]))],
     )
@@ -768,35 +959,61 @@ def russian() -> None:
 def chinese() -> None:
     """Replies in Chinese."""
     human(
-        "zh_accept_outlook.eml", lang="zh", kind="accept", client="outlook", charset="gb2312",
-        encoding="base64", sender=("国际合作司", "gjs@miit.gov.example"),
+        "zh_accept_outlook.eml",
+        lang="zh",
+        kind="accept",
+        client="outlook",
+        charset="gb2312",
+        encoding="base64",
+        sender=("国际合作司", "gjs@miit.gov.example"),
         body="尊敬的秘书处：\n\n感谢贵方邀请。我部部长将出席2021年信息社会世界峰会论坛高级别会议，"
         "并以视频方式作政策发言。技术联络人为王磊先生，邮箱 wanglei@miit.gov.example。\n\n"
         "此致\n敬礼\n\n国际合作司",
     )
     human(
-        "zh_decline_gmail.eml", lang="zh", kind="decline", client="gmail", charset="gb2312",
+        "zh_decline_gmail.eml",
+        lang="zh",
+        kind="decline",
+        client="gmail",
+        charset="gb2312",
         sender=("刘洋", "liuyang@mic.gov.example"),
         body="您好！\n\n很遗憾地通知您，由于日程冲突，部长无法出席本次论坛。\n\n谢谢！\n刘洋",
     )
     human(
-        "zh_delegate_big5.eml", lang="zh", kind="accept", client="outlook", charset="big5",
-        encoding="base64", sender=("部長辦公室", "office@moc.gov.example"), delegate="副部長李明",
+        "zh_delegate_big5.eml",
+        lang="zh",
+        kind="accept",
+        client="outlook",
+        charset="big5",
+        encoding="base64",
+        sender=("部長辦公室", "office@moc.gov.example"),
+        delegate="副部長李明",
         body="敬啟者：\n\n部長因另有公務，無法親自出席，將由副部長李明代表部長發表政策聲明。\n\n"
         "順頌 時祺\n\n部長辦公室",
     )
     human(
-        "zh_other_question.eml", lang="zh", kind="other", client="gmail", html="only",
+        "zh_other_question.eml",
+        lang="zh",
+        kind="other",
+        client="gmail",
+        html="only",
         sender=("陈静", "chenjing@most.gov.example"),
         body="您好，\n\n请问政策发言是否可以提前录制？另外，能否告知发言的具体时间安排？\n\n陈静",
     )
     human(
-        "zh_other_revert.eml", lang="zh", kind="other", client="apple", charset="gb2312",
+        "zh_other_revert.eml",
+        lang="zh",
+        kind="other",
+        client="apple",
+        charset="gb2312",
         sender=("办公厅", "bgt@mps.gov.example"),
         body="来函收悉。我们正在协调部长的日程安排，稍后将另行回复。\n\n发自我的iPhone",
     )
     human(
-        "zh_accept_thunderbird.eml", lang="zh", kind="accept", client="thunderbird",
+        "zh_accept_thunderbird.eml",
+        lang="zh",
+        kind="accept",
+        client="thunderbird",
         sender=("张伟", "zhangwei@cac.gov.example"),
         body="秘书处：\n\n部长欣然接受邀请，届时将在线发言。请告知会议链接。\n\n张伟",
     )
@@ -806,14 +1023,23 @@ def chinese() -> None:
         "顺致崇高敬意。",
     ]
     human(
-        "zh_attach_docx_decline.eml", lang="zh", kind="decline", client="outlook",
-        charset="gb2312", sender=("外事处", "wsc@mii.gov.example"),
+        "zh_attach_docx_decline.eml",
+        lang="zh",
+        kind="decline",
+        client="outlook",
+        charset="gb2312",
+        sender=("外事处", "wsc@mii.gov.example"),
         body="您好：\n\n附件为我部复函，请查收。\n\n外事处",
         attachments=[("复函.docx", DOCX_TYPE, docx(fuhan))],
     )
     human(
-        "zh_decline_gbk.eml", lang="zh", kind="decline", client="gmail", charset="gb2312",
-        html="alt", sender=("赵敏", "zhaomin@ndrc.gov.example"),
+        "zh_decline_gbk.eml",
+        lang="zh",
+        kind="decline",
+        client="gmail",
+        charset="gb2312",
+        html="alt",
+        sender=("赵敏", "zhaomin@ndrc.gov.example"),
         body="秘书处同事：\n\n谢谢邀请。部长三月中旬已有出访安排，不能参加今年的论坛，敬请谅解。\n\n赵敏",
     )
 
@@ -821,40 +1047,63 @@ def chinese() -> None:
 def arabic() -> None:
     """Replies in Arabic."""
     human(
-        "ar_accept_outlook.eml", lang="ar", kind="accept", client="outlook",
-        charset="windows-1256", encoding="base64", sender=("مكتب الوزير", "office@mtit.gov.example"),
+        "ar_accept_outlook.eml",
+        lang="ar",
+        kind="accept",
+        client="outlook",
+        charset="windows-1256",
+        encoding="base64",
+        sender=("مكتب الوزير", "office@mtit.gov.example"),
         body="السادة الأفاضل،\n\nيسرنا أن نؤكد مشاركة معالي الوزير في الجزء الرفيع المستوى من"
         " منتدى القمة العالمية لمجتمع المعلومات 2021، وسيلقي معاليه بياناً بشأن السياسات عبر"
         " الاتصال المرئي.\n\nمع خالص التحيات،\nمكتب الوزير",
     )
     human(
-        "ar_decline_gmail.eml", lang="ar", kind="decline", client="gmail",
+        "ar_decline_gmail.eml",
+        lang="ar",
+        kind="decline",
+        client="gmail",
         sender=("إدارة العلاقات الدولية", "ir@mcit.gov.example"),
         body="تحية طيبة وبعد،\n\nنشكركم على دعوتكم الكريمة، ويؤسفنا إبلاغكم بأنه يتعذر على معالي"
         " الوزير المشاركة في المنتدى هذا العام نظراً لارتباطات سابقة.\n\nوتفضلوا بقبول فائق"
         " الاحترام.",
     )
     human(
-        "ar_delegate_thunderbird.eml", lang="ar", kind="accept", client="thunderbird",
-        charset="windows-1256", sender=("العلاقات العامة", "pr@moc.gov.example"),
+        "ar_delegate_thunderbird.eml",
+        lang="ar",
+        kind="accept",
+        client="thunderbird",
+        charset="windows-1256",
+        sender=("العلاقات العامة", "pr@moc.gov.example"),
         delegate="سعادة وكيل الوزارة",
         body="السلام عليكم،\n\nنحيطكم علماً بأن سعادة وكيل الوزارة سيلقي البيان نيابة عن معالي"
         " الوزير، لتزامن موعد المنتدى مع اجتماع مجلس الوزراء.\n\nمع التحية",
     )
     human(
-        "ar_other_question.eml", lang="ar", kind="other", client="gmail", html="only",
+        "ar_other_question.eml",
+        lang="ar",
+        kind="other",
+        client="gmail",
+        html="only",
         sender=("سارة المنصوري", "s.almansouri@tra.gov.example"),
         body="مرحباً،\n\nهل يمكن أن يُلقى البيان باللغة العربية مع توفير الترجمة الفورية؟ نرجو"
         " إفادتنا بذلك.\n\nشكراً",
     )
     human(
-        "ar_other_revert.eml", lang="ar", kind="other", client="outlook", charset="windows-1256",
+        "ar_other_revert.eml",
+        lang="ar",
+        kind="other",
+        client="outlook",
+        charset="windows-1256",
         sender=("الديوان", "diwan@mtc.gov.example"),
         body="تم استلام رسالتكم وإحالتها إلى مكتب معالي الوزير، وسنوافيكم بالرد في أقرب وقت"
         " ممكن.\n\nالديوان",
     )
     human(
-        "ar_accept_apple.eml", lang="ar", kind="accept", client="apple",
+        "ar_accept_apple.eml",
+        lang="ar",
+        kind="accept",
+        client="apple",
         sender=("خالد العتيبي", "k.alotaibi@mcit.gov.example"),
         body="نعم، يسعدني قبول الدعوة، وسأرسل البيان المسجل قبل الموعد المحدد.\n\nأرسلت من"
         " iPhone الخاص بي",
@@ -866,20 +1115,32 @@ def arabic() -> None:
         "وتغتنم الوزارة هذه الفرصة لتعرب للاتحاد عن فائق تقديرها واحترامها.",
     ]
     human(
-        "ar_attach_docx_accept.eml", lang="ar", kind="accept", client="outlook",
-        charset="windows-1256", sender=("الصادر والوارد", "registry@moict.gov.example"),
+        "ar_attach_docx_accept.eml",
+        lang="ar",
+        kind="accept",
+        client="outlook",
+        charset="windows-1256",
+        sender=("الصادر والوارد", "registry@moict.gov.example"),
         body="السادة الكرام،\n\nمرفق طيه رد الوزارة على رسالتكم.\n\nمع التحية",
         attachments=[("rad.docx", DOCX_TYPE, docx(mudhakkira, rtl=True))],
     )
     human(
-        "ar_attach_scan.eml", lang="ar", kind="other", client="gmail",
+        "ar_attach_scan.eml",
+        lang="ar",
+        kind="other",
+        client="gmail",
         sender=("مكتب الوزير", "minister@mtcit.gov.example"),
         body="مرفق طيه كتاب معالي الوزير الموقع.\n\nمع التحية",
         attachments=[("kitab.png", "image/png", PNG)],
     )
     human(
-        "ar_decline_html.eml", lang="ar", kind="decline", client="outlook", html="only",
-        charset="windows-1256", sender=("أحمد يوسف", "a.yousef@moc.gov.example"),
+        "ar_decline_html.eml",
+        lang="ar",
+        kind="decline",
+        client="outlook",
+        html="only",
+        charset="windows-1256",
+        sender=("أحمد يوسف", "a.yousef@moc.gov.example"),
         body="السادة أمانة المنتدى،\n\nنعتذر عن عدم تمكن معالي الوزير من المشاركة في المنتدى"
         " لهذا العام بسبب التزامات مسبقة.\n\nمع التقدير",
     )
@@ -888,86 +1149,139 @@ def arabic() -> None:
 def auto_replies() -> None:
     """Out-of-office replies, robots and read receipts."""
     auto(
-        "auto_en_exchange.eml", lang="en", sender=("Grace Tembo", "g.tembo@ict.gov.example"),
-        subject="Automatic reply: " + SUBJECTS["en"], return_date="2021-02-15",
-        headers={"Auto-Submitted": "auto-replied", "X-Auto-Response-Suppress": "All",
-                 "X-MS-Exchange-Inbox-Rules-Loop": "g.tembo@ict.gov.example"},
+        "auto_en_exchange.eml",
+        lang="en",
+        sender=("Grace Tembo", "g.tembo@ict.gov.example"),
+        subject="Automatic reply: " + SUBJECTS["en"],
+        return_date="2021-02-15",
+        headers={
+            "Auto-Submitted": "auto-replied",
+            "X-Auto-Response-Suppress": "All",
+            "X-MS-Exchange-Inbox-Rules-Loop": "g.tembo@ict.gov.example",
+        },
         body="Thank you for your message. I am out of the office with limited access to e-mail"
         " and will be back on 15 February. For urgent matters please contact my assistant,"
         " Ms Ruth Banda (r.banda@ict.gov.example).",
     )
     auto(
-        "auto_fr_absence.eml", lang="fr", sender=("Aïcha Diallo", "a.diallo@numerique.gouv.example"),
-        subject="Réponse automatique : " + SUBJECTS["fr"], return_date="2021-02-15",
-        charset="iso-8859-1", headers={"X-Autoreply": "yes"},
+        "auto_fr_absence.eml",
+        lang="fr",
+        sender=("Aïcha Diallo", "a.diallo@numerique.gouv.example"),
+        subject="Réponse automatique : " + SUBJECTS["fr"],
+        return_date="2021-02-15",
+        charset="iso-8859-1",
+        headers={"X-Autoreply": "yes"},
         body="Bonjour,\n\nJe suis absente du bureau jusqu'au 12 février inclus. Je serai de"
         " retour le lundi 15 février 2021 et traiterai votre message à mon retour.\n\n"
         "Cordialement,\nAïcha Diallo",
     )
     auto(
-        "auto_es_vacaciones.eml", lang="es", sender=("Lucía Fernández", "lucia@mtt.gob.example"),
-        subject="Respuesta automática: " + SUBJECTS["es"], return_date="2021-02-22",
+        "auto_es_vacaciones.eml",
+        lang="es",
+        sender=("Lucía Fernández", "lucia@mtt.gob.example"),
+        subject="Respuesta automática: " + SUBJECTS["es"],
+        return_date="2021-02-22",
         headers={"Auto-Submitted": "auto-replied"},
         body="Me encuentro de vacaciones. Regresaré el 22 de febrero. Para asuntos urgentes,"
         " escriba a gabinete@mtt.gob.example.",
     )
     auto(
-        "auto_ru_otpusk.eml", lang="ru", sender=("Олег Смирнов", "o.smirnov@mincom.gov.example"),
-        subject="Автоматический ответ: " + SUBJECTS["ru"], return_date="2021-02-22",
-        charset="windows-1251", encoding="base64", headers={"Auto-Submitted": "auto-replied"},
+        "auto_ru_otpusk.eml",
+        lang="ru",
+        sender=("Олег Смирнов", "o.smirnov@mincom.gov.example"),
+        subject="Автоматический ответ: " + SUBJECTS["ru"],
+        return_date="2021-02-22",
+        charset="windows-1251",
+        encoding="base64",
+        headers={"Auto-Submitted": "auto-replied"},
         body="Здравствуйте!\n\nНахожусь в отпуске до 19 февраля, вернусь 22 февраля. По срочным"
         " вопросам обращайтесь к Анне Петровой.",
     )
     auto(
-        "auto_zh_gb2312.eml", lang="zh", sender=("王磊", "wanglei@miit.gov.example"),
-        subject="自动回复：" + SUBJECTS["zh"], return_date="2021-02-15", charset="gb2312",
-        encoding="base64", headers={"Auto-Submitted": "auto-replied"},
+        "auto_zh_gb2312.eml",
+        lang="zh",
+        sender=("王磊", "wanglei@miit.gov.example"),
+        subject="自动回复：" + SUBJECTS["zh"],
+        return_date="2021-02-15",
+        charset="gb2312",
+        encoding="base64",
+        headers={"Auto-Submitted": "auto-replied"},
         body="您好！我目前不在办公室，将于2月15日返回。紧急事务请联系李女士，电话 010-5550100。",
     )
     auto(
-        "auto_ar_1256.eml", lang="ar", sender=("مكتب الوزير", "office@mtit.gov.example"),
-        subject="رد تلقائي: " + SUBJECTS["ar"], return_date="2021-02-21",
-        charset="windows-1256", headers={"Auto-Submitted": "auto-replied"},
+        "auto_ar_1256.eml",
+        lang="ar",
+        sender=("مكتب الوزير", "office@mtit.gov.example"),
+        subject="رد تلقائي: " + SUBJECTS["ar"],
+        return_date="2021-02-21",
+        charset="windows-1256",
+        headers={"Auto-Submitted": "auto-replied"},
         body="شكراً لرسالتكم. أنا خارج المكتب حالياً، وسأعود يوم 21 فبراير 2021. للأمور العاجلة"
         " يرجى التواصل مع مكتب السكرتارية.",
     )
     auto(
-        "auto_en_robot.eml", lang="en", sender=("Registry", "registry@mde.gov.example"),
-        subject="Re: " + SUBJECTS["en"], headers={},
+        "auto_en_robot.eml",
+        lang="en",
+        sender=("Registry", "registry@mde.gov.example"),
+        subject="Re: " + SUBJECTS["en"],
+        headers={},
         body="Thank you for your e-mail.\n\nThis is an automated response to confirm that your"
         " message has been received by the Ministry's central registry. It will be assigned to"
         " the responsible department. Please do not reply to this message.",
     )
     auto(
-        "auto_fr_numeric.eml", lang="fr", sender=("Jean Mbarga", "j.mbarga@minpostel.gouv.example"),
-        subject="Absent du bureau", return_date="2021-03-01", headers={"X-Autorespond": "true"},
+        "auto_fr_numeric.eml",
+        lang="fr",
+        sender=("Jean Mbarga", "j.mbarga@minpostel.gouv.example"),
+        subject="Absent du bureau",
+        return_date="2021-03-01",
+        headers={"X-Autorespond": "true"},
         body="Bonjour,\n\nAbsent jusqu'au 26/02/2021. Retour prévu le 01/03/2021.\n\n"
         "Pour toute urgence, merci de contacter le secrétariat.",
     )
     auto(
-        "auto_es_iso.eml", lang="es", sender=("Paula Gómez", "p.gomez@sct.gob.example"),
-        subject="Fuera de la oficina", return_date="2021-02-19", charset="windows-1252",
+        "auto_es_iso.eml",
+        lang="es",
+        sender=("Paula Gómez", "p.gomez@sct.gob.example"),
+        subject="Fuera de la oficina",
+        return_date="2021-02-19",
+        charset="windows-1252",
         headers={"Precedence": "auto_reply"},
         body="Estaré fuera de la oficina hasta el 2021-02-19 sin acceso al correo electrónico."
         " Su mensaje será atendido a mi regreso.",
     )
     auto(
-        "auto_ru_koi8.eml", lang="ru", sender=("Ирина Ким", "i.kim@mdai.gov.example"),
-        subject="Вне офиса: " + SUBJECTS["ru"], return_date="2021-03-01", charset="koi8-r",
-        headers={"X-Auto-Response-Suppress": "All", "X-MS-Exchange-Inbox-Rules-Loop":
-                 "i.kim@mdai.gov.example"},
+        "auto_ru_koi8.eml",
+        lang="ru",
+        sender=("Ирина Ким", "i.kim@mdai.gov.example"),
+        subject="Вне офиса: " + SUBJECTS["ru"],
+        return_date="2021-03-01",
+        charset="koi8-r",
+        headers={
+            "X-Auto-Response-Suppress": "All",
+            "X-MS-Exchange-Inbox-Rules-Loop": "i.kim@mdai.gov.example",
+        },
         body="Добрый день! Я в командировке и буду на работе с 1 марта. Ваше письмо будет"
         " рассмотрено после моего возвращения.",
     )
     auto(
-        "auto_zh_big5.eml", lang="zh", sender=("林怡君", "lin@moc.gov.example"),
-        subject="自動回覆：休假中", return_date="2021-02-22", charset="big5", encoding="base64",
+        "auto_zh_big5.eml",
+        lang="zh",
+        sender=("林怡君", "lin@moc.gov.example"),
+        subject="自動回覆：休假中",
+        return_date="2021-02-22",
+        charset="big5",
+        encoding="base64",
         headers={"Auto-Submitted": "auto-generated"},
         body="您好，本人休假中，2月22日回國後將盡快回覆您的郵件。謝謝。",
     )
     auto(
-        "auto_ar_levant.eml", lang="ar", sender=("رامي حداد", "r.haddad@mot.gov.example"),
-        subject="خارج المكتب", return_date="2021-03-01", headers={"Precedence": "bulk"},
+        "auto_ar_levant.eml",
+        lang="ar",
+        sender=("رامي حداد", "r.haddad@mot.gov.example"),
+        subject="خارج المكتب",
+        return_date="2021-03-01",
+        headers={"Precedence": "bulk"},
         body="سأكون خارج المكتب حتى 28 شباط، وسأعود إلى العمل في 1 آذار. في الحالات الطارئة"
         " يرجى الاتصال بالمكتب.",
     )
@@ -1023,7 +1337,9 @@ def bounces() -> None:
     """Delivery failures and delays as Postfix, Exim, Exchange, Gmail, Sendmail and qmail write
     them."""
     rcpt = "minister@mict.gov.example"
-    raw("bounce_postfix_permanent.eml", f"""
+    raw(
+        "bounce_postfix_permanent.eml",
+        f"""
 Return-Path: <>
 Received: by mx1.example.org (Postfix) id 4DVq1Z2kJ7z9sWB; Wed,  3 Feb 2021 10:12:09 +0100
 Date: Wed,  3 Feb 2021 10:12:09 +0100 (CET)
@@ -1082,10 +1398,14 @@ Content-Type: text/rfc822-headers
 {_original("k7x2m9", rcpt)}
 
 --4DVq1Z2kJ7z9sWB.1612343529/mx1.example.org--
-""", Label("bounce_postfix_permanent.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_postfix_permanent.eml", "bounce", "", rcpt, "true"),
+    )
 
     rcpt = "cabinet@ptn.gouv.example"
-    raw("bounce_postfix_delayed.eml", f"""
+    raw(
+        "bounce_postfix_delayed.eml",
+        f"""
 Return-Path: <>
 Date: Sat,  6 Feb 2021 10:20:31 +0100 (CET)
 From: MAILER-DAEMON@mx1.example.org (Mail Delivery System)
@@ -1136,10 +1456,14 @@ Content-Type: text/rfc822-headers
 {_original("q3v8d1", rcpt)}
 
 --4DXx7b0Pqkz9sWC.1612603231/mx1.example.org--
-""", Label("bounce_postfix_delayed.eml", "bounce", "", rcpt, "false"))
+""",
+        Label("bounce_postfix_delayed.eml", "bounce", "", rcpt, "false"),
+    )
 
     rcpt = "despacho@mintic.gob.example"
-    raw("bounce_exim_permanent.eml", f"""
+    raw(
+        "bounce_exim_permanent.eml",
+        f"""
 Return-path: <>
 Received: from Debian-exim by relay.example.org with local (Exim 4.94)
 	id 1l7Fz3-0004Qx-8L
@@ -1172,10 +1496,14 @@ Dear Minister,
 
 I have the honour to invite you to participate in the High-Level Track of the
 WSIS Forum 2021 ...
-""", Label("bounce_exim_permanent.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_exim_permanent.eml", "bounce", "", rcpt, "true"),
+    )
 
     rcpt = "office@mcd.gov.example"
-    raw("bounce_exim_delayed.eml", f"""
+    raw(
+        "bounce_exim_delayed.eml",
+        f"""
 Return-path: <>
 X-Failed-Recipients: {rcpt}
 Auto-Submitted: auto-replied
@@ -1205,10 +1533,14 @@ No action is required on your part. Delivery attempts will continue for
 some time, and this warning may be repeated at intervals if the message
 remains undelivered. Eventually the mail delivery software will give up,
 and when that happens, the message will be returned to you.
-""", Label("bounce_exim_delayed.eml", "bounce", "", rcpt, "false"))
+""",
+        Label("bounce_exim_delayed.eml", "bounce", "", rcpt, "false"),
+    )
 
     rcpt = "minister.office@moc.gov.example"
-    raw("bounce_exchange_ndr.eml", f"""
+    raw(
+        "bounce_exchange_ndr.eml",
+        f"""
 From: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@example.org>
 To: <bounces+t6y1u3@example.org>
 Date: Wed, 3 Feb 2021 09:12:15 +0000
@@ -1272,10 +1604,14 @@ Content-Type: text/plain; charset="utf-8"
 Dear Minister, ...
 
 --_000_ndr_b1c2d3--
-""", Label("bounce_exchange_ndr.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_exchange_ndr.eml", "bounce", "", rcpt, "true"),
+    )
 
     rcpt = "n.haddad@telecom.gov.example"
-    raw("bounce_exchange_2003.eml", f"""
+    raw(
+        "bounce_exchange_2003.eml",
+        f"""
 From: System Administrator <postmaster@telecom.gov.example>
 To: bounces+z8x7c6@example.org
 Subject: Undeliverable: CL-21/4: WSIS Forum 2021 - High-Level Track policy statements
@@ -1294,10 +1630,14 @@ The following recipient(s) cannot be reached:
       '{rcpt}' on 03/02/2021 10:14
             The e-mail account does not exist at the organization this message was sent to.  Check the e-mail address, or contact the recipient directly to find out the correct address.
             <EXCH01.telecom.gov.example #5.1.1>
-""", Label("bounce_exchange_2003.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_exchange_2003.eml", "bounce", "", rcpt, "true"),
+    )
 
     rcpt = "rui.tan@imda.gov.example"
-    raw("bounce_gmail_failure.eml", f"""
+    raw(
+        "bounce_gmail_failure.eml",
+        f"""
 Return-Path: <>
 Received: by mail-sor-f69.google.example with SMTP id a1sor123456qkb.1
 MIME-Version: 1.0
@@ -1361,10 +1701,14 @@ Content-Type: message/rfc822
 Dear Minister, ...
 
 --000000000000a1b2c3d4e5f60718--
-""", Label("bounce_gmail_failure.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_gmail_failure.eml", "bounce", "", rcpt, "true"),
+    )
 
     rcpt = "s.almansouri@tra.gov.example"
-    raw("bounce_gmail_delay.eml", f"""
+    raw(
+        "bounce_gmail_delay.eml",
+        f"""
 Return-Path: <>
 MIME-Version: 1.0
 From: Mail Delivery Subsystem <mailer-daemon@googlemail.example>
@@ -1404,10 +1748,14 @@ Content-Type: text/rfc822-headers
 {_original("p0o9i8", rcpt)}
 
 --00000000000099887766--
-""", Label("bounce_gmail_delay.eml", "bounce", "", rcpt, "false"))
+""",
+        Label("bounce_gmail_delay.eml", "bounce", "", rcpt, "false"),
+    )
 
     rcpt = "zhangwei@cac.gov.example"
-    raw("bounce_sendmail.eml", f"""
+    raw(
+        "bounce_sendmail.eml",
+        f"""
 Return-Path: <>
 Received: from localhost (localhost) by mail.cac.gov.example (8.15.2/8.15.2) id 113ACMxk012345;
 	Wed, 3 Feb 2021 17:12:22 +0800
@@ -1457,10 +1805,14 @@ Content-Type: text/rfc822-headers
 {_original("r5t6y7", rcpt)}
 
 --113ACMxk012345.1612343542/mail.cac.gov.example--
-""", Label("bounce_sendmail.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_sendmail.eml", "bounce", "", rcpt, "true"),
+    )
 
     rcpt = "k.mensah@moc.gov.example"
-    raw("bounce_qmail.eml", f"""
+    raw(
+        "bounce_qmail.eml",
+        f"""
 Return-Path: <>
 Date: 3 Feb 2021 09:12:25 -0000
 From: MAILER-DAEMON@mail.moc.gov.example
@@ -1481,10 +1833,14 @@ Return-Path: <bounces+u1i2o3@example.org>
 {_original("u1i2o3", rcpt)}
 
 Dear Minister, ...
-""", Label("bounce_qmail.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_qmail.eml", "bounce", "", rcpt, "true"),
+    )
 
     rcpt = "a.yousef@moc.gov.example"
-    raw("bounce_exchange_fr_quota.eml", f"""
+    raw(
+        "bounce_exchange_fr_quota.eml",
+        f"""
 From: postmaster@moc.gov.example
 To: bounces+l9k8j7@example.org
 Date: Wed, 3 Feb 2021 11:12:30 +0200
@@ -1513,7 +1869,9 @@ Status: 5.2.2
 Diagnostic-Code: smtp;554 5.2.2 mailbox full; STOREDRV.Deliver.Exception:QuotaExceededException
 
 --_000_ndrfr_9f8e7d--
-""", Label("bounce_exchange_fr_quota.eml", "bounce", "", rcpt, "true"))
+""",
+        Label("bounce_exchange_fr_quota.eml", "bounce", "", rcpt, "true"),
+    )
 
 
 def main() -> None:
@@ -1525,11 +1883,21 @@ def main() -> None:
         section()
     with (HERE / "labels.csv").open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["file", "kind", "language", "recipient", "permanent", "return_date",
-                         "delegate"])
+        writer.writerow(
+            ["file", "kind", "language", "recipient", "permanent", "return_date", "delegate"]
+        )
         for label in sorted(LABELS, key=lambda row: row.file):
-            writer.writerow([label.file, label.kind, label.language, label.recipient,
-                             label.permanent, label.return_date, label.delegate])
+            writer.writerow(
+                [
+                    label.file,
+                    label.kind,
+                    label.language,
+                    label.recipient,
+                    label.permanent,
+                    label.return_date,
+                    label.delegate,
+                ]
+            )
     print(f"wrote {len(LABELS)} messages to {HERE}")
 
 
