@@ -140,7 +140,7 @@ def dsn(received: Received) -> bytes:
 def run_poll(env: dict[str, str]) -> dict[str, Any]:
     """``circular poll --json`` in its own process, as an operator runs it."""
     done = subprocess.run(
-        [sys.executable, "-m", "circular", "poll", "--json"],
+        [sys.executable, "-m", "circular", "poll", "--json", "--verbose"],
         cwd=PROJECT_ROOT,
         env=env,
         capture_output=True,
@@ -148,7 +148,7 @@ def run_poll(env: dict[str, str]) -> dict[str, Any]:
         timeout=120,
         check=False,
     )
-    print(f"$ circular poll --json\n{done.stdout}{done.stderr}")
+    print(f"$ circular poll --json --verbose\n{done.stderr}{done.stdout}")
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout)  # type: ignore[no-any-return]
 
