@@ -28,6 +28,8 @@ def _register() -> None:
         demo,
         intake,
         sandbox,
+        classify,
+        poll,
         settings_cmd,
     )
 

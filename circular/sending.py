@@ -1,0 +1,367 @@
+"""The ledger side of sending: every state change of a ``messages`` row, each committed on its
+own, so that a letter is mailed at most once whatever crashes or runs concurrently.
+
+    pending ──claim──▶ sending ──▶ sent | failed | unknown
+       ▲                  │
+       └──temporary───────┘   (4xx or a drop before the message was written: not delivered)
+
+The claim is one portable ``UPDATE … WHERE status='pending'`` whose row count says whether this
+process won the row; two senders (threads, processes, SQLite or PostgreSQL) never both win.
+The token and Message-ID are generated when the row is created, before any SMTP, so a row left
+``sending`` by a crash can be looked for in the Sent folder; if it is not found there it becomes
+``unknown`` for a person to decide, and it is never resent automatically.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from circular.ledger import Ledger, Message, MessageStatus, utcnow
+from circular.tokens import message_id_for, new_token
+
+_CHUNK = 500  # bound on the size of an IN (...) list
+
+
+def new_claimer_id() -> str:
+    """This run's identity in ``claimed_by``: host, process id and a random part."""
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+@dataclass(frozen=True)
+class MessageRow:
+    """What the sender needs of a ledger row."""
+
+    id: int
+    contact_id: int
+    token: str
+    message_id: str
+    status: str
+    attempts: int
+    scheduled_for: datetime | None
+
+
+def _row(message: Message) -> MessageRow:
+    return MessageRow(
+        message.id,
+        message.contact_id,
+        message.token,
+        message.message_id,
+        message.status,
+        message.attempts,
+        message.scheduled_for,
+    )
+
+
+def ensure_rows(
+    ledger: Ledger, campaign: str, kind: str, contacts: Sequence[tuple[int, str]]
+) -> dict[int, MessageRow]:
+    """The rows of ``kind`` for ``contacts`` (contact id, Message-ID domain), created
+    ``pending`` with a fresh token and Message-ID where missing. Returns contact id → row.
+
+    Rows created concurrently by another sender are picked up, not duplicated: the unique
+    (campaign, contact, kind) constraint decides."""
+    domains = dict(contacts)
+    for _ in range(3):
+        rows = _load_rows(ledger, campaign, kind, list(domains))
+        missing = [cid for cid in domains if cid not in rows]
+        if not missing:
+            return rows
+        try:
+            with ledger.session() as session:
+                for cid in missing:
+                    token = new_token()
+                    session.add(
+                        Message(
+                            campaign=campaign,
+                            contact_id=cid,
+                            kind=kind,
+                            token=token,
+                            message_id=message_id_for(token, campaign, domains[cid]),
+                            status=MessageStatus.PENDING,
+                        )
+                    )
+        except IntegrityError:
+            continue  # another sender created some of them first: read them back
+    return _load_rows(ledger, campaign, kind, list(domains))
+
+
+def _load_rows(
+    ledger: Ledger, campaign: str, kind: str, contact_ids: list[int]
+) -> dict[int, MessageRow]:
+    rows: dict[int, MessageRow] = {}
+    with ledger.session() as session:
+        for start in range(0, len(contact_ids), _CHUNK):
+            query = select(Message).where(
+                Message.campaign == campaign,
+                Message.kind == kind,
+                Message.contact_id.in_(contact_ids[start : start + _CHUNK]),
+            )
+            rows.update({m.contact_id: _row(m) for m in session.scalars(query)})
+    return rows
+
+
+def existing_tokens(
+    ledger: Ledger, keys: Sequence[tuple[str, str, int]]
+) -> dict[tuple[str, str, int], str]:
+    """The tokens of the rows that exist among ``keys`` (campaign, kind, contact id)."""
+    wanted = set(keys)
+    found: dict[tuple[str, str, int], str] = {}
+    with ledger.session() as session:
+        for campaign, kind in {(c, k) for c, k, _ in wanted}:
+            query = select(Message.contact_id, Message.token).where(
+                Message.campaign == campaign, Message.kind == kind
+            )
+            for contact_id, token in session.execute(query):
+                if (campaign, kind, contact_id) in wanted:
+                    found[(campaign, kind, contact_id)] = token
+    return found
+
+
+def claim(ledger: Ledger, row_id: int, claimer: str, *, retry: bool = False) -> bool:
+    """Take a pending row for sending: status ``sending``, attempts + 1. True when this
+    process won it. A first claim respects ``scheduled_for``; a ``retry`` claim is the one
+    that scheduled it."""
+    now = utcnow()
+    condition = and_(Message.id == row_id, Message.status == MessageStatus.PENDING)
+    if not retry:
+        condition = and_(
+            condition, or_(Message.scheduled_for.is_(None), Message.scheduled_for <= now)
+        )
+    with ledger.session() as session:
+        result = session.execute(
+            update(Message)
+            .where(condition)
+            .values(
+                status=MessageStatus.SENDING,
+                claimed_by=claimer,
+                claimed_at=now,
+                attempts=Message.attempts + 1,
+            )
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def _finish(
+    ledger: Ledger, row_id: int, claimer: str, states: Iterable[str], **values: object
+) -> bool:
+    with ledger.session() as session:
+        result = session.execute(
+            update(Message)
+            .where(
+                Message.id == row_id,
+                Message.claimed_by == claimer,
+                Message.status.in_(list(states)),
+            )
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1  # type: ignore[attr-defined]
+
+
+def mark_sent(
+    ledger: Ledger,
+    row_id: int,
+    claimer: str,
+    *,
+    to_addrs: Sequence[str],
+    code: int | None,
+    answer: str,
+    refused: dict[str, str],
+) -> bool:
+    """The server accepted the message. Also corrects an ``unknown`` set meanwhile by a
+    reconciliation that took this run for dead: we know it went out."""
+    return _finish(
+        ledger,
+        row_id,
+        claimer,
+        (MessageStatus.SENDING, MessageStatus.UNKNOWN),
+        status=MessageStatus.SENT,
+        sent_at=utcnow(),
+        to_addrs=list(to_addrs),
+        refused=refused,
+        last_smtp_code=code,
+        last_smtp_answer=answer,
+    )
+
+
+def mark_failed(
+    ledger: Ledger,
+    row_id: int,
+    claimer: str,
+    *,
+    code: int | None,
+    answer: str,
+    refused: dict[str, str] | None = None,
+) -> bool:
+    """Permanent failure (5xx, a message that cannot be built, retries spent)."""
+    return _finish(
+        ledger,
+        row_id,
+        claimer,
+        (MessageStatus.SENDING,),
+        status=MessageStatus.FAILED,
+        last_smtp_code=code,
+        last_smtp_answer=answer,
+        refused=refused or {},
+    )
+
+
+def mark_unknown(ledger: Ledger, row_id: int, claimer: str, *, answer: str) -> bool:
+    """The message may or may not have been delivered: a person decides."""
+    return _finish(
+        ledger,
+        row_id,
+        claimer,
+        (MessageStatus.SENDING,),
+        status=MessageStatus.UNKNOWN,
+        last_smtp_code=None,
+        last_smtp_answer=answer,
+    )
+
+
+def release(
+    ledger: Ledger,
+    row_id: int,
+    claimer: str,
+    *,
+    code: int | None = None,
+    answer: str = "",
+    retry_at: datetime | None = None,
+    uncount: bool = False,
+) -> bool:
+    """Give a claimed row back (``pending``): it was certainly not delivered (a temporary
+    failure, or the run stopped before sending it). ``uncount`` takes back the attempt of a
+    claim that never reached the server."""
+    values: dict[str, object] = {
+        "status": MessageStatus.PENDING,
+        "claimed_by": "",
+        "scheduled_for": retry_at,
+    }
+    if code is not None or answer:
+        values.update(last_smtp_code=code, last_smtp_answer=answer)
+    if uncount:
+        values["attempts"] = Message.attempts - 1
+    return _finish(ledger, row_id, claimer, (MessageStatus.SENDING,), **values)
+
+
+def sent_counts(ledger: Ledger, now: datetime, day_start: datetime) -> tuple[int, list[datetime]]:
+    """What the rate limit must count from the ledger: messages sent (or possibly sent) since
+    ``day_start``, and the times of those of the last minute. Every campaign counts: the
+    provider's quota is the account's."""
+    since = now - timedelta(minutes=1)
+    maybe_sent = (MessageStatus.SENDING, MessageStatus.UNKNOWN)
+    with ledger.session() as session:
+        today = session.scalar(
+            select(func.count(Message.id)).where(
+                or_(
+                    Message.sent_at >= day_start,
+                    and_(Message.status.in_(maybe_sent), Message.claimed_at >= day_start),
+                )
+            )
+        )
+        recent = [
+            moment
+            for (moment,) in session.execute(
+                select(func.coalesce(Message.sent_at, Message.claimed_at)).where(
+                    or_(
+                        Message.sent_at >= since,
+                        and_(Message.status.in_(maybe_sent), Message.claimed_at >= since),
+                    )
+                )
+            )
+            if moment is not None
+        ]
+    return int(today or 0), recent
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def is_abandoned(
+    claimed_by: str, claimed_at: datetime | None, now: datetime, stale_after: float
+) -> bool:
+    """Whether a ``sending`` row's claimer is gone: a dead process on this host, or a claim
+    older than ``stale_after`` seconds (another host, which we cannot check)."""
+    host, _, rest = claimed_by.partition(":")
+    pid_text = rest.partition(":")[0]
+    if host == socket.gethostname() and pid_text.isdigit():
+        pid = int(pid_text)
+        if pid != os.getpid() and not _pid_alive(pid):
+            return True
+    return claimed_at is None or (now - claimed_at).total_seconds() > stale_after
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """The outcome of reconciling rows left ``sending``."""
+
+    sent: tuple[str, ...]  # Message-IDs found in the Sent folder
+    unknown: tuple[str, ...]  # Message-IDs left for a person to decide
+    still_sending: int  # rows whose claimer may still be alive
+
+
+def reconcile(
+    ledger: Ledger,
+    campaign: str,
+    find_sent: Callable[[Sequence[str]], set[str]] | None = None,
+    *,
+    stale_after: float = 900.0,
+) -> Reconciled:
+    """Settle the rows of ``campaign`` left ``sending`` by a sender that is gone: ``sent`` when
+    ``find_sent`` (the Sent folder's lookup) finds their Message-ID, else ``unknown``."""
+    now = utcnow()
+    with ledger.session() as session:
+        rows = session.execute(
+            select(Message.id, Message.message_id, Message.claimed_by, Message.claimed_at).where(
+                Message.campaign == campaign, Message.status == MessageStatus.SENDING
+            )
+        ).all()
+    abandoned = [r for r in rows if is_abandoned(r.claimed_by, r.claimed_at, now, stale_after)]
+    found = find_sent([r.message_id for r in abandoned]) if find_sent and abandoned else set()
+    sent, unknown = [], []
+    for row in abandoned:
+        if row.message_id in found:
+            done = _finish(
+                ledger,
+                row.id,
+                row.claimed_by,
+                (MessageStatus.SENDING,),
+                status=MessageStatus.SENT,
+                sent_at=row.claimed_at,
+                last_smtp_answer="found in the Sent folder after an interrupted send",
+            )
+            if done:
+                sent.append(row.message_id)
+        elif mark_unknown(
+            ledger,
+            row.id,
+            row.claimed_by,
+            answer="interrupted during sending; not found in a Sent folder: check and decide",
+        ):
+            unknown.append(row.message_id)
+    return Reconciled(tuple(sent), tuple(unknown), len(rows) - len(abandoned))
+
+
+def status_counts(session: Session, campaign: str, kind: str | None = None) -> dict[str, int]:
+    """How many messages of ``campaign`` (and ``kind``) are in each status."""
+    query = select(Message.status, func.count(Message.id)).where(Message.campaign == campaign)
+    if kind is not None:
+        query = query.where(Message.kind == kind)
+    return dict(session.execute(query.group_by(Message.status)).tuples().all())
