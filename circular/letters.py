@@ -27,6 +27,7 @@ from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, Undefine
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from sqlalchemy import select
 
+from circular.countries import get_country
 from circular.docx_safety import (
     letter_filename,
     safe_output_path,
@@ -56,12 +57,18 @@ CONTACT_FIELDS = (
 
 
 class CampaignLike(Protocol):
-    """What rendering needs from a campaign: its id and a Word template per language."""
+    """What rendering needs from a campaign (``circular.campaign.Campaign`` has it): its id,
+    its languages and the template file of each kind per language."""
 
     id: str
+    languages: list[str]
 
-    @property
-    def templates(self) -> Mapping[str, Path]: ...
+    def template_path(self, kind: Any, language: str) -> Path: ...
+
+
+def letter_templates(campaign: CampaignLike) -> dict[str, Path]:
+    """The Word letter template of each of the campaign's languages."""
+    return {language: campaign.template_path("letter", language) for language in campaign.languages}
 
 
 ContextBuilder = Callable[[Any, Contact, str], Mapping[str, Any]]
@@ -131,7 +138,10 @@ class LetterTemplate:
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The DOCX bytes of the letter for ``context`` (sanitised here); raise
         ``TemplateRenderError`` naming the template when the template fails."""
-        clean = sanitize_context(context)
+        return self.render_clean(sanitize_context(context))
+
+    def render_clean(self, clean: Mapping[str, Any]) -> bytes:
+        """``render`` for a context already passed through ``sanitize_context``."""
         template = docxtpl.DocxTemplate(io.BytesIO(self.data))
         try:
             template.render(clean, jinja_env=self._environment)
@@ -222,7 +232,7 @@ def check_templates(
     environment = make_environment()
     problems: list[Problem] = []
     wanted = set(languages) if languages is not None else None
-    for language, path in sorted(campaign.templates.items()):
+    for language, path in sorted(letter_templates(campaign).items()):
         if wanted is not None and language not in wanted:
             continue
         if not Path(path).is_file():
@@ -238,7 +248,7 @@ def template_fields(campaign: CampaignLike) -> dict[str, set[str]]:
     environment = make_environment()
     return {
         language: check_template(Path(path), set(), environment)[0]
-        for language, path in sorted(campaign.templates.items())
+        for language, path in sorted(letter_templates(campaign).items())
     }
 
 
@@ -286,22 +296,25 @@ def _plan(
 ) -> list[tuple[Contact, str]]:
     """Each contact with its letter's file name, or ``ContactError`` for the first contact
     that cannot have one; nothing is rendered before the whole batch is known to be sound."""
+    templates = letter_templates(campaign)
     plan: list[tuple[Contact, str]] = []
     seen: dict[str, Contact] = {}
     for contact in contacts:
         where = f"contact {contact.contact_key or contact.iso3!r}" + (
             f" (row {contact.source_row})" if contact.source_row else ""
         )
-        if contact.language not in campaign.templates:
+        if contact.language not in templates:
             raise ContactError(
                 f"{where}: no template for language {contact.language!r} in campaign "
-                f"{campaign.id} (templates: {', '.join(sorted(campaign.templates))})"
+                f"{campaign.id} (languages: {', '.join(sorted(templates))})"
             )
         number = contact.id if several_per_country else None
         try:
             name = letter_filename(contact.iso3, contact.language, number)
-        except ValueError as error:
-            raise ContactError(f"{where}: {error}") from None
+            get_country(contact.iso3)
+        except (ValueError, KeyError) as error:
+            # KeyError's str() quotes its message: show the message itself.
+            raise ContactError(f"{where}: {error.args[0] if error.args else error}") from None
         if name in seen:
             raise ContactError(
                 f"{where}: a second letter named {name} in one batch (same country and "
@@ -344,7 +357,7 @@ def render_campaign(
     *,
     contact_fields: Iterable[str] | None = None,
     context_for: ContextBuilder | None = None,
-    several_per_country: bool = False,
+    several_per_country: bool | None = None,
 ) -> RenderReport:
     """Render one DOCX per contact into ``out_dir`` (``<ISO3>.<lang>.docx``).
 
@@ -356,15 +369,17 @@ def render_campaign(
     and whose file is still intact is skipped. ``progress`` is called after each letter."""
     started = time.perf_counter()
     builder = context_for or _default_context_builder()
+    if several_per_country is None:
+        several_per_country = getattr(campaign, "contacts_per_country", 1) > 1
     plan = _plan(campaign, contacts, several_per_country)
     languages = {contact.language for contact, _ in plan}
     fields = set(contact_fields) if contact_fields is not None else contact_fields_of(contacts)
     problems = check_templates(campaign, fields, languages, builder)
     if problems:
         raise TemplateFieldError(problems)
+    paths = letter_templates(campaign)
     templates = {
-        language: LetterTemplate(Path(campaign.templates[language]), language)
-        for language in sorted(languages)
+        language: LetterTemplate(paths[language], language) for language in sorted(languages)
     }
     recorded = _recorded(ledger, campaign.id) if ledger is not None else {}
     out_dir = Path(out_dir)
@@ -383,7 +398,7 @@ def render_campaign(
         ):
             letter = RenderedLetter(contact.iso3, contact.language, path, previous.sha256, True)
         else:
-            data = template.render(context)
+            data = template.render_clean(context)
             validate_docx(data, f"letter {name} (template {template.label})")
             write_atomically(path, data)
             sha = hashlib.sha256(data).hexdigest()

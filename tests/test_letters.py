@@ -37,10 +37,18 @@ from circular.letters import (
 
 @dataclass
 class FakeCampaign:
-    """The two things rendering needs from a campaign."""
+    """What rendering needs from a campaign, shaped like ``circular.campaign.Campaign``."""
 
     id: str
     templates: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def languages(self) -> list[str]:
+        return list(self.templates)
+
+    def template_path(self, kind: str, language: str) -> Path:
+        assert kind == "letter"
+        return self.templates[language]
 
 
 def context_for(campaign: Any, contact: Contact, language: str) -> Mapping[str, Any]:
@@ -317,6 +325,8 @@ def test_a_bad_contact_stops_the_batch_before_writing(
     out = tmp_path / "out"
     with pytest.raises(ContactError, match=r"not an ISO 3166"):
         render(campaign, [contact("ESP"), contact("../../evil")], out)
+    with pytest.raises(ContactError, match=r"^contact 'XYZ': no ITU Member State has"):
+        render(campaign, [contact("ESP"), contact("XYZ")], out)
     with pytest.raises(ContactError, match=r"no template for language 'de'"):
         render(campaign, [contact("ESP"), contact("DEU", "de")], out)
     with pytest.raises(ContactError, match=r"second letter named ESP\.es\.docx"):

@@ -1,0 +1,204 @@
+"""``circular render``, ``circular preview`` and ``circular check-templates``."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from circular.cli import app
+
+CampaignOption = Annotated[
+    Path, typer.Option("--campaign", help="Campaign folder, e.g. letters/cl-21-4.")
+]
+ContactsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--contacts",
+        help="Contact CSV to render straight from; default: the campaign's contacts in the ledger.",
+    ),
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+def _load_campaign(folder: Path) -> Any:
+    from circular.campaign import CampaignError, load_campaign
+
+    try:
+        return load_campaign(folder)
+    except (CampaignError, OSError, ValueError) as error:
+        raise _fail(f"campaign {folder}: {error}", 2) from None
+
+
+def _read_contacts_csv(path: Path, campaign_id: str) -> tuple[list[Any], set[str]]:
+    """Contacts from a CSV, never stored, and the fields the file has.
+
+    Interim path until intake's validation is merged: a UTF-8 CSV with a header; columns
+    named like the ledger's contact fields (iso3, language, email, name, title, position,
+    ministry, salutation, cc); any other column becomes an extra field."""
+    from circular.ledger import Contact
+    from circular.letters import CONTACT_FIELDS
+
+    try:
+        with path.open(newline="", encoding="utf-8-sig") as handle:
+            reader = csv.DictReader(handle)
+            header = [name.strip().lower() for name in reader.fieldnames or []]
+            rows = list(reader)
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise _fail(f"{path}: cannot be read as a UTF-8 CSV: {error}", 2) from None
+    for needed in ("iso3", "language"):
+        if needed not in header:
+            raise _fail(f"{path}: the header has no {needed!r} column", 2)
+    contacts = []
+    for number, row in enumerate(rows, start=2):
+        values = {key.strip().lower(): (value or "").strip() for key, value in row.items() if key}
+        standard = {k: v for k, v in values.items() if k in CONTACT_FIELDS and k != "cc"}
+        extra = {k: v for k, v in values.items() if k not in CONTACT_FIELDS}
+        cc = [a.strip() for a in values.get("cc", "").replace(",", ";").split(";") if a.strip()]
+        standard["iso3"] = standard.get("iso3", "").upper()
+        standard["language"] = standard.get("language", "").lower()
+        contacts.append(
+            Contact(
+                campaign=campaign_id,
+                contact_key=standard["iso3"],
+                cc=cc,
+                extra=extra,
+                source_row=number,
+                **standard,
+            )
+        )
+    return contacts, set(header)
+
+
+def _contacts(campaign: Any, contacts_file: Path | None) -> tuple[list[Any], set[str] | None, Any]:
+    """The contacts to render, their fields (None: those of the ledger), and the ledger."""
+    if contacts_file is not None:
+        contacts, fields = _read_contacts_csv(contacts_file, campaign.id)
+        return contacts, fields, None
+    from circular.ledger import contacts_of, open_ledger
+
+    ledger = open_ledger()
+    with ledger.session() as session:
+        contacts = contacts_of(session, campaign.id)
+    if not contacts:
+        raise _fail(
+            f"the ledger has no contacts for campaign {campaign.id}: load a contact file "
+            "first, or give --contacts FILE",
+            2,
+        )
+    return contacts, None, ledger
+
+
+def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: Any, bar: bool):
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from circular.docx_safety import InvalidDocxError
+    from circular.letters import LetterError, render_campaign
+
+    try:
+        if not bar:
+            return render_campaign(campaign, contacts, out, ledger, contact_fields=fields)
+        with Progress(
+            TextColumn("[bold]rendering"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            transient=False,
+        ) as progress:
+            task = progress.add_task("", total=len(contacts))
+
+            def advance(letter: Any) -> None:
+                progress.update(task, advance=1, description=letter.path.name)
+
+            return render_campaign(campaign, contacts, out, ledger, advance, contact_fields=fields)
+    except (LetterError, InvalidDocxError) as error:
+        raise _fail(str(error)) from None
+
+
+@app.command("render")
+def render_command(
+    campaign_folder: CampaignOption,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the letters.")],
+    contacts_file: ContactsOption = None,
+) -> None:
+    """Render one DOCX letter per contact, named <ISO3>.<lang>.docx."""
+    campaign = _load_campaign(campaign_folder)
+    contacts, fields, ledger = _contacts(campaign, contacts_file)
+    report = _render(campaign, contacts, out, fields, ledger, bar=True)
+    typer.echo(
+        f"{len(report.letters)} letters in {out}: {report.rendered} rendered, "
+        f"{report.skipped} unchanged, in {report.seconds:.1f} s"
+    )
+
+
+@app.command("preview")
+def preview_command(
+    campaign_folder: CampaignOption,
+    country: Annotated[str, typer.Option("--country", help="ISO alpha-3 code, e.g. ESP.")],
+    contacts_file: ContactsOption = None,
+    out: Annotated[Path, typer.Option("--out", help="Folder for the preview.")] = Path(
+        "letters/out/preview"
+    ),
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also convert it to PDF (LibreOffice).")
+    ] = False,
+) -> None:
+    """Render the letter of one country (and, with --pdf, a PDF of it)."""
+    from circular.pdf import LibreOfficeMissingError, PdfConversionError, convert_to_pdf
+
+    campaign = _load_campaign(campaign_folder)
+    contacts, fields, ledger = _contacts(campaign, contacts_file)
+    chosen = [c for c in contacts if c.iso3 == country.strip().upper()]
+    if not chosen:
+        raise _fail(f"no contact of campaign {campaign.id} has the country code {country!r}", 2)
+    # A preview is not the campaign's letter: it is not recorded in the ledger.
+    report = _render(campaign, chosen, out, fields, None, bar=False)
+    for letter in report.letters:
+        typer.echo(str(letter.path))
+        if pdf:
+            try:
+                typer.echo(str(convert_to_pdf(letter.path, out)))
+            except LibreOfficeMissingError as error:
+                raise _fail(str(error), 2) from None
+            except PdfConversionError as error:
+                raise _fail(str(error)) from None
+    del ledger
+
+
+@app.command("check-templates")
+def check_templates_command(
+    campaign_folder: CampaignOption,
+    contacts_file: ContactsOption = None,
+) -> None:
+    """List each letter template's fields and any the contacts do not have."""
+    from circular.letters import CONTACT_FIELDS, check_templates, template_fields
+
+    campaign = _load_campaign(campaign_folder)
+    if contacts_file is not None:
+        _, fields = _read_contacts_csv(contacts_file, campaign.id)
+    else:
+        fields = set(CONTACT_FIELDS)
+    for language, used in template_fields(campaign).items():
+        typer.echo(f"{campaign.template_path('letter', language)}:")
+        for name in sorted(used):
+            typer.echo(f"  {name}")
+    problems = check_templates(campaign, fields)
+    if problems:
+        typer.echo(f"{len(problems)} problem(s):", err=True)
+        for problem in problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(1)
+    typer.echo("all templates can be rendered with these contact fields")
