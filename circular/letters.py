@@ -191,9 +191,12 @@ def _default_context_builder() -> ContextBuilder:
 
 
 def probe_contact(contact_fields: Iterable[str], language: str, iso3: str = "CHE") -> Contact:
-    """A contact (never stored) with every given field filled, to see what a context offers."""
+    """A contact (never stored) with the given fields filled and the other columns blank, to
+    see what a letter context offers for such contacts."""
     fields = set(contact_fields)
-    standard = {name: "x" for name in CONTACT_FIELDS if name in fields}
+    standard: dict[str, Any] = {
+        name: ("x" if name in fields else "") for name in CONTACT_FIELDS if name != "cc"
+    }
     standard.update(iso3=iso3, language=language, cc=[])
     extra = {name: "x" for name in fields if name not in CONTACT_FIELDS}
     return Contact(campaign="probe", contact_key=iso3, extra=extra, **standard)
@@ -207,16 +210,19 @@ def available_fields(
 ) -> set[str]:
     """The dotted fields a template of ``language`` may use, given the contacts' fields.
 
-    The letter context is built for a probe contact; then the contact fields the contacts do
-    not have are taken out, since the context builder fills absent columns with blanks."""
+    The letter context is built for a probe contact that has only ``contact_fields``. A
+    contact column the contacts lack and that the context merely copies (it comes out blank)
+    is taken out; one the context derives anyway (a salutation from the language, the country
+    name from the code) stays."""
     builder = context_for or _default_context_builder()
     fields = set(contact_fields)
     context = builder(campaign, probe_contact(fields, language), language)
     available = flatten_fields(context)
-    missing = [name for name in CONTACT_FIELDS if name not in fields]
-    for name in missing:
-        prefix = f"contact.{name}"
-        available = {p for p in available if p != prefix and not p.startswith(prefix + ".")}
+    values = context.get("contact", {})
+    for name in CONTACT_FIELDS:
+        if name not in fields and isinstance(values, Mapping) and not values.get(name):
+            prefix = f"contact.{name}"
+            available = {p for p in available if p != prefix and not p.startswith(prefix + ".")}
     return available
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -36,50 +35,53 @@ def _load_campaign(folder: Path) -> Any:
         raise _fail(f"campaign {folder}: {error}", 2) from None
 
 
-def _read_contacts_csv(path: Path, campaign_id: str) -> tuple[list[Any], set[str]]:
-    """Contacts from a CSV, never stored, and the fields the file has.
-
-    Interim path until intake's validation is merged: a UTF-8 CSV with a header; columns
-    named like the ledger's contact fields (iso3, language, email, name, title, position,
-    ministry, salutation, cc); any other column becomes an extra field."""
+def _read_contacts_csv(
+    path: Path, campaign_id: str, contacts_per_country: int
+) -> tuple[list[Any], set[str]]:
+    """Contacts from a CSV, checked by intake's rules but not stored, and the contact fields
+    the file has. A file with problems is refused with intake's row-by-row report."""
+    from circular.contacts import check_file, iter_contacts, render_report
     from circular.ledger import Contact
-    from circular.letters import CONTACT_FIELDS
 
-    try:
-        with path.open(newline="", encoding="utf-8-sig") as handle:
-            reader = csv.DictReader(handle)
-            header = [name.strip().lower() for name in reader.fieldnames or []]
-            rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise _fail(f"{path}: cannot be read as a UTF-8 CSV: {error}", 2) from None
-    for needed in ("iso3", "language"):
-        if needed not in header:
-            raise _fail(f"{path}: the header has no {needed!r} column", 2)
-    contacts = []
-    for number, row in enumerate(rows, start=2):
-        values = {key.strip().lower(): (value or "").strip() for key, value in row.items() if key}
-        standard = {k: v for k, v in values.items() if k in CONTACT_FIELDS and k != "cc"}
-        extra = {k: v for k, v in values.items() if k not in CONTACT_FIELDS}
-        cc = [a.strip() for a in values.get("cc", "").replace(",", ";").split(";") if a.strip()]
-        standard["iso3"] = standard.get("iso3", "").upper()
-        standard["language"] = standard.get("language", "").lower()
-        contacts.append(
-            Contact(
-                campaign=campaign_id,
-                contact_key=standard["iso3"],
-                cc=cc,
-                extra=extra,
-                source_row=number,
-                **standard,
-            )
+    check = check_file(path, contacts_per_country=contacts_per_country)
+    if not check.ok or check.columns is None:
+        report = render_report(
+            file_name=path.name,
+            campaign=campaign_id,
+            sha256=check.fingerprint.sha256,
+            problems=check.problems,
+            omitted=check.omitted,
         )
-    return contacts, set(header)
+        raise _fail(report.rstrip(), 2)
+    contacts = [
+        Contact(
+            campaign=campaign_id,
+            contact_key=row.key(contacts_per_country),
+            iso3=row.iso3,
+            language=row.language,
+            email=row.email,
+            cc=list(row.cc),
+            salutation=row.salutation,
+            title=row.title,
+            name=row.name,
+            position=row.position,
+            ministry=row.ministry,
+            extra=dict(row.extra),
+            source_row=row.row,
+        )
+        for row in iter_contacts(path, check)
+    ]
+    # Intake calls the country column "country" and resolves it to iso3; language and email
+    # are always set on a valid row (language defaults to the country's working language).
+    fields = {"iso3", "language", "email", "cc"} | set(check.columns.fields) - {"country"}
+    return contacts, fields | set(check.columns.extra)
 
 
 def _contacts(campaign: Any, contacts_file: Path | None) -> tuple[list[Any], set[str] | None, Any]:
     """The contacts to render, their fields (None: those of the ledger), and the ledger."""
     if contacts_file is not None:
-        contacts, fields = _read_contacts_csv(contacts_file, campaign.id)
+        per_country = getattr(campaign, "contacts_per_country", 1)
+        contacts, fields = _read_contacts_csv(contacts_file, campaign.id, per_country)
         return contacts, fields, None
     from circular.ledger import contacts_of, open_ledger
 
@@ -188,7 +190,8 @@ def check_templates_command(
 
     campaign = _load_campaign(campaign_folder)
     if contacts_file is not None:
-        _, fields = _read_contacts_csv(contacts_file, campaign.id)
+        per_country = getattr(campaign, "contacts_per_country", 1)
+        _, fields = _read_contacts_csv(contacts_file, campaign.id, per_country)
     else:
         fields = set(CONTACT_FIELDS)
     for language, used in template_fields(campaign).items():
