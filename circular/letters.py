@@ -29,6 +29,8 @@ from sqlalchemy import select
 
 from circular.countries import get_country
 from circular.docx_safety import (
+    InvalidDocxError,
+    docx_parts,
     letter_filename,
     safe_output_path,
     sanitize_context,
@@ -124,6 +126,16 @@ class LetterTemplate:
             raise LetterError(f"template {self.label} cannot be read: {error}") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
         self._environment = make_environment()
+        try:
+            validate_docx(self.data, f"template {self.label}")
+        except InvalidDocxError as error:
+            raise LetterError(str(error)) from None
+        #: The template's parts, known well-formed: letters' unchanged parts skip re-parsing.
+        self.parts = docx_parts(self.data)
+
+    def validate(self, data: bytes, name: str) -> None:
+        """Validate a letter rendered from this template (see ``validate_docx``)."""
+        validate_docx(data, f"{name} (template {self.label})", self.parts)
 
     def inputs_sha256(self, context: Mapping[str, Any]) -> str:
         """The hash of everything a letter is made from: renderer, template bytes, context.
@@ -348,10 +360,18 @@ def _record(
         row.rendered_at = utcnow()
 
 
-def _recorded(ledger: Ledger, campaign_id: str) -> dict[int, Letter]:
+def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[int, Letter]:
+    """The recorded letters of this batch's contacts only: a campaign rendered in many
+    batches must not read its whole letter table for each one."""
+    found: dict[int, Letter] = {}
     with ledger.session() as session:
-        rows = session.scalars(select(Letter).where(Letter.campaign == campaign_id))
-        return {row.contact_id: row for row in rows}
+        for start in range(0, len(contact_ids), 500):  # SQLite caps bound parameters
+            chunk = contact_ids[start : start + 500]
+            query = select(Letter).where(
+                Letter.campaign == campaign_id, Letter.contact_id.in_(chunk)
+            )
+            found.update((row.contact_id, row) for row in session.scalars(query))
+    return found
 
 
 def render_campaign(
@@ -387,7 +407,8 @@ def render_campaign(
     templates = {
         language: LetterTemplate(paths[language], language) for language in sorted(languages)
     }
-    recorded = _recorded(ledger, campaign.id) if ledger is not None else {}
+    ids = [contact.id for contact, _ in plan if contact.id is not None]
+    recorded = _recorded(ledger, campaign.id, ids) if ledger is not None else {}
     out_dir = Path(out_dir)
     report = RenderReport()
     for contact, name in plan:
@@ -405,7 +426,7 @@ def render_campaign(
             letter = RenderedLetter(contact.iso3, contact.language, path, previous.sha256, True)
         else:
             data = template.render_clean(context)
-            validate_docx(data, f"letter {name} (template {template.label})")
+            template.validate(data, f"letter {name}")
             write_atomically(path, data)
             sha = hashlib.sha256(data).hexdigest()
             if ledger is not None and contact.id is not None:

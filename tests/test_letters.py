@@ -19,6 +19,7 @@ from sqlalchemy import select
 from circular.docx_safety import (
     InvalidDocxError,
     UnsafeNameError,
+    docx_parts,
     letter_filename,
     safe_output_path,
     sanitize_text,
@@ -283,6 +284,12 @@ def test_validation_catches_a_corrupt_part(campaign: FakeCampaign, tmp_path: Pat
     broken = rewrite("word/document.xml", b"<w:document><w:body></w:document>")
     with pytest.raises(InvalidDocxError, match=r"ESP\.es\.docx: part word/document\.xml"):
         validate_docx(broken, "ESP.es.docx")
+    # Parts known good (the template's) are not parsed again, but a changed part still is.
+    with pytest.raises(InvalidDocxError, match=r"part word/document\.xml"):
+        validate_docx(broken, "ESP.es.docx", known_good=docx_parts(data))
+    broken_styles = rewrite("word/styles.xml", b"<w:styles>")
+    with pytest.raises(InvalidDocxError, match=r"part word/styles\.xml"):
+        validate_docx(broken_styles, "ESP.es.docx", known_good=docx_parts(data))
     with pytest.raises(InvalidDocxError, match="not a zip"):
         validate_docx(data[: len(data) // 2], "half.docx")
     truncated_crc = bytearray(data)
