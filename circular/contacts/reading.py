@@ -130,10 +130,12 @@ def _check_block(
     except UnicodeDecodeError as error:
         byte = error.object[error.start : error.start + 1].hex()
         where = f"byte 0x{byte} near byte offset {offset + error.start}" if byte else "the end"
-        return (
-            f"{where} is not valid "
-            f"{_NAMES[encoding]}; the file must be UTF-8, Windows-1252 or UTF-16: {_SAVE_AS}"
+        wrong = (
+            "is neither valid UTF-8 nor Windows-1252"
+            if encoding == "cp1252"
+            else f"is not valid {_NAMES[encoding]}"
         )
+        return f"{where} {wrong}; the file must be UTF-8, Windows-1252 or UTF-16: {_SAVE_AS}"
     return None
 
 
@@ -149,12 +151,7 @@ def _check_file(path: Path, encoding: str) -> str | None:
     return _check_block(decoder, b"", offset, encoding, final=True)
 
 
-_NAMES = {
-    "utf-8": "UTF-8",
-    "utf-8-sig": "UTF-8",
-    "cp1252": "UTF-8 nor Windows-1252",
-    "utf-16": "UTF-16",
-}
+_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
 
 
 def sniff_format(path: Path, encoding: str) -> CsvFormat:

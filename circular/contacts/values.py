@@ -45,7 +45,7 @@ def check_email(text: str) -> str:
         raise ValueError("it contains a line break or another control character")
     address = text.strip()
     if not address:
-        raise ValueError("it is empty")
+        raise ValueError("it is empty; an e-mail address is required")
     try:
         # No DNS lookup: intake runs offline and the reserved test domains have no MX.
         checked = validate_email(address, check_deliverability=False, test_environment=True)
