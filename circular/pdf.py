@@ -19,7 +19,11 @@ INSTALL_HINT = (
 )
 
 
-class LibreOfficeMissingError(RuntimeError):
+class MissingToolError(RuntimeError):
+    """A program needed to look at letters is not installed; the message says how to get it."""
+
+
+class LibreOfficeMissingError(MissingToolError):
     """LibreOffice (``soffice``) is not installed; the message says how to install it."""
 
     def __init__(self) -> None:
@@ -77,7 +81,10 @@ def pdf_to_png(pdf: Path, png: Path, dpi: int = 80) -> Path:
     """The first page of ``pdf`` as the PNG ``png`` (poppler's ``pdftoppm``)."""
     pdftoppm = shutil.which("pdftoppm")
     if pdftoppm is None:
-        raise RuntimeError("pdftoppm is not installed: apt-get install -y poppler-utils")
+        raise MissingToolError(
+            "pdftoppm is not installed; it is only needed to make PNGs. Install it with "
+            "'apt-get install -y poppler-utils' (Debian/Ubuntu) or 'brew install poppler' (macOS)."
+        )
     stem = png.with_suffix("")
     subprocess.run(
         [

@@ -283,6 +283,8 @@ def test_preview_makes_a_pdf(small_campaign: Path, tmp_path: Path) -> None:
 
     assert "Federación de Rusia" not in PdfReader(str(pdf)).pages[0].extract_text()
     assert "España" in PdfReader(str(pdf)).pages[0].extract_text()
+    if shutil.which("pdftoppm"):
+        assert (tmp_path / "p" / "ESP.es.png").read_bytes().startswith(b"\x89PNG")
 
 
 # --------------------------------------------------------------------------- real templates

@@ -158,27 +158,39 @@ def preview_command(
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also convert it to PDF (LibreOffice).")
     ] = False,
+    png: Annotated[
+        bool, typer.Option("--png", help="Also make a PNG of the first page (implies --pdf).")
+    ] = False,
 ) -> None:
     """Render the letter of one country (and, with --pdf, a PDF of it)."""
-    from circular.pdf import LibreOfficeMissingError, PdfConversionError, convert_to_pdf
+    from circular.pdf import (
+        MissingToolError,
+        PdfConversionError,
+        convert_to_pdf,
+        pdf_to_png,
+    )
 
     campaign = _load_campaign(campaign_folder)
     contacts, fields, ledger = _contacts(campaign, contacts_file)
+    if ledger is not None:
+        ledger.dispose()  # A preview is not the campaign's letter: it is not recorded.
     chosen = [c for c in contacts if c.iso3 == country.strip().upper()]
     if not chosen:
         raise _fail(f"no contact of campaign {campaign.id} has the country code {country!r}", 2)
-    # A preview is not the campaign's letter: it is not recorded in the ledger.
     report = _render(campaign, chosen, out, fields, None, bar=False)
     for letter in report.letters:
         typer.echo(str(letter.path))
-        if pdf:
-            try:
-                typer.echo(str(convert_to_pdf(letter.path, out)))
-            except LibreOfficeMissingError as error:
-                raise _fail(str(error), 2) from None
-            except PdfConversionError as error:
-                raise _fail(str(error)) from None
-    del ledger
+        if not (pdf or png):
+            continue
+        try:
+            made = convert_to_pdf(letter.path, out)
+            typer.echo(str(made))
+            if png:
+                typer.echo(str(pdf_to_png(made, made.with_suffix(".png"))))
+        except MissingToolError as error:
+            raise _fail(str(error), 2) from None
+        except PdfConversionError as error:
+            raise _fail(str(error)) from None
 
 
 @app.command("check-templates")
