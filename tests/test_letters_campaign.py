@@ -273,7 +273,7 @@ def test_preview_makes_a_pdf(small_campaign: Path, tmp_path: Path) -> None:
             "esp",
             "--out",
             str(tmp_path / "p"),
-            "--pdf",
+            "--png",
         ],
     )
     assert result.exit_code == 0, result.output
