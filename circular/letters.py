@@ -243,9 +243,12 @@ def check_templates(
     contact_fields: Iterable[str],
     languages: Iterable[str] | None = None,
     context_for: ContextBuilder | None = None,
+    prepared: Mapping[str, LetterTemplate] | None = None,
 ) -> list[Problem]:
     """Every problem of the campaign's templates (all languages, or ``languages``): fields the
-    contacts do not have, Python internals, syntax errors. Empty when all is well."""
+    contacts do not have, Python internals, syntax errors, files missing or not DOCX. Empty
+    when all is well. ``prepared`` templates are checked from the very bytes that will be
+    rendered, so a file changed meanwhile cannot slip past the check."""
     fields = set(contact_fields)
     environment = make_environment()
     problems: list[Problem] = []
@@ -253,11 +256,15 @@ def check_templates(
     for language, path in sorted(letter_templates(campaign).items()):
         if wanted is not None and language not in wanted:
             continue
-        if not Path(path).is_file():
-            problems.append(Problem(str(path), "file", "", "template file does not exist"))
-            continue
+        template = (prepared or {}).get(language)
+        if template is None:
+            try:
+                template = LetterTemplate(path, language)
+            except LetterError as error:
+                problems.append(Problem(str(path), "file", "", str(error)))
+                continue
         available = available_fields(campaign, fields, language, context_for)
-        problems.extend(check_template(Path(path), available, environment)[1])
+        problems.extend(check_template(template.data, available, environment, template.label)[1])
     return problems
 
 
@@ -265,7 +272,7 @@ def template_fields(campaign: CampaignLike) -> dict[str, set[str]]:
     """The fields each language's template uses (for ``circular check-templates``)."""
     environment = make_environment()
     return {
-        language: check_template(Path(path), set(), environment)[0]
+        language: check_template(path, set(), environment)[0]
         for language, path in sorted(letter_templates(campaign).items())
     }
 
@@ -400,13 +407,13 @@ def render_campaign(
     plan = _plan(campaign, contacts, several_per_country)
     languages = {contact.language for contact, _ in plan}
     fields = set(contact_fields) if contact_fields is not None else contact_fields_of(contacts)
-    problems = check_templates(campaign, fields, languages, builder)
-    if problems:
-        raise TemplateFieldError(problems)
     paths = letter_templates(campaign)
     templates = {
         language: LetterTemplate(paths[language], language) for language in sorted(languages)
     }
+    problems = check_templates(campaign, fields, languages, builder, prepared=templates)
+    if problems:
+        raise TemplateFieldError(problems)
     ids = [contact.id for contact, _ in plan if contact.id is not None]
     recorded = _recorded(ledger, campaign.id, ids) if ledger is not None else {}
     out_dir = Path(out_dir)

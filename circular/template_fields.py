@@ -9,6 +9,7 @@ before any letter is rendered, with the template, the part and the field named.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,13 +39,13 @@ class Problem:
         return f"{self.template} ({self.part}): {self.message}"
 
 
-def template_sources(path: Path) -> Iterator[tuple[str, str]]:
-    """Each Jinja source in the Word template at ``path`` as docxtpl will render it:
+def template_sources(source: Path | bytes) -> Iterator[tuple[str, str]]:
+    """Each Jinja source in a Word template (a path or its bytes) as docxtpl will render it:
     ``(part name, source)`` for the body, headers, footers, footnotes and core properties."""
     from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
 
-    template = DocxTemplate(str(path))
+    template = DocxTemplate(io.BytesIO(source) if isinstance(source, bytes) else str(source))
     document = template.get_docx()
     yield "body", template.patch_xml(template.get_xml())
     for rel in document.part.rels.values():
@@ -152,14 +153,17 @@ def field_is_available(field: str, available: set[str]) -> bool:
 
 
 def check_template(
-    path: Path, available: set[str], environment: Environment, label: str | None = None
+    template: Path | bytes,
+    available: set[str],
+    environment: Environment,
+    label: str | None = None,
 ) -> tuple[set[str], list[Problem]]:
-    """The fields the template at ``path`` uses, and its problems: fields not ``available``,
-    private attributes, syntax errors. ``label`` names the template in messages."""
-    name = label or str(path)
+    """The fields a template (a path or its bytes) uses, and its problems: fields not
+    ``available``, private attributes, syntax errors. ``label`` names it in messages."""
+    name = label or str(template if isinstance(template, Path) else "template")
     used: set[str] = set()
     problems: list[Problem] = []
-    for part, source in template_sources(path):
+    for part, source in template_sources(template):
         try:
             fields, private = fields_in_source(source, environment)
         except TemplateSyntaxError as error:

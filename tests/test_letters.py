@@ -345,3 +345,20 @@ def test_no_half_files_are_left(campaign: FakeCampaign, tmp_path: Path) -> None:
     out = tmp_path / "out"
     render(campaign, [contact("ESP"), contact("GBR", "en")], out)
     assert sorted(p.name for p in out.iterdir()) == ["ESP.es.docx", "GBR.en.docx"]
+
+
+def test_check_templates_reports_syntax_errors_and_broken_files(tmp_path: Path) -> None:
+    syntax = make_template(tmp_path / "syntax.es.docx", [["{{ contact.name ", "}} {% if %}"]])
+    broken = tmp_path / "broken.en.docx"
+    broken.write_bytes(b"this is not a Word file")
+    campaign = FakeCampaign("t", {"es": syntax, "en": broken})
+    problems = check_templates(campaign, ["name"], context_for=context_for)
+    assert [(Path(p.template).name, p.part) for p in problems] == [
+        ("broken.en.docx", "file"),
+        ("syntax.es.docx", "body"),
+    ]
+    assert "not a zip archive" in problems[0].message
+    assert "syntax error" in problems[1].message
+    with pytest.raises(TemplateFieldError, match="syntax error"):
+        render(campaign, [contact("ESP")], tmp_path / "out")
+    assert not (tmp_path / "out").exists()
