@@ -416,7 +416,8 @@ def render_campaign(
         raise TemplateFieldError(problems)
     ids = [contact.id for contact, _ in plan if contact.id is not None]
     recorded = _recorded(ledger, campaign.id, ids) if ledger is not None else {}
-    out_dir = Path(out_dir)
+    # Absolute, so the ledger names the same file whatever folder the next run starts in.
+    out_dir = Path(out_dir).resolve()
     report = RenderReport()
     for contact, name in plan:
         template = templates[contact.language]
