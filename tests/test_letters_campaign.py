@@ -4,6 +4,7 @@ exist) its six Word templates, through the domain function and the CLI."""
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -195,12 +196,20 @@ def test_cli_render_stops_on_a_missing_field_before_writing(
     assert not out.exists()
 
 
+@pytest.fixture
+def fresh_settings() -> Iterator[None]:
+    """Settings read afresh from the (patched) environment, and forgotten afterwards."""
+    get_settings.cache_clear()
+    yield
+    get_settings.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_settings")
 def test_cli_renders_the_ledger_contacts_and_records_them(
     small_campaign: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     url = f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
     monkeypatch.setenv("CIRCULAR_DATABASE_URL", url)
-    get_settings.cache_clear()
     ledger = Ledger(url)
     states = member_states()[:5]
     with ledger.session() as session:
@@ -215,17 +224,20 @@ def test_cli_renders_the_ledger_contacts_and_records_them(
                     ministry="Ministry",
                 )
             )
-    out = tmp_path / "out"
-    args = ["render", "--campaign", str(small_campaign), "--out", str(out)]
+    # No --out: the letters go to CIRCULAR_OUT_DIR/<campaign id>.
+    monkeypatch.setenv("CIRCULAR_OUT_DIR", str(tmp_path / "out"))
+    args = ["render", "--campaign", str(small_campaign)]
     first = runner.invoke(app, args)
     assert first.exit_code == 0, first.output
     assert "5 rendered, 0 unchanged" in first.output
+    assert sorted(p.name for p in (tmp_path / "out" / "cl-21-4").iterdir()) == sorted(
+        f"{c.iso3}.{c.language}.docx" for c in states
+    )
     second = runner.invoke(app, args)
     assert "0 rendered, 5 unchanged" in second.output
     with ledger.session() as session:
         assert session.query(Letter).count() == 5
     ledger.dispose()
-    get_settings.cache_clear()
 
 
 def test_preview_without_libreoffice_says_how_to_install_it(

@@ -26,6 +26,12 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _default_out(campaign_id: str) -> Path:
+    from circular.settings import get_settings
+
+    return get_settings().out_dir / campaign_id
+
+
 def _load_campaign(folder: Path) -> Any:
     from circular.campaign import CampaignError, load_campaign
 
@@ -134,11 +140,15 @@ def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: 
 @app.command("render")
 def render_command(
     campaign_folder: CampaignOption,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the letters.")],
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the letters (default: CIRCULAR_OUT_DIR/<id>)."),
+    ] = None,
     contacts_file: ContactsOption = None,
 ) -> None:
     """Render one DOCX letter per contact, named <ISO3>.<lang>.docx."""
     campaign = _load_campaign(campaign_folder)
+    out = out or _default_out(campaign.id)
     contacts, fields, ledger = _contacts(campaign, contacts_file)
     report = _render(campaign, contacts, out, fields, ledger, bar=True)
     typer.echo(
@@ -152,9 +162,10 @@ def preview_command(
     campaign_folder: CampaignOption,
     country: Annotated[str, typer.Option("--country", help="ISO alpha-3 code, e.g. ESP.")],
     contacts_file: ContactsOption = None,
-    out: Annotated[Path, typer.Option("--out", help="Folder for the preview.")] = Path(
-        "letters/out/preview"
-    ),
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the preview (default: the letters' /preview)."),
+    ] = None,
     pdf: Annotated[
         bool, typer.Option("--pdf", help="Also convert it to PDF (LibreOffice).")
     ] = False,
@@ -171,6 +182,7 @@ def preview_command(
     )
 
     campaign = _load_campaign(campaign_folder)
+    out = out or _default_out(campaign.id) / "preview"
     contacts, fields, ledger = _contacts(campaign, contacts_file)
     if ledger is not None:
         ledger.dispose()  # A preview is not the campaign's letter: it is not recorded.
