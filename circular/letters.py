@@ -289,6 +289,8 @@ class RenderedLetter:
     path: Path
     sha256: str
     skipped: bool
+    #: The contact's ledger id (None for contacts read straight from a file).
+    contact_id: int | None = None
 
 
 @dataclass
@@ -431,7 +433,9 @@ def render_campaign(
             and previous.path == str(path)
             and _file_sha256(path) == previous.sha256
         ):
-            letter = RenderedLetter(contact.iso3, contact.language, path, previous.sha256, True)
+            letter = RenderedLetter(
+                contact.iso3, contact.language, path, previous.sha256, True, contact.id
+            )
         else:
             data = template.render_clean(context)
             template.validate(data, f"letter {name}")
@@ -439,7 +443,7 @@ def render_campaign(
             sha = hashlib.sha256(data).hexdigest()
             if ledger is not None and contact.id is not None:
                 _record(ledger, campaign.id, contact, path, sha, inputs)
-            letter = RenderedLetter(contact.iso3, contact.language, path, sha, False)
+            letter = RenderedLetter(contact.iso3, contact.language, path, sha, False, contact.id)
         report.letters.append(letter)
         if progress is not None:
             progress(letter)
