@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from docx import Document
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from circular.docx_safety import (
@@ -362,3 +364,19 @@ def test_check_templates_reports_syntax_errors_and_broken_files(tmp_path: Path) 
     with pytest.raises(TemplateFieldError, match="syntax error"):
         render(campaign, [contact("ESP")], tmp_path / "out")
     assert not (tmp_path / "out").exists()
+
+
+# docxtpl turns "{_{", "}_}", "{_%" and "%_}" in its output into "{{", "}}", "{%" and "%}" (its
+# escape for literal tags): the one place a value is not kept character for character.
+_DOCXTPL_ESCAPES = ("{_{", "}_}", "{_%", "%_}")
+
+
+@settings(max_examples=40, deadline=None)
+@given(value=st.text(max_size=40))
+def test_any_value_comes_out_as_its_sanitised_text(tmp_path_factory, value: str) -> None:
+    assume(not any(escape in value for escape in _DOCXTPL_ESCAPES))
+    folder = tmp_path_factory.mktemp("any")
+    path = make_template(folder / "t.es.docx", [["[", "{{ contact.ministry }}", "]"]])
+    data = LetterTemplate(path, "es").render({"contact": {"ministry": value}})
+    validate_docx(data, "letter")
+    assert paragraphs_of(data) == [f"[{sanitize_text(value)}]"]
