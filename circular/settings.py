@@ -67,6 +67,9 @@ class Settings(BaseSettings):
     smtp_port: int = Field(587, ge=1, le=65535)
     smtp_username: str = ""
     smtp_password: SecretStr = SecretStr("")
+    smtp_password_block: str = Field(
+        "", description="Name of a Prefect Secret block holding the SMTP password (flows only)."
+    )
     smtp_security: Security = Security.STARTTLS
     smtp_timeout: float = Field(60.0, gt=0)
     smtp_connections: int = Field(4, ge=1, le=64, description="Parallel SMTP connections.")
@@ -82,6 +85,9 @@ class Settings(BaseSettings):
     imap_port: int = Field(993, ge=1, le=65535)
     imap_username: str = ""
     imap_password: SecretStr = SecretStr("")
+    imap_password_block: str = Field(
+        "", description="Name of a Prefect Secret block holding the IMAP password (flows only)."
+    )
     imap_security: Security = Security.TLS
     imap_folder: str = "INBOX"
     imap_ca_file: Path | None = None

@@ -1,0 +1,479 @@
+"""Fast path for docxtpl letters: prepare a Word template once, render many letters from it.
+
+docxtpl's ``DocxTemplate(path).render(context, env)`` + ``save`` re-reads the whole package
+with python-docx, re-runs its regex preprocessing (``patch_xml``) and recompiles every Jinja
+part for every letter, then re-serialises every XML part. For one template and many contexts
+almost all of that work is the same each time. ``PreparedTemplate`` does it once:
+
+- the body, each header and each footer go through docxtpl's own ``patch_xml`` once and are
+  compiled once in the caller's Jinja environment (so the sandbox, autoescape and
+  ``StrictUndefined`` of a ``SandboxedEnvironment`` apply exactly as with docxtpl);
+- parts docxtpl rewrites without any per-letter input (a header with no tags, the core
+  properties docxtpl "renders", static footnotes) are rewritten once by docxtpl's own code;
+- the package is saved once by python-docx, the way docxtpl saves it, and its zip members are
+  kept compressed: a letter is those bytes copied as they are plus the few rendered parts.
+
+Per letter only the Jinja rendering, docxtpl's post-processing of the rendered XML (the
+``{_{`` escapes, ``resolve_listing`` for ``\\n``/``\\a``/``\\t``/``\\f``, ``fix_tables``, the
+``wp:docPr`` renumbering) and the lxml round trip python-docx applies on save remain, so every
+part of a letter is byte-for-byte docxtpl's (the zip container differs: deterministic
+timestamps, only the rendered parts recompressed).
+
+Templates or contexts needing what only a live python-docx package can do are left to docxtpl:
+``supported`` is False for templates whose footnotes hold tags (docxtpl renders those once per
+section, with surprising results) or whose header/footer relationships share a part, and
+``render_bytes`` raises ``FastPathUnsupported`` for contexts holding ``InlineImage`` or
+``Subdoc`` objects (they add parts and relationships to the package while rendering).
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docx import Document
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docxtpl import DocxTemplate, InlineImage
+from jinja2 import nodes
+from lxml import etree
+
+__all__ = ["FastPathUnsupported", "PreparedTemplate"]
+
+try:  # Subdoc needs docxcompose, an optional dependency of docxtpl.
+    from docxtpl import Subdoc
+
+    _PACKAGE_CHANGING: tuple[type, ...] = (InlineImage, Subdoc)
+except ImportError:  # pragma: no cover - docxcompose is installed with docxtpl here
+    _PACKAGE_CHANGING = (InlineImage,)
+
+#: The core properties docxtpl's ``render_properties`` passes through Jinja (docxtpl 0.20.2).
+CORE_PROPERTIES = ("author", "comments", "identifier", "language", "subject", "title")
+
+FOOTNOTES_CONTENT_TYPE = (
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+)
+
+#: What docxtpl's ``render_xml_part`` undoes after rendering: its ``{_{`` escapes.
+_ESCAPES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
+
+#: The characters ``resolve_listing`` turns into breaks, tabs and paragraphs; without any of
+#: them in the rendered XML it returns its input unchanged and costs a regex pass for nothing.
+_LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
+
+#: Parsers the same as docxtpl's and python-docx's (python-docx's element classes are not
+#: needed to serialise, and plain elements are cheaper to build).
+_BODY_PARSER = etree.XMLParser(recover=True)  # docxtpl's fix_tables parser
+_PART_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False)  # python-docx's
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_DOCPR = etree.XPath("//wp:docPr", namespaces={"wp": _WP})
+#: docxtpl's ``render_init`` restarts ``docx_ids_index`` here for every letter.
+_DOCPR_FIRST_ID = 1000
+
+# Zip: every member dated 1980-01-01 00:00 (the earliest DOS date) so that equal letters are
+# equal bytes.
+_DOS_DATE = (1 << 5) | 1
+_DOS_TIME = 0
+_UTF8_NAME = 0x800
+
+
+class FastPathUnsupported(Exception):
+    """The template or the context needs docxtpl itself; render this letter with docxtpl."""
+
+
+class _Member:
+    """A zip member, its data already compressed, with its zip records built once (a letter
+    copies the records of its unchanged members as they are)."""
+
+    __slots__ = ("central_head", "local", "name")
+
+    def __init__(self, name: bytes, method: int, crc: int, compressed: bytes, size: int) -> None:
+        self.name = name
+        flags = 0 if name.isascii() else _UTF8_NAME
+        sizes = (crc, len(compressed), size, len(name))
+        local_header = struct.pack(
+            "<IHHHHHIIIHH", 0x04034B50, 20, flags, method, _DOS_TIME, _DOS_DATE, *sizes, 0
+        )
+        self.local = local_header + name + compressed
+        # The central record minus the member's offset, which depends on the letter.
+        self.central_head = struct.pack(
+            "<IHHHHHHIIIHHHHHI", 0x02014B50, 20, 20, flags, method, _DOS_TIME, _DOS_DATE,
+            *sizes, 0, 0, 0, 0, 0,
+        )  # fmt: skip
+
+    def central_record(self, offset: int) -> bytes:
+        return self.central_head + struct.pack("<I", offset) + self.name
+
+
+def _stored_members(package: bytes) -> list[_Member]:
+    """The members of a zip as they are stored: compressed bytes, not re-deflated."""
+    members = []
+    with zipfile.ZipFile(io.BytesIO(package)) as archive:
+        for info in archive.infolist():
+            start = info.header_offset
+            name_length, extra_length = struct.unpack_from("<HH", package, start + 26)
+            data_start = start + 30 + name_length + extra_length
+            members.append(
+                _Member(
+                    name=info.filename.encode("utf-8"),
+                    method=info.compress_type,
+                    crc=info.CRC,
+                    compressed=package[data_start : data_start + info.compress_size],
+                    size=info.file_size,
+                )
+            )
+    return members
+
+
+def _deflated(name: bytes, data: bytes, level: int) -> _Member:
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
+    compressed = compressor.compress(data) + compressor.flush()
+    return _Member(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), compressed, len(data))
+
+
+def _zip(members: list[_Member]) -> bytes:
+    local: list[bytes] = []
+    central: list[bytes] = []
+    offset = 0
+    for member in members:
+        central.append(member.central_record(offset))
+        local.append(member.local)
+        offset += len(member.local)
+    directory = b"".join(central)
+    if len(members) > 0xFFFF or offset + len(directory) > 0xFFFFFFFF:
+        raise ValueError("a letter this large needs ZIP64, which the fast path does not write")
+    end = struct.pack(
+        "<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), offset, 0
+    )
+    return b"".join(local) + directory + end
+
+
+def _is_static(environment: jinja2.Environment, source: str) -> bool:
+    """True when ``source`` has no Jinja tag at all, so rendering it gives it back unchanged
+    whatever the context."""
+    return all(kind == "data" for _, kind, _ in environment.lex(source))
+
+
+@dataclass
+class _Part:
+    """One part rendered per letter: its zip member, its compiled template and, for error
+    messages, the preprocessed source lines (docxtpl shows the lines around a failing tag)."""
+
+    member: bytes
+    template: jinja2.Template
+    source_lines: list[str]
+    is_body: bool
+
+
+class PreparedTemplate:
+    """A DOCX template prepared once: docxtpl's XML preprocessing (its patch_xml / tag
+    normalisation, so tags split across Word runs, ``{%p %}``, ``{%tr %}``, ``{%r %}`` etc.
+    behave exactly as in docxtpl) done once per part, each Jinja part compiled once in the
+    given environment, and the untouched zip members kept as raw bytes.
+
+    ``render_bytes`` gives the same parts as ``DocxTemplate(path).render(context, jinja_env)``
+    followed by ``save``. Rendering keeps no state between letters and only reads what was
+    prepared, so one instance may serve several threads.
+    """
+
+    def __init__(
+        self,
+        path: Path | str | bytes,
+        jinja_env: jinja2.Environment,
+        *,
+        compresslevel: int = 6,
+    ) -> None:
+        """Read and prepare the template at ``path`` (or the template's bytes, for a caller
+        that already read and hashed them); Jinja syntax errors in any part are raised here.
+
+        ``compresslevel`` is the deflate level of the rendered parts (python-docx, and so
+        docxtpl, use zlib's default, 6)."""
+        #: How messages name the template.
+        self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
+        source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
+        self.environment = jinja_env
+        self._level = compresslevel
+        self._unsupported: list[str] = []
+        self._parts: list[_Part] = []
+        self._core_templates: dict[str, jinja2.Template] = {}
+        self._core_sources: dict[str, str] = {}
+        self._core_member = b""
+
+        # docxtpl's methods used below keep no per-letter state in the instance (patch_xml,
+        # get_part_xml, render_footnotes, map_headers_footers_xml work on the package given).
+        self._docxtpl = DocxTemplate(source)
+        self._docxtpl.docx = document = Document(source)
+
+        self._prepare_body(document)
+        self._prepare_headers_footers()
+        self._prepare_core_properties(document)
+        self._prepare_footnotes()
+
+        buffer = io.BytesIO()
+        document.save(buffer)
+        self._members = _stored_members(buffer.getvalue())
+        names = [member.name for member in self._members]
+        rendered = {part.member for part in self._parts}
+        if self._core_templates:
+            rendered.add(self._core_member)
+        #: Index of each rendered member among the package's members (python-docx's order).
+        self._slots = {name: names.index(name) for name in rendered}
+        if self._core_templates:
+            # The live element, not a re-parse of its bytes: docxtpl's empty properties are
+            # empty text nodes (``<dc:language></dc:language>``), which a parse would lose.
+            self._core_element = document.part.package._core_properties_part.element
+
+    # ------------------------------------------------------------------ preparation
+
+    def _compile(self, source: str, member: str, is_body: bool) -> None:
+        # render_xml_part's own preprocessing: a line per paragraph, for error line numbers.
+        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        lines = source.splitlines()
+        try:
+            template = self.environment.from_string(source)
+        except jinja2.TemplateSyntaxError as error:
+            _attach_docx_context(error, lines)
+            raise
+        self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
+
+    def _prepare_body(self, document: Any) -> None:
+        source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
+        self._compile(source, document.part.partname.membername, is_body=True)
+        # python-docx serialises the document element on save; docxtpl swaps its body for the
+        # rendered one. Keep the element without its body and where the body goes.
+        root = document.element
+        self._body_index = root.index(root.body)
+        self._root_shell = etree.fromstring(etree.tostring(root))
+        del self._root_shell[self._body_index]
+
+    def _prepare_headers_footers(self) -> None:
+        tpl = self._docxtpl
+        seen: dict[int, str] = {}
+        for uri in (tpl.HEADER_URI, tpl.FOOTER_URI):
+            for rel_key, part in list(tpl.get_headers_footers(uri)):
+                if id(part) in seen:
+                    # docxtpl would write two parts with one name; leave it to docxtpl.
+                    self._unsupported.append(
+                        f"relationships {seen[id(part)]} and {rel_key} share {part.partname}"
+                    )
+                    continue
+                seen[id(part)] = rel_key
+                # get_part_xml serialises without an XML declaration, so docxtpl's encoding
+                # lookup always finds UTF-8.
+                source = tpl.patch_xml(tpl.get_part_xml(part))
+                if _is_static(self.environment, source):
+                    # Rendered once, as docxtpl renders it for every letter.
+                    rendered = tpl.render_xml_part(source, part, {}, self.environment)
+                    tpl.map_headers_footers_xml(rel_key, rendered.encode("utf-8"))
+                else:
+                    self._compile(source, part.partname.membername, is_body=False)
+
+    def _prepare_core_properties(self, document: Any) -> None:
+        properties = document.core_properties  # creates docProps/core.xml when missing
+        for name in CORE_PROPERTIES:
+            initial = getattr(properties, name)
+            if _is_static(self.environment, initial):
+                # docxtpl sets every one of them, even unchanged (an empty element appears).
+                rendered = self.environment.from_string(initial).render({})
+                setattr(properties, name, rendered)
+            else:
+                self._core_templates[name] = self.environment.from_string(initial)
+                self._core_sources[name] = initial
+        self._core_member = document.part.package._core_properties_part.partname.membername
+        self._core_member = self._core_member.encode("utf-8")
+
+    def _prepare_footnotes(self) -> None:
+        tpl = self._docxtpl
+        footnotes = [
+            part
+            for part in tpl.docx.part.package.parts
+            if part.content_type == FOOTNOTES_CONTENT_TYPE
+        ]
+        for part in footnotes:
+            blob = part.blob.decode("utf-8") if isinstance(part.blob, bytes) else part.blob
+            source = tpl.patch_xml(blob)
+            escaped = any(escape in source for escape, _ in _ESCAPES)
+            if escaped or not _is_static(self.environment, source):
+                self._unsupported.append(f"{part.partname} holds template tags")
+        if footnotes and not self._unsupported:
+            # Static footnotes: docxtpl's own pass (once per section) gives the same bytes
+            # for any context.
+            tpl.render_footnotes({}, self.environment)
+
+    # ------------------------------------------------------------------ public API
+
+    @property
+    def supported(self) -> bool:
+        """False when the template needs docxtpl itself (see ``unsupported_reasons``)."""
+        return not self._unsupported
+
+    @property
+    def unsupported_reasons(self) -> list[str]:
+        """Why the fast path cannot render this template (empty when it can)."""
+        return list(self._unsupported)
+
+    def undeclared_fields(self) -> set[str]:
+        """The context fields the template reads, as dotted attribute chains from the
+        context's top-level names (``contact.name``, ``letter.date``, ``deadline``); names the
+        template sets itself (loop variables, ``{% set %}``) are left out."""
+        sources = ["\n".join(part.source_lines) for part in self._parts]
+        sources += self._core_sources.values()
+        fields: set[str] = set()
+        for source in sources:
+            fields |= _field_chains(self.environment, source)
+        return fields
+
+    def render_bytes(self, context: Mapping[str, Any]) -> bytes:
+        """The complete .docx of the letter for ``context``.
+
+        Raises what docxtpl raises for the same template, context and environment (Jinja's
+        ``TemplateError`` subclasses, with docxtpl's ``docx_context`` lines attached, the
+        sandbox's ``SecurityError``), and ``FastPathUnsupported`` when the template is not
+        ``supported`` or the context holds docxtpl objects that change the package."""
+        if self._unsupported:
+            raise FastPathUnsupported(
+                f"{self.path}: " + "; ".join(self._unsupported) + " (render with docxtpl)"
+            )
+        _refuse_package_changing(context)
+        members = list(self._members)
+        for part in self._parts:
+            xml = self._render_part(part, context)
+            data = self._body_xml(xml) if part.is_body else _part_xml(xml)
+            members[self._slots[part.member]] = _deflated(part.member, data, self._level)
+        if self._core_templates:
+            members[self._slots[self._core_member]] = _deflated(
+                self._core_member, self._core_xml_for(context), self._level
+            )
+        return _zip(members)
+
+    # ------------------------------------------------------------------ per letter
+
+    def _render_part(self, part: _Part, context: Mapping[str, Any]) -> str:
+        try:
+            xml = part.template.render(context)
+        except jinja2.TemplateError as error:
+            _attach_docx_context(error, part.source_lines)
+            raise
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        for escaped, plain in _ESCAPES:
+            if escaped in xml:
+                xml = xml.replace(escaped, plain)
+        if any(character in xml for character in _LISTING_CHARACTERS):
+            xml = self._docxtpl.resolve_listing(xml)
+        return xml
+
+    def _body_xml(self, xml: str) -> bytes:
+        body = self._docxtpl.fix_tables(xml)
+        for number, element in enumerate(_DOCPR(body), start=_DOCPR_FIRST_ID + 1):
+            element.attrib["id"] = str(number)
+        root = copy.deepcopy(self._root_shell)
+        root.insert(self._body_index, body)
+        return serialize_part_xml(root)
+
+    def _core_xml_for(self, context: Mapping[str, Any]) -> bytes:
+        element = copy.deepcopy(self._core_element)
+        properties = CoreProperties(element)  # type: ignore[arg-type]
+        for name, template in self._core_templates.items():
+            setattr(properties, name, template.render(context))
+        return serialize_part_xml(element)
+
+
+def _attach_docx_context(error: jinja2.TemplateError, lines: list[str]) -> None:
+    """Attach the text of the lines around the failing tag as ``error.docx_context``, as
+    docxtpl's ``render_xml_part`` does for errors that carry a line number. Errors raised
+    while rendering (a missing field, the sandbox) carry none: their line is found in the
+    traceback, where Jinja puts the template's frames."""
+    lineno = getattr(error, "lineno", None)
+    traceback = error.__traceback__
+    while lineno is None and traceback is not None:
+        if traceback.tb_frame.f_code.co_filename == "<template>":
+            lineno = traceback.tb_lineno
+        traceback = traceback.tb_next
+    if lineno is not None:
+        first = max(lineno - 4, 0)
+        error.docx_context = [  # type: ignore[attr-defined]
+            re.sub(r"<[^>]+>", "", line) for line in lines[first : first + 7]
+        ]
+
+
+def _part_xml(xml: str) -> bytes:
+    """A rendered header or footer as python-docx writes it after docxtpl loads it."""
+    return serialize_part_xml(etree.fromstring(xml.encode("utf-8"), _PART_PARSER))
+
+
+def _refuse_package_changing(context: Mapping[str, Any], depth: int = 3) -> None:
+    """Raise FastPathUnsupported for InlineImage/Subdoc values (in mappings and lists a few
+    levels down: deeper objects are the caller's to keep out)."""
+    for value in _values(context, depth):
+        if isinstance(value, _PACKAGE_CHANGING):
+            raise FastPathUnsupported(
+                f"the context holds a {type(value).__name__}, which adds parts to the "
+                "package: render with docxtpl"
+            )
+
+
+def _values(container: Any, depth: int) -> Iterator[Any]:
+    items = container.values() if isinstance(container, Mapping) else container
+    for value in items:
+        if type(value) is str:  # the common case, nothing inside
+            continue
+        yield value
+        if depth > 1 and isinstance(value, Mapping | list | tuple):
+            yield from _values(value, depth - 1)
+
+
+def _field_chains(environment: jinja2.Environment, source: str) -> set[str]:
+    """Dotted chains (``contact.name``) rooted at the template's undeclared names."""
+    from jinja2 import meta
+
+    tree = environment.parse(source)
+    undeclared = meta.find_undeclared_variables(tree)
+    chains: set[str] = set()
+
+    def chain(node: nodes.Node) -> list[str] | None:
+        if isinstance(node, nodes.Name):
+            return [node.name] if node.name in undeclared else None
+        if isinstance(node, nodes.Getattr):
+            inner = chain(node.node)
+            return None if inner is None else [*inner, node.attr]
+        if isinstance(node, nodes.Getitem) and isinstance(node.arg, nodes.Const):
+            inner = chain(node.node)
+            if inner is not None and isinstance(node.arg.value, str):
+                return [*inner, node.arg.value]
+            return inner
+        return None
+
+    def visit(node: nodes.Node) -> None:
+        if isinstance(node, nodes.Call):
+            # ``contact.name.upper()``: the method is not a field.
+            callee = chain(node.node)
+            if callee is not None and len(callee) > 1:
+                chains.add(".".join(callee[:-1]))
+            else:
+                visit(node.node)
+            for child in (*node.args, *node.kwargs, node.dyn_args, node.dyn_kwargs):
+                if child is not None:
+                    visit(child)
+            return
+        found = chain(node)
+        if found is not None and isinstance(node, nodes.Name | nodes.Getattr | nodes.Getitem):
+            chains.add(".".join(found))
+            if isinstance(node, nodes.Getitem):
+                visit(node.arg)
+            return
+        for child in node.iter_child_nodes():
+            visit(child)
+
+    visit(tree)
+    return chains

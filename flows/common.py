@@ -1,0 +1,29 @@
+"""What every flow shares: settings (with passwords from Prefect Secret blocks) and the ledger."""
+
+from __future__ import annotations
+
+from pydantic import SecretStr
+
+from circular.ledger import Ledger, open_ledger
+from circular.settings import Settings, load_settings
+
+
+def flow_settings() -> Settings:
+    """The settings, with SMTP/IMAP passwords read from Prefect Secret blocks when
+    ``CIRCULAR_SMTP_PASSWORD_BLOCK`` / ``CIRCULAR_IMAP_PASSWORD_BLOCK`` name one.
+
+    The domain never imports Prefect; this is where a Secret block becomes a plain SecretStr."""
+    settings = load_settings()
+    overrides: dict[str, SecretStr] = {}
+    for field in ("smtp_password", "imap_password"):
+        block_name = getattr(settings, f"{field}_block")
+        if block_name:
+            from prefect.blocks.system import Secret
+
+            overrides[field] = SecretStr(Secret.load(block_name).get())
+    return settings.model_copy(update=overrides) if overrides else settings
+
+
+def flow_ledger(settings: Settings) -> Ledger:
+    """The ledger the settings name."""
+    return open_ledger(settings.resolved_database_url)
