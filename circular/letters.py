@@ -6,9 +6,9 @@ error, never a blank). Values are sanitised first (``docx_safety.sanitize_contex
 any letter of a batch is rendered, every template's fields are checked against the fields the
 contacts have (``check_templates``), so a bad template stops the batch before it writes a file.
 
-``LetterTemplate`` reads a template once and renders many letters from it: a faster renderer
-(compile each part once, write prepared zips) can replace its ``render`` without touching the
-callers. ``render_campaign`` is the domain function the CLI and the Prefect flow call.
+``LetterTemplate`` reads a template once and renders many letters from it, through the
+prepared fast path of ``circular.fastdocx`` where that supports the template, else docxtpl.
+``render_campaign`` is the domain function the CLI and the Prefect flow call.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ from circular.docx_safety import (
     validate_docx,
     write_atomically,
 )
+from circular.fastdocx import FastPathUnsupported, PreparedTemplate
 from circular.ledger import Contact, Ledger, Letter, utcnow
 from circular.template_fields import Problem, check_template, describe_problems, flatten_fields
 
@@ -113,9 +114,15 @@ def _context_json(context: Mapping[str, Any]) -> str:
 
 
 class LetterTemplate:
-    """A Word template read once and rendered for many contacts."""
+    """A Word template read once and rendered for many contacts.
 
-    def __init__(self, path: Path, language: str, label: str | None = None) -> None:
+    Letters come from ``circular.fastdocx.PreparedTemplate`` (each part compiled once, the
+    package zipped from prepared members) where it supports the template, else from docxtpl
+    per letter; ``fast=False`` forces docxtpl. Both run in the same sandboxed environment."""
+
+    def __init__(
+        self, path: Path, language: str, label: str | None = None, *, fast: bool = True
+    ) -> None:
         self.path = Path(path)
         self.language = language
         #: How messages name the template (its path as the user gave it).
@@ -132,6 +139,20 @@ class LetterTemplate:
             raise LetterError(str(error)) from None
         #: The template's parts, known well-formed: letters' unchanged parts skip re-parsing.
         self.parts = docx_parts(self.data)
+        self._fast = self._prepare(fast)
+
+    def _prepare(self, fast: bool) -> PreparedTemplate | None:
+        """The fast path (``circular.fastdocx``: parts byte-identical to docxtpl's), or None
+        where docxtpl must render each letter itself."""
+        if not fast:
+            return None
+        try:
+            prepared = PreparedTemplate(self.data, self._environment)
+        except TemplateError:
+            # docxtpl raises the same error at render time, where it is reported with the
+            # template's name; check_templates reports it before any letter.
+            return None
+        return prepared if prepared.supported else None
 
     def validate(self, data: bytes, name: str) -> None:
         """Validate a letter rendered from this template (see ``validate_docx``)."""
@@ -154,9 +175,13 @@ class LetterTemplate:
 
     def render_clean(self, clean: Mapping[str, Any]) -> bytes:
         """``render`` for a context already passed through ``sanitize_context``."""
-        template = docxtpl.DocxTemplate(io.BytesIO(self.data))
         try:
-            template.render(clean, jinja_env=self._environment)
+            if self._fast is not None:
+                try:
+                    return self._fast.render_bytes(clean)
+                except FastPathUnsupported:
+                    pass  # a context docxtpl alone can render (images, subdocuments)
+            return self._render_with_docxtpl(clean)
         except SecurityError as error:
             raise TemplateRenderError(
                 f"template {self.label} tries to reach Python internals, which the sandbox "
@@ -173,9 +198,18 @@ class LetterTemplate:
             ) from None
         except TemplateError as error:
             raise TemplateRenderError(f"template {self.label} failed: {error}") from None
+
+    def _render_with_docxtpl(self, clean: Mapping[str, Any]) -> bytes:
+        template = docxtpl.DocxTemplate(io.BytesIO(self.data))
+        template.render(clean, jinja_env=self._environment)
         buffer = io.BytesIO()
         template.save(buffer)
         return buffer.getvalue()
+
+    @property
+    def fast(self) -> bool:
+        """Whether letters come from the prepared fast path (else docxtpl renders each)."""
+        return self._fast is not None
 
 
 def _docx_context(error: Exception) -> str:

@@ -175,9 +175,13 @@ def test_sanitize_text_keeps_text_and_drops_controls() -> None:
         "{{ contact.name.__class__.__mro__[1].__subclasses__() }}",
     ],
 )
-def test_a_template_reaching_python_internals_fails_clearly(tmp_path: Path, tag: str) -> None:
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "docxtpl"])
+def test_a_template_reaching_python_internals_fails_clearly(
+    tmp_path: Path, tag: str, fast: bool
+) -> None:
     path = make_template(tmp_path / "evil.es.docx", [["Hello ", tag]])
-    template = LetterTemplate(path, "es")
+    template = LetterTemplate(path, "es", fast=fast)
+    assert template.fast is fast
     with pytest.raises(TemplateRenderError) as caught:
         template.render({"contact": {"name": "x"}})
     message = str(caught.value)
@@ -371,12 +375,33 @@ def test_check_templates_reports_syntax_errors_and_broken_files(tmp_path: Path) 
 _DOCXTPL_ESCAPES = ("{_{", "}_}", "{_%", "%_}")
 
 
-@settings(max_examples=40, deadline=None)
+@pytest.mark.parametrize("fast", [True, False], ids=["fast", "docxtpl"])
+@settings(max_examples=30, deadline=None)
 @given(value=st.text(max_size=40))
-def test_any_value_comes_out_as_its_sanitised_text(tmp_path_factory, value: str) -> None:
+def test_any_value_comes_out_as_its_sanitised_text(
+    tmp_path_factory: pytest.TempPathFactory, fast: bool, value: str
+) -> None:
     assume(not any(escape in value for escape in _DOCXTPL_ESCAPES))
     folder = tmp_path_factory.mktemp("any")
     path = make_template(folder / "t.es.docx", [["[", "{{ contact.ministry }}", "]"]])
-    data = LetterTemplate(path, "es").render({"contact": {"ministry": value}})
+    data = LetterTemplate(path, "es", fast=fast).render({"contact": {"ministry": value}})
     validate_docx(data, "letter")
     assert paragraphs_of(data) == [f"[{sanitize_text(value)}]"]
+
+
+def test_fast_path_and_docxtpl_give_the_same_letter(campaign: FakeCampaign) -> None:
+    context = {
+        "campaign": {"reference": "CL-21/4"},
+        "contact": {"name": "{{ 7*7 }} <w:t> & <", "ministry": "a\r\nb\x07c\x0cd\te"},
+    }
+    fast = LetterTemplate(campaign.templates["es"], "es")
+    slow = LetterTemplate(campaign.templates["es"], "es", fast=False)
+    assert (fast.fast, slow.fast) == (True, False)
+    assert (
+        docx_parts(fast.render(context))["word/document.xml"]
+        == (docx_parts(slow.render(context))["word/document.xml"])
+    )
+    assert paragraphs_of(fast.render(context))[1:] == [
+        "Sr./Sra. {{ 7*7 }} <w:t> & <",
+        "a bcd e",
+    ]

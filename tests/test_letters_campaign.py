@@ -351,3 +351,35 @@ def test_the_real_letters_have_dates_and_country_names(tmp_path: Path, language:
             styled = style is not None and style.get(f"{W}val") in bidi_styles
             default = styles.find(f"{W}docDefaults/{W}pPrDefault/{W}pPr/{W}bidi") is not None
             assert own or styled or default, "".join(paragraph.itertext())
+
+
+@needs_real
+def test_the_real_templates_take_the_fast_path_with_docxtpls_text(tmp_path: Path) -> None:
+    from circular.letter_context import letter_context
+    from circular.letters import LetterTemplate, letter_templates
+
+    campaign = load_campaign(CAMPAIGN, check_templates=False)
+    for language, path in letter_templates(campaign).items():
+        contact = Contact(
+            campaign="cl-21-4",
+            contact_key="FRA",
+            iso3="FRA",
+            language=language,
+            email="a@example.org",
+            cc=[],
+            name="Nom & <Prénom>",
+            title="",
+            salutation="",
+            position="P",
+            ministry="M",
+            extra={},
+        )
+        context = letter_context(campaign, contact, language)
+        fast = LetterTemplate(path, language)
+        assert fast.fast, language
+        slow = LetterTemplate(path, language, fast=False)
+        fast_letter, slow_letter = tmp_path / "fast.docx", tmp_path / "slow.docx"
+        fast_letter.write_bytes(fast.render(context))
+        slow_letter.write_bytes(slow.render(context))
+        assert text_of(fast_letter) == text_of(slow_letter)
+        assert "Nom & <Prénom>" in text_of(fast_letter)
