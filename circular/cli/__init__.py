@@ -30,6 +30,7 @@ def _register() -> None:
         intake,
         poll,
         sandbox,
+        letters,
         settings_cmd,
     )
 
