@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from email.header import decode_header
 from email.message import Message
 from email.policy import compat32
+from functools import lru_cache
 
 import charset_normalizer
 
@@ -72,6 +73,7 @@ _CHARSET_ALIASES = {
 }
 
 
+@lru_cache(maxsize=256)
 def _codec_for(label: str | None) -> str | None:
     if not label:
         return None

@@ -152,7 +152,8 @@ def detect_language(text: str) -> str | None:
             return lang
     if latin * 2 <= total or latin < 12:
         return None
-    values = _latin_detector().compute_language_confidence_values(sample)
+    # lingua's cost grows with the text; a reply's first few hundred characters are plenty.
+    values = _latin_detector().compute_language_confidence_values(sample[:500])
     if not values or values[0].value < 0.6:
         return None
     return values[0].language.iso_code_639_1.name.lower()
