@@ -73,6 +73,10 @@ def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None
         params = {k.lower(): v.lower() for k, v in msg.get_params() or []}
         if params.get("report-type") == "disposition-notification":
             return AutoReply("read receipt (disposition-notification report)", 0.99)
+        if params.get("report-type") == "delivery-status":
+            # A delivery report that is not a failure (bounces are decided before this):
+            # "delivered" or "relayed" notices.
+            return AutoReply("delivery notification without a failure", 0.9)
     subject = header_text(msg, "Subject")
     # "Re: Automatic reply: …" is a person answering an auto-reply: a human reply, not a robot.
     is_answer = re.match(r"^\s*(re|aw|sv|ответ|回复|答复|رد)\s*[:：]", subject, re.I)

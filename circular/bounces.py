@@ -62,8 +62,10 @@ def detect_bounce(msg: Message) -> Bounce | None:
     ctype = msg.get_content_type()
     params = {k.lower(): v for k, v in msg.get_params() or []}
     if ctype == "multipart/report" and params.get("report-type", "").lower() == "delivery-status":
-        dsn = _read_dsn(msg)
-        if dsn is not None:
+        has_report, dsn = _read_dsn(msg)
+        if has_report:
+            # The machine-readable report is the truth: no failed or delayed recipient in it
+            # means a success notice, whatever its subject says.
             return dsn
     sender = header_text(msg, "From") + " " + header_text(msg, "Return-Path")
     subject = header_text(msg, "Subject")
@@ -81,7 +83,9 @@ def detect_bounce(msg: Message) -> Bounce | None:
     return None
 
 
-def _read_dsn(msg: Message) -> Bounce | None:
+def _read_dsn(msg: Message) -> tuple[bool, Bounce | None]:
+    """(whether a delivery-status part with recipients was found, the failure it reports)."""
+    has_report = False
     for part in msg.walk():
         if part.get_content_type() != "message/delivery-status":
             continue
@@ -95,6 +99,7 @@ def _read_dsn(msg: Message) -> Bounce | None:
             recipient = _address(block.get("Final-Recipient") or block.get("Original-Recipient"))
             if recipient is None:
                 continue
+            has_report = True
             status = (block.get("Status") or "").strip()
             action = (block.get("Action") or "").strip().lower()
             diagnostic = " ".join((block.get("Diagnostic-Code") or "").split()) or None
@@ -107,18 +112,19 @@ def _read_dsn(msg: Message) -> Bounce | None:
                 permanent = False
             elif action in ("failed",):
                 permanent = True
-            elif action in ("delayed", "relayed", "expanded"):
+            elif action == "delayed":
                 permanent = False
             else:
                 permanent = None
-            if action == "delivered":
+            if action not in ("failed", "delayed") and not status.startswith(("4", "5")):
+                # delivered / relayed / expanded: a success notice, not a failure.
                 continue
             evidence = f"delivery-status report: Action: {action or '?'}; Status: {status or '?'}"
             found.append(Bounce(recipient, permanent, diagnostic, evidence, 0.99))
         if found:
             # A permanent failure matters more than a delay of another recipient.
-            return next((b for b in found if b.permanent), found[0])
-    return None
+            return True, next((b for b in found if b.permanent), found[0])
+    return has_report, None
 
 
 def _address(field: str | None) -> str | None:

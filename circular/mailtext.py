@@ -162,13 +162,15 @@ class Body:
     attachments: tuple[Attachment, ...]
 
 
-def walk_limited(msg: Message, limits: Limits) -> list[tuple[Message, int]]:
-    """Every leaf part with its nesting depth, enforcing the part-count and depth limits."""
-    leaves: list[tuple[Message, int]] = []
+def walk_limited(msg: Message, limits: Limits) -> list[tuple[Message, bool]]:
+    """Every leaf part, and whether it sits inside an enclosed message (message/rfc822: an
+    attached or forwarded original, never the sender's own words), enforcing the part-count
+    and depth limits."""
+    leaves: list[tuple[Message, bool]] = []
     count = 0
-    stack: list[tuple[Message, int]] = [(msg, 0)]
+    stack: list[tuple[Message, int, bool]] = [(msg, 0, False)]
     while stack:
-        part, depth = stack.pop()
+        part, depth, enclosed = stack.pop()
         count += 1
         if count > limits.max_parts:
             raise LimitExceeded("max_parts", f"more than {limits.max_parts} MIME parts")
@@ -176,9 +178,10 @@ def walk_limited(msg: Message, limits: Limits) -> list[tuple[Message, int]]:
             raise LimitExceeded("max_depth", f"MIME nesting deeper than {limits.max_depth}")
         payload = part.get_payload()
         if part.is_multipart() and isinstance(payload, list):
-            stack.extend((sub, depth + 1) for sub in reversed(payload))
+            inner = enclosed or part.get_content_type() == "message/rfc822"
+            stack.extend((sub, depth + 1, inner) for sub in reversed(payload))
         else:
-            leaves.append((part, depth))
+            leaves.append((part, enclosed))
     return leaves
 
 
@@ -197,7 +200,11 @@ def extract_body(msg: Message, limits: Limits = DEFAULT_LIMITS) -> Body:
     plain: list[str] = []
     html: list[str] = []
     attachments: list[Attachment] = []
-    for part, _depth in walk_limited(msg, limits):
+    for part, enclosed in walk_limited(msg, limits):
+        if enclosed:
+            # An attached original (Outlook's "reply with attachment", a forwarded invitation)
+            # asks to "confirm acceptance" too: it is quoted text, not the reply.
+            continue
         ctype = part.get_content_type()
         disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
         filename = part.get_filename()

@@ -474,3 +474,37 @@ def test_sentences_outside_the_corpus() -> None:
             wrong_way.append((row["text"], row["kind"], got))
     assert wrong_way == []
     assert right / len(SENTENCES) >= 0.97
+
+
+def test_success_dsn_is_not_a_bounce() -> None:
+    raw = (CORPUS / "bounce_gmail_delay.eml").read_bytes()
+    success = (
+        raw.replace(b"Action: delayed", b"Action: delivered")
+        .replace(b"Status: 4.4.1", b"Status: 2.0.0")
+        .replace(b"(Delay)", b"(Success)")
+    )
+    result = classify_message(success)
+    assert result.kind == ReplyKind.AUTO_REPLY
+    assert classify_message(raw).kind == ReplyKind.BOUNCE
+
+
+def test_attached_original_message_is_not_read_as_the_reply() -> None:
+    from email.mime.message import MIMEMessage
+
+    original = MIMEText(
+        "I would be grateful if you could confirm acceptance. The Minister will attend."
+    )
+    original["Subject"] = "CL-21/4"
+    raw = _reply_with([MIMEText("Thanks, noted."), MIMEMessage(original)])
+    assert classify_message(raw).kind == ReplyKind.OTHER
+    raw = _reply_with([MIMEText("The Minister accepts."), MIMEMessage(original)])
+    assert classify_message(raw).kind == ReplyKind.ACCEPT
+
+
+def test_auto_submitted_no_is_a_person() -> None:
+    raw = (
+        (CORPUS / "en_accept_gmail.eml")
+        .read_bytes()
+        .replace(b"Message-ID:", b"Auto-Submitted: no\r\nMessage-ID:", 1)
+    )
+    assert classify_message(raw).kind == ReplyKind.ACCEPT
