@@ -199,7 +199,9 @@ NOT_NEGATION = _compile(
     [
         r"\bno\s+(objection|problem|doubt)s?\b|\bnot\s+only\b|\bdo\s+not\s+hesitate\b"
         r"|\bdon't\s+hesitate\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº",
-        r"n'hésitez\s+pas|ne\s+pas\s+hésiter|pas\s+de\s+problème|sans\s+aucun\s+doute|non\s+seulement",
+        r"n'hésitez\s+pas|ne\s+pas\s+hésiter|pas\s+de\s+problème|sans\s+aucun\s+doute|non\s+seulement"
+        # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video): no negation.
+        r"|\bn(?:e\s+|')(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?\bqu(?:e\b|')",
         r"no\s+dude|sin\s+problema|no\s+hay\s+inconveniente|no\s+solo|no\s+sólo",
         r"без\s+проблем|не\s+только|не\s+возражает|не\s+стесняйтесь",
         r"没问题|不胜|不仅|不日",

@@ -508,3 +508,17 @@ def test_auto_submitted_no_is_a_person() -> None:
         .replace(b"Message-ID:", b"Auto-Submitted: no\r\nMessage-ID:", 1)
     )
     assert classify_message(raw).kind == ReplyKind.ACCEPT
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("Le Ministre ne pourra intervenir que par vidéo.", ReplyKind.ACCEPT),
+        ("Le Ministre n'interviendra qu'en ligne.", ReplyKind.ACCEPT),
+        ("Le Ministre ne pourra pas participer, ce que nous regrettons.", ReplyKind.DECLINE),
+        ("There is no objection: the Minister will attend.", ReplyKind.ACCEPT),
+        ("Ref. No. 45/2021: the Minister will deliver the statement.", ReplyKind.ACCEPT),
+    ],
+)
+def test_words_that_look_negative_but_negate_nothing(sentence: str, kind: ReplyKind) -> None:
+    assert classify_text(sentence).kind == kind
