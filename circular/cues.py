@@ -119,6 +119,7 @@ ACCEPT = _compile(
         r"|sera\s+(bien\s+|donc\s+|très\s+)?(présente?|disponible|heureux|heureuse|ravie?"
         r"|honorée?))\b",
         r"\b(participation|présence)\b[^.;]{0,40}\b(est|a\s+été)\s+confirmée\b",
+        r"\bsera\s+de\s+la\s+partie\b|\brépondra\s+présente?\b",
         r"\b(plaisir|heureux|heureuse|ravie?|honorée?|honneur)\s+(de|d')\s*(vous\s+)?(confirmer"
         r"|accepter|participer|prendre\s+part|intervenir|prononcer)",
         r"\b(pourra|peut|pourront|est\s+en\s+mesure|sera\s+en\s+mesure)\b[^.;]{0,30}\b(particip\w*"
@@ -162,7 +163,8 @@ ACCEPT = _compile(
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
         r"سيشارك|سوف\s+يشارك|ستشارك|سنشارك|سيلقي|سوف\s+يلقي|ستلقي|سيحضر|سوف\s+يحضر|ستحضر|سيتحدث"
         r"|سيقدم|ستقدم|سيسجل|سيمثل|ستمثل",
-        r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم|بحضور)",
+        r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
+        r"|بحضور|بالحضور)",
         r"(يسعد|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)[^.؛]{0,60}(مشارك|حضور"
         r"|قبول|إلقاء|تأكيد|المشاركة|الحضور)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",

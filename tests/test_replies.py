@@ -460,7 +460,7 @@ SENTENCES = list(csv.DictReader((CORPUS / "sentences.csv").open(encoding="utf-8"
 
 
 def test_sentences_outside_the_corpus() -> None:
-    """120 reply sentences written apart from the corpus, in three rounds, each round scored
+    """150 reply sentences written apart from the corpus, in four rounds, each round scored
     once before any lexicon change (see the report). A reply with no participation word at
     all ("OK for the Minister.", "Sure, she'll do it.") goes to a person by design, so the bar
     is 97% exact; going the wrong way (accept <-> decline, or other -> accept/decline) is never
