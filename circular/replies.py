@@ -195,7 +195,6 @@ def sentences(text: str) -> list[str]:
 @dataclass(frozen=True)
 class _Signal:
     kind: str  # accept | decline | hedge | question
-    strength: float
     sentence: str
     position: int
     contrast: bool = False
@@ -258,9 +257,9 @@ def _score_sentence(sentence: str, position: int) -> list[_Signal]:
         return []
     text = _neutralise(sentence, scripts)
     if is_question or cues.QUESTION.search(text, scripts):
-        return [_Signal("question", 0.8, sentence, position)]
+        return [_Signal("question", sentence, position)]
     if cues.CONDITION.search(text, scripts):
-        return [_Signal("hedge", 0.8, sentence, position)]
+        return [_Signal("hedge", sentence, position)]
     found: list[_Signal] = []
     role_name: str | None = None
     speaks = False
@@ -279,18 +278,18 @@ def _score_sentence(sentence: str, position: int) -> list[_Signal]:
                 role_name = _delegate_name(text, in_text or role)
             speaks = speaks or bool(accept or cues.BEHALF.search(clause, scripts))
         if cues.HEDGE.search(clause, scripts):
-            found.append(_Signal("hedge", 0.8, sentence, position, contrast))
+            found.append(_Signal("hedge", sentence, position, contrast))
             continue
         explicit = cues.DECLINE.search(clause, scripts)
         participate = accept or cues.PARTICIPATE.search(clause, scripts)
         if explicit or (negated and participate):
-            found.append(_Signal("decline", 1.0, sentence, position, contrast))
+            found.append(_Signal("decline", sentence, position, contrast))
         elif accept and not negated:
-            found.append(_Signal("accept", 1.0, sentence, position, contrast))
+            found.append(_Signal("accept", sentence, position, contrast))
     # An official named in a clause that is not negated, and someone speaking or acting on the
     # Minister's behalf in the sentence: the Minister accepts through a delegate.
     if role_name and speaks and not any(s.kind == "hedge" for s in found):
-        found.append(_Signal("accept", 1.0, sentence, position, False, role_name))
+        found.append(_Signal("accept", sentence, position, False, role_name))
     return found
 
 
@@ -310,9 +309,8 @@ def classify_text(text: str) -> Decision:
         confidence = 0.92 if not pending else 0.75
         return Decision(ReplyKind.ACCEPT, confidence, accepts[0].sentence)
     if declines and not accepts:
-        strongest = max(declines, key=lambda s: s.strength)
-        confidence = (0.92 if strongest.strength >= 1 else 0.65) - (0.1 if pending else 0.0)
-        return Decision(ReplyKind.DECLINE, confidence, strongest.sentence)
+        confidence = 0.92 if not pending else 0.82
+        return Decision(ReplyKind.DECLINE, confidence, declines[0].sentence)
     if accepts and declines:
         # "Unable to attend in person; however, the Minister will speak by video": the clause
         # after a contrast decides. Without one, the reply is for a person.
