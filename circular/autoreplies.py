@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from email.message import Message
 
-from circular.mailtext import header_text
+from circular.mailtext import header_text, raw_header
 
 
 @dataclass(frozen=True)
@@ -58,15 +58,15 @@ def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None
     """An ``AutoReply`` when ``msg`` was sent by software on someone's behalf, else None.
 
     ``body`` (the decoded text) lets a robot without headers be recognised by its words."""
-    auto_submitted = (msg.get("Auto-Submitted") or "").strip().lower()
+    auto_submitted = raw_header(msg, "Auto-Submitted").strip().lower()
     if auto_submitted and not auto_submitted.startswith("no"):
         return AutoReply(f"Auto-Submitted: {auto_submitted}", 0.99)
     for name in ("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Auto-Reply"):
         if msg.get(name) is not None:
-            return AutoReply(f"{name}: {str(msg.get(name)).strip()}", 0.98)
+            return AutoReply(f"{name}: {raw_header(msg, name).strip()}", 0.98)
     if msg.get("X-Auto-Response-Suppress") and msg.get("X-MS-Exchange-Inbox-Rules-Loop"):
         return AutoReply("X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop", 0.97)
-    precedence = (msg.get("Precedence") or "").strip().lower()
+    precedence = raw_header(msg, "Precedence").strip().lower()
     if precedence in ("auto_reply", "bulk", "junk"):
         return AutoReply(f"Precedence: {precedence}", 0.95)
     if msg.get_content_type() == "multipart/report":

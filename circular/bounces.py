@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 
-from circular.mailtext import header_text, part_text
+from circular.mailtext import header_text, part_text, raw_header
 
 logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
 
@@ -77,7 +77,7 @@ def detect_bounce(msg: Message) -> Bounce | None:
     flufl = _flufl(msg)
     if flufl is not None:
         return flufl
-    null_sender = (msg.get("Return-Path") or "").strip() == "<>"
+    null_sender = raw_header(msg, "Return-Path").strip() == "<>"
     if bounce_subject and (daemon or null_sender):
         return _from_text(msg, subject)
     return None
@@ -96,13 +96,15 @@ def _read_dsn(msg: Message) -> tuple[bool, Bounce | None]:
         # failed recipient is the one reported (a letter goes to one ministry address).
         found: list[Bounce] = []
         for block in blocks[1:] or blocks:
-            recipient = _address(block.get("Final-Recipient") or block.get("Original-Recipient"))
+            recipient = _address(
+                raw_header(block, "Final-Recipient") or raw_header(block, "Original-Recipient")
+            )
             if recipient is None:
                 continue
             has_report = True
-            status = (block.get("Status") or "").strip()
-            action = (block.get("Action") or "").strip().lower()
-            diagnostic = " ".join((block.get("Diagnostic-Code") or "").split()) or None
+            status = raw_header(block, "Status").strip()
+            action = raw_header(block, "Action").strip().lower()
+            diagnostic = " ".join(raw_header(block, "Diagnostic-Code").split()) or None
             if diagnostic and ";" in diagnostic.split(" ", 1)[0]:
                 diagnostic = diagnostic.split(";", 1)[1].strip()
             permanent: bool | None

@@ -12,6 +12,7 @@ import email
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from email.header import decode_header
 from email.message import Message
@@ -81,7 +82,7 @@ def _codec_for(label: str | None) -> str | None:
     name = _CHARSET_ALIASES.get(name, name)
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label with a NUL byte in it
         return None
 
 
@@ -102,6 +103,13 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     if best is not None:
         return str(best)
     return data.decode(codec or "utf-8", errors="replace")
+
+
+def raw_header(msg: Message, name: str) -> str:
+    """A header's value as a plain string ('' when absent). The compat32 parser returns a
+    ``Header`` object, not a str, for a value with raw 8-bit bytes: this is always a str."""
+    value = msg.get(name)
+    return "" if value is None else str(value)
 
 
 def header_text(msg: Message, name: str) -> str:
@@ -176,10 +184,11 @@ def walk_limited(msg: Message, limits: Limits) -> list[tuple[Message, bool]]:
             raise LimitExceeded("max_parts", f"more than {limits.max_parts} MIME parts")
         if depth > limits.max_depth:
             raise LimitExceeded("max_depth", f"MIME nesting deeper than {limits.max_depth}")
-        payload = part.get_payload()
-        if part.is_multipart() and isinstance(payload, list):
+        # is_multipart() first: get_payload() on a leaf decodes it, which can fail on a bad
+        # charset label; a multipart's payload is just its list of parts.
+        if part.is_multipart():
             inner = enclosed or part.get_content_type() == "message/rfc822"
-            stack.extend((sub, depth + 1, inner) for sub in reversed(payload))
+            stack.extend((sub, depth + 1, inner) for sub in reversed(part.get_payload()))
         else:
             leaves.append((part, enclosed))
     return leaves
@@ -187,11 +196,14 @@ def walk_limited(msg: Message, limits: Limits) -> list[tuple[Message, bool]]:
 
 def part_text(part: Message) -> str:
     """The decoded text of one non-multipart part."""
-    data = part.get_payload(decode=True)
+    try:
+        data = part.get_payload(decode=True)
+        charset = part.get_content_charset()
+    except (ValueError, LookupError):  # a charset label the stdlib cannot even look up
+        return ""
     if not isinstance(data, bytes):
-        payload = part.get_payload()
-        return payload if isinstance(payload, str) else ""
-    return decode_bytes(data, part.get_content_charset())
+        return ""
+    return decode_bytes(data, charset)
 
 
 def extract_body(msg: Message, limits: Limits = DEFAULT_LIMITS) -> Body:
@@ -206,7 +218,7 @@ def extract_body(msg: Message, limits: Limits = DEFAULT_LIMITS) -> Body:
             # asks to "confirm acceptance" too: it is quoted text, not the reply.
             continue
         ctype = part.get_content_type()
-        disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+        disposition = raw_header(part, "Content-Disposition").split(";")[0].strip().lower()
         filename = part.get_filename()
         if filename or disposition == "attachment" or not ctype.startswith("text/"):
             data = part.get_payload(decode=True)
@@ -244,6 +256,7 @@ _HTML_QUOTE_XPATH = (
     " | //div[@id='divRplyFwdMsg'] | //div[@id='appendonsend']"
     " | //div[contains(@class, 'moz-cite-prefix')]"
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr"}
 
 
@@ -253,6 +266,8 @@ def html_to_text(html: str) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
+    # lxml refuses control characters; mail from broken systems carries them.
+    html = _CONTROL.sub("", html)
     if not html.strip():
         return ""
     try:
@@ -403,7 +418,8 @@ def docx_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
             )
         try:
             xml = archive.read("word/document.xml")
-        except KeyError:
+        except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+            # Missing part, corrupt member, or an unsupported compression: no text to read.
             return ""
     # python-docx would do the same through more layers; the paragraphs are all we need, and
     # reading the XML directly keeps the size check above the only way in.

@@ -51,6 +51,7 @@ from circular.mailtext import (
     clean_reply,
     extract_body,
     parse_message,
+    raw_header,
 )
 
 __all__ = [
@@ -330,7 +331,7 @@ def classify_text(text: str) -> Decision:
 
 def _message_date(msg: Message) -> date:
     try:
-        parsed = parsedate_to_datetime(msg.get("Date", ""))
+        parsed = parsedate_to_datetime(raw_header(msg, "Date"))
     except (TypeError, ValueError, IndexError):
         parsed = None
     return (parsed or datetime.now(UTC)).date()
@@ -347,9 +348,16 @@ def classify_message(raw: bytes, *, limits: Limits | None = None) -> Classificat
     limits = limits or DEFAULT_LIMITS
     try:
         return _classify(raw, limits)
+    except NotAnEmail:
+        raise
     except LimitExceeded as exceeded:
+        return Classification(ReplyKind.OTHER, None, 0.1, f"not read: {exceeded}", "")
+    except Exception as error:
+        # A malformed message the parsers choke on must not stop a poll: a person reads it.
+        # (Fuzzing the corpus found no such case after the fixes; this is the last net.)
+        reason = f"{type(error).__name__}: {error}"[:200]
         return Classification(
-            ReplyKind.OTHER, None, 0.1, f"not read: {exceeded}", "", None, None, None, None
+            ReplyKind.OTHER, None, 0.0, f"not read: malformed message ({reason})", ""
         )
 
 
