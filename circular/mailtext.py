@@ -140,7 +140,9 @@ def parse_message(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Message:
         raise LimitExceeded(
             "max_message_bytes", f"{len(raw)} bytes > {limits.max_message_bytes} bytes"
         )
-    first = raw.lstrip(b"\r\n").split(b"\n", 1)[0].rstrip(b"\r")
+    # Files saved by some tools start with a UTF-8 byte-order mark or blank lines.
+    raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+    first = raw.split(b"\n", 1)[0].rstrip(b"\r")
     # An mbox "From " line is tolerated; anything else must start with a header field.
     if not (first.startswith(b"From ") or _HEADER_LINE.match(first)):
         shown = first[:40].decode("utf-8", "replace")

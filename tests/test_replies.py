@@ -414,6 +414,11 @@ def test_not_an_email(data: bytes, reason: str) -> None:
         parse_message(data)
 
 
+def test_bom_and_leading_blank_lines_are_tolerated() -> None:
+    raw = (CORPUS / "en_accept_gmail.eml").read_bytes()
+    assert classify_message(b"\xef\xbb\xbf\r\n" + raw).kind == ReplyKind.ACCEPT
+
+
 def test_to_json_is_serialisable(results: dict) -> None:
     for result in results.values():
         json.dumps(result.to_json())
