@@ -5,7 +5,7 @@ connections.
 sure each has its ledger row (token and Message-ID generated up front), settles rows a crashed
 run left ``sending``, then runs N workers, each with its own SMTP connection, fed by one
 producer; a worker claims a row only when the rate limiter lets its send go. A message is
-built and serialised once, after its claim, and its bytes are what SMTP sends.
+built and serialised once, just before, and its bytes are what SMTP sends.
 
 ``write_previews`` is the dry run: the same messages as .eml files, nothing sent, the ledger
 untouched.
