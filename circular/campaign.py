@@ -1,0 +1,390 @@
+"""A campaign's definition, read from ``letters/<id>/campaign.yaml``.
+
+Everything a letter says that is not about its addressee comes from this one file: the
+reference, the office, the signatory, the reply inbox, and every date (the letter's, the reply
+deadline, the event dates). Reminders and acknowledgements follow its ``reminders`` policy.
+
+The file is read with ``yaml.safe_load`` only: a file carrying Python tags (``!!python/...``)
+is refused. Validation errors name the file and the field at fault.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal, Self, TypeVar
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from email_validator import EmailNotValidError, validate_email
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from circular.campaign_id import check_campaign_id
+
+#: The six official languages of the United Nations, in which letters are written.
+Language = Literal["ar", "en", "es", "fr", "ru", "zh"]
+LANGUAGES: tuple[str, ...] = ("ar", "en", "es", "fr", "ru", "zh")
+
+#: The kinds of template a campaign has, one file per kind and language.
+TemplateKind = Literal["letter", "email", "reminder", "ack"]
+TEMPLATE_KINDS: tuple[str, ...] = ("letter", "email", "reminder", "ack")
+
+CAMPAIGN_FILE = "campaign.yaml"
+
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+#: A text in each language (``{es: ..., en: ...}``), or one text for all (a phone number).
+Localized = str | dict[Language, str]
+
+
+def _check_address(value: str) -> str:
+    # test_environment admits the reserved *.test domains the sandbox and tests use.
+    try:
+        validate_email(value, check_deliverability=False, test_environment=True)
+    except EmailNotValidError as error:
+        raise ValueError(f"{value!r} is not a valid e-mail address: {error}") from None
+    return value
+
+
+#: An e-mail address, kept as written.
+Address = Annotated[str, AfterValidator(_check_address)]
+
+
+class CampaignError(ValueError):
+    """A campaign file that cannot be used; the message names the file and the field."""
+
+
+class _Model(BaseModel):
+    # Unknown keys are refused: a misspelt key ("deadine") must not be silently ignored.
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _text(value: Localized, language: str) -> str:
+    return value if isinstance(value, str) else value[language]  # type: ignore[index]
+
+
+class Person(_Model):
+    """The contact person named in the letter's header."""
+
+    name: Localized
+    phone: str = Field(min_length=1)
+    email: Address
+
+
+class Signatory(_Model):
+    """Who signs the letter."""
+
+    name: Localized
+    title: Localized
+
+
+class Sender(_Model):
+    """How the campaign's mail goes out: the From address, and the domain used in
+    Message-IDs and envelope senders (``bounces+<token>@<domain>``)."""
+
+    name: Localized
+    address: Address
+    domain: str = Field(pattern=r"^[A-Za-z0-9]([A-Za-z0-9-]*[A-Za-z0-9])?(\.[A-Za-z0-9-]+)+$")
+    bounce_local_part: str = Field("bounces", pattern=r"^[A-Za-z0-9._-]+$")
+
+
+class Deadline(_Model):
+    """The reply deadline: a day in a time zone. Replies count until the end of that day."""
+
+    date: date
+    timezone: str
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(
+                f"unknown time zone {value!r}; use an IANA name such as 'Europe/Zurich'"
+            ) from None
+        return value
+
+    @property
+    def zone(self) -> ZoneInfo:
+        """The deadline's time zone."""
+        return ZoneInfo(self.timezone)
+
+    @property
+    def at(self) -> datetime:
+        """The last instant of the deadline day in its time zone (23:59:59, aware)."""
+        return datetime.combine(self.date, time(23, 59, 59), tzinfo=self.zone)
+
+
+class Event(_Model):
+    """A span of days (one day when ``end`` is left out)."""
+
+    start: date
+    end: date | None = None
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"end {self.end} is before start {self.start}")
+        return self
+
+    @property
+    def last(self) -> date:
+        """The last day of the event."""
+        return self.end or self.start
+
+
+class ReminderPolicy(_Model):
+    """When reminders go out before the deadline, and whether acceptances are acknowledged.
+
+    ``waves`` are offsets in days before the deadline day (``[14, 5, 1]``), sent at
+    ``send_time`` in the deadline's time zone; a wave that falls on a day off moves to the
+    working day before it.
+    """
+
+    waves: list[Annotated[int, Field(ge=1, le=365)]] = Field(default_factory=lambda: [14, 5, 1])
+    send_time: time = time(9, 0)
+    working_days: list[Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]] = Field(
+        default_factory=lambda: ["mon", "tue", "wed", "thu", "fri"], min_length=1
+    )
+    max_per_contact: int = Field(3, ge=0)
+    acknowledgement: bool = True
+
+    @field_validator("waves")
+    @classmethod
+    def _distinct_waves(cls, value: list[int]) -> list[int]:
+        if len(set(value)) != len(value):
+            raise ValueError(f"waves must be distinct offsets in days, got {value}")
+        # Earliest wave first: wave 1 is the one furthest from the deadline.
+        return sorted(value, reverse=True)
+
+    @field_validator("send_time", mode="before")
+    @classmethod
+    def _hh_mm(cls, value: Any) -> Any:
+        # YAML 1.1 reads an unquoted 09:00 as the sexagesimal integer 540: accept it as minutes.
+        if isinstance(value, int) and not isinstance(value, bool):
+            if not 0 <= value < 24 * 60:
+                raise ValueError(f"send_time {value} is not a time of day; write '09:00'")
+            return time(value // 60, value % 60)
+        return value
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a day reminders may be sent on."""
+        return _WEEKDAYS[day.weekday()] in self.working_days
+
+
+class Templates(_Model):
+    """File names of the templates, relative to the campaign folder; ``{lang}`` is replaced
+    by the language code."""
+
+    letter: str = "letter.{lang}.docx"
+    email: str = "email.{lang}.txt"
+    reminder: str = "reminder.{lang}.txt"
+    ack: str = "ack.{lang}.txt"
+
+    @field_validator("letter", "email", "reminder", "ack")
+    @classmethod
+    def _safe_name(cls, value: str) -> str:
+        # A template name is joined to the campaign folder: it must stay inside it.
+        if "{lang}" not in value:
+            raise ValueError(f"{value!r} must contain '{{lang}}' (one file per language)")
+        if "/" in value or "\\" in value or value.startswith("."):
+            raise ValueError(f"{value!r} must be a plain file name inside the campaign folder")
+        return value
+
+
+class Campaign(_Model):
+    """One campaign, as defined by its ``campaign.yaml``."""
+
+    id: str
+    reference: str = Field(min_length=1)
+    languages: list[Language] = Field(default_factory=lambda: list(LANGUAGES), min_length=1)
+    title: Localized
+    office: Localized
+    place: Localized
+    date: date
+    contact: Person
+    signatory: Signatory
+    reply_inbox: Address
+    sender: Sender
+    deadline: Deadline
+    events: dict[str, Event] = Field(default_factory=dict)
+    links: dict[str, Localized] = Field(default_factory=dict)
+    reminders: ReminderPolicy = Field(default_factory=ReminderPolicy)
+    contacts_per_country: int = Field(1, ge=1)
+    templates: Templates = Field(default_factory=Templates)
+    #: The folder the campaign was loaded from (not part of the file).
+    folder: Path | None = Field(None, exclude=True)
+
+    @field_validator("id")
+    @classmethod
+    def _campaign_id(cls, value: str) -> str:
+        return check_campaign_id(value)
+
+    @field_validator("languages")
+    @classmethod
+    def _distinct_languages(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError(f"languages are repeated: {value}")
+        return value
+
+    @field_validator("events", "links")
+    @classmethod
+    def _template_names(cls, value: dict[str, Any]) -> dict[str, Any]:
+        # Keys become template names (campaign.events.final_week). Jinja looks attributes up
+        # before keys, so a key named like a dict method ("items") would never be reached.
+        for key in value:
+            if not key.isidentifier() or key.startswith("_") or hasattr(dict, key):
+                raise ValueError(
+                    f"name {key!r} is not usable in templates; write e.g. 'final_week'"
+                )
+        return value
+
+    @model_validator(mode="after")
+    def _every_language(self) -> Self:
+        # Every translated text must exist in every language of the campaign: a letter must
+        # never be sent with a hole in it.
+        missing: list[str] = []
+        for where, value in self._localized_fields():
+            if isinstance(value, dict):
+                missing.extend(f"{where}.{lang}" for lang in self.languages if not value.get(lang))
+        if missing:
+            raise ValueError("missing translations: " + ", ".join(missing))
+        if self.deadline.date < self.date:
+            raise ValueError(f"deadline {self.deadline.date} is before the letter's {self.date}")
+        return self
+
+    def _localized_fields(self) -> list[tuple[str, Localized]]:
+        fields: list[tuple[str, Localized]] = [
+            ("title", self.title),
+            ("office", self.office),
+            ("place", self.place),
+            ("contact.name", self.contact.name),
+            ("signatory.name", self.signatory.name),
+            ("signatory.title", self.signatory.title),
+            ("sender.name", self.sender.name),
+        ]
+        fields.extend((f"links.{key}", value) for key, value in self.links.items())
+        return fields
+
+    def text(self, field: Localized, language: str) -> str:
+        """``field`` (a localized value of this campaign) in ``language``."""
+        return _text(field, language)
+
+    def template_path(self, kind: TemplateKind, language: str) -> Path:
+        """The template file of ``kind`` (letter, email, reminder, ack) in ``language``."""
+        if self.folder is None:
+            raise CampaignError(f"campaign {self.id} was not loaded from a folder")
+        name: str = getattr(self.templates, kind)
+        return self.folder / name.format(lang=language)
+
+    def missing_templates(self) -> list[Path]:
+        """Template files the campaign names but that do not exist."""
+        return [
+            self.template_path(kind, language)  # type: ignore[arg-type]
+            for kind in TEMPLATE_KINDS
+            for language in self.languages
+            if not self.template_path(kind, language).is_file()  # type: ignore[arg-type]
+        ]
+
+    def reminder_times(self) -> list[datetime]:
+        """When each reminder wave goes out (aware, in the deadline's zone), earliest first.
+
+        A wave whose day is not a working day moves to the working day before it; waves that
+        land on the same day or before the letter's date are dropped."""
+        policy = self.reminders
+        times: list[datetime] = []
+        for offset in policy.waves:
+            day = self.deadline.date - timedelta(days=offset)
+            while not policy.is_working_day(day):
+                day -= timedelta(days=1)
+            moment = datetime.combine(day, policy.send_time, tzinfo=self.deadline.zone)
+            if day > self.date and moment < self.deadline.at and moment not in times:
+                times.append(moment)
+        return sorted(times)
+
+    def shifted_to(self, today: date) -> Campaign:
+        """A copy whose letter is dated ``today``, with every other date moved by the same
+        number of days (the demo runs a campaign with its dates brought to the present)."""
+        delta = today - self.date
+        data = _shift_dates(self.model_dump(mode="python", exclude={"folder"}), delta)
+        return type(self).model_validate({**data, "folder": self.folder})
+
+
+_T = TypeVar("_T")
+
+
+def _shift_dates(value: _T, delta: timedelta) -> _T:
+    """``value`` with every ``date`` inside it (not times, not datetimes) moved by ``delta``."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value + delta  # type: ignore[return-value]
+    if isinstance(value, dict):
+        return {key: _shift_dates(item, delta) for key, item in value.items()}  # type: ignore[return-value]
+    if isinstance(value, list):
+        return [_shift_dates(item, delta) for item in value]  # type: ignore[return-value]
+    return value
+
+
+def describe_errors(error: ValidationError, source: Path | str) -> str:
+    """pydantic's error as lines naming the file and the field (``deadline.timezone``)."""
+    lines = []
+    for item in error.errors():
+        field = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        message = item["msg"].removeprefix("Value error, ")
+        lines.append(f"{source}: {field}: {message}")
+    return "invalid campaign:\n  " + "\n  ".join(lines)
+
+
+def read_campaign_file(path: Path) -> dict[str, Any]:
+    """The mapping in a campaign YAML file, read safely: Python tags are refused."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CampaignError(f"{path}: no such campaign file") from None
+    except UnicodeDecodeError as error:
+        raise CampaignError(f"{path}: not UTF-8 text ({error.reason})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        if "python/" in str(error):
+            raise CampaignError(
+                f"{path}: Python-specific YAML tags (!!python/...) are not allowed in a "
+                "campaign file; write plain values"
+            ) from None
+        raise CampaignError(f"{path}: not valid YAML: {error}") from None
+    if not isinstance(data, dict):
+        raise CampaignError(f"{path}: expected a mapping of fields, got {type(data).__name__}")
+    return data
+
+
+def load_campaign(folder: Path | str, *, check_templates: bool = True) -> Campaign:
+    """Load and validate the campaign in ``folder`` (``letters/cl-21-4``).
+
+    The campaign id in the file must match the folder's name; with ``check_templates``, every
+    template file for every language must exist. Raises CampaignError naming file and field."""
+    folder = Path(folder)
+    path = folder / CAMPAIGN_FILE
+    data = read_campaign_file(path)
+    try:
+        campaign = Campaign.model_validate({**data, "folder": folder})
+    except ValidationError as error:
+        raise CampaignError(describe_errors(error, path)) from None
+    if campaign.id != folder.resolve().name:
+        raise CampaignError(
+            f"{path}: id: {campaign.id!r} does not match the folder name {folder.resolve().name!r}"
+        )
+    if check_templates:
+        missing = campaign.missing_templates()
+        if missing:
+            raise CampaignError(
+                f"{path}: templates: missing files: " + ", ".join(str(p) for p in missing)
+            )
+    return campaign
