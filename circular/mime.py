@@ -89,11 +89,18 @@ class OutgoingMessage:
     attachments: tuple[Path, ...] = ()
     reference: str = ""
     label: str = ""  # how error messages name this message, e.g. "FRA (contact 12)"
+    message_id_domain: str = ""  # default: the sender's domain
+    bounce_address: str = ""  # bounces@domain → envelope bounces+<token>@domain
 
     @property
     def name(self) -> str:
         """How messages about this letter name it."""
         return self.label or f"contact {self.contact_id} ({self.kind})"
+
+    @property
+    def id_domain(self) -> str:
+        """The domain of this letter's Message-ID."""
+        return (self.message_id_domain or domain_of(self.sender.email)).lower()
 
 
 @dataclass(frozen=True)
@@ -144,8 +151,9 @@ def _attach(message: EmailMessage, path: Path, what: str) -> None:
 def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "") -> BuiltMessage:
     """Build ``outgoing`` with the letter's ``token`` and serialise it once (policy SMTP).
 
-    The Message-ID's domain is the sender's. With ``bounce_address`` (``bounces@domain``),
-    the envelope sender becomes ``bounces+<token>@domain``; otherwise it is the From address.
+    The Message-ID's domain is ``outgoing.id_domain``. With a bounce address (the message's
+    own, else ``bounce_address``: ``bounces@domain``), the envelope sender becomes
+    ``bounces+<token>@domain``; otherwise it is the From address.
     Raises MessageBuildError naming the message and field on bad input."""
     what = outgoing.name
     sender = _address(outgoing.sender, f"{what}: sender")
@@ -157,7 +165,8 @@ def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "
     subject = clean_text(outgoing.subject)
     if not subject:
         raise MessageBuildError(f"{what}: the subject is empty")
-    message_id = message_id_for(token, outgoing.campaign, sender.domain.lower())
+    message_id = message_id_for(token, outgoing.campaign, outgoing.id_domain)
+    bounce_address = outgoing.bounce_address or bounce_address
     if bounce_address:
         bounce = check_address(bounce_address, "smtp_bounce_address")
         local, _, domain = bounce.rpartition("@")

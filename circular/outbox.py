@@ -22,7 +22,7 @@ from pathlib import Path
 
 from circular import sending
 from circular.ledger import Ledger, MessageStatus, utcnow
-from circular.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message, domain_of
+from circular.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
 from circular.ratelimit import DailyQuotaReached, RateLimiter, day_start
 from circular.sending import MessageRow
 from circular.sent_folder import SentFolder
@@ -107,7 +107,7 @@ def prepare(ledger: Ledger, messages: Sequence[OutgoingMessage]) -> list[Message
         groups.setdefault(_key(item), []).append(item)
     rows: dict[tuple[str, str, int], MessageRow] = {}
     for (campaign, kind), items in groups.items():
-        contacts = [(i.contact_id, domain_of(i.sender.email)) for i in items]
+        contacts = [(i.contact_id, i.id_domain) for i in items]
         found = sending.ensure_rows(ledger, campaign, kind, contacts)
         rows.update({(campaign, kind, cid): row for cid, row in found.items()})
     return [rows[(m.campaign, m.kind, m.contact_id)] for m in messages]

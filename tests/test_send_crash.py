@@ -69,7 +69,7 @@ def test_sigkill_at_random_points_never_duplicates_nor_loses(tmp_path: Path) -> 
             for point in (first, second):
                 figures["kills"] += _kill_after(_start(url, server.port), handler, point)
             final = _start(url, server.port)
-            out, err = final.communicate(timeout=300)
+            _out, err = final.communicate(timeout=300)
             assert final.returncode == 0, err.decode()
             received = handler.message_ids()
         with ledger.session() as session:
