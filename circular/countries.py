@@ -50,7 +50,8 @@ class Country:
     ``names`` holds the UN official short name (UNTERM) in each of the six languages;
     ``language`` is the state's usual ITU working language; ``itu_member_since`` is the date
     it joined the ITU when that is on or after :data:`DATA_SINCE`, else ``None`` (a member
-    throughout the period the data describe).
+    throughout the period the data describe); ``region`` is the UN M49 region in English
+    (Africa, Americas, Asia, Europe, Oceania).
     """
 
     iso2: str
@@ -58,6 +59,7 @@ class Country:
     names: Mapping[str, str] = field(compare=False)
     language: str
     itu_member_since: date | None = None
+    region: str = ""
 
     def name(self, language: str) -> str:
         """The UN short name in ``language`` (one of :data:`LANGUAGES`)."""
@@ -120,6 +122,7 @@ def _registry() -> _Registry:
                 names=MappingProxyType({lang: row[f"name_{lang}"] for lang in LANGUAGES}),
                 language=row["language"],
                 itu_member_since=date.fromisoformat(since) if since else None,
+                region=row["region"],
             )
             if country.language not in LANGUAGES:
                 raise ValueError(f"{_DATA_FILE} line {line}: unknown language {country.language!r}")

@@ -265,6 +265,8 @@ class Reply(Base):
     decision_note: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[str] = mapped_column(String(16), default=ReplyStatus.DONE)
     text_excerpt: Mapped[str] = mapped_column(Text, default="")
+    # Where the poller filed the message in the mailbox ("" = not yet: retried next poll).
+    filed_to: Mapped[str] = mapped_column(String(255), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 

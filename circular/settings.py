@@ -90,6 +90,22 @@ class Settings(BaseSettings):
     imap_security: Security = Security.TLS
     imap_folder: str = "INBOX"
     imap_ca_file: Path | None = None
+    imap_allow_plain: bool = Field(
+        False, description="Allow an unencrypted IMAP connection to a host other than loopback."
+    )
+    imap_timeout: float = Field(60.0, gt=0, description="Seconds to wait for the IMAP server.")
+    imap_move: bool = Field(
+        True,
+        description="Move each processed reply to its outcome folder; false: only flag it "
+        "(for a shared mailbox).",
+    )
+    # Outcome folders ("/" separates levels; translated to the server's own separator).
+    imap_folder_accepted: str = "Circular/Accepted"
+    imap_folder_declined: str = "Circular/Declined"
+    imap_folder_other: str = "Circular/Other"
+    imap_folder_auto_replies: str = "Circular/Auto-replies"
+    imap_folder_bounces: str = "Circular/Bounces"
+    imap_folder_needs_review: str = "Circular/Needs review"
     imap_sent_folder: str = Field(
         "", description="Folder where sent letters are appended (e.g. Sent); empty: none."
     )

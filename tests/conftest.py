@@ -10,6 +10,9 @@ import pytest
 
 from circular.ledger import Ledger
 
+# The Dovecot IMAP server fixtures (dovecot_server, imap_account).
+pytest_plugins = ["tests.servers.dovecot"]
+
 # Tests never talk to a real Prefect Cloud or a user's server, and send no analytics.
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL", "0.5")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import csv
+import subprocess
+import sys
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -244,3 +247,27 @@ def test_shipped_file_is_utf8_with_one_row_per_state() -> None:
     assert len(rows) == 194
     assert [r["iso3"] for r in rows] == sorted(r["iso3"] for r in rows)
     assert {r["iso3"] for r in rows if r["itu_member_since"]} == {"PLW"}
+
+
+def test_regions_are_the_five_m49_regions() -> None:
+    assert {c.region for c in member_states()} == {
+        "Africa",
+        "Americas",
+        "Asia",
+        "Europe",
+        "Oceania",
+    }
+    assert get_country("PLW").region == "Oceania"
+
+
+def test_shipped_file_matches_its_build_script() -> None:
+    """The data are what tools/build_member_states.py makes (where its source is installed)."""
+    pytest.importorskip("hdx.location")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(root / "tools" / "build_member_states.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

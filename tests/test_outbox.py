@@ -305,3 +305,48 @@ def test_dry_run_writes_eml_files_and_sends_nothing(ledger: Ledger, tmp_path: Pa
     assert sorted(p.name for p in paths) == [f"contact-{n}.invitation.eml" for n in range(3)]
     assert b"Subject: =?utf-8?" in paths[0].read_bytes()
     assert not rows(ledger)
+
+
+@pytest.mark.dovecot
+def test_sent_copies_go_to_the_sent_folder_and_settle_a_crash(ledger: Ledger, imap_account) -> None:  # type: ignore[no-untyped-def]
+    from pydantic import SecretStr
+
+    from circular.outbox import prepare
+    from circular.sent_folder import ImapConfig, SentFolder
+
+    sent_folder = SentFolder(
+        ImapConfig(
+            host="127.0.0.1",
+            port=imap_account.port,
+            username=imap_account.user,
+            password=SecretStr(imap_account.password),
+            folder="Sent",
+            security=Security.NONE,
+        )
+    )
+    ids = add_contacts(ledger, 4)
+    messages = letters_for(ids)
+    with smtp_server() as (server, handler):
+        report = send(ledger, messages[:2], plain(server.port), FAST, sent_folder=sent_folder)
+        assert report.sent == 2
+        assert len(imap_account.folder_uids("Sent")) == 2
+        # Two crashed sends: letter 0 went out (its copy is in Sent), letter 3 did not get
+        # that far. Only the copy in Sent proves a send.
+        prepare(ledger, messages)
+        with ledger.session() as session:
+            for contact_id in (ids[0], ids[3]):
+                row = session.scalar(select(Message).where(Message.contact_id == contact_id))
+                assert row is not None
+                row.status, row.claimed_by = MessageStatus.SENDING, "elsewhere:1:dead"
+                row.claimed_at = utcnow() - timedelta(hours=2)
+        again = send(ledger, messages, plain(server.port), FAST, sent_folder=sent_folder)
+    sent_folder.close()
+    assert again.reconciled is not None
+    book = rows(ledger)
+    assert again.reconciled.sent == (book[ids[0]].message_id,)
+    assert again.reconciled.unknown == (book[ids[3]].message_id,)
+    assert book[ids[0]].status == MessageStatus.SENT
+    assert book[ids[3]].status == MessageStatus.UNKNOWN
+    assert again.sent == 1  # letter 2 only; 0 and 1 are not sent again, 3 waits for a person
+    assert len(handler.received) == 3 and set(handler.message_ids().values()) == {1}
+    assert len(imap_account.folder_uids("Sent")) == 3

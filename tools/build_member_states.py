@@ -26,6 +26,10 @@ from importlib import resources
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from circular.countries import name_key  # noqa: E402
+
 OUTPUT = ROOT / "circular" / "data" / "member_states.csv"
 SOURCE_NAME = "Countries & Territories Taxonomy MVP - C&T Taxonomy.csv"
 
@@ -144,6 +148,7 @@ COLUMNS = (
     "iso2",
     "language",
     "itu_member_since",
+    "region",
     *(f"name_{lang}" for lang in LANGUAGES),
     "aliases",
 )
@@ -186,6 +191,7 @@ def build_rows(source: Path) -> list[dict[str, str]]:
                 "iso2": entry["ISO 3166-1 Alpha 2-Codes"],
                 "language": WORKING_LANGUAGE.get(iso3, "en"),
                 "itu_member_since": JOINED.get(iso3, ""),
+                "region": entry["Region Name"],
                 **{f"name_{lang}": names[lang] for lang in LANGUAGES},
                 "aliases": "|".join(unique),
             }
@@ -201,6 +207,13 @@ def check(rows: list[dict[str, str]]) -> None:
     listed = set(WORKING_LANGUAGE) | set(ALIASES) | set(JOINED)
     if unknown := sorted(listed - codes):
         raise SystemExit(f"rules name states that are not in the data: {unknown}")
+    owner: dict[str, str] = {}
+    for row in rows:
+        names = [row[f"name_{lang}"] for lang in LANGUAGES] + row["aliases"].split("|")
+        for name in filter(None, names):
+            other = owner.setdefault(name_key(name), row["iso3"])
+            if other != row["iso3"]:
+                raise SystemExit(f"{row['iso3']}: name {name!r} is also a name of {other}")
     in_2021 = [row for row in rows if not row["itu_member_since"]]
     if len(in_2021) != 193 or len(rows) != 194:
         raise SystemExit(

@@ -1,0 +1,44 @@
+"""``circular poll``: read the reply mailbox once."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import typer
+
+from circular.cli import app
+from circular.settings import SettingsError, load_settings
+
+
+@app.command("poll")
+def poll(
+    as_json: bool = typer.Option(False, "--json", help="Print the result as one JSON object."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Log each message processed."),
+    classifier: str = typer.Option(
+        "", "--classifier", hidden=True, help="module:function of another classifier."
+    ),
+) -> None:
+    """Poll the reply mailbox once: classify, match, record and file every new message."""
+    from circular.inbox import ImapError, load_classifier, poll_once
+    from circular.ledger import open_ledger
+
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
+    try:
+        settings = load_settings()
+        classify = load_classifier(classifier or None)
+    except (SettingsError, ValueError) as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    ledger = open_ledger(settings.resolved_database_url)
+    try:
+        result = poll_once(ledger, settings, classify)
+    except ImapError as error:
+        typer.echo(f"poll failed: {error}", err=True)
+        raise typer.Exit(1) from None
+    finally:
+        ledger.dispose()
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+    else:
+        typer.echo(result.summary())

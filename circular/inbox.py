@@ -1,0 +1,739 @@
+"""Poll the reply mailbox: fetch what is new, classify, match, record, file.
+
+One poll, with imap-tools:
+
+1. connect (TLS verified by default; plain IMAP only to loopback or when
+   ``imap_allow_plain``), set ``TCP_NODELAY``, log in, re-read the capabilities (the server
+   announces MOVE only after login; without it imap-tools falls back to COPY and a
+   mailbox-wide EXPUNGE);
+2. select the folder afresh and read its UIDVALIDITY; when it differs from the one in the
+   ledger, the folder was rebuilt: read it again from the start, and skip every message whose
+   Message-ID the ledger already holds for this mailbox;
+3. fetch the messages whose UID is above the last one processed (filtered here: ``UID N:*``
+   returns the newest message even when nothing is new), in bulk, without marking them seen;
+4. for each: classify it, match it to its letter, and store the ``Reply`` row together with the
+   mailbox's new last UID in one transaction. The ledger's unique (mailbox, UIDVALIDITY, UID)
+   makes that insert the claim: when two polls overlap, the second one's insert fails and it
+   skips the message, so each message is processed exactly once;
+5. file each processed message: move it to the folder of its outcome, or (``imap_move`` off,
+   for a shared mailbox) only set a keyword on it. Filing comes after the commit, and the
+   ledger remembers what was filed: a poll that died in between files the rest next time.
+
+A message that cannot be read (the classifier raises) stays where it is and goes to review
+with the reason; it never stops the poll.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import enum
+import hashlib
+import imaplib
+import logging
+import socket
+import ssl
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from email.utils import getaddresses, parsedate_to_datetime
+from pathlib import Path
+from typing import Any
+
+from imap_tools import BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencrypted, MailMessage
+from imap_tools.errors import (
+    ImapToolsError,
+    MailboxFolderCreateError,
+    MailboxFolderSelectError,
+    MailboxLoginError,
+)
+from imap_tools.utils import encode_folder
+from pydantic import SecretStr
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from circular.ledger import Ledger, MailboxState, Reply, ReplyKind, ReplyStatus
+from circular.matching import (
+    NO_MATCH,
+    ContactIndex,
+    CountryLookup,
+    Match,
+    Matcher,
+    campaign_reference,
+    default_country_lookup,
+)
+from circular.outcomes import Incoming, new_reply, unreadable_reply
+from circular.settings import Security, Settings
+from circular.smtp_sender import is_loopback
+
+log = logging.getLogger(__name__)
+
+#: ``classify(raw) -> Classification`` (``circular.replies.classify_message``).
+Classifier = Callable[[bytes], Any]
+
+#: Messages fetched per IMAP command: large enough to save round trips, small enough that a
+#: server never has to assemble an unbounded answer.
+FETCH_BATCH = 50
+
+#: ``Reply.filed_to`` of a message that stays where it is (unreadable: a person looks at it).
+KEPT = "(kept in place)"
+
+
+class Outcome(enum.StrEnum):
+    """Where a processed message is filed."""
+
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    OTHER = "other"
+    AUTO_REPLIES = "auto_replies"
+    BOUNCES = "bounces"
+    NEEDS_REVIEW = "needs_review"
+
+
+_OUTCOME_OF_KIND = {
+    ReplyKind.ACCEPT: Outcome.ACCEPTED,
+    ReplyKind.DECLINE: Outcome.DECLINED,
+    ReplyKind.OTHER: Outcome.OTHER,
+    ReplyKind.AUTO_REPLY: Outcome.AUTO_REPLIES,
+    ReplyKind.BOUNCE: Outcome.BOUNCES,
+}
+
+
+def outcome_of(reply: Reply) -> Outcome:
+    """The folder a reply belongs in: by its kind, or review when no letter matched it."""
+    if reply.matched_message_id is None:
+        return Outcome.NEEDS_REVIEW
+    return _OUTCOME_OF_KIND[ReplyKind(reply.kind)]
+
+
+class ImapError(RuntimeError):
+    """The mailbox could not be reached or used; the message says which server and why."""
+
+
+@dataclass(frozen=True)
+class ImapConfig:
+    """Everything a poll needs to know about the mailbox (from ``Settings``)."""
+
+    host: str
+    port: int
+    username: str
+    password: SecretStr
+    security: Security = Security.TLS
+    folder: str = "INBOX"
+    ca_file: Path | None = None
+    allow_plain: bool = False
+    timeout: float = 60.0
+    move: bool = True
+    folders: Mapping[Outcome, str] = field(
+        default_factory=lambda: {
+            Outcome.ACCEPTED: "Circular/Accepted",
+            Outcome.DECLINED: "Circular/Declined",
+            Outcome.OTHER: "Circular/Other",
+            Outcome.AUTO_REPLIES: "Circular/Auto-replies",
+            Outcome.BOUNCES: "Circular/Bounces",
+            Outcome.NEEDS_REVIEW: "Circular/Needs review",
+        }
+    )
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ImapConfig:
+        """The IMAP part of circular's settings."""
+        return cls(
+            host=settings.imap_host,
+            port=settings.imap_port,
+            username=settings.imap_username,
+            password=settings.imap_password,
+            security=settings.imap_security,
+            folder=settings.imap_folder,
+            ca_file=settings.imap_ca_file,
+            allow_plain=settings.imap_allow_plain,
+            timeout=settings.imap_timeout,
+            move=settings.imap_move,
+            folders={
+                Outcome.ACCEPTED: settings.imap_folder_accepted,
+                Outcome.DECLINED: settings.imap_folder_declined,
+                Outcome.OTHER: settings.imap_folder_other,
+                Outcome.AUTO_REPLIES: settings.imap_folder_auto_replies,
+                Outcome.BOUNCES: settings.imap_folder_bounces,
+                Outcome.NEEDS_REVIEW: settings.imap_folder_needs_review,
+            },
+        )
+
+    @property
+    def mailbox_key(self) -> str:
+        """How the ledger names this folder (``Reply.mailbox``, ``MailboxState.folder``)."""
+        return f"{self.username}@{self.host}:{self.port}/{self.folder}"
+
+    @property
+    def where(self) -> str:
+        """The server, for messages (never the password)."""
+        return f"{self.host}:{self.port}"
+
+
+@dataclass
+class PollResult:
+    """What one poll did."""
+
+    mailbox: str
+    uidvalidity: int = 0
+    uidvalidity_changed: bool = False
+    fetched: int = 0
+    processed: int = 0
+    skipped: int = 0  # already processed (an overlapping poll, or a duplicate Message-ID)
+    needs_review: int = 0
+    unreadable: int = 0
+    filed: Counter[str] = field(default_factory=Counter)
+
+    def as_dict(self) -> dict[str, Any]:
+        """The result as plain data (JSON, a Prefect flow's return value)."""
+        return {
+            "mailbox": self.mailbox,
+            "uidvalidity": self.uidvalidity,
+            "uidvalidity_changed": self.uidvalidity_changed,
+            "fetched": self.fetched,
+            "processed": self.processed,
+            "skipped": self.skipped,
+            "needs_review": self.needs_review,
+            "unreadable": self.unreadable,
+            "filed": dict(self.filed),
+        }
+
+    def summary(self) -> str:
+        """One line for the CLI and the flow's log."""
+        filed = ", ".join(f"{name}: {count}" for name, count in sorted(self.filed.items()))
+        reset = " (UIDVALIDITY changed: folder re-read)" if self.uidvalidity_changed else ""
+        return (
+            f"{self.mailbox}{reset}: {self.fetched} new, {self.processed} processed, "
+            f"{self.skipped} already processed, {self.needs_review} for review "
+            f"({self.unreadable} unreadable); filed: {filed or 'none'}"
+        )
+
+
+class _RawMailMessage(MailMessage):
+    """imap-tools' message, keeping the raw bytes the classifier reads."""
+
+    def __init__(self, fetch_data: list[Any]) -> None:
+        super().__init__(fetch_data)
+        self.raw: bytes = self._get_message_data_parts(fetch_data)[0]
+
+
+def _tls_context(config: ImapConfig) -> ssl.SSLContext:
+    context = ssl.create_default_context()
+    if config.ca_file is not None:
+        # An extra CA (a private one), on top of the system's, not instead of it.
+        context.load_verify_locations(cafile=str(config.ca_file))
+    return context
+
+
+def open_mailbox(config: ImapConfig) -> BaseMailBox:
+    """Connect and log in (no folder selected). Raises ``ImapError`` naming the server."""
+    if config.security == Security.NONE and not (config.allow_plain or is_loopback(config.host)):
+        raise ImapError(
+            f"refusing to send the IMAP password to {config.where} without TLS: set "
+            "CIRCULAR_IMAP_SECURITY=tls (or starttls), or CIRCULAR_IMAP_ALLOW_PLAIN=true"
+        )
+    try:
+        mailbox: BaseMailBox
+        if config.security == Security.TLS:
+            mailbox = MailBox(
+                config.host, config.port, timeout=config.timeout, ssl_context=_tls_context(config)
+            )
+        elif config.security == Security.STARTTLS:
+            mailbox = MailBoxStartTls(
+                config.host, config.port, timeout=config.timeout, ssl_context=_tls_context(config)
+            )
+        else:
+            mailbox = MailBoxUnencrypted(config.host, config.port, timeout=config.timeout)
+    except ssl.SSLCertVerificationError as error:
+        raise ImapError(
+            f"the IMAP server {config.where} presented a certificate that is not trusted "
+            f"({error.verify_message}); give its CA with CIRCULAR_IMAP_CA_FILE"
+        ) from None
+    except (OSError, imaplib.IMAP4.error) as error:
+        raise ImapError(f"cannot connect to the IMAP server {config.where}: {error}") from None
+    # Small IMAP commands otherwise wait on Nagle's algorithm (~40 ms each).
+    mailbox.client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+    try:
+        mailbox.login(config.username, config.password.get_secret_value(), initial_folder=None)
+    except MailboxLoginError as error:
+        _close(mailbox)
+        raise ImapError(
+            f"the IMAP server {config.where} refused the login of {config.username!r}: "
+            f"{_server_answer(error)}"
+        ) from None
+    _refresh_capabilities(mailbox)
+    mailbox.email_message_class = _RawMailMessage
+    return mailbox
+
+
+def _server_answer(error: Exception) -> str:
+    # imap-tools puts the server's tagged answer in the message; the command is not repeated,
+    # so the password is not in it.
+    return str(error).split("Data:", 1)[-1].strip() or str(error)
+
+
+def _refresh_capabilities(mailbox: BaseMailBox) -> None:
+    typ, data = mailbox.client.capability()
+    if typ == "OK" and data and isinstance(data[-1], bytes):
+        mailbox.client.capabilities = tuple(data[-1].decode().upper().split())
+
+
+def _close(mailbox: BaseMailBox) -> None:
+    try:
+        mailbox.logout()
+    except Exception:  # closing is best effort: the work is already recorded
+        log.debug("IMAP logout failed", exc_info=True)
+
+
+def _select(mailbox: BaseMailBox, folder: str) -> int:
+    """Select ``folder`` and return its UIDVALIDITY."""
+    mailbox.folder.set(folder)
+    _typ, data = mailbox.client.response("UIDVALIDITY")
+    if data and data[0]:
+        return int(data[0])
+    return int(mailbox.folder.status(folder, ["UIDVALIDITY"])["UIDVALIDITY"])
+
+
+def _server_folder(name: str, delimiter: str) -> str:
+    """A configured folder name (levels separated by "/") in the server's own separator."""
+    return name.replace("/", delimiter) if delimiter and delimiter != "/" else name
+
+
+def _ensure_folders(mailbox: BaseMailBox, names: Iterable[str]) -> None:
+    existing = {info.name for info in mailbox.folder.list()}
+    for name in names:
+        if name in existing:
+            continue
+        try:
+            mailbox.folder.create(name)
+        except MailboxFolderCreateError:
+            # Another poll may have created it meanwhile; only a folder still missing is fatal.
+            if not mailbox.folder.exists(name):
+                raise
+        mailbox.folder.subscribe(name, True)
+
+
+def _delimiter(mailbox: BaseMailBox) -> str:
+    listing = mailbox.folder.list("", "INBOX")
+    return listing[0].delim if listing and listing[0].delim not in {"", "NIL"} else "/"
+
+
+def _incoming(config: ImapConfig, uidvalidity: int, uid: int, raw: bytes) -> Incoming:
+    headers = email.message_from_bytes(raw, policy=email.policy.compat32)
+    # A message without a Message-ID is known by a digest of its bytes, so that it too is
+    # recognised after a UIDVALIDITY change (not angle-bracketed: never a real Message-ID).
+    message_id = (
+        _header(headers, "Message-ID").strip() or f"sha256:{hashlib.sha256(raw).hexdigest()}"
+    )
+    sender = getaddresses([_header(headers, "From")])
+    received: datetime | None = None
+    try:
+        date_value = _header(headers, "Date")
+        if date_value:
+            parsed = parsedate_to_datetime(date_value)
+            received = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    except (TypeError, ValueError, IndexError):
+        received = None
+    return Incoming(
+        mailbox=config.mailbox_key,
+        uidvalidity=uidvalidity,
+        uid=uid,
+        message_id=message_id,
+        from_addr=sender[0][1] if sender else "",
+        subject=_header(headers, "Subject"),
+        received_at=received or datetime.now(UTC),
+    )
+
+
+def _header(message: email.message.Message, name: str) -> str:
+    value = message.get(name)
+    if value is None:
+        return ""
+    try:
+        return str(email.header.make_header(email.header.decode_header(str(value))))
+    except (LookupError, ValueError, email.errors.HeaderParseError):
+        return str(value)
+
+
+class Poller:
+    """Polls one mailbox folder into one ledger. ``poll()`` may be called repeatedly and from
+    several processes or threads at once (each call opens its own connection)."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        config: ImapConfig,
+        classify: Classifier,
+        *,
+        references: Mapping[str, str] | None = None,
+        country_lookup: CountryLookup | None = None,
+    ) -> None:
+        self.ledger = ledger
+        self.config = config
+        self.classify = classify
+        self.references = dict(references or {})
+        self.country_lookup = country_lookup
+
+    def poll(self) -> PollResult:
+        """One poll (module doc). Raises ``ImapError`` when the mailbox cannot be used; what
+        was recorded before stays recorded, and what was not yet filed is filed next time."""
+        result = PollResult(mailbox=self.config.mailbox_key)
+        mailbox = open_mailbox(self.config)
+        try:
+            self._poll(mailbox, result)
+        except MailboxFolderSelectError as error:
+            raise ImapError(
+                f"cannot open folder {self.config.folder!r} on {self.config.where}: "
+                f"{_server_answer(error)}"
+            ) from None
+        except (OSError, imaplib.IMAP4.error, ImapToolsError) as error:
+            raise ImapError(f"IMAP error on {self.config.where}: {error}") from None
+        finally:
+            _close(mailbox)
+        return result
+
+    def _poll(self, mailbox: BaseMailBox, result: PollResult) -> None:
+        delimiter = _delimiter(mailbox)
+        folders = {
+            outcome: _server_folder(name, delimiter)
+            for outcome, name in self.config.folders.items()
+        }
+        if self.config.move:
+            _ensure_folders(mailbox, folders.values())
+        uidvalidity = _select(mailbox, self.config.folder)
+        result.uidvalidity = uidvalidity
+        last_uid, result.uidvalidity_changed = self._state(uidvalidity)
+        self._file(mailbox, self._unfiled(uidvalidity), folders, result)
+        new_uids = [
+            uid
+            for uid in (int(u) for u in mailbox.uids(f"UID {last_uid + 1}:*"))
+            if uid > last_uid  # "N:*" always includes the newest message
+        ]
+        index = self._contact_index()
+        for batch_start in range(0, len(new_uids), FETCH_BATCH):
+            batch = new_uids[batch_start : batch_start + FETCH_BATCH]
+            processed = self._process_batch(mailbox, uidvalidity, batch, index, result)
+            self._file(mailbox, processed, folders, result)
+
+    # -- ledger ----------------------------------------------------------------------------
+
+    def _state(self, uidvalidity: int) -> tuple[int, bool]:
+        """The last UID processed under ``uidvalidity``, and whether UIDVALIDITY changed."""
+        key = self.config.mailbox_key
+        for _attempt in range(2):
+            try:
+                with self.ledger.session() as session:
+                    state = session.get(MailboxState, key)
+                    if state is None:
+                        session.add(MailboxState(folder=key, uidvalidity=uidvalidity, last_uid=0))
+                        return 0, False
+                    if state.uidvalidity == uidvalidity:
+                        return state.last_uid, False
+                    log.warning(
+                        "UIDVALIDITY of %s changed from %s to %s: re-reading the folder",
+                        key,
+                        state.uidvalidity,
+                        uidvalidity,
+                    )
+                    # Conditional, so two polls seeing the change reset the state once.
+                    session.execute(
+                        update(MailboxState)
+                        .where(
+                            MailboxState.folder == key,
+                            MailboxState.uidvalidity == state.uidvalidity,
+                        )
+                        .values(uidvalidity=uidvalidity, last_uid=0)
+                    )
+                    return 0, True
+            except IntegrityError:
+                continue  # another poll created the state row first: read it
+        raise ImapError(f"cannot record the state of {key} in the ledger")
+
+    def _contact_index(self) -> ContactIndex:
+        with self.ledger.session() as session:
+            return ContactIndex.build(session)
+
+    def _unfiled(self, uidvalidity: int) -> list[Reply]:
+        """Replies processed earlier under this UIDVALIDITY but not filed (a poll that died
+        between its commit and its move)."""
+        with self.ledger.session() as session:
+            query = select(Reply).where(
+                Reply.mailbox == self.config.mailbox_key,
+                Reply.uidvalidity == uidvalidity,
+                Reply.filed_to == "",
+            )
+            return list(session.scalars(query))
+
+    def _already_seen(self, session: Session, incoming: Incoming) -> Reply | None:
+        """The reply already recorded for this Message-ID in this mailbox (under an older
+        UIDVALIDITY, or a second delivery of the same message), if any."""
+        if not incoming.message_id:
+            return None
+        query = (
+            select(Reply)
+            .where(
+                Reply.mailbox == incoming.mailbox,
+                Reply.message_id == incoming.message_id,
+            )
+            .order_by(Reply.id)
+            .limit(1)
+        )
+        return session.scalar(query)
+
+    # -- processing ------------------------------------------------------------------------
+
+    def _process_batch(
+        self,
+        mailbox: BaseMailBox,
+        uidvalidity: int,
+        uids: list[int],
+        index: ContactIndex,
+        result: PollResult,
+    ) -> list[Reply]:
+        """Fetch ``uids`` in one command and process each; returns the replies to file."""
+        to_file: list[Reply] = []
+        seen: set[int] = set()
+        fetched = mailbox.fetch(uid_list=[str(uid) for uid in uids], mark_seen=False, bulk=True)
+        for message in fetched:
+            # A concurrent expunge can yield phantom items (no UID, or a UID twice).
+            uid = int(message.uid) if message.uid else None
+            if uid is None or uid in seen or uid not in uids:
+                continue
+            seen.add(uid)
+            result.fetched += 1
+            raw = getattr(message, "raw", b"") or bytes(message.obj)
+            reply = self._process_one(uidvalidity, uid, raw, index, result)
+            if reply is not None:
+                to_file.append(reply)
+        return to_file
+
+    def _process_one(
+        self, uidvalidity: int, uid: int, raw: bytes, index: ContactIndex, result: PollResult
+    ) -> Reply | None:
+        incoming = _incoming(self.config, uidvalidity, uid, raw)
+        with self.ledger.session() as session:
+            known = self._recorded(session, incoming) or self._already_seen(session, incoming)
+        # Classified before the transaction: it is pure and may be slow (attachments), and the
+        # ledger's write lock should be held only briefly. A message the ledger already knows
+        # is not classified again (checked once more under the lock below).
+        classification, unreadable = (None, None) if known else self._classify(incoming, raw)
+        try:
+            with self.ledger.session() as session:
+                # The state update comes first: on SQLite it takes the write lock before any
+                # read, so a concurrent poll waits here instead of failing on a stale snapshot.
+                self._advance(session, uidvalidity, uid)
+                if self._recorded(session, incoming):
+                    result.skipped += 1  # an overlapping poll processed this UID
+                    return None
+                earlier = self._already_seen(session, incoming)
+                if earlier is not None:
+                    # The same message again (a rebuilt folder, a second delivery): record
+                    # nothing new; file it where the first copy went.
+                    result.skipped += 1
+                    return Reply(
+                        mailbox=incoming.mailbox,
+                        uidvalidity=uidvalidity,
+                        uid=uid,
+                        kind=earlier.kind,
+                        matched_message_id=earlier.matched_message_id,
+                        filed_to=KEPT if earlier.filed_to == KEPT else "",
+                    )
+                if classification is None and unreadable is None:
+                    # Known before the lock, gone now: impossible, as replies are never
+                    # deleted; classify rather than guess.
+                    classification, unreadable = self._classify(incoming, raw)
+                if unreadable is not None:
+                    reply = unreadable_reply(incoming, unreadable)
+                    reply.filed_to = KEPT
+                else:
+                    reply = new_reply(
+                        incoming,
+                        classification,
+                        self._match(session, incoming, raw, index, classification),
+                    )
+                session.add(reply)
+                session.flush()
+        except IntegrityError:
+            # Another poll recorded this very UID between our check and our insert.
+            result.skipped += 1
+            return None
+        result.processed += 1
+        if reply.status == ReplyStatus.NEEDS_REVIEW:
+            result.needs_review += 1
+        if unreadable is not None:
+            result.unreadable += 1
+        log.info(
+            "UID %s: %s, %s (%s)",
+            uid,
+            reply.kind,
+            f"matched by {reply.match_method}" if reply.match_method else "unmatched",
+            reply.status,
+        )
+        return reply
+
+    def _classify(self, incoming: Incoming, raw: bytes) -> tuple[Any, str | None]:
+        """The classification, or None and why the message cannot be read."""
+        try:
+            classification = self.classify(raw)
+            ReplyKind(str(classification.kind))
+        except Exception as error:  # any failure to read it: a person looks
+            reason = f"{type(error).__name__}: {error}"
+            log.warning("UID %s of %s is unreadable: %s", incoming.uid, incoming.mailbox, reason)
+            return None, reason
+        return classification, None
+
+    def _match(
+        self,
+        session: Session,
+        incoming: Incoming,
+        raw: bytes,
+        index: ContactIndex,
+        classification: Any,
+    ) -> Match:
+        try:
+            parsed = email.message_from_bytes(raw, policy=email.policy.default)
+            matcher = Matcher(
+                session,
+                references=self.references,
+                country_lookup=self.country_lookup,
+                index=index,
+            )
+            return matcher.match(
+                parsed,
+                bounce_recipient=getattr(classification, "bounce_recipient", None),
+                is_bounce=str(classification.kind) == ReplyKind.BOUNCE,
+            )
+        except Exception:  # unmatched is a safe answer: a person looks
+            log.warning("matching UID %s failed", incoming.uid, exc_info=True)
+            return NO_MATCH
+
+    def _recorded(self, session: Session, incoming: Incoming) -> bool:
+        query = select(Reply.id).where(
+            Reply.mailbox == incoming.mailbox,
+            Reply.uidvalidity == incoming.uidvalidity,
+            Reply.uid == incoming.uid,
+        )
+        return session.scalar(query) is not None
+
+    def _advance(self, session: Session, uidvalidity: int, uid: int) -> None:
+        session.execute(
+            update(MailboxState)
+            .where(
+                MailboxState.folder == self.config.mailbox_key,
+                MailboxState.uidvalidity == uidvalidity,
+                MailboxState.last_uid < uid,
+            )
+            .values(last_uid=uid)
+        )
+
+    # -- filing ----------------------------------------------------------------------------
+
+    def _file(
+        self,
+        mailbox: BaseMailBox,
+        replies: list[Reply],
+        folders: Mapping[Outcome, str],
+        result: PollResult,
+    ) -> None:
+        """Move (or flag) each reply's message by its outcome and remember it in the ledger."""
+        groups: dict[Outcome, list[int]] = defaultdict(list)
+        for reply in replies:
+            if reply.filed_to == KEPT:
+                continue
+            groups[outcome_of(reply)].append(reply.uid)
+        filed: dict[int, str] = {}
+        for outcome, uids in groups.items():
+            uid_set = ",".join(str(uid) for uid in uids)
+            if self.config.move:
+                _move(mailbox, uid_set, folders[outcome])
+                where = folders[outcome]
+            else:
+                where = f"$Circular_{outcome.value}"
+                # Not imap-tools' flag(): it EXPUNGEs the whole folder after storing, which in
+                # a shared mailbox would destroy other people's deleted-but-kept messages.
+                typ, data = mailbox.client.uid("STORE", uid_set, "+FLAGS.SILENT", f"({where})")
+                if typ != "OK":
+                    raise ImapError(f"cannot flag UIDs {uid_set} on {self.config.where}: {data}")
+            result.filed[where] += len(uids)
+            filed.update(dict.fromkeys(uids, where))
+        if not filed:
+            return
+        with self.ledger.session() as session:
+            for reply in replies:
+                if reply.uid in filed:
+                    session.execute(
+                        update(Reply)
+                        .where(
+                            Reply.mailbox == self.config.mailbox_key,
+                            Reply.uidvalidity == reply.uidvalidity,
+                            Reply.uid == reply.uid,
+                        )
+                        .values(filed_to=filed[reply.uid])
+                    )
+
+
+def _move(mailbox: BaseMailBox, uid_set: str, folder: str) -> None:
+    """UID MOVE, or COPY + UID EXPUNGE of just these UIDs; never a folder-wide EXPUNGE."""
+    client = mailbox.client
+    encoded = encode_folder(folder)
+    if "MOVE" in client.capabilities:
+        typ, data = client.uid("MOVE", uid_set, encoded)
+    elif "UIDPLUS" in client.capabilities:
+        typ, data = client.uid("COPY", uid_set, encoded)
+        if typ == "OK":
+            typ, data = client.uid("STORE", uid_set, "+FLAGS.SILENT", r"(\Deleted)")
+        if typ == "OK":
+            typ, data = client.uid("EXPUNGE", uid_set)
+    else:
+        raise ImapError(
+            "the IMAP server supports neither MOVE nor UIDPLUS: set CIRCULAR_IMAP_MOVE=false "
+            "to flag replies instead of moving them"
+        )
+    if typ != "OK":
+        raise ImapError(f"cannot move UIDs {uid_set} to {folder!r}: {data!r}")
+
+
+#: The classifier a poll uses unless told otherwise.
+DEFAULT_CLASSIFIER = "circular.replies:classify_message"
+
+
+def load_classifier(path: str | None = None) -> Classifier:
+    """The classifier named ``module:function`` (default: circular's own). Another one can be
+    named for a trial or a test; the name is checked before any mail is touched."""
+    import importlib
+
+    module_name, _, function_name = (path or DEFAULT_CLASSIFIER).partition(":")
+    if not module_name or not function_name:
+        raise ValueError(f"classifier {path!r}: expected module:function")
+    try:
+        function = getattr(importlib.import_module(module_name), function_name)
+    except (ImportError, AttributeError) as error:
+        raise ValueError(f"classifier {path or DEFAULT_CLASSIFIER!r} not found: {error}") from None
+    if not callable(function):
+        raise ValueError(f"classifier {path!r} is not a function")
+    return function  # type: ignore[no-any-return]
+
+
+def poll_once(
+    ledger: Ledger,
+    settings: Settings,
+    classify: Classifier | None = None,
+    *,
+    country_lookup: CountryLookup | None = None,
+) -> PollResult:
+    """One poll with the settings' mailbox, the real classifier, and every campaign's
+    reference (see ``circular.matching.campaign_reference``)."""
+    classify = classify or load_classifier()
+    with ledger.session() as session:
+        index = ContactIndex.build(session)
+    references = {c: campaign_reference(c, settings.letters_dir) for c in index.campaigns}
+    poller = Poller(
+        ledger,
+        ImapConfig.from_settings(settings),
+        classify,
+        references=references,
+        country_lookup=country_lookup or default_country_lookup,
+    )
+    return poller.poll()
