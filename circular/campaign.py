@@ -257,9 +257,12 @@ class Campaign(_Model):
             if isinstance(value, dict):
                 missing.extend(f"{where}.{lang}" for lang in self.languages if not value.get(lang))
         if missing:
-            raise ValueError("missing translations: " + ", ".join(missing))
+            # Named like a field ("title.fr: ..."): the error has no location of its own.
+            raise ValueError("; ".join(f"{where}: missing translation" for where in missing))
         if self.deadline.date < self.date:
-            raise ValueError(f"deadline {self.deadline.date} is before the letter's {self.date}")
+            raise ValueError(
+                f"deadline.date: {self.deadline.date} is before the letter's date {self.date}"
+            )
         return self
 
     def _localized_fields(self) -> list[tuple[str, Localized]]:
@@ -337,9 +340,10 @@ def describe_errors(error: ValidationError, source: Path | str) -> str:
     """pydantic's error as lines naming the file and the field (``deadline.timezone``)."""
     lines = []
     for item in error.errors():
-        field = ".".join(str(part) for part in item["loc"]) or "(top level)"
+        field = ".".join(str(part) for part in item["loc"])
         message = item["msg"].removeprefix("Value error, ")
-        lines.append(f"{source}: {field}: {message}")
+        # Whole-campaign checks name their fields in the message itself.
+        lines.append(f"{source}: {field}: {message}" if field else f"{source}: {message}")
     return "invalid campaign:\n  " + "\n  ".join(lines)
 
 

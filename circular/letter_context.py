@@ -88,7 +88,10 @@ _MALE = frozenset(
 )
 # Honorifics that say nothing about gender ("H.E. Mr", "S.E. M.", "Dr").
 _NEUTRAL = frozenset(
-    ["he", "se", "his", "her", "excellency", "dr", "prof", "hon", "rt", "д-р", "проф"]
+    [
+        *("he", "se", "his", "her", "excellency", "dr", "prof", "hon", "rt", "д-р", "проф"),
+        *("阁下", "معالي", "سعادة"),
+    ]
 )
 
 _FIELDS = ("title", "name", "position", "ministry", "salutation", "email")
@@ -98,7 +101,7 @@ _TRAILING_PUNCTUATION = ":,;!.،：，！ \t"
 
 
 def _tokens(text: str) -> list[str]:
-    return [t for t in _TOKEN_SPLIT.split(text.casefold().replace(".", " ")) if t]
+    return [t for t in _TOKEN_SPLIT.split(text.casefold().replace(".", "")) if t]
 
 
 def _gender_in(tokens: list[str]) -> str | None:
@@ -213,8 +216,6 @@ def campaign_fields(campaign: Campaign, language: str) -> dict[str, Any]:
 
 def letter_context(campaign: Campaign, contact: Any, language: str) -> dict[str, Any]:
     """Everything a template of ``campaign`` may use for ``contact``, in ``language``."""
-    return {
-        "contact": contact_fields(contact, language),
-        "campaign": campaign_fields(campaign, language),
-        "language": language,
-    }
+    # The campaign first: it says which languages exist, before any contact is looked at.
+    fields = campaign_fields(campaign, language)
+    return {"contact": contact_fields(contact, language), "campaign": fields, "language": language}

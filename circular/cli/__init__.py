@@ -25,6 +25,9 @@ def version() -> None:
 def _register() -> None:
     # Command modules register themselves on import (``@app.command()``).
     from circular.cli import (  # noqa: F401
+        demo,
+        intake,
+        letters,
         poll,
         send,
         settings_cmd,

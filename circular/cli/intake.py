@@ -1,0 +1,130 @@
+"""``circular intake``: take in the contact files of the drop folder and show what became of
+each one. Exit code 1 when any file was rejected, so scripts and schedulers notice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from circular.cli import app
+from circular.contacts import IntakeResult, Outcome, intake_folder, summarise_contacts
+from circular.countries import member_states
+from circular.ledger import Ledger, contacts_of, open_ledger
+from circular.settings import SettingsError, load_settings
+
+#: Problems printed per rejected file; the rest are in its report.
+_SHOWN_PROBLEMS = 20
+_STATUS_STYLE = {"loaded": "green", "rejected": "bold red", "duplicate": "yellow"}
+_LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "en": "English",
+    "es": "Spanish",
+    "fr": "French",
+    "ru": "Russian",
+    "zh": "Chinese",
+}
+
+
+@app.command("intake")
+def intake(
+    folder: Annotated[
+        Path | None,
+        typer.Option("--folder", help="Drop folder to read (default: CIRCULAR_DROP_FOLDER)."),
+    ] = None,
+    contacts_per_country: Annotated[
+        int,
+        typer.Option("--contacts-per-country", min=1, help="Contacts allowed per country."),
+    ] = 1,
+) -> None:
+    """Check and load every contact CSV in the drop folder; move each to processed/ or, with a
+    report naming every problem, to rejected/."""
+    try:
+        settings = load_settings(**({"drop_folder": folder} if folder else {}))
+    except SettingsError as error:
+        typer.echo(str(error), err=True)
+        raise typer.Exit(2) from None
+    console = Console()
+    if not settings.drop_folder.is_dir():
+        console.print(f"The drop folder {settings.drop_folder} does not exist.", style="red")
+        raise typer.Exit(2)
+    ledger = open_ledger(settings.resolved_database_url)
+    try:
+        results = intake_folder(settings, ledger, contacts_per_country=contacts_per_country)
+        if not results:
+            console.print(f"No contact files waiting in {settings.drop_folder}.")
+            return
+        print_results(console, results)
+        for campaign in sorted({r.campaign for r in results if r.status == "loaded"}):
+            print_language_summary(console, ledger, campaign)
+    finally:
+        ledger.dispose()
+    if any(result.status == "rejected" for result in results):
+        raise typer.Exit(1)
+
+
+def print_results(console: Console, results: list[IntakeResult]) -> None:
+    """A table of what became of each file, then the problems of every rejected file."""
+    table = Table(title="Contact intake", title_justify="left")
+    for column in ("File", "Campaign", "Status", "Rows", "Details"):
+        table.add_column(column, justify="right" if column == "Rows" else "left")
+    for result in results:
+        table.add_row(
+            Text(result.file),
+            Text(result.campaign),
+            Text(result.status, style=_STATUS_STYLE.get(result.status, "")),
+            str(result.rows),
+            Text(_details(result)),
+        )
+    console.print(table)
+    for result in results:
+        if result.status != "rejected":
+            continue
+        console.print(Text(f"\n{result.file} was rejected; nothing from it was loaded:", "red"))
+        for problem in result.problems[:_SHOWN_PROBLEMS]:
+            console.print(Text(f"  {problem}"))
+        if len(result.problems) > _SHOWN_PROBLEMS:
+            console.print(f"  ... {len(result.problems) - _SHOWN_PROBLEMS} more in the report")
+        if result.stored_path:
+            console.print(Text(f"  file kept unchanged: {result.stored_path}"))
+            console.print(Text(f"  report: {result.stored_path}.report.txt"))
+
+
+def _details(result: IntakeResult) -> str:
+    if result.outcome == Outcome.RESUMED:
+        return f"already in the ledger; move finished after an interruption → {result.stored_path}"
+    if result.outcome == Outcome.CHANGED_WHILE_READING:
+        return "the file changed while it was read; left in the drop folder for the next run"
+    if result.status == "loaded":
+        return (
+            f"{result.inserted} new, {result.updated} updated ({result.changes} fields changed)"
+            f" → {result.stored_path}"
+        )
+    if result.status == "duplicate":
+        return f"same bytes already loaded; not loaded again → {result.stored_path}"
+    count = len(result.problems)
+    return f"{count} problem{'s' if count != 1 else ''}; see the report"
+
+
+def print_language_summary(console: Console, ledger: Ledger, campaign: str) -> None:
+    """Contacts of ``campaign`` per language, and the Member States that have none."""
+    counts = summarise_contacts(ledger, campaign)
+    table = Table(title=f"Contacts of campaign {campaign} by language", title_justify="left")
+    table.add_column("Language")
+    table.add_column("Contacts", justify="right")
+    for language, count in counts.items():
+        table.add_row(f"{language} {_LANGUAGE_NAMES[language]}", str(count))
+    table.add_row("total", str(sum(counts.values())), style="bold")
+    console.print(table)
+    with ledger.session() as session:
+        covered = {contact.iso3 for contact in contacts_of(session, campaign)}
+    missing = sorted(state.iso3 for state in member_states() if state.iso3 not in covered)
+    line = f"{len(covered)} countries have a contact"
+    if missing:
+        shown = ", ".join(missing) if len(missing) <= 10 else f"{len(missing)} of them"
+        line += f"; Member States today without one: {shown}"
+    console.print(line)

@@ -1,0 +1,226 @@
+"""Reading a contact file as offices really send them: the encoding (UTF-8 with or without BOM,
+Excel's Windows-1252, Excel's UTF-16 "Unicode text"), the delimiter (``,`` ``;`` or tab), the
+header, then the records in chunks with pandas so that a 100,000-row file is read in bounded
+memory.
+
+Every value is read as text (``dtype=str`` and no NA guessing: Namibia's ISO code "NA" must stay
+"NA"), and nothing is interpreted: a formula or a template tag stays the text it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import hashlib
+import io
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from circular.contacts.problems import Problem, ProblemKind
+
+#: Bytes read at a time when hashing and checking the encoding.
+_BLOCK = 1 << 20
+#: How much decoded text is used to find the header and the delimiter.
+_SAMPLE = 1 << 16
+#: Records per pandas chunk.
+CHUNK_ROWS = 5000
+#: Candidate delimiters, in order of preference when they tie.
+DELIMITERS = (",", ";", "\t")
+
+_SIGNATURES = {
+    b"PK\x03\x04": "an Excel workbook (.xlsx) or another zip archive",
+    b"\xd0\xcf\x11\xe0": "an old Excel workbook (.xls) or another Office document",
+    b"%PDF": "a PDF document",
+}
+_SAVE_AS = "save it from Excel with 'Save As' → 'CSV UTF-8 (comma delimited)' and drop it again"
+
+
+class UnreadableFile(Exception):
+    """The file cannot be read as contact CSV; ``problem`` says why."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+@dataclass(frozen=True)
+class FileFingerprint:
+    """The file's identity (sha256, size) and the text encoding it was found to use."""
+
+    sha256: str
+    size: int
+    encoding: str | None
+    problem: Problem | None = None
+
+
+@dataclass(frozen=True)
+class CsvFormat:
+    """How to read a file's records: its encoding, delimiter and header cells."""
+
+    encoding: str
+    delimiter: str
+    header: tuple[str, ...]
+
+
+def fingerprint(path: Path) -> FileFingerprint:
+    """Hash ``path`` and find its encoding, streaming (bounded memory).
+
+    The encoding is ``None`` (with a problem) when the file is empty, binary, or text in none
+    of the encodings Excel and spreadsheets write."""
+    digest = hashlib.sha256()
+    size = 0
+    with path.open("rb") as stream:
+        first = stream.read(_BLOCK)
+        encoding, problem = _encoding_from_start(first)
+        error = None
+        decoder = codecs.getincrementaldecoder(encoding or "utf-8")("strict")
+        block = first
+        while block:
+            digest.update(block)
+            if encoding and error is None:
+                error = _check_block(decoder, block, size, encoding)
+            size += len(block)
+            block = stream.read(_BLOCK)
+        if encoding and error is None:
+            error = _check_block(decoder, b"", size, encoding, final=True)
+    if size == 0:
+        problem = Problem(ProblemKind.EMPTY_FILE, "the file has no content (0 bytes)")
+    elif error is not None and encoding == "utf-8" and "NUL" not in error:
+        # Not UTF-8: Excel's "CSV (comma delimited)" is written in the Windows code page.
+        encoding = "cp1252"
+        error = _check_file(path, encoding)
+    if problem is None and error is not None:
+        problem = Problem(ProblemKind.UNREADABLE_ENCODING, error)
+    return FileFingerprint(digest.hexdigest(), size, None if problem else encoding, problem)
+
+
+def _encoding_from_start(first: bytes) -> tuple[str | None, Problem | None]:
+    """The encoding a byte-order mark announces, "utf-8" to try first, or a binary format."""
+    if first.startswith(codecs.BOM_UTF8):
+        return "utf-8-sig", None
+    if first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "utf-16", None
+    for signature, what in _SIGNATURES.items():
+        if first.startswith(signature):
+            detail = f"this is {what}, not CSV text: {_SAVE_AS}"
+            return None, Problem(ProblemKind.UNREADABLE_ENCODING, detail)
+    return "utf-8", None
+
+
+def _check_block(
+    decoder: codecs.IncrementalDecoder,
+    block: bytes,
+    offset: int,
+    encoding: str,
+    *,
+    final: bool = False,
+) -> str | None:
+    """Decode one block strictly; the reason it is not text in ``encoding``, or None."""
+    if b"\x00" in block and not encoding.startswith("utf-16"):
+        return (
+            "the file contains NUL bytes: it is binary, or UTF-16 text without its "
+            f"byte-order mark; {_SAVE_AS}"
+        )
+    try:
+        decoder.decode(block, final=final)
+    except UnicodeDecodeError as error:
+        byte = error.object[error.start : error.start + 1].hex()
+        where = f"byte 0x{byte} near byte offset {offset + error.start}" if byte else "the end"
+        wrong = (
+            "is neither valid UTF-8 nor Windows-1252"
+            if encoding == "cp1252"
+            else f"is not valid {_NAMES[encoding]}"
+        )
+        return f"{where} {wrong}; the file must be UTF-8, Windows-1252 or UTF-16: {_SAVE_AS}"
+    return None
+
+
+def _check_file(path: Path, encoding: str) -> str | None:
+    """Decode the whole file strictly in ``encoding``, block by block."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    with path.open("rb") as stream:
+        while block := stream.read(_BLOCK):
+            if error := _check_block(decoder, block, offset, encoding):
+                return error
+            offset += len(block)
+    return _check_block(decoder, b"", offset, encoding, final=True)
+
+
+_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}
+
+
+def sniff_format(path: Path, encoding: str) -> CsvFormat:
+    """The delimiter and header of a file already known to be text in ``encoding``.
+
+    The delimiter is the candidate that splits the header into the most cells (a header
+    rarely holds a delimiter, while values such as "Ministry of Foreign Affairs, Trade and
+    Development" often hold a comma). Raises UnreadableFile when there is nothing but blanks.
+    """
+    with path.open("r", encoding=encoding, newline="") as stream:
+        sample = stream.read(_SAMPLE)
+    if not sample.strip():
+        raise UnreadableFile(
+            Problem(ProblemKind.EMPTY_FILE, "the file holds only blank lines or spaces")
+        )
+    best: tuple[str, ...] = ()
+    chosen = DELIMITERS[0]
+    for delimiter in DELIMITERS:
+        header = tuple(next(csv.reader(io.StringIO(sample), delimiter=delimiter), []))
+        if len(header) > len(best):
+            best, chosen = header, delimiter
+    return CsvFormat(encoding, chosen, best)
+
+
+_PANDAS_LINE = re.compile(r"Expected (\d+) fields in line (\d+), saw (\d+)")
+
+
+def read_records(path: Path, form: CsvFormat) -> Iterator[tuple[int, list[str]]]:
+    """The data records of ``path`` as (spreadsheet row number, cells), read in chunks.
+
+    Blank records are skipped but still counted, so row numbers match what a spreadsheet
+    shows. A record with more cells than the header raises UnreadableFile naming its row.
+    """
+    reader = pd.read_csv(
+        path,
+        sep=form.delimiter,
+        encoding=form.encoding,
+        dtype=str,
+        keep_default_na=False,
+        na_filter=False,
+        skip_blank_lines=False,
+        header=0,
+        index_col=False,
+        chunksize=CHUNK_ROWS,
+        engine="c",
+    )
+    try:
+        with reader:
+            for chunk in reader:
+                rows = chunk.itertuples(index=False, name=None)
+                for index, cells in zip(chunk.index, rows, strict=True):
+                    values = [str(cell) for cell in cells]
+                    if any(value.strip() for value in values):
+                        # Header is row 1, first record row 2.
+                        yield int(index) + 2, values
+    except pd.errors.ParserError as error:
+        raise UnreadableFile(_malformed(str(error), form)) from None
+
+
+def _malformed(message: str, form: CsvFormat) -> Problem:
+    """A pandas tokenizer error as a problem that names the spreadsheet row."""
+    match = _PANDAS_LINE.search(message)
+    if not match:
+        return Problem(ProblemKind.MALFORMED_ROW, f"the CSV cannot be parsed: {message}")
+    expected, line, seen = (int(group) for group in match.groups())
+    separator = {",": "comma", ";": "semicolon", "\t": "tab"}[form.delimiter]
+    return Problem(
+        ProblemKind.MALFORMED_ROW,
+        f"{seen} cells but the header has {expected}: a stray {separator}, or text "
+        "with a delimiter that is not in quotes",
+        row=line,
+    )

@@ -1,0 +1,217 @@
+"""The campaign definition: loading, validation errors that name the field, safe YAML, dates."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from circular.campaign import (
+    LANGUAGES,
+    TEMPLATE_KINDS,
+    Campaign,
+    CampaignError,
+    load_campaign,
+)
+from circular.settings import PROJECT_ROOT
+
+SHIPPED = PROJECT_ROOT / "letters" / "cl-21-4"
+
+
+@pytest.fixture
+def shipped() -> Campaign:
+    return load_campaign(SHIPPED)
+
+
+def _write(tmp_path: Path, data: dict[str, Any] | str, name: str = "cl-21-4") -> Path:
+    folder = tmp_path / name
+    folder.mkdir(exist_ok=True)
+    text = data if isinstance(data, str) else yaml.safe_dump(data, allow_unicode=True)
+    (folder / "campaign.yaml").write_text(text, encoding="utf-8")
+    return folder
+
+
+def _data() -> dict[str, Any]:
+    return yaml.safe_load((SHIPPED / "campaign.yaml").read_text(encoding="utf-8"))
+
+
+def _error(tmp_path: Path, data: dict[str, Any] | str) -> str:
+    folder = _write(tmp_path, data)
+    with pytest.raises(CampaignError) as caught:
+        load_campaign(folder, check_templates=False)
+    return str(caught.value)
+
+
+def test_shipped_campaign_loads_with_its_dates(shipped: Campaign) -> None:
+    assert shipped.id == "cl-21-4"
+    assert shipped.reference == "CL-21/4"
+    assert shipped.languages == list(LANGUAGES)
+    assert shipped.date == date(2021, 2, 3)
+    assert shipped.deadline.date == date(2021, 3, 1)
+    assert shipped.events["high_level"].start == date(2021, 3, 22)
+    assert shipped.events["high_level"].last == date(2021, 3, 26)
+    assert shipped.events["final_week"].start == date(2021, 5, 17)
+    assert shipped.events["final_week"].last == date(2021, 5, 21)
+    assert shipped.contacts_per_country == 1
+    assert shipped.reminders.acknowledgement is True
+    assert shipped.text(shipped.signatory.title, "fr") == "Secrétaire général"
+    # Reserved domains only in the shipped file: nothing can reach a real mailbox.
+    assert shipped.reply_inbox.endswith(".example")
+    assert shipped.sender.domain.endswith(".example")
+
+
+def test_deadline_is_the_end_of_the_day_in_zurich(shipped: Campaign) -> None:
+    at = shipped.deadline.at
+    assert at.tzinfo is not None
+    # Zurich is UTC+1 in winter: 23:59:59 local is 22:59:59 UTC.
+    assert at.astimezone(UTC) == datetime(2021, 3, 1, 22, 59, 59, tzinfo=UTC)
+    assert at.date() == shipped.deadline.date
+
+
+def test_every_template_file_exists(shipped: Campaign) -> None:
+    assert shipped.missing_templates() == []
+    paths = {shipped.template_path(k, lang) for k in TEMPLATE_KINDS for lang in LANGUAGES}  # type: ignore[arg-type]
+    assert len(paths) == len(TEMPLATE_KINDS) * len(LANGUAGES)
+    assert SHIPPED / "letter.ar.docx" in paths
+
+
+def test_reminder_waves_fall_on_working_days_before_the_deadline(shipped: Campaign) -> None:
+    times = shipped.reminder_times()
+    zone = shipped.deadline.zone
+    # 14 and 5 days before 1 March 2021 are Mondays/Wednesdays; 1 day before is Sunday
+    # 28 February, which moves to Friday 26 February.
+    assert times == [
+        datetime(2021, 2, 15, 9, 0, tzinfo=zone),
+        datetime(2021, 2, 24, 9, 0, tzinfo=zone),
+        datetime(2021, 2, 26, 9, 0, tzinfo=zone),
+    ]
+    assert all(t.weekday() < 5 for t in times)
+
+
+def test_unquoted_send_time_is_read_as_a_time(tmp_path: Path) -> None:
+    text = (SHIPPED / "campaign.yaml").read_text(encoding="utf-8")
+    text = text.replace('send_time: "09:00"', "send_time: 10:30")
+    folder = _write(tmp_path, text)
+    assert load_campaign(folder, check_templates=False).reminders.send_time == time(10, 30)
+
+
+@pytest.mark.parametrize(
+    ("change", "field", "words"),
+    [
+        (
+            lambda d: d["deadline"].update(timezone="Mars/Olympus"),
+            "deadline.timezone",
+            "unknown time zone",
+        ),
+        (lambda d: d["title"].pop("fr"), "title.fr", "missing translation"),
+        (lambda d: d.update(deadine="2021-03-01"), "deadine", "Extra inputs"),
+        (lambda d: d.update(id="CL_21/4"), "id", "not valid"),
+        (lambda d: d["reminders"].update(waves=[14, 14]), "reminders.waves", "distinct"),
+        (
+            lambda d: d["reminders"].update(waves=[0]),
+            "reminders.waves.0",
+            "greater than or equal to 1",
+        ),
+        (
+            lambda d: d["events"]["final_week"].update(end="2021-05-01"),
+            "events.final_week",
+            "before start",
+        ),
+        (lambda d: d.update(reply_inbox="wsis-info at itu"), "reply_inbox", "not a valid e-mail"),
+        (lambda d: d["deadline"].update(date="2021-02-30"), "deadline.date", "date"),
+        (
+            lambda d: d["templates"].update(letter="../../etc/letter.{lang}.docx"),
+            "templates.letter",
+            "plain file name",
+        ),
+        (lambda d: d["links"].update(items="https://x.example"), "links", "not usable"),
+        (
+            lambda d: d.update(contacts_per_country=0),
+            "contacts_per_country",
+            "greater than or equal",
+        ),
+        (lambda d: d.pop("reference"), "reference", "Field required"),
+        (lambda d: d.update(date="2021-04-01"), "deadline.date", "before the letter's date"),
+    ],
+)
+def test_validation_errors_name_the_file_and_field(
+    tmp_path: Path, change: Any, field: str, words: str
+) -> None:
+    data = _data()
+    change(data)
+    message = _error(tmp_path, data)
+    assert f"campaign.yaml: {field}" in message
+    assert words in message
+
+
+def test_python_tags_are_refused_and_never_run(tmp_path: Path) -> None:
+    target = tmp_path / "pwned"
+    text = f'id: !!python/object/apply:os.mkdir ["{target}"]\n'
+    message = _error(tmp_path, text)
+    assert "campaign.yaml" in message
+    assert "!!python" in message
+    assert not target.exists()
+
+
+def test_yaml_that_is_not_a_mapping_is_refused(tmp_path: Path) -> None:
+    assert "expected a mapping" in _error(tmp_path, "- just\n- a list\n")
+    assert "not valid YAML" in _error(tmp_path, "id: [unclosed\n")
+
+
+def test_missing_campaign_file_is_named(tmp_path: Path) -> None:
+    with pytest.raises(CampaignError, match=r"cl-21-4/campaign\.yaml: no such campaign file"):
+        load_campaign(tmp_path / "cl-21-4")
+
+
+def test_missing_template_is_named(tmp_path: Path) -> None:
+    folder = tmp_path / "cl-21-4"
+    shutil.copytree(SHIPPED, folder)
+    (folder / "reminder.ru.txt").unlink()
+    with pytest.raises(CampaignError, match=r"templates: missing files: .*reminder\.ru\.txt"):
+        load_campaign(folder)
+
+
+def test_id_must_match_the_folder(tmp_path: Path) -> None:
+    folder = _write(tmp_path, _data(), name="cl-21-5")
+    with pytest.raises(CampaignError, match="does not match the folder name 'cl-21-5'"):
+        load_campaign(folder, check_templates=False)
+
+
+def _dates(value: Any) -> list[date]:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return [value]
+    if isinstance(value, dict):
+        return [d for item in value.values() for d in _dates(item)]
+    if isinstance(value, list):
+        return [d for item in value for d in _dates(item)]
+    return []
+
+
+def test_shifted_to_moves_every_date_by_the_same_offset(shipped: Campaign) -> None:
+    today = date(2026, 11, 28)
+    shifted = shipped.shifted_to(today)
+    assert shifted.date == today
+    delta = today - shipped.date
+    before = _dates(shipped.model_dump())
+    after = _dates(shifted.model_dump())
+    assert len(before) == len(after) >= 6
+    assert all(b + delta == a for b, a in zip(before, after, strict=True))
+    assert shifted.deadline.date - shifted.date == shipped.deadline.date - shipped.date
+    assert shifted.deadline.at.tzinfo is not None
+    # The original is untouched and the copy still finds its templates.
+    assert shipped.date == date(2021, 2, 3)
+    assert shifted.folder == shipped.folder
+    assert shifted.missing_templates() == []
+
+
+def test_shifted_reminders_stay_before_the_shifted_deadline(shipped: Campaign) -> None:
+    shifted = shipped.shifted_to(date(2026, 11, 28))
+    times = shifted.reminder_times()
+    assert len(times) == 3
+    assert all(shifted.date < t.date() and t < shifted.deadline.at for t in times)
+    assert all(t.weekday() < 5 for t in times)
+    assert times[0].date() == shifted.deadline.date - timedelta(days=14)
