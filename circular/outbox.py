@@ -344,8 +344,13 @@ async def send_messages(
     *,
     sent_folder: SentFolder | None = None,
     progress: ProgressCallback | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> SendReport:
     """Send every message of ``messages`` not yet sent, in order, exactly once.
+
+    ``progress(event, message)`` is called as each message ends (``sent``, ``failed``,
+    ``unknown``) or is set to be retried (``retry``); ``on_plan(n)`` once, with the number of
+    messages this run will try.
 
     First settles rows an interrupted run left ``sending`` (Sent folder, else ``unknown``).
     Raises SmtpSetupError when the server cannot be used (TLS verification, login); rows
@@ -378,6 +383,8 @@ async def send_messages(
         else:
             jobs.append(_Job(item, row))
     run.report.reconciled = reconciled
+    if on_plan is not None:
+        on_plan(len(jobs) if options.limit is None else min(options.limit, len(jobs)))
     return await run.run(jobs)
 
 
@@ -389,10 +396,19 @@ def send(
     *,
     sent_folder: SentFolder | None = None,
     progress: ProgressCallback | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> SendReport:
     """``send_messages`` for synchronous callers (CLI, Prefect tasks)."""
     return asyncio.run(
-        send_messages(ledger, messages, smtp, options, sent_folder=sent_folder, progress=progress)
+        send_messages(
+            ledger,
+            messages,
+            smtp,
+            options,
+            sent_folder=sent_folder,
+            progress=progress,
+            on_plan=on_plan,
+        )
     )
 
 

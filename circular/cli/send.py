@@ -94,7 +94,6 @@ def send_command(
         return
 
     options = SendOptions.from_settings(settings, limit=limit)
-    total = min(limit, len(messages)) if limit else len(messages)
     with Progress(
         TextColumn("[bold]{task.description}"),
         BarColumn(),
@@ -103,7 +102,7 @@ def send_command(
         TimeElapsedColumn(),
         console=console,
     ) as progress:
-        task = progress.add_task(f"sending {campaign.id}", total=total, detail="")
+        task = progress.add_task(f"sending {campaign.id}", total=None, detail="")
         counts = {"sent": 0, "failed": 0, "unknown": 0, "retry": 0}
 
         def step(event: str, message: OutgoingMessage) -> None:
@@ -111,17 +110,22 @@ def send_command(
             detail = " ".join(f"{k} {v}" for k, v in counts.items() if v)
             progress.update(task, advance=0 if event == "retry" else 1, detail=detail)
 
+        sent_folder = SentFolder.from_settings(settings)
         try:
             report = send(
                 ledger,
                 messages,
                 SmtpConfig.from_settings(settings),
                 options,
-                sent_folder=SentFolder.from_settings(settings),
+                sent_folder=sent_folder,
                 progress=step,
+                on_plan=lambda planned: progress.update(task, total=planned),
             )
         except SmtpSetupError as error:
             raise _fail(str(error)) from None
+        finally:
+            if sent_folder is not None:
+                sent_folder.close()
     _summary(report)
 
 
