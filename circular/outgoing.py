@@ -6,14 +6,17 @@ the contact's language with the same fields as the letter.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from jinja2 import StrictUndefined, TemplateError
 from jinja2.sandbox import SandboxedEnvironment
+from sqlalchemy import select
 
 from circular.campaign import Campaign, TemplateKind
-from circular.ledger import Contact
+from circular.docx_safety import UnsafeNameError, letter_filename
+from circular.ledger import Contact, Ledger, Letter, contacts_of
 from circular.letter_context import letter_context
 from circular.mime import Mailbox, OutgoingMessage
 
@@ -78,11 +81,62 @@ def message_for(
 
 
 def letter_paths(
-    out_dir: Path, campaign: str, contact: Contact, rendered: Path | None
+    campaign: Campaign, out_dir: Path, contact: Contact, rendered: Path | None
 ) -> list[Path]:
     """The attachments of ``contact``'s letter: the DOCX the ledger recorded (``rendered``),
-    else ``<out>/<campaign>/<ISO3>.<lang>.docx`` (``<contact_key>`` when a campaign has
-    several contacts per country), and its PDF when one was made. Empty when none exists."""
-    stem = contact.contact_key.replace(":", "_").replace("/", "_")
-    docx = rendered or out_dir / campaign / f"{stem}.{contact.language}.docx"
-    return [path for path in (docx, docx.with_suffix(".pdf")) if path.is_file()]
+    else the one the rendering names (``<out>/<campaign>/<ISO3>.<lang>.docx``), and its PDF
+    when one was made. Empty when there is no letter."""
+    if rendered is None:
+        number = contact.id if campaign.contacts_per_country > 1 else None
+        try:
+            name = letter_filename(contact.iso3, contact.language, number)
+        except UnsafeNameError:
+            return []
+        rendered = out_dir / campaign.id / name
+    return [path for path in (rendered, rendered.with_suffix(".pdf")) if path.is_file()]
+
+
+@dataclass
+class CampaignMessages:
+    """The e-mails of a campaign's contacts, and the contacts that cannot have one yet."""
+
+    messages: list[OutgoingMessage]
+    problems: list[str]
+
+
+def campaign_messages(
+    ledger: Ledger,
+    campaign: Campaign,
+    out_dir: Path,
+    *,
+    contact_ids: Sequence[int] | None = None,
+    kind: str = "invitation",
+    template: TemplateKind = "email",
+) -> CampaignMessages:
+    """The e-mail of ``kind`` for every contact of ``campaign`` (or those of ``contact_ids``),
+    in the ledger's order, each with its rendered letter. A contact without a letter, or whose
+    cover note cannot be rendered, is a problem naming it; it is not silently left out."""
+    with ledger.session() as session:
+        contacts = contacts_of(session, campaign.id)
+        rendered = {
+            letter.contact_id: Path(letter.path)
+            for letter in session.scalars(select(Letter).where(Letter.campaign == campaign.id))
+        }
+    if contact_ids is not None:
+        wanted = set(contact_ids)
+        contacts = [c for c in contacts if c.id in wanted]
+    result = CampaignMessages([], [])
+    for contact in contacts:
+        attachments = letter_paths(campaign, out_dir, contact, rendered.get(contact.id))
+        if not attachments:
+            result.problems.append(
+                f"{contact.contact_key}: no rendered letter; run the rendering first"
+            )
+            continue
+        try:
+            result.messages.append(
+                message_for(campaign, contact, attachments, kind=kind, template=template)
+            )
+        except CoverNoteError as error:
+            result.problems.append(str(error))
+    return result

@@ -8,14 +8,13 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from sqlalchemy import select
 
 from circular.campaign import CampaignError, load_campaign
 from circular.cli import app
-from circular.ledger import Letter, MessageKind, contacts_of, open_ledger
+from circular.ledger import MessageKind, open_ledger
 from circular.mime import MessageBuildError, OutgoingMessage
 from circular.outbox import SendOptions, SendReport, send, write_previews
-from circular.outgoing import CoverNoteError, letter_paths, message_for
+from circular.outgoing import campaign_messages
 from circular.sent_folder import SentFolder
 from circular.settings import SettingsError, load_settings
 from circular.smtp_sender import SmtpConfig, SmtpSetupError
@@ -57,25 +56,10 @@ def send_command(
     except (SettingsError, CampaignError) as error:
         raise _fail(str(error)) from None
     ledger = open_ledger(settings.resolved_database_url)
-    with ledger.session() as session:
-        contacts = contacts_of(session, campaign.id)
-        rendered = {
-            letter.contact_id: Path(letter.path)
-            for letter in session.scalars(select(Letter).where(Letter.campaign == campaign.id))
-        }
-    if not contacts:
+    built = campaign_messages(ledger, campaign, settings.out_dir, kind=kind)
+    messages, problems = built.messages, built.problems
+    if not messages and not problems:
         raise _fail(f"campaign {campaign.id} has no contacts in the ledger: load a contact file")
-    messages: list[OutgoingMessage] = []
-    problems: list[str] = []
-    for contact in contacts:
-        attachments = letter_paths(settings.out_dir, campaign.id, contact, rendered.get(contact.id))
-        if not attachments:
-            problems.append(f"{contact.contact_key}: no rendered letter; run the rendering first")
-            continue
-        try:
-            messages.append(message_for(campaign, contact, attachments, kind=kind))
-        except CoverNoteError as error:
-            problems.append(str(error))
     if problems:
         shown = "\n  ".join(problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
