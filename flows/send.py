@@ -47,9 +47,20 @@ def render_batch(campaign_dir: str, contact_ids: list[int], fields: list[str]) -
 
 
 @task(name="send letters", cache_policy=NONE, retries=1, retry_delay_seconds=30)
-def send_batch(campaign_dir: str, contact_ids: list[int], limit: int | None) -> dict[str, Any]:
-    """Send the invitations of one batch not sent yet; returns what happened."""
-    settings = load_settings()
+def send_batch(
+    campaign_dir: str, contact_ids: list[int], limit: int | None, password_secret: str | None
+) -> dict[str, Any]:
+    """Send the invitations of one batch not sent yet; returns what happened.
+
+    ``password_secret`` names a Prefect Secret block holding the SMTP password (else the
+    environment's CIRCULAR_SMTP_PASSWORD). Only its name travels as a parameter: the value is
+    read here, so it never appears in a run's parameters or logs."""
+    overrides: dict[str, Any] = {}
+    if password_secret:
+        from prefect.blocks.system import Secret
+
+        overrides["smtp_password"] = Secret.load(password_secret).get()
+    settings = load_settings(**overrides)
     campaign = load_campaign(campaign_dir)
     ledger = open_ledger(settings.resolved_database_url)
     sent_folder = SentFolder.from_settings(settings)
@@ -85,11 +96,15 @@ def batches(items: list[int], size: int) -> list[list[int]]:
 
 @flow(name="send-invitations")
 def send_invitations(
-    campaign_dir: str, batch_size: int = 100, limit: int | None = None
+    campaign_dir: str,
+    batch_size: int = 100,
+    limit: int | None = None,
+    smtp_password_secret: str | None = None,
 ) -> dict[str, Any]:
     """Render and send a campaign's invitations, batch by batch, each letter exactly once.
 
-    ``limit`` sends at most that many new letters in this run (start small)."""
+    ``limit`` sends at most that many new letters in this run (start small);
+    ``smtp_password_secret`` names a Prefect Secret block with the SMTP password."""
     settings = load_settings()
     campaign = load_campaign(campaign_dir)
     ledger = open_ledger(settings.resolved_database_url)
@@ -107,7 +122,7 @@ def send_invitations(
             break
         rendered = render_batch(campaign_dir, batch, fields)
         totals["rendered"] += rendered["rendered"]
-        result = send_batch(campaign_dir, batch, left)
+        result = send_batch(campaign_dir, batch, left, smtp_password_secret)
         totals["sent"] += result["sent"]
         for key in ("failed", "unknown", "problems"):
             totals[key] += result[key]

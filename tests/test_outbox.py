@@ -350,3 +350,28 @@ def test_sent_copies_go_to_the_sent_folder_and_settle_a_crash(ledger: Ledger, im
     assert again.sent == 1  # letter 2 only; 0 and 1 are not sent again, 3 waits for a person
     assert len(handler.received) == 3 and set(handler.message_ids().values()) == {1}
     assert len(imap_account.folder_uids("Sent")) == 3
+
+
+def test_an_unreachable_server_stops_the_run_and_fails_no_letter(ledger: Ledger) -> None:
+    from circular.smtp_sender import SmtpUnavailable
+    from tests.servers.smtp_server import free_port
+
+    ids = add_contacts(ledger, 3)
+    with pytest.raises(SmtpUnavailable, match=r"cannot connect to SMTP server 127\.0\.0\.1"):
+        send(ledger, letters_for(ids), plain(free_port()), FAST)
+    book = rows(ledger)
+    assert {m.status for m in book.values()} == {MessageStatus.PENDING}
+    assert all(m.attempts == 0 for m in book.values())
+
+
+def test_a_server_that_demands_starttls_is_a_setup_error(ledger: Ledger, tmp_path: Path) -> None:
+    certs = make_certificates(tmp_path / "certs")
+    context = server_tls_context(certs.cert_file, certs.key_file)
+    ids = add_contacts(ledger, 2)
+    with (
+        smtp_server(starttls=context) as (server, handler),
+        pytest.raises(SmtpSetupError, match=r"530 .*CIRCULAR_SMTP_SECURITY"),
+    ):
+        send(ledger, letters_for(ids), plain(server.port), FAST)
+    assert {m.status for m in rows(ledger).values()} == {MessageStatus.PENDING}
+    assert not handler.received

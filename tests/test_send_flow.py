@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from circular.ledger import Contact, Ledger
-from tests.servers.smtp_server import smtp_server
+from tests.servers.certs import make_certificates
+from tests.servers.smtp_server import server_tls_context, smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = [("ESP", "es"), ("FRA", "fr"), ("CHN", "zh"), ("EGY", "ar"), ("RUS", "ru")]
@@ -19,6 +20,8 @@ COUNTRIES = [("ESP", "es"), ("FRA", "fr"), ("CHN", "zh"), ("EGY", "ar"), ("RUS",
 def test_flow_renders_and_sends_each_letter_once(
     prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from prefect.blocks.system import Secret
+
     from flows.send import send_invitations
 
     data, out = tmp_path / "data", tmp_path / "out"
@@ -41,17 +44,25 @@ def test_flow_renders_and_sends_each_letter_once(
                 )
             )
     ledger.dispose()
-    with smtp_server() as (server, handler):
+    # As in production: STARTTLS verified against a CA, a login, the password in a Secret.
+    certs = make_certificates(tmp_path / "certs")
+    context = server_tls_context(certs.cert_file, certs.key_file)
+    password = "flow-s3cret"
+    Secret(value=password).save("circular-smtp-test", overwrite=True)
+    with smtp_server(starttls=context, login=("circular", password)) as (server, handler):
         for name, value in {
             "CIRCULAR_DATA_DIR": str(data),
             "CIRCULAR_OUT_DIR": str(out),
             "CIRCULAR_SMTP_PORT": str(server.port),
-            "CIRCULAR_SMTP_SECURITY": "none",
+            "CIRCULAR_SMTP_SECURITY": "starttls",
+            "CIRCULAR_SMTP_CA_FILE": str(certs.ca_file),
+            "CIRCULAR_SMTP_USERNAME": "circular",
         }.items():
             monkeypatch.setenv(name, value)
+        monkeypatch.delenv("CIRCULAR_SMTP_PASSWORD", raising=False)
         campaign = str(ROOT / "letters" / "cl-21-4")
-        first = send_invitations(campaign, batch_size=2)
-        second = send_invitations(campaign, batch_size=2)
+        first = send_invitations(campaign, batch_size=2, smtp_password_secret="circular-smtp-test")
+        second = send_invitations(campaign, batch_size=2, smtp_password_secret="circular-smtp-test")
     assert first["sent"] == 5 and first["rendered"] == 5 and not first["problems"]
     assert second["sent"] == 0 and second["rendered"] == 0
     counts = handler.message_ids()
