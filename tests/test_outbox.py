@@ -17,11 +17,10 @@ from circular.sending import reconcile
 from circular.settings import Security
 from circular.smtp_sender import SmtpConfig, SmtpSetupError
 from tests.outbox_helpers import add_contacts, letter, letters_for
-from tests.servers.certs import make_certificates
 from tests.servers.smtp_server import (
     Faults,
     RecordingHandler,
-    server_tls_context,
+    make_test_tls,
     smtp_server,
 )
 
@@ -167,8 +166,7 @@ def test_a_letter_that_cannot_be_built_fails_alone(ledger: Ledger) -> None:
 
 
 def test_starttls_verified_against_the_test_ca_and_login(ledger: Ledger, tmp_path: Path) -> None:
-    certs = make_certificates(tmp_path / "certs")
-    context = server_tls_context(certs.cert_file, certs.key_file)
+    context, ca_file = make_test_tls(tmp_path / "certs")
     ids = add_contacts(ledger, 3)
     secret = "s3cret-Passw0rd"
     with smtp_server(starttls=context, login=("circular", secret)) as (server, handler):
@@ -176,7 +174,7 @@ def test_starttls_verified_against_the_test_ca_and_login(ledger: Ledger, tmp_pat
             "127.0.0.1",
             server.port,
             security=Security.STARTTLS,
-            ca_file=certs.ca_file,
+            ca_file=ca_file,
             username="circular",
             password=secret,  # type: ignore[arg-type]
         )
@@ -195,11 +193,10 @@ def test_starttls_verified_against_the_test_ca_and_login(ledger: Ledger, tmp_pat
 
 
 def test_implicit_tls(ledger: Ledger, tmp_path: Path) -> None:
-    certs = make_certificates(tmp_path / "certs")
-    context = server_tls_context(certs.cert_file, certs.key_file)
+    context, ca_file = make_test_tls(tmp_path / "certs")
     ids = add_contacts(ledger, 2)
     with smtp_server(implicit_tls=context) as (server, handler):
-        config = SmtpConfig("127.0.0.1", server.port, security=Security.TLS, ca_file=certs.ca_file)
+        config = SmtpConfig("127.0.0.1", server.port, security=Security.TLS, ca_file=ca_file)
         report = send(ledger, letters_for(ids), config, FAST)
     assert report.sent == 2 and len(handler.received) == 2
 
@@ -365,8 +362,7 @@ def test_an_unreachable_server_stops_the_run_and_fails_no_letter(ledger: Ledger)
 
 
 def test_a_server_that_demands_starttls_is_a_setup_error(ledger: Ledger, tmp_path: Path) -> None:
-    certs = make_certificates(tmp_path / "certs")
-    context = server_tls_context(certs.cert_file, certs.key_file)
+    context, _ca_file = make_test_tls(tmp_path / "certs")
     ids = add_contacts(ledger, 2)
     with (
         smtp_server(starttls=context) as (server, handler),

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from circular.ledger import Contact, Ledger
-from tests.servers.certs import make_certificates
-from tests.servers.smtp_server import server_tls_context, smtp_server
+from tests.servers.smtp_server import make_test_tls, smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 COUNTRIES = [("ESP", "es"), ("FRA", "fr"), ("CHN", "zh"), ("EGY", "ar"), ("RUS", "ru")]
@@ -45,8 +44,7 @@ def test_flow_renders_and_sends_each_letter_once(
             )
     ledger.dispose()
     # As in production: STARTTLS verified against a CA, a login, the password in a Secret.
-    certs = make_certificates(tmp_path / "certs")
-    context = server_tls_context(certs.cert_file, certs.key_file)
+    context, ca_file = make_test_tls(tmp_path / "certs")
     password = "flow-s3cret"
     Secret(value=password).save("circular-smtp-test", overwrite=True)
     with smtp_server(starttls=context, login=("circular", password)) as (server, handler):
@@ -55,7 +53,7 @@ def test_flow_renders_and_sends_each_letter_once(
             "CIRCULAR_OUT_DIR": str(out),
             "CIRCULAR_SMTP_PORT": str(server.port),
             "CIRCULAR_SMTP_SECURITY": "starttls",
-            "CIRCULAR_SMTP_CA_FILE": str(certs.ca_file),
+            "CIRCULAR_SMTP_CA_FILE": str(ca_file),
             "CIRCULAR_SMTP_USERNAME": "circular",
         }.items():
             monkeypatch.setenv(name, value)
