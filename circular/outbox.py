@@ -114,7 +114,8 @@ def prepare(ledger: Ledger, messages: Sequence[OutgoingMessage]) -> list[Message
 
 
 class _Run:
-    """One send run: a producer claiming rows in order, N workers, shared limiter."""
+    """One send run: a producer queueing messages in order, N workers (one connection each)
+    claiming and sending them, one rate limiter shared by all."""
 
     def __init__(
         self,
@@ -129,7 +130,7 @@ class _Run:
         self.claimer = sending.new_claimer_id()
         self.report = SendReport()
         self.queue: asyncio.Queue[_Job] = asyncio.Queue(maxsize=options.connections)
-        self.outstanding = 0  # claimed jobs not yet settled (queued, in flight, awaiting retry)
+        self.outstanding = 0  # jobs not yet settled (queued, in flight, awaiting a retry)
         self.settled = asyncio.Event()
         self.stopping: BaseException | None = None  # daily quota or a setup error
         self.retry_tasks: set[asyncio.Task[None]] = set()
