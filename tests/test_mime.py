@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import email
+from email.header import decode_header, make_header
 from email.policy import default
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from circular import tokens
-from circular.mime import DOCX_TYPE, Mailbox, MessageBuildError, build_message
+from circular.mime import DOCX_TYPE, Mailbox, MessageBuildError, build_message, encode_words
 from tests.outbox_helpers import letter
 
 
@@ -144,3 +147,17 @@ def test_a_bad_token_or_language_is_refused() -> None:
     item = type(item)(**{**item.__dict__, "language": "es\r\nBcc: spy@evil.example"})
     with pytest.raises(MessageBuildError, match="not a language code"):
         build_message(item, tokens.new_token())
+
+
+@given(
+    text=st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=300
+    ),
+    used=st.integers(min_value=2, max_value=30),
+)
+def test_encoded_words_round_trip_and_stay_within_78_columns(text: str, used: int) -> None:
+    encoded = encode_words(text, used)
+    lines = encoded.split("\r\n")
+    assert len(lines[0]) + used <= 78 and all(len(line) <= 78 for line in lines[1:])
+    assert all(len(word.strip()) <= 75 for word in lines)
+    assert str(make_header(decode_header(encoded))) == text
