@@ -83,6 +83,8 @@ class SentFolder:
         # Without TCP_NODELAY each APPEND can wait ~40 ms on Nagle's algorithm.
         box.client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
         box.login(config.username, config.password.get_secret_value())
+        if not box.folder.exists(config.folder):
+            box.folder.create(config.folder)
         self._box = box
         return box
 
