@@ -19,13 +19,14 @@ from prefect.artifacts import create_markdown_artifact
 from prefect.cache_policies import NONE
 
 from circular.campaign import load_campaign
-from circular.ledger import contacts_of, open_ledger
+from circular.ledger import contacts_of
 from circular.letters import contact_fields_of, render_campaign
 from circular.outbox import SendOptions, send
 from circular.outgoing import campaign_messages
 from circular.sent_folder import SentFolder
 from circular.settings import load_settings
 from circular.smtp_sender import SmtpConfig
+from flows.common import flow_ledger, flow_settings
 
 
 # No caching anywhere: these tasks write files, the ledger and mail.
@@ -34,7 +35,7 @@ def render_batch(campaign_dir: str, contact_ids: list[int], fields: list[str]) -
     """Render the letters of one batch (unchanged letters are skipped)."""
     settings = load_settings()
     campaign = load_campaign(campaign_dir)
-    ledger = open_ledger(settings.resolved_database_url)
+    ledger = flow_ledger(settings)
     try:
         with ledger.session() as session:
             wanted = set(contact_ids)
@@ -47,22 +48,15 @@ def render_batch(campaign_dir: str, contact_ids: list[int], fields: list[str]) -
 
 
 @task(name="send letters", cache_policy=NONE, retries=1, retry_delay_seconds=30)
-def send_batch(
-    campaign_dir: str, contact_ids: list[int], limit: int | None, password_secret: str | None
-) -> dict[str, Any]:
+def send_batch(campaign_dir: str, contact_ids: list[int], limit: int | None) -> dict[str, Any]:
     """Send the invitations of one batch not sent yet; returns what happened.
 
-    ``password_secret`` names a Prefect Secret block holding the SMTP password (else the
-    environment's CIRCULAR_SMTP_PASSWORD). Only its name travels as a parameter: the value is
-    read here, so it never appears in a run's parameters or logs."""
-    overrides: dict[str, Any] = {}
-    if password_secret:
-        from prefect.blocks.system import Secret
-
-        overrides["smtp_password"] = Secret.load(password_secret).get()
-    settings = load_settings(**overrides)
+    The SMTP password comes from the Prefect Secret block CIRCULAR_SMTP_PASSWORD_BLOCK names
+    (else CIRCULAR_SMTP_PASSWORD): it is read here, never passed as a parameter, so it appears
+    in no run's parameters or logs."""
+    settings = flow_settings()
     campaign = load_campaign(campaign_dir)
-    ledger = open_ledger(settings.resolved_database_url)
+    ledger = flow_ledger(settings)
     sent_folder = SentFolder.from_settings(settings)
     try:
         built = campaign_messages(ledger, campaign, settings.out_dir, contact_ids=contact_ids)
@@ -96,18 +90,14 @@ def batches(items: list[int], size: int) -> list[list[int]]:
 
 @flow(name="send-invitations")
 def send_invitations(
-    campaign_dir: str,
-    batch_size: int = 100,
-    limit: int | None = None,
-    smtp_password_secret: str | None = None,
+    campaign_dir: str, batch_size: int = 100, limit: int | None = None
 ) -> dict[str, Any]:
     """Render and send a campaign's invitations, batch by batch, each letter exactly once.
 
-    ``limit`` sends at most that many new letters in this run (start small);
-    ``smtp_password_secret`` names a Prefect Secret block with the SMTP password."""
+    ``limit`` sends at most that many new letters in this run (start small)."""
     settings = load_settings()
     campaign = load_campaign(campaign_dir)
-    ledger = open_ledger(settings.resolved_database_url)
+    ledger = flow_ledger(settings)
     try:
         with ledger.session() as session:
             contacts = contacts_of(session, campaign.id)
@@ -122,7 +112,7 @@ def send_invitations(
             break
         rendered = render_batch(campaign_dir, batch, fields)
         totals["rendered"] += rendered["rendered"]
-        result = send_batch(campaign_dir, batch, left, smtp_password_secret)
+        result = send_batch(campaign_dir, batch, left)
         totals["sent"] += result["sent"]
         for key in ("failed", "unknown", "problems"):
             totals[key] += result[key]

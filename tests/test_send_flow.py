@@ -55,12 +55,13 @@ def test_flow_renders_and_sends_each_letter_once(
             "CIRCULAR_SMTP_SECURITY": "starttls",
             "CIRCULAR_SMTP_CA_FILE": str(ca_file),
             "CIRCULAR_SMTP_USERNAME": "circular",
+            "CIRCULAR_SMTP_PASSWORD_BLOCK": "circular-smtp-test",
         }.items():
             monkeypatch.setenv(name, value)
         monkeypatch.delenv("CIRCULAR_SMTP_PASSWORD", raising=False)
         campaign = str(ROOT / "letters" / "cl-21-4")
-        first = send_invitations(campaign, batch_size=2, smtp_password_secret="circular-smtp-test")
-        second = send_invitations(campaign, batch_size=2, smtp_password_secret="circular-smtp-test")
+        first = send_invitations(campaign, batch_size=2)
+        second = send_invitations(campaign, batch_size=2)
     assert first["sent"] == 5 and first["rendered"] == 5 and not first["problems"]
     assert second["sent"] == 0 and second["rendered"] == 0
     counts = handler.message_ids()
