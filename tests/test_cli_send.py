@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 from circular.campaign import LANGUAGES, TEMPLATE_KINDS
 from circular.cli import _register, app
 from circular.ledger import Contact, Ledger
-from tests.servers.smtp_server import smtp_server
+from tests.servers.smtp_server import Faults, RecordingHandler, smtp_server
 
 ROOT = Path(__file__).resolve().parent.parent
 COVER_NOTE = (
@@ -127,3 +127,14 @@ def test_broken_cover_note_names_file_and_line(campaign_env) -> None:  # type: i
     result = _run(["send", "--campaign", str(folder), "--dry-run"], env)
     assert result.exit_code == 2
     assert "email.fr.txt: line 1 must be 'Subject: ...'" in result.output
+
+
+def test_a_refused_letter_is_reported_and_the_exit_status_says_so(campaign_env) -> None:  # type: ignore[no-untyped-def]
+    folder, _tmp, env = campaign_env
+    faults = Faults(rcpt={"minister@fra.example": "550 5.1.1 no such mailbox"})
+    with smtp_server(RecordingHandler(faults)) as (server, handler):
+        env = {**env, "CIRCULAR_SMTP_PORT": str(server.port)}
+        result = _run(["send", "--campaign", str(folder)], env)
+    assert result.exit_code == 1
+    assert "sent 4, failed 1" in result.output and "failed: FRA" in result.output
+    assert len(handler.received) == 4

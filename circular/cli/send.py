@@ -44,7 +44,10 @@ def send_command(
         typer.Option("--out", help="Folder for --dry-run (default: data/outbox/<campaign>)."),
     ] = None,
 ) -> None:
-    """Send a campaign's letters, each exactly once, within the configured rate limits."""
+    """Send a campaign's letters, each exactly once, within the configured rate limits.
+
+    Exit status: 0 when every letter tried was sent, 1 when some failed or may or may not
+    have gone out (unknown: a person decides), 2 on bad settings, campaign or letters."""
     if kind != MessageKind.INVITATION:
         raise _fail(
             f"--kind {kind}: only invitations are sent here; reminders are sent by the "
@@ -111,6 +114,8 @@ def send_command(
             if sent_folder is not None:
                 sent_folder.close()
     _summary(report)
+    if report.failed or report.unknown:
+        raise typer.Exit(1)  # scripts and schedulers notice letters that need a person
 
 
 def _summary(report: SendReport) -> None:
