@@ -134,6 +134,7 @@ class _Run:
         self.settled = asyncio.Event()
         self.stopping: BaseException | None = None  # daily quota or a setup error
         self.retry_tasks: set[asyncio.Task[None]] = set()
+        self.copies: asyncio.Queue[BuiltMessage] = asyncio.Queue()  # for the Sent folder
 
     def _notify(self, event: str, job: _Job) -> None:
         if self.progress is not None:
@@ -156,6 +157,7 @@ class _Run:
         )
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
         producer = asyncio.create_task(self._produce(jobs))
+        copier = asyncio.create_task(self._copy_to_sent()) if self.sent_folder else None
         try:
             # A worker that dies of an unexpected error stops the run (its row stays
             # ``sending``: ambiguous, reconciled later) instead of hanging it.
@@ -170,7 +172,11 @@ class _Run:
                 if worker.done() and not worker.cancelled() and worker.exception():
                     producer.cancel()
                     raise worker.exception()  # type: ignore[misc]
+            if copier is not None:
+                await self.copies.join()  # every copy made before the run reports
         finally:
+            if copier is not None:
+                copier.cancel()
             for task in (producer, *workers, *self.retry_tasks):
                 task.cancel()
             await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
@@ -274,7 +280,9 @@ class _Run:
                 self.report.refused_cc[name] = result.refused
             self._notify("sent", job)
             if self.sent_folder is not None:
-                await self._append_to_sent(job.built)
+                # Copied to Sent in the background: an IMAP APPEND per letter would otherwise
+                # set the pace of the whole run.
+                self.copies.put_nowait(job.built)
         elif result.outcome == Outcome.AMBIGUOUS:
             sending.mark_unknown(self.ledger, row_id, self.claimer, answer=result.answer)
             self.report.unknown.append(name)
@@ -329,12 +337,17 @@ class _Run:
         finally:
             self._done()
 
-    async def _append_to_sent(self, built: BuiltMessage) -> None:
+    async def _copy_to_sent(self) -> None:
+        """Append each sent letter to the Sent folder, one at a time, in the background."""
         assert self.sent_folder is not None
-        try:
-            await asyncio.to_thread(self.sent_folder.append, built.data)
-        except Exception as error:  # the letter is sent; a missing copy must not undo that
-            log.warning("could not append %s to the Sent folder: %s", built.message_id, error)
+        while True:
+            built = await self.copies.get()
+            try:
+                await asyncio.to_thread(self.sent_folder.append, built.data)
+            except Exception as error:  # the letter is sent; a missing copy must not undo that
+                log.warning("could not append %s to the Sent folder: %s", built.message_id, error)
+            finally:
+                self.copies.task_done()
 
 
 async def send_messages(
