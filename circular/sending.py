@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from circular.ledger import Ledger, Message, MessageStatus, utcnow
 from circular.tokens import message_id_for, new_token
@@ -393,11 +392,3 @@ def reconcile(
         ):
             unknown.append(row.message_id)
     return Reconciled(tuple(sent), tuple(unknown), len(rows) - len(abandoned))
-
-
-def status_counts(session: Session, campaign: str, kind: str | None = None) -> dict[str, int]:
-    """How many messages of ``campaign`` (and ``kind``) are in each status."""
-    query = select(Message.status, func.count(Message.id)).where(Message.campaign == campaign)
-    if kind is not None:
-        query = query.where(Message.kind == kind)
-    return dict(session.execute(query.group_by(Message.status)).tuples().all())
