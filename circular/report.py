@@ -68,8 +68,8 @@ def _country_name(iso3: str) -> str:
 
 
 def campaign_report(session: Session, campaign: Campaign, now: datetime) -> list[ReportRow]:
-    """One row per contact of ``campaign`` as the ledger stands (``now`` drops replies and
-    messages dated after it, so a report can be made as of a past moment)."""
+    """One row per contact of ``campaign`` as the ledger stands at ``now`` (the moment of the
+    report: the reply columns show what had arrived by then)."""
     letters = {
         letter.contact_id: Path(letter.path).name
         for letter in session.scalars(select(Letter).where(Letter.campaign == campaign.id))
@@ -78,8 +78,7 @@ def campaign_report(session: Session, campaign: Campaign, now: datetime) -> list
     for message in session.scalars(
         select(Message).where(Message.campaign == campaign.id, Message.status.in_(_SENT))
     ):
-        if message.sent_at is None or message.sent_at <= now:
-            messages.setdefault(message.contact_id, []).append(message)
+        messages.setdefault(message.contact_id, []).append(message)
     rows = []
     for contact in contacts_of(session, campaign.id):
         mine = messages.get(contact.id, [])
