@@ -31,7 +31,7 @@ from circular.settings import load_settings
 from circular.smtp_sender import SmtpConfig
 from flows.followup import followup, schedule_reminder_waves
 from flows.report import report
-from flows.review import review_reply
+from flows.review import request_reviews, review_reply
 from tests.followup_support import add_contacts, copy_campaign, sample_rows
 from tests.servers.smtp_server import RecordingHandler, smtp_server
 from tests.test_review_report import story  # noqa: F401 (fixture)
@@ -221,3 +221,18 @@ def test_followup_flow_sends_a_wave_and_schedules_the_deferred_run(
             )
         )
     assert [(r.expected_start_time, r.parameters["wave"]) for r in runs] == [(deferred_at, None)]
+
+
+def test_one_review_run_per_waiting_reply(
+    ledger: Ledger,
+    story: dict[str, int],  # noqa: F811
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("CIRCULAR_DATABASE_URL", ledger.url)
+    review_reply.to_deployment(name="review-reply").apply()
+    first = request_reviews()
+    assert len(first) == 2  # the 'other' and the stranger's
+    assert request_reviews() == first
+    with get_client(sync_client=True) as client:
+        runs = [client.read_flow_run(run_id) for run_id in first]
+    assert sorted(r.parameters["reply_id"] for r in runs) == sorted(list(story.values())[2:])

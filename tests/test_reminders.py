@@ -170,3 +170,18 @@ def test_working_days_of_the_campaign_move_waves(tmp_path: Path) -> None:
         date(2021, 2, 24),
         date(2021, 2, 25),
     ]
+
+
+def test_thread_headers_are_checked() -> None:
+    from dataclasses import replace
+
+    from circular.mime import MessageBuildError, build_message
+    from circular.tokens import new_token
+    from tests.outbox_helpers import letter
+
+    threaded = replace(letter(1, 1), in_reply_to="<a.cl-21-4@itu.example>")
+    built = email.message_from_bytes(build_message(threaded, new_token()).data, policy=default)
+    assert built["In-Reply-To"] == built["References"] == "<a.cl-21-4@itu.example>"
+    injected = replace(letter(1, 1), in_reply_to="<a@b.example>\r\nBcc: all@x.example")
+    with pytest.raises(MessageBuildError, match="is not a Message-ID"):
+        build_message(injected, new_token())
