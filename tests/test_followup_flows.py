@@ -236,3 +236,15 @@ def test_one_review_run_per_waiting_reply(
     with get_client(sync_client=True) as client:
         runs = [client.read_flow_run(run_id) for run_id in first]
     assert sorted(r.parameters["reply_id"] for r in runs) == sorted(list(story.values())[2:])
+
+
+def test_demo_schedules_the_waves_of_a_campaign_shifted_to_today(tmp_path: Path) -> None:
+    followup.to_deployment(name="followup").apply()
+    campaign = copy_campaign(tmp_path)
+    today = datetime.now(UTC).date()
+    scheduled = schedule_reminder_waves(str(campaign.folder), shifted_to=today)
+    shifted = campaign.shifted_to(today)
+    assert [at for _i, _k, at in scheduled.runs] == [w.at for w in campaign_waves(shifted)]
+    with get_client(sync_client=True) as client:
+        runs = [client.read_flow_run(run_id) for run_id, _k, _at in scheduled.runs]
+    assert {r.parameters["shifted_to"] for r in runs} == {today.isoformat()}
