@@ -185,3 +185,24 @@ def test_thread_headers_are_checked() -> None:
     injected = replace(letter(1, 1), in_reply_to="<a@b.example>\r\nBcc: all@x.example")
     with pytest.raises(MessageBuildError, match="is not a Message-ID"):
         build_message(injected, new_token())
+
+
+def test_cli_followup_names_a_missing_wave_and_a_passed_deadline(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from circular.cli import _register, app
+
+    campaign = copy_campaign(tmp_path)
+    _register()
+    env = {"CIRCULAR_DATABASE_URL": ledger.url, "CIRCULAR_IMAP_SENT_FOLDER": ""}
+    missing = CliRunner().invoke(
+        app, ["followup", "--campaign", str(campaign.folder), "--wave", "9"], env=env
+    )
+    assert missing.exit_code == 2 and "no reminder wave 9" in missing.output
+    late = CliRunner().invoke(
+        app, ["followup", "--campaign", str(campaign.folder), "--wave", "1"], env=env
+    )
+    assert late.exit_code == 0, late.output
+    assert "the deadline 2021-03-01T23:59:59+01:00 has passed" in late.output
