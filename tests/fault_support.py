@@ -112,15 +112,15 @@ class SinkProcess:
     """The recording SMTP sink (tests/servers/smtp_server.py) in its own process: one line per
     message received ("<time> <Message-ID>") in ``log``, kept across restarts."""
 
-    def __init__(self, port: int, log: Path) -> None:
-        self.port, self.log = port, log
+    def __init__(self, port: int, log: Path, answer_delay: float = 0.0) -> None:
+        self.port, self.log, self.answer_delay = port, log, answer_delay
         self.process: subprocess.Popen[str] | None = None
 
     def start(self) -> None:
         """Start the sink and wait until it says it is ready."""
         command = [sys.executable, "-m", "tests.servers.smtp_server", "--port", str(self.port)]
         self.process = subprocess.Popen(
-            [*command, "--log", str(self.log)],
+            [*command, "--log", str(self.log), "--answer-delay", str(self.answer_delay)],
             cwd=ROOT,
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
