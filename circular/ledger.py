@@ -373,8 +373,8 @@ def open_ledger(url: str | None = None) -> Ledger:
     except SettingsError:
         if url is None:
             raise
-        return Ledger(url)  # the caller already has what it needs; the settings' own error
-        # is reported by whatever reads them
+        # The caller has the URL; whatever reads the faulty setting reports it.
+        return Ledger(url)
     return Ledger(url or settings.resolved_database_url, busy_timeout=settings.ledger_busy_timeout)
 
 
