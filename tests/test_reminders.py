@@ -13,7 +13,7 @@ import pytest
 from sqlalchemy import select
 
 from circular.campaign import Campaign
-from circular.ledger import Ledger, Message, Reply, claim_pending
+from circular.ledger import Ledger, Message, Reply
 from circular.outbox import SendOptions, send
 from circular.outgoing import campaign_messages
 from circular.reminders import (
@@ -115,13 +115,12 @@ def test_out_of_office_defers_and_the_deferred_run_checks_the_ledger_again(world
     assert world.arrived() == [third]
     back = datetime(2021, 2, 18, 9, tzinfo=world.campaign.deadline.zone)
     assert sorted(result.deferred.values()) == [back, back]
-    with world.ledger.session() as session:  # the outbox's claim leaves them until then
-        assert (
-            claim_pending(
-                session, "cl-21-4", "reminder-1", 10, "t", now=back - timedelta(seconds=1)
-            )
-            == []
-        )
+    with world.ledger.session() as session:  # pending, held until the day after the return
+        held = session.scalars(select(Message).where(Message.kind == "reminder-1")).all()
+        assert sorted((m.status, m.scheduled_for) for m in held if m.status != "sent") == [
+            ("pending", back),
+            ("pending", back),
+        ]
     assert (
         send_due_reminders(
             world.ledger, world.campaign, world.sender, now=back - timedelta(hours=1)
