@@ -37,6 +37,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.parser import BytesHeaderParser, BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from circular.ledger import Ledger, MailboxState, Reply, ReplyKind, ReplyStatus
+from circular.mailtext import Limits
 from circular.matching import (
     NO_MATCH,
     ContactIndex,
@@ -64,7 +66,14 @@ from circular.matching import (
     campaign_reference,
     default_country_lookup,
 )
-from circular.outcomes import Incoming, new_reply, unreadable_reply
+from circular.outcomes import (
+    MESSAGE_ID_CHARS,
+    NOT_READ,
+    Incoming,
+    new_reply,
+    storable,
+    unreadable_reply,
+)
 from circular.settings import Security, Settings
 from circular.smtp_sender import is_loopback
 
@@ -215,8 +224,11 @@ class _RawMailMessage(MailMessage):
     """imap-tools' message, keeping the raw bytes the classifier reads."""
 
     def __init__(self, fetch_data: list[Any]) -> None:
-        super().__init__(fetch_data)
-        self.raw: bytes = self._get_message_data_parts(fetch_data)[0]
+        # Not MailMessage.__init__: it parses the whole message, outside any limit; a body
+        # nested a thousand deep exhausted the stack there and stopped every poll. Only the
+        # headers are parsed here; the classifier reads the body under its limits.
+        self.raw, self._raw_uid_data, self._raw_flag_data = self._get_message_data_parts(fetch_data)
+        self.obj = BytesHeaderParser(policy=email.policy.compat32).parsebytes(self.raw)
 
 
 def _tls_context(config: ImapConfig) -> ssl.SSLContext:
@@ -321,11 +333,15 @@ def _delimiter(mailbox: BaseMailBox) -> str:
 
 
 def _incoming(config: ImapConfig, uidvalidity: int, uid: int, raw: bytes) -> Incoming:
-    headers = email.message_from_bytes(raw, policy=email.policy.compat32)
+    # Headers only: the body is the classifier's business, under its limits (a body nested a
+    # thousand deep would exhaust the stack of a full parse here, outside any safety net).
+    headers = BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
     # A message without a Message-ID is known by a digest of its bytes, so that it too is
     # recognised after a UIDVALIDITY change (not angle-bracketed: never a real Message-ID).
-    message_id = (
-        _header(headers, "Message-ID").strip() or f"sha256:{hashlib.sha256(raw).hexdigest()}"
+    # Made storable here (NULs dropped, cut to the column) so that the duplicate check
+    # compares what the ledger holds.
+    message_id = storable(_header(headers, "Message-ID").strip(), MESSAGE_ID_CHARS) or (
+        f"sha256:{hashlib.sha256(raw).hexdigest()}"
     )
     sender = getaddresses([_header(headers, "From")])
     received: datetime | None = None
@@ -593,7 +609,11 @@ class Poller:
         classification: Any,
     ) -> Match:
         try:
-            parsed = email.message_from_bytes(raw, policy=email.policy.default)
+            # A message the classifier did not read (over a limit) is matched by its headers
+            # alone: parsing its body here would spend what the limit saved.
+            evidence = str(getattr(classification, "evidence", ""))
+            parser = BytesHeaderParser if evidence.startswith(NOT_READ) else BytesParser
+            parsed = parser(policy=email.policy.default).parsebytes(raw)
             matcher = Matcher(
                 session,
                 references=self.references,
@@ -716,6 +736,21 @@ def load_classifier(path: str | None = None) -> Classifier:
     return function  # type: ignore[no-any-return]
 
 
+def with_limits(classify: Classifier, limits: Limits) -> Classifier:
+    """``classify`` reading under ``limits`` (``CIRCULAR_MAIL_MAX_*``) when it takes a
+    ``limits`` argument, as circular's classifier does; any other classifier as it is."""
+    import functools
+    import inspect
+
+    try:
+        parameters = inspect.signature(classify).parameters
+    except (TypeError, ValueError):  # a builtin or a C callable: nothing to bind
+        return classify
+    if "limits" not in parameters:
+        return classify
+    return functools.partial(classify, limits=limits)
+
+
 def poll_once(
     ledger: Ledger,
     settings: Settings,
@@ -725,7 +760,7 @@ def poll_once(
 ) -> PollResult:
     """One poll with the settings' mailbox, the real classifier, and every campaign's
     reference (see ``circular.matching.campaign_reference``)."""
-    classify = classify or load_classifier()
+    classify = with_limits(classify or load_classifier(), Limits.from_settings(settings))
     with ledger.session() as session:
         index = ContactIndex.build(session)
     references = {c: campaign_reference(c, settings.letters_dir) for c in index.campaigns}

@@ -139,7 +139,7 @@ PYTHON_TAGS = [
     'id: !!python/object/apply:subprocess.check_output [["touch", "{target}"]]\n',
     'id: !!python/object/new:subprocess.Popen [["touch", "{target}"]]\n',
     "id: !!python/name:os.system\n",
-    'reference: !!python/object/apply:builtins.exec ["open(\'{target}\', \'w\')"]\n',
+    "reference: !!python/object/apply:builtins.exec [\"open('{target}', 'w')\"]\n",
     "deadline: !!python/module:os\n",
 ]
 
