@@ -369,7 +369,8 @@ def _header(message: email.message.Message, name: str) -> str:
         return ""
     try:
         return str(email.header.make_header(email.header.decode_header(str(value))))
-    except (LookupError, ValueError, email.errors.HeaderParseError):
+    except (LookupError, ValueError, email.errors.MessageError):
+        # MessageError: also CharsetError, for an encoded word naming a non-ASCII charset.
         return str(value)
 
 
