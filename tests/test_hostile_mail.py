@@ -183,6 +183,15 @@ def test_a_deep_nesting_under_a_high_part_limit_is_refused_by_depth() -> None:
     assert "limit max_depth exceeded" in result.evidence
 
 
+def test_a_header_naming_a_non_ascii_charset_is_kept_raw() -> None:
+    # Found by the fuzzing below: decoding it raised CharsetError out of the poll.
+    raw = hostile_mail.plain("<x@y.example>", subject="=?\x80indows-1256?Q?abc?=")
+    raw = raw.replace("\x80".encode(), b"\x80")
+    incoming = _incoming(_CONFIG, 1, 1, raw)
+    assert "abc" in incoming.subject
+    assert classify_message(raw).kind == ReplyKind.ACCEPT
+
+
 CORPUS = sorted(path for path in hostile_mail.CORPUS.glob("*.eml"))
 _CONFIG = ImapConfig(host="127.0.0.1", port=1, username="u", password=SecretStr("p"))
 _LIMITS = Limits(max_message_bytes=1 << 20)
