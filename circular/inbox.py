@@ -9,8 +9,11 @@ One poll, with imap-tools:
 2. select the folder afresh and read its UIDVALIDITY; when it differs from the one in the
    ledger, the folder was rebuilt: read it again from the start, and skip every message whose
    Message-ID the ledger already holds for this mailbox;
-3. fetch the messages whose UID is above the last one processed (filtered here: ``UID N:*``
-   returns the newest message even when nothing is new), in bulk, without marking them seen;
+3. list the sizes of the messages whose UID is above the last one processed (filtered here:
+   ``UID N:*`` returns the newest message even when nothing is new), then fetch them in bulk,
+   in batches bounded by count and bytes, without marking them seen; a message over
+   ``max_message_bytes`` (``CIRCULAR_MAIL_MAX_BYTES``) is not downloaded: its headers are, and
+   it goes to review unread;
 4. for each: classify it, match it to its letter, and store the ``Reply`` row together with the
    mailbox's new last UID in one transaction. The ledger's unique (mailbox, UIDVALIDITY, UID)
    makes that insert the claim: when two polls overlap, the second one's insert fails and it
@@ -31,6 +34,7 @@ import enum
 import hashlib
 import imaplib
 import logging
+import re
 import socket
 import ssl
 from collections import Counter, defaultdict
@@ -86,6 +90,9 @@ Classifier = Callable[[bytes], Any]
 #: server never has to assemble an unbounded answer.
 FETCH_BATCH = 50
 
+#: Bytes fetched per IMAP command at most: a batch holds its messages in memory at once.
+FETCH_BYTES = 64 * 1024 * 1024
+
 #: ``Reply.filed_to`` of a message that stays where it is (unreadable: a person looks at it).
 KEPT = "(kept in place)"
 
@@ -135,6 +142,8 @@ class ImapConfig:
     allow_plain: bool = False
     timeout: float = 60.0
     move: bool = True
+    #: A larger message is not downloaded: its headers are, and it goes to review unread.
+    max_message_bytes: int = 25 * 1024 * 1024
     folders: Mapping[Outcome, str] = field(
         default_factory=lambda: {
             Outcome.ACCEPTED: "Circular/Accepted",
@@ -160,6 +169,7 @@ class ImapConfig:
             allow_plain=settings.imap_allow_plain,
             timeout=settings.imap_timeout,
             move=settings.imap_move,
+            max_message_bytes=settings.mail_max_bytes,
             folders={
                 Outcome.ACCEPTED: settings.imap_folder_accepted,
                 Outcome.DECLINED: settings.imap_folder_declined,
@@ -218,6 +228,54 @@ class PollResult:
             f"{self.skipped} already processed, {self.needs_review} for review "
             f"({self.unreadable} unreadable); filed: {filed or 'none'}"
         )
+
+
+@dataclass(frozen=True)
+class TooLarge:
+    """The classification of a message over ``max_message_bytes``: only its headers were
+    downloaded, and a person reads it (shaped like ``circular.replies.Classification``)."""
+
+    size: int
+    limit: int
+    kind: ReplyKind = ReplyKind.OTHER
+    language: str | None = None
+    confidence: float = 0.1
+    text: str = ""
+
+    @property
+    def evidence(self) -> str:
+        """Why it was not read, worded as the classifier words a limit."""
+        return (
+            f"{NOT_READ} limit max_message_bytes exceeded: {self.size} bytes > {self.limit} bytes"
+        )
+
+
+def fetch_batches(
+    uids: list[int],
+    sizes: Mapping[int, int],
+    too_large: int,
+    *,
+    max_count: int = FETCH_BATCH,
+    max_bytes: int = FETCH_BYTES,
+) -> Iterable[list[int]]:
+    """``uids`` (ascending) in batches of at most ``max_count`` messages and ``max_bytes``
+    bytes (a single larger message makes a batch of its own). A message over ``too_large``
+    weighs nothing: only its headers are fetched."""
+    batch: list[int] = []
+    total = 0
+    for uid in uids:
+        weight = sizes.get(uid, 0) if sizes.get(uid, 0) <= too_large else 0
+        if batch and (len(batch) >= max_count or total + weight > max_bytes):
+            yield batch
+            batch, total = [], 0
+        batch.append(uid)
+        total += weight
+    if batch:
+        yield batch
+
+
+_UID_ITEM = re.compile(rb"UID (\d+)")
+_SIZE_ITEM = re.compile(rb"RFC822\.SIZE (\d+)")
 
 
 class _RawMailMessage(MailMessage):
@@ -423,16 +481,28 @@ class Poller:
         result.uidvalidity = uidvalidity
         last_uid, result.uidvalidity_changed = self._state(uidvalidity)
         self._file(mailbox, self._unfiled(uidvalidity), folders, result)
-        new_uids = [
-            uid
-            for uid in (int(u) for u in mailbox.uids(f"UID {last_uid + 1}:*"))
-            if uid > last_uid  # "N:*" always includes the newest message
-        ]
+        sizes = self._new_sizes(mailbox, last_uid)
         index = self._contact_index()
-        for batch_start in range(0, len(new_uids), FETCH_BATCH):
-            batch = new_uids[batch_start : batch_start + FETCH_BATCH]
-            processed = self._process_batch(mailbox, uidvalidity, batch, index, result)
+        for batch in fetch_batches(sorted(sizes), sizes, self.config.max_message_bytes):
+            processed = self._process_batch(mailbox, uidvalidity, batch, sizes, index, result)
             self._file(mailbox, processed, folders, result)
+
+    def _new_sizes(self, mailbox: BaseMailBox, last_uid: int) -> dict[int, int]:
+        """The size of every message with a UID above ``last_uid`` (small answers only: the
+        sizes decide what is downloaded)."""
+        typ, data = mailbox.client.uid("FETCH", f"{last_uid + 1}:*", "(RFC822.SIZE)")
+        if typ != "OK":
+            raise ImapError(f"cannot list new messages on {self.config.where}: {data!r}")
+        sizes: dict[int, int] = {}
+        for item in data:
+            line = item[0] if isinstance(item, tuple) else item
+            if not isinstance(line, bytes):
+                continue
+            uid, size = _UID_ITEM.search(line), _SIZE_ITEM.search(line)
+            # "N:*" always includes the newest message, even when it is not new.
+            if uid and int(uid.group(1)) > last_uid:
+                sizes[int(uid.group(1))] = int(size.group(1)) if size else 0
+        return sizes
 
     # -- ledger ----------------------------------------------------------------------------
 
@@ -506,28 +576,49 @@ class Poller:
         mailbox: BaseMailBox,
         uidvalidity: int,
         uids: list[int],
+        sizes: Mapping[int, int],
         index: ContactIndex,
         result: PollResult,
     ) -> list[Reply]:
-        """Fetch ``uids`` in one command and process each; returns the replies to file."""
-        to_file: list[Reply] = []
-        seen: set[int] = set()
-        fetched = mailbox.fetch(uid_list=[str(uid) for uid in uids], mark_seen=False, bulk=True)
-        for message in fetched:
-            # A concurrent expunge can yield phantom items (no UID, or a UID twice).
-            uid = int(message.uid) if message.uid else None
-            if uid is None or uid in seen or uid not in uids:
+        """Fetch ``uids`` (whole, or only the headers of those over ``max_message_bytes``)
+        and process each in UID order; returns the replies to file."""
+        limit = self.config.max_message_bytes
+        large = [uid for uid in uids if sizes.get(uid, 0) > limit]
+        small = [uid for uid in uids if uid not in large]
+        raws: dict[int, bytes] = {}
+        for part, headers_only in ((small, False), (large, True)):
+            if not part:
                 continue
-            seen.add(uid)
+            fetched = mailbox.fetch(
+                uid_list=[str(uid) for uid in part],
+                mark_seen=False,
+                bulk=True,
+                headers_only=headers_only,
+            )
+            for message in fetched:
+                # A concurrent expunge can yield phantom items (no UID, or a UID twice).
+                uid = int(message.uid) if message.uid else None
+                if uid is None or uid in raws or uid not in part:
+                    continue
+                raws[uid] = getattr(message, "raw", b"") or bytes(message.obj)
+        to_file: list[Reply] = []
+        # In UID order: the ledger's last UID must never pass a message not yet recorded.
+        for uid in sorted(raws):
             result.fetched += 1
-            raw = getattr(message, "raw", b"") or bytes(message.obj)
-            reply = self._process_one(uidvalidity, uid, raw, index, result)
+            too_large = TooLarge(sizes[uid], limit) if uid in large else None
+            reply = self._process_one(uidvalidity, uid, raws[uid], index, result, too_large)
             if reply is not None:
                 to_file.append(reply)
         return to_file
 
     def _process_one(
-        self, uidvalidity: int, uid: int, raw: bytes, index: ContactIndex, result: PollResult
+        self,
+        uidvalidity: int,
+        uid: int,
+        raw: bytes,
+        index: ContactIndex,
+        result: PollResult,
+        too_large: TooLarge | None = None,
     ) -> Reply | None:
         incoming = _incoming(self.config, uidvalidity, uid, raw)
         with self.ledger.session() as session:
@@ -535,7 +626,12 @@ class Poller:
         # Classified before the transaction: it is pure and may be slow (attachments), and the
         # ledger's write lock should be held only briefly. A message the ledger already knows
         # is not classified again (checked once more under the lock below).
-        classification, unreadable = (None, None) if known else self._classify(incoming, raw)
+        if known:
+            classification, unreadable = None, None
+        elif too_large is not None:
+            classification, unreadable = too_large, None
+        else:
+            classification, unreadable = self._classify(incoming, raw)
         try:
             with self.ledger.session() as session:
                 # The state update comes first: on SQLite it takes the write lock before any
@@ -560,7 +656,9 @@ class Poller:
                 if classification is None and unreadable is None:
                     # Known before the lock, gone now: impossible, as replies are never
                     # deleted; classify rather than guess.
-                    classification, unreadable = self._classify(incoming, raw)
+                    classification, unreadable = (
+                        (too_large, None) if too_large else self._classify(incoming, raw)
+                    )
                 if unreadable is not None:
                     reply = unreadable_reply(incoming, unreadable)
                     reply.filed_to = KEPT

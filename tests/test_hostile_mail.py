@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from pydantic import SecretStr
 from sqlalchemy import select
 
-from circular.inbox import ImapConfig, Poller, _incoming, with_limits
+from circular.inbox import ImapConfig, Poller, _incoming, fetch_batches, with_limits
 from circular.ledger import Ledger, Reply, ReplyKind, ReplyStatus
 from circular.mailtext import Limits, NotAnEmail
 from circular.matching import NO_MATCH
@@ -44,13 +44,14 @@ CASES: list[tuple[str, Callable[[str], bytes], str | None]] = [
 ]
 
 
-def _config(account: ImapAccount) -> ImapConfig:
+def _config(account: ImapAccount, max_message_bytes: int) -> ImapConfig:
     return ImapConfig(
         host=account.host,
         port=account.port,
         username=account.user,
         password=SecretStr(account.password),
         security=Security.NONE,
+        max_message_bytes=max_message_bytes,
     )
 
 
@@ -91,13 +92,25 @@ def test_hostile_messages_go_to_review_and_the_poll_goes_on(
     for raw in delivered:
         imap_account.deliver(raw)
 
-    # The limits come from the settings (CIRCULAR_MAIL_MAX_*), as in ``poll_once``.
-    limits = Limits.from_settings(load_settings(mail_max_bytes=20 * 1024 * 1024))
-    assert limits.max_message_bytes == 20 * 1024 * 1024
-    poller = Poller(ledger, _config(imap_account), with_limits(classify_message, limits))
+    # The limits come from the settings (CIRCULAR_MAIL_MAX_*), as in ``poll_once``; the 50 MB
+    # message is over CIRCULAR_MAIL_MAX_BYTES, so only its headers are downloaded.
+    settings = load_settings(mail_max_bytes=20 * 1024 * 1024)
+    limits = Limits.from_settings(settings)
+    assert ImapConfig.from_settings(settings).max_message_bytes == limits.max_message_bytes
+    config = _config(imap_account, limits.max_message_bytes)
+    read: list[int] = []
+
+    def classify(raw: bytes, *, limits: Limits) -> object:
+        read.append(len(raw))
+        return classify_message(raw, limits=limits)
+
+    poller = Poller(ledger, config, with_limits(classify, limits))
     result = poller.poll()
 
     assert result.fetched == result.processed == len(delivered)
+    # The 50 MB message never reached the classifier (nor this process's memory) whole.
+    assert len(read) == len(delivered) - 1
+    assert max(read) < limits.max_message_bytes
     with ledger.session() as session:
         replies = list(session.scalars(select(Reply).order_by(Reply.uid)))
         assert len(replies) == len(delivered)
@@ -149,6 +162,17 @@ def test_hostile_headers_are_stored_as_the_ledger_can_hold_them(ledger: Ledger) 
     assert len(by_name["Message-ID of 2,000 characters"].message_id) == 998
     assert len(by_name["From of 432 characters"].from_addr) == 320
     assert all(row.status == ReplyStatus.NEEDS_REVIEW for row in rows)  # none matched
+
+
+def test_fetch_batches_bound_count_and_bytes() -> None:
+    mib = 1024 * 1024
+    sizes = {1: 10 * mib, 2: 10 * mib, 3: 50 * mib, 4: 1000 * mib, 5: 1, 6: 1, 7: 1}
+    batches = list(
+        fetch_batches(sorted(sizes), sizes, too_large=100 * mib, max_count=3, max_bytes=25 * mib)
+    )
+    # 3 alone (over max_bytes but under the limit), 4 weighs nothing (headers only).
+    assert batches == [[1, 2], [3], [4, 5, 6], [7]]
+    assert [uid for batch in batches for uid in batch] == sorted(sizes)
 
 
 def test_settings_give_the_limits() -> None:
