@@ -118,8 +118,15 @@ _OUTCOME_OF_KIND = {
 
 
 def outcome_of(reply: Reply) -> Outcome:
-    """The folder a reply belongs in: by its kind, or review when no letter matched it."""
+    """The folder a reply belongs in: by its kind, or review when no letter matched it or
+    when it waits for a person although it reads as an answer (no sender: an "accept" from
+    nobody must not sit among the acceptances)."""
     if reply.matched_message_id is None:
+        return Outcome.NEEDS_REVIEW
+    if reply.status == ReplyStatus.NEEDS_REVIEW and reply.kind in (
+        ReplyKind.ACCEPT,
+        ReplyKind.DECLINE,
+    ):
         return Outcome.NEEDS_REVIEW
     return _OUTCOME_OF_KIND[ReplyKind(reply.kind)]
 

@@ -256,6 +256,15 @@ def test_found_by_fuzzing_refused_not_raised_nor_half_read(
     assert _contacts(ledger) == {}
 
 
+def test_a_cell_of_megabytes_is_refused(tmp_path: Path, ledger: Ledger) -> None:
+    data = VALID.replace(b"Jean Dupont", b"J" * (5 * 1024 * 1024))
+    result = _take_in(tmp_path, ledger, data)
+    assert result.status == IntakeStatus.REJECTED
+    [problem] = result.problems
+    assert (problem.kind, problem.row, problem.column) == (ProblemKind.VALUE_TOO_LONG, 2, "name")
+    assert len(result.report) < 2000  # the value itself is not copied into the report
+
+
 def test_nul_bytes_are_refused(tmp_path: Path, ledger: Ledger) -> None:
     utf8 = VALID.replace(b"Jean Dupont", b"Jean\x00Dupont")
     result = _take_in(tmp_path / "utf8", ledger, utf8)

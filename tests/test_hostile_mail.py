@@ -127,6 +127,9 @@ def test_hostile_messages_go_to_review_and_the_poll_goes_on(
                 assert hostile.kind in (ReplyKind.ACCEPT, ReplyKind.DECLINE), name
         # The PDF's text was recovered despite its broken table: it declines.
         assert replies[12].kind == ReplyKind.DECLINE
+        # An "accept" without a sender is filed for review, not among the acceptances.
+        assert replies[14].kind == ReplyKind.ACCEPT
+        assert replies[14].filed_to == "Circular/Needs review"
     # Every message is still in the mailbox, byte for byte (filed, or kept in place).
     contents = _mailbox_contents(imap_account)
     for (name, _build, _reason), raw in zip(CASES, delivered[0::2], strict=True):

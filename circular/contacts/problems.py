@@ -19,6 +19,7 @@ class ProblemKind(enum.StrEnum):
 
     UNREADABLE_ENCODING = "unreadable encoding"
     FILE_TOO_LARGE = "file too large"
+    VALUE_TOO_LONG = "value too long"
     EMPTY_FILE = "empty file"
     MISSING_COLUMN = "missing column"
     DUPLICATE_COLUMN = "duplicate column"
