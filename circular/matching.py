@@ -429,10 +429,15 @@ def campaign_reference(campaign: str, letters_dir: Path | None = None) -> str:
     if letters_dir is not None:
         path = letters_dir / campaign / "campaign.yaml"
         if path.exists():
-            import yaml
+            from circular.campaign import CampaignError, read_campaign_file
 
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            reference = data.get("reference") if isinstance(data, dict) else None
+            try:
+                data = read_campaign_file(path)
+            except CampaignError:
+                # Python tags, bad YAML, not UTF-8: loading the campaign reports it; a poll
+                # must not stop on it, so the reference derived from the id serves.
+                data = {}
+            reference = data.get("reference")
             if isinstance(reference, str) and reference.strip():
                 return reference.strip()
     head, _, tail = campaign.upper().rpartition("-")
