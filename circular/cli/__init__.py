@@ -27,6 +27,7 @@ def _register() -> None:
     from circular.cli import (  # noqa: F401
         classify,
         demo,
+        followup,
         intake,
         letters,
         poll,
