@@ -1,19 +1,17 @@
 """What happened in a campaign, as plain data for the orchestration layer to show: the replies
-recorded since a point in the ledger (for events) and every country's status (for a table).
+recorded since a point in the ledger (for events).
 
 Nothing here knows about Prefect: flows turn these records into events and artifacts.
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from circular.ledger import Contact, Message, MessageKind, MessageStatus, Reply, ReplyKind
-from circular.outcomes import contact_status
+from circular.ledger import Contact, Message, Reply, ReplyKind
 
 #: How much of a bounce's diagnostic an event carries (the ledger keeps the rest).
 DIAGNOSTIC_CHARS = 300
@@ -68,48 +66,3 @@ def replies_after(session: Session, reply_id: int) -> list[ReplyNotice]:
             )
         )
     return notices
-
-
-@dataclass(frozen=True)
-class CountryStatus:
-    """One contact's line in a campaign's status table."""
-
-    country: str
-    language: str
-    status: str
-    invitation: str
-    reminders_sent: int
-
-
-def campaign_status(session: Session, campaign: str) -> list[CountryStatus]:
-    """Every contact of ``campaign`` with its derived status (``circular.outcomes``), its
-    invitation's state and how many reminders went out, ordered by country."""
-    messages: dict[int, list[Message]] = {}
-    for message in session.scalars(select(Message).where(Message.campaign == campaign)):
-        messages.setdefault(message.contact_id, []).append(message)
-    contacts = session.scalars(
-        select(Contact).where(Contact.campaign == campaign).order_by(Contact.iso3, Contact.id)
-    )
-    rows = []
-    for contact in contacts:
-        sent = messages.get(contact.id, [])
-        invitation = next((m for m in sent if m.kind == MessageKind.INVITATION), None)
-        rows.append(
-            CountryStatus(
-                country=contact.iso3,
-                language=contact.language,
-                status=str(contact_status(session, contact)),
-                invitation=str(invitation.status) if invitation else "not created",
-                reminders_sent=sum(
-                    1
-                    for m in sent
-                    if m.kind.startswith("reminder-") and m.status == MessageStatus.SENT
-                ),
-            )
-        )
-    return rows
-
-
-def status_counts(rows: list[CountryStatus]) -> Counter[str]:
-    """How many contacts stand in each status."""
-    return Counter(row.status for row in rows)

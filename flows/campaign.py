@@ -16,7 +16,9 @@ same scheduled run.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -25,14 +27,16 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 from prefect.runtime import flow_run
 
-from circular.activity import CountryStatus, campaign_status, status_counts
-from circular.campaign import load_campaign
+from circular.campaign import Campaign, load_campaign
+from circular.ledger import utcnow
+from circular.report import ReportRow, campaign_report, summary_markdown, table_records
 from circular.settings import load_settings
 from flows.common import campaign_folder, flow_ledger
+from flows.followup import DEPLOYMENT, schedule_reminder_waves
 from flows.send import send_in_batches
 
 #: The deployment the reminder waves are runs of (``flow name/deployment name``).
-FOLLOWUP_DEPLOYMENT = "followup/followup"
+FOLLOWUP_DEPLOYMENT = DEPLOYMENT
 
 
 def campaign_run_name(step: str) -> Callable[[], str]:
@@ -46,22 +50,14 @@ def campaign_run_name(step: str) -> Callable[[], str]:
     return name
 
 
-def _reminder_scheduler() -> Callable[[str, str], Any] | None:
-    """``flows.followup.schedule_reminder_waves`` when the follow-up flows are installed."""
-    try:
-        from flows.followup import schedule_reminder_waves
-    except ImportError:  # an installation without the follow-up flows: no reminders
-        return None
-    return schedule_reminder_waves  # type: ignore[no-any-return]
-
-
 @task(name="campaign status", cache_policy=NONE)
-def country_statuses(campaign_id: str) -> list[CountryStatus]:
-    """Every country's status in the campaign, from the ledger."""
+def campaign_rows(campaign_dir: str) -> list[ReportRow]:
+    """Every country's line of the campaign report (``circular.report``), from the ledger."""
+    campaign = load_campaign(campaign_dir, check_templates=False)
     ledger = flow_ledger(load_settings())
     try:
         with ledger.session() as session:
-            return campaign_status(session, campaign_id)
+            return campaign_report(session, campaign, utcnow())
     finally:
         ledger.dispose()
 
@@ -82,84 +78,62 @@ def campaign_flow(
     this run; ``smtp_password_secret`` names a Prefect Secret block with the SMTP password."""
     logger = get_run_logger()
     folder = campaign_folder(campaign)
-    campaign_id = load_campaign(folder).id
+    definition = load_campaign(folder)
     totals = send_in_batches(str(folder), batch_size, limit, smtp_password_secret)
-    logger.info("%s: %d letters sent in this run", campaign_id, totals["sent"])
+    logger.info("%s: %d letters sent in this run", definition.id, totals["sent"])
 
-    scheduler = _reminder_scheduler()
-    reminders: Any = None
-    if scheduler is None:
-        logger.warning("flows.followup is not installed: no reminder waves scheduled")
-    else:
-        reminders = scheduler(str(folder), followup_deployment)
-    scheduled = _count(reminders)
+    # One scheduled run of the follow-up deployment per wave ahead; idempotent per campaign,
+    # wave and deadline, so a re-run schedules nothing new.
+    scheduled = schedule_reminder_waves(str(folder), followup_deployment)
+    waves = [(kind, at) for _run_id, kind, at in scheduled.runs]
+    logger.info("%s: %d reminder waves scheduled", definition.id, len(waves))
 
-    rows = country_statuses(campaign_id)
+    rows = campaign_rows(str(folder))
     create_table_artifact(
-        key=f"{campaign_id}-status",
-        table=[
-            {
-                "country": row.country,
-                "language": row.language,
-                "status": row.status,
-                "invitation": row.invitation,
-                "reminders sent": row.reminders_sent,
-            }
-            for row in rows
-        ],
-        description=f"Every country's status in {campaign_id}",
+        key=f"{definition.id}-status",
+        table=table_records(rows),
+        description=f"{definition.reference}: status per country",
     )
     create_markdown_artifact(
-        key=f"{campaign_id}-summary",
-        markdown=campaign_summary(campaign_id, sha256, totals, rows, scheduled),
-        description=f"Summary of {campaign_id}",
+        key=f"{definition.id}-summary",
+        markdown=campaign_summary(definition, sha256, totals, waves)
+        + "\n"
+        + summary_markdown(rows, definition, utcnow()),
+        description=f"{definition.reference}: summary",
     )
     return {
-        "campaign": campaign_id,
+        "campaign": definition.id,
         "sent": totals["sent"],
         "rendered": totals["rendered"],
         "failed": len(totals["failed"]),
         "unknown": len(totals["unknown"]),
         "problems": len(totals["problems"]),
-        "reminder_waves": scheduled,
-        "statuses": dict(status_counts(rows)),
+        "reminder_waves": [(kind, at.isoformat()) for kind, at in waves],
+        "outcomes": dict(Counter(row.outcome for row in rows)),
     }
 
 
-def _count(reminders: Any) -> int:
-    # The scheduler returns the runs (or waves) it scheduled; anything sized counts.
-    if reminders is None:
-        return 0
-    try:
-        return len(reminders)
-    except TypeError:
-        return int(reminders) if isinstance(reminders, int) else 0
-
-
 def campaign_summary(
-    campaign_id: str,
+    campaign: Campaign,
     sha256: str | None,
     totals: dict[str, Any],
-    rows: list[CountryStatus],
-    reminder_waves: int,
+    waves: list[tuple[str, datetime]],
 ) -> str:
-    """The markdown summary of a campaign run."""
-    counts = status_counts(rows)
+    """What this campaign run did, in markdown: letters sent and the reminder waves."""
     lines = [
-        f"# {campaign_id}: invitations",
+        f"# {campaign.reference}: invitations sent",
         "",
-        f"- contacts: **{len(rows)}**",
         f"- letters sent in this run: **{totals['sent']}** (rendered: {totals['rendered']})",
         f"- failed: {len(totals['failed'])}; unknown (a person decides): "
         f"{len(totals['unknown'])}; cannot be sent yet: {len(totals['problems'])}",
-        f"- reminder waves scheduled: **{reminder_waves}**",
     ]
     if sha256:
         lines.append(f"- triggered by the contact file `{sha256[:12]}…`")
     if totals.get("quota_resume_at"):
         lines.append(f"- daily quota reached; sending resumes after {totals['quota_resume_at']}")
-    lines += ["", "| status | contacts |", "| --- | ---: |"]
-    lines += [f"| {status} | {count} |" for status, count in sorted(counts.items())]
+    zone = campaign.deadline.zone
+    lines += ["", f"## Reminder waves scheduled: {len(waves)}", ""]
+    lines += [f"- {kind}: {at.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})" for kind, at in waves]
     for title, key in (("Failed", "failed"), ("Unknown", "unknown"), ("Problems", "problems")):
         if totals[key]:
             lines += ["", f"## {title}", "", *[f"- {item}" for item in totals[key][:50]]]

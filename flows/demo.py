@@ -40,8 +40,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 from sqlalchemy import func, select
 
-from circular.activity import campaign_status, status_counts
-from circular.campaign import CAMPAIGN_FILE, load_campaign
+from circular.campaign import CAMPAIGN_FILE, Campaign, load_campaign
 from circular.ledger import (
     Contact,
     Ledger,
@@ -50,7 +49,9 @@ from circular.ledger import (
     MessageStatus,
     Reply,
     open_ledger,
+    utcnow,
 )
+from circular.report import campaign_report
 from circular.sandbox import Sandbox
 from circular.settings import PROJECT_ROOT
 
@@ -379,7 +380,7 @@ class Demo:
                 self._poll_once(deadline)
                 progress.update(poll, completed=self._count(Reply.id))
             progress.update(poll, completed=self._count(Reply.id))
-            result = self._result(campaign.id)
+            result = self._result(campaign)
             step("Reminder waves scheduled", total=max(1, len(result.reminders)),
                  note="followup/followup")  # fmt: skip
             progress.update(progress.task_ids[-1], completed=max(1, len(result.reminders)))
@@ -452,12 +453,12 @@ class Demo:
                     raise DemoError(f"timed out waiting for the poll run; logs: {self.paths.logs}")
                 time.sleep(0.5)
 
-    def _result(self, campaign_id: str) -> DemoResult:
+    def _result(self, campaign: Campaign) -> DemoResult:
         result = DemoResult(self.ui_url, campaign_run=self.campaign_run)
         with self.ledger.session() as session:
-            rows = campaign_status(session, campaign_id)
+            rows = campaign_report(session, campaign, utcnow())
             result.contacts = len(rows)
-            result.statuses = status_counts(rows)
+            result.statuses = Counter(row.outcome for row in rows)
             result.letters_sent = int(
                 session.scalar(
                     select(func.count(Message.id)).where(

@@ -25,8 +25,9 @@ import pytest
 import yaml
 from sqlalchemy import select
 
-from circular.activity import campaign_status
-from circular.ledger import Ledger, Message, MessageStatus, Reply
+from circular.campaign import load_campaign
+from circular.ledger import Ledger, Message, MessageStatus, Reply, utcnow
+from circular.report import campaign_report
 from circular.sandbox import Kind, Plan, Sandbox, load_scenario
 from circular.settings import PROJECT_ROOT
 from tests.servers.dovecot import ImapAccount
@@ -109,6 +110,25 @@ def read_artifact(key: str) -> Any:
     return found[0]
 
 
+def scheduled_followups(campaign_dir: Path) -> list[Any]:
+    """The scheduled runs of the follow-up deployment for ``campaign_dir`` (other tests of
+    the session schedule runs of their own campaigns)."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName
+
+    with get_client(sync_client=True) as client:
+        runs = client.read_flow_runs(
+            deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=["followup"]))
+        )
+    return [
+        run
+        for run in runs
+        if run.state is not None
+        and run.state.is_scheduled()
+        and run.parameters.get("campaign_dir") == str(campaign_dir)
+    ]
+
+
 def read_events(name: str, expected: int) -> list[Any]:
     """The events called ``name`` (waiting for the server to persist ``expected`` of them)."""
     from prefect import get_client
@@ -135,10 +155,15 @@ def test_a_dropped_csv_runs_the_whole_campaign(
     prefect_server: None, environment: Path, sandbox: Sandbox, imap_account: ImapAccount
 ) -> None:
     from flows.campaign import campaign_flow
+    from flows.followup import followup
     from flows.intake import intake_flow
     from flows.poll import poll_replies
 
+    # The deployment the reminder waves become runs of (as `make deploy` creates it).
+    followup.to_deployment(name="followup").apply()
+
     countries = sorted({*EXPECTED, "JPN", "ITA"})
+    letters = environment.parent / "letters" / CAMPAIGN
     (environment / "member-states.csv").write_text(sample_rows(countries), encoding="utf-8")
 
     [loaded] = intake_flow()
@@ -149,6 +174,13 @@ def test_a_dropped_csv_runs_the_whole_campaign(
 
     first = campaign_flow(campaign, sha256=announced.payload["sha256"], batch_size=3)
     assert first["sent"] == len(countries) and first["failed"] == first["problems"] == 0
+    # The copy of CL-21/4 is dated today: its three waves lie ahead, each a scheduled run.
+    assert [kind for kind, _at in first["reminder_waves"]] == [
+        "reminder-1",
+        "reminder-2",
+        "reminder-3",
+    ]
+    assert len(scheduled_followups(letters)) == 3
 
     # Every answer the respondents wrote goes into the Dovecot inbox the poll reads.
     answering = len(countries) - 1  # ARG stays silent
@@ -158,10 +190,12 @@ def test_a_dropped_csv_runs_the_whole_campaign(
     polled = poll_replies()
     assert polled["processed"] == len(replies)
 
+    campaign_def = load_campaign(environment.parent / "letters" / CAMPAIGN)
     ledger = Ledger(f"sqlite:///{environment.parent / 'data' / 'circular.sqlite3'}")
     try:
         with ledger.session() as session:
-            statuses = {row.country: row.status for row in campaign_status(session, CAMPAIGN)}
+            rows = campaign_report(session, campaign_def, utcnow())
+            statuses = {row.country: row.outcome for row in rows}
             sent = session.scalars(select(Message).where(Message.status == MessageStatus.SENT))
             assert len(list(sent)) == len(countries)
         for country, status in EXPECTED.items():
@@ -172,7 +206,7 @@ def test_a_dropped_csv_runs_the_whole_campaign(
         assert progress.type == "progress" and float(progress.data) == 100.0
         table = read_artifact(f"{CAMPAIGN}-status")
         rows = json.loads(table.data) if isinstance(table.data, str) else table.data
-        assert {row["country"]: row["status"] for row in rows} == {
+        assert {row["country"]: row["outcome"] for row in rows} == {
             c: "awaiting" for c in countries
         }  # the table was made before any reply came
         summary = read_artifact(f"{CAMPAIGN}-summary").data
@@ -197,6 +231,7 @@ def test_a_dropped_csv_runs_the_whole_campaign(
         received_before = len(sandbox.received())
         again = campaign_flow(campaign, sha256=announced.payload["sha256"], batch_size=3)
         assert again["sent"] == 0
+        assert len(scheduled_followups(letters)) == 3  # the same waves, not three more
         assert len(sandbox.received()) == received_before
         assert poll_replies()["processed"] == 0
         [duplicate] = intake_flow() if list(environment.iterdir()) else [None]
