@@ -474,7 +474,8 @@ class Demo:
         for run in self._flow_runs("followup"):
             if run.state is not None and run.state.is_scheduled():
                 when = run.next_scheduled_start_time or run.expected_start_time
-                result.reminders.append((run.name, when.isoformat() if when else "?"))
+                local = when.astimezone(campaign.deadline.zone) if when else None
+                result.reminders.append((run.name, f"{local:%Y-%m-%d %H:%M %Z}" if local else "?"))
         result.reminders.sort(key=lambda item: item[1])
         return result
 
@@ -510,7 +511,7 @@ def print_summary(console: Console, result: DemoResult) -> None:
     table.add_row("for a person to review", str(result.needs_review))
     statuses = ", ".join(f"{status} {count}" for status, count in result.statuses.most_common())
     table.add_row("contacts by status", statuses)
-    waves = "; ".join(f"{name} at {when[:16]}" for name, when in result.reminders) or "none"
+    waves = "; ".join(f"{name} at {when}" for name, when in result.reminders) or "none"
     table.add_row("reminder waves scheduled", f"{len(result.reminders)}: {waves}")
     table.add_row("took", f"{result.seconds:.0f} s")
     console.print(table)

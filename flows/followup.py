@@ -59,6 +59,7 @@ def _schedule(
     at: datetime,
     key: str,
     tags: list[str],
+    name: str,
 ) -> Any:
     # timeout=0: create the scheduled run and return at once (do not wait for it).
     return run_deployment(
@@ -67,6 +68,8 @@ def _schedule(
         scheduled_time=at,
         idempotency_key=key,
         tags=tags,
+        # Named now, as the UI lists upcoming runs by name: "cl-21-4 · reminder-1".
+        flow_run_name=name,
         timeout=0,
         as_subflow=False,
     )
@@ -92,6 +95,7 @@ def schedule_reminder_waves(
             wave.at,
             f"{campaign.id}:{wave.kind}:{version}",
             [*tags, wave.kind],
+            f"{campaign.id} · {wave.kind}",
         )
         result.runs.append((str(run.id), wave.kind, wave.at))
     with get_client(sync_client=True) as client:
@@ -130,6 +134,7 @@ def followup(
                 at,
                 f"{campaign.id}:deferred:{at.isoformat()}",
                 [*campaign_tags(campaign), "deferred"],
+                f"{campaign.id} · deferred reminders",
             )
         except ObjectNotFound:
             logger.warning(
