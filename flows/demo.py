@@ -172,18 +172,17 @@ class Processes:
                 )
 
     def stop(self) -> None:
-        """Stop every process started (SIGTERM to its group, SIGKILL after 15 s)."""
-        for _name, process in reversed(self.started):
+        """Stop every process started, newest first: SIGTERM to its group, SIGKILL after 10 s.
+        One after the other, so that the worker still finds its server while it stops."""
+        while self.started:
+            _name, process = self.started.pop()
             if process.poll() is None:
                 _signal_group(process, signal.SIGTERM)
-        deadline = time.monotonic() + 15
-        for _name, process in reversed(self.started):
             try:
-                process.wait(timeout=max(0.1, deadline - time.monotonic()))
+                process.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 _signal_group(process, signal.SIGKILL)
                 process.wait()
-        self.started.clear()
 
 
 def _signal_group(process: subprocess.Popen[bytes], signum: int) -> None:
@@ -317,6 +316,7 @@ class Demo:
             server = step("Prefect server", note=self.ui_url)
             self._start_server(deadline)
             progress.update(server, completed=1)
+            self._write_state(DemoResult(self.ui_url), ready=False)  # where to look meanwhile
 
             sandbox = step("Sandbox mail servers", note="SMTP + IMAP on 127.0.0.1")
             self.sandbox.start()
@@ -380,12 +380,20 @@ class Demo:
                 self._poll_once(deadline)
                 progress.update(poll, completed=self._count(Reply.id))
             progress.update(poll, completed=self._count(Reply.id))
+            report = step("Report: status per country", note="report/report")
+            self._run_deployment(
+                "report/report",
+                {"campaign_dir": str(campaign_dir)},
+                deadline,
+                f"{campaign.id} · report",
+            )
+            progress.update(report, completed=1)
             result = self._result(campaign)
             step("Reminder waves scheduled", total=max(1, len(result.reminders)),
                  note="followup/followup")  # fmt: skip
             progress.update(progress.task_ids[-1], completed=max(1, len(result.reminders)))
         result.seconds = time.monotonic() - self.started
-        self._write_state(result)
+        self._write_state(result, ready=True)
         return result
 
     def _start_server(self, deadline: float) -> None:
@@ -436,21 +444,30 @@ class Demo:
 
     def _poll_once(self, deadline: float) -> None:
         """One run of the poll deployment (besides its schedule), to its end."""
+        self._run_deployment("poll-replies/poll", {}, deadline, "replies · poll")
+
+    def _run_deployment(
+        self, name: str, parameters: dict[str, Any], deadline: float, run_name: str
+    ) -> None:
+        """One run of deployment ``name`` (through the worker), called ``run_name``, waited
+        for to its end."""
+        from prefect.client.orchestration import get_client
         from prefect.deployments import run_deployment
 
-        run = run_deployment("poll-replies/poll", timeout=0)
-        from prefect.client.orchestration import get_client
-
+        run = run_deployment(name, parameters=parameters, timeout=0, flow_run_name=run_name)
         with get_client(sync_client=True) as client:
             while True:
                 state = client.read_flow_run(run.id).state
                 if state is not None and state.is_final():
                     if not state.is_completed():
-                        raise DemoError(f"the poll run ended {state.name}: {self.ui_url}")
+                        raise DemoError(
+                            f"the {name} run ended {state.name}: "
+                            f"{self.ui_url}/runs/flow-run/{run.id}"
+                        )
                     return
                 self.processes.check()
                 if time.monotonic() > deadline:
-                    raise DemoError(f"timed out waiting for the poll run; logs: {self.paths.logs}")
+                    raise DemoError(f"timed out waiting for {name}; logs in {self.paths.logs}")
                 time.sleep(0.5)
 
     def _result(self, campaign: Campaign) -> DemoResult:
@@ -479,8 +496,9 @@ class Demo:
         result.reminders.sort(key=lambda item: item[1])
         return result
 
-    def _write_state(self, result: DemoResult) -> None:
+    def _write_state(self, result: DemoResult, *, ready: bool) -> None:
         state = {
+            "ready": ready,
             "ui": self.ui_url,
             "api": self.api_url,
             "campaign_run": result.campaign_run,
@@ -524,7 +542,8 @@ def run_demo(root: Path, console: Console, *, keep_running: bool, speed: float =
     """Run the demo under ``root``; with ``keep_running``, keep everything up for the UI until
     Ctrl-C (or SIGTERM). Returns the exit status."""
     demo = Demo(root, console, speed=speed)
-    previous = signal.signal(signal.SIGTERM, _interrupt)
+    # Both stop the demo cleanly, even where SIGINT came in ignored (a background job).
+    previous = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
         result = demo.run()
         print_summary(console, result)
@@ -542,7 +561,8 @@ def run_demo(root: Path, console: Console, *, keep_running: bool, speed: float =
         return 0
     finally:
         demo.stop()
-        signal.signal(signal.SIGTERM, previous)
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 def _interrupt(signum: int, frame: object) -> None:
