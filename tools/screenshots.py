@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import signal
 import subprocess
@@ -59,6 +60,8 @@ def screenshot(url: str, out: Path, *, width: int = 1400, height: int = 900) -> 
         flags = [*CHROMIUM_FLAGS, f"--window-size={width},{height}"]
         subprocess.run(
             [chromium(), *flags, f"--user-data-dir={profile}", f"--screenshot={out}", url],
+            # The UI shows times in the browser's zone: the campaign's.
+            env={**os.environ, "TZ": "Europe/Zurich"},
             check=True,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
