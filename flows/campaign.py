@@ -17,37 +17,23 @@ same scheduled run.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
-from prefect.runtime import flow_run
 
 from circular.campaign import Campaign, load_campaign
 from circular.ledger import utcnow
 from circular.report import ReportRow, campaign_report, summary_markdown, table_records
 from circular.settings import load_settings
-from flows.common import campaign_folder, flow_ledger
+from flows.common import campaign_folder, campaign_run_name, flow_ledger
 from flows.followup import DEPLOYMENT, schedule_reminder_waves
 from flows.send import send_in_batches
 
 #: The deployment the reminder waves are runs of (``flow name/deployment name``).
 FOLLOWUP_DEPLOYMENT = DEPLOYMENT
-
-
-def campaign_run_name(step: str) -> Callable[[], str]:
-    """A ``flow_run_name`` for a campaign's flows: ``cl-21-4 · invitations``. The campaign
-    parameter may be a folder; the run is named after its id (the folder's name)."""
-
-    def name() -> str:
-        campaign = str(flow_run.parameters.get("campaign", "?"))
-        return f"{Path(campaign).name} · {step}"
-
-    return name
 
 
 @task(name="campaign status", cache_policy=NONE)

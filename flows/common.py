@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -46,3 +47,17 @@ def campaign_folder(campaign: str, settings: Settings | None = None) -> Path:
     if not (folder / CAMPAIGN_FILE).is_file():
         raise CampaignError(f"campaign {campaign!r}: no {CAMPAIGN_FILE} in {folder}")
     return folder
+
+
+def campaign_run_name(step: str) -> Callable[[], str]:
+    """A ``flow_run_name`` for a campaign's flows: ``cl-21-4 · invitations``. The run is named
+    after its ``campaign`` (or ``campaign_dir``) parameter; a folder gives its name (the id)."""
+
+    def name() -> str:
+        from prefect.runtime import flow_run
+
+        parameters = flow_run.parameters
+        campaign = str(parameters.get("campaign") or parameters.get("campaign_dir") or "?")
+        return f"{Path(campaign).name} · {step}"
+
+    return name

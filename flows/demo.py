@@ -535,7 +535,8 @@ def print_summary(console: Console, result: DemoResult) -> None:
     console.print(table)
     console.print(f"Prefect UI: [bold]{result.ui_url}[/]")
     if result.campaign_run:
-        console.print(f"Campaign run: {result.ui_url}/runs/flow-run/{result.campaign_run}")
+        url = f"{result.ui_url}/runs/flow-run/{result.campaign_run}"
+        console.print(f"Campaign run: {url}", soft_wrap=True)  # a URL must not be cut
 
 
 def run_demo(root: Path, console: Console, *, keep_running: bool, speed: float = 1.0) -> int:

@@ -42,7 +42,7 @@ def poll_mailbox(database_url: str | None, classifier: str | None) -> dict[str, 
     return {**result.as_dict(), "new_replies": new}
 
 
-@flow(name="poll-replies", log_prints=False)
+@flow(name="poll-replies", flow_run_name="replies · poll", log_prints=False)
 def poll_replies(database_url: str | None = None, classifier: str | None = None) -> dict[str, Any]:
     """Read new replies: classify, match to their letters, record in the ledger, file them.
 
