@@ -211,6 +211,9 @@ def send_due_reminders(
                 row.status = MessageStatus.CANCELLED
                 result.cancelled.append(contact.contact_key)
             else:
+                # Due by this run's clock: the row no longer waits (the outbox checks
+                # ``scheduled_for`` against the wall clock, which a simulated clock is not).
+                row.scheduled_for = None
                 items.append((contact, row.kind))
     _send(ledger, campaign, items, sender, result)
     return result

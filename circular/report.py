@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import select
@@ -143,7 +143,8 @@ def summary_markdown(rows: Sequence[ReportRow], campaign: Campaign, now: datetim
         else f"the deadline ({campaign.deadline.date.isoformat()}) passed {-left} day(s) ago"
     )
     lines = [
-        f"# {campaign.reference} ({campaign.id}): status on {now:%Y-%m-%d %H:%M} UTC",
+        f"# {campaign.reference} ({campaign.id}): status on "
+        f"{now.astimezone(UTC):%Y-%m-%d %H:%M} UTC",
         "",
         f"- contacts: **{len(rows)}**, letters sent: {sum(1 for r in rows if r.sent_at)}",
         f"- reminders sent: {sum(r.reminders_sent for r in rows)}",

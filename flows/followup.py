@@ -11,7 +11,7 @@ gets a deferred reminder: the wave schedules one more run at that time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from prefect import flow, get_client, get_run_logger
@@ -44,6 +44,13 @@ def deadline_tag(campaign: Campaign) -> str:
     return f"deadline:{campaign.deadline.at.isoformat()}"
 
 
+def load_for_run(campaign_dir: str, shifted_to: date | None = None) -> Campaign:
+    """The campaign of ``campaign_dir``; with ``shifted_to`` (the demo), its dates moved so that
+    the letter is dated that day (``Campaign.shifted_to``)."""
+    campaign = load_campaign(campaign_dir)
+    return campaign.shifted_to(shifted_to) if shifted_to is not None else campaign
+
+
 @dataclass
 class Scheduled:
     """What ``schedule_reminder_waves`` did: runs (id, wave kind, time) and cancelled ids."""
@@ -60,11 +67,16 @@ def _schedule(
     key: str,
     tags: list[str],
     name: str,
+    shifted_to: date | None = None,
 ) -> Any:
     # timeout=0: create the scheduled run and return at once (do not wait for it).
     return run_deployment(
         deployment_name,
-        parameters={"campaign_dir": campaign_dir, "wave": wave},
+        parameters={
+            "campaign_dir": campaign_dir,
+            "wave": wave,
+            "shifted_to": shifted_to.isoformat() if shifted_to else None,
+        },
         scheduled_time=at,
         idempotency_key=key,
         tags=tags,
@@ -76,11 +88,16 @@ def _schedule(
 
 
 def schedule_reminder_waves(
-    campaign_dir: str, deployment_name: str = DEPLOYMENT, *, now: datetime | None = None
+    campaign_dir: str,
+    deployment_name: str = DEPLOYMENT,
+    *,
+    now: datetime | None = None,
+    shifted_to: date | None = None,
 ) -> Scheduled:
     """Schedule one run of the follow-up deployment per reminder wave still ahead of ``now``,
-    and cancel the scheduled wave runs of an older deadline of the same campaign."""
-    campaign = load_campaign(campaign_dir, check_templates=False)
+    and cancel the scheduled wave runs of an older deadline of the same campaign.
+    ``shifted_to`` (the demo) moves the campaign's dates first, and is passed to the runs."""
+    campaign = load_for_run(campaign_dir, shifted_to)
     now = now or utcnow()
     version = campaign.deadline.at.isoformat()
     tags = [*campaign_tags(campaign), "wave", deadline_tag(campaign)]
@@ -96,6 +113,7 @@ def schedule_reminder_waves(
             f"{campaign.id}:{wave.kind}:{version}",
             [*tags, wave.kind],
             f"{campaign.id} · {wave.kind}",
+            shifted_to,
         )
         result.runs.append((str(run.id), wave.kind, wave.at))
     with get_client(sync_client=True) as client:
@@ -118,11 +136,15 @@ def schedule_reminder_waves(
 
 @flow(name="followup")
 def followup(
-    campaign_dir: str, wave: int | None = None, deployment_name: str = DEPLOYMENT
+    campaign_dir: str,
+    wave: int | None = None,
+    deployment_name: str = DEPLOYMENT,
+    shifted_to: date | None = None,
 ) -> dict[str, Any]:
     """Send reminder wave ``wave`` (or, with none, the deferred reminders now due) and the
-    acknowledgements not sent yet; schedule a run for each deferred reminder's time."""
-    campaign = load_campaign(campaign_dir)
+    acknowledgements not sent yet; schedule a run for each deferred reminder's time.
+    ``shifted_to`` (the demo) runs the campaign with its dates moved to that day."""
+    campaign = load_for_run(campaign_dir, shifted_to)
     results = followup_now(flow_settings(), campaign, wave, now=utcnow())
     logger = get_run_logger()
     for at in sorted(set(results[0].deferred.values())):
@@ -135,6 +157,7 @@ def followup(
                 f"{campaign.id}:deferred:{at.isoformat()}",
                 [*campaign_tags(campaign), "deferred"],
                 f"{campaign.id} · deferred reminders",
+                shifted_to,
             )
         except ObjectNotFound:
             logger.warning(

@@ -12,7 +12,7 @@ from prefect import flow, get_run_logger
 from prefect.flow_runs import pause_flow_run
 from prefect.input import RunInput
 
-from circular.review import ReviewItem, decide, review_item
+from circular.review import ReviewItem, decide, pending_reviews, review_item
 from flows.common import flow_ledger, flow_settings
 
 #: How long a reply may wait for a person (the run fails after that; a new one can be started).
@@ -77,3 +77,31 @@ def review_reply(reply_id: int, timeout: int = REVIEW_TIMEOUT) -> dict[str, Any]
         ledger.dispose()
     get_run_logger().info("reply %s decided %s", reply_id, decided.kind)
     return {"reply_id": reply_id, "kind": decided.kind, "note": decision.note}
+
+
+def request_reviews(
+    campaign: str | None = None, deployment_name: str = "review-reply/review-reply"
+) -> list[str]:
+    """Start one ``review-reply`` run (of the deployment) per reply waiting for a person, once
+    per reply whatever the number of calls (idempotency key ``review-reply:<id>``). The poll or
+    the orchestrator calls this after each poll. Returns the flow run ids."""
+    from prefect.deployments import run_deployment
+
+    ledger = flow_ledger(flow_settings())
+    try:
+        with ledger.session() as session:
+            waiting = pending_reviews(session, campaign)
+    finally:
+        ledger.dispose()
+    runs = []
+    for item in waiting:
+        run = run_deployment(
+            deployment_name,
+            parameters={"reply_id": item.reply_id},
+            idempotency_key=f"review-reply:{item.reply_id}",
+            tags=["circular", "review", *([f"campaign:{item.campaign}"] if item.campaign else [])],
+            timeout=0,
+            as_subflow=False,
+        )
+        runs.append(str(run.id))
+    return runs

@@ -36,6 +36,7 @@ from circular.reminders import (
     send_acknowledgements,
     send_due_reminders,
 )
+from circular.report import campaign_report, summary_markdown
 from circular.review import decide, pending_reviews
 from circular.settings import Security, load_settings
 from circular.smtp_sender import SmtpConfig
@@ -262,6 +263,14 @@ def test_whole_campaign_on_a_simulated_clock(
         }
         contacts = {c.iso3: c for c in session.scalars(select(Contact))}
         outcome = {key: contact_status(session, contacts[key]).value for key in keys}
+        report = campaign_report(session, campaign, at(26, 12))
+    assert {row.contact: row.outcome for row in report} == outcome
+    assert {row.contact: row.reminders_sent for row in report} == {
+        key: sum(1 for c in ("W1", "deferred", "W2", "W3") if c in received[key]) for key in keys
+    }
+    assert [row.delegate for row in report if row.delegate] == [
+        "The Deputy Minister, Mr John Smith"
+    ]
 
     columns = ["invitation", "W1", "deferred", "W2", "W3", "ack"]
     print()
@@ -277,4 +286,6 @@ def test_whole_campaign_on_a_simulated_clock(
         "contacts per column: "
         + ", ".join(f"{c} {sum(1 for key in keys if c in received[key])}" for c in columns)
     )
+    print()
+    print(summary_markdown(report, campaign, at(26, 12)))
     assert ids  # every contact had a ledger row
