@@ -308,3 +308,54 @@ def test_prefect_yaml_matches_the_flows() -> None:
         "campaign": "{{ event.payload.campaign }}",
         "sha256": "{{ event.payload.sha256 }}",
     }
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_a_reemitted_event_starts_no_second_campaign_run(prefect_server: None) -> None:
+    """The campaign deployment with prefect.yaml's trigger: intake's event, emitted twice with
+    its deterministic id, starts one run; another file's event starts another."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName
+    from prefect.events import emit_event
+    from prefect.events.schemas.deployment_triggers import DeploymentEventTrigger
+
+    from flows.campaign import campaign_flow
+    from flows.intake import LOADED_EVENT, campaign_resource, loaded_event_id
+
+    spec = yaml.safe_load((PROJECT_ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    [trigger] = next(d for d in spec["deployments"] if d["name"] == "campaign")["triggers"]
+    settings = {key: value for key, value in trigger.items() if key != "type"}
+    name = "campaign-trigger-test"
+    campaign_flow.to_deployment(name=name, triggers=[DeploymentEventTrigger(**settings)]).apply()
+
+    def announce(sha256: str) -> None:
+        emit_event(
+            event=LOADED_EVENT,
+            id=loaded_event_id(CAMPAIGN, sha256),
+            resource={"prefect.resource.id": campaign_resource(CAMPAIGN)},
+            payload={"campaign": CAMPAIGN, "sha256": sha256, "file": "x.csv", "rows": 1},
+        )
+
+    def runs() -> list[Any]:
+        with get_client(sync_client=True) as client:
+            return list(
+                client.read_flow_runs(
+                    deployment_filter=DeploymentFilter(name=DeploymentFilterName(any_=[name]))
+                )
+            )
+
+    first, second = "a" * 64, "b" * 64
+    announce(first)
+    announce(first)  # the same file announced again (a re-run of intake, a retry)
+    announce(second)
+    deadline = time.monotonic() + 60
+    while len(runs()) < 2 and time.monotonic() < deadline:
+        time.sleep(0.5)
+    time.sleep(3)  # room for a wrong third run to appear
+    started = runs()
+    try:
+        assert sorted(run.parameters["sha256"] for run in started) == [first, second]
+        assert {run.parameters["campaign"] for run in started} == {CAMPAIGN}
+    finally:
+        delete_runs(started)  # nobody will run them: no worker in the tests
