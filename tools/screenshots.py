@@ -4,8 +4,8 @@
     python tools/screenshots.py --out /tmp/shots
 
 Starts ``python -m flows.demo --keep-running``, waits for its summary
-(``data/demo/demo.json``), takes five pictures with headless Chromium (Debian's ``chromium`` package; ``apt-get install -y
-chromium``), then stops the demo (SIGINT, as Ctrl-C):
+(``data/demo/demo.json``), takes five pictures with headless Chromium (Debian's ``chromium``
+package; ``apt-get install -y chromium``), then stops the demo (SIGINT, as Ctrl-C):
 
 - deployments.png: the deployments of prefect.yaml;
 - campaign-run.png: the campaign run with its artifacts (progress, status table, summary);
