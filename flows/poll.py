@@ -13,14 +13,16 @@ from prefect import flow, get_run_logger, task
 
 from circular.inbox import load_classifier, poll_once
 from circular.ledger import open_ledger
-from circular.settings import load_settings
+from flows.common import flow_settings
 
 
 @task(name="poll-mailbox", retries=2, retry_delay_seconds=30)
 def poll_mailbox(database_url: str | None, classifier: str | None) -> dict[str, Any]:
     """One poll of the configured mailbox into the ledger; returns what it did."""
     # Settings are read at each run, not cached: a long-lived worker sees changed settings.
-    settings = load_settings()
+    # flow_settings: the IMAP password may be in the Secret block CIRCULAR_IMAP_PASSWORD_BLOCK
+    # names, as for every other flow.
+    settings = flow_settings()
     classify = load_classifier(classifier)
     ledger = open_ledger(database_url or settings.resolved_database_url)
     try:
