@@ -216,18 +216,17 @@ class Matcher:
         recipients = _dsn_recipients(message)
         if bounce_recipient:
             recipients.append(_norm_address(bounce_recipient))
-        for address in recipients:
-            found = self._latest_for_contacts(
-                self.contacts.by_address.get(address, set()), MatchMethod.BOUNCE, address
-            )
-            if found.matched:
-                return found
-        return NO_MATCH
+        return self._first_by_address(recipients, MatchMethod.BOUNCE)
 
     def _by_address(self, message: EmailMessageBase) -> Match:
-        for address in [*_addresses(message, "From", "Sender"), *_addresses(message, "Cc")]:
+        senders = [*_addresses(message, "From", "Sender"), *_addresses(message, "Cc")]
+        return self._first_by_address(senders, MatchMethod.ADDRESS)
+
+    def _first_by_address(self, addresses: list[str], method: MatchMethod) -> Match:
+        """The latest letter to the contact of the first address that is a contact's."""
+        for address in addresses:
             found = self._latest_for_contacts(
-                self.contacts.by_address.get(address, set()), MatchMethod.ADDRESS, address
+                self.contacts.by_address.get(address, set()), method, address
             )
             if found.matched:
                 return found

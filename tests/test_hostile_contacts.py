@@ -388,5 +388,5 @@ def test_a_200_mb_file_and_a_million_rows_in_bounded_memory(tmp_path: Path) -> N
     assert output["peak_rss_bytes"] < MEMORY_BOUND, output["peak_rss_bytes"]
     for result in output["results"]:
         Path(result["stored_path"]).unlink()  # 250 MB that pytest would keep for 3 runs
-    # For docs/reliability-input.md.
+    # For docs/reliability.md.
     print(f"peak RSS of the intake process: {output['peak_rss_bytes'] / 2**20:.0f} MiB")
