@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import json
 import logging
 import os
 import random
@@ -229,6 +230,7 @@ def debug_logs(tmp_path: Path) -> Iterator[io.StringIO]:
     from prefect.settings import (
         PREFECT_HOME,
         PREFECT_LOCAL_STORAGE_PATH,
+        PREFECT_LOGGING_LEVEL,
         PREFECT_RESULTS_PERSIST_BY_DEFAULT,
         temporary_settings,
     )
@@ -242,11 +244,6 @@ def debug_logs(tmp_path: Path) -> Iterator[io.StringIO]:
     api.setLevel(logging.DEBUG)
     circular_logger = logging.getLogger("circular")
     saved = root.level, prefect_logger.level, circular_logger.level
-    root.addHandler(handler)
-    root.setLevel(logging.DEBUG)
-    prefect_logger.setLevel(logging.DEBUG)
-    circular_logger.setLevel(logging.DEBUG)
-    circular_logger.addHandler(api)
     home = tmp_path / "prefect-home"
     try:
         with temporary_settings(
@@ -254,8 +251,16 @@ def debug_logs(tmp_path: Path) -> Iterator[io.StringIO]:
                 PREFECT_HOME: home,
                 PREFECT_LOCAL_STORAGE_PATH: home / "storage",
                 PREFECT_RESULTS_PERSIST_BY_DEFAULT: True,
+                PREFECT_LOGGING_LEVEL: "DEBUG",
             }
         ):
+            # Levels set inside: entering the settings context may set Prefect's logging up
+            # again from the settings.
+            root.addHandler(handler)
+            root.setLevel(logging.DEBUG)
+            prefect_logger.setLevel(logging.DEBUG)
+            circular_logger.setLevel(logging.DEBUG)
+            circular_logger.addHandler(api)
             yield buffer
     finally:
         circular_logger.removeHandler(api)
@@ -278,8 +283,10 @@ def scan_prefect(scan: SecretScan, since: datetime) -> int:
         LogFilter,
         LogFilterFlowRunId,
     )
+    from prefect.logging.handlers import APILogHandler
     from prefect.settings import PREFECT_SERVER_DATABASE_CONNECTION_URL
 
+    APILogHandler().flush()  # the run logs still batched in this process go to the server first
     time.sleep(1.5)  # events are written by the server's persister (flush every 0.5 s here)
     with get_client(sync_client=True) as client:
         runs = [run for run in _all(client.read_flow_runs) if run.created and run.created >= since]
@@ -303,7 +310,7 @@ def scan_prefect(scan: SecretScan, since: datetime) -> int:
         )
         for artifact in artifacts:
             scan.text(f"artifact {artifact.key}", artifact.model_dump_json())
-    assert logs, "the flow runs left no logs to scan"
+    assert len(logs) >= 2 * len(runs), f"only {len(logs)} run logs for {len(runs)} runs"
     url = PREFECT_SERVER_DATABASE_CONNECTION_URL.value()
     database = Path(url.split(":///", 1)[1])
     for path in database.parent.glob(database.name + "*"):  # the file, -wal, -shm, -journal
@@ -398,6 +405,8 @@ def circular_cli(world: World, *args: str, env: dict[str, str] | None = None) ->
     base.update(
         env if env is not None else world.env,
         PREFECT_LOGGING_LEVEL="DEBUG",
+        # This checkout's code, not the editable install's (the venv may be another checkout's).
+        PYTHONPATH=str(PROJECT_ROOT),
         # Wide lines: rich must not wrap a message, or a password in it would escape the scan.
         COLUMNS="1000",
         TERM="dumb",
@@ -704,3 +713,38 @@ def test_failed_flow_runs_keep_the_password_out_of_states_and_logs(
     scan.text("captured stdout", captured.out)
     scan.text("captured stderr", captured.err)
     assert_clean(scan, minimum_places=100)
+
+
+def test_demo_leaves_no_password_anywhere(tmp_path: Path) -> None:
+    """`make demo` itself (flows.demo, its own Prefect server, deployments, worker, sandbox)
+    with known passwords: the sandbox's IMAP inbox has IMAP_PASSWORD, circular logs in to its
+    SMTP server with SMTP_PASSWORD, Prefect logs at DEBUG (tests/demo_secrets_driver.py; three
+    contacts instead of 193 keep it under two minutes). Then its output, its whole folder
+    (Prefect's home and database, the server's, worker's and deploy logs, ledger, letters,
+    reports), what its Prefect server held about every run, and every message the sandbox
+    received are scanned."""
+    root, contacts = tmp_path / "demo", tmp_path / "contacts.csv"
+    lines = SAMPLES.read_text(encoding="utf-8").splitlines(keepends=True)
+    rows = [line for line in lines[1:] if line.split(",", 1)[0] in COUNTRIES]
+    contacts.write_text(lines[0] + "".join(rows), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("CIRCULAR_", "PREFECT_"))}
+    env.update(PYTHONPATH=str(PROJECT_ROOT), COLUMNS="1000", TERM="dumb", DEMO_ONCE="1")
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.demo_secrets_driver", str(root), str(contacts),
+         SMTP_USER, SMTP_PASSWORD, IMAP_PASSWORD],
+        env=env, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=420, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.split("DEMO-RESULT ", 1)[1].splitlines()[0])
+    assert result["letters_sent"] == len(COUNTRIES) and result["replies"] >= 1, result
+    # circular logged in to SMTP with the known password (and to IMAP: the replies were read).
+    assert result["smtp_logins"] >= 1 and result["smtp_logins_ok"] == result["smtp_logins"]
+    assert (root / "prefect-api.json").is_file() and list(root.glob("logs/*.log"))
+
+    scan = new_scan()
+    scan.add_secret("sandbox IMAP password", "replies@sandbox.test", IMAP_PASSWORD)
+    scan.text("demo stdout", done.stdout)
+    scan.text("demo stderr", done.stderr)
+    scan.tree(root, skip=[root / "received"])
+    scan.tree(root / "received", mail=True)
+    assert_clean(scan, minimum_places=500)
