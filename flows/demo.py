@@ -336,7 +336,9 @@ class Demo:
             worker = step("Worker", note=f"pool {POOL}")
             self.processes.start(
                 "worker",
-                _prefect("worker", "start", "--pool", POOL, "--name", "demo-worker"),
+                _prefect(
+                    "worker", "start", "--pool", POOL, "--name", "demo-worker", "--limit", "4"
+                ),
                 self.environment(),
             )
             progress.update(worker, completed=1)

@@ -16,11 +16,13 @@ from uuid import NAMESPACE_URL, uuid5
 
 from prefect import flow, get_run_logger, task
 from prefect.events import emit_event
+from prefect.runtime import deployment
 
 from circular.activity import ReplyNotice, last_reply_id, replies_after
 from circular.inbox import load_classifier, poll_once
 from circular.ledger import open_ledger
 from flows.common import flow_settings
+from flows.review import request_reviews
 
 
 @task(name="poll-mailbox", retries=2, retry_delay_seconds=30)
@@ -50,8 +52,12 @@ def poll_replies(database_url: str | None = None, classifier: str | None = None)
 
     ``classifier`` (``module:function``) replaces circular's classifier, for trials."""
     result = poll_mailbox(database_url, classifier)
-    for notice in result.pop("new_replies"):
+    new_replies = result.pop("new_replies")
+    for notice in new_replies:
         announce(notice)
+    if deployment.id and any(notice.needs_review for notice in new_replies):
+        # Deployed: each reply waiting for a person gets its review run (a form in the UI).
+        result["review_runs"] = len(request_reviews())
     return result
 
 
