@@ -21,7 +21,7 @@ from prefect.runtime import deployment
 from circular.activity import ReplyNotice, last_reply_id, replies_after
 from circular.inbox import load_classifier, poll_once
 from circular.ledger import open_ledger
-from circular.settings import load_settings
+from flows.common import flow_settings
 from flows.review import request_reviews
 
 
@@ -29,7 +29,9 @@ from flows.review import request_reviews
 def poll_mailbox(database_url: str | None, classifier: str | None) -> dict[str, Any]:
     """One poll of the configured mailbox into the ledger; returns what it did."""
     # Settings are read at each run, not cached: a long-lived worker sees changed settings.
-    settings = load_settings()
+    # flow_settings: the IMAP password may be in the Secret block CIRCULAR_IMAP_PASSWORD_BLOCK
+    # names, as for every other flow.
+    settings = flow_settings()
     classify = load_classifier(classifier)
     ledger = open_ledger(database_url or settings.resolved_database_url)
     try:
