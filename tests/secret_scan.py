@@ -6,7 +6,7 @@ scans what it is given: text, bytes, files, folders. Containers are opened rathe
 as bytes, since a password inside them would not show in the raw bytes: ZIP files (DOCX, XLSX)
 member by member, and mail (.eml, maildir files, what the SMTP server received) part by part,
 decoded from base64 and quoted-printable. Every place scanned is counted, so the test (and
-docs/reliability-secrets.md) can say how many were looked at.
+docs/reliability.md) can say how many were looked at.
 """
 
 from __future__ import annotations

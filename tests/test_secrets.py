@@ -363,7 +363,7 @@ def assert_clean(scan: SecretScan, minimum_places: int) -> None:
     assert len(scan.places) >= minimum_places, f"only {len(scan.places)} places scanned"
     kinds = Counter(_kind(place) for place in scan.places)
     shown = ", ".join(f"{kind} {count}" for kind, count in sorted(kinds.items()))
-    # pytest -s shows this: the figures of docs/reliability-secrets.md.
+    # pytest -s shows this: the figures of docs/reliability.md.
     print(f"\nsecrets: {len(scan.places)} places scanned, no password found ({shown})")
 
 
