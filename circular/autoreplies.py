@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from email.message import Message
 
-from circular.mailtext import header_text
+from circular.mailtext import header_text, raw_header
 
 
 @dataclass(frozen=True)
@@ -58,21 +58,25 @@ def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None
     """An ``AutoReply`` when ``msg`` was sent by software on someone's behalf, else None.
 
     ``body`` (the decoded text) lets a robot without headers be recognised by its words."""
-    auto_submitted = (msg.get("Auto-Submitted") or "").strip().lower()
+    auto_submitted = raw_header(msg, "Auto-Submitted").strip().lower()
     if auto_submitted and not auto_submitted.startswith("no"):
         return AutoReply(f"Auto-Submitted: {auto_submitted}", 0.99)
     for name in ("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Auto-Reply"):
         if msg.get(name) is not None:
-            return AutoReply(f"{name}: {str(msg.get(name)).strip()}", 0.98)
+            return AutoReply(f"{name}: {raw_header(msg, name).strip()}", 0.98)
     if msg.get("X-Auto-Response-Suppress") and msg.get("X-MS-Exchange-Inbox-Rules-Loop"):
         return AutoReply("X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop", 0.97)
-    precedence = (msg.get("Precedence") or "").strip().lower()
+    precedence = raw_header(msg, "Precedence").strip().lower()
     if precedence in ("auto_reply", "bulk", "junk"):
         return AutoReply(f"Precedence: {precedence}", 0.95)
     if msg.get_content_type() == "multipart/report":
         params = {k.lower(): v.lower() for k, v in msg.get_params() or []}
         if params.get("report-type") == "disposition-notification":
             return AutoReply("read receipt (disposition-notification report)", 0.99)
+        if params.get("report-type") == "delivery-status":
+            # A delivery report that is not a failure (bounces are decided before this):
+            # "delivered" or "relayed" notices.
+            return AutoReply("delivery notification without a failure", 0.9)
     subject = header_text(msg, "Subject")
     # "Re: Automatic reply: …" is a person answering an auto-reply: a human reply, not a robot.
     is_answer = re.match(r"^\s*(re|aw|sv|ответ|回复|答复|رد)\s*[:：]", subject, re.I)

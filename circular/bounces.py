@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 
-from circular.mailtext import header_text, part_text
+from circular.mailtext import header_text, part_text, raw_header
 
 logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
 
@@ -62,8 +62,10 @@ def detect_bounce(msg: Message) -> Bounce | None:
     ctype = msg.get_content_type()
     params = {k.lower(): v for k, v in msg.get_params() or []}
     if ctype == "multipart/report" and params.get("report-type", "").lower() == "delivery-status":
-        dsn = _read_dsn(msg)
-        if dsn is not None:
+        has_report, dsn = _read_dsn(msg)
+        if has_report:
+            # The machine-readable report is the truth: no failed or delayed recipient in it
+            # means a success notice, whatever its subject says.
             return dsn
     sender = header_text(msg, "From") + " " + header_text(msg, "Return-Path")
     subject = header_text(msg, "Subject")
@@ -75,13 +77,15 @@ def detect_bounce(msg: Message) -> Bounce | None:
     flufl = _flufl(msg)
     if flufl is not None:
         return flufl
-    null_sender = (msg.get("Return-Path") or "").strip() == "<>"
+    null_sender = raw_header(msg, "Return-Path").strip() == "<>"
     if bounce_subject and (daemon or null_sender):
         return _from_text(msg, subject)
     return None
 
 
-def _read_dsn(msg: Message) -> Bounce | None:
+def _read_dsn(msg: Message) -> tuple[bool, Bounce | None]:
+    """(whether a delivery-status part with recipients was found, the failure it reports)."""
+    has_report = False
     for part in msg.walk():
         if part.get_content_type() != "message/delivery-status":
             continue
@@ -92,12 +96,15 @@ def _read_dsn(msg: Message) -> Bounce | None:
         # failed recipient is the one reported (a letter goes to one ministry address).
         found: list[Bounce] = []
         for block in blocks[1:] or blocks:
-            recipient = _address(block.get("Final-Recipient") or block.get("Original-Recipient"))
+            recipient = _address(
+                raw_header(block, "Final-Recipient") or raw_header(block, "Original-Recipient")
+            )
             if recipient is None:
                 continue
-            status = (block.get("Status") or "").strip()
-            action = (block.get("Action") or "").strip().lower()
-            diagnostic = " ".join((block.get("Diagnostic-Code") or "").split()) or None
+            has_report = True
+            status = raw_header(block, "Status").strip()
+            action = raw_header(block, "Action").strip().lower()
+            diagnostic = " ".join(raw_header(block, "Diagnostic-Code").split()) or None
             if diagnostic and ";" in diagnostic.split(" ", 1)[0]:
                 diagnostic = diagnostic.split(";", 1)[1].strip()
             permanent: bool | None
@@ -107,18 +114,19 @@ def _read_dsn(msg: Message) -> Bounce | None:
                 permanent = False
             elif action in ("failed",):
                 permanent = True
-            elif action in ("delayed", "relayed", "expanded"):
+            elif action == "delayed":
                 permanent = False
             else:
                 permanent = None
-            if action == "delivered":
+            if action not in ("failed", "delayed") and not status.startswith(("4", "5")):
+                # delivered / relayed / expanded: a success notice, not a failure.
                 continue
             evidence = f"delivery-status report: Action: {action or '?'}; Status: {status or '?'}"
             found.append(Bounce(recipient, permanent, diagnostic, evidence, 0.99))
         if found:
             # A permanent failure matters more than a delay of another recipient.
-            return next((b for b in found if b.permanent), found[0])
-    return None
+            return True, next((b for b in found if b.permanent), found[0])
+    return has_report, None
 
 
 def _address(field: str | None) -> str | None:

@@ -106,16 +106,20 @@ ACCEPT = _compile(
         r"|deliver|join|take\s+part|speak|make)",
         r"\bagree[sd]?\s+to\b|\bgladly\b|\bwith\s+pleasure\b|\bcount\s+on\b"
         r"|\b(can|will|shall)\s+(also\s+)?(make\s+it|take\s+the\s+floor)\b"
+        r"|\b(plans?|intends?|planning|intending)\s+to\s+(particip|attend|deliver|join|take\s+part"
+        r"|speak|make)"
         r"|\bas\s+(a|the|our)\s+speaker\b"
         r"|\b(participation|attendance|presence)\b[^.;]{0,40}\b(is|has\s+been)\s+confirmed\b",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
         r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
+        r"|prendra\s+la\s+parole"
         r"|assistera|se\s+joindra|rejoindra|présentera|enregistrera|s'adressera|représentera"
         r"|sera\s+(bien\s+|donc\s+|très\s+)?(présente?|disponible|heureux|heureuse|ravie?"
         r"|honorée?))\b",
         r"\b(participation|présence)\b[^.;]{0,40}\b(est|a\s+été)\s+confirmée\b",
+        r"\bsera\s+de\s+la\s+partie\b|\brépondra\s+présente?\b",
         r"\b(plaisir|heureux|heureuse|ravie?|honorée?|honneur)\s+(de|d')\s*(vous\s+)?(confirmer"
         r"|accepter|participer|prendre\s+part|intervenir|prononcer)",
         r"\b(pourra|peut|pourront|est\s+en\s+mesure|sera\s+en\s+mesure)\b[^.;]{0,30}\b(particip\w*"
@@ -150,7 +154,7 @@ ACCEPT = _compile(
         # zh
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
         r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)",
-        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上)?\s*(出席|参加|參加|参会|与会|與會"
+        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意",
@@ -159,7 +163,8 @@ ACCEPT = _compile(
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
         r"سيشارك|سوف\s+يشارك|ستشارك|سنشارك|سيلقي|سوف\s+يلقي|ستلقي|سيحضر|سوف\s+يحضر|ستحضر|سيتحدث"
         r"|سيقدم|ستقدم|سيسجل|سيمثل|ستمثل",
-        r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم|بحضور)",
+        r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
+        r"|بحضور|بالحضور)",
         r"(يسعد|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)[^.؛]{0,60}(مشارك|حضور"
         r"|قبول|إلقاء|تأكيد|المشاركة|الحضور)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
@@ -168,12 +173,12 @@ ACCEPT = _compile(
 
 PARTICIPATE = _compile(
     [
-        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it"
+        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available)\b",
         r"\b(particip\w*|assister|prendre\s+part|interven\w*|prononc\w*|présente?|déclaration"
-        r"|accept\w*|possible|rejoindre|disponible)\b",
+        r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
-        r"|declaración|acept\w*|posible|disponible)\b",
+        r"|declaración|acept\w*|posible|disponible|acompañar\w*)\b",
         r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|致辞|致詞|接受|声明|聲明",
         r"مشارك\w*|المشاركة|يشارك|حضور|الحضور|يحضر|إلقاء|يلقي|كلمة|قبول|الدعوة",
@@ -196,7 +201,9 @@ NOT_NEGATION = _compile(
     [
         r"\bno\s+(objection|problem|doubt)s?\b|\bnot\s+only\b|\bdo\s+not\s+hesitate\b"
         r"|\bdon't\s+hesitate\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº",
-        r"n'hésitez\s+pas|ne\s+pas\s+hésiter|pas\s+de\s+problème|sans\s+aucun\s+doute|non\s+seulement",
+        r"n'hésitez\s+pas|ne\s+pas\s+hésiter|pas\s+de\s+problème|sans\s+aucun\s+doute|non\s+seulement"
+        # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video): no negation.
+        r"|\bn(?:e\s+|')(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?\bqu(?:e\b|')",
         r"no\s+dude|sin\s+problema|no\s+hay\s+inconveniente|no\s+solo|no\s+sólo",
         r"без\s+проблем|не\s+только|не\s+возражает|не\s+стесняйтесь",
         r"没问题|不胜|不仅|不日",
@@ -215,7 +222,7 @@ DECLINE = _compile(
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|ne\s+(lui|nous|leur)\s+permet",
-        r"\blament\w*|\bcon\s+pesar\b|\bdeclin\w*|\bimposibilit\w*|\bcompromisos?\s+(previo|anterior"
+        r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibilit\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"

@@ -12,10 +12,12 @@ import email
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from email.header import decode_header
 from email.message import Message
 from email.policy import compat32
+from functools import lru_cache
 
 import charset_normalizer
 
@@ -72,6 +74,7 @@ _CHARSET_ALIASES = {
 }
 
 
+@lru_cache(maxsize=256)
 def _codec_for(label: str | None) -> str | None:
     if not label:
         return None
@@ -79,7 +82,7 @@ def _codec_for(label: str | None) -> str | None:
     name = _CHARSET_ALIASES.get(name, name)
     try:
         return codecs.lookup(name).name
-    except LookupError:
+    except (LookupError, ValueError):  # ValueError: a label with a NUL byte in it
         return None
 
 
@@ -100,6 +103,13 @@ def decode_bytes(data: bytes, charset: str | None) -> str:
     if best is not None:
         return str(best)
     return data.decode(codec or "utf-8", errors="replace")
+
+
+def raw_header(msg: Message, name: str) -> str:
+    """A header's value as a plain string ('' when absent). The compat32 parser returns a
+    ``Header`` object, not a str, for a value with raw 8-bit bytes: this is always a str."""
+    value = msg.get(name)
+    return "" if value is None else str(value)
 
 
 def header_text(msg: Message, name: str) -> str:
@@ -130,7 +140,9 @@ def parse_message(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Message:
         raise LimitExceeded(
             "max_message_bytes", f"{len(raw)} bytes > {limits.max_message_bytes} bytes"
         )
-    first = raw.lstrip(b"\r\n").split(b"\n", 1)[0].rstrip(b"\r")
+    # Files saved by some tools start with a UTF-8 byte-order mark or blank lines.
+    raw = raw.removeprefix(b"\xef\xbb\xbf").lstrip(b"\r\n")
+    first = raw.split(b"\n", 1)[0].rstrip(b"\r")
     # An mbox "From " line is tolerated; anything else must start with a header field.
     if not (first.startswith(b"From ") or _HEADER_LINE.match(first)):
         shown = first[:40].decode("utf-8", "replace")
@@ -160,33 +172,40 @@ class Body:
     attachments: tuple[Attachment, ...]
 
 
-def walk_limited(msg: Message, limits: Limits) -> list[tuple[Message, int]]:
-    """Every leaf part with its nesting depth, enforcing the part-count and depth limits."""
-    leaves: list[tuple[Message, int]] = []
+def walk_limited(msg: Message, limits: Limits) -> list[tuple[Message, bool]]:
+    """Every leaf part, and whether it sits inside an enclosed message (message/rfc822: an
+    attached or forwarded original, never the sender's own words), enforcing the part-count
+    and depth limits."""
+    leaves: list[tuple[Message, bool]] = []
     count = 0
-    stack: list[tuple[Message, int]] = [(msg, 0)]
+    stack: list[tuple[Message, int, bool]] = [(msg, 0, False)]
     while stack:
-        part, depth = stack.pop()
+        part, depth, enclosed = stack.pop()
         count += 1
         if count > limits.max_parts:
             raise LimitExceeded("max_parts", f"more than {limits.max_parts} MIME parts")
         if depth > limits.max_depth:
             raise LimitExceeded("max_depth", f"MIME nesting deeper than {limits.max_depth}")
-        payload = part.get_payload()
-        if part.is_multipart() and isinstance(payload, list):
-            stack.extend((sub, depth + 1) for sub in reversed(payload))
+        # is_multipart() first: get_payload() on a leaf decodes it, which can fail on a bad
+        # charset label; a multipart's payload is just its list of parts.
+        if part.is_multipart():
+            inner = enclosed or part.get_content_type() == "message/rfc822"
+            stack.extend((sub, depth + 1, inner) for sub in reversed(part.get_payload()))
         else:
-            leaves.append((part, depth))
+            leaves.append((part, enclosed))
     return leaves
 
 
 def part_text(part: Message) -> str:
     """The decoded text of one non-multipart part."""
-    data = part.get_payload(decode=True)
+    try:
+        data = part.get_payload(decode=True)
+        charset = part.get_content_charset()
+    except (ValueError, LookupError):  # a charset label the stdlib cannot even look up
+        return ""
     if not isinstance(data, bytes):
-        payload = part.get_payload()
-        return payload if isinstance(payload, str) else ""
-    return decode_bytes(data, part.get_content_charset())
+        return ""
+    return decode_bytes(data, charset)
 
 
 def extract_body(msg: Message, limits: Limits = DEFAULT_LIMITS) -> Body:
@@ -195,9 +214,13 @@ def extract_body(msg: Message, limits: Limits = DEFAULT_LIMITS) -> Body:
     plain: list[str] = []
     html: list[str] = []
     attachments: list[Attachment] = []
-    for part, _depth in walk_limited(msg, limits):
+    for part, enclosed in walk_limited(msg, limits):
+        if enclosed:
+            # An attached original (Outlook's "reply with attachment", a forwarded invitation)
+            # asks to "confirm acceptance" too: it is quoted text, not the reply.
+            continue
         ctype = part.get_content_type()
-        disposition = (part.get("Content-Disposition") or "").split(";")[0].strip().lower()
+        disposition = raw_header(part, "Content-Disposition").split(";")[0].strip().lower()
         filename = part.get_filename()
         if filename or disposition == "attachment" or not ctype.startswith("text/"):
             data = part.get_payload(decode=True)
@@ -235,6 +258,7 @@ _HTML_QUOTE_XPATH = (
     " | //div[@id='divRplyFwdMsg'] | //div[@id='appendonsend']"
     " | //div[contains(@class, 'moz-cite-prefix')]"
 )
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BLOCK_TAGS = {"p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "h5", "h6", "table", "hr"}
 
 
@@ -244,6 +268,8 @@ def html_to_text(html: str) -> str:
     from lxml import etree
     from lxml import html as lxml_html
 
+    # lxml refuses control characters; mail from broken systems carries them.
+    html = _CONTROL.sub("", html)
     if not html.strip():
         return ""
     try:
@@ -394,7 +420,8 @@ def docx_text(data: bytes, limits: Limits = DEFAULT_LIMITS) -> str:
             )
         try:
             xml = archive.read("word/document.xml")
-        except KeyError:
+        except (KeyError, zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError):
+            # Missing part, corrupt member, or an unsupported compression: no text to read.
             return ""
     # python-docx would do the same through more layers; the paragraphs are all we need, and
     # reading the XML directly keeps the size check above the only way in.

@@ -25,11 +25,12 @@ def version() -> None:
 def _register() -> None:
     # Command modules register themselves on import (``@app.command()``).
     from circular.cli import (  # noqa: F401
+        classify,
         demo,
         intake,
-        sandbox,
-        classify,
         poll,
+        sandbox,
+        letters,
         settings_cmd,
     )
 

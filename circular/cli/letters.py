@@ -1,0 +1,232 @@
+"""``circular render``, ``circular preview`` and ``circular check-templates``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from circular.cli import app
+
+CampaignOption = Annotated[
+    Path, typer.Option("--campaign", help="Campaign folder, e.g. letters/cl-21-4.")
+]
+ContactsOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--contacts",
+        help="Contact CSV to render straight from; default: the campaign's contacts in the ledger.",
+    ),
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code)
+
+
+def _default_out(campaign_id: str) -> Path:
+    from circular.settings import get_settings
+
+    return get_settings().out_dir / campaign_id
+
+
+def _load_campaign(folder: Path) -> Any:
+    from circular.campaign import CampaignError, load_campaign
+
+    try:
+        # Only the letter templates matter here; rendering checks those itself.
+        return load_campaign(folder, check_templates=False)
+    except (CampaignError, OSError, ValueError) as error:
+        raise _fail(f"campaign {folder}: {error}", 2) from None
+
+
+def _read_contacts_csv(
+    path: Path, campaign_id: str, contacts_per_country: int
+) -> tuple[list[Any], set[str]]:
+    """Contacts from a CSV, checked by intake's rules but not stored, and the contact fields
+    the file has. A file with problems is refused with intake's row-by-row report."""
+    from circular.contacts import check_file, iter_contacts, render_report
+    from circular.ledger import Contact
+
+    check = check_file(path, contacts_per_country=contacts_per_country)
+    if not check.ok or check.columns is None:
+        report = render_report(
+            file_name=path.name,
+            campaign=campaign_id,
+            sha256=check.fingerprint.sha256,
+            problems=check.problems,
+            omitted=check.omitted,
+        )
+        raise _fail(report.rstrip(), 2)
+    contacts = [
+        Contact(
+            campaign=campaign_id,
+            contact_key=row.key(contacts_per_country),
+            iso3=row.iso3,
+            language=row.language,
+            email=row.email,
+            cc=list(row.cc),
+            salutation=row.salutation,
+            title=row.title,
+            name=row.name,
+            position=row.position,
+            ministry=row.ministry,
+            extra=dict(row.extra),
+            source_row=row.row,
+        )
+        for row in iter_contacts(path, check)
+    ]
+    # Intake calls the country column "country" and resolves it to iso3; language and email
+    # are always set on a valid row (language defaults to the country's working language).
+    fields = {"iso3", "language", "email", "cc"} | set(check.columns.fields) - {"country"}
+    return contacts, fields | set(check.columns.extra)
+
+
+def _contacts(campaign: Any, contacts_file: Path | None) -> tuple[list[Any], set[str] | None, Any]:
+    """The contacts to render, their fields (None: those of the ledger), and the ledger."""
+    if contacts_file is not None:
+        per_country = getattr(campaign, "contacts_per_country", 1)
+        contacts, fields = _read_contacts_csv(contacts_file, campaign.id, per_country)
+        return contacts, fields, None
+    from circular.ledger import contacts_of, open_ledger
+
+    ledger = open_ledger()
+    with ledger.session() as session:
+        contacts = contacts_of(session, campaign.id)
+    if not contacts:
+        raise _fail(
+            f"the ledger has no contacts for campaign {campaign.id}: load a contact file "
+            "first, or give --contacts FILE",
+            2,
+        )
+    return contacts, None, ledger
+
+
+def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: Any, bar: bool):
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
+
+    from circular.docx_safety import InvalidDocxError
+    from circular.letters import LetterError, render_campaign
+
+    try:
+        if not bar:
+            return render_campaign(campaign, contacts, out, ledger, contact_fields=fields)
+        with Progress(
+            TextColumn("[bold]rendering"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            transient=False,
+        ) as progress:
+            task = progress.add_task("", total=len(contacts))
+
+            def advance(letter: Any) -> None:
+                progress.update(task, advance=1, description=letter.path.name)
+
+            return render_campaign(campaign, contacts, out, ledger, advance, contact_fields=fields)
+    except (LetterError, InvalidDocxError) as error:
+        raise _fail(str(error)) from None
+
+
+@app.command("render")
+def render_command(
+    campaign_folder: CampaignOption,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the letters (default: CIRCULAR_OUT_DIR/<id>)."),
+    ] = None,
+    contacts_file: ContactsOption = None,
+) -> None:
+    """Render one DOCX letter per contact, named <ISO3>.<lang>.docx."""
+    campaign = _load_campaign(campaign_folder)
+    out = out or _default_out(campaign.id)
+    contacts, fields, ledger = _contacts(campaign, contacts_file)
+    report = _render(campaign, contacts, out, fields, ledger, bar=True)
+    typer.echo(
+        f"{len(report.letters)} letters in {out}: {report.rendered} rendered, "
+        f"{report.skipped} unchanged, in {report.seconds:.1f} s"
+    )
+
+
+@app.command("preview")
+def preview_command(
+    campaign_folder: CampaignOption,
+    country: Annotated[str, typer.Option("--country", help="ISO alpha-3 code, e.g. ESP.")],
+    contacts_file: ContactsOption = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", help="Folder for the preview (default: the letters' /preview)."),
+    ] = None,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Also convert it to PDF (LibreOffice).")
+    ] = False,
+    png: Annotated[
+        bool, typer.Option("--png", help="Also make a PNG of the first page (implies --pdf).")
+    ] = False,
+) -> None:
+    """Render the letter of one country (and, with --pdf, a PDF of it)."""
+    from circular.pdf import (
+        MissingToolError,
+        PdfConversionError,
+        convert_to_pdf,
+        pdf_to_png,
+    )
+
+    campaign = _load_campaign(campaign_folder)
+    out = out or _default_out(campaign.id) / "preview"
+    contacts, fields, ledger = _contacts(campaign, contacts_file)
+    if ledger is not None:
+        ledger.dispose()  # A preview is not the campaign's letter: it is not recorded.
+    chosen = [c for c in contacts if c.iso3 == country.strip().upper()]
+    if not chosen:
+        raise _fail(f"no contact of campaign {campaign.id} has the country code {country!r}", 2)
+    report = _render(campaign, chosen, out, fields, None, bar=False)
+    for letter in report.letters:
+        typer.echo(str(letter.path))
+        if not (pdf or png):
+            continue
+        try:
+            made = convert_to_pdf(letter.path, out)
+            typer.echo(str(made))
+            if png:
+                typer.echo(str(pdf_to_png(made, made.with_suffix(".png"))))
+        except MissingToolError as error:
+            raise _fail(str(error), 2) from None
+        except PdfConversionError as error:
+            raise _fail(str(error)) from None
+
+
+@app.command("check-templates")
+def check_templates_command(
+    campaign_folder: CampaignOption,
+    contacts_file: ContactsOption = None,
+) -> None:
+    """List each letter template's fields and any the contacts do not have."""
+    from circular.letters import CONTACT_FIELDS, check_templates, template_fields
+
+    campaign = _load_campaign(campaign_folder)
+    if contacts_file is not None:
+        per_country = getattr(campaign, "contacts_per_country", 1)
+        _, fields = _read_contacts_csv(contacts_file, campaign.id, per_country)
+    else:
+        fields = set(CONTACT_FIELDS)
+    for language, used in template_fields(campaign).items():
+        typer.echo(f"{campaign.template_path('letter', language)}:")
+        for name in sorted(used):
+            typer.echo(f"  {name}")
+    problems = check_templates(campaign, fields)
+    if problems:
+        typer.echo(f"{len(problems)} problem(s):", err=True)
+        for problem in problems:
+            typer.echo(f"  {problem}", err=True)
+        raise typer.Exit(1)
+    typer.echo("all templates can be rendered with these contact fields")

@@ -1,0 +1,159 @@
+"""Safety of rendered letters: clean values going in, safe names and whole files coming out.
+
+Three guards, each small:
+
+- ``sanitize_text`` / ``sanitize_context``: CSV values lose the characters that XML forbids and
+  the layout characters docxtpl turns into Word structure (``\\a`` new paragraph, ``\\f`` page
+  break, ``\\t`` tab, ``\\n`` line break), so a value can only ever be text in its own run.
+- ``letter_filename``: output names come from validated ISO codes and languages, never from
+  free text, so no value can choose where a file lands.
+- ``validate_docx`` and ``write_atomically``: a letter is checked (zip, every XML part
+  well-formed, reopens in python-docx) before it is written, and it is written under a
+  temporary name in the same folder, then renamed, so a reader never sees half a file.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+import zipfile
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+# XML 1.0 allows TAB, LF, CR and everything from U+0020 except surrogates, U+FFFE and U+FFFF.
+# C1 controls (U+007F-U+009F) are legal XML but invisible and never meant in a name or a
+# ministry, so they go too.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# Line and paragraph separators: a value is one line of the letter, so each break (CR LF
+# counted once) becomes a single space rather than gluing two words together.
+_BREAKS = re.compile("\r\n|[\r\n\t\x85\u2028\u2029]")
+
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_LANGUAGE = re.compile(r"^[a-z]{2}$")
+
+
+class UnsafeNameError(ValueError):
+    """A letter's file name would be built from something that is not a valid code."""
+
+
+class InvalidDocxError(ValueError):
+    """A rendered letter is not a sound DOCX; the message names the letter and the part."""
+
+
+def sanitize_text(value: str) -> str:
+    """``value`` with XML-illegal and layout characters removed; line breaks become spaces."""
+    return _ILLEGAL.sub("", _BREAKS.sub(" ", value))
+
+
+def sanitize_context(value: Any) -> Any:
+    """A copy of a template context with every string sanitised (see ``sanitize_text``).
+
+    Mappings, lists and tuples are walked; other values (dates, numbers) pass unchanged.
+    A ``str`` subclass such as ``markupsafe.Markup`` becomes a plain ``str`` on purpose:
+    nothing in a context may bypass autoescaping and inject WordprocessingML.
+    """
+    if isinstance(value, str):
+        return sanitize_text(str(value))
+    if isinstance(value, Mapping):
+        return {str(key): sanitize_context(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [sanitize_context(item) for item in value]
+    return value
+
+
+def letter_filename(iso3: str, language: str, number: int | None = None) -> str:
+    """The file name of a letter: ``<ISO3>.<lang>.docx``, or ``<ISO3>.<n>.<lang>.docx`` when a
+    campaign allows several contacts per country (``number`` is the contact's ledger id).
+
+    Only validated codes go into the name; anything else raises ``UnsafeNameError``."""
+    if not isinstance(iso3, str) or not _ISO3.fullmatch(iso3):
+        raise UnsafeNameError(f"country code {iso3!r} is not an ISO 3166 alpha-3 code")
+    if not isinstance(language, str) or not _LANGUAGE.fullmatch(language):
+        raise UnsafeNameError(f"language {language!r} is not a two-letter language code")
+    if number is None:
+        return f"{iso3}.{language}.docx"
+    if not isinstance(number, int) or isinstance(number, bool) or number < 0:
+        raise UnsafeNameError(f"contact number {number!r} is not a non-negative integer")
+    return f"{iso3}.{number}.{language}.docx"
+
+
+def safe_output_path(out_dir: Path, filename: str) -> Path:
+    """``out_dir / filename``, refusing any name that would leave ``out_dir``."""
+    if filename != Path(filename).name or filename in {"", ".", ".."}:
+        raise UnsafeNameError(f"file name {filename!r} is not a plain file name")
+    return out_dir / filename
+
+
+def _secure_parser() -> etree.XMLParser:
+    # No entities, no network, no DTD: a rendered part is checked, never trusted.
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def docx_parts(data: bytes) -> dict[str, bytes]:
+    """Every part of a DOCX package by name (for ``validate_docx``'s ``known_good``)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {part: archive.read(part) for part in archive.namelist()}
+
+
+def validate_docx(data: bytes, name: str, known_good: Mapping[str, bytes] | None = None) -> None:
+    """Check that ``data`` is a sound DOCX: a readable zip whose CRCs match, every XML part
+    well-formed, and a package python-docx opens. Raise ``InvalidDocxError`` naming ``name``
+    and the part at fault otherwise.
+
+    ``known_good`` maps part names to bytes already found well-formed (the template's own
+    parts): a letter part identical to one of them is not parsed again, because most of a
+    letter (styles, theme, fonts) is copied from its template unchanged."""
+    from docx import Document
+
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as error:
+        raise InvalidDocxError(f"{name}: not a zip archive ({error})") from None
+    known = known_good or {}
+    parser = _secure_parser()
+    with archive:
+        parts = archive.namelist()
+        if "[Content_Types].xml" not in parts:
+            raise InvalidDocxError(f"{name}: [Content_Types].xml is missing")
+        for part in parts:
+            try:
+                # Reading a member to its end checks its CRC.
+                content = archive.read(part)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+                raise InvalidDocxError(f"{name}: part {part} is corrupt ({error})") from None
+            if not part.endswith((".xml", ".rels")) or known.get(part) == content:
+                continue
+            try:
+                etree.fromstring(content, parser)
+            except etree.XMLSyntaxError as error:
+                raise InvalidDocxError(
+                    f"{name}: part {part} is not well-formed XML: {error}"
+                ) from None
+    try:
+        Document(io.BytesIO(data))
+    except Exception as error:  # python-docx raises many kinds; all mean "not a DOCX"
+        raise InvalidDocxError(f"{name}: python-docx cannot open it: {error}") from None
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder and a rename, so
+    ``path`` holds either the old file or the whole new one, never a part."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, then renamed
+        dir=path.parent, prefix=f".{path.name}.", suffix=".part", delete=False
+    )
+    try:
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
