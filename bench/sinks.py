@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import os
 import secrets
 import signal
@@ -23,7 +24,6 @@ import subprocess
 import sys
 import threading
 import time
-import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -227,8 +227,8 @@ def _serve(args: argparse.Namespace, password: str) -> None:
 
 def main() -> None:
     """Run the realistic sink until SIGTERM (the password is read from stdin)."""
-    # aiosmtpd warns about its own use of Session.login_data at every AUTH: nothing to act on.
-    warnings.filterwarnings("ignore", message=".*login_data is deprecated")
+    # aiosmtpd logs a warning about its own use of Session.login_data at every AUTH.
+    logging.getLogger("mail.log").setLevel(logging.ERROR)
     parser = argparse.ArgumentParser(description="the sending benchmark's realistic SMTP sink")
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--cert", type=Path, required=True)
