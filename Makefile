@@ -15,16 +15,20 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# System packages the tests need: Dovecot (IMAP server). Installed with apt-get when missing
-# and we are root; otherwise the command to run is printed.
+# System packages the tests need: Dovecot (IMAP server) and PostgreSQL (the ledger's suite also
+# runs on it; tests/servers/postgres.py starts a private cluster). Installed with apt-get when
+# missing and we are root, in one update and one install; otherwise the command to run is printed.
 system-deps:
-	@if ! command -v dovecot >/dev/null 2>&1; then \
+	@missing=""; \
+	command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	    echo "installing dovecot-imapd (apt-get)"; \
+	    echo "installing$$missing (apt-get)"; \
 	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
-	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null; \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	  else \
-	    echo "Dovecot is missing: run 'sudo apt-get install dovecot-imapd'" >&2; exit 1; \
+	    echo "missing system packages: run 'sudo apt-get install$$missing'" >&2; exit 1; \
 	  fi; \
 	fi
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Date,
     DateTime,
     Float,
@@ -30,7 +31,9 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    or_,
     select,
+    update,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -159,11 +162,13 @@ class Contact(Base):
     language: Mapped[str] = mapped_column(String(2))
     email: Mapped[str] = mapped_column(String(320), index=True)
     cc: Mapped[list[str]] = mapped_column(JSON, default=list)
-    salutation: Mapped[str] = mapped_column(String(200), default="")
-    title: Mapped[str] = mapped_column(String(200), default="")
-    name: Mapped[str] = mapped_column(String(400), default="")
-    position: Mapped[str] = mapped_column(String(400), default="")
-    ministry: Mapped[str] = mapped_column(String(400), default="")
+    # Free text from contact files, which set no length limit: Text, because PostgreSQL enforces
+    # a VARCHAR's length (SQLite does not), and a long ministry name must load on both.
+    salutation: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str] = mapped_column(Text, default="")
+    position: Mapped[str] = mapped_column(Text, default="")
+    ministry: Mapped[str] = mapped_column(Text, default="")
     extra: Mapped[dict[str, str]] = mapped_column(JSON, default=dict)
     source_file_id: Mapped[int | None] = mapped_column(ForeignKey("intake_files.id"))
     source_row: Mapped[int] = mapped_column(Integer, default=0)
@@ -245,8 +250,9 @@ class Reply(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign: Mapped[str | None] = mapped_column(String(64))
     mailbox: Mapped[str] = mapped_column(String(255))
-    uidvalidity: Mapped[int] = mapped_column(Integer)
-    uid: Mapped[int] = mapped_column(Integer)
+    # IMAP UIDs and UIDVALIDITY are unsigned 32-bit: beyond PostgreSQL's INTEGER.
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    uid: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[str] = mapped_column(String(998), default="", index=True)
     from_addr: Mapped[str] = mapped_column(String(320), default="")
     subject: Mapped[str] = mapped_column(Text, default="")
@@ -277,8 +283,8 @@ class MailboxState(Base):
     __tablename__ = "mailbox_state"
 
     folder: Mapped[str] = mapped_column(String(255), primary_key=True)
-    uidvalidity: Mapped[int] = mapped_column(Integer)
-    last_uid: Mapped[int] = mapped_column(Integer, default=0)
+    uidvalidity: Mapped[int] = mapped_column(BigInteger)
+    last_uid: Mapped[int] = mapped_column(BigInteger, default=0)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
@@ -343,3 +349,64 @@ def contacts_of(session: Session, campaign: str) -> list[Contact]:
         .order_by(Contact.iso3, Contact.contact_key)
     )
     return list(session.scalars(query))
+
+
+def claim_pending(
+    session: Session,
+    campaign: str,
+    kind: str,
+    limit: int,
+    claimer: str,
+    *,
+    now: datetime | None = None,
+) -> list[Message]:
+    """Claim up to ``limit`` due ``pending`` messages of ``campaign`` and ``kind`` for
+    ``claimer``: they become ``sending``, ``claimed_by=claimer``, and are returned by id.
+
+    Two claimers never get the same row, on SQLite or PostgreSQL, in threads or processes: the
+    claim is one conditional ``UPDATE … WHERE status='pending'``, so a row another claimer took
+    first no longer matches. On PostgreSQL the candidate rows are picked ``FOR UPDATE SKIP
+    LOCKED``, so concurrent claimers take different rows instead of queueing on the same ones
+    (SQLite has no row locks: its single writer already serialises the UPDATEs).
+    The caller commits (``Ledger.session()`` does at the end of its block); commit promptly, as
+    the claimed rows stay locked on PostgreSQL until then."""
+    if limit < 1:
+        return []
+    now = now or utcnow()
+    candidates = (
+        select(Message.id)
+        .where(
+            Message.campaign == campaign,
+            Message.kind == kind,
+            Message.status == MessageStatus.PENDING.value,
+            or_(Message.scheduled_for.is_(None), Message.scheduled_for <= now),
+        )
+        .order_by(Message.id)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+        # MATERIALIZED: picked once. As a plain sub-select PostgreSQL may run it again for
+        # each row it updates, and SKIP LOCKED then skips the rows just claimed and picks
+        # further ones: more than ``limit`` rows would be claimed.
+        .cte("candidates")
+        .prefix_with("MATERIALIZED")
+    )
+    claim = (
+        update(Message)
+        .where(Message.id.in_(select(candidates.c.id)))
+        # Checked again here, not only in the sub-select: this is what makes the claim safe
+        # where there are no row locks.
+        .where(Message.status == MessageStatus.PENDING.value)
+        .values(
+            status=MessageStatus.SENDING.value,
+            claimed_by=claimer,
+            claimed_at=now,
+            attempts=Message.attempts + 1,
+        )
+        .returning(Message.id)
+    )
+    claimed = list(session.scalars(claim))
+    if not claimed:
+        return []
+    query = select(Message).where(Message.id.in_(claimed)).order_by(Message.id)
+    # populate_existing: the session may hold these rows from before the UPDATE.
+    return list(session.scalars(query.execution_options(populate_existing=True)))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from circular.ledger import Ledger
+from tests.servers.postgres import postgres_server, postgres_url  # noqa: F401 (fixtures)
 
 # The Dovecot IMAP server fixtures (dovecot_server, imap_account).
 pytest_plugins = ["tests.servers.dovecot"]
@@ -19,10 +20,32 @@ os.environ.setdefault("PREFECT_SERVER_SERVICES_EVENT_PERSISTER_FLUSH_INTERVAL", 
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
 
 
+#: The databases a test marked ``both_databases`` runs on.
+LEDGER_BACKENDS = ["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)]
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Run the tests marked ``both_databases`` once on SQLite and once on PostgreSQL."""
+    marked = metafunc.definition.get_closest_marker("both_databases") is not None
+    if marked and "ledger_url" in metafunc.fixturenames:
+        metafunc.parametrize("ledger_url", LEDGER_BACKENDS, indirect=True)
+
+
 @pytest.fixture
-def ledger(tmp_path: Path) -> Iterator[Ledger]:
-    """A fresh SQLite ledger in a temporary folder."""
-    book = Ledger(f"sqlite:///{tmp_path / 'ledger.sqlite3'}")
+def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """The URL of a fresh, empty ledger database: a SQLite file in a temporary folder, or (for
+    tests marked ``both_databases``, in their ``postgresql`` run) a new database on the
+    session's PostgreSQL test cluster."""
+    if getattr(request, "param", "sqlite") == "postgresql":
+        return str(request.getfixturevalue("postgres_url"))
+    return f"sqlite:///{tmp_path / 'ledger.sqlite3'}"
+
+
+@pytest.fixture
+def ledger(ledger_url: str) -> Iterator[Ledger]:
+    """A fresh ledger: SQLite, or both SQLite and PostgreSQL for tests marked
+    ``both_databases``."""
+    book = Ledger(ledger_url)
     yield book
     book.dispose()
 

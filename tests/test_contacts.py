@@ -217,6 +217,7 @@ def iter_checked(path: Path) -> list:
     return list(iter_contacts(path, check))
 
 
+@pytest.mark.both_databases
 def test_values_are_kept_as_data(settings: Settings, ledger: Ledger) -> None:
     ministry = 'Ministry of "Foreign"\r\nAffairs {{ secret }} <w:t>x</w:t> \x07bell'
     drop(
@@ -315,6 +316,7 @@ def test_the_same_bytes_again_are_recognised_not_loaded_twice(
     assert statuses == ["loaded", "duplicate"]
 
 
+@pytest.mark.both_databases
 def test_a_newer_file_updates_contacts_and_keeps_the_history(
     settings: Settings, ledger: Ledger
 ) -> None:
@@ -509,6 +511,7 @@ def test_cli_intake_rejects_with_exit_code_1(settings: Settings, monkeypatch: py
 # --- the sample and the demo ----------------------------------------------------------------
 
 
+@pytest.mark.both_databases
 def test_the_sample_loads_one_contact_per_member_state_in_six_languages(
     settings: Settings, ledger: Ledger
 ) -> None:

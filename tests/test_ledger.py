@@ -8,6 +8,9 @@ from sqlalchemy.exc import IntegrityError
 
 from circular.ledger import Contact, Ledger, Message, MessageStatus, reminder_kind
 
+# The ledger's own suite runs on SQLite and on PostgreSQL: nothing in the model is SQLite-only.
+pytestmark = pytest.mark.both_databases
+
 
 def _contact(campaign: str = "cl-21-4", iso3: str = "ESP") -> Contact:
     return Contact(

@@ -28,9 +28,9 @@ def _register() -> None:
         classify,
         demo,
         intake,
+        letters,
         poll,
         sandbox,
-        letters,
         settings_cmd,
     )
 

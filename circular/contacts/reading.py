@@ -126,7 +126,7 @@ def _check_block(
             f"byte-order mark; {_SAVE_AS}"
         )
     try:
-        decoder.decode(block, final=final)
+        text = decoder.decode(block, final=final)
     except UnicodeDecodeError as error:
         byte = error.object[error.start : error.start + 1].hex()
         where = f"byte 0x{byte} near byte offset {offset + error.start}" if byte else "the end"
@@ -136,6 +136,10 @@ def _check_block(
             else f"is not valid {_NAMES[encoding]}"
         )
         return f"{where} {wrong}; the file must be UTF-8, Windows-1252 or UTF-16: {_SAVE_AS}"
+    if "\x00" in text:
+        # UTF-16 text holding a NUL character: no contact value has one, and PostgreSQL cannot
+        # store it, so the file is refused on every database alike.
+        return f"the file contains NUL characters: it is binary data saved as text; {_SAVE_AS}"
     return None
 
 
