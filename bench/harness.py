@@ -68,22 +68,45 @@ def one_core(cpu: int | None = None) -> Iterator[str]:
         os.sched_setaffinity(0, before)
 
 
-def child_peak_rss(argv: Sequence[str], *, cwd: Path | None = None) -> tuple[int, str]:
-    """Run ``argv`` to completion; its peak resident memory in bytes and its stdout.
+#: The line a child prints last: its own peak resident memory (``report_peak_rss``).
+PEAK_MARKER = "peak_rss_bytes="
 
-    ``os.wait4`` gives that one child's ``ru_maxrss`` (``getrusage(RUSAGE_CHILDREN)`` holds the
-    largest of every child so far), so neither the harness nor an earlier benchmark counts.
-    Raises ``RuntimeError`` with the end of the child's stderr when it fails."""
+
+def report_peak_rss() -> None:
+    """Print this process's peak resident memory (for ``child_peak_rss``); call it last."""
+    print(f"{PEAK_MARKER}{own_peak_rss()}", flush=True)
+
+
+def own_peak_rss() -> int:
+    """This process's peak resident memory in bytes: ``VmHWM`` of /proc/self/status, which
+    starts afresh at exec, unlike ``ru_maxrss`` (below)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) * 1024
+    raise RuntimeError("no VmHWM in /proc/self/status")
+
+
+def child_peak_rss(argv: Sequence[str], *, cwd: Path | None = None) -> tuple[int, str]:
+    """Run ``argv`` (a program that calls ``report_peak_rss`` at its end) to completion; its
+    peak resident memory in bytes and its stdout.
+
+    Not ``getrusage(RUSAGE_CHILDREN).ru_maxrss`` nor ``os.wait4``'s: Linux carries the forking
+    process's high-water mark into the child's ``ru_maxrss`` across fork and exec, so a child of
+    a 300 MB harness "peaks" at 300 MB however little it uses. ``VmHWM`` belongs to the
+    process image the child runs. Raises ``RuntimeError`` with the end of its stderr when it
+    fails."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         process = subprocess.Popen(list(argv), cwd=cwd, stdout=out, stderr=err, text=True)
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        returncode = process.wait()
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    if process.returncode != 0:
-        raise RuntimeError(f"{' '.join(argv)} failed ({process.returncode}): {stderr[-2000:]}")
-    return usage.ru_maxrss * 1024, stdout  # Linux reports kilobytes
+    if returncode != 0:
+        raise RuntimeError(f"{' '.join(argv)} failed ({returncode}): {stderr[-2000:]}")
+    for line in reversed(stdout.splitlines()):
+        if line.startswith(PEAK_MARKER):
+            return int(line.removeprefix(PEAK_MARKER)), stdout
+    raise RuntimeError(f"{' '.join(argv)} did not report its peak memory ({PEAK_MARKER})")
 
 
 # ---------------------------------------------------------------------------- the machine

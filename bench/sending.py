@@ -68,18 +68,15 @@ def sizes(quick: bool) -> tuple[Sizes, Sizes]:
 
 
 def attachment(folder: Path) -> Path:
-    """A real CL-21/4 letter (the Spanish one, rendered by circular's fast path)."""
-    from bench.rendering import campaign_workload, environment
-    from circular.fastdocx import PreparedTemplate
+    """A real CL-21/4 letter: the Spanish one of the first Spanish-speaking sample contact,
+    rendered by circular's engine."""
+    from bench.rendering import workload
+    from circular.letters import LetterTemplate
 
-    workload = campaign_workload(200)
+    work = workload(200)
+    context = next(c for lang, c in work.letters if lang == "es")
     path = folder / "ESP.es.docx"
-    if workload is None:  # no campaign in this tree: a stand-in of a letter's size
-        path.write_bytes(os.urandom(24_000))
-        return path
-    context = next(c for lang, c in workload.letters if lang == "es")
-    template = PreparedTemplate(workload.templates["es"], environment())
-    path.write_bytes(template.render_bytes(context))
+    path.write_bytes(LetterTemplate(work.templates["es"], "es").render(context))
     return path
 
 
