@@ -57,6 +57,11 @@ def document(sections: list[Section], quick: bool, argv: list[str]) -> str:
         "ratios are to the anchor measured in the same run. The machine is shared and noisy: "
         "the ratios are what count.",
         "",
+        "To reproduce: `apt-get install dovecot-imapd postfix` (Dovecot for the inbox benchmark; "
+        "Postfix only for its `smtp-sink`, else an aiosmtpd sink stands in), then "
+        f"`{command}` (the venv gets the `bench` extra: mailmerge). Each section names the "
+        "command that runs it alone.",
+        "",
         "## Machine",
         "",
         *machine(),
