@@ -4,8 +4,8 @@ connections.
 ``send_messages`` takes the messages to send (``OutgoingMessage``, see ``circular.mime``), makes
 sure each has its ledger row (token and Message-ID generated up front), settles rows a crashed
 run left ``sending``, then runs N workers, each with its own SMTP connection, fed by one
-producer that claims rows in order. Every send passes the shared rate limiter. A message is
-built and serialised once, after its claim, and its bytes are what SMTP sends.
+producer; a worker claims a row only when the rate limiter lets its send go. A message is
+built and serialised once, just before, and its bytes are what SMTP sends.
 
 ``write_previews`` is the dry run: the same messages as .eml files, nothing sent, the ledger
 untouched.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from circular import sending
 from circular.ledger import Ledger, MessageStatus, utcnow
-from circular.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message, domain_of
+from circular.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
 from circular.ratelimit import DailyQuotaReached, RateLimiter, day_start
 from circular.sending import MessageRow
 from circular.sent_folder import SentFolder
@@ -107,14 +107,15 @@ def prepare(ledger: Ledger, messages: Sequence[OutgoingMessage]) -> list[Message
         groups.setdefault(_key(item), []).append(item)
     rows: dict[tuple[str, str, int], MessageRow] = {}
     for (campaign, kind), items in groups.items():
-        contacts = [(i.contact_id, domain_of(i.sender.email)) for i in items]
+        contacts = [(i.contact_id, i.id_domain) for i in items]
         found = sending.ensure_rows(ledger, campaign, kind, contacts)
         rows.update({(campaign, kind, cid): row for cid, row in found.items()})
     return [rows[(m.campaign, m.kind, m.contact_id)] for m in messages]
 
 
 class _Run:
-    """One send run: a producer claiming rows in order, N workers, shared limiter."""
+    """One send run: a producer queueing messages in order, N workers (one connection each)
+    claiming and sending them, one rate limiter shared by all."""
 
     def __init__(
         self,
@@ -129,11 +130,11 @@ class _Run:
         self.claimer = sending.new_claimer_id()
         self.report = SendReport()
         self.queue: asyncio.Queue[_Job] = asyncio.Queue(maxsize=options.connections)
-        self.outstanding = 0  # claimed jobs not yet settled (queued, in flight, awaiting retry)
+        self.outstanding = 0  # jobs not yet settled (queued, in flight, awaiting a retry)
         self.settled = asyncio.Event()
         self.stopping: BaseException | None = None  # daily quota or a setup error
         self.retry_tasks: set[asyncio.Task[None]] = set()
-        self.claims = 0
+        self.copies: asyncio.Queue[BuiltMessage] = asyncio.Queue()  # for the Sent folder
 
     def _notify(self, event: str, job: _Job) -> None:
         if self.progress is not None:
@@ -156,6 +157,7 @@ class _Run:
         )
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
         producer = asyncio.create_task(self._produce(jobs))
+        copier = asyncio.create_task(self._copy_to_sent()) if self.sent_folder else None
         try:
             # A worker that dies of an unexpected error stops the run (its row stays
             # ``sending``: ambiguous, reconciled later) instead of hanging it.
@@ -170,7 +172,11 @@ class _Run:
                 if worker.done() and not worker.cancelled() and worker.exception():
                     producer.cancel()
                     raise worker.exception()  # type: ignore[misc]
+            if copier is not None:
+                await self.copies.join()  # every copy made before the run reports
         finally:
+            if copier is not None:
+                copier.cancel()
             for task in (producer, *workers, *self.retry_tasks):
                 task.cancel()
             await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
@@ -182,22 +188,17 @@ class _Run:
     async def _produce(self, jobs: list[_Job]) -> None:
         limit = self.options.limit
         for index, job in enumerate(jobs):
-            if self.stopping is not None or (limit is not None and self.claims >= limit):
+            if self.stopping is not None or (limit is not None and index >= limit):
                 self.report.left_pending += len(jobs) - index
                 return
-            if not sending.claim(self.ledger, job.row.id, self.claimer):
-                self.report.already_done += 1
-                continue
-            self.claims += 1
             self.outstanding += 1
             self.settled.clear()
             await self.queue.put(job)
 
     def _release_queued(self) -> None:
-        """Give back rows claimed but never sent when the run stops early."""
+        """Count the jobs a stopped run never took (their rows were never claimed)."""
         while not self.queue.empty():
-            job = self.queue.get_nowait()
-            sending.release(self.ledger, job.row.id, self.claimer, uncount=True)
+            self.queue.get_nowait()
             self.report.left_pending += 1
 
     def _stop(self, reason: BaseException) -> None:
@@ -219,27 +220,32 @@ class _Run:
             await connection.close()
 
     async def _handle(self, connection: SmtpConnection, job: _Job) -> None:
+        # Claim as late as possible (after the rate limiter let the send go): only the sends
+        # truly in flight are ``sending`` when a crash comes, so few become ``unknown``.
         if self.stopping is not None:
-            sending.release(self.ledger, job.row.id, self.claimer, uncount=True)
             self.report.left_pending += 1
             return
         if job.built is None:
             try:
                 job.built = build_message(job.outgoing, job.row.token, self.options.bounce_address)
             except MessageBuildError as error:
-                sending.mark_failed(
-                    self.ledger, job.row.id, self.claimer, code=None, answer=str(error)
-                )
-                self.report.failed.append(job.outgoing.name)
-                self._notify("failed", job)
+                if sending.claim(self.ledger, job.row.id, self.claimer):
+                    sending.mark_failed(
+                        self.ledger, job.row.id, self.claimer, code=None, answer=str(error)
+                    )
+                    self.report.failed.append(job.outgoing.name)
+                    self._notify("failed", job)
                 return
         try:
             await self.limiter.acquire()
         except DailyQuotaReached as error:
             self._stop(error)
             self.report.quota_resume_at = error.resume_at
-            sending.release(self.ledger, job.row.id, self.claimer, uncount=True)
             self.report.left_pending += 1
+            return
+        if not sending.claim(self.ledger, job.row.id, self.claimer, retry=job.attempt > 1):
+            self.limiter.release(delivered=False)
+            self.report.already_done += 1  # another sender took it
             return
         try:
             result = await connection.send(job.built)
@@ -274,7 +280,9 @@ class _Run:
                 self.report.refused_cc[name] = result.refused
             self._notify("sent", job)
             if self.sent_folder is not None:
-                await self._append_to_sent(job.built)
+                # Copied to Sent in the background: an IMAP APPEND per letter would otherwise
+                # set the pace of the whole run.
+                self.copies.put_nowait(job.built)
         elif result.outcome == Outcome.AMBIGUOUS:
             sending.mark_unknown(self.ledger, row_id, self.claimer, answer=result.answer)
             self.report.unknown.append(name)
@@ -317,13 +325,11 @@ class _Run:
     async def _retry_later(self, job: _Job, delay: float) -> None:
         try:
             await asyncio.sleep(delay)
-            if self.stopping is None and sending.claim(
-                self.ledger, job.row.id, self.claimer, retry=True
-            ):
+            if self.stopping is None:
                 job.attempt += 1
                 self.outstanding += 1
                 await self.queue.put(job)
-            elif self.stopping is not None:
+            else:
                 self.report.left_pending += 1
         except asyncio.CancelledError:
             self.report.left_pending += 1  # released for retry; a later run takes it
@@ -331,12 +337,17 @@ class _Run:
         finally:
             self._done()
 
-    async def _append_to_sent(self, built: BuiltMessage) -> None:
+    async def _copy_to_sent(self) -> None:
+        """Append each sent letter to the Sent folder, one at a time, in the background."""
         assert self.sent_folder is not None
-        try:
-            await asyncio.to_thread(self.sent_folder.append, built.data)
-        except Exception as error:  # the letter is sent; a missing copy must not undo that
-            log.warning("could not append %s to the Sent folder: %s", built.message_id, error)
+        while True:
+            built = await self.copies.get()
+            try:
+                await asyncio.to_thread(self.sent_folder.append, built.data)
+            except Exception as error:  # the letter is sent; a missing copy must not undo that
+                log.warning("could not append %s to the Sent folder: %s", built.message_id, error)
+            finally:
+                self.copies.task_done()
 
 
 async def send_messages(
@@ -347,8 +358,13 @@ async def send_messages(
     *,
     sent_folder: SentFolder | None = None,
     progress: ProgressCallback | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> SendReport:
     """Send every message of ``messages`` not yet sent, in order, exactly once.
+
+    ``progress(event, message)`` is called as each message ends (``sent``, ``failed``,
+    ``unknown``) or is set to be retried (``retry``); ``on_plan(n)`` once, with the number of
+    messages this run will try.
 
     First settles rows an interrupted run left ``sending`` (Sent folder, else ``unknown``).
     Raises SmtpSetupError when the server cannot be used (TLS verification, login); rows
@@ -381,6 +397,8 @@ async def send_messages(
         else:
             jobs.append(_Job(item, row))
     run.report.reconciled = reconciled
+    if on_plan is not None:
+        on_plan(len(jobs) if options.limit is None else min(options.limit, len(jobs)))
     return await run.run(jobs)
 
 
@@ -392,10 +410,19 @@ def send(
     *,
     sent_folder: SentFolder | None = None,
     progress: ProgressCallback | None = None,
+    on_plan: Callable[[int], None] | None = None,
 ) -> SendReport:
     """``send_messages`` for synchronous callers (CLI, Prefect tasks)."""
     return asyncio.run(
-        send_messages(ledger, messages, smtp, options, sent_folder=sent_folder, progress=progress)
+        send_messages(
+            ledger,
+            messages,
+            smtp,
+            options,
+            sent_folder=sent_folder,
+            progress=progress,
+            on_plan=on_plan,
+        )
     )
 
 

@@ -20,10 +20,11 @@ import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
+from typing import Any
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from circular.ledger import Ledger, Message, MessageStatus, utcnow
 from circular.tokens import message_id_for, new_token
@@ -126,46 +127,82 @@ def existing_tokens(
     return found
 
 
+_TABLE = Message.__table__
+_MESSAGES = _TABLE.c
+
+
+# The two UPDATEs of every message (claim, then its outcome) are built once, with bound
+# parameters, and run through Core in their own transaction: building statements and the ORM
+# session machinery would otherwise cost more per message than SQLite itself.
+_CLAIM_FIRST = (
+    update(_TABLE)
+    .where(
+        _MESSAGES.id == bindparam("p_id"),
+        _MESSAGES.status == MessageStatus.PENDING.value,
+        or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now")),
+    )
+    .values(
+        status=MessageStatus.SENDING.value,
+        claimed_by=bindparam("p_claimer"),
+        claimed_at=bindparam("p_now"),
+        attempts=_MESSAGES.attempts + 1,
+    )
+)
+_CLAIM_RETRY = (
+    update(_TABLE)
+    .where(_MESSAGES.id == bindparam("p_id"), _MESSAGES.status == MessageStatus.PENDING.value)
+    .values(
+        status=MessageStatus.SENDING.value,
+        claimed_by=bindparam("p_claimer"),
+        claimed_at=bindparam("p_now"),
+        attempts=_MESSAGES.attempts + 1,
+    )
+)
+
+
+@lru_cache(maxsize=64)
+def _finish_statement(keys: tuple[str, ...], states: tuple[str, ...], uncount: bool) -> Any:
+    values: dict[str, Any] = {key: bindparam(f"v_{key}") for key in keys}
+    if uncount:
+        values["attempts"] = _MESSAGES.attempts - 1
+    return (
+        update(_TABLE)
+        .where(
+            _MESSAGES.id == bindparam("p_id"),
+            _MESSAGES.claimed_by == bindparam("p_claimer"),
+            _MESSAGES.status.in_(states),
+        )
+        .values(values)
+    )
+
+
+def _run(ledger: Ledger, statement: Any, params: dict[str, Any]) -> bool:
+    """Run a one-row UPDATE in its own transaction; True when it changed exactly one row."""
+    with ledger.engine.begin() as connection:
+        return connection.execute(statement, params).rowcount == 1
+
+
 def claim(ledger: Ledger, row_id: int, claimer: str, *, retry: bool = False) -> bool:
     """Take a pending row for sending: status ``sending``, attempts + 1. True when this
     process won it. A first claim respects ``scheduled_for``; a ``retry`` claim is the one
     that scheduled it."""
-    now = utcnow()
-    condition = and_(Message.id == row_id, Message.status == MessageStatus.PENDING)
-    if not retry:
-        condition = and_(
-            condition, or_(Message.scheduled_for.is_(None), Message.scheduled_for <= now)
-        )
-    with ledger.session() as session:
-        result = session.execute(
-            update(Message)
-            .where(condition)
-            .values(
-                status=MessageStatus.SENDING,
-                claimed_by=claimer,
-                claimed_at=now,
-                attempts=Message.attempts + 1,
-            )
-            .execution_options(synchronize_session=False)
-        )
-        return result.rowcount == 1  # type: ignore[attr-defined]
+    statement = _CLAIM_RETRY if retry else _CLAIM_FIRST
+    return _run(ledger, statement, {"p_id": row_id, "p_claimer": claimer, "p_now": utcnow()})
 
 
 def _finish(
-    ledger: Ledger, row_id: int, claimer: str, states: Iterable[str], **values: object
+    ledger: Ledger,
+    row_id: int,
+    claimer: str,
+    states: Iterable[str],
+    *,
+    uncount: bool = False,
+    **values: Any,
 ) -> bool:
-    with ledger.session() as session:
-        result = session.execute(
-            update(Message)
-            .where(
-                Message.id == row_id,
-                Message.claimed_by == claimer,
-                Message.status.in_(list(states)),
-            )
-            .values(**values)
-            .execution_options(synchronize_session=False)
-        )
-        return result.rowcount == 1  # type: ignore[attr-defined]
+    keys = tuple(sorted(values))
+    statement = _finish_statement(keys, tuple(str(s) for s in states), uncount)
+    params = {f"v_{key}": value for key, value in values.items()}
+    return _run(ledger, statement, {**params, "p_id": row_id, "p_claimer": claimer})
 
 
 def mark_sent(
@@ -249,9 +286,7 @@ def release(
     }
     if code is not None or answer:
         values.update(last_smtp_code=code, last_smtp_answer=answer)
-    if uncount:
-        values["attempts"] = Message.attempts - 1
-    return _finish(ledger, row_id, claimer, (MessageStatus.SENDING,), **values)
+    return _finish(ledger, row_id, claimer, (MessageStatus.SENDING,), uncount=uncount, **values)
 
 
 def sent_counts(ledger: Ledger, now: datetime, day_start: datetime) -> tuple[int, list[datetime]]:
@@ -357,11 +392,3 @@ def reconcile(
         ):
             unknown.append(row.message_id)
     return Reconciled(tuple(sent), tuple(unknown), len(rows) - len(abandoned))
-
-
-def status_counts(session: Session, campaign: str, kind: str | None = None) -> dict[str, int]:
-    """How many messages of ``campaign`` (and ``kind``) are in each status."""
-    query = select(Message.status, func.count(Message.id)).where(Message.campaign == campaign)
-    if kind is not None:
-        query = query.where(Message.kind == kind)
-    return dict(session.execute(query.group_by(Message.status)).tuples().all())

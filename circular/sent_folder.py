@@ -8,36 +8,25 @@ called from a worker thread by the async sender.
 from __future__ import annotations
 
 import contextlib
-import socket
+import dataclasses
 import ssl
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass
-from pathlib import Path
 
-from imap_tools import AND, BaseMailBox, H, MailBox, MailBoxStartTls, MailBoxUnencrypted
+from imap_tools import AND, BaseMailBox, H
 from imap_tools.consts import MailMessageFlags
-from pydantic import SecretStr
 
-from circular.settings import Security, Settings
+from circular.inbox import ImapConfig, open_mailbox
+from circular.settings import Settings
 
-
-@dataclass(frozen=True)
-class ImapConfig:
-    """How to reach the Sent folder."""
-
-    host: str
-    port: int
-    username: str
-    password: SecretStr
-    folder: str
-    security: Security = Security.TLS
-    ca_file: Path | None = None
-    timeout: float = 60.0
+__all__ = ["ImapConfig", "SentFolder"]
 
 
 class SentFolder:
-    """Append sent messages to, and find Message-IDs in, one IMAP folder."""
+    """Append sent messages to, and find Message-IDs in, one IMAP folder (``config.folder``).
+
+    The connection is the poller's (``circular.inbox.open_mailbox``): same TLS rules, same
+    refusal of plain IMAP to a remote host, same errors."""
 
     def __init__(self, config: ImapConfig) -> None:
         self.config = config
@@ -49,40 +38,15 @@ class SentFolder:
         """The Sent folder the settings name, or None when ``imap_sent_folder`` is empty."""
         if not settings.imap_sent_folder:
             return None
-        return cls(
-            ImapConfig(
-                host=settings.imap_host,
-                port=settings.imap_port,
-                username=settings.imap_username,
-                password=settings.imap_password,
-                folder=settings.imap_sent_folder,
-                security=settings.imap_security,
-                ca_file=settings.imap_ca_file,
-            )
-        )
+        config = ImapConfig.from_settings(settings)
+        return cls(dataclasses.replace(config, folder=settings.imap_sent_folder))
 
     def _open(self) -> BaseMailBox:
         if self._box is not None:
             return self._box
-        config = self.config
-        context = None
-        if config.security != Security.NONE:
-            context = ssl.create_default_context()
-            if config.ca_file is not None:
-                context.load_verify_locations(cafile=str(config.ca_file))
-        if config.security == Security.TLS:
-            box: BaseMailBox = MailBox(
-                config.host, config.port, timeout=config.timeout, ssl_context=context
-            )
-        elif config.security == Security.STARTTLS:
-            box = MailBoxStartTls(
-                config.host, config.port, timeout=config.timeout, ssl_context=context
-            )
-        else:
-            box = MailBoxUnencrypted(config.host, config.port, timeout=config.timeout)
-        # Without TCP_NODELAY each APPEND can wait ~40 ms on Nagle's algorithm.
-        box.client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-        box.login(config.username, config.password.get_secret_value())
+        box = open_mailbox(self.config)
+        if not box.folder.exists(self.config.folder):
+            box.folder.create(self.config.folder)
         self._box = box
         return box
 

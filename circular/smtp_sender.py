@@ -16,6 +16,7 @@ command by command here (MAIL, RCPT..., DATA, then the message bytes).
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import re
 import socket
@@ -36,6 +37,14 @@ _DOT_AT_LINE_START = re.compile(rb"(?m)^\.")
 class SmtpSetupError(Exception):
     """The SMTP server cannot be used as configured (TLS verification, login, a plain connection
     to a remote host): retrying will not help. The text never holds the password."""
+
+
+class SmtpUnavailable(SmtpSetupError):
+    """The server cannot be reached (refused, unreachable, not answering its greeting): the
+    run stops with every unsent letter left pending, to be sent by a later run."""
+
+
+_CONNECT_TRIES = 3
 
 
 class Outcome(StrEnum):
@@ -135,6 +144,22 @@ class SmtpConnection:
         return self._smtp is not None and self._smtp.is_connected
 
     async def _connect(self) -> aiosmtplib.SMTP:
+        """Open a connection; a server that cannot be reached after a few tries stops the run
+        (SmtpUnavailable) rather than failing every letter in turn."""
+        for attempt in range(_CONNECT_TRIES):
+            try:
+                return await self._connect_once()
+            except (aiosmtplib.SMTPException, OSError) as error:
+                problem = f"{error.__class__.__name__}: {error}"
+                if attempt + 1 < _CONNECT_TRIES:
+                    await asyncio.sleep(0.5 * 2**attempt)
+        config = self.config
+        raise SmtpUnavailable(
+            f"cannot connect to SMTP server {config.host}:{config.port} "
+            f"after {_CONNECT_TRIES} tries: {problem}"
+        )
+
+    async def _connect_once(self) -> aiosmtplib.SMTP:
         config = self.config
         tls = config.security != Security.NONE
         smtp = aiosmtplib.SMTP(
@@ -236,6 +261,14 @@ class SmtpConnection:
             b"FROM:<" + message.envelope_from.encode("ascii") + b">",
             *(option.encode("ascii") for option in options),
         )
+        if mail.code == 530:
+            # "Authentication required" / "Must issue a STARTTLS command first": the settings
+            # are wrong for this server, not the letter: stop instead of failing every letter.
+            self._drop()
+            raise SmtpSetupError(
+                f"{self.config.host}:{self.config.port} refused to take mail: "
+                f"{mail.code} {mail.message} (check CIRCULAR_SMTP_SECURITY and the login)"
+            )
         if mail.code != 250:
             await self._reset(smtp, mail.code)
             return _by_code(mail.code, mail.message), {}

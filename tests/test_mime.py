@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import email
+from email.header import decode_header, make_header
 from email.policy import default
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from circular import tokens
-from circular.mime import DOCX_TYPE, Mailbox, MessageBuildError, build_message
+from circular.mime import DOCX_TYPE, Mailbox, MessageBuildError, build_message, encode_words
 from tests.outbox_helpers import letter
 
 
@@ -111,3 +114,50 @@ def test_sender_display_name_non_ascii() -> None:
     item = type(item)(**{**item.__dict__, "sender": Mailbox("sg@itu.example", "秘书长")})
     parsed = _parse(build_message(item, tokens.new_token()).data)
     assert parsed["From"].addresses[0].display_name == "秘书长"
+
+
+def test_the_bytes_parse_without_defects_and_lines_stay_short(tmp_path: Path) -> None:
+    docx = tmp_path / "Côte d'Ivoire.fr.docx"
+    docx.write_bytes(bytes(range(256)) * 50)
+    pdf = tmp_path / "CIV.fr.pdf"
+    pdf.write_bytes(b"%PDF-1.7 fake")
+    item = letter(1, 1, attachment=docx, name="Su Excelencia Número " * 8)
+    item = type(item)(**{**item.__dict__, "attachments": (docx, pdf), "subject": "É" * 200})
+    built = build_message(item, tokens.new_token())
+    assert all(len(line) <= 998 for line in built.data.split(b"\r\n"))
+    parsed = _parse(built.data)
+    assert parsed["Subject"] == "É" * 200
+    # A long name is folded into several encoded-words; the standard library's address parser
+    # keeps a space at each fold (it does so for its own output too), so compare without them.
+    name = parsed["To"].addresses[0].display_name
+    assert name.replace(" ", "") == ("Su Excelencia Número " * 8).replace(" ", "")
+    assert all(len(line) <= 78 for line in built.data.split(b"\r\n\r\n")[0].split(b"\r\n"))
+    for part in parsed.walk():
+        assert not part.defects, (part.get_content_type(), part.defects)
+    attachments = list(parsed.iter_attachments())
+    assert [a.get_filename() for a in attachments] == ["Côte d'Ivoire.fr.docx", "CIV.fr.pdf"]
+    assert attachments[0].get_content() == bytes(range(256)) * 50
+    assert attachments[1].get_content_type() == "application/pdf"
+
+
+def test_a_bad_token_or_language_is_refused() -> None:
+    with pytest.raises(MessageBuildError, match="not a letter token"):
+        build_message(letter(1, 1), "x\r\nBcc: a@b.example")
+    item = letter(1, 1)
+    item = type(item)(**{**item.__dict__, "language": "es\r\nBcc: spy@evil.example"})
+    with pytest.raises(MessageBuildError, match="not a language code"):
+        build_message(item, tokens.new_token())
+
+
+@given(
+    text=st.text(
+        st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=300
+    ),
+    used=st.integers(min_value=2, max_value=30),
+)
+def test_encoded_words_round_trip_and_stay_within_78_columns(text: str, used: int) -> None:
+    encoded = encode_words(text, used)
+    lines = encoded.split("\r\n")
+    assert len(lines[0]) + used <= 78 and all(len(line) <= 78 for line in lines[1:])
+    assert all(len(word.strip()) <= 75 for word in lines)
+    assert str(make_header(decode_header(encoded))) == text

@@ -17,11 +17,10 @@ from circular.sending import reconcile
 from circular.settings import Security
 from circular.smtp_sender import SmtpConfig, SmtpSetupError
 from tests.outbox_helpers import add_contacts, letter, letters_for
-from tests.servers.certs import make_certificates
 from tests.servers.smtp_server import (
     Faults,
     RecordingHandler,
-    server_tls_context,
+    make_test_tls,
     smtp_server,
 )
 
@@ -167,8 +166,7 @@ def test_a_letter_that_cannot_be_built_fails_alone(ledger: Ledger) -> None:
 
 
 def test_starttls_verified_against_the_test_ca_and_login(ledger: Ledger, tmp_path: Path) -> None:
-    certs = make_certificates(tmp_path / "certs")
-    context = server_tls_context(certs.cert_file, certs.key_file)
+    context, ca_file = make_test_tls(tmp_path / "certs")
     ids = add_contacts(ledger, 3)
     secret = "s3cret-Passw0rd"
     with smtp_server(starttls=context, login=("circular", secret)) as (server, handler):
@@ -176,7 +174,7 @@ def test_starttls_verified_against_the_test_ca_and_login(ledger: Ledger, tmp_pat
             "127.0.0.1",
             server.port,
             security=Security.STARTTLS,
-            ca_file=certs.ca_file,
+            ca_file=ca_file,
             username="circular",
             password=secret,  # type: ignore[arg-type]
         )
@@ -195,11 +193,10 @@ def test_starttls_verified_against_the_test_ca_and_login(ledger: Ledger, tmp_pat
 
 
 def test_implicit_tls(ledger: Ledger, tmp_path: Path) -> None:
-    certs = make_certificates(tmp_path / "certs")
-    context = server_tls_context(certs.cert_file, certs.key_file)
+    context, ca_file = make_test_tls(tmp_path / "certs")
     ids = add_contacts(ledger, 2)
     with smtp_server(implicit_tls=context) as (server, handler):
-        config = SmtpConfig("127.0.0.1", server.port, security=Security.TLS, ca_file=certs.ca_file)
+        config = SmtpConfig("127.0.0.1", server.port, security=Security.TLS, ca_file=ca_file)
         report = send(ledger, letters_for(ids), config, FAST)
     assert report.sent == 2 and len(handler.received) == 2
 
@@ -305,3 +302,72 @@ def test_dry_run_writes_eml_files_and_sends_nothing(ledger: Ledger, tmp_path: Pa
     assert sorted(p.name for p in paths) == [f"contact-{n}.invitation.eml" for n in range(3)]
     assert b"Subject: =?utf-8?" in paths[0].read_bytes()
     assert not rows(ledger)
+
+
+@pytest.mark.dovecot
+def test_sent_copies_go_to_the_sent_folder_and_settle_a_crash(ledger: Ledger, imap_account) -> None:  # type: ignore[no-untyped-def]
+    from pydantic import SecretStr
+
+    from circular.outbox import prepare
+    from circular.sent_folder import ImapConfig, SentFolder
+
+    sent_folder = SentFolder(
+        ImapConfig(
+            host="127.0.0.1",
+            port=imap_account.port,
+            username=imap_account.user,
+            password=SecretStr(imap_account.password),
+            folder="Sent",
+            security=Security.NONE,
+        )
+    )
+    ids = add_contacts(ledger, 4)
+    messages = letters_for(ids)
+    with smtp_server() as (server, handler):
+        report = send(ledger, messages[:2], plain(server.port), FAST, sent_folder=sent_folder)
+        assert report.sent == 2
+        assert len(imap_account.folder_uids("Sent")) == 2
+        # Two crashed sends: letter 0 went out (its copy is in Sent), letter 3 did not get
+        # that far. Only the copy in Sent proves a send.
+        prepare(ledger, messages)
+        with ledger.session() as session:
+            for contact_id in (ids[0], ids[3]):
+                row = session.scalar(select(Message).where(Message.contact_id == contact_id))
+                assert row is not None
+                row.status, row.claimed_by = MessageStatus.SENDING, "elsewhere:1:dead"
+                row.claimed_at = utcnow() - timedelta(hours=2)
+        again = send(ledger, messages, plain(server.port), FAST, sent_folder=sent_folder)
+    sent_folder.close()
+    assert again.reconciled is not None
+    book = rows(ledger)
+    assert again.reconciled.sent == (book[ids[0]].message_id,)
+    assert again.reconciled.unknown == (book[ids[3]].message_id,)
+    assert book[ids[0]].status == MessageStatus.SENT
+    assert book[ids[3]].status == MessageStatus.UNKNOWN
+    assert again.sent == 1  # letter 2 only; 0 and 1 are not sent again, 3 waits for a person
+    assert len(handler.received) == 3 and set(handler.message_ids().values()) == {1}
+    assert len(imap_account.folder_uids("Sent")) == 3
+
+
+def test_an_unreachable_server_stops_the_run_and_fails_no_letter(ledger: Ledger) -> None:
+    from circular.smtp_sender import SmtpUnavailable
+    from tests.servers.smtp_server import free_port
+
+    ids = add_contacts(ledger, 3)
+    with pytest.raises(SmtpUnavailable, match=r"cannot connect to SMTP server 127\.0\.0\.1"):
+        send(ledger, letters_for(ids), plain(free_port()), FAST)
+    book = rows(ledger)
+    assert {m.status for m in book.values()} == {MessageStatus.PENDING}
+    assert all(m.attempts == 0 for m in book.values())
+
+
+def test_a_server_that_demands_starttls_is_a_setup_error(ledger: Ledger, tmp_path: Path) -> None:
+    context, _ca_file = make_test_tls(tmp_path / "certs")
+    ids = add_contacts(ledger, 2)
+    with (
+        smtp_server(starttls=context) as (server, handler),
+        pytest.raises(SmtpSetupError, match=r"530 .*CIRCULAR_SMTP_SECURITY"),
+    ):
+        send(ledger, letters_for(ids), plain(server.port), FAST)
+    assert {m.status for m in rows(ledger).values()} == {MessageStatus.PENDING}
+    assert not handler.received

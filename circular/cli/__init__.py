@@ -31,6 +31,7 @@ def _register() -> None:
         letters,
         poll,
         sandbox,
+        send,
         settings_cmd,
     )
 

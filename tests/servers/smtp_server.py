@@ -170,11 +170,16 @@ def smtp_server(
         controller.stop()
 
 
-def server_tls_context(cert_file: Path, key_file: Path) -> ssl.SSLContext:
-    """A server-side TLS context for the test certificate."""
+def make_test_tls(folder: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server TLS context for 127.0.0.1 signed by a fresh test CA (the IMAP tests' PKI),
+    and the CA's file, which a client must trust."""
+    from tests.servers.dovecot import write_test_pki
+
+    folder.mkdir(parents=True, exist_ok=True)
+    ca_file = write_test_pki(folder)
     context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    context.load_cert_chain(str(cert_file), str(key_file))
-    return context
+    context.load_cert_chain(str(folder / "server.pem"), str(folder / "server.key"))
+    return context, ca_file
 
 
 def main() -> None:

@@ -1,0 +1,148 @@
+"""The Prefect flow that renders and sends a campaign's invitations: a thin layer over
+``circular.letters`` and ``circular.outbox``.
+
+Contacts go in batches; each batch is one render task then one send task, so the UI shows
+progress batch by batch and a failed batch can be retried alone. Exactly-once sending is the
+ledger's (claims on ``messages`` rows), not Prefect's: a retried task, a re-run flow or two
+runs at once never mail a letter twice. Batches are sent one after the other: each send task
+seeds its rate limiter from the ledger (what was sent in the last minute and today), so the
+operator's limits hold across batches and runs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact
+from prefect.cache_policies import NONE
+
+from circular.campaign import load_campaign
+from circular.ledger import contacts_of
+from circular.letters import contact_fields_of, render_campaign
+from circular.outbox import SendOptions, send
+from circular.outgoing import campaign_messages
+from circular.sent_folder import SentFolder
+from circular.settings import load_settings
+from circular.smtp_sender import SmtpConfig
+from flows.common import flow_ledger, flow_settings
+
+
+# No caching anywhere: these tasks write files, the ledger and mail.
+@task(name="render letters", cache_policy=NONE, retries=1, retry_delay_seconds=10)
+def render_batch(campaign_dir: str, contact_ids: list[int], fields: list[str]) -> dict[str, int]:
+    """Render the letters of one batch (unchanged letters are skipped)."""
+    settings = load_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    try:
+        with ledger.session() as session:
+            wanted = set(contact_ids)
+            contacts = [c for c in contacts_of(session, campaign.id) if c.id in wanted]
+        out = settings.out_dir / campaign.id
+        report = render_campaign(campaign, contacts, out, ledger, contact_fields=fields)
+        return {"rendered": report.rendered, "unchanged": report.skipped}
+    finally:
+        ledger.dispose()
+
+
+@task(name="send letters", cache_policy=NONE, retries=1, retry_delay_seconds=30)
+def send_batch(campaign_dir: str, contact_ids: list[int], limit: int | None) -> dict[str, Any]:
+    """Send the invitations of one batch not sent yet; returns what happened.
+
+    The SMTP password comes from the Prefect Secret block CIRCULAR_SMTP_PASSWORD_BLOCK names
+    (else CIRCULAR_SMTP_PASSWORD): it is read here, never passed as a parameter, so it appears
+    in no run's parameters or logs."""
+    settings = flow_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    sent_folder = SentFolder.from_settings(settings)
+    try:
+        built = campaign_messages(ledger, campaign, settings.out_dir, contact_ids=contact_ids)
+        report = send(
+            ledger,
+            built.messages,
+            SmtpConfig.from_settings(settings),
+            SendOptions.from_settings(settings, limit=limit),
+            sent_folder=sent_folder,
+        )
+    finally:
+        if sent_folder is not None:
+            sent_folder.close()
+        ledger.dispose()
+    for problem in built.problems:
+        get_run_logger().warning(problem)
+    return {
+        "sent": report.sent,
+        "failed": report.failed,
+        "unknown": report.unknown,
+        "problems": built.problems,
+        "left_pending": report.left_pending,
+        "quota_resume_at": report.quota_resume_at.isoformat() if report.quota_resume_at else None,
+    }
+
+
+def batches(items: list[int], size: int) -> list[list[int]]:
+    """``items`` cut into lists of at most ``size``."""
+    return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+@flow(name="send-invitations")
+def send_invitations(
+    campaign_dir: str, batch_size: int = 100, limit: int | None = None
+) -> dict[str, Any]:
+    """Render and send a campaign's invitations, batch by batch, each letter exactly once.
+
+    ``limit`` sends at most that many new letters in this run (start small)."""
+    settings = load_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    try:
+        with ledger.session() as session:
+            contacts = contacts_of(session, campaign.id)
+            fields = sorted(contact_fields_of(contacts))
+            ids = [c.id for c in contacts]
+    finally:
+        ledger.dispose()
+    totals: dict[str, Any] = {"rendered": 0, "sent": 0, "failed": [], "unknown": [], "problems": []}
+    for batch in batches(ids, batch_size):
+        left = None if limit is None else limit - totals["sent"]
+        if left is not None and left <= 0:
+            break
+        rendered = render_batch(campaign_dir, batch, fields)
+        totals["rendered"] += rendered["rendered"]
+        result = send_batch(campaign_dir, batch, left)
+        totals["sent"] += result["sent"]
+        for key in ("failed", "unknown", "problems"):
+            totals[key] += result[key]
+        if result["quota_resume_at"]:
+            totals["quota_resume_at"] = result["quota_resume_at"]
+            break  # the daily quota is spent: the next run (tomorrow) goes on
+    create_markdown_artifact(
+        key=f"send-{campaign.id}",
+        markdown=_summary(campaign.id, totals),
+        description=f"Invitations of {campaign.id}",
+    )
+    return totals
+
+
+def _summary(campaign_id: str, totals: dict[str, Any]) -> str:
+    lines = [
+        f"# Invitations of {campaign_id}",
+        "",
+        f"- sent in this run: **{totals['sent']}** (letters rendered: {totals['rendered']})",
+        f"- failed: {len(totals['failed'])}",
+        f"- unknown (may have been sent; a person decides): {len(totals['unknown'])}",
+        f"- cannot be sent yet: {len(totals['problems'])}",
+    ]
+    if totals.get("quota_resume_at"):
+        lines.append(f"- daily quota reached; sending resumes after {totals['quota_resume_at']}")
+    for title, key in (("Failed", "failed"), ("Unknown", "unknown"), ("Problems", "problems")):
+        if totals[key]:
+            lines += ["", f"## {title}", "", *[f"- {item}" for item in totals[key]]]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    send_invitations(str(Path("letters") / "cl-21-4"))

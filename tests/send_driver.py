@@ -1,0 +1,33 @@
+"""The crash test's sender process: sends one invitation to every contact of the ledger.
+
+    python -m tests.send_driver SQLITE_URL PORT
+
+Prints the run's report as JSON when it finishes (the crash test kills it before, mostly)."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from sqlalchemy import select
+
+from circular.ledger import Contact, Ledger
+from circular.outbox import SendOptions, send
+from circular.settings import Security
+from circular.smtp_sender import SmtpConfig
+from tests.outbox_helpers import letters_for
+
+
+def main() -> None:
+    """Send every contact's letter to the local server on PORT."""
+    url, port = sys.argv[1], int(sys.argv[2])
+    ledger = Ledger(url)
+    with ledger.session() as session:
+        ids = list(session.scalars(select(Contact.id).order_by(Contact.id)))
+    config = SmtpConfig("127.0.0.1", port, security=Security.NONE, timeout=10)
+    report = send(ledger, letters_for(ids), config, SendOptions(connections=4, retry_delay=0.05))
+    print(json.dumps({"sent": report.sent, "unknown": len(report.unknown)}))
+
+
+if __name__ == "__main__":
+    main()
