@@ -33,7 +33,8 @@ def run_all(names: list[str], quick: bool) -> list[Section]:
             module = importlib.import_module(f"bench.{name}")
             section = module.run(quick)
         except Exception:  # a broken benchmark must not hide the others' figures
-            section = Section(f"{name}: FAILED", f"python -m bench --only {name}")
+            command = f"python -m bench --only {name}" + (" --quick" if quick else "")
+            section = Section(f"{name}: FAILED", command)
             section.pending = "the benchmark raised:\n\n```\n" + traceback.format_exc() + "```"
             section.figures["failed"] = 1.0
         section.seconds = time.perf_counter() - started

@@ -113,19 +113,21 @@ class RealisticSink(_Process):
     """aiosmtpd with STARTTLS required, AUTH required, every answer ``delay`` seconds late."""
 
     def __init__(self, folder: Path, delay: float = 0.025) -> None:
-        from tests.servers.certs import make_certificates
+        from tests.servers.dovecot import write_test_pki
 
         self.folder = folder
         self.delay = delay
-        certs = make_certificates(folder / "pki")
-        self.credentials = Credentials("circular", secrets.token_urlsafe(12), certs.ca_file)
+        pki = folder / "pki"
+        pki.mkdir(parents=True, exist_ok=True)
+        ca_file = write_test_pki(pki)  # also writes server.pem and server.key beside it
+        self.credentials = Credentials("circular", secrets.token_urlsafe(12), ca_file)
         self.log = folder / "received.log"
         self.log.unlink(missing_ok=True)
         self.port = free_port()
         self.process = subprocess.Popen(
             [
                 sys.executable, "-m", "bench.sinks", "--port", str(self.port),
-                "--cert", str(certs.cert_file), "--key", str(certs.key_file),
+                "--cert", str(pki / "server.pem"), "--key", str(pki / "server.key"),
                 "--log", str(self.log), "--user", self.credentials.user,
                 "--delay", str(delay),
             ],
