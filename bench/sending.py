@@ -13,7 +13,7 @@ CL-21/4 DOCX attached) sent under two conditions, contenders alternating:
 Every contender's time includes connecting (TLS, login) and, for circular, creating its ledger
 rows; the contacts are put in a fresh ledger beforehand. Latency-bound contenders are slow by
 design (a message costs the loop 5 round trips, mailmerge about 10): in the full run the loop
-sends 500 and mailmerge 200 of the messages per repetition, and their per-message rate is what
+sends 250 and mailmerge 100 of the messages per repetition, and their per-message rate is what
 is compared (their cost is the same for every message; said again in results.md).
 
     python -m bench --only sending [--quick]
@@ -64,7 +64,7 @@ def sizes(quick: bool) -> tuple[Sizes, Sizes]:
     """(loopback, realistic) sizes."""
     if quick:
         return Sizes(100, 100, 0, 1), Sizes(40, 20, 6, 1)
-    return Sizes(2000, 2000, 0, 3), Sizes(2000, 500, 200, 3)
+    return Sizes(2000, 2000, 0, 3), Sizes(2000, 250, 100, 3)
 
 
 def attachment(folder: Path) -> Path:
@@ -84,16 +84,16 @@ def attachment(folder: Path) -> Path:
 
 
 def circular_send(
-    folder: Path, config: SmtpConfig, count: int, letter: Path
+    folder: Path, config: SmtpConfig, count: int, letter: Path, connections: int
 ) -> Callable[[], float]:
     """circular's send path: a fresh ledger with ``count`` contacts (not timed), then
-    ``circular.outbox.send`` with the settings' defaults (timed)."""
+    ``circular.outbox.send`` with the settings' defaults but ``connections`` (timed)."""
 
     def measure() -> float:
         ledger = Ledger(f"sqlite:///{folder / f'ledger-{new_token()}.sqlite3'}")
         try:
             messages = letters_for(add_contacts(ledger, count), attachment=letter)
-            options = SendOptions.from_settings(Settings(_env_file=None))  # type: ignore[call-arg]
+            options = SendOptions.from_settings(_settings(), connections=connections)
             started = time.perf_counter()
             report = send(ledger, messages, config, options)
             elapsed = time.perf_counter() - started
@@ -242,13 +242,22 @@ def _table(
 
 
 CIRCULAR = "circular send path (ledger, claims, MIME per message, {n} connections)"
+#: The realistic condition also measures circular with this many connections: the count is a
+#: setting (CIRCULAR_SMTP_CONNECTIONS), and against a slow server it sets the pace.
+MORE_CONNECTIONS = 8
+
+
+def _settings() -> Settings:
+    return Settings(_env_file=None)  # type: ignore[call-arg]
+
+
 LOOP = "bare aiosmtplib loop, one connection, pre-serialised bytes, no ledger"
 MAILMERGE = "mailmerge CLI 2.3.0 (new connection + STARTTLS + login per message)"
 
 
 def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     """The loopback condition (module doc)."""
-    connections = Settings(_env_file=None).smtp_connections  # type: ignore[call-arg]
+    connections = _settings().smtp_connections
     circular_name = CIRCULAR.format(n=connections)
     with LoopbackSink(folder) as sink:
         config = SmtpConfig("127.0.0.1", sink.port, security=Security.NONE)
@@ -256,10 +265,15 @@ def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
         times = alternate(
             {
                 LOOP: bare_loop(config, messages),
-                circular_name: circular_send(folder, config, size.circular, letter),
+                circular_name: circular_send(folder, config, size.circular, letter, connections),
             },
             size.repetitions,
         )
+    # Where circular's extra time goes: building the messages (tokens, MIME, serialising) is
+    # work the loop was spared; the rest is the ledger (rows, claims, outcomes).
+    started = time.perf_counter()
+    prebuilt(size.circular, letter)
+    build_ms = (time.perf_counter() - started) * 1000 / size.circular
     table, medians = _table(times, {LOOP: size.loop, circular_name: size.circular}, LOOP)
     ratio = medians[circular_name] / medians[LOOP]
     section.tables.append(
@@ -269,20 +283,35 @@ def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
             table,
         )
     )
-    section.verdicts.append(
-        Verdict(
-            f"loopback: circular >= {LOOPBACK_TARGET}x the bare one-connection loop",
-            f"{ratio:.2f}x ({fmt(medians[circular_name])} vs {fmt(medians[LOOP])} messages/s)",
-            ratio >= LOOPBACK_TARGET,
-        )
+    extra_ms = 1000 / medians[circular_name] - 1000 / medians[LOOP]
+    section.notes.append(
+        f"- loopback, where circular's time goes: {fmt(1000 / medians[circular_name], 2)} ms "
+        f"per message against the loop's {fmt(1000 / medians[LOOP], 2)}; building a message "
+        f"(token, MIME, serialising; measured alone after the runs) takes {fmt(build_ms, 2)} "
+        f"ms, the ledger and scheduling the remaining {fmt(max(extra_ms - build_ms, 0), 2)} ms. "
+        "One Python thread does all of it, so on loopback more connections cannot hide it"
     )
+    verdict = Verdict(
+        f"loopback: circular >= {LOOPBACK_TARGET}x the bare one-connection loop",
+        f"{ratio:.2f}x ({fmt(medians[circular_name])} vs {fmt(medians[LOOP])} messages/s)",
+        ratio >= LOOPBACK_TARGET,
+    )
+    if not verdict.met:
+        verdict.note = (
+            f"gap: circular spends {fmt(extra_ms, 2)} ms more per message than the loop, of "
+            f"which {fmt(build_ms, 2)} ms building the message in the sending thread, the rest "
+            "its ledger writes (claim, then sent: two commits per message)"
+        )
+    section.verdicts.append(verdict)
+    section.figures["loopback_build_ms"] = build_ms
     section.figures["loopback_ratio"] = ratio
 
 
 def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     """The realistic condition (module doc)."""
-    connections = Settings(_env_file=None).smtp_connections  # type: ignore[call-arg]
+    connections = _settings().smtp_connections
     circular_name = CIRCULAR.format(n=connections)
+    more_name = CIRCULAR.format(n=MORE_CONNECTIONS) + " (CIRCULAR_SMTP_CONNECTIONS)"
     with RealisticSink(folder) as sink:
         config = SmtpConfig(
             "127.0.0.1",
@@ -298,12 +327,18 @@ def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None
             {
                 MAILMERGE: mailmerge_run(command, sink, size.mailmerge),
                 LOOP: bare_loop(config, messages),
-                circular_name: circular_send(folder, config, size.circular, letter),
+                circular_name: circular_send(folder, config, size.circular, letter, connections),
+                more_name: circular_send(folder, config, size.circular, letter, MORE_CONNECTIONS),
             },
             size.repetitions,
         )
         description = sink.description
-    counts = {MAILMERGE: size.mailmerge, LOOP: size.loop, circular_name: size.circular}
+    counts = {
+        MAILMERGE: size.mailmerge,
+        LOOP: size.loop,
+        circular_name: size.circular,
+        more_name: size.circular,
+    }
     table, medians = _table(times, counts, MAILMERGE)
     versus_mailmerge = medians[circular_name] / medians[MAILMERGE]
     versus_loop = medians[circular_name] / medians[LOOP]
@@ -315,17 +350,29 @@ def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None
             table,
         )
     )
+    more_mailmerge = medians[more_name] / medians[MAILMERGE]
+    more_loop = medians[more_name] / medians[LOOP]
+    ceiling = connections * medians[LOOP] / medians[MAILMERGE]
+    versus = Verdict(
+        f"realistic: circular >= {MAILMERGE_TARGET:.0f}x mailmerge",
+        f"{versus_mailmerge:.1f}x with the default {connections} connections "
+        f"({fmt(medians[circular_name])} vs {fmt(medians[MAILMERGE])} messages/s); "
+        f"{more_mailmerge:.1f}x with {MORE_CONNECTIONS}",
+        versus_mailmerge >= MAILMERGE_TARGET,
+    )
+    if not versus.met:
+        versus.note = (
+            f"gap: {connections} connections can reach at most {connections}x the "
+            f"one-connection loop, here {ceiling:.1f}x mailmerge; the target needs more "
+            f"connections (a setting: with {MORE_CONNECTIONS}, {more_mailmerge:.1f}x)"
+        )
     section.verdicts += [
-        Verdict(
-            f"realistic: circular >= {MAILMERGE_TARGET:.0f}x mailmerge",
-            f"{versus_mailmerge:.1f}x ({fmt(medians[circular_name])} vs "
-            f"{fmt(medians[MAILMERGE])} messages/s)",
-            versus_mailmerge >= MAILMERGE_TARGET,
-        ),
+        versus,
         Verdict(
             f"realistic: circular >= {LOOP_TARGET:.0f}x the one-connection loop",
-            f"{versus_loop:.2f}x ({fmt(medians[circular_name])} vs {fmt(medians[LOOP])} "
-            "messages/s)",
+            f"{versus_loop:.2f}x with the default {connections} connections "
+            f"({fmt(medians[circular_name])} vs {fmt(medians[LOOP])} messages/s); "
+            f"{more_loop:.2f}x with {MORE_CONNECTIONS}",
             versus_loop >= LOOP_TARGET,
         ),
     ]
