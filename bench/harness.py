@@ -258,30 +258,35 @@ class Section:
 
 def comparison_table(
     times: Mapping[str, Sequence[float]],
-    count: int,
+    count: int | Mapping[str, int],
     unit: str,
     anchor: str,
 ) -> tuple[Table, dict[str, float]]:
-    """A table of ``count``-item runs: median rate, median time per item, each run's rate, and
-    the ratio of each median rate to ``anchor``'s (measured in the same run). ``unit`` is the
-    item, singular ("letter"). Also returns the median rates by name."""
-    medians = {name: median(rates(count, runs)) for name, runs in times.items()}
-    table = Table(
-        [
-            "contender",
-            f"median {unit}s/s:",
-            f"median ms per {unit}:",
-            "ratio to the anchor:",
-            f"each run ({unit}s/s)",
-        ]
-    )
+    """A table of runs of ``count`` items (one count for all, or one per contender, then shown
+    in a column): median rate, median time per item, the ratio of each median rate to
+    ``anchor``'s (measured in the same run), each run's rate. ``unit`` is the item, singular
+    ("letter"). Also returns the median rates by name."""
+    counts = count if isinstance(count, Mapping) else dict.fromkeys(times, count)
+    medians = {name: median(rates(counts[name], runs)) for name, runs in times.items()}
+    headers = ["contender"]
+    if isinstance(count, Mapping):
+        headers.append(f"{unit}s per run:")
+    headers += [
+        f"median {unit}s/s:",
+        f"median ms per {unit}:",
+        "ratio to the anchor:",
+        f"each run ({unit}s/s)",
+    ]
+    table = Table(headers)
     for name, runs in times.items():
-        label = f"{name} (anchor)" if name == anchor else name
-        table.add(
-            label,
+        cells = [f"{name} (anchor)" if name == anchor else name]
+        if isinstance(count, Mapping):
+            cells.append(f"{counts[name]:,}")
+        cells += [
             fmt(medians[name]),
             fmt(1000 / medians[name], 2),
             f"{medians[name] / medians[anchor]:.2f}x",
-            ", ".join(fmt(r) for r in rates(count, runs)),
-        )
+            ", ".join(fmt(r) for r in rates(counts[name], runs)),
+        ]
+        table.add(*cells)
     return table, medians

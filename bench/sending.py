@@ -34,7 +34,7 @@ from pathlib import Path
 
 import aiosmtplib
 
-from bench.harness import Section, Table, Verdict, alternate, fmt, median, rates
+from bench.harness import Section, Verdict, alternate, comparison_table, fmt
 from bench.sinks import LoopbackSink, RealisticSink
 from circular.ledger import Ledger
 from circular.mime import BuiltMessage, OutgoingMessage, build_message
@@ -215,32 +215,6 @@ def mailmerge_run(command: list[str], sink: RealisticSink, count: int) -> Callab
 # ---------------------------------------------------------------------------- the conditions
 
 
-def _table(
-    times: dict[str, list[float]], counts: dict[str, int], anchor: str
-) -> tuple[Table, dict[str, float]]:
-    medians = {name: median(rates(counts[name], runs)) for name, runs in times.items()}
-    table = Table(
-        [
-            "contender",
-            "messages per run:",
-            "median messages/s:",
-            "median ms per message:",
-            "ratio to the anchor:",
-            "each run (messages/s)",
-        ]
-    )
-    for name, runs in times.items():
-        table.add(
-            f"{name} (anchor)" if name == anchor else name,
-            f"{counts[name]:,}",
-            fmt(medians[name]),
-            fmt(1000 / medians[name], 2),
-            f"{medians[name] / medians[anchor]:.2f}x",
-            ", ".join(fmt(r) for r in rates(counts[name], runs)),
-        )
-    return table, medians
-
-
 CIRCULAR = "circular send path (ledger, claims, MIME per message, {n} connections)"
 #: The realistic condition also measures circular with this many connections: the count is a
 #: setting (CIRCULAR_SMTP_CONNECTIONS), and against a slow server it sets the pace.
@@ -274,7 +248,9 @@ def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     started = time.perf_counter()
     prebuilt(size.circular, letter)
     build_ms = (time.perf_counter() - started) * 1000 / size.circular
-    table, medians = _table(times, {LOOP: size.loop, circular_name: size.circular}, LOOP)
+    table, medians = comparison_table(
+        times, {LOOP: size.loop, circular_name: size.circular}, "message", LOOP
+    )
     ratio = medians[circular_name] / medians[LOOP]
     section.tables.append(
         (
@@ -339,7 +315,7 @@ def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None
         circular_name: size.circular,
         more_name: size.circular,
     }
-    table, medians = _table(times, counts, MAILMERGE)
+    table, medians = comparison_table(times, counts, "message", MAILMERGE)
     versus_mailmerge = medians[circular_name] / medians[MAILMERGE]
     versus_loop = medians[circular_name] / medians[LOOP]
     section.tables.append(
