@@ -15,12 +15,20 @@ Rules (issue 6):
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 SATURDAY = 5
+
+#: Whether a day is a working day (the campaign's ``reminders.working_days``).
+WorkingDay = Callable[[date], bool]
+
+
+def monday_to_friday(day: date) -> bool:
+    """The default working week."""
+    return day.weekday() < SATURDAY
 
 
 @dataclass(frozen=True)
@@ -36,19 +44,23 @@ class Wave:
         return f"reminder-{self.number}"
 
 
-def working_day_on_or_before(day: date) -> date:
-    """``day`` itself on a weekday; the Friday before on a weekend."""
-    while day.weekday() >= SATURDAY:
+def working_day_on_or_before(day: date, is_working: WorkingDay = monday_to_friday) -> date:
+    """``day`` itself on a working day; else the last working day before it (the Friday
+    before a weekend, by default)."""
+    for _ in range(7):
+        if is_working(day):
+            return day
         day -= timedelta(days=1)
-    return day
+    raise ValueError("no working day in the week: check reminders.working_days")
 
 
-def next_working_day_after(day: date) -> date:
-    """The first weekday strictly after ``day``."""
-    day += timedelta(days=1)
-    while day.weekday() >= SATURDAY:
+def next_working_day_after(day: date, is_working: WorkingDay = monday_to_friday) -> date:
+    """The first working day strictly after ``day``."""
+    for _ in range(7):
         day += timedelta(days=1)
-    return day
+        if is_working(day):
+            return day
+    raise ValueError("no working day in the week: check reminders.working_days")
 
 
 def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
@@ -56,7 +68,11 @@ def _local(day: date, at: time, zone: ZoneInfo) -> datetime:
 
 
 def wave_schedule(
-    deadline: datetime, offsets_days: Sequence[int], send_time: time, zone: ZoneInfo
+    deadline: datetime,
+    offsets_days: Sequence[int],
+    send_time: time,
+    zone: ZoneInfo,
+    is_working: WorkingDay = monday_to_friday,
 ) -> list[Wave]:
     """The campaign's reminder waves, earliest first.
 
@@ -70,7 +86,7 @@ def wave_schedule(
     for offset in sorted(set(offsets_days), reverse=True):
         if offset < 0:
             raise ValueError(f"reminder offset {offset} is negative: offsets are days BEFORE")
-        day = working_day_on_or_before(local_deadline.date() - timedelta(days=offset))
+        day = working_day_on_or_before(local_deadline.date() - timedelta(days=offset), is_working)
         at = _local(day, send_time, zone)
         if at < deadline and at not in times:
             times.append(at)
@@ -105,6 +121,7 @@ def plan_wave(
     send_time: time,
     zone: ZoneInfo,
     max_reminders: int,
+    is_working: WorkingDay = monday_to_friday,
 ) -> list[ReminderPlan]:
     """Who gets ``wave``'s reminder, and when. Contacts who may not get it are left out."""
     plans: list[ReminderPlan] = []
@@ -116,7 +133,7 @@ def plan_wave(
         send_at = wave.at
         away_until = facts.out_of_office_until
         if away_until is not None and away_until > wave.at.astimezone(zone).date():
-            send_at = _local(next_working_day_after(away_until), send_time, zone)
+            send_at = _local(next_working_day_after(away_until, is_working), send_time, zone)
             if send_at >= deadline:
                 continue
         plans.append(ReminderPlan(facts.contact_id, wave, send_at))

@@ -108,6 +108,9 @@ def outcome_of(reply: Reply) -> Outcome:
     return _OUTCOME_OF_KIND[ReplyKind(reply.kind)]
 
 
+_KEPT = "the replies recorded before it are kept and the next poll carries on"
+
+
 class ImapError(RuntimeError):
     """The mailbox could not be reached or used; the message says which server and why."""
 
@@ -388,8 +391,13 @@ class Poller:
                 f"cannot open folder {self.config.folder!r} on {self.config.where}: "
                 f"{_server_answer(error)}"
             ) from None
+        except TimeoutError:
+            raise ImapError(
+                f"the IMAP server {self.config.where} did not answer within "
+                f"{self.config.timeout:g} s (CIRCULAR_IMAP_TIMEOUT); {_KEPT}"
+            ) from None
         except (OSError, imaplib.IMAP4.error, ImapToolsError) as error:
-            raise ImapError(f"IMAP error on {self.config.where}: {error}") from None
+            raise ImapError(f"IMAP error on {self.config.where}: {error}; {_KEPT}") from None
         finally:
             _close(mailbox)
         return result

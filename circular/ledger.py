@@ -31,9 +31,7 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
-    or_,
     select,
-    update,
 )
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
@@ -291,21 +289,50 @@ class MailboxState(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
-    cursor = dbapi_connection.cursor()
-    # WAL lets the poller read while a sender writes; busy_timeout makes a locked ledger wait
-    # instead of failing at once.
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.close()
+#: How long a write waits for a ledger another process holds locked (SQLite), by default.
+DEFAULT_BUSY_TIMEOUT = 30.0
+
+
+class LedgerLockedError(RuntimeError):
+    """The SQLite ledger stayed locked by another process longer than the busy timeout. The
+    message names the ledger's file; the statement that waited was not applied."""
+
+
+def _sqlite_pragmas(busy_timeout: float) -> Any:
+    def pragmas(dbapi_connection: Any, _record: Any) -> None:
+        cursor = dbapi_connection.cursor()
+        # WAL lets the poller read while a sender writes; busy_timeout makes a locked ledger
+        # wait instead of failing at once.
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.close()
+
+    return pragmas
+
+
+def _name_the_locked_ledger(database: str, busy_timeout: float) -> Any:
+    def handle_error(context: Any) -> None:
+        original = context.original_exception
+        if "database is locked" in str(original) or "database is busy" in str(original):
+            # sqlite3 only says "database is locked": say which ledger, and what to do.
+            raise LedgerLockedError(
+                f"the ledger {database} is locked by another process: waited "
+                f"{busy_timeout:g} s (CIRCULAR_LEDGER_BUSY_TIMEOUT) and gave up; this step "
+                "was not recorded: run it again once the other process is done"
+            ) from original
+
+    return handle_error
 
 
 class Ledger:
-    """A connection to the ledger database. Tables are created on first use."""
+    """A connection to the ledger database. Tables are created on first use.
 
-    def __init__(self, url: str) -> None:
+    On SQLite a write waits up to ``busy_timeout`` seconds for another process's lock, then
+    raises ``LedgerLockedError``."""
+
+    def __init__(self, url: str, *, busy_timeout: float = DEFAULT_BUSY_TIMEOUT) -> None:
         parsed = make_url(url)
         self.url = url
         self.is_sqlite = parsed.get_backend_name() == "sqlite"
@@ -313,7 +340,11 @@ class Ledger:
             Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
         self.engine: Engine = create_engine(url, future=True)
         if self.is_sqlite:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", _sqlite_pragmas(busy_timeout))
+            database = parsed.database or ":memory:"
+            event.listen(
+                self.engine, "handle_error", _name_the_locked_ledger(database, busy_timeout)
+            )
         Base.metadata.create_all(self.engine)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
@@ -336,12 +367,18 @@ class Ledger:
 
 
 def open_ledger(url: str | None = None) -> Ledger:
-    """Open the ledger at ``url``, or the one the settings name."""
-    if url is None:
-        from circular.settings import get_settings
+    """Open the ledger at ``url``, or the one the settings name, waiting for a locked
+    ledger as long as the settings say (``CIRCULAR_LEDGER_BUSY_TIMEOUT``)."""
+    from circular.settings import SettingsError, load_settings
 
-        url = get_settings().resolved_database_url
-    return Ledger(url)
+    try:
+        settings = load_settings()  # read afresh: a test or a flow may have changed the env
+    except SettingsError:
+        if url is None:
+            raise
+        # The caller has the URL; whatever reads the faulty setting reports it.
+        return Ledger(url)
+    return Ledger(url or settings.resolved_database_url, busy_timeout=settings.ledger_busy_timeout)
 
 
 def contacts_of(session: Session, campaign: str) -> list[Contact]:
@@ -352,64 +389,3 @@ def contacts_of(session: Session, campaign: str) -> list[Contact]:
         .order_by(Contact.iso3, Contact.contact_key)
     )
     return list(session.scalars(query))
-
-
-def claim_pending(
-    session: Session,
-    campaign: str,
-    kind: str,
-    limit: int,
-    claimer: str,
-    *,
-    now: datetime | None = None,
-) -> list[Message]:
-    """Claim up to ``limit`` due ``pending`` messages of ``campaign`` and ``kind`` for
-    ``claimer``: they become ``sending``, ``claimed_by=claimer``, and are returned by id.
-
-    Two claimers never get the same row, on SQLite or PostgreSQL, in threads or processes: the
-    claim is one conditional ``UPDATE … WHERE status='pending'``, so a row another claimer took
-    first no longer matches. On PostgreSQL the candidate rows are picked ``FOR UPDATE SKIP
-    LOCKED``, so concurrent claimers take different rows instead of queueing on the same ones
-    (SQLite has no row locks: its single writer already serialises the UPDATEs).
-    The caller commits (``Ledger.session()`` does at the end of its block); commit promptly, as
-    the claimed rows stay locked on PostgreSQL until then."""
-    if limit < 1:
-        return []
-    now = now or utcnow()
-    candidates = (
-        select(Message.id)
-        .where(
-            Message.campaign == campaign,
-            Message.kind == kind,
-            Message.status == MessageStatus.PENDING.value,
-            or_(Message.scheduled_for.is_(None), Message.scheduled_for <= now),
-        )
-        .order_by(Message.id)
-        .limit(limit)
-        .with_for_update(skip_locked=True)
-        # MATERIALIZED: picked once. As a plain sub-select PostgreSQL may run it again for
-        # each row it updates, and SKIP LOCKED then skips the rows just claimed and picks
-        # further ones: more than ``limit`` rows would be claimed.
-        .cte("candidates")
-        .prefix_with("MATERIALIZED")
-    )
-    claim = (
-        update(Message)
-        .where(Message.id.in_(select(candidates.c.id)))
-        # Checked again here, not only in the sub-select: this is what makes the claim safe
-        # where there are no row locks.
-        .where(Message.status == MessageStatus.PENDING.value)
-        .values(
-            status=MessageStatus.SENDING.value,
-            claimed_by=claimer,
-            claimed_at=now,
-            attempts=Message.attempts + 1,
-        )
-        .returning(Message.id)
-    )
-    claimed = list(session.scalars(claim))
-    if not claimed:
-        return []
-    query = select(Message).where(Message.id.in_(claimed)).order_by(Message.id)
-    # populate_existing: the session may hold these rows from before the UPDATE.
-    return list(session.scalars(query.execution_options(populate_existing=True)))

@@ -100,6 +100,11 @@ class ContactError(LetterError):
     """A contact cannot get a letter (no template for its language, a bad country code)."""
 
 
+class LetterWriteError(LetterError):
+    """A letter could not be written (disk full, no permission). Letters written before it
+    are whole, and none is left half written: free the space and render again."""
+
+
 def make_environment() -> SandboxedEnvironment:
     """The Jinja environment every letter is rendered in.
 
@@ -473,7 +478,14 @@ def render_campaign(
         else:
             data = template.render_clean(context)
             template.validate(data, f"letter {name}")
-            write_atomically(path, data)
+            try:
+                write_atomically(path, data)
+            except OSError as error:
+                raise LetterWriteError(
+                    f"cannot write letter {path}: {error.strerror or error}; "
+                    f"the {len(report.letters)} letters before it are whole and none is "
+                    "half written: free space (or fix the folder) and run the rendering again"
+                ) from None
             sha = hashlib.sha256(data).hexdigest()
             if ledger is not None and contact.id is not None:
                 _record(ledger, campaign.id, contact, path, sha, inputs)

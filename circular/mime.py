@@ -38,6 +38,7 @@ _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _ADDRESS = re.compile(rf"(?P<local>{_ATOM}(?:\.{_ATOM})*)@(?P<domain>{_LABEL}(?:\.{_LABEL})+)")
 _TOKEN = re.compile(rf"[a-z2-7]{{{TOKEN_LENGTH}}}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+_MSGID = re.compile(r"<[!-;=?-~]{1,900}>")  # printable ASCII without < > or spaces
 _WORD_BYTES = 45  # UTF-8 bytes per encoded-word: 60 base64 characters, 72 with the markers
 _CONTROL = re.compile(r"[\x00-\x1f\x7f\u0085\u2028\u2029]+")
 
@@ -95,6 +96,9 @@ class OutgoingMessage:
     label: str = ""  # how error messages name this message, e.g. "FRA (contact 12)"
     message_id_domain: str = ""  # default: the sender's domain
     bounce_address: str = ""  # bounces@domain → envelope bounces+<token>@domain
+    # Threading (reminders, acknowledgements): the Message-ID answered, and the thread so far.
+    in_reply_to: str = ""
+    references: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -286,6 +290,13 @@ def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "
         _header("Subject", subject),
         _header("Date", format_datetime(utcnow())),
         _header("Message-ID", message_id),
+    ]
+    if outgoing.in_reply_to:
+        head.append(_header("In-Reply-To", _message_id_value(outgoing.in_reply_to, what)))
+    if outgoing.references or outgoing.in_reply_to:
+        thread = outgoing.references or (outgoing.in_reply_to,)
+        head.append(_header("References", " ".join(_message_id_value(m, what) for m in thread)))
+    head += [
         _header("Content-Language", outgoing.language),
         _header("X-Circular-Campaign", outgoing.campaign),
         _header("X-Circular-Token", token),
@@ -315,6 +326,16 @@ def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "
         recipients=_unique((to, *cc)),
         message_id=message_id,
     )
+
+
+def _message_id_value(value: str, what: str) -> str:
+    """``value`` as a ``<id@domain>`` for In-Reply-To/References; refuses header injection."""
+    value = value.strip()
+    if not value.startswith("<"):
+        value = f"<{value}>"
+    if not _MSGID.fullmatch(value):
+        raise MessageBuildError(f"{what}: {value!r} is not a Message-ID")
+    return value
 
 
 def _unique(addresses: Sequence[str]) -> tuple[str, ...]:

@@ -56,8 +56,13 @@ def message_for(
     *,
     kind: str = "invitation",
     template: TemplateKind = "email",
+    in_reply_to: str = "",
+    references: Sequence[str] = (),
 ) -> OutgoingMessage:
-    """The e-mail of ``kind`` to ``contact``, with ``attachments`` (the letter, its PDF)."""
+    """The e-mail of ``kind`` to ``contact``, with ``attachments`` (the letter, its PDF).
+
+    A reminder or acknowledgement answers in the letter's thread: ``in_reply_to`` is the
+    Message-ID it answers, ``references`` the thread (default: ``in_reply_to``)."""
     language = contact.language
     subject, text = render_cover_note(campaign, contact, language, template)
     sender = campaign.sender
@@ -77,6 +82,8 @@ def message_for(
         label=contact.contact_key,
         message_id_domain=sender.domain,
         bounce_address=f"{sender.bounce_local_part}@{sender.domain}",
+        in_reply_to=in_reply_to,
+        references=tuple(references),
     )
 
 

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     database_url: str = Field(
         "", description="SQLAlchemy URL of the ledger; default: a SQLite file in data_dir."
     )
+    ledger_busy_timeout: float = Field(
+        30.0, gt=0, description="Seconds a write waits for a SQLite ledger another process locks."
+    )
     drop_folder: Path = Field(
         PROJECT_ROOT / "contacts" / "inbox", description="Where staff drop contact CSVs."
     )

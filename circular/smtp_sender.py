@@ -156,7 +156,8 @@ class SmtpConnection:
         config = self.config
         raise SmtpUnavailable(
             f"cannot connect to SMTP server {config.host}:{config.port} "
-            f"after {_CONNECT_TRIES} tries: {problem}"
+            f"after {_CONNECT_TRIES} tries: {problem}; the letters not sent stay pending: "
+            "run again when the server is back"
         )
 
     async def _connect_once(self) -> aiosmtplib.SMTP:

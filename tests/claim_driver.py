@@ -1,10 +1,11 @@
-"""One claimer process for the concurrent-claim test: claims batches until none is left.
+"""One claimer process for the concurrent-claim test: tries to claim every pending message.
 
-    python -m tests.claim_driver URL CAMPAIGN KIND BATCH CLAIMER READY_FILE GO_FILE
+    python -m tests.claim_driver URL CAMPAIGN KIND CLAIMER READY_FILE GO_FILE
 
-Connects, creates READY_FILE, waits for GO_FILE (so that both processes start claiming at the
-same moment), then claims ``BATCH`` messages per transaction until a claim returns nothing,
-and prints the ids it claimed as a JSON list."""
+Connects, reads the ids of the campaign's pending messages of KIND, creates READY_FILE, waits
+for GO_FILE (so that both processes start claiming at the same moment), then claims each row
+with ``circular.sending.claim``, as the outbox does when a send starts, and prints the ids it
+won as a JSON list."""
 
 from __future__ import annotations
 
@@ -13,33 +14,37 @@ import sys
 import time
 from pathlib import Path
 
-from circular.ledger import Ledger, claim_pending
+from sqlalchemy import select
+
+from circular.ledger import Ledger, Message, MessageStatus
+from circular.sending import claim
 
 
 def main() -> None:
-    """Claim until nothing is left; print the claimed ids."""
-    url, campaign, kind, batch, claimer, ready, go = sys.argv[1:8]
+    """Claim every pending row; print the ids won."""
+    url, campaign, kind, claimer, ready, go = sys.argv[1:7]
     ledger = Ledger(url)
-    with ledger.engine.connect():
-        pass  # connected before the start signal, so both claimers start on equal terms
+    with ledger.session() as session:
+        ids = list(
+            session.scalars(
+                select(Message.id)
+                .where(
+                    Message.campaign == campaign,
+                    Message.kind == kind,
+                    Message.status == MessageStatus.PENDING,
+                )
+                .order_by(Message.id)
+            )
+        )
     Path(ready).touch()
     deadline = time.monotonic() + 60
     while not Path(go).exists():
         if time.monotonic() > deadline:
             raise SystemExit("no start signal within 60 s")
         time.sleep(0.005)
-    claimed: list[int] = []
-    while True:
-        with ledger.session() as session:
-            got = [
-                message.id
-                for message in claim_pending(session, campaign, kind, int(batch), claimer)
-            ]
-        if not got:
-            break
-        claimed.extend(got)
+    won = [row_id for row_id in ids if claim(ledger, row_id, claimer)]
     ledger.dispose()
-    print(json.dumps(claimed))
+    print(json.dumps(won))
 
 
 if __name__ == "__main__":

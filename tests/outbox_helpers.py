@@ -61,6 +61,11 @@ def letter(
     )
 
 
-def letters_for(contact_ids: list[int], attachment: Path | None = None) -> list[OutgoingMessage]:
-    """One invitation per contact id, numbered in order."""
-    return [letter(cid, n, attachment=attachment) for n, cid in enumerate(contact_ids)]
+def letters_for(
+    contact_ids: list[int], attachment: Path | None = None, campaign: str = CAMPAIGN
+) -> list[OutgoingMessage]:
+    """One invitation of ``campaign`` per contact id, numbered in order."""
+    return [
+        letter(cid, n, attachment=attachment, campaign=campaign)
+        for n, cid in enumerate(contact_ids)
+    ]

@@ -1,27 +1,22 @@
-"""Claiming pending messages (``claim_pending``): two claimers never get the same row, on
-SQLite and on PostgreSQL, in one process or in two."""
+"""Claiming a message for sending (``circular.sending.claim``, what the outbox calls as each
+send starts): two claimers never get the same row, on SQLite and on PostgreSQL, in one process
+or in two."""
 
 from __future__ import annotations
 
 import json
 import subprocess
 import sys
+import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select, update
 
-from circular.ledger import (
-    Contact,
-    Ledger,
-    Message,
-    MessageKind,
-    MessageStatus,
-    claim_pending,
-    reminder_kind,
-)
+from circular.ledger import Contact, Ledger, Message, MessageKind, MessageStatus, utcnow
+from circular.sending import claim
 
 pytestmark = pytest.mark.both_databases
 
@@ -67,40 +62,36 @@ def add_messages(ledger: Ledger, count: int, **fields: object) -> list[int]:
         return sorted(session.scalars(query))
 
 
-def test_claims_take_due_pending_rows_of_the_campaign_and_kind_once(ledger: Ledger) -> None:
-    now = datetime(2021, 2, 3, 9, 0, tzinfo=UTC)
+def test_a_claim_takes_a_due_pending_row_once(ledger: Ledger) -> None:
+    now = utcnow()
     due = add_messages(ledger, 3)
     due += add_messages(ledger, 1, scheduled_for=now - timedelta(minutes=1))
-    later = add_messages(ledger, 1, scheduled_for=now + timedelta(minutes=1))
-    add_messages(ledger, 1, status=MessageStatus.SENT.value)
-    add_messages(ledger, 1, kind=reminder_kind(1))
-    add_messages(ledger, 1, campaign="cl-22-1")
+    later = add_messages(ledger, 1, scheduled_for=now + timedelta(hours=1))
+    done = add_messages(ledger, 1, status=MessageStatus.SENT.value)
+    every = [*due, *later, *done]
 
-    with ledger.session() as session:
-        first = claim_pending(session, CAMPAIGN, INVITATION, 3, "a", now=now)
-    with ledger.session() as session:
-        second = claim_pending(session, CAMPAIGN, INVITATION, 3, "b", now=now)
-    with ledger.session() as session:
-        third = claim_pending(session, CAMPAIGN, INVITATION, 3, "c", now=now)
+    first = [row_id for row_id in every if claim(ledger, row_id, "a")]
+    second = [row_id for row_id in every if claim(ledger, row_id, "b")]
 
-    assert [m.id for m in first] == due[:3]
-    assert [m.id for m in second] == due[3:]
-    assert third == []
-    for message, claimer in [*((m, "a") for m in first), *((m, "b") for m in second)]:
-        assert (message.status, message.claimed_by) == (MessageStatus.SENDING, claimer)
-        assert message.attempts == 1
-        assert message.claimed_at == now
+    assert first == due
+    assert second == []
     with ledger.session() as session:
+        for row_id in first:
+            message = session.get(Message, row_id)
+            assert message is not None
+            assert (message.status, message.claimed_by) == (MessageStatus.SENDING, "a")
+            assert message.attempts == 1
+            assert message.claimed_at is not None and message.claimed_at >= now
         waiting = session.get(Message, later[0])
         assert waiting is not None and waiting.status == MessageStatus.PENDING
-    with ledger.session() as session:
-        assert [m.id for m in claim_pending(session, CAMPAIGN, INVITATION, 5, "d")] == later
+    # The run that scheduled a retry claims it before its time; nobody else does.
+    assert claim(ledger, later[0], "d", retry=True)
 
 
 def start_claimer(ledger: Ledger, name: str, folder: Path, go: Path) -> subprocess.Popen[str]:
-    """A claimer process (tests/claim_driver.py) that claims 3 rows per transaction."""
+    """A claimer process (tests/claim_driver.py) that tries to claim every pending row."""
     ready = folder / f"ready-{name}"
-    command = ["-m", "tests.claim_driver", ledger.url, CAMPAIGN, INVITATION, "3", name]
+    command = ["-m", "tests.claim_driver", ledger.url, CAMPAIGN, INVITATION, name]
     return subprocess.Popen(
         [sys.executable, *command, str(ready), str(go)],
         cwd=ROOT,
@@ -145,23 +136,41 @@ def test_two_processes_never_claim_the_same_row(ledger: Ledger, tmp_path: Path) 
 
 
 @pytest.mark.postgres
-def test_on_postgresql_a_claim_in_progress_is_skipped_not_waited_for(postgres_url: str) -> None:
+def test_on_postgresql_a_claim_waits_only_for_a_claim_in_flight_on_its_row(
+    postgres_url: str,
+) -> None:
     ledger = Ledger(postgres_url)
+    outcome: dict[str, list[int]] = {}
     try:
         messages = add_messages(ledger, 5)
-        with ledger.session() as holding:
-            # Not yet committed: these rows are locked by this transaction.
-            held = [m.id for m in claim_pending(holding, CAMPAIGN, INVITATION, 2, "slow")]
-            with ledger.session() as other:
-                # Were the held rows waited for, this would fail after 5 s instead of hanging.
-                other.execute(text("SET LOCAL lock_timeout = '5s'"))
-                # Returns at once with the other rows: it neither waits nor takes the held ones.
-                taken = claim_pending(other, CAMPAIGN, INVITATION, 10, "fast")
-            holding.rollback()  # the slow claimer gives up: its rows are pending again
-        with ledger.session() as session:
-            retaken = claim_pending(session, CAMPAIGN, INVITATION, 10, "late")
+        with ledger.engine.connect() as holding:
+            # Another sender's claim of the first two rows, not yet committed: PostgreSQL
+            # holds their row locks until it ends.
+            holding.begin()
+            claim_two = (
+                update(Message)
+                .where(Message.id.in_(messages[:2]), Message.status == MessageStatus.PENDING)
+                .values(status=MessageStatus.SENDING, claimed_by="slow")
+                .returning(Message.id)
+            )
+            held = sorted(holding.scalars(claim_two))
+            # The other rows are not locked: claiming them does not wait.
+            taken = [row_id for row_id in messages[2:] if claim(ledger, row_id, "fast")]
+
+            def claim_held() -> None:
+                outcome["late"] = [
+                    row_id for row_id in messages[:2] if claim(ledger, row_id, "late")
+                ]
+
+            # This claim waits for the one in flight, then sees its outcome: the slow claimer
+            # gives up (rollback), so the rows are pending again and the late claim wins them.
+            late = threading.Thread(target=claim_held)
+            late.start()
+            holding.rollback()
+        late.join(timeout=60)
+        assert not late.is_alive(), "a claim hung on a row no longer locked"
     finally:
         ledger.dispose()
     assert held == messages[:2]
-    assert [m.id for m in taken] == messages[2:]
-    assert [m.id for m in retaken] == messages[:2]
+    assert taken == messages[2:]
+    assert outcome["late"] == messages[:2]

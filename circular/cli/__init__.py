@@ -27,6 +27,7 @@ def _register() -> None:
     from circular.cli import (  # noqa: F401
         classify,
         demo,
+        followup,
         intake,
         letters,
         poll,
@@ -38,5 +39,14 @@ def _register() -> None:
 
 def main() -> None:
     """Entry point of the ``circular`` console script."""
+    import sys
+
+    from circular.ledger import LedgerLockedError
+
     _register()
-    app()
+    try:
+        app()
+    except LedgerLockedError as error:
+        # Any command may meet a ledger another process holds: a message, not a traceback.
+        print(f"error: {error}", file=sys.stderr)
+        raise SystemExit(2) from None

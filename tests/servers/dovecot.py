@@ -236,13 +236,46 @@ class DovecotServer:
                 internal_user=self.internal_user,
             )
         )
+        self._launch()
+
+    def _launch(self) -> None:
         self._process = subprocess.Popen(
             [DOVECOT, "-F", "-c", str(self.config)],
             stdout=subprocess.DEVNULL,
-            stderr=open(self.root / "stderr.log", "wb"),  # noqa: SIM115 (closed by the child)
+            stderr=open(self.root / "stderr.log", "ab"),  # noqa: SIM115 (closed by the child)
+            # Its own process group, so that a fault test can kill Dovecot and every process
+            # it started at once, as a crash of the machine's mail server would.
+            start_new_session=True,
         )
         wait_for_port(self.port, self.log)
         wait_for_port(self.tls_port, self.log)
+
+    def signal_all(self, signum: int) -> None:
+        """Send ``signum`` to Dovecot and every process it started (fault tests: SIGKILL is a
+        crash, SIGSTOP a server that stops answering, SIGCONT its return)."""
+        assert self._process is not None, "Dovecot is not running"
+        os.killpg(self._process.pid, signum)
+
+    def kill(self) -> None:
+        """Crash Dovecot: SIGKILL to all its processes, and wait until they are gone."""
+        assert self._process is not None, "Dovecot is not running"
+        group = self._process.pid
+        self.signal_all(signal.SIGKILL)
+        self._process.wait(timeout=30)
+        self._process = None
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                os.killpg(group, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.05)
+        raise RuntimeError("Dovecot's processes survived SIGKILL")
+
+    def restart(self) -> None:
+        """Start Dovecot again after ``kill``: same config, ports, accounts and mail."""
+        assert self._process is None, "Dovecot is still running"
+        self._launch()
 
     def stop(self) -> None:
         """Stop the server and wait for it to exit."""

@@ -62,6 +62,7 @@ class Faults:
     drop_after_data: set[str] = field(default_factory=set)  # take the message, close silently
     slow_after_data: set[str] = field(default_factory=set)  # take it, answer after `delay`
     delay: float = 2.0
+    answer_delay: float = 0.0  # every message: take it, answer this many seconds later
 
 
 class RecordingHandler:
@@ -119,6 +120,8 @@ class RecordingHandler:
             return "250 never seen"
         if set(envelope.rcpt_tos) & self.faults.slow_after_data:
             await asyncio.sleep(self.faults.delay)
+        if self.faults.answer_delay:
+            await asyncio.sleep(self.faults.answer_delay)
         return "250 2.0.0 Queued"
 
     def message_ids(self) -> Counter[str]:
@@ -187,8 +190,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--log", type=Path, required=True)
+    parser.add_argument(
+        "--answer-delay", type=float, default=0.0, help="seconds between taking and answering"
+    )
     args = parser.parse_args()
-    handler = RecordingHandler(log_file=args.log)
+    handler = RecordingHandler(Faults(answer_delay=args.answer_delay), log_file=args.log)
     controller = Controller(handler, hostname="127.0.0.1", port=args.port, auth_require_tls=False)
     controller.start()
     stop = threading.Event()
