@@ -9,8 +9,11 @@ One poll, with imap-tools:
 2. select the folder afresh and read its UIDVALIDITY; when it differs from the one in the
    ledger, the folder was rebuilt: read it again from the start, and skip every message whose
    Message-ID the ledger already holds for this mailbox;
-3. fetch the messages whose UID is above the last one processed (filtered here: ``UID N:*``
-   returns the newest message even when nothing is new), in bulk, without marking them seen;
+3. list the sizes of the messages whose UID is above the last one processed (filtered here:
+   ``UID N:*`` returns the newest message even when nothing is new), then fetch them in bulk,
+   in batches bounded by count and bytes, without marking them seen; a message over
+   ``max_message_bytes`` (``CIRCULAR_MAIL_MAX_BYTES``) is not downloaded: its headers are, and
+   it goes to review unread;
 4. for each: classify it, match it to its letter, and store the ``Reply`` row together with the
    mailbox's new last UID in one transaction. The ledger's unique (mailbox, UIDVALIDITY, UID)
    makes that insert the claim: when two polls overlap, the second one's insert fails and it
@@ -31,12 +34,14 @@ import enum
 import hashlib
 import imaplib
 import logging
+import re
 import socket
 import ssl
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from email.parser import BytesHeaderParser, BytesParser
 from email.utils import getaddresses, parsedate_to_datetime
 from pathlib import Path
 from typing import Any
@@ -55,6 +60,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from circular.ledger import Ledger, MailboxState, Reply, ReplyKind, ReplyStatus
+from circular.mailtext import Limits
 from circular.matching import (
     NO_MATCH,
     ContactIndex,
@@ -64,7 +70,14 @@ from circular.matching import (
     campaign_reference,
     default_country_lookup,
 )
-from circular.outcomes import Incoming, new_reply, unreadable_reply
+from circular.outcomes import (
+    MESSAGE_ID_CHARS,
+    NOT_READ,
+    Incoming,
+    new_reply,
+    storable,
+    unreadable_reply,
+)
 from circular.settings import Security, Settings
 from circular.smtp_sender import is_loopback
 
@@ -76,6 +89,9 @@ Classifier = Callable[[bytes], Any]
 #: Messages fetched per IMAP command: large enough to save round trips, small enough that a
 #: server never has to assemble an unbounded answer.
 FETCH_BATCH = 50
+
+#: Bytes fetched per IMAP command at most: a batch holds its messages in memory at once.
+FETCH_BYTES = 64 * 1024 * 1024
 
 #: ``Reply.filed_to`` of a message that stays where it is (unreadable: a person looks at it).
 KEPT = "(kept in place)"
@@ -102,8 +118,15 @@ _OUTCOME_OF_KIND = {
 
 
 def outcome_of(reply: Reply) -> Outcome:
-    """The folder a reply belongs in: by its kind, or review when no letter matched it."""
+    """The folder a reply belongs in: by its kind, or review when no letter matched it or
+    when it waits for a person although it reads as an answer (no sender: an "accept" from
+    nobody must not sit among the acceptances)."""
     if reply.matched_message_id is None:
+        return Outcome.NEEDS_REVIEW
+    if reply.status == ReplyStatus.NEEDS_REVIEW and reply.kind in (
+        ReplyKind.ACCEPT,
+        ReplyKind.DECLINE,
+    ):
         return Outcome.NEEDS_REVIEW
     return _OUTCOME_OF_KIND[ReplyKind(reply.kind)]
 
@@ -129,6 +152,8 @@ class ImapConfig:
     allow_plain: bool = False
     timeout: float = 60.0
     move: bool = True
+    #: A larger message is not downloaded: its headers are, and it goes to review unread.
+    max_message_bytes: int = 25 * 1024 * 1024
     folders: Mapping[Outcome, str] = field(
         default_factory=lambda: {
             Outcome.ACCEPTED: "Circular/Accepted",
@@ -154,6 +179,7 @@ class ImapConfig:
             allow_plain=settings.imap_allow_plain,
             timeout=settings.imap_timeout,
             move=settings.imap_move,
+            max_message_bytes=settings.mail_max_bytes,
             folders={
                 Outcome.ACCEPTED: settings.imap_folder_accepted,
                 Outcome.DECLINED: settings.imap_folder_declined,
@@ -214,12 +240,63 @@ class PollResult:
         )
 
 
+@dataclass(frozen=True)
+class TooLarge:
+    """The classification of a message over ``max_message_bytes``: only its headers were
+    downloaded, and a person reads it (shaped like ``circular.replies.Classification``)."""
+
+    size: int
+    limit: int
+    kind: ReplyKind = ReplyKind.OTHER
+    language: str | None = None
+    confidence: float = 0.1
+    text: str = ""
+
+    @property
+    def evidence(self) -> str:
+        """Why it was not read, worded as the classifier words a limit."""
+        return (
+            f"{NOT_READ} limit max_message_bytes exceeded: {self.size} bytes > {self.limit} bytes"
+        )
+
+
+def fetch_batches(
+    uids: list[int],
+    sizes: Mapping[int, int],
+    too_large: int,
+    *,
+    max_count: int = FETCH_BATCH,
+    max_bytes: int = FETCH_BYTES,
+) -> Iterable[list[int]]:
+    """``uids`` (ascending) in batches of at most ``max_count`` messages and ``max_bytes``
+    bytes (a single larger message makes a batch of its own). A message over ``too_large``
+    weighs nothing: only its headers are fetched."""
+    batch: list[int] = []
+    total = 0
+    for uid in uids:
+        weight = sizes.get(uid, 0) if sizes.get(uid, 0) <= too_large else 0
+        if batch and (len(batch) >= max_count or total + weight > max_bytes):
+            yield batch
+            batch, total = [], 0
+        batch.append(uid)
+        total += weight
+    if batch:
+        yield batch
+
+
+_UID_ITEM = re.compile(rb"UID (\d+)")
+_SIZE_ITEM = re.compile(rb"RFC822\.SIZE (\d+)")
+
+
 class _RawMailMessage(MailMessage):
     """imap-tools' message, keeping the raw bytes the classifier reads."""
 
     def __init__(self, fetch_data: list[Any]) -> None:
-        super().__init__(fetch_data)
-        self.raw: bytes = self._get_message_data_parts(fetch_data)[0]
+        # Not MailMessage.__init__: it parses the whole message, outside any limit; a body
+        # nested a thousand deep exhausted the stack there and stopped every poll. Only the
+        # headers are parsed here; the classifier reads the body under its limits.
+        self.raw, self._raw_uid_data, self._raw_flag_data = self._get_message_data_parts(fetch_data)
+        self.obj = BytesHeaderParser(policy=email.policy.compat32).parsebytes(self.raw)
 
 
 def _tls_context(config: ImapConfig) -> ssl.SSLContext:
@@ -324,11 +401,15 @@ def _delimiter(mailbox: BaseMailBox) -> str:
 
 
 def _incoming(config: ImapConfig, uidvalidity: int, uid: int, raw: bytes) -> Incoming:
-    headers = email.message_from_bytes(raw, policy=email.policy.compat32)
+    # Headers only: the body is the classifier's business, under its limits (a body nested a
+    # thousand deep would exhaust the stack of a full parse here, outside any safety net).
+    headers = BytesHeaderParser(policy=email.policy.compat32).parsebytes(raw)
     # A message without a Message-ID is known by a digest of its bytes, so that it too is
     # recognised after a UIDVALIDITY change (not angle-bracketed: never a real Message-ID).
-    message_id = (
-        _header(headers, "Message-ID").strip() or f"sha256:{hashlib.sha256(raw).hexdigest()}"
+    # Made storable here (NULs dropped, cut to the column) so that the duplicate check
+    # compares what the ledger holds.
+    message_id = storable(_header(headers, "Message-ID").strip(), MESSAGE_ID_CHARS) or (
+        f"sha256:{hashlib.sha256(raw).hexdigest()}"
     )
     sender = getaddresses([_header(headers, "From")])
     received: datetime | None = None
@@ -356,7 +437,8 @@ def _header(message: email.message.Message, name: str) -> str:
         return ""
     try:
         return str(email.header.make_header(email.header.decode_header(str(value))))
-    except (LookupError, ValueError, email.errors.HeaderParseError):
+    except (LookupError, ValueError, email.errors.MessageError):
+        # MessageError: also CharsetError, for an encoded word naming a non-ASCII charset.
         return str(value)
 
 
@@ -414,16 +496,28 @@ class Poller:
         result.uidvalidity = uidvalidity
         last_uid, result.uidvalidity_changed = self._state(uidvalidity)
         self._file(mailbox, self._unfiled(uidvalidity), folders, result)
-        new_uids = [
-            uid
-            for uid in (int(u) for u in mailbox.uids(f"UID {last_uid + 1}:*"))
-            if uid > last_uid  # "N:*" always includes the newest message
-        ]
+        sizes = self._new_sizes(mailbox, last_uid)
         index = self._contact_index()
-        for batch_start in range(0, len(new_uids), FETCH_BATCH):
-            batch = new_uids[batch_start : batch_start + FETCH_BATCH]
-            processed = self._process_batch(mailbox, uidvalidity, batch, index, result)
+        for batch in fetch_batches(sorted(sizes), sizes, self.config.max_message_bytes):
+            processed = self._process_batch(mailbox, uidvalidity, batch, sizes, index, result)
             self._file(mailbox, processed, folders, result)
+
+    def _new_sizes(self, mailbox: BaseMailBox, last_uid: int) -> dict[int, int]:
+        """The size of every message with a UID above ``last_uid`` (small answers only: the
+        sizes decide what is downloaded)."""
+        typ, data = mailbox.client.uid("FETCH", f"{last_uid + 1}:*", "(RFC822.SIZE)")
+        if typ != "OK":
+            raise ImapError(f"cannot list new messages on {self.config.where}: {data!r}")
+        sizes: dict[int, int] = {}
+        for item in data:
+            line = item[0] if isinstance(item, tuple) else item
+            if not isinstance(line, bytes):
+                continue
+            uid, size = _UID_ITEM.search(line), _SIZE_ITEM.search(line)
+            # "N:*" always includes the newest message, even when it is not new.
+            if uid and int(uid.group(1)) > last_uid:
+                sizes[int(uid.group(1))] = int(size.group(1)) if size else 0
+        return sizes
 
     # -- ledger ----------------------------------------------------------------------------
 
@@ -497,28 +591,49 @@ class Poller:
         mailbox: BaseMailBox,
         uidvalidity: int,
         uids: list[int],
+        sizes: Mapping[int, int],
         index: ContactIndex,
         result: PollResult,
     ) -> list[Reply]:
-        """Fetch ``uids`` in one command and process each; returns the replies to file."""
-        to_file: list[Reply] = []
-        seen: set[int] = set()
-        fetched = mailbox.fetch(uid_list=[str(uid) for uid in uids], mark_seen=False, bulk=True)
-        for message in fetched:
-            # A concurrent expunge can yield phantom items (no UID, or a UID twice).
-            uid = int(message.uid) if message.uid else None
-            if uid is None or uid in seen or uid not in uids:
+        """Fetch ``uids`` (whole, or only the headers of those over ``max_message_bytes``)
+        and process each in UID order; returns the replies to file."""
+        limit = self.config.max_message_bytes
+        large = [uid for uid in uids if sizes.get(uid, 0) > limit]
+        small = [uid for uid in uids if uid not in large]
+        raws: dict[int, bytes] = {}
+        for part, headers_only in ((small, False), (large, True)):
+            if not part:
                 continue
-            seen.add(uid)
+            fetched = mailbox.fetch(
+                uid_list=[str(uid) for uid in part],
+                mark_seen=False,
+                bulk=True,
+                headers_only=headers_only,
+            )
+            for message in fetched:
+                # A concurrent expunge can yield phantom items (no UID, or a UID twice).
+                uid = int(message.uid) if message.uid else None
+                if uid is None or uid in raws or uid not in part:
+                    continue
+                raws[uid] = getattr(message, "raw", b"") or bytes(message.obj)
+        to_file: list[Reply] = []
+        # In UID order: the ledger's last UID must never pass a message not yet recorded.
+        for uid in sorted(raws):
             result.fetched += 1
-            raw = getattr(message, "raw", b"") or bytes(message.obj)
-            reply = self._process_one(uidvalidity, uid, raw, index, result)
+            too_large = TooLarge(sizes[uid], limit) if uid in large else None
+            reply = self._process_one(uidvalidity, uid, raws[uid], index, result, too_large)
             if reply is not None:
                 to_file.append(reply)
         return to_file
 
     def _process_one(
-        self, uidvalidity: int, uid: int, raw: bytes, index: ContactIndex, result: PollResult
+        self,
+        uidvalidity: int,
+        uid: int,
+        raw: bytes,
+        index: ContactIndex,
+        result: PollResult,
+        too_large: TooLarge | None = None,
     ) -> Reply | None:
         incoming = _incoming(self.config, uidvalidity, uid, raw)
         with self.ledger.session() as session:
@@ -526,7 +641,12 @@ class Poller:
         # Classified before the transaction: it is pure and may be slow (attachments), and the
         # ledger's write lock should be held only briefly. A message the ledger already knows
         # is not classified again (checked once more under the lock below).
-        classification, unreadable = (None, None) if known else self._classify(incoming, raw)
+        if known:
+            classification, unreadable = None, None
+        elif too_large is not None:
+            classification, unreadable = too_large, None
+        else:
+            classification, unreadable = self._classify(incoming, raw)
         try:
             with self.ledger.session() as session:
                 # The state update comes first: on SQLite it takes the write lock before any
@@ -551,7 +671,9 @@ class Poller:
                 if classification is None and unreadable is None:
                     # Known before the lock, gone now: impossible, as replies are never
                     # deleted; classify rather than guess.
-                    classification, unreadable = self._classify(incoming, raw)
+                    classification, unreadable = (
+                        (too_large, None) if too_large else self._classify(incoming, raw)
+                    )
                 if unreadable is not None:
                     reply = unreadable_reply(incoming, unreadable)
                     reply.filed_to = KEPT
@@ -601,7 +723,11 @@ class Poller:
         classification: Any,
     ) -> Match:
         try:
-            parsed = email.message_from_bytes(raw, policy=email.policy.default)
+            # A message the classifier did not read (over a limit) is matched by its headers
+            # alone: parsing its body here would spend what the limit saved.
+            evidence = str(getattr(classification, "evidence", ""))
+            parser = BytesHeaderParser if evidence.startswith(NOT_READ) else BytesParser
+            parsed = parser(policy=email.policy.default).parsebytes(raw)
             matcher = Matcher(
                 session,
                 references=self.references,
@@ -724,6 +850,21 @@ def load_classifier(path: str | None = None) -> Classifier:
     return function  # type: ignore[no-any-return]
 
 
+def with_limits(classify: Classifier, limits: Limits) -> Classifier:
+    """``classify`` reading under ``limits`` (``CIRCULAR_MAIL_MAX_*``) when it takes a
+    ``limits`` argument, as circular's classifier does; any other classifier as it is."""
+    import functools
+    import inspect
+
+    try:
+        parameters = inspect.signature(classify).parameters
+    except (TypeError, ValueError):  # a builtin or a C callable: nothing to bind
+        return classify
+    if "limits" not in parameters:
+        return classify
+    return functools.partial(classify, limits=limits)
+
+
 def poll_once(
     ledger: Ledger,
     settings: Settings,
@@ -733,7 +874,7 @@ def poll_once(
 ) -> PollResult:
     """One poll with the settings' mailbox, the real classifier, and every campaign's
     reference (see ``circular.matching.campaign_reference``)."""
-    classify = classify or load_classifier()
+    classify = with_limits(classify or load_classifier(), Limits.from_settings(settings))
     with ledger.session() as session:
         index = ContactIndex.build(session)
     references = {c: campaign_reference(c, settings.letters_dir) for c in index.campaigns}

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import docxtpl
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from sqlalchemy import select
 
@@ -38,6 +38,7 @@ from circular.docx_safety import (
     write_atomically,
 )
 from circular.fastdocx import FastPathUnsupported, PreparedTemplate
+from circular.jinja_sandbox import sandboxed_environment
 from circular.ledger import Contact, Ledger, Letter, utcnow
 from circular.template_fields import Problem, check_template, describe_problems, flatten_fields
 
@@ -110,7 +111,7 @@ def make_environment() -> SandboxedEnvironment:
 
     docxtpl's own ``autoescape`` argument is left at False: given an environment it would only
     set ``environment.autoescape``, which this one already has."""
-    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+    return sandboxed_environment(autoescape=True)
 
 
 def _context_json(context: Mapping[str, Any]) -> str:
@@ -202,6 +203,8 @@ class LetterTemplate:
                 f"{_docx_context(error)}"
             ) from None
         except TemplateError as error:
+            raise TemplateRenderError(f"template {self.label} failed: {error}") from None
+        except OverflowError as error:  # the sandbox's cap on range(): a runaway loop
             raise TemplateRenderError(f"template {self.label} failed: {error}") from None
 
     def _render_with_docxtpl(self, clean: Mapping[str, Any]) -> bytes:

@@ -21,6 +21,8 @@ from functools import lru_cache
 
 import charset_normalizer
 
+from circular.settings import Settings
+
 
 class NotAnEmail(ValueError):
     """The input is not an e-mail message; the message says why."""
@@ -48,6 +50,17 @@ class Limits:
     max_pdf_pages: int = 30
     # Text beyond this is not read: a reply's decision is near its top.
     max_text_chars: int = 100_000
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Limits:
+        """The limits configured by ``CIRCULAR_MAIL_MAX_*`` (see ``circular.settings``)."""
+        return cls(
+            max_message_bytes=settings.mail_max_bytes,
+            max_parts=settings.mail_max_parts,
+            max_depth=settings.mail_max_depth,
+            max_docx_uncompressed_bytes=settings.mail_max_decompressed_bytes,
+            max_pdf_pages=settings.mail_max_pdf_pages,
+        )
 
 
 DEFAULT_LIMITS = Limits()
@@ -128,6 +141,7 @@ def header_text(msg: Message, name: str) -> str:
 
 
 _HEADER_LINE = re.compile(rb"^[!-9;-~]+[ \t]*:")
+_MULTIPART_LINE = re.compile(rb"^content-type:[ \t]*(?:multipart|message)/", re.I | re.M)
 
 
 def parse_message(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Message:
@@ -147,7 +161,17 @@ def parse_message(raw: bytes, limits: Limits = DEFAULT_LIMITS) -> Message:
     if not (first.startswith(b"From ") or _HEADER_LINE.match(first)):
         shown = first[:40].decode("utf-8", "replace")
         raise NotAnEmail(f"does not start with a header line (first line: {shown!r})")
-    msg = email.message_from_bytes(raw, policy=compat32)
+    # The stdlib parser recurses once per nested multipart: counted first, so that a message
+    # nested a thousand deep is refused by the limit instead of exhausting the stack.
+    declared = len(_MULTIPART_LINE.findall(raw))
+    if declared > limits.max_parts:
+        raise LimitExceeded(
+            "max_parts", f"{declared} multipart or message parts declared > {limits.max_parts}"
+        )
+    try:
+        msg = email.message_from_bytes(raw, policy=compat32)
+    except RecursionError:
+        raise LimitExceeded("max_depth", "MIME nesting too deep to parse") from None
     known = {"from", "to", "subject", "date", "message-id", "received", "return-path"}
     if not known & {k.lower() for k in msg}:
         raise NotAnEmail("no From, To, Subject, Date, Message-ID or Received header")

@@ -216,18 +216,17 @@ class Matcher:
         recipients = _dsn_recipients(message)
         if bounce_recipient:
             recipients.append(_norm_address(bounce_recipient))
-        for address in recipients:
-            found = self._latest_for_contacts(
-                self.contacts.by_address.get(address, set()), MatchMethod.BOUNCE, address
-            )
-            if found.matched:
-                return found
-        return NO_MATCH
+        return self._first_by_address(recipients, MatchMethod.BOUNCE)
 
     def _by_address(self, message: EmailMessageBase) -> Match:
-        for address in [*_addresses(message, "From", "Sender"), *_addresses(message, "Cc")]:
+        senders = [*_addresses(message, "From", "Sender"), *_addresses(message, "Cc")]
+        return self._first_by_address(senders, MatchMethod.ADDRESS)
+
+    def _first_by_address(self, addresses: list[str], method: MatchMethod) -> Match:
+        """The latest letter to the contact of the first address that is a contact's."""
+        for address in addresses:
             found = self._latest_for_contacts(
-                self.contacts.by_address.get(address, set()), MatchMethod.ADDRESS, address
+                self.contacts.by_address.get(address, set()), method, address
             )
             if found.matched:
                 return found
@@ -429,10 +428,15 @@ def campaign_reference(campaign: str, letters_dir: Path | None = None) -> str:
     if letters_dir is not None:
         path = letters_dir / campaign / "campaign.yaml"
         if path.exists():
-            import yaml
+            from circular.campaign import CampaignError, read_campaign_file
 
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            reference = data.get("reference") if isinstance(data, dict) else None
+            try:
+                data = read_campaign_file(path)
+            except CampaignError:
+                # Python tags, bad YAML, not UTF-8: loading the campaign reports it; a poll
+                # must not stop on it, so the reference derived from the id serves.
+                data = {}
+            reference = data.get("reference")
             if isinstance(reference, str) and reference.strip():
                 return reference.strip()
     head, _, tail = campaign.upper().rpartition("-")

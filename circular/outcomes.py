@@ -41,6 +41,8 @@ from circular.matching import Match
 
 #: How much of a reply's text the ledger keeps (enough for a person to judge it).
 EXCERPT_CHARS = 2000
+#: ``Reply.message_id``'s length (RFC 5322's line limit; a longer Message-ID is cut).
+MESSAGE_ID_CHARS = 998
 
 
 class ContactStatus(enum.StrEnum):
@@ -69,60 +71,81 @@ class Incoming:
     received_at: datetime | None
 
 
+def storable(value: object, limit: int | None = None) -> str:
+    """``value`` as text every ledger database stores: NUL characters dropped (PostgreSQL
+    refuses them), lone surrogates (undecodable header bytes) replaced, cut to ``limit``
+    characters (the column's length)."""
+    text = str(value or "").replace("\x00", "")
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text if limit is None else text[:limit]
+
+
+#: The start of a classification's evidence when the message was not read (over a limit,
+#: malformed): the evidence then says why, and is the reason a person is asked to look.
+NOT_READ = "not read:"
+
+
 def new_reply(incoming: Incoming, classification: Any, match: Match) -> Reply:
     """A ``Reply`` row for a classified, matched message (not yet added to a session).
 
     ``classification`` is a ``circular.replies.Classification``. A reply goes to review when it
-    is ``other`` or when no letter was found for it."""
+    is ``other``, when no letter was found for it, or when it has no sender address (nobody
+    can say who accepted)."""
     kind = ReplyKind(str(classification.kind))
-    needs_review = kind == ReplyKind.OTHER or not match.matched
+    evidence = storable(getattr(classification, "evidence", ""))
     reasons = []
     if not match.matched:
         reasons.append("no letter matched this message")
     if kind == ReplyKind.OTHER:
-        reasons.append("the classifier could not decide accept or decline")
+        not_read = evidence.startswith(NOT_READ)
+        reasons.append(
+            evidence if not_read else "the classifier could not decide accept or decline"
+        )
+    if not incoming.from_addr.strip():
+        reasons.append("the message has no From address")
     return Reply(
+        **_header_fields(incoming),
         campaign=match.campaign,
-        mailbox=incoming.mailbox,
-        uidvalidity=incoming.uidvalidity,
-        uid=incoming.uid,
-        message_id=incoming.message_id[:998],
-        from_addr=incoming.from_addr[:320],
-        subject=incoming.subject,
-        received_at=incoming.received_at,
         kind=kind,
         language=getattr(classification, "language", None),
-        evidence=str(getattr(classification, "evidence", "") or ""),
+        evidence=evidence,
         confidence=float(getattr(classification, "confidence", 0.0) or 0.0),
-        delegate=str(getattr(classification, "delegate", "") or ""),
+        delegate=storable(getattr(classification, "delegate", "")),
         return_date=_as_date(getattr(classification, "return_date", None)),
-        bounce_recipient=str(getattr(classification, "bounce_recipient", "") or "")[:320],
+        bounce_recipient=storable(getattr(classification, "bounce_recipient", ""), 320),
         bounce_permanent=getattr(classification, "bounce_permanent", None),
         matched_message_id=match.message_id,
         match_method=str(match.method or ""),
         decided_by=DecidedBy.CLASSIFIER,
-        decision_note="; ".join(reasons),
-        status=ReplyStatus.NEEDS_REVIEW if needs_review else ReplyStatus.DONE,
-        text_excerpt=str(getattr(classification, "text", "") or "")[:EXCERPT_CHARS],
+        decision_note=storable("; ".join(reasons)),
+        status=ReplyStatus.NEEDS_REVIEW if reasons else ReplyStatus.DONE,
+        text_excerpt=storable(getattr(classification, "text", ""), EXCERPT_CHARS),
     )
 
 
 def unreadable_reply(incoming: Incoming, reason: str) -> Reply:
     """A ``Reply`` row for a message that could not be read at all: a person looks at it."""
     return Reply(
-        mailbox=incoming.mailbox,
-        uidvalidity=incoming.uidvalidity,
-        uid=incoming.uid,
-        message_id=incoming.message_id[:998],
-        from_addr=incoming.from_addr[:320],
-        subject=incoming.subject,
-        received_at=incoming.received_at,
+        **_header_fields(incoming),
         kind=ReplyKind.OTHER,
         confidence=0.0,
         decided_by=DecidedBy.CLASSIFIER,
-        decision_note=f"unreadable message: {reason}",
+        decision_note=storable(f"unreadable message: {reason}"),
         status=ReplyStatus.NEEDS_REVIEW,
     )
+
+
+def _header_fields(incoming: Incoming) -> dict[str, Any]:
+    """The columns a reply takes from its headers, fit for the ledger's column lengths."""
+    return {
+        "mailbox": incoming.mailbox,
+        "uidvalidity": incoming.uidvalidity,
+        "uid": incoming.uid,
+        "message_id": storable(incoming.message_id, MESSAGE_ID_CHARS),
+        "from_addr": storable(incoming.from_addr, 320),
+        "subject": storable(incoming.subject),
+        "received_at": incoming.received_at,
+    }
 
 
 def decide_reply(reply: Reply, kind: ReplyKind, note: str = "") -> None:

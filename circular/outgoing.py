@@ -10,18 +10,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2 import TemplateError
 from sqlalchemy import select
 
 from circular.campaign import Campaign, TemplateKind
 from circular.docx_safety import UnsafeNameError, letter_filename
+from circular.jinja_sandbox import sandboxed_environment
 from circular.ledger import Contact, Ledger, Letter, contacts_of
 from circular.letter_context import letter_context
 from circular.mime import Mailbox, OutgoingMessage
 
 # Plain text: no autoescaping here (the HTML part escapes the rendered text itself).
-_ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
+_ENV = sandboxed_environment(autoescape=False, keep_trailing_newline=True)
 
 
 class CoverNoteError(ValueError):
@@ -40,7 +40,7 @@ def render_cover_note(
         raise CoverNoteError(f"{path}: cannot read the cover note: {error.strerror}") from None
     try:
         rendered = _ENV.from_string(source).render(letter_context(campaign, contact, language))
-    except (TemplateError, ValueError) as error:
+    except (TemplateError, ValueError, OverflowError) as error:
         raise CoverNoteError(f"{path}: {who}: {error}") from None
     first, _, body = rendered.lstrip("\ufeff").partition("\n")
     name, colon, subject = first.partition(":")

@@ -119,6 +119,24 @@ class Settings(BaseSettings):
         "", description="Folder where sent letters are appended (e.g. Sent); empty: none."
     )
 
+    # Incoming mail: a message over one of these goes to review unread (circular.mailtext.Limits)
+    mail_max_bytes: int = Field(
+        25 * 1024 * 1024, ge=1024, description="Largest message read, in bytes."
+    )
+    mail_max_parts: int = Field(200, ge=1, description="Most MIME parts read in one message.")
+    mail_max_depth: int = Field(
+        10, ge=1, le=100, description="Deepest MIME nesting read (multipart in multipart)."
+    )
+    mail_max_decompressed_bytes: int = Field(
+        30 * 1024 * 1024, ge=1024, description="Most bytes an attached DOCX may inflate to."
+    )
+    mail_max_pdf_pages: int = Field(30, ge=1, description="Most pages of an attached PDF read.")
+
+    # Contact intake
+    max_contact_file_bytes: int = Field(
+        100 * 1024 * 1024, ge=1, description="Largest contact file taken in, in bytes."
+    )
+
     @field_validator("default_campaign")
     @classmethod
     def _campaign_id_is_a_name(cls, value: str) -> str:

@@ -145,7 +145,7 @@ def intake_file(
     for record in previous:
         if record.stored_path and not Path(record.stored_path).exists():
             return _finish_interrupted(path, record)
-    problems = _campaign_problems(campaign)
+    problems = _campaign_problems(campaign) + _size_problems(known, settings)
     if not problems and any(r.status == IntakeStatus.LOADED for r in previous):
         return _duplicate(path, campaign, known, settings, ledger, when)
     check = FileCheck(known, problems=problems)
@@ -162,6 +162,20 @@ def _campaign_problems(campaign: str) -> list[Problem]:
     except ValueError as error:
         return [Problem(ProblemKind.INVALID_CAMPAIGN, str(error))]
     return []
+
+
+def _size_problems(known: FileFingerprint, settings: Settings) -> list[Problem]:
+    # Checked before any row is read: 193 Member States fit in well under a megabyte, so a
+    # file this large is an export gone wrong, and reading it would only hold up the others.
+    limit = settings.max_contact_file_bytes
+    if known.size <= limit:
+        return []
+    detail = (
+        f"the file has {known.size:,} bytes, more than the {limit:,} bytes allowed "
+        "(CIRCULAR_MAX_CONTACT_FILE_BYTES); a contact list of the 193 Member States is far "
+        "smaller: check that the right file was exported"
+    )
+    return [Problem(ProblemKind.FILE_TOO_LARGE, detail)]
 
 
 def _previous_loads(ledger: Ledger, campaign: str, sha256: str) -> list[IntakeFile]:

@@ -18,6 +18,8 @@ class ProblemKind(enum.StrEnum):
     """The kinds of problem a contact file can have (the report's vocabulary)."""
 
     UNREADABLE_ENCODING = "unreadable encoding"
+    FILE_TOO_LARGE = "file too large"
+    VALUE_TOO_LONG = "value too long"
     EMPTY_FILE = "empty file"
     MISSING_COLUMN = "missing column"
     DUPLICATE_COLUMN = "duplicate column"

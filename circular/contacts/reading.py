@@ -13,7 +13,9 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -174,7 +176,13 @@ def sniff_format(path: Path, encoding: str) -> CsvFormat:
     best: tuple[str, ...] = ()
     chosen = DELIMITERS[0]
     for delimiter in DELIMITERS:
-        header = tuple(next(csv.reader(io.StringIO(sample), delimiter=delimiter), []))
+        # newline="": a lone CR ends a line, as it does for pandas (else csv raises on it).
+        lines = io.StringIO(sample, newline="")
+        try:
+            header = tuple(next(csv.reader(lines, delimiter=delimiter), []))
+        except csv.Error as error:
+            problem = Problem(ProblemKind.MALFORMED_ROW, f"the header cannot be read: {error}", 1)
+            raise UnreadableFile(problem) from None
         if len(header) > len(best):
             best, chosen = header, delimiter
     return CsvFormat(encoding, chosen, best)
@@ -204,7 +212,13 @@ def read_records(path: Path, form: CsvFormat) -> Iterator[tuple[int, list[str]]]
     )
     try:
         with reader:
-            for chunk in reader:
+            chunks = iter(reader)
+            with warnings.catch_warnings():
+                # When the first record is the one longer than the header, pandas only warns
+                # and drops its extra cells: data lost, so it is refused like any other.
+                warnings.simplefilter("error", pd.errors.ParserWarning)
+                first = next(chunks, None)
+            for chunk in itertools.chain([] if first is None else [first], chunks):
                 rows = chunk.itertuples(index=False, name=None)
                 for index, cells in zip(chunk.index, rows, strict=True):
                     values = [str(cell) for cell in cells]
@@ -213,6 +227,17 @@ def read_records(path: Path, form: CsvFormat) -> Iterator[tuple[int, list[str]]]
                         yield int(index) + 2, values
     except pd.errors.ParserError as error:
         raise UnreadableFile(_malformed(str(error), form)) from None
+    except pd.errors.ParserWarning:
+        detail = (
+            f"the first row after the header has more cells than the header's "
+            f"{len(form.header)}: {_stray(form)}"
+        )
+        raise UnreadableFile(Problem(ProblemKind.MALFORMED_ROW, detail)) from None
+
+
+def _stray(form: CsvFormat) -> str:
+    separator = {",": "comma", ";": "semicolon", "\t": "tab"}[form.delimiter]
+    return f"a stray {separator}, or text with a delimiter that is not in quotes"
 
 
 def _malformed(message: str, form: CsvFormat) -> Problem:
@@ -221,10 +246,8 @@ def _malformed(message: str, form: CsvFormat) -> Problem:
     if not match:
         return Problem(ProblemKind.MALFORMED_ROW, f"the CSV cannot be parsed: {message}")
     expected, line, seen = (int(group) for group in match.groups())
-    separator = {",": "comma", ";": "semicolon", "\t": "tab"}[form.delimiter]
     return Problem(
         ProblemKind.MALFORMED_ROW,
-        f"{seen} cells but the header has {expected}: a stray {separator}, or text "
-        "with a delimiter that is not in quotes",
+        f"{seen} cells but the header has {expected}: {_stray(form)}",
         row=line,
     )

@@ -12,6 +12,10 @@ from circular.countries import LANGUAGES, lookup_country
 #: Optional text fields copied as they are (values are data: never interpreted here).
 TEXT_FIELDS = ("salutation", "title", "name", "position", "ministry")
 
+#: Longest cell taken in. The longest UN ministry title is under 200 characters; a cell of
+#: megabytes is a broken export, and would otherwise go into the ledger and every letter.
+MAX_VALUE_CHARS = 4000
+
 
 @dataclass(frozen=True)
 class ContactRow:
@@ -45,6 +49,16 @@ def parse_row(row: int, cells: list[str], columns: ColumnMap) -> ContactRow | li
 
     def problem(kind: ProblemKind, name: str, detail: str) -> None:
         problems.append(Problem(kind, detail, row, columns.label(name), cell(name)))
+
+    for position, value in enumerate(cells):
+        if len(value) > MAX_VALUE_CHARS:
+            label = columns.header[position].strip() if position < len(columns.header) else ""
+            detail = f"{len(value):,} characters; a cell may hold at most {MAX_VALUE_CHARS:,}"
+            problems.append(
+                Problem(ProblemKind.VALUE_TOO_LONG, detail, row, label or f"column {position + 1}")
+            )
+    if problems:
+        return problems
 
     country = lookup_country(cell("country")) if cell("country").strip() else None
     if country is None:
