@@ -109,6 +109,32 @@ def child_peak_rss(argv: Sequence[str], *, cwd: Path | None = None) -> tuple[int
     raise RuntimeError(f"{' '.join(argv)} did not report its peak memory ({PEAK_MARKER})")
 
 
+def process_tree_cpu(pid: int, *, children: bool = True) -> float:
+    """CPU seconds (user + system) used so far by process ``pid`` and, with ``children``, by
+    its live descendants (read from /proc; 0 for processes gone meanwhile)."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    used: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        # After the command name: state, ppid, ... utime is field 14, stime 15 (1-based).
+        parents[int(entry.name)] = int(fields[1])
+        used[int(entry.name)] = (int(fields[11]) + int(fields[12])) / ticks
+    tree = {pid}
+    if children:
+        grew = True
+        while grew:
+            found = {child for child, parent in parents.items() if parent in tree} - tree
+            tree |= found
+            grew = bool(found)
+    return sum(used.get(member, 0.0) for member in tree)
+
+
 # ---------------------------------------------------------------------------- the machine
 
 
