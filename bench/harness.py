@@ -205,6 +205,11 @@ def machine() -> list[str]:
 # ---------------------------------------------------------------------------- results
 
 
+def times_said(count: int) -> str:
+    """ "1 repetition", "3 repetitions"."""
+    return f"{count} repetition" + ("" if count == 1 else "s")
+
+
 def fmt(value: float, digits: int = 1) -> str:
     """A number for a table: thousands separated, ``digits`` decimals."""
     return f"{value:,.{digits}f}"

@@ -29,7 +29,7 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
-from bench.harness import Section, Verdict, alternate, comparison_table, fmt, one_core
+from bench.harness import Section, Verdict, alternate, comparison_table, fmt, one_core, times_said
 from circular.campaign import Campaign, load_campaign
 from circular.docx_safety import sanitize_context
 from circular.fastdocx import PreparedTemplate
@@ -178,7 +178,7 @@ def run(quick: bool) -> Section:
         f"cycled, languages {', '.join(languages)}; templates {CAMPAIGN.relative_to(ROOT)}",
         f"- parts byte-identical to docxtpl's: {same}/{len(work.templates)} languages checked "
         "(first letter of each; the zip container differs only in dates)",
-        f"- one core ({pinned}); {repetitions} repetitions, alternating order, medians",
+        f"- one core ({pinned}); {times_said(repetitions)}, alternating order, medians",
         "- every contender writes each letter to its own .docx file",
     ]
     section.tables.append(("", table))

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import aiosmtplib
 
-from bench.harness import Section, Verdict, alternate, comparison_table, fmt
+from bench.harness import Section, Verdict, alternate, comparison_table, fmt, times_said
 from bench.sinks import LoopbackSink, RealisticSink
 from circular.ledger import Ledger
 from circular.mime import BuiltMessage, OutgoingMessage, build_message
@@ -254,7 +254,7 @@ def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     ratio = medians[circular_name] / medians[LOOP]
     section.tables.append(
         (
-            f"**Loopback** ({sink.description}); {size.repetitions} repetitions, alternating; "
+            f"**Loopback** ({sink.description}); {times_said(size.repetitions)}, alternating; "
             f"message size {len(messages[0].data):,} bytes, 2 recipients (To + Cc):",
             table,
         )
@@ -320,7 +320,7 @@ def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None
     versus_loop = medians[circular_name] / medians[LOOP]
     section.tables.append(
         (
-            f"**Realistic** ({description}); {size.repetitions} repetitions, alternating. "
+            f"**Realistic** ({description}); {times_said(size.repetitions)}, alternating. "
             "The latency-bound anchors send fewer messages per run (their cost per message is "
             "constant: the rate is what is compared):",
             table,
