@@ -69,12 +69,21 @@ def document(sections: list[Section], quick: bool, argv: list[str]) -> str:
         "",
         "## Summary",
         "",
+        "Each target of issue 8, what was measured, and whether it is met (the sections below "
+        "give the figures, how they were measured, and the cause of every gap).",
+        "",
+        "| benchmark | target | measured | met |",
+        "|---|---|---|---|",
     ]
+    marks = {True: "yes", False: "**no**", None: "pending"}
     for section in sections:
         if section.pending and not section.verdicts:
-            lines.append(f"- {section.title}: **pending/failed**, see below")
+            lines.append(f"| {section.title} | (did not run) | see below | **failed** |")
         for verdict in section.verdicts:
-            lines.append(f"- {section.title}: {verdict.markdown()[2:]}")
+            title = section.title.split(":")[0]
+            lines.append(
+                f"| {title} | {verdict.target} | {verdict.measured} | {marks[verdict.met]} |"
+            )
     lines.append("")
     for section in sections:
         lines.append(section.markdown())
