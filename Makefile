@@ -5,7 +5,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell sha256sum pyproject.toml | cut -c1-12)
 
-.PHONY: venv system-deps test lint format demo bench clean
+.PHONY: venv system-deps test lint format demo deploy bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -44,7 +44,14 @@ test: venv system-deps lint
 	$(PY) -m pytest
 
 demo: venv
-	$(PY) -m circular demo
+	$(PY) -m flows.demo
+
+# Deploy every flow of prefect.yaml to the Prefect server at $$PREFECT_API_URL (create the
+# `circular` process work pool first when missing). Flow runs start in this folder.
+deploy: venv
+	$(VENV)/bin/prefect work-pool inspect circular >/dev/null 2>&1 || \
+	  $(VENV)/bin/prefect work-pool create circular --type process
+	CIRCULAR_HOME="$(CURDIR)" $(VENV)/bin/prefect --no-prompt deploy --all
 
 bench: venv
 	$(PY) -m bench $(if $(QUICK),--quick,)

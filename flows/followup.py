@@ -66,6 +66,7 @@ def _schedule(
     at: datetime,
     key: str,
     tags: list[str],
+    name: str,
     shifted_to: date | None = None,
 ) -> Any:
     # timeout=0: create the scheduled run and return at once (do not wait for it).
@@ -79,6 +80,8 @@ def _schedule(
         scheduled_time=at,
         idempotency_key=key,
         tags=tags,
+        # Named now, as the UI lists upcoming runs by name: "cl-21-4 · reminder-1".
+        flow_run_name=name,
         timeout=0,
         as_subflow=False,
     )
@@ -109,6 +112,7 @@ def schedule_reminder_waves(
             wave.at,
             f"{campaign.id}:{wave.kind}:{version}",
             [*tags, wave.kind],
+            f"{campaign.id} · {wave.kind}",
             shifted_to,
         )
         result.runs.append((str(run.id), wave.kind, wave.at))
@@ -152,6 +156,7 @@ def followup(
                 at,
                 f"{campaign.id}:deferred:{at.isoformat()}",
                 [*campaign_tags(campaign), "deferred"],
+                f"{campaign.id} · deferred reminders",
                 shifted_to,
             )
         except ObjectNotFound:

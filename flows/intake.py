@@ -46,7 +46,7 @@ def intake_task(drop_folder: str | None, contacts_per_country: int) -> list[Inta
         ledger.dispose()
 
 
-@flow(name="intake", log_prints=False)
+@flow(name="intake", flow_run_name="contacts · intake", log_prints=False)
 def intake_flow(
     drop_folder: str | None = None, contacts_per_country: int = 1
 ) -> list[IntakeResult]:

@@ -3,14 +3,21 @@
 Overlapping runs (a slow poll still going when the schedule starts the next one, or two
 workers) are safe: each message is claimed in the ledger by its (mailbox, UIDVALIDITY, UID),
 so it is processed by exactly one run, whatever Prefect does.
+
+Each reply recorded emits ``circular.reply.received`` (payload: kind, country), and each
+bounce also ``circular.reply.bounce`` (payload: recipient, diagnostic), on the resource
+``circular.campaign.<id>``: operators hang notifications on them (docs/operations.md).
 """
 
 from __future__ import annotations
 
 from typing import Any
+from uuid import NAMESPACE_URL, uuid5
 
 from prefect import flow, get_run_logger, task
+from prefect.events import emit_event
 
+from circular.activity import ReplyNotice, last_reply_id, replies_after
 from circular.inbox import load_classifier, poll_once
 from circular.ledger import open_ledger
 from circular.settings import load_settings
@@ -24,19 +31,61 @@ def poll_mailbox(database_url: str | None, classifier: str | None) -> dict[str, 
     classify = load_classifier(classifier)
     ledger = open_ledger(database_url or settings.resolved_database_url)
     try:
+        with ledger.session() as session:
+            bookmark = last_reply_id(session)
         result = poll_once(ledger, settings, classify)
+        with ledger.session() as session:
+            new = replies_after(session, bookmark)
     finally:
         ledger.dispose()
     get_run_logger().info(result.summary())
-    return result.as_dict()
+    return {**result.as_dict(), "new_replies": new}
 
 
-@flow(name="poll-replies", log_prints=False)
+@flow(name="poll-replies", flow_run_name="replies · poll", log_prints=False)
 def poll_replies(database_url: str | None = None, classifier: str | None = None) -> dict[str, Any]:
     """Read new replies: classify, match to their letters, record in the ledger, file them.
 
     ``classifier`` (``module:function``) replaces circular's classifier, for trials."""
-    return poll_mailbox(database_url, classifier)
+    result = poll_mailbox(database_url, classifier)
+    for notice in result.pop("new_replies"):
+        announce(notice)
+    return result
+
+
+REPLY_EVENT = "circular.reply.received"
+BOUNCE_EVENT = "circular.reply.bounce"
+
+
+def announce(notice: ReplyNotice) -> None:
+    """The events of one recorded reply. Their ids derive from the reply's, so an overlapping
+    poll that saw the same new rows cannot announce a reply twice."""
+    resource = {"prefect.resource.id": f"circular.campaign.{notice.campaign or 'unmatched'}"}
+    emit_event(
+        event=REPLY_EVENT,
+        id=uuid5(NAMESPACE_URL, f"circular:reply:{notice.reply_id}"),
+        resource=resource,
+        payload={
+            "kind": notice.kind,
+            "country": notice.country,
+            "language": notice.language,
+            "needs_review": notice.needs_review,
+            "reply_id": notice.reply_id,
+        },
+    )
+    if notice.kind == "bounce":
+        emit_event(
+            event=BOUNCE_EVENT,
+            id=uuid5(NAMESPACE_URL, f"circular:bounce:{notice.reply_id}"),
+            resource=resource,
+            payload={
+                "recipient": notice.bounce_recipient,
+                "diagnostic": notice.diagnostic,
+                "permanent": notice.bounce_permanent,
+                "country": notice.country,
+                "reply_id": notice.reply_id,
+            },
+        )
 
 
 if __name__ == "__main__":

@@ -17,10 +17,10 @@ from circular.report import (
     table_records,
     write_report_xlsx,
 )
-from flows.common import flow_ledger, flow_settings
+from flows.common import campaign_run_name, flow_ledger, flow_settings
 
 
-@flow(name="report")
+@flow(name="report", flow_run_name=campaign_run_name("report"))
 def report(campaign_dir: str) -> dict[str, Any]:
     """Write ``reports/<campaign>.xlsx`` and publish ``<campaign>-status`` (table) and
     ``<campaign>-summary`` (markdown) artifacts."""

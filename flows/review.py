@@ -54,7 +54,7 @@ def review_markdown(item: ReviewItem) -> str:
     )
 
 
-@flow(name="review-reply")
+@flow(name="review-reply", flow_run_name="reply {reply_id} · review")
 def review_reply(reply_id: int, timeout: int = REVIEW_TIMEOUT) -> dict[str, Any]:
     """Wait for a person's decision on reply ``reply_id``, then record it in the ledger."""
     ledger = flow_ledger(flow_settings())

@@ -15,8 +15,13 @@ from pathlib import Path
 from typing import Any
 
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.artifacts import (
+    create_markdown_artifact,
+    create_progress_artifact,
+    update_progress_artifact,
+)
 from prefect.cache_policies import NONE
+from prefect.events import emit_event
 
 from circular.campaign import load_campaign
 from circular.ledger import contacts_of
@@ -88,13 +93,19 @@ def batches(items: list[int], size: int) -> list[list[int]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-@flow(name="send-invitations")
-def send_invitations(
-    campaign_dir: str, batch_size: int = 100, limit: int | None = None
-) -> dict[str, Any]:
-    """Render and send a campaign's invitations, batch by batch, each letter exactly once.
+LETTER_SENT_EVENT = "circular.letter.sent"
 
-    ``limit`` sends at most that many new letters in this run (start small)."""
+
+def send_in_batches(
+    campaign_dir: str,
+    batch_size: int,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """Render and send a campaign's invitations batch by batch, inside the calling flow.
+
+    While it works, a progress artifact (``<campaign>-sending``) moves batch by batch, and
+    each batch that sent letters emits a ``circular.letter.sent`` event (resource
+    ``circular.campaign.<id>``) with its counts. Returns the totals."""
     settings = load_settings()
     campaign = load_campaign(campaign_dir)
     ledger = flow_ledger(settings)
@@ -106,7 +117,13 @@ def send_invitations(
     finally:
         ledger.dispose()
     totals: dict[str, Any] = {"rendered": 0, "sent": 0, "failed": [], "unknown": [], "problems": []}
-    for batch in batches(ids, batch_size):
+    parts = batches(ids, batch_size)
+    progress = create_progress_artifact(
+        0.0,
+        key=f"{campaign.id}-sending",
+        description=f"Invitations of {campaign.id}: {len(ids)} contacts, {len(parts)} batches",
+    )
+    for number, batch in enumerate(parts, start=1):
         left = None if limit is None else limit - totals["sent"]
         if left is not None and left <= 0:
             break
@@ -116,18 +133,56 @@ def send_invitations(
         totals["sent"] += result["sent"]
         for key in ("failed", "unknown", "problems"):
             totals[key] += result[key]
+        update_progress_artifact(
+            progress,
+            100.0 * number / len(parts),
+            description=f"Invitations of {campaign.id}: batch {number}/{len(parts)}, "
+            f"{totals['sent']} sent in this run",
+        )
+        if result["sent"] or result["failed"] or result["unknown"]:
+            emit_event(
+                event=LETTER_SENT_EVENT,
+                resource={"prefect.resource.id": f"circular.campaign.{campaign.id}"},
+                payload={
+                    "campaign": campaign.id,
+                    "kind": "invitation",
+                    "batch": number,
+                    "batches": len(parts),
+                    "sent": result["sent"],
+                    "failed": len(result["failed"]),
+                    "unknown": len(result["unknown"]),
+                },
+            )
         if result["quota_resume_at"]:
             totals["quota_resume_at"] = result["quota_resume_at"]
             break  # the daily quota is spent: the next run (tomorrow) goes on
+    if not parts:
+        update_progress_artifact(progress, 100.0, description=f"{campaign.id}: no contacts")
+    return totals
+
+
+@flow(name="send-invitations")
+def send_invitations(
+    campaign_dir: str,
+    batch_size: int = 100,
+    limit: int | None = None,
+) -> dict[str, Any]:
+    """Render and send a campaign's invitations, batch by batch, each letter exactly once.
+
+    ``limit`` sends at most that many new letters in this run (start small). The SMTP
+    password comes from CIRCULAR_SMTP_PASSWORD_BLOCK (a Prefect Secret) or the environment."""
+    campaign = load_campaign(campaign_dir)
+    totals = send_in_batches(campaign_dir, batch_size, limit)
     create_markdown_artifact(
         key=f"send-{campaign.id}",
-        markdown=_summary(campaign.id, totals),
+        markdown=send_summary(campaign.id, totals),
         description=f"Invitations of {campaign.id}",
     )
     return totals
 
 
-def _summary(campaign_id: str, totals: dict[str, Any]) -> str:
+def send_summary(campaign_id: str, totals: dict[str, Any]) -> str:
+    """The markdown account of one sending run (``send_in_batches``' totals)."""
     lines = [
         f"# Invitations of {campaign_id}",
         "",

@@ -517,7 +517,7 @@ def test_the_sample_loads_one_contact_per_member_state_in_six_languages(
 ) -> None:
     from datetime import date
 
-    from circular.cli.demo import SAMPLE_CONTACTS
+    from flows.demo import SAMPLE_CONTACTS
 
     drop(settings, SAMPLE_CONTACTS.name, SAMPLE_CONTACTS.read_bytes())
     [result] = intake_folder(settings, ledger, now=NOW)
@@ -527,18 +527,3 @@ def test_the_sample_loads_one_contact_per_member_state_in_six_languages(
     summary = summarise_contacts(ledger, "cl-21-4")
     assert all(summary[language] > 0 for language in summary)
     assert sum(summary.values()) == len(loaded) == 193
-
-
-def test_demo_command_loads_the_sample_and_prints_the_summary(tmp_path: Path) -> None:
-    from rich.console import Console
-
-    from circular.cli.demo import run_demo
-
-    settings = load_settings(data_dir=tmp_path / "data")
-    console = Console(record=True, width=120)
-    run_demo(settings, console)
-    run_demo(settings, console)  # again: recognised, not loaded twice
-    text = console.export_text()
-    assert "loaded" in text and "duplicate" in text
-    assert "total      │      193" in text
-    assert (tmp_path / "data" / "demo" / "processed" / "cl-21-4").is_dir()

@@ -26,7 +26,6 @@ def _register() -> None:
     # Command modules register themselves on import (``@app.command()``).
     from circular.cli import (  # noqa: F401
         classify,
-        demo,
         followup,
         intake,
         letters,

@@ -1,0 +1,130 @@
+"""The campaign flow: what runs when a campaign's contacts land (the ``circular.contacts.loaded``
+event of intake triggers its deployment).
+
+It composes the pieces that already exist, adding nothing of its own to the domain:
+
+1. the invitations, rendered and sent batch by batch (``flows.send.send_in_batches``: a
+   progress artifact and a ``circular.letter.sent`` event per batch);
+2. the reminder waves, scheduled as runs of the ``followup`` deployment
+   (``flows.followup.schedule_reminder_waves``, idempotent per campaign, wave and deadline);
+3. what an operator looks at: a table artifact with every country's status and a markdown
+   summary.
+
+Safe to re-run: sending is exactly-once by the ledger, and scheduling a wave twice yields the
+same scheduled run.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.cache_policies import NONE
+
+from circular.campaign import Campaign, load_campaign
+from circular.ledger import utcnow
+from circular.report import ReportRow, campaign_report, summary_markdown, table_records
+from circular.settings import load_settings
+from flows.common import campaign_folder, campaign_run_name, flow_ledger
+from flows.followup import DEPLOYMENT, schedule_reminder_waves
+from flows.send import send_in_batches
+
+#: The deployment the reminder waves are runs of (``flow name/deployment name``).
+FOLLOWUP_DEPLOYMENT = DEPLOYMENT
+
+
+@task(name="campaign status", cache_policy=NONE)
+def campaign_rows(campaign_dir: str) -> list[ReportRow]:
+    """Every country's line of the campaign report (``circular.report``), from the ledger."""
+    campaign = load_campaign(campaign_dir, check_templates=False)
+    ledger = flow_ledger(load_settings())
+    try:
+        with ledger.session() as session:
+            return campaign_report(session, campaign, utcnow())
+    finally:
+        ledger.dispose()
+
+
+@flow(name="campaign", flow_run_name=campaign_run_name("invitations"), log_prints=False)
+def campaign_flow(
+    campaign: str,
+    sha256: str | None = None,
+    batch_size: int = 200,
+    limit: int | None = None,
+    followup_deployment: str = FOLLOWUP_DEPLOYMENT,
+) -> dict[str, Any]:
+    """Send a campaign's invitations, then schedule its reminder waves.
+
+    ``campaign`` is an id (``cl-21-4``) or a campaign folder; ``sha256`` names the contact file
+    whose loading triggered the run (shown in the summary). ``limit`` caps the letters sent in
+    this run. The SMTP password comes from CIRCULAR_SMTP_PASSWORD_BLOCK (a Prefect Secret) or
+    the environment, never from a parameter."""
+    logger = get_run_logger()
+    folder = campaign_folder(campaign)
+    definition = load_campaign(folder)
+    totals = send_in_batches(str(folder), batch_size, limit)
+    logger.info("%s: %d letters sent in this run", definition.id, totals["sent"])
+
+    # One scheduled run of the follow-up deployment per wave ahead; idempotent per campaign,
+    # wave and deadline, so a re-run schedules nothing new.
+    scheduled = schedule_reminder_waves(str(folder), followup_deployment)
+    waves = [(kind, at) for _run_id, kind, at in scheduled.runs]
+    logger.info("%s: %d reminder waves scheduled", definition.id, len(waves))
+
+    rows = campaign_rows(str(folder))
+    create_table_artifact(
+        key=f"{definition.id}-status",
+        table=table_records(rows),
+        description=f"{definition.reference}: status per country",
+    )
+    create_markdown_artifact(
+        key=f"{definition.id}-summary",
+        markdown=campaign_summary(definition, sha256, totals, waves)
+        + "\n"
+        + summary_markdown(rows, definition, utcnow()),
+        description=f"{definition.reference}: summary",
+    )
+    return {
+        "campaign": definition.id,
+        "sent": totals["sent"],
+        "rendered": totals["rendered"],
+        "failed": len(totals["failed"]),
+        "unknown": len(totals["unknown"]),
+        "problems": len(totals["problems"]),
+        "reminder_waves": [(kind, at.isoformat()) for kind, at in waves],
+        "outcomes": dict(Counter(row.outcome for row in rows)),
+    }
+
+
+def campaign_summary(
+    campaign: Campaign,
+    sha256: str | None,
+    totals: dict[str, Any],
+    waves: list[tuple[str, datetime]],
+) -> str:
+    """What this campaign run did, in markdown: letters sent and the reminder waves."""
+    lines = [
+        f"# {campaign.reference}: invitations sent",
+        "",
+        f"- letters sent in this run: **{totals['sent']}** (rendered: {totals['rendered']})",
+        f"- failed: {len(totals['failed'])}; unknown (a person decides): "
+        f"{len(totals['unknown'])}; cannot be sent yet: {len(totals['problems'])}",
+    ]
+    if sha256:
+        lines.append(f"- triggered by the contact file `{sha256[:12]}…`")
+    if totals.get("quota_resume_at"):
+        lines.append(f"- daily quota reached; sending resumes after {totals['quota_resume_at']}")
+    zone = campaign.deadline.zone
+    lines += ["", f"## Reminder waves scheduled: {len(waves)}", ""]
+    lines += [f"- {kind}: {at.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})" for kind, at in waves]
+    for title, key in (("Failed", "failed"), ("Unknown", "unknown"), ("Problems", "problems")):
+        if totals[key]:
+            lines += ["", f"## {title}", "", *[f"- {item}" for item in totals[key][:50]]]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    campaign_flow("cl-21-4")
