@@ -2,24 +2,20 @@
 letter sent to the sink, through a Prefect server and a worker, against the same domain
 functions called directly without Prefect. Target: Prefect's wall time at most 1.3x.
 
-The pipeline is the project's two flows as deployed: ``intake`` (flows/intake.py: the drop
-folder into the ledger) then ``send-invitations`` (flows/send.py: render and send batch by
-batch). The lead's ``flows/campaign.py`` (intake triggering the campaign by event) is not
-written yet; until it is, the benchmark's driver starts the two deployments one after the
-other, which is what that trigger will do.
-
-- **Prefect**: ``prefect server start`` (SQLite, own process), a ``process`` work pool, the two
-  flows deployed from this tree, ``prefect worker start`` (own process; polls every second:
-  ``PREFECT_WORKER_QUERY_SECONDS=1``, the default 10 s would only measure waiting). A driver
-  process moves the CSV into the drop folder, then ``run_deployment`` for each flow and waits
-  for it to complete. The worker runs every flow run in a fresh Python process, as in
-  production.
+- **Prefect**: ``prefect server start`` (SQLite, own process), a ``process`` work pool, the
+  project's ``intake``, ``campaign`` and ``followup`` deployments as prefect.yaml defines them
+  (the campaign's event trigger included; intake's 60-second schedule left out: the driver
+  starts intake itself, as that schedule would), and ``prefect worker start`` (own process,
+  polling every second: ``PREFECT_WORKER_QUERY_SECONDS=1``; the default 10 s would only
+  measure waiting). A driver moves the CSV into the drop folder and runs the intake deployment;
+  intake's ``circular.contacts.loaded`` event triggers the campaign deployment (render and send
+  in batches, reminder waves, the status report); the clock stops when that run completes.
+  The worker runs every flow run in a fresh Python process, as in production.
 - **direct**: a process that moves the CSV in, then calls the flows' task functions
-  (``intake_task.fn``, ``render_batch.fn``, ``send_batch.fn``) in the same order and batches,
-  no Prefect API at all.
+  (``intake_task.fn``, ``render_batch.fn`` and ``send_batch.fn`` per batch,
+  ``campaign_rows.fn``) in the same order and batches: no Prefect API at all.
 
-Both time from the moment the CSV lands in the drop folder to the last letter accepted by the
-sink (Postfix's smtp-sink), each on a fresh ledger and folders, alternating.
+Both on a fresh ledger and folders, the sink Postfix's smtp-sink, alternating.
 
     python -m bench --only pipeline [--quick]
 """
@@ -55,7 +51,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = "cl-21-4"
 TARGET = 1.3
 POOL = "bench-pool"
-BATCH = 100
+#: The campaign flow's default batch size (flows/campaign.py).
+BATCH = 200
+#: The prefect.yaml deployments the pipeline needs.
+DEPLOYMENTS = ("intake", "campaign", "followup")
 #: (contacts, repetitions), quick and full.
 SIZES = {True: (30, 1), False: (10_000, 1)}
 
@@ -129,6 +128,7 @@ def drive_direct(staged: Path, per_country: int) -> None:
     from circular.ledger import contacts_of
     from circular.letters import contact_fields_of
     from circular.settings import load_settings
+    from flows.campaign import campaign_rows
     from flows.common import flow_ledger
     from flows.intake import intake_task
     from flows.send import batches, render_batch, send_batch
@@ -137,7 +137,7 @@ def drive_direct(staged: Path, per_country: int) -> None:
     campaign_dir = str(settings.letters_dir / CAMPAIGN)
     landed = _drop(staged, settings.drop_folder)
     intake_task.fn(None, per_country)
-    # What send_invitations does before its batches: the campaign's contacts and fields.
+    # What send_in_batches does around its batches: the campaign's contacts and fields.
     campaign = load_campaign(campaign_dir)
     ledger = flow_ledger(settings)
     try:
@@ -150,40 +150,78 @@ def drive_direct(staged: Path, per_country: int) -> None:
     for batch in batches(ids, BATCH):
         render_batch.fn(campaign_dir, batch, fields)
         send_batch.fn(campaign_dir, batch, None)
+    campaign_rows.fn(campaign_dir)  # the campaign flow's status report
     elapsed = time.perf_counter() - landed
     print(json.dumps({"seconds": elapsed, "sent": _sent(settings.resolved_database_url)}))
 
 
-def drive_prefect(staged: Path, per_country: int, env: dict[str, str]) -> None:
-    """The pipeline through the Prefect deployments (module doc); prints seconds and sent."""
+def drive_prefect(staged: Path, per_country: int) -> None:
+    """The pipeline through the deployments (module doc); prints seconds and letters sent."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import DeploymentFilter, DeploymentFilterName
+    from prefect.client.schemas.sorting import FlowRunSort
     from prefect.deployments import run_deployment
 
     from circular.settings import load_settings
 
     settings = load_settings()
-    campaign_dir = str(settings.letters_dir / CAMPAIGN)
-    variables = {"env": env}
+    only_campaign = DeploymentFilter(name=DeploymentFilterName(any_=["campaign"]))
+    with get_client(sync_client=True) as client:
+        before = {run.id for run in client.read_flow_runs(deployment_filter=only_campaign)}
     landed = _drop(staged, settings.drop_folder)
-    for name, parameters in (
-        ("intake/bench", {"contacts_per_country": per_country}),
-        ("send-invitations/bench", {"campaign_dir": campaign_dir, "batch_size": BATCH}),
-    ):
-        run = run_deployment(
-            name, parameters=parameters, job_variables=variables, timeout=None, poll_interval=1
-        )
-        if run.state is None or not run.state.is_completed():
-            raise SystemExit(f"{name} ended {run.state}")
+    intake = run_deployment(
+        "intake/intake",
+        parameters={"contacts_per_country": per_country},
+        timeout=None,
+        poll_interval=1,
+    )
+    if intake.state is None or not intake.state.is_completed():
+        raise SystemExit(f"intake ended {intake.state}")
+    # The campaign run is started by intake's event: wait for it to appear and complete.
+    deadline = time.monotonic() + 4 * 3600
+    with get_client(sync_client=True) as client:
+        while time.monotonic() < deadline:
+            runs = [
+                run
+                for run in client.read_flow_runs(
+                    deployment_filter=only_campaign, sort=FlowRunSort.START_TIME_DESC
+                )
+                if run.id not in before
+            ]
+            state = runs[0].state if runs else None
+            if state is not None and state.is_final():
+                if not state.is_completed():
+                    raise SystemExit(f"the campaign run ended {state}")
+                break
+            time.sleep(0.5)
+        else:
+            raise SystemExit("the campaign run did not complete in time")
     elapsed = time.perf_counter() - landed
     print(json.dumps({"seconds": elapsed, "sent": _sent(settings.resolved_database_url)}))
 
 
 def deploy() -> None:
-    """Create the work pool's two deployments from this tree (run once per server)."""
+    """Create the pipeline's deployments from prefect.yaml (entrypoints, trigger), in the
+    benchmark's work pool, from this tree (run once per server)."""
+    import yaml
     from prefect import flow
+    from prefect.events.schemas.deployment_triggers import DeploymentEventTrigger
 
-    for entrypoint in ("flows/intake.py:intake_flow", "flows/send.py:send_invitations"):
-        flow.from_source(source=str(ROOT), entrypoint=entrypoint).deploy(  # type: ignore[union-attr]
-            name="bench", work_pool_name=POOL, print_next_steps=False, ignore_warnings=True
+    spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+    for deployment in spec["deployments"]:
+        if deployment["name"] not in DEPLOYMENTS:
+            continue
+        triggers = [
+            DeploymentEventTrigger(**{k: v for k, v in trigger.items() if k != "type"})
+            for trigger in deployment.get("triggers", [])
+        ]
+        source = flow.from_source(source=str(ROOT), entrypoint=deployment["entrypoint"])
+        source.deploy(  # type: ignore[union-attr]
+            name=deployment["name"],
+            work_pool_name=POOL,
+            triggers=triggers,
+            print_next_steps=False,
+            ignore_warnings=True,
         )
 
 
@@ -199,8 +237,7 @@ def main() -> None:
     elif args.step == "direct":
         drive_direct(args.csv, args.per_country)
     else:
-        env = {k: v for k, v in os.environ.items() if k.startswith("CIRCULAR_")}
-        drive_prefect(args.csv, args.per_country, env)
+        drive_prefect(args.csv, args.per_country)
 
 
 # ---------------------------------------------------------------------------- the stack
@@ -300,20 +337,26 @@ def run(quick: bool) -> Section:
         letters_dir = scratch / "letters"
         campaign_copy(letters_dir, per_country)
         with LoopbackSink(scratch) as sink:
-            stack = PrefectStack(scratch / "prefect", {"PYTHONPATH": str(ROOT)})
-            runs = iter(range(1_000_000))
+            # The triggered campaign run takes its settings from the worker's environment, so
+            # the Prefect path always uses the same run folder, emptied before each run.
+            run_dirs = {"direct": scratch / "run-direct", "prefect": scratch / "run-prefect"}
+            envs = {
+                kind: run_environment(folder, letters_dir, sink.port)
+                for kind, folder in run_dirs.items()
+            }
+            stack = PrefectStack(scratch / "prefect", {**envs["prefect"], "PYTHONPATH": str(ROOT)})
             overhead: dict[str, list[float]] = {"direct": [], "prefect": []}
 
             def contender(kind: str) -> Callable[[], float]:
                 def measure() -> float:
-                    run_dir = scratch / f"run-{next(runs)}-{kind}"
+                    run_dir = run_dirs[kind]
+                    shutil.rmtree(run_dir, ignore_errors=True)
                     run_dir.mkdir()
                     staged = run_dir / "staged" / "contacts.csv"
                     staged.parent.mkdir()
                     shutil.copyfile(source, staged)
-                    env = run_environment(run_dir, letters_dir, sink.port)
                     assert stack is not None
-                    child_env = {**stack.env, **env}
+                    child_env = {**stack.env, **envs[kind]}
                     argv = [sys.executable, "-m", "bench.pipeline", kind, "--csv", str(staged),
                             "--per-country", str(per_country)]  # fmt: skip
                     before = stack.orchestration_cpu()
@@ -344,7 +387,7 @@ def run(quick: bool) -> Section:
     )
     labels = {
         "direct": "domain functions called directly, one process (anchor)",
-        "prefect": "Prefect server + process worker: intake and send-invitations deployments",
+        "prefect": "Prefect server + process worker: intake deployment, event, campaign run",
     }
     for name, runs in times.items():
         table.add(labels[name], fmt(medians[name]), fmt(count / medians[name]),
@@ -352,14 +395,16 @@ def run(quick: bool) -> Section:
                   ", ".join(fmt(t) for t in runs))  # fmt: skip
     section.notes = [
         f"- {count:,} contacts in one CSV ({per_country} per country at most), CL-21/4 allowing "
-        f"that many; render and send in batches of {BATCH} (the flow's default)",
-        "- wall time from the CSV landing in the drop folder to the last letter accepted by "
-        "Postfix's smtp-sink; a fresh ledger and folders for every run",
-        f"- {times_said(repetitions)} of each, alternating (a {count:,}-contact run takes "
-        "minutes); the Prefect server, its SQLite database and "
+        f"that many; render and send in batches of {BATCH} (the campaign flow's default)",
+        "- wall time from the CSV landing in the drop folder to every letter accepted by "
+        "Postfix's smtp-sink and the campaign's status report written; a fresh ledger and "
+        "folders for every run",
+        f"- {times_said(repetitions)} of each, alternating; the Prefect server, its SQLite "
+        "database and "
         "the worker run on the same 2 shared cores as everything else",
-        "- the two deployments are started one after the other by the driver: flows/campaign.py "
-        "(intake triggering the campaign by event) is not written yet",
+        "- Prefect: the driver runs the intake deployment (as its 60 s schedule would); "
+        "intake's event triggers the campaign deployment; the clock stops when the campaign "
+        "run completes (letters sent, reminder waves scheduled, status report written)",
         f"- CPU used by the orchestration itself (the Prefect server and the worker process, "
         f"not the flow runs) during a run, median: {fmt(median(overhead['prefect']))} s for "
         f"the Prefect path, {fmt(median(overhead['direct']))} s while the direct path ran "
