@@ -105,7 +105,7 @@ def idle_poll(quick: bool, section: Section) -> None:
     if not Path(DOVECOT).exists():
         section.pending = "Dovecot is not installed (apt-get install dovecot-imapd)"
         return
-    small, large = (10, 300) if quick else (10, 10_000)
+    small, large = (10, 100) if quick else (10, 10_000)
     repetitions = 5 if quick else 15
     messages = corpus()
     root = Path(tempfile.mkdtemp(prefix="circular-bench-dovecot-"))

@@ -149,7 +149,7 @@ FAST = "circular PreparedTemplate alone (the engine's fast path, incl. preparing
 
 def run(quick: bool) -> Section:
     """Measure the three side by side (see the module doc)."""
-    count, repetitions = (60, 1) if quick else (1000, 3)
+    count, repetitions = (40, 1) if quick else (1000, 3)
     section = Section(
         f"Rendering: {count:,} letters of CL-21/4, six languages",
         "python -m bench --only rendering" + (" --quick" if quick else ""),

@@ -63,7 +63,7 @@ class Sizes:
 def sizes(quick: bool) -> tuple[Sizes, Sizes]:
     """(loopback, realistic) sizes."""
     if quick:
-        return Sizes(100, 100, 0, 1), Sizes(40, 20, 6, 1)
+        return Sizes(100, 100, 0, 1), Sizes(24, 12, 4, 1)
     return Sizes(2000, 2000, 0, 3), Sizes(2000, 250, 100, 3)
 
 
