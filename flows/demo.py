@@ -232,6 +232,7 @@ class DemoResult:
     ui_url: str
     campaign_run: str | None = None
     contacts: int = 0
+    languages: Counter[str] = field(default_factory=Counter)
     letters_sent: int = 0
     replies: Counter[str] = field(default_factory=Counter)
     needs_review: int = 0
@@ -336,7 +337,9 @@ class Demo:
             worker = step("Worker", note=f"pool {POOL}")
             self.processes.start(
                 "worker",
-                _prefect("worker", "start", "--pool", POOL, "--name", "demo-worker"),
+                _prefect(
+                    "worker", "start", "--pool", POOL, "--name", "demo-worker", "--limit", "4"
+                ),
                 self.environment(),
             )
             progress.update(worker, completed=1)
@@ -476,6 +479,7 @@ class Demo:
         with self.ledger.session() as session:
             rows = campaign_report(session, campaign, utcnow())
             result.contacts = len(rows)
+            result.languages = Counter(row.language for row in rows)
             result.statuses = Counter(row.outcome for row in rows)
             result.letters_sent = int(
                 session.scalar(
@@ -523,7 +527,8 @@ def print_summary(console: Console, result: DemoResult) -> None:
     table = Table(title="circular demo: CL-21/4 dated today", show_header=False)
     table.add_column(style="bold")
     table.add_column()
-    table.add_row("contacts", str(result.contacts))
+    languages = ", ".join(f"{lang} {n}" for lang, n in sorted(result.languages.items()))
+    table.add_row("contacts by language", f"{result.contacts}: {languages}")
     table.add_row("letters sent", str(result.letters_sent))
     replies = ", ".join(f"{kind} {count}" for kind, count in result.replies.most_common())
     table.add_row("replies by kind", f"{sum(result.replies.values())}: {replies or 'none'}")

@@ -16,18 +16,22 @@ from uuid import NAMESPACE_URL, uuid5
 
 from prefect import flow, get_run_logger, task
 from prefect.events import emit_event
+from prefect.runtime import deployment
 
 from circular.activity import ReplyNotice, last_reply_id, replies_after
 from circular.inbox import load_classifier, poll_once
 from circular.ledger import open_ledger
-from circular.settings import load_settings
+from flows.common import flow_settings
+from flows.review import request_reviews
 
 
 @task(name="poll-mailbox", retries=2, retry_delay_seconds=30)
 def poll_mailbox(database_url: str | None, classifier: str | None) -> dict[str, Any]:
     """One poll of the configured mailbox into the ledger; returns what it did."""
     # Settings are read at each run, not cached: a long-lived worker sees changed settings.
-    settings = load_settings()
+    # flow_settings: the IMAP password may be in the Secret block CIRCULAR_IMAP_PASSWORD_BLOCK
+    # names, as for every other flow.
+    settings = flow_settings()
     classify = load_classifier(classifier)
     ledger = open_ledger(database_url or settings.resolved_database_url)
     try:
@@ -48,8 +52,12 @@ def poll_replies(database_url: str | None = None, classifier: str | None = None)
 
     ``classifier`` (``module:function``) replaces circular's classifier, for trials."""
     result = poll_mailbox(database_url, classifier)
-    for notice in result.pop("new_replies"):
+    new_replies = result.pop("new_replies")
+    for notice in new_replies:
         announce(notice)
+    if deployment.id and any(notice.needs_review for notice in new_replies):
+        # Deployed: each reply waiting for a person gets its review run (a form in the UI).
+        result["review_runs"] = len(request_reviews())
     return result
 
 

@@ -6,11 +6,13 @@ decision goes to the ledger through ``circular.review.decide``, which the CLI us
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any, Literal
 
 from prefect import flow, get_run_logger
-from prefect.flow_runs import pause_flow_run
+from prefect.flow_runs import pause_flow_run, suspend_flow_run
 from prefect.input import RunInput
+from prefect.runtime import deployment
 
 from circular.review import ReviewItem, decide, pending_reviews, review_item
 from flows.common import flow_ledger, flow_settings
@@ -63,13 +65,12 @@ def review_reply(reply_id: int, timeout: int = REVIEW_TIMEOUT) -> dict[str, Any]
             item = review_item(session, reply_id)
     finally:
         ledger.dispose()
-    decision = pause_flow_run(
-        wait_for_input=Decision.with_initial_data(
-            description=review_markdown(item), kind="other", note=""
-        ),
-        timeout=timeout,
-        key=f"reply-{reply_id}",
-    )
+    form = Decision.with_initial_data(description=review_markdown(item), kind="other", note="")
+    # A run of the deployment is suspended: its worker process ends, so a hundred replies
+    # waiting for a person hold no process; on Resume it runs again from the top and this call
+    # returns the decision. A run outside a deployment (tests, a script) can only pause.
+    wait = suspend_flow_run if deployment.id else pause_flow_run
+    decision = wait(wait_for_input=form, timeout=timeout, key=f"reply-{reply_id}")
     ledger = flow_ledger(flow_settings())
     try:
         decided = decide(ledger, reply_id, decision.kind, decision.note)
@@ -83,8 +84,8 @@ def request_reviews(
     campaign: str | None = None, deployment_name: str = "review-reply/review-reply"
 ) -> list[str]:
     """Start one ``review-reply`` run (of the deployment) per reply waiting for a person, once
-    per reply whatever the number of calls (idempotency key ``review-reply:<id>``). The poll or
-    the orchestrator calls this after each poll. Returns the flow run ids."""
+    per reply whatever the number of calls (idempotency key ``review-reply:<ledger>:<id>``).
+    The deployed poll calls this when replies wait for review. Returns the flow run ids."""
     from prefect.deployments import run_deployment
 
     ledger = flow_ledger(flow_settings())
@@ -93,15 +94,30 @@ def request_reviews(
             waiting = pending_reviews(session, campaign)
     finally:
         ledger.dispose()
+    # Reply ids are unique within one ledger; a Prefect server may serve several.
+    book = hashlib.sha256(ledger.url.encode()).hexdigest()[:12]
     runs = []
     for item in waiting:
+        key = f"review-reply:{book}:{item.reply_id}"
+        tags = ["circular", "review", *([f"campaign:{item.campaign}"] if item.campaign else [])]
         run = run_deployment(
             deployment_name,
             parameters={"reply_id": item.reply_id},
-            idempotency_key=f"review-reply:{item.reply_id}",
-            tags=["circular", "review", *([f"campaign:{item.campaign}"] if item.campaign else [])],
+            idempotency_key=key,
+            tags=tags,
             timeout=0,
             as_subflow=False,
         )
+        if run.state is not None and run.state.is_final() and not run.state.is_completed():
+            # That run crashed, failed or timed out without a decision: the reply still waits,
+            # so it gets a new run (its key names the run it replaces).
+            run = run_deployment(
+                deployment_name,
+                parameters={"reply_id": item.reply_id},
+                idempotency_key=f"{key}:after:{run.id}",
+                tags=tags,
+                timeout=0,
+                as_subflow=False,
+            )
         runs.append(str(run.id))
     return runs

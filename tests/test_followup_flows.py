@@ -92,12 +92,17 @@ def test_waves_become_scheduled_runs_once_and_follow_the_deadline(tmp_path: Path
     ]
 
 
-def _paused_run(name: str, timeout: float = 60.0):  # type: ignore[no-untyped-def]
+def _paused_run(name: str, reply_id: int, timeout: float = 60.0):  # type: ignore[no-untyped-def]
+    # Other tests leave review runs of their own (suspended ones) on this server.
     deadline = time.monotonic() + timeout
     with get_client(sync_client=True) as client:
         while time.monotonic() < deadline:
             runs = client.read_flow_runs(flow_filter=FlowFilter(name=FlowFilterName(any_=[name])))
-            paused = [r for r in runs if r.state and r.state.is_paused()]
+            paused = [
+                r
+                for r in runs
+                if r.state and r.state.name == "Paused" and r.parameters["reply_id"] == reply_id
+            ]
             if paused:
                 return paused[0]
             time.sleep(0.5)
@@ -116,7 +121,7 @@ def test_review_form_pauses_rejects_bad_input_and_records_the_decision(
         target=lambda: outcome.update(result=review_reply(reply_id, timeout=120)), daemon=True
     )
     worker.start()
-    paused = _paused_run("review-reply")
+    paused = _paused_run("review-reply", reply_id)
     assert paused.parameters["reply_id"] == reply_id
 
     with pytest.raises(RuntimeError):

@@ -4,6 +4,7 @@ campaign run's summary."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -72,3 +73,28 @@ def test_the_summary_gives_the_waves_in_the_campaign_time_zone() -> None:
     assert "`abababababab…`" in text
     assert "## Unknown" in text and "- x" in text
     assert campaign_summary(campaign, None, totals, []).count("Reminder waves scheduled: 0") == 1
+
+
+def test_demo_summary_shows_languages_replies_and_waves() -> None:
+    from collections import Counter
+
+    from rich.console import Console
+
+    from flows.demo import DemoResult, print_summary
+
+    console = Console(record=True, width=200)
+    result = DemoResult(
+        "http://127.0.0.1:4200",
+        campaign_run="abc",
+        contacts=3,
+        languages=Counter({"es": 2, "ar": 1}),
+        letters_sent=3,
+        replies=Counter({"accept": 2, "bounce": 1}),
+        reminders=[("cl-21-4 · reminder-1", "2026-12-10 09:00 CET")],
+    )
+    print_summary(console, result)
+    text = console.export_text()
+    assert re.search(r"contacts by language +│ 3: ar 1, es 2", text)
+    assert "3: accept 2, bounce 1" in text
+    assert "1: cl-21-4 · reminder-1 at 2026-12-10 09:00 CET" in text
+    assert "http://127.0.0.1:4200/runs/flow-run/abc" in text

@@ -23,7 +23,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -194,8 +194,11 @@ class ImapAccount:
 class DovecotServer:
     """A running Dovecot: its ports, its folder, and the config it was started with."""
 
-    def __init__(self, root: Path) -> None:
+    def __init__(self, root: Path, accounts: Sequence[tuple[str, str]] = ()) -> None:
         self.root = root
+        # Accounts with passwords a test chose (the secrets test greps for them); the rest
+        # get random ones at start-up.
+        self.fixed_accounts = list(accounts)
         self.port = free_port()
         self.tls_port = free_port()
         self.config = root / "dovecot.conf"
@@ -222,6 +225,7 @@ class DovecotServer:
         self._accounts = [
             (f"user{number:03d}", secrets.token_urlsafe(12)) for number in range(ACCOUNTS)
         ]
+        self._accounts += self.fixed_accounts
         (self.root / "passwd").write_text(
             "".join(f"{user}:{{PLAIN}}{password}\n" for user, password in self._accounts)
         )
