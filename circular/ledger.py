@@ -243,6 +243,9 @@ class Reply(Base):
     __table_args__ = (
         UniqueConstraint("mailbox", "uidvalidity", "uid", name="uq_reply_uid"),
         Index("ix_replies_campaign_status", "campaign", "status"),
+        # Every poll looks for replies recorded but not yet filed: without this index that
+        # scans every reply of the mailbox, and an idle poll grows with the mailbox.
+        Index("ix_replies_unfiled", "mailbox", "uidvalidity", "filed_to"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
