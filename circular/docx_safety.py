@@ -14,6 +14,7 @@ Three guards, each small:
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
@@ -101,14 +102,24 @@ def docx_parts(data: bytes) -> dict[str, bytes]:
         return {part: archive.read(part) for part in archive.namelist()}
 
 
-def validate_docx(data: bytes, name: str, known_good: Mapping[str, bytes] | None = None) -> None:
+def validate_docx(
+    data: bytes,
+    name: str,
+    known_good: Mapping[str, bytes] | None = None,
+    opened: set[str] | None = None,
+) -> None:
     """Check that ``data`` is a sound DOCX: a readable zip whose CRCs match, every XML part
     well-formed, and a package python-docx opens. Raise ``InvalidDocxError`` naming ``name``
     and the part at fault otherwise.
 
     ``known_good`` maps part names to bytes already found well-formed (the template's own
     parts): a letter part identical to one of them is not parsed again, because most of a
-    letter (styles, theme, fonts) is copied from its template unchanged."""
+    letter (styles, theme, fonts) is copied from its template unchanged.
+
+    ``opened`` collects the package structures (part names, content types and every
+    relationship part, byte for byte) python-docx has opened: a letter whose structure is one
+    of them, and whose every part was just found sound, would open the same way, so it is not
+    opened again. What python-docx reads beyond that is the XML just parsed."""
     from docx import Document
 
     try:
@@ -117,6 +128,7 @@ def validate_docx(data: bytes, name: str, known_good: Mapping[str, bytes] | None
         raise InvalidDocxError(f"{name}: not a zip archive ({error})") from None
     known = known_good or {}
     parser = _secure_parser()
+    structure = hashlib.sha256()
     with archive:
         parts = archive.namelist()
         if "[Content_Types].xml" not in parts:
@@ -127,6 +139,9 @@ def validate_docx(data: bytes, name: str, known_good: Mapping[str, bytes] | None
                 content = archive.read(part)
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
                 raise InvalidDocxError(f"{name}: part {part} is corrupt ({error})") from None
+            structure.update(part.encode() + b"\0")
+            if part == "[Content_Types].xml" or part.endswith(".rels"):
+                structure.update(hashlib.sha256(content).digest())
             if not part.endswith((".xml", ".rels")) or known.get(part) == content:
                 continue
             try:
@@ -135,10 +150,15 @@ def validate_docx(data: bytes, name: str, known_good: Mapping[str, bytes] | None
                 raise InvalidDocxError(
                     f"{name}: part {part} is not well-formed XML: {error}"
                 ) from None
+    digest = structure.hexdigest()
+    if opened is not None and digest in opened:
+        return
     try:
         Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises many kinds; all mean "not a DOCX"
         raise InvalidDocxError(f"{name}: python-docx cannot open it: {error}") from None
+    if opened is not None:
+        opened.add(digest)
 
 
 def write_atomically(path: Path, data: bytes) -> None:

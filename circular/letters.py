@@ -145,6 +145,8 @@ class LetterTemplate:
             raise LetterError(str(error)) from None
         #: The template's parts, known well-formed: letters' unchanged parts skip re-parsing.
         self.parts = docx_parts(self.data)
+        #: Package structures python-docx has opened (see ``validate_docx``).
+        self._opened: set[str] = set()
         self._fast = self._prepare(fast)
 
     def _prepare(self, fast: bool) -> PreparedTemplate | None:
@@ -162,7 +164,7 @@ class LetterTemplate:
 
     def validate(self, data: bytes, name: str) -> None:
         """Validate a letter rendered from this template (see ``validate_docx``)."""
-        validate_docx(data, f"{name} (template {self.label})", self.parts)
+        validate_docx(data, f"{name} (template {self.label})", self.parts, self._opened)
 
     def inputs_sha256(self, context: Mapping[str, Any]) -> str:
         """The hash of everything a letter is made from: renderer, template bytes, context.

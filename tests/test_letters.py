@@ -305,6 +305,25 @@ def test_validation_catches_a_corrupt_part(campaign: FakeCampaign, tmp_path: Pat
     with pytest.raises(InvalidDocxError):
         validate_docx(bytes(truncated_crc), "flipped.docx")
 
+    # A structure python-docx has opened is not opened again; every part is still checked,
+    # and a letter whose relationships differ is opened again (and refused when unsound).
+    opened: set[str] = set()
+    validate_docx(data, "first", docx_parts(data), opened)
+    assert len(opened) == 1
+    validate_docx(data, "second", docx_parts(data), opened)
+    assert len(opened) == 1
+    with pytest.raises(InvalidDocxError, match=r"part word/document\.xml"):
+        validate_docx(broken, "ESP.es.docx", docx_parts(data), opened)
+    rels = zipfile.ZipFile(io.BytesIO(data)).read("word/_rels/document.xml.rels")
+    dangling = rels.replace(
+        b"</Relationships>",
+        b'<Relationship Id="rId999" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/image" Target="media/missing.png"/></Relationships>',
+    )
+    with pytest.raises(InvalidDocxError, match="python-docx cannot open it"):
+        validate_docx(rewrite("word/_rels/document.xml.rels", dangling), "X.docx", None, opened)
+    assert len(opened) == 1
+
 
 @pytest.mark.parametrize(
     ("iso3", "language"),
