@@ -116,6 +116,37 @@ def test_flag_only_mode_keeps_messages_in_place(
     assert poll(ledger, config).fetched == 0
 
 
+def test_an_idle_poll_does_not_select_the_folder(
+    ledger: Ledger,
+    imap_account: ImapAccount,
+    letters: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """STATUS says whether anything is new; SELECT (whose cost grows with the folder) only
+    when something is, so an idle poll stays cheap in a big shared mailbox."""
+    import circular.inbox
+
+    selects: list[str] = []
+    real_select = circular.inbox._select
+
+    def counting_select(mailbox, folder):  # type: ignore[no-untyped-def]
+        selects.append(folder)
+        return real_select(mailbox, folder)
+
+    monkeypatch.setattr(circular.inbox, "_select", counting_select)
+    config = config_for(imap_account, move=False)  # messages stay in INBOX
+    imap_account.deliver(reply_bytes(sender="ministre@gouv.example", kind="accept"))
+    assert poll(ledger, config).processed == 1
+    assert selects == ["INBOX"]
+    assert poll(ledger, config).fetched == 0
+    assert selects == ["INBOX"]  # nothing new: not selected
+    imap_account.deliver(
+        reply_bytes(sender="ministre@gouv.example", kind="decline", in_reply_to=letters["FRA"])
+    )
+    assert poll(ledger, config).processed == 1
+    assert selects == ["INBOX", "INBOX"]
+
+
 def test_uidvalidity_reset_reprocesses_nothing(
     ledger: Ledger, imap_account: ImapAccount, letters: dict[str, str]
 ) -> None:
