@@ -128,21 +128,27 @@ def validate_docx(
         raise InvalidDocxError(f"{name}: not a zip archive ({error})") from None
     known = known_good or {}
     parser = _secure_parser()
+    # A member whose CRC and size are those of the known-good part with its name is that part
+    # (the fast path copies unchanged members as they are): it is neither inflated nor parsed.
+    known_crc = _crcs(known)
     structure = hashlib.sha256()
     with archive:
-        parts = archive.namelist()
-        if "[Content_Types].xml" not in parts:
+        infos = archive.infolist()
+        if "[Content_Types].xml" not in {info.filename for info in infos}:
             raise InvalidDocxError(f"{name}: [Content_Types].xml is missing")
-        for part in parts:
-            try:
-                # Reading a member to its end checks its CRC.
-                content = archive.read(part)
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
-                raise InvalidDocxError(f"{name}: part {part} is corrupt ({error})") from None
+        for info in infos:
+            part = info.filename
             structure.update(part.encode() + b"\0")
             if part == "[Content_Types].xml" or part.endswith(".rels"):
-                structure.update(hashlib.sha256(content).digest())
-            if not part.endswith((".xml", ".rels")) or known.get(part) == content:
+                structure.update(f"{info.CRC}:{info.file_size}\0".encode())
+            if known_crc.get(part) == (info.CRC, info.file_size):
+                continue
+            try:
+                # Reading a member to its end checks its CRC.
+                content = archive.read(info)
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+                raise InvalidDocxError(f"{name}: part {part} is corrupt ({error})") from None
+            if not part.endswith((".xml", ".rels")):
                 continue
             try:
                 etree.fromstring(content, parser)
@@ -159,6 +165,22 @@ def validate_docx(
         raise InvalidDocxError(f"{name}: python-docx cannot open it: {error}") from None
     if opened is not None:
         opened.add(digest)
+
+
+_CRC_CACHE: dict[int, tuple[Mapping[str, bytes], dict[str, tuple[int, int]]]] = {}
+
+
+def _crcs(parts: Mapping[str, bytes]) -> dict[str, tuple[int, int]]:
+    """CRC-32 and size of each part, computed once per mapping (a template's parts are
+    validated against thousands of letters)."""
+    cached = _CRC_CACHE.get(id(parts))
+    if cached is not None and cached[0] is parts:
+        return cached[1]
+    crcs = {part: (zlib.crc32(content), len(content)) for part, content in parts.items()}
+    if len(_CRC_CACHE) > 64:
+        _CRC_CACHE.clear()
+    _CRC_CACHE[id(parts)] = (parts, crcs)  # holding ``parts`` keeps its id from being reused
+    return crcs
 
 
 def write_atomically(path: Path, data: bytes) -> None:
