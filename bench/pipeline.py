@@ -124,29 +124,17 @@ def _sent(database_url: str) -> int:
 
 def drive_direct(staged: Path, per_country: int) -> None:
     """The pipeline without Prefect (module doc); prints seconds and letters sent."""
-    from circular.campaign import load_campaign
-    from circular.ledger import contacts_of
-    from circular.letters import contact_fields_of
     from circular.settings import load_settings
     from flows.campaign import campaign_rows
-    from flows.common import flow_ledger
     from flows.intake import intake_task
-    from flows.send import batches, render_batch, send_batch
+    from flows.send import batches, campaign_contacts, render_batch, send_batch
 
     settings = load_settings()
     campaign_dir = str(settings.letters_dir / CAMPAIGN)
     landed = _drop(staged, settings.drop_folder)
     intake_task.fn(None, per_country)
     # What send_in_batches does around its batches: the campaign's contacts and fields.
-    campaign = load_campaign(campaign_dir)
-    ledger = flow_ledger(settings)
-    try:
-        with ledger.session() as session:
-            contacts = contacts_of(session, campaign.id)
-            fields = sorted(contact_fields_of(contacts))
-            ids = [c.id for c in contacts]
-    finally:
-        ledger.dispose()
+    _campaign, ids, fields = campaign_contacts(campaign_dir)
     for batch in batches(ids, BATCH):
         render_batch.fn(campaign_dir, batch, fields)
         send_batch.fn(campaign_dir, batch, None)

@@ -23,7 +23,7 @@ from prefect.artifacts import (
 from prefect.cache_policies import NONE
 from prefect.events import emit_event
 
-from circular.campaign import load_campaign
+from circular.campaign import Campaign, load_campaign
 from circular.ledger import contacts_of
 from circular.letters import contact_fields_of, render_campaign
 from circular.outbox import SendOptions, send
@@ -96,6 +96,20 @@ def batches(items: list[int], size: int) -> list[list[int]]:
 LETTER_SENT_EVENT = "circular.letter.sent"
 
 
+def campaign_contacts(campaign_dir: str) -> tuple[Campaign, list[int], list[str]]:
+    """The campaign, its contacts' ids (the batches are cut from these) and the contact fields
+    its templates may use."""
+    settings = load_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    try:
+        with ledger.session() as session:
+            contacts = contacts_of(session, campaign.id)
+            return campaign, [c.id for c in contacts], sorted(contact_fields_of(contacts))
+    finally:
+        ledger.dispose()
+
+
 def send_in_batches(
     campaign_dir: str,
     batch_size: int,
@@ -106,16 +120,7 @@ def send_in_batches(
     While it works, a progress artifact (``<campaign>-sending``) moves batch by batch, and
     each batch that sent letters emits a ``circular.letter.sent`` event (resource
     ``circular.campaign.<id>``) with its counts. Returns the totals."""
-    settings = load_settings()
-    campaign = load_campaign(campaign_dir)
-    ledger = flow_ledger(settings)
-    try:
-        with ledger.session() as session:
-            contacts = contacts_of(session, campaign.id)
-            fields = sorted(contact_fields_of(contacts))
-            ids = [c.id for c in contacts]
-    finally:
-        ledger.dispose()
+    campaign, ids, fields = campaign_contacts(campaign_dir)
     totals: dict[str, Any] = {"rendered": 0, "sent": 0, "failed": [], "unknown": [], "problems": []}
     parts = batches(ids, batch_size)
     progress = create_progress_artifact(
