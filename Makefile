@@ -44,7 +44,7 @@ test: venv system-deps lint
 	$(PY) -m pytest
 
 demo: venv
-	$(PY) -m flows.demo
+	$(PY) -m demo
 
 # Deploy every flow of prefect.yaml to the Prefect server at $$PREFECT_API_URL (create the
 # `circular` process work pool first when missing). Flow runs start in this folder.

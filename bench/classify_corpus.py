@@ -12,7 +12,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from circular.replies import classify_message, detect_language
+from circular.replies.classify import classify_message, detect_language
 
 
 def main() -> None:

@@ -8,7 +8,7 @@ classifier must keep up.
   moved to the ``Circular/*`` folders (the default), and left in INBOX with a keyword
   (``imap_move`` off, for a shared mailbox: then INBOX itself holds them). Polls of the two
   mailboxes alternate; the ratio of the medians must stay under 1.5.
-- **classification**: ``circular.replies.classify_message`` over the labelled corpus
+- **classification**: ``circular.replies.classify.classify_message`` over the labelled corpus
   (tests/data/replies), on one core, after one warm-up pass; messages per second, target 500.
 
     python -m bench --only inbox [--quick]
@@ -27,8 +27,8 @@ from pathlib import Path
 from pydantic import SecretStr
 
 from bench.harness import Section, Table, Verdict, alternate, fmt, median, one_core
-from circular.inbox import ImapConfig, Poller
 from circular.ledger import Ledger
+from circular.replies.inbox import ImapConfig, Poller
 from circular.settings import Security
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -99,7 +99,7 @@ def server_costs(account: object, repetitions: int) -> tuple[float, float]:
 
 def idle_poll(quick: bool, section: Section) -> None:
     """Idle polls of a small and a large mailbox, in both filing modes (module doc)."""
-    from circular.replies import classify_message
+    from circular.replies.classify import classify_message
     from tests.servers.dovecot import DOVECOT, DovecotServer
 
     if not Path(DOVECOT).exists():
@@ -191,7 +191,7 @@ def idle_poll(quick: bool, section: Section) -> None:
 
 def classification(quick: bool, section: Section) -> None:
     """Throughput of the classifier on the corpus, one core (module doc)."""
-    from circular.replies import classify_message
+    from circular.replies.classify import classify_message
 
     messages = corpus()
     rounds = 1 if quick else 5

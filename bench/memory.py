@@ -99,10 +99,10 @@ def child_render(ledger_url: str, out: Path) -> None:
     from sqlalchemy import select
 
     from circular.campaign import load_campaign
-    from circular.docx_safety import sanitize_context
     from circular.ledger import Contact, Ledger
-    from circular.letter_context import letter_context
-    from circular.letters import LetterTemplate
+    from circular.letters.context import letter_context
+    from circular.letters.docx_safety import sanitize_context
+    from circular.letters.render import LetterTemplate
 
     folder = ROOT / "letters" / CAMPAIGN
     campaign = load_campaign(folder)

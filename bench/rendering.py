@@ -1,11 +1,12 @@
 """Rendering (issue 8, item 1): N letters of CL-21/4 over the six languages, the usual docxtpl
 loop (``DocxTemplate(path)``, ``render``, ``save`` per letter) against circular, on one core:
 
-- ``circular.letters.render_campaign``, the render engine the CLI and the flows call: contexts
+- ``circular.letters.render.render_campaign``, the render engine the CLI and the flows call:
+contexts
   built and sanitised per contact, templates checked, each letter rendered on the fast path,
   validated (a readable zip, well-formed XML, a package python-docx opens) and written
   atomically (fsync + rename);
-- ``circular.fastdocx.PreparedTemplate`` alone, the engine's fast path: each template part
+- ``circular.letters.fastdocx.PreparedTemplate`` alone, the engine's fast path: each template part
   compiled once, a letter = the prepared zip plus its rendered parts, written to a file.
 
 The sample Member State contacts (contacts/samples), cycled to N as contacts of a campaign
@@ -31,11 +32,11 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from bench.harness import Section, Verdict, alternate, comparison_table, fmt, one_core, times_said
 from circular.campaign import Campaign, load_campaign
-from circular.docx_safety import sanitize_context
-from circular.fastdocx import PreparedTemplate
 from circular.ledger import Contact
-from circular.letter_context import letter_context
-from circular.letters import make_environment, render_campaign
+from circular.letters.context import letter_context
+from circular.letters.docx_safety import sanitize_context
+from circular.letters.fastdocx import PreparedTemplate
+from circular.letters.render import make_environment, render_campaign
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = ROOT / "letters" / "cl-21-4"

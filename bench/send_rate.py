@@ -25,13 +25,13 @@ from pathlib import Path
 import aiosmtplib
 
 from circular.ledger import Ledger
-from circular.mime import build_message
-from circular.outbox import SendOptions, send
+from circular.sending.mime import build_message
+from circular.sending.outbox import SendOptions, send
+from circular.sending.smtp import SmtpConfig
 from circular.settings import Security
-from circular.smtp_sender import SmtpConfig
 from circular.tokens import new_token
-from tests.outbox_helpers import add_contacts, letters_for
 from tests.servers.smtp_server import free_port
+from tests.support.outbox_helpers import add_contacts, letters_for
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -2,7 +2,8 @@
 CL-21/4 DOCX attached) sent under two conditions, contenders alternating:
 
 - **loopback** (``bench.sinks.LoopbackSink``: smtp-sink, no TLS, no login): circular's send path
-  with its ledger (``circular.outbox.send``: ledger rows, claims, MIME built per message, the
+  with its ledger (``circular.sending.outbox.send``: ledger rows, claims, MIME built per message,
+  the
   settings' parallel connections) against the anchor, a bare aiosmtplib loop on one connection
   sending bytes serialised beforehand (no ledger). Target: circular >= 0.8x the loop.
 - **realistic** (``bench.sinks.RealisticSink``: STARTTLS and AUTH required, every answer 25 ms
@@ -37,12 +38,12 @@ import aiosmtplib
 from bench.harness import Section, Verdict, alternate, comparison_table, fmt, times_said
 from bench.sinks import LoopbackSink, RealisticSink
 from circular.ledger import Ledger
-from circular.mime import BuiltMessage, OutgoingMessage, build_message
-from circular.outbox import SendOptions, send
+from circular.sending.mime import BuiltMessage, OutgoingMessage, build_message
+from circular.sending.outbox import SendOptions, send
+from circular.sending.smtp import SmtpConfig
 from circular.settings import Security, Settings
-from circular.smtp_sender import SmtpConfig
 from circular.tokens import new_token
-from tests.outbox_helpers import SENDER, add_contacts, letters_for
+from tests.support.outbox_helpers import SENDER, add_contacts, letters_for
 
 ROOT = Path(__file__).resolve().parent.parent
 LOOPBACK_TARGET = 0.8
@@ -71,7 +72,7 @@ def attachment(folder: Path) -> Path:
     """A real CL-21/4 letter: the Spanish one of the first Spanish-speaking sample contact,
     rendered by circular's engine."""
     from bench.rendering import workload
-    from circular.letters import LetterTemplate
+    from circular.letters.render import LetterTemplate
 
     work = workload(200)
     context = next(c for lang, c in work.letters if lang == "es")
@@ -87,7 +88,7 @@ def circular_send(
     folder: Path, config: SmtpConfig, count: int, letter: Path, connections: int
 ) -> Callable[[], float]:
     """circular's send path: a fresh ledger with ``count`` contacts (not timed), then
-    ``circular.outbox.send`` with the settings' defaults but ``connections`` (timed)."""
+    ``circular.sending.outbox.send`` with the settings' defaults but ``connections`` (timed)."""
 
     def measure() -> float:
         ledger = Ledger(f"sqlite:///{folder / f'ledger-{new_token()}.sqlite3'}")

@@ -148,7 +148,7 @@ class ReminderPolicy(_Model):
     ``waves`` are offsets in days before the deadline day (``[14, 5, 1]``), earliest wave
     first, sent at ``send_time`` in the deadline's time zone; a wave that falls on a day off
     moves to the working day before it. The schedule itself is computed by
-    ``circular.followups`` from ``Campaign.deadline.at`` and this policy.
+    ``circular.followups.waves`` from ``Campaign.deadline.at`` and this policy.
     """
 
     waves: list[Annotated[int, Field(ge=1, le=365)]] = Field(default_factory=lambda: [14, 5, 1])

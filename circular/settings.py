@@ -119,7 +119,8 @@ class Settings(BaseSettings):
         "", description="Folder where sent letters are appended (e.g. Sent); empty: none."
     )
 
-    # Incoming mail: a message over one of these goes to review unread (circular.mailtext.Limits)
+    # Incoming mail: a message over one of these goes to review unread
+    # (circular.replies.mailtext.Limits)
     mail_max_bytes: int = Field(
         25 * 1024 * 1024, ge=1024, description="Largest message read, in bytes."
     )

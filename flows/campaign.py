@@ -25,8 +25,8 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
 from circular.campaign import Campaign, load_campaign
+from circular.followups.report import ReportRow, campaign_report, summary_markdown, table_records
 from circular.ledger import utcnow
-from circular.report import ReportRow, campaign_report, summary_markdown, table_records
 from circular.settings import load_settings
 from flows.common import campaign_folder, campaign_run_name, flow_ledger
 from flows.followup import DEPLOYMENT, schedule_reminder_waves
@@ -38,7 +38,8 @@ FOLLOWUP_DEPLOYMENT = DEPLOYMENT
 
 @task(name="campaign status", cache_policy=NONE)
 def campaign_rows(campaign_dir: str) -> list[ReportRow]:
-    """Every country's line of the campaign report (``circular.report``), from the ledger."""
+    """Every country's line of the campaign report (``circular.followups.report``), from the
+    ledger."""
     campaign = load_campaign(campaign_dir, check_templates=False)
     ledger = flow_ledger(load_settings())
     try:

@@ -4,7 +4,7 @@ Each wave becomes a scheduled run of the follow-up deployment at its time, visib
 as an upcoming run. The idempotency key holds the campaign, the wave and the deadline, so
 scheduling again creates nothing new; when the deadline in campaign.yaml changes, the runs
 scheduled for the old deadline are cancelled and new ones made. A wave run reads the ledger
-when it runs (``circular.reminders``), not when it was scheduled. A contact out of office
+when it runs (``circular.followups.reminders``), not when it was scheduled. A contact out of office
 gets a deferred reminder: the wave schedules one more run at that time.
 """
 
@@ -27,8 +27,8 @@ from prefect.exceptions import ObjectNotFound
 from prefect.states import Cancelled
 
 from circular.campaign import Campaign, load_campaign
+from circular.followups.reminders import campaign_waves, followup_now
 from circular.ledger import utcnow
-from circular.reminders import campaign_waves, followup_now
 from flows.common import flow_settings
 
 DEPLOYMENT = "followup/followup"

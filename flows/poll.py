@@ -1,4 +1,4 @@
-"""The Prefect flow that polls the reply mailbox: a thin layer over ``circular.inbox``.
+"""The Prefect flow that polls the reply mailbox: a thin layer over ``circular.replies.inbox``.
 
 Overlapping runs (a slow poll still going when the schedule starts the next one, or two
 workers) are safe: each message is claimed in the ledger by its (mailbox, UIDVALIDITY, UID),
@@ -18,9 +18,9 @@ from prefect import flow, get_run_logger, task
 from prefect.events import emit_event
 from prefect.runtime import deployment
 
-from circular.activity import ReplyNotice, last_reply_id, replies_after
-from circular.inbox import load_classifier, poll_once
 from circular.ledger import open_ledger
+from circular.replies.activity import ReplyNotice, last_reply_id, replies_after
+from circular.replies.inbox import load_classifier, poll_once
 from flows.common import flow_settings
 from flows.review import request_reviews
 

@@ -1,5 +1,5 @@
 """The ``report`` flow: the campaign's status as a table artifact, a markdown summary and an
-Excel file under reports/. A thin layer over ``circular.report``."""
+Excel file under reports/. A thin layer over ``circular.followups.report``."""
 
 from __future__ import annotations
 
@@ -9,14 +9,14 @@ from prefect import flow
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from circular.campaign import load_campaign
-from circular.ledger import utcnow
-from circular.report import (
+from circular.followups.report import (
     campaign_report,
     report_path,
     summary_markdown,
     table_records,
     write_report_xlsx,
 )
+from circular.ledger import utcnow
 from flows.common import campaign_run_name, flow_ledger, flow_settings
 
 

@@ -2,7 +2,7 @@
 
 The run pauses with a form (a ``RunInput``: accept / decline / other, and a note) whose
 description shows the sender, the reply's text and the classifier's evidence; on resume the
-decision goes to the ledger through ``circular.review.decide``, which the CLI uses too."""
+decision goes to the ledger through ``circular.followups.review.decide``, which the CLI uses too."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from prefect.flow_runs import pause_flow_run, suspend_flow_run
 from prefect.input import RunInput
 from prefect.runtime import deployment
 
-from circular.review import ReviewItem, decide, pending_reviews, review_item
+from circular.followups.review import ReviewItem, decide, pending_reviews, review_item
 from flows.common import flow_ledger, flow_settings
 
 #: How long a reply may wait for a person (the run fails after that; a new one can be started).

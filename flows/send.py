@@ -1,5 +1,5 @@
 """The Prefect flow that renders and sends a campaign's invitations: a thin layer over
-``circular.letters`` and ``circular.outbox``.
+``circular.letters.render`` and ``circular.sending.outbox``.
 
 Contacts go in batches; each batch is one render task then one send task, so the UI shows
 progress batch by batch and a failed batch can be retried alone. Exactly-once sending is the
@@ -25,12 +25,12 @@ from prefect.events import emit_event
 
 from circular.campaign import Campaign, load_campaign
 from circular.ledger import contacts_of
-from circular.letters import contact_fields_of, render_campaign
-from circular.outbox import SendOptions, send
-from circular.outgoing import campaign_messages
-from circular.sent_folder import SentFolder
+from circular.letters.render import contact_fields_of, render_campaign
+from circular.sending.outbox import SendOptions, send
+from circular.sending.outgoing import campaign_messages
+from circular.sending.sent_folder import SentFolder
+from circular.sending.smtp import SmtpConfig
 from circular.settings import load_settings
-from circular.smtp_sender import SmtpConfig
 from flows.common import flow_ledger, flow_settings
 
 

@@ -2,7 +2,7 @@
 
     python tools/letter_pngs.py letters/cl-21-4 docs/letters
 
-Renders each letter.<lang>.docx with docxtpl and :func:`circular.letter_context.letter_context`
+Renders each letter.<lang>.docx with docxtpl and :func:`circular.letters.context.letter_context`
 for a made-up minister, converts it to PDF with LibreOffice (``soffice --headless``) and the
 first page to PNG with ``pdftoppm`` (poppler-utils). Both are system tools, needed only here.
 """
@@ -21,7 +21,7 @@ from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment
 
 from circular.campaign import load_campaign
-from circular.letter_context import letter_context
+from circular.letters.context import letter_context
 
 # Made-up addressees (reserved domains), one per language, in the letter's language.
 SAMPLES: dict[str, dict[str, str]] = {

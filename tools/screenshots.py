@@ -3,7 +3,7 @@
     python tools/screenshots.py                 # writes docs/screenshots/*.png
     python tools/screenshots.py --out /tmp/shots
 
-Starts ``python -m flows.demo --keep-running``, waits for its summary
+Starts ``python -m demo --keep-running``, waits for its summary
 (``data/demo/demo.json``), takes five pictures with headless Chromium (Debian's ``chromium``
 package; ``apt-get install -y chromium``), then stops the demo (SIGINT, as Ctrl-C):
 
@@ -108,7 +108,7 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     STATE.unlink(missing_ok=True)
     demo = subprocess.Popen(
-        [sys.executable, "-m", "flows.demo", "--keep-running"],
+        [sys.executable, "-m", "demo", "--keep-running"],
         cwd=ROOT,
         stdin=subprocess.DEVNULL,
     )

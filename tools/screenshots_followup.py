@@ -152,7 +152,7 @@ def main() -> None:
         from circular.ledger import Ledger, Reply
         from flows.followup import followup, schedule_reminder_waves
         from flows.review import review_reply
-        from tests.followup_support import copy_campaign
+        from tests.support.followup_support import copy_campaign
 
         campaign = copy_campaign(work, max_per_contact=3)
         yaml_path = campaign.folder / "campaign.yaml"  # type: ignore[operator]

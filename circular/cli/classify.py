@@ -10,7 +10,7 @@ import typer
 
 from circular.cli import app
 from circular.ledger import ReplyKind
-from circular.replies import Classification, NotAnEmail, classify_message
+from circular.replies.classify import Classification, NotAnEmail, classify_message
 
 
 def summary(file: str, result: Classification) -> dict[str, Any]:

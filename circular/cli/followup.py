@@ -13,8 +13,8 @@ from rich.table import Table
 
 from circular.campaign import CampaignError, load_campaign
 from circular.cli import app
+from circular.followups.review import DECISIONS, ReviewError, decide, pending_reviews
 from circular.ledger import open_ledger, utcnow
-from circular.review import DECISIONS, ReviewError, decide, pending_reviews
 from circular.settings import SettingsError, load_settings
 
 console = Console(stderr=True)
@@ -104,7 +104,7 @@ def report_command(
     ] = None,
 ) -> None:
     """The campaign's status per country: table, summary and an Excel file."""
-    from circular.report import (
+    from circular.followups.report import (
         campaign_report,
         report_path,
         summary_markdown,
@@ -147,7 +147,7 @@ def followup_command(
     ] = None,
 ) -> None:
     """Send a reminder wave (or the deferred reminders now due) and acknowledgements."""
-    from circular.reminders import ReminderError, followup_now
+    from circular.followups.reminders import ReminderError, followup_now
 
     try:
         settings = load_settings()

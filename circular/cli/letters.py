@@ -113,8 +113,8 @@ def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: 
         TimeElapsedColumn,
     )
 
-    from circular.docx_safety import InvalidDocxError
-    from circular.letters import LetterError, render_campaign
+    from circular.letters.docx_safety import InvalidDocxError
+    from circular.letters.render import LetterError, render_campaign
 
     try:
         if not bar:
@@ -174,7 +174,7 @@ def preview_command(
     ] = False,
 ) -> None:
     """Render the letter of one country (and, with --pdf, a PDF of it)."""
-    from circular.pdf import (
+    from circular.letters.pdf import (
         MissingToolError,
         PdfConversionError,
         convert_to_pdf,
@@ -211,7 +211,7 @@ def check_templates_command(
     contacts_file: ContactsOption = None,
 ) -> None:
     """List each letter template's fields and any the contacts do not have."""
-    from circular.letters import CONTACT_FIELDS, check_templates, template_fields
+    from circular.letters.render import CONTACT_FIELDS, check_templates, template_fields
 
     campaign = _load_campaign(campaign_folder)
     if contacts_file is not None:

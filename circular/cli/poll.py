@@ -20,8 +20,8 @@ def poll(
     ),
 ) -> None:
     """Poll the reply mailbox once: classify, match, record and file every new message."""
-    from circular.inbox import ImapError, load_classifier, poll_once
     from circular.ledger import open_ledger
+    from circular.replies.inbox import ImapError, load_classifier, poll_once
 
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(message)s")
     try:

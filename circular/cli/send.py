@@ -12,12 +12,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from circular.campaign import CampaignError, load_campaign
 from circular.cli import app
 from circular.ledger import MessageKind, open_ledger
-from circular.mime import MessageBuildError, OutgoingMessage
-from circular.outbox import SendOptions, SendReport, send, write_previews
-from circular.outgoing import campaign_messages
-from circular.sent_folder import SentFolder
+from circular.sending.mime import MessageBuildError, OutgoingMessage
+from circular.sending.outbox import SendOptions, SendReport, send, write_previews
+from circular.sending.outgoing import campaign_messages
+from circular.sending.sent_folder import SentFolder
+from circular.sending.smtp import SmtpConfig, SmtpSetupError
 from circular.settings import SettingsError, load_settings
-from circular.smtp_sender import SmtpConfig, SmtpSetupError
 
 console = Console(stderr=True)
 

@@ -1,0 +1,502 @@
+"""DOCX letters: one Word template per language, rendered per contact with docxtpl.
+
+Rendering is strict and sandboxed: Jinja runs in a ``SandboxedEnvironment`` with autoescape
+(a value is text, never WordprocessingML) and ``StrictUndefined`` (a missing field is an
+error, never a blank). Values are sanitised first (``docx_safety.sanitize_context``). Before
+any letter of a batch is rendered, every template's fields are checked against the fields the
+contacts have (``check_templates``), so a bad template stops the batch before it writes a file.
+
+``LetterTemplate`` reads a template once and renders many letters from it, through the
+prepared fast path of ``circular.letters.fastdocx`` where that supports the template, else docxtpl.
+``render_campaign`` is the domain function the CLI and the Prefect flow call.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import time
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import docxtpl
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from sqlalchemy import select
+
+from circular.countries import get_country
+from circular.ledger import Contact, Ledger, Letter, utcnow
+from circular.letters.docx_safety import (
+    InvalidDocxError,
+    docx_parts,
+    letter_filename,
+    safe_output_path,
+    sanitize_context,
+    validate_docx,
+    write_atomically,
+)
+from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
+from circular.letters.fields import Problem, check_template, describe_problems, flatten_fields
+from circular.letters.jinja_sandbox import sandboxed_environment
+
+#: Bumped when rendering changes in a way that changes output for the same inputs, so that
+#: letters rendered by an older version are not skipped as "unchanged".
+RENDERER_VERSION = f"circular-letters-1/docxtpl-{docxtpl.__version__}"
+
+#: The contact fields every ledger contact has (columns of ``circular.ledger.Contact``).
+CONTACT_FIELDS = (
+    "iso3",
+    "language",
+    "email",
+    "cc",
+    "salutation",
+    "title",
+    "name",
+    "position",
+    "ministry",
+)
+
+
+class CampaignLike(Protocol):
+    """What rendering needs from a campaign (``circular.campaign.Campaign`` has it): its id,
+    its languages and the template file of each kind per language."""
+
+    id: str
+    languages: list[str]
+
+    def template_path(self, kind: Any, language: str) -> Path: ...
+
+
+def letter_templates(campaign: CampaignLike) -> dict[str, Path]:
+    """The Word letter template of each of the campaign's languages."""
+    return {language: campaign.template_path("letter", language) for language in campaign.languages}
+
+
+ContextBuilder = Callable[[Any, Contact, str], Mapping[str, Any]]
+
+
+class LetterError(Exception):
+    """Base of rendering errors; messages name the template or contact at fault."""
+
+
+class TemplateRenderError(LetterError):
+    """A template failed while rendering (sandbox violation, missing field, syntax)."""
+
+
+class TemplateFieldError(LetterError):
+    """Templates use fields the contacts do not have; raised before any letter is rendered."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__(
+            "the templates cannot be rendered for these contacts:\n"
+            + describe_problems(self.problems)
+        )
+
+
+class ContactError(LetterError):
+    """A contact cannot get a letter (no template for its language, a bad country code)."""
+
+
+class LetterWriteError(LetterError):
+    """A letter could not be written (disk full, no permission). Letters written before it
+    are whole, and none is left half written: free the space and render again."""
+
+
+def make_environment() -> SandboxedEnvironment:
+    """The Jinja environment every letter is rendered in.
+
+    docxtpl's own ``autoescape`` argument is left at False: given an environment it would only
+    set ``environment.autoescape``, which this one already has."""
+    return sandboxed_environment(autoescape=True)
+
+
+def _context_json(context: Mapping[str, Any]) -> str:
+    # Dates and other non-JSON values hash by their str(); key order must not matter.
+    return json.dumps(context, sort_keys=True, ensure_ascii=False, default=str)
+
+
+class LetterTemplate:
+    """A Word template read once and rendered for many contacts.
+
+    Letters come from ``circular.letters.fastdocx.PreparedTemplate`` (each part compiled once, the
+    package zipped from prepared members) where it supports the template, else from docxtpl
+    per letter; ``fast=False`` forces docxtpl. Both run in the same sandboxed environment."""
+
+    def __init__(
+        self, path: Path, language: str, label: str | None = None, *, fast: bool = True
+    ) -> None:
+        self.path = Path(path)
+        self.language = language
+        #: How messages name the template (its path as the user gave it).
+        self.label = label or str(path)
+        try:
+            self.data = self.path.read_bytes()
+        except OSError as error:
+            raise LetterError(f"template {self.label} cannot be read: {error}") from None
+        self.sha256 = hashlib.sha256(self.data).hexdigest()
+        self._environment = make_environment()
+        try:
+            validate_docx(self.data, f"template {self.label}")
+        except InvalidDocxError as error:
+            raise LetterError(str(error)) from None
+        #: The template's parts, known well-formed: letters' unchanged parts skip re-parsing.
+        self.parts = docx_parts(self.data)
+        #: Package structures python-docx has opened (see ``validate_docx``).
+        self._opened: set[str] = set()
+        self._fast = self._prepare(fast)
+
+    def _prepare(self, fast: bool) -> PreparedTemplate | None:
+        """The fast path (``circular.letters.fastdocx``: parts byte-identical to docxtpl's), or None
+        where docxtpl must render each letter itself."""
+        if not fast:
+            return None
+        try:
+            prepared = PreparedTemplate(self.data, self._environment)
+        except TemplateError:
+            # docxtpl raises the same error at render time, where it is reported with the
+            # template's name; check_templates reports it before any letter.
+            return None
+        return prepared if prepared.supported else None
+
+    def validate(self, data: bytes, name: str) -> None:
+        """Validate a letter rendered from this template (see ``validate_docx``)."""
+        validate_docx(data, f"{name} (template {self.label})", self.parts, self._opened)
+
+    def inputs_sha256(self, context: Mapping[str, Any]) -> str:
+        """The hash of everything a letter is made from: renderer, template bytes, context.
+
+        ``context`` must already be sanitised (``render`` does that)."""
+        digest = hashlib.sha256()
+        for piece in (RENDERER_VERSION, self.sha256, _context_json(context)):
+            digest.update(piece.encode("utf-8"))
+            digest.update(b"\0")
+        return digest.hexdigest()
+
+    def render(self, context: Mapping[str, Any]) -> bytes:
+        """The DOCX bytes of the letter for ``context`` (sanitised here); raise
+        ``TemplateRenderError`` naming the template when the template fails."""
+        return self.render_clean(sanitize_context(context))
+
+    def render_clean(self, clean: Mapping[str, Any]) -> bytes:
+        """``render`` for a context already passed through ``sanitize_context``."""
+        try:
+            if self._fast is not None:
+                try:
+                    return self._fast.render_bytes(clean)
+                except FastPathUnsupported:
+                    pass  # a context docxtpl alone can render (images, subdocuments)
+            return self._render_with_docxtpl(clean)
+        except SecurityError as error:
+            raise TemplateRenderError(
+                f"template {self.label} tries to reach Python internals, which the sandbox "
+                f"forbids: {error}"
+            ) from None
+        except UndefinedError as error:
+            raise TemplateRenderError(
+                f"template {self.label} uses a field the letter does not have: {error}"
+            ) from None
+        except TemplateSyntaxError as error:
+            raise TemplateRenderError(
+                f"template {self.label} has a template syntax error: {error.message}"
+                f"{_docx_context(error)}"
+            ) from None
+        except TemplateError as error:
+            raise TemplateRenderError(f"template {self.label} failed: {error}") from None
+        except OverflowError as error:  # the sandbox's cap on range(): a runaway loop
+            raise TemplateRenderError(f"template {self.label} failed: {error}") from None
+
+    def _render_with_docxtpl(self, clean: Mapping[str, Any]) -> bytes:
+        template = docxtpl.DocxTemplate(io.BytesIO(self.data))
+        template.render(clean, jinja_env=self._environment)
+        buffer = io.BytesIO()
+        template.save(buffer)
+        return buffer.getvalue()
+
+    @property
+    def fast(self) -> bool:
+        """Whether letters come from the prepared fast path (else docxtpl renders each)."""
+        return self._fast is not None
+
+
+def _docx_context(error: Exception) -> str:
+    # docxtpl attaches the text around a failing line; show it without the XML.
+    lines = [line.strip() for line in getattr(error, "docx_context", []) if line.strip()]
+    return (" near: " + " | ".join(lines)[:300]) if lines else ""
+
+
+# --------------------------------------------------------------------------- field checking
+
+
+def contact_fields_of(contacts: Iterable[Contact]) -> set[str]:
+    """The fields a set of ledger contacts has: every contact column, plus each key of
+    ``extra`` found on any contact."""
+    fields = set(CONTACT_FIELDS)
+    for contact in contacts:
+        fields |= set(contact.extra or {})
+    return fields
+
+
+def _default_context_builder() -> ContextBuilder:
+    from circular.letters.context import letter_context
+
+    return letter_context
+
+
+def probe_contact(contact_fields: Iterable[str], language: str, iso3: str = "CHE") -> Contact:
+    """A contact (never stored) with the given fields filled and the other columns blank, to
+    see what a letter context offers for such contacts."""
+    fields = set(contact_fields)
+    standard: dict[str, Any] = {
+        name: ("x" if name in fields else "") for name in CONTACT_FIELDS if name != "cc"
+    }
+    standard.update(iso3=iso3, language=language, cc=[])
+    extra = {name: "x" for name in fields if name not in CONTACT_FIELDS}
+    return Contact(campaign="probe", contact_key=iso3, extra=extra, **standard)
+
+
+def available_fields(
+    campaign: CampaignLike,
+    contact_fields: Iterable[str],
+    language: str,
+    context_for: ContextBuilder | None = None,
+) -> set[str]:
+    """The dotted fields a template of ``language`` may use, given the contacts' fields.
+
+    The letter context is built for a probe contact that has only ``contact_fields``. A
+    contact column the contacts lack and that the context merely copies (it comes out blank)
+    is taken out; one the context derives anyway (a salutation from the language, the country
+    name from the code) stays."""
+    builder = context_for or _default_context_builder()
+    fields = set(contact_fields)
+    context = builder(campaign, probe_contact(fields, language), language)
+    available = flatten_fields(context)
+    values = context.get("contact", {})
+    for name in CONTACT_FIELDS:
+        if name not in fields and isinstance(values, Mapping) and not values.get(name):
+            prefix = f"contact.{name}"
+            available = {p for p in available if p != prefix and not p.startswith(prefix + ".")}
+    return available
+
+
+def check_templates(
+    campaign: CampaignLike,
+    contact_fields: Iterable[str],
+    languages: Iterable[str] | None = None,
+    context_for: ContextBuilder | None = None,
+    prepared: Mapping[str, LetterTemplate] | None = None,
+) -> list[Problem]:
+    """Every problem of the campaign's templates (all languages, or ``languages``): fields the
+    contacts do not have, Python internals, syntax errors, files missing or not DOCX. Empty
+    when all is well. ``prepared`` templates are checked from the very bytes that will be
+    rendered, so a file changed meanwhile cannot slip past the check."""
+    fields = set(contact_fields)
+    environment = make_environment()
+    problems: list[Problem] = []
+    wanted = set(languages) if languages is not None else None
+    for language, path in sorted(letter_templates(campaign).items()):
+        if wanted is not None and language not in wanted:
+            continue
+        template = (prepared or {}).get(language)
+        if template is None:
+            try:
+                template = LetterTemplate(path, language)
+            except LetterError as error:
+                problems.append(Problem(str(path), "file", "", str(error)))
+                continue
+        available = available_fields(campaign, fields, language, context_for)
+        problems.extend(check_template(template.data, available, environment, template.label)[1])
+    return problems
+
+
+def template_fields(campaign: CampaignLike) -> dict[str, set[str]]:
+    """The fields each language's template uses (for ``circular check-templates``)."""
+    environment = make_environment()
+    return {
+        language: check_template(path, set(), environment)[0]
+        for language, path in sorted(letter_templates(campaign).items())
+    }
+
+
+# --------------------------------------------------------------------------- rendering
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    """One letter of a batch: where it is, its hash, and whether it was left as it was."""
+
+    iso3: str
+    language: str
+    path: Path
+    sha256: str
+    skipped: bool
+    #: The contact's ledger id (None for contacts read straight from a file).
+    contact_id: int | None = None
+
+
+@dataclass
+class RenderReport:
+    """What ``render_campaign`` did."""
+
+    letters: list[RenderedLetter] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rendered(self) -> int:
+        """How many letters were (re)written."""
+        return sum(1 for letter in self.letters if not letter.skipped)
+
+    @property
+    def skipped(self) -> int:
+        """How many letters were unchanged and left alone."""
+        return sum(1 for letter in self.letters if letter.skipped)
+
+
+def _file_sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _plan(
+    campaign: CampaignLike, contacts: Sequence[Contact], several_per_country: bool
+) -> list[tuple[Contact, str]]:
+    """Each contact with its letter's file name, or ``ContactError`` for the first contact
+    that cannot have one; nothing is rendered before the whole batch is known to be sound."""
+    templates = letter_templates(campaign)
+    plan: list[tuple[Contact, str]] = []
+    seen: dict[str, Contact] = {}
+    for contact in contacts:
+        where = f"contact {contact.contact_key or contact.iso3!r}" + (
+            f" (row {contact.source_row})" if contact.source_row else ""
+        )
+        if contact.language not in templates:
+            raise ContactError(
+                f"{where}: no template for language {contact.language!r} in campaign "
+                f"{campaign.id} (languages: {', '.join(sorted(templates))})"
+            )
+        number = contact.id if several_per_country else None
+        try:
+            name = letter_filename(contact.iso3, contact.language, number)
+            get_country(contact.iso3)
+        except (ValueError, KeyError) as error:
+            # KeyError's str() quotes its message: show the message itself.
+            raise ContactError(f"{where}: {error.args[0] if error.args else error}") from None
+        if name in seen:
+            raise ContactError(
+                f"{where}: a second letter named {name} in one batch (same country and "
+                "language as another contact)"
+            )
+        seen[name] = contact
+        plan.append((contact, name))
+    return plan
+
+
+def _record(
+    ledger: Ledger, campaign_id: str, contact: Contact, path: Path, sha: str, inputs: str
+) -> None:
+    with ledger.session() as session:
+        row = session.scalars(
+            select(Letter).where(Letter.campaign == campaign_id, Letter.contact_id == contact.id)
+        ).one_or_none()
+        if row is None:
+            row = Letter(campaign=campaign_id, contact_id=contact.id)
+            session.add(row)
+        row.language = contact.language
+        row.path = str(path)
+        row.sha256 = sha
+        row.inputs_sha256 = inputs
+        row.rendered_at = utcnow()
+
+
+def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[int, Letter]:
+    """The recorded letters of this batch's contacts only: a campaign rendered in many
+    batches must not read its whole letter table for each one."""
+    found: dict[int, Letter] = {}
+    with ledger.session() as session:
+        for start in range(0, len(contact_ids), 500):  # SQLite caps bound parameters
+            chunk = contact_ids[start : start + 500]
+            query = select(Letter).where(
+                Letter.campaign == campaign_id, Letter.contact_id.in_(chunk)
+            )
+            found.update((row.contact_id, row) for row in session.scalars(query))
+    return found
+
+
+def render_campaign(
+    campaign: CampaignLike,
+    contacts: Sequence[Contact],
+    out_dir: Path,
+    ledger: Ledger | None = None,
+    progress: Callable[[RenderedLetter], None] | None = None,
+    *,
+    contact_fields: Iterable[str] | None = None,
+    context_for: ContextBuilder | None = None,
+    several_per_country: bool | None = None,
+) -> RenderReport:
+    """Render one DOCX per contact into ``out_dir`` (``<ISO3>.<lang>.docx``).
+
+    Before anything is written: every contact must have a template for its language and a
+    valid country code, and every template's fields must be among ``contact_fields`` (by
+    default, those of ``contacts``), else ``ContactError`` / ``TemplateFieldError``.
+    Each letter is validated, then written atomically. With a ``ledger``, each letter's sha256
+    and inputs hash are recorded against its contact, and a letter whose inputs are unchanged
+    and whose file is still intact is skipped. ``progress`` is called after each letter."""
+    started = time.perf_counter()
+    builder = context_for or _default_context_builder()
+    if several_per_country is None:
+        several_per_country = getattr(campaign, "contacts_per_country", 1) > 1
+    plan = _plan(campaign, contacts, several_per_country)
+    languages = {contact.language for contact, _ in plan}
+    fields = set(contact_fields) if contact_fields is not None else contact_fields_of(contacts)
+    paths = letter_templates(campaign)
+    templates = {
+        language: LetterTemplate(paths[language], language) for language in sorted(languages)
+    }
+    problems = check_templates(campaign, fields, languages, builder, prepared=templates)
+    if problems:
+        raise TemplateFieldError(problems)
+    ids = [contact.id for contact, _ in plan if contact.id is not None]
+    recorded = _recorded(ledger, campaign.id, ids) if ledger is not None else {}
+    # Absolute, so the ledger names the same file whatever folder the next run starts in.
+    out_dir = Path(out_dir).resolve()
+    report = RenderReport()
+    for contact, name in plan:
+        template = templates[contact.language]
+        path = safe_output_path(out_dir, name)
+        context = sanitize_context(builder(campaign, contact, contact.language))
+        inputs = template.inputs_sha256(context)
+        previous = recorded.get(contact.id) if contact.id is not None else None
+        if (
+            previous is not None
+            and previous.inputs_sha256 == inputs
+            and previous.path == str(path)
+            and _file_sha256(path) == previous.sha256
+        ):
+            letter = RenderedLetter(
+                contact.iso3, contact.language, path, previous.sha256, True, contact.id
+            )
+        else:
+            data = template.render_clean(context)
+            template.validate(data, f"letter {name}")
+            try:
+                write_atomically(path, data)
+            except OSError as error:
+                raise LetterWriteError(
+                    f"cannot write letter {path}: {error.strerror or error}; "
+                    f"the {len(report.letters)} letters before it are whole and none is "
+                    "half written: free space (or fix the folder) and run the rendering again"
+                ) from None
+            sha = hashlib.sha256(data).hexdigest()
+            if ledger is not None and contact.id is not None:
+                _record(ledger, campaign.id, contact, path, sha, inputs)
+            letter = RenderedLetter(contact.iso3, contact.language, path, sha, False, contact.id)
+        report.letters.append(letter)
+        if progress is not None:
+            progress(letter)
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,225 @@
+"""Recognising automatic replies (out-of-office, read receipts, "message received" robots) and
+reading an out-of-office reply's return date.
+
+Headers decide first, because they are set by software and do not depend on language: RFC 3834
+``Auto-Submitted``, ``X-Autoreply``/``X-Autorespond``, Exchange's ``X-Auto-Response-Suppress``
+together with ``X-MS-Exchange-Inbox-Rules-Loop``, ``Precedence: auto_reply|bulk|junk`` and
+read receipts (RFC 8098 disposition notifications). Then localised subjects, then a few
+unmistakable body sentences ("this is an automatic reply").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from email.message import Message
+
+from circular.replies.mailtext import header_text, raw_header
+
+
+@dataclass(frozen=True)
+class AutoReply:
+    """Why a message is automatic, and how sure that is."""
+
+    evidence: str
+    confidence: float
+
+
+# Unambiguous anywhere in a subject ("Automatic reply: CL-21/4 …").
+_SUBJECT_ANYWHERE = re.compile(
+    r"(out of (the )?office|automatic reply|auto[- ]?reply|autoreply|auto[- ]?response"
+    r"|vacation reply|réponse automatique|absence du bureau|absent du bureau"
+    r"|respuesta automática|fuera de la oficina|автоматический ответ|автоответ|вне офиса"
+    r"|自动回复|自動回覆|自动答复|不在办公室|رد تلقائي|رد آلي|خارج المكتب)",
+    re.I,
+)
+# Words a person could also put in a subject ("Minister on leave"): only as the subject's start,
+# where out-of-office tools put them.
+_SUBJECT_START = re.compile(
+    r"^\s*(read|delivered|lu|leído|прочитано|已读|تمت القراءة|message received|accusé de réception"
+    r"|acuse de recibo|on leave|away from (the )?office|ausencia|absence|нет на месте|в отпуске"
+    r"|休假|إجازة)\b",
+    re.I,
+)
+_BODY = re.compile(
+    r"(this is an? (automatic|automated|auto-generated)( reply| response| message| e-?mail)"
+    r"|(your|the) (e-?mail|message) (has been|was) received"
+    r"|ceci est une réponse automatique|ceci est un message automatique"
+    r"|esta es una respuesta automática|este es un mensaje automático"
+    r"|это автоматический ответ|это автоматическое сообщение|сообщение сформировано автоматически"
+    r"|此(邮件|郵件)为自动回复|这是一封自动回复|這是自動回覆|هذا رد تلقائي|هذه رسالة تلقائية"
+    r"|هذا رد آلي)",
+    re.I,
+)
+
+
+def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None:
+    """An ``AutoReply`` when ``msg`` was sent by software on someone's behalf, else None.
+
+    ``body`` (the decoded text) lets a robot without headers be recognised by its words."""
+    auto_submitted = raw_header(msg, "Auto-Submitted").strip().lower()
+    if auto_submitted and not auto_submitted.startswith("no"):
+        return AutoReply(f"Auto-Submitted: {auto_submitted}", 0.99)
+    for name in ("X-Autoreply", "X-Autorespond", "X-Autoresponder", "X-Auto-Reply"):
+        if msg.get(name) is not None:
+            return AutoReply(f"{name}: {raw_header(msg, name).strip()}", 0.98)
+    if msg.get("X-Auto-Response-Suppress") and msg.get("X-MS-Exchange-Inbox-Rules-Loop"):
+        return AutoReply("X-Auto-Response-Suppress with X-MS-Exchange-Inbox-Rules-Loop", 0.97)
+    precedence = raw_header(msg, "Precedence").strip().lower()
+    if precedence in ("auto_reply", "bulk", "junk"):
+        return AutoReply(f"Precedence: {precedence}", 0.95)
+    if msg.get_content_type() == "multipart/report":
+        params = {k.lower(): v.lower() for k, v in msg.get_params() or []}
+        if params.get("report-type") == "disposition-notification":
+            return AutoReply("read receipt (disposition-notification report)", 0.99)
+        if params.get("report-type") == "delivery-status":
+            # A delivery report that is not a failure (bounces are decided before this):
+            # "delivered" or "relayed" notices.
+            return AutoReply("delivery notification without a failure", 0.9)
+    subject = header_text(msg, "Subject")
+    # "Re: Automatic reply: …" is a person answering an auto-reply: a human reply, not a robot.
+    is_answer = re.match(r"^\s*(re|aw|sv|ответ|回复|答复|رد)\s*[:：]", subject, re.I)
+    if not is_answer and (_SUBJECT_ANYWHERE.search(subject) or _SUBJECT_START.search(subject)):
+        return AutoReply(f"Subject: {subject}", 0.9)
+    if body:
+        match = _BODY.search(body[:1500])
+        if match:
+            return AutoReply(_sentence_around(body, match.start(), match.end()), 0.85)
+    return None
+
+
+def _sentence_around(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(stop, 0, start) for stop in ".!?\n。")
+    rights = [i for i in (text.find(stop, end) for stop in ".!?\n。") if i != -1]
+    right = min(rights) + 1 if rights else len(text)
+    return " ".join(text[left + 1 : right].split())
+
+
+# --- return dates ---------------------------------------------------------------------------
+
+_MONTHS: dict[str, int] = {}
+for _number, _names in enumerate(
+    [
+        "january jan janvier janv enero ene января январь янв يناير كانون الثاني جانفي",
+        "february feb février fevrier févr fevr febrero feb февраля февраль фев февр فبراير شباط"
+        " فيفري",
+        "march mar mars marzo марта март مارس آذار",
+        "april apr avril avr abril abr апреля апрель апр أبريل ابريل إبريل نيسان أفريل",
+        "may mai mayo мая май مايو أيار ماي",
+        "june jun juin junio июня июнь يونيو يونيه حزيران جوان",
+        "july jul juillet juil julio июля июль يوليو يوليه تموز جويلية",
+        "august aug août aout agosto ago августа август авг أغسطس اغسطس آب أوت",
+        "september sep sept septembre septiembre setiembre сентября сентябрь сен сент سبتمبر أيلول",
+        "october oct octobre octubre октября октябрь окт أكتوبر اكتوبر تشرين الأول",
+        "november nov novembre noviembre ноября ноябрь ноя нояб نوفمبر تشرين الثاني",
+        "december dec décembre decembre déc diciembre dic декабря декабрь дек ديسمبر كانون الأول",
+    ],
+    start=1,
+):
+    for _name in _names.split():
+        _MONTHS.setdefault(_name, _number)
+# Two-word Levantine month names would be split above; they are matched whole here.
+_MULTI = {
+    "كانون الثاني": 1,
+    "تشرين الأول": 10,
+    "تشرين الثاني": 11,
+    "كانون الأول": 12,
+}
+_MONTH_WORD = "|".join(sorted((re.escape(m) for m in [*_MULTI, *_MONTHS]), key=len, reverse=True))
+_DAY_MONTH = re.compile(
+    rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|-?го)?\.?\s*(?:de\s+)?({_MONTH_WORD})(?![^\W\d_])\.?"
+    rf"(?:\s*(?:de\s+|,\s*)?(\d{{4}}))?",
+    re.I,
+)
+_MONTH_DAY = re.compile(
+    rf"\b({_MONTH_WORD})(?![^\W\d_])\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(\d{{4}}))?", re.I
+)
+_CJK = re.compile(r"(?:(\d{4})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})\s*[日号號]")
+_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+# A reference such as "CL-21/4" is not a date: nothing may touch the number on its left.
+_NUMERIC = re.compile(r"(?<![\w.\-/])(\d{1,2})[./](\d{1,2})(?:[./](\d{2,4}))?(?![\d.]*\d)")
+
+_RETURN_CUE = re.compile(
+    r"(\bback\b|\breturn|\bresume|\bin the office (again )?on|\bavailable again"
+    r"|de retour|\bretour\b|\breviens|\breprendrai|\brentre"
+    r"|regres|\bvuelta\b|\bde vuelta|\breincorpor|\bvolveré|\bvuelvo"
+    r"|вернусь|возвращусь|выйду|буду на (работе|месте)|буду в офисе|возвращени"
+    r"|返回|回来|回到|返岗|返回办公室|上班|回國|回国"
+    r"|سأعود|أعود|العودة|عودتي|سأكون متواجد|سأباشر)",
+    re.I,
+)
+_UNTIL_CUE = re.compile(
+    r"(\buntil\b|\btill\b|jusqu'?au|\bhasta\b|\bпо\b|\bдо\b|至|到|حتى|لغاية)", re.I
+)
+
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _dates_in(text: str, reference: date) -> list[tuple[int, date]]:
+    """Every date found in ``text`` with its position; years missing are inferred as the next
+    occurrence on or after ``reference`` (an out-of-office reply speaks of its near future)."""
+    found: list[tuple[int, date]] = []
+
+    def add(pos: int, year: str | None, month: int, day: int) -> None:
+        y = int(year) if year else None
+        if y is not None and y < 100:
+            y += 2000
+        try:
+            if y is None:
+                candidate = date(reference.year, month, day)
+                if candidate < reference - timedelta(days=7):
+                    candidate = date(reference.year + 1, month, day)
+            else:
+                candidate = date(y, month, day)
+        except ValueError:
+            return
+        found.append((pos, candidate))
+
+    for m in _ISO.finditer(text):
+        add(m.start(), m.group(1), int(m.group(2)), int(m.group(3)))
+    for m in _CJK.finditer(text):
+        add(m.start(), m.group(1), int(m.group(2)), int(m.group(3)))
+    for m in _DAY_MONTH.finditer(text):
+        month = _MULTI.get(m.group(2)) or _MONTHS.get(m.group(2).lower())
+        if month:
+            add(m.start(), m.group(3), month, int(m.group(1)))
+    for m in _MONTH_DAY.finditer(text):
+        month = _MONTHS.get(m.group(1).lower())
+        if month and not any(abs(p - m.start()) < 12 for p, _ in found):
+            add(m.start(), m.group(3), month, int(m.group(2)))
+    for m in _NUMERIC.finditer(text):
+        if any(abs(p - m.start()) < 12 for p, _ in found):
+            continue
+        a, b = int(m.group(1)), int(m.group(2))
+        # Day first, as nearly everywhere outside the US; month first only when day-first is
+        # impossible (13/02 is day-first, 02/13 can only be month-first).
+        day, month = (a, b) if b <= 12 else (b, a)
+        if month <= 12:
+            add(m.start(), m.group(3), month, day)
+    found.sort()
+    return found
+
+
+def extract_return_date(text: str, reference: date) -> date | None:
+    """When the absent person is back, from an out-of-office text, or None.
+
+    The date nearest a "back/return" word (in any of the six languages) wins; failing that, the
+    date after an "until" word; a date near neither is not taken."""
+    text = text.translate(_ARABIC_DIGITS)[:3000]
+    dates = _dates_in(text, reference)
+    if not dates:
+        return None
+    for cue in (_RETURN_CUE, _UNTIL_CUE):
+        best: tuple[int, date] | None = None
+        for m in cue.finditer(text):
+            for pos, when in dates:
+                # Chinese and Arabic often put the date before the verb ("2月15日返回").
+                distance = pos - m.end() if pos >= m.start() else (m.start() - pos) + 5
+                if distance <= 60 and (best is None or distance < best[0]):
+                    best = (distance, when)
+        if best is not None:
+            return best[1]
+    # A date with no "back"/"until" word near it (a read receipt's "read on 4 February", a
+    # conference date) is not a return date.
+    return None

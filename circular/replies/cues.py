@@ -1,0 +1,395 @@
+"""Cue lexicons for deciding a human reply, in the six languages.
+
+Each lexicon is a list of regular-expression fragments describing a *kind of statement*, not
+sentences seen in examples: word stems and constructions ("will + participate-verb",
+"negation … participate-verb", "regret to inform"). ``circular.replies.classify`` scores every
+clause of
+every sentence against all of them (the scripts barely overlap, and a French reply quoting an
+English sentence is still read correctly), so a language need not be detected to be understood.
+
+Categories:
+  ACCEPT     a positive, finite statement of participation or acceptance ("will deliver",
+             "accepts", "confirm the participation", "participera", "примет участие", "将出席")
+  PARTICIPATE participation words in any form, including infinitives ("to participate"): they
+             decide nothing alone, but a negation next to them is a decline ("unable to attend")
+  NEGATION   negators; with ACCEPT or PARTICIPATE in the same clause they make a decline
+  DECLINE    explicit refusals and their usual reasons ("regret to inform", "prior commitments")
+  HEDGE      pending or tentative wording: its clause decides nothing
+  CONDITION  "if", "subject to", "sous réserve", "si", "если", "如果", "إذا": the whole sentence
+             decides nothing
+  QUESTION   interrogative openings (a "?" is also a question)
+  ROLE       an official who may speak for the minister; with BEHALF or ACCEPT, a delegate
+  BEHALF     "on the Minister's behalf", "au nom de", "от имени", "代表", "نيابة عن"
+  COURTESY   diplomatic formulae that mention acceptance without meaning it ("accept the
+             assurances of my highest consideration"), removed before scoring
+  LETTER_REF the reply describing the invitation ("your letter inviting … to confirm
+             acceptance"), removed before scoring
+  NOT_NEGATION idioms whose negator negates nothing ("no objection", "n'hésitez pas")
+  DISCLAIMER legal footers ("if you are not the intended recipient…"): the sentence is skipped
+  CONTRAST   "but/however" openings: the clause after one outweighs the one before
+"""
+
+from __future__ import annotations
+
+import re
+
+_SCRIPTS = {
+    "cyrillic": re.compile(r"[\u0400-\u04ff]"),
+    "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
+    "han": re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"),
+}
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+
+
+def scripts_of(text: str) -> frozenset[str]:
+    """The scripts a text is written in (latin, cyrillic, arabic, han)."""
+    found = {name for name, pattern in _SCRIPTS.items() if pattern.search(text)}
+    if _LATIN.search(text):
+        found.add("latin")
+    return frozenset(found)
+
+
+class Lexicon:
+    """Cue fragments compiled per script, so that a clause is only matched against the
+    fragments of the scripts it contains (a Russian clause never runs the Arabic cues): this
+    is what keeps classification at hundreds of messages per second."""
+
+    def __init__(self, parts: list[str]) -> None:
+        self._by_script: dict[str, list[str]] = {}
+        for part in parts:
+            script = next(
+                (name for name, pattern in _SCRIPTS.items() if pattern.search(part)), "latin"
+            )
+            self._by_script.setdefault(script, []).append(part)
+        self._cache: dict[frozenset[str], re.Pattern[str] | None] = {}
+
+    def _pattern(self, scripts: frozenset[str]) -> re.Pattern[str] | None:
+        if scripts not in self._cache:
+            parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
+            self._cache[scripts] = (
+                re.compile("|".join(f"(?:{p})" for p in parts), re.I) if parts else None
+            )
+        return self._cache[scripts]
+
+    def search(
+        self, text: str, scripts: frozenset[str] | None = None, pos: int = 0
+    ) -> re.Match[str] | None:
+        """The first cue in ``text`` from ``pos`` (of the scripts given, or those ``text``
+        contains)."""
+        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        return pattern.search(text, pos) if pattern else None
+
+    def sub(self, replacement: str, text: str, scripts: frozenset[str] | None = None) -> str:
+        """``text`` with every cue replaced."""
+        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        return pattern.sub(replacement, text) if pattern else text
+
+
+def _compile(parts: list[str]) -> Lexicon:
+    return Lexicon(parts)
+
+
+ACCEPT = _compile(
+    [
+        # en
+        r"\b(accepts?|accepted|accepting|acceptance)\b",
+        r"\bconfirm\w*\b[^.;]{0,80}\b(participation|attendance|presence|availability|acceptance"
+        r"|will\b)",
+        r"\b(will|shall|'ll)\s+(also\s+)?(be\s+)?(gladly\s+|happy\s+to\s+|pleased\s+to\s+"
+        r"|honou?red\s+to\s+|personally\s+|virtually\s+)?(participat\w*|attend\w*|deliver\w*"
+        r"|take\s+part|taking\s+part|join\w*|speak\w*|address\w*|mak\w+\s+(a|the|his|her|its|our)"
+        r"\s+(policy\s+)?statement|present\w*|record\w*|be\s+present|be\s+available|be\s+there"
+        r"|be\s+delighted|be\s+glad|be\s+happy|be\s+honou?red|represent\w*)",
+        r"\b(pleased|happy|delighted|glad|honou?red|privileged|looks?\s+forward|looking\s+forward)"
+        r"\b[^.;]{0,40}\b(confirm|accept|particip|attend|deliver|take\s+part|taking\s+part|join"
+        r"|speak|address|mak(e|ing)|present|record)",
+        r"\b(is|are|am|will\s+be)\s+(available|able|in\s+a\s+position)\s+to\s+(particip|attend"
+        r"|deliver|join|take\s+part|speak|make)",
+        r"\bagree[sd]?\s+to\b|\bgladly\b|\bwith\s+pleasure\b|\bcount\s+on\b"
+        r"|\b(can|will|shall)\s+(also\s+)?(make\s+it|take\s+the\s+floor)\b"
+        r"|\b(plans?|intends?|planning|intending)\s+to\s+(particip|attend|deliver|join|take\s+part"
+        r"|speak|make)"
+        r"|\bas\s+(a|the|our)\s+speaker\b"
+        r"|\b(participation|attendance|presence)\b[^.;]{0,40}\b(is|has\s+been)\s+confirmed\b",
+        # fr
+        r"\baccept\w*",
+        r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
+        r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
+        r"|prendra\s+la\s+parole"
+        r"|assistera|se\s+joindra|rejoindra|présentera|enregistrera|s'adressera|représentera"
+        r"|sera\s+(bien\s+|donc\s+|très\s+)?(présente?|disponible|heureux|heureuse|ravie?"
+        r"|honorée?))\b",
+        r"\b(participation|présence)\b[^.;]{0,40}\b(est|a\s+été)\s+confirmée\b",
+        r"\bsera\s+de\s+la\s+partie\b|\brépondra\s+présente?\b",
+        r"\b(plaisir|heureux|heureuse|ravie?|honorée?|honneur)\s+(de|d')\s*(vous\s+)?(confirmer"
+        r"|accepter|participer|prendre\s+part|intervenir|prononcer)",
+        r"\b(pourra|peut|pourront|est\s+en\s+mesure|sera\s+en\s+mesure)\b[^.;]{0,30}\b(particip\w*"
+        r"|prendre\s+part|interven\w*|prononc\w*|assister|être\s+présente?)",
+        r"\bvolontiers\b|\bavec\s+plaisir\b",
+        # es
+        r"\bacept\w*",
+        r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
+        r"|particip\w+)",
+        r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
+        r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
+        r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración)",
+        r"\b(complace|agrado|gusto|honor|placer|encantad[oa]|complacid[oa]|honrad[oa])\b[^.;]{0,40}"
+        r"\b(confirmar|aceptar|participar|asistir|intervenir)",
+        r"\b(podrá|puede|estará\s+en\s+condiciones\s+de|está\s+en\s+condiciones\s+de)\b[^.;]{0,30}"
+        r"\b(particip\w*|asistir|intervenir|pronunciar|tomar\s+parte|estar\s+presente)",
+        r"\bcon\s+(mucho\s+)?gusto\b",
+        r"\b(participación|asistencia|presencia)\b[^.;]{0,40}\b(está|queda|ha\s+sido)\s+"
+        r"confirmad[oa]\b",
+        # ru
+        r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
+        r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие",
+        r"подтвержд\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)|подтвердить\s+участие",
+        r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
+        r"|представит|сделает\s+заявление|запишет|зачитает)",
+        r"(рад\w*|с\s+удовольствием|с\s+радостью|честь)[^.;]{0,40}(подтверд\w*|приня\w*|приним\w*"
+        r"|участ\w*|выступ\w*)",
+        r"\b(сможет|может|в\s+состоянии)\b[^.;]{0,30}(приня\w*\s+участие|участвовать|выступить"
+        r"|присутствовать)",
+        r"\bдал\w*\s+(сво[её]\s+)?согласие|\bсоглас(ен|на)\b|\bучасти\w*[^.;]{0,40}подтвержден\w*"
+        r"|\bготов\w*\s+(выступить|принять\s+участие)|список\s+выступающих",
+        # zh
+        r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
+        r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)",
+        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
+        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|發表|录制|代表)",
+        r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
+        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意",
+        # ar
+        r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
+        r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
+        r"سيشارك|سوف\s+يشارك|ستشارك|سنشارك|سيلقي|سوف\s+يلقي|ستلقي|سيحضر|سوف\s+يحضر|ستحضر|سيتحدث"
+        r"|سيقدم|ستقدم|سيسجل|سيمثل|ستمثل",
+        r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
+        r"|بحضور|بالحضور)",
+        r"(يسعد|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)[^.؛]{0,60}(مشارك|حضور"
+        r"|قبول|إلقاء|تأكيد|المشاركة|الحضور)",
+        r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
+    ]
+)
+
+PARTICIPATE = _compile(
+    [
+        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
+        r"|be\s+present|accept\w*|possible|feasible|available)\b",
+        r"\b(particip\w*|assister|prendre\s+part|interven\w*|prononc\w*|présente?|déclaration"
+        r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable)\b",
+        r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
+        r"|declaración|acept\w*|posible|disponible|acompañar\w*)\b",
+        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*",
+        r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|致辞|致詞|接受|声明|聲明",
+        r"مشارك\w*|المشاركة|يشارك|حضور|الحضور|يحضر|إلقاء|يلقي|كلمة|قبول|الدعوة",
+    ]
+)
+
+NEGATION = _compile(
+    [
+        r"\b(not|no|never|unable|cannot|neither|nor|unfortunately)\b|n't\b",
+        r"\b(ne|pas|jamais|impossible|malheureusement|incapable)\b|\bn'",
+        r"\b(nunca|imposible|imposibilitad[oa]|lamentablemente|desafortunadamente"
+        r"|desgraciadamente|impedid[oa])\b",
+        r"\b(не|нет|ни|невозможн\w*)\b|к\s+сожалению",
+        r"不能|不会|不克|不便|无法|無法|未能|难以|難以|不可能|无暇|不出席|不参加|未克|恕不",
+        r"(^|\s)(لا|لن|لم|ليس\w*)\s|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b|غير\s+قادر|للأسف|مع\s+الأسف",
+    ]
+)
+
+NOT_NEGATION = _compile(
+    [
+        r"\bno\s+(objection|problem|doubt)s?\b|\bnot\s+only\b|\bdo\s+not\s+hesitate\b"
+        r"|\bdon't\s+hesitate\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº",
+        r"n'hésitez\s+pas|ne\s+pas\s+hésiter|pas\s+de\s+problème|sans\s+aucun\s+doute|non\s+seulement"
+        # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video): no negation.
+        r"|\bn(?:e\s+|')(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?\bqu(?:e\b|')",
+        r"no\s+dude|sin\s+problema|no\s+hay\s+inconveniente|no\s+solo|no\s+sólo",
+        r"без\s+проблем|не\s+только|не\s+возражает|не\s+стесняйтесь",
+        r"没问题|不胜|不仅|不日",
+        r"لا\s+مانع|لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه",
+    ]
+)
+
+DECLINE = _compile(
+    [
+        r"\bregret\w*\b(?!\s+(the|any|our)\s+(delay|inconvenience|late))|\bwith\s+regret\b|\bregretfully\b|\bregrettably\b"
+        r"|\bsend\w*\s+(his|her|their|our|its)\s+(regrets|apologies)\b|\b(it's|it\s+is)\s+a\s+no\b|\bdeclin\w*\b|\bunable\b"
+        r"|\b(prior|previous|earlier|other|conflicting|pressing)\s+(commitment|engagement"
+        r"|obligation)s?\b|\bscheduling\s+conflict|\bunavailable\b|\bnot\s+available\b"
+        r"|\b(does|will|would)\s+not\s+(allow|permit)\b",
+        r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
+        r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
+        r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
+        r"|ne\s+(lui|nous|leur)\s+permet",
+        r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibilit\w*|\bcompromisos?\s+(previo|anterior"
+        r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
+        r"|\bno\s+estará\s+en\s+condiciones",
+        r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
+        r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
+        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*",
+        r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
+        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇",
+        r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|نعتذر|يعتذر|اعتذار"
+        r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
+        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)",
+    ]
+)
+
+HEDGE = _compile(
+    [
+        r"\brevert\w*|\bget\s+back\s+to\s+you|\bcome\s+back\s+to\s+you|\bin\s+due\s+course"
+        r"|\b(at|for)\s+(this|the)\s+(stage|moment|time\s+being)|\bnot\s+yet\b|\byet\s+to\b"
+        r"|\bunder\s+(consideration|review)|\bbeing\s+(considered|reviewed)|\bwill\s+(confirm"
+        r"|let\s+you\s+know|inform\s+you|advise)|\bto\s+be\s+confirmed\b|\btbc\b"
+        r"|\btentative\w*|\bprovisional\w*|\bpending\b"
+        r"|\bmight\b|\bmay\s+(be\s+able|not|possibly|wish|participate|attend|join)\b|\bpossibly\b"
+        r"|\bperhaps\b|\bhope\s+to\b|\bwill\s+consult\b|\bconsulting\b|\bforwarded\b|\btransmitted\b|\bawait\w*"
+        r"|\bas\s+soon\s+as\s+(possible|we|the)",
+        r"\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
+        r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
+        r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
+        r"|\bvous\s+tiendrons\s+inform\w*"
+        r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
+        r"|\bne\s+manquer\w*\s+pas\s+de\s+vous",
+        r"\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
+        r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
+        r"|\bprovisional\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
+        r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
+        r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad",
+        r"в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
+        r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
+        r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
+        r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение",
+        r"尽快|稍后|另行|目前尚|尚未|尚在|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"|将另|再行|届时再",
+        r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
+        r"|ربما|سنؤكد|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور",
+    ]
+)
+
+CONDITION = _compile(
+    [
+        r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovided\s+that\b"
+        r"|\bconditional\b|\bunless\b",
+        r"\bsi\s|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b",
+        r"\bsi\s|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b",
+        r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b",
+        r"如果|是否|视.{0,10}而定|若",
+        r"إذا|في\s+حال|شريطة|بشرط",
+    ]
+)
+
+QUESTION = _compile(
+    [
+        r"^\s*(could|can|would|may|might|shall|should|is|are|do|does|will|what|when|where|which"
+        r"|how|who|whom)\b[^.]{0,200}\?|\bplease\s+(advise|let\s+us\s+know|clarify|indicate"
+        r"|specify|confirm\s+whether|inform\s+us)",
+        r"\b(pourriez|pouvez|serait-il|est-il|est-ce\s+que|quel(le)?s?|quand|comment)\b"
+        r"|\bmerci\s+de\s+(nous\s+)?(préciser|indiquer|faire\s+savoir)",
+        r"\b(podría|podrían|puede|pueden|sería\s+posible|es\s+posible|cuál|cuándo|cómo)\b[^.]{0,200}"
+        r"\?|\bagradecer\w*\s+(nos\s+)?(indique|indicara|precise|informe|confirme)",
+        r"\b(можно\s+ли|не\s+могли\s+бы|просим\s+(уточнить|сообщить|разъяснить)|каким\s+образом"
+        r"|когда|каков)\b",
+        r"能否|可否|是否可以|请告知|请问|请说明|烦请告知|敬请告知",
+        r"^\s*هل\b|نرجو\s+(إفادتنا|إعلامنا|توضيح)|يرجى\s+(إفادتنا|إعلامنا|توضيح)",
+    ]
+)
+
+ROLE = _compile(
+    [
+        r"\b(the\s+)?(first\s+)?(deputy|vice)[- ]minister\b|\bminister\s+of\s+state\b"
+        r"|\b(state|permanent|parliamentary)\s+secretary\b|\bsecretary\s+of\s+state\b"
+        r"|\bunder-?\s?secretary\b|\bassistant\s+minister\b|\bambassador\b"
+        r"|\bpermanent\s+representative\b|\bchargée?\s+d'affaires\b|\bdirector[- ]general\b"
+        r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b",
+        r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
+        r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
+        r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b",
+        r"\bviceministr[oa]\b|\bvice\s?ministr[oa]\b|\bsecretari[oa]\s+de\s+estado\b"
+        r"|\bsubsecretari[oa]\b|\bembajador[a]?\b|\brepresentante\s+permanente\b"
+        r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
+        r"\s+negocios\b",
+        r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
+        r"|постоянн\w*\s+представител\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
+        r"|временн\w*\s+поверенн\w*",
+        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办",
+        r"نائب\s+(الوزير|وزير)|وكيل\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
+        r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام",
+    ]
+)
+
+BEHALF = _compile(
+    [
+        r"\bon\s+(\S+\s+){0,3}behalf\b|\bin\s+(his|her|the\s+minister's)\s+(place|stead)\b"
+        r"|\binstead\b|\b(will|to)\s+represent\b|\brepresenting\b",
+        r"\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b",
+        r"\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b",
+        r"от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b",
+        r"代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
+        r"نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
+    ]
+)
+
+COURTESY = _compile(
+    [
+        r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
+        r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
+        r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
+        r"[^.;]*|with\s+(the\s+)?assurances?[^.;]*",
+        r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
+        r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
+        r"\s+considération[^.;]*",
+        r"aprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
+        r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo",
+        r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
+        r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*",
+        r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺",
+        r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*",
+    ]
+)
+
+LETTER_REF = _compile(
+    [
+        r"\b(your|the)\s+(kind\s+)?(letter|invitation|communication|circular|e-?mail|note)\b"
+        r"[^.;]{0,120}\b(inviting|invites|invited|requesting|asking|which\s+invites)\b[^.;]*",
+        r"\b(votre|la)\s+(aimable\s+)?(lettre|invitation|circulaire|communication|courrier)\b"
+        r"[^.;]{0,120}\b(invitant|demandant|par\s+laquelle|qui\s+invite)\b[^.;]*",
+        r"\b(su|la)\s+(amable\s+)?(carta|invitación|circular|comunicación|nota)\b[^.;]{0,120}"
+        r"\b(invitando|en\s+la\s+que|por\s+la\s+que|solicitando|que\s+invita)\b[^.;]*",
+        r"(ваше|письм\w*|приглашени\w*)[^.;]{0,120}(с\s+просьбой|в\s+котором|которым)[^.;]*",
+        r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*",
+        r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(التي|بشأن|لدعوة|تدعو)[^.؛]*",
+    ]
+)
+
+THANKS = _compile(
+    [
+        r"\b(thank\w*|thanks)\b[^,;.]*?\b(invitation|letter|inviting)\b",
+        r"\b(merci\w*|remerci\w*)\b[^,;.]*?\b(invitation|lettre)\b",
+        r"\b(gracias|agradec\w*)\b[^,;.]*?\b(invitación|carta)\b",
+        r"(благодар\w*|спасибо)[^,;.]*?(приглашени\w*|письм\w*)",
+        r"(感谢|谢谢|感謝)[^，；。]*?(邀请|来函|邀請)",
+        r"(شكر\w*|نشكر|أشكر)[^،,؛.]*?(دعوة\w*|الدعوة|رسالت\w*|خطاب\w*)",
+    ]
+)
+
+DISCLAIMER = _compile(
+    [
+        r"\bintended\s+recipient|\bconfidential\b|\bprivileged\b|\b(accepts?|assumes?)\s+no\s+"
+        r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail",
+        r"\bdestinataire\b|\bconfidentiel\w*|\bn'imprimez\b|\bresponsabilité\b",
+        r"\bdestinatari[oa]\b|\bconfidencial\w*|\bno\s+imprima\b",
+        r"\bадресат\w*|\bконфиденциальн\w*",
+        r"保密|机密|非指定收件人|免责",
+        r"المرسل\s+إليه|سرية|سري\b",
+    ]
+)
+
+CONTRAST = re.compile(
+    r"^\s*(but|however|nevertheless|nonetheless|instead|mais|cependant|toutefois|néanmoins"
+    r"|en\s+revanche|pero|sin\s+embargo|no\s+obstante|en\s+cambio|но|однако|тем\s+не\s+менее"
+    r"|вместо\s+этого|但是|但|不过|然而|لكن|ولكن|غير\s+أن|إلا\s+أن)\b",
+    re.I,
+)

@@ -1,0 +1,239 @@
+"""What replies mean for a contact: store a reply, derive the contact's status, decide whether
+an address may still be mailed.
+
+A contact's status is never stored; it is derived from the replies matched to its letters with
+this precedence:
+
+1. a person's decision beats the classifier's (the latest person's decision wins);
+2. a human reply (accept, decline, other) beats an automatic one; among human replies the
+   latest wins; a classified ``other`` (or a reply waiting for review) means ``needs_review``;
+3. without a human reply: a permanent bounce makes the contact ``bounced``; an auto-reply
+   (or a temporary bounce) leaves it ``auto_reply`` (still waiting, someone is away);
+4. otherwise ``awaiting`` once a letter went out, ``not_sent`` before.
+
+Independently of the status, a permanent bounce stops all mail to the address that bounced
+(``can_mail``, ``blocked_addresses``), even for a contact that had accepted.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from circular.ledger import (
+    HUMAN_REPLY_KINDS,
+    Contact,
+    DecidedBy,
+    Message,
+    MessageStatus,
+    Reply,
+    ReplyKind,
+    ReplyStatus,
+    utcnow,
+)
+from circular.replies.matching import Match
+
+#: How much of a reply's text the ledger keeps (enough for a person to judge it).
+EXCERPT_CHARS = 2000
+#: ``Reply.message_id``'s length (RFC 5322's line limit; a longer Message-ID is cut).
+MESSAGE_ID_CHARS = 998
+
+
+class ContactStatus(enum.StrEnum):
+    """Where a contact stands in a campaign, derived from the ledger."""
+
+    NOT_SENT = "not_sent"
+    AWAITING = "awaiting"
+    AUTO_REPLY = "auto_reply"
+    ACCEPTED = "accepted"
+    DECLINED = "declined"
+    NEEDS_REVIEW = "needs_review"
+    REPLIED = "replied"  # a person read a reply that neither accepts nor declines
+    BOUNCED = "bounced"
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """Where a message was found and what its headers say (everything but its meaning)."""
+
+    mailbox: str
+    uidvalidity: int
+    uid: int
+    message_id: str
+    from_addr: str
+    subject: str
+    received_at: datetime | None
+
+
+def storable(value: object, limit: int | None = None) -> str:
+    """``value`` as text every ledger database stores: NUL characters dropped (PostgreSQL
+    refuses them), lone surrogates (undecodable header bytes) replaced, cut to ``limit``
+    characters (the column's length)."""
+    text = str(value or "").replace("\x00", "")
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return text if limit is None else text[:limit]
+
+
+#: The start of a classification's evidence when the message was not read (over a limit,
+#: malformed): the evidence then says why, and is the reason a person is asked to look.
+NOT_READ = "not read:"
+
+
+def new_reply(incoming: Incoming, classification: Any, match: Match) -> Reply:
+    """A ``Reply`` row for a classified, matched message (not yet added to a session).
+
+    ``classification`` is a ``circular.replies.classify.Classification``. A reply goes to review
+    when it
+    is ``other``, when no letter was found for it, or when it has no sender address (nobody
+    can say who accepted)."""
+    kind = ReplyKind(str(classification.kind))
+    evidence = storable(getattr(classification, "evidence", ""))
+    reasons = []
+    if not match.matched:
+        reasons.append("no letter matched this message")
+    if kind == ReplyKind.OTHER:
+        not_read = evidence.startswith(NOT_READ)
+        reasons.append(
+            evidence if not_read else "the classifier could not decide accept or decline"
+        )
+    if not incoming.from_addr.strip():
+        reasons.append("the message has no From address")
+    return Reply(
+        **_header_fields(incoming),
+        campaign=match.campaign,
+        kind=kind,
+        language=getattr(classification, "language", None),
+        evidence=evidence,
+        confidence=float(getattr(classification, "confidence", 0.0) or 0.0),
+        delegate=storable(getattr(classification, "delegate", "")),
+        return_date=_as_date(getattr(classification, "return_date", None)),
+        bounce_recipient=storable(getattr(classification, "bounce_recipient", ""), 320),
+        bounce_permanent=getattr(classification, "bounce_permanent", None),
+        matched_message_id=match.message_id,
+        match_method=str(match.method or ""),
+        decided_by=DecidedBy.CLASSIFIER,
+        decision_note=storable("; ".join(reasons)),
+        status=ReplyStatus.NEEDS_REVIEW if reasons else ReplyStatus.DONE,
+        text_excerpt=storable(getattr(classification, "text", ""), EXCERPT_CHARS),
+    )
+
+
+def unreadable_reply(incoming: Incoming, reason: str) -> Reply:
+    """A ``Reply`` row for a message that could not be read at all: a person looks at it."""
+    return Reply(
+        **_header_fields(incoming),
+        kind=ReplyKind.OTHER,
+        confidence=0.0,
+        decided_by=DecidedBy.CLASSIFIER,
+        decision_note=storable(f"unreadable message: {reason}"),
+        status=ReplyStatus.NEEDS_REVIEW,
+    )
+
+
+def _header_fields(incoming: Incoming) -> dict[str, Any]:
+    """The columns a reply takes from its headers, fit for the ledger's column lengths."""
+    return {
+        "mailbox": incoming.mailbox,
+        "uidvalidity": incoming.uidvalidity,
+        "uid": incoming.uid,
+        "message_id": storable(incoming.message_id, MESSAGE_ID_CHARS),
+        "from_addr": storable(incoming.from_addr, 320),
+        "subject": storable(incoming.subject),
+        "received_at": incoming.received_at,
+    }
+
+
+def decide_reply(reply: Reply, kind: ReplyKind, note: str = "") -> None:
+    """Record a person's decision on ``reply``: it then beats whatever the classifier said."""
+    reply.kind = ReplyKind(kind)
+    reply.decided_by = DecidedBy.PERSON
+    reply.decision_note = note
+    reply.status = ReplyStatus.DONE
+    reply.decided_at = utcnow()
+
+
+def replies_of(session: Session, contact: Contact) -> list[Reply]:
+    """Every reply matched to one of ``contact``'s letters, oldest first."""
+    query = (
+        select(Reply)
+        .join(Message, Reply.matched_message_id == Message.id)
+        .where(Message.contact_id == contact.id)
+        .order_by(Reply.received_at.asc().nulls_first(), Reply.id.asc())
+    )
+    return list(session.scalars(query))
+
+
+def contact_status(session: Session, contact: Contact) -> ContactStatus:
+    """``contact``'s status by the precedence rules (module doc)."""
+    replies = replies_of(session, contact)
+    by_person = [r for r in replies if r.decided_by == DecidedBy.PERSON]
+    if by_person:
+        latest = max(by_person, key=lambda r: (r.decided_at or r.created_at, r.id))
+        return _status_of_human(latest, decided=True)
+    human = [r for r in replies if r.kind in HUMAN_REPLY_KINDS]
+    if human:
+        return _status_of_human(human[-1], decided=False)
+    if any(r.kind == ReplyKind.BOUNCE and r.bounce_permanent for r in replies):
+        return ContactStatus.BOUNCED
+    if replies:
+        return ContactStatus.AUTO_REPLY
+    sent = session.scalar(
+        select(func.count(Message.id)).where(
+            Message.contact_id == contact.id,
+            Message.status.in_([MessageStatus.SENT, MessageStatus.UNKNOWN]),
+        )
+    )
+    return ContactStatus.AWAITING if sent else ContactStatus.NOT_SENT
+
+
+def _status_of_human(reply: Reply, *, decided: bool) -> ContactStatus:
+    if reply.kind == ReplyKind.ACCEPT and (decided or reply.status == ReplyStatus.DONE):
+        return ContactStatus.ACCEPTED
+    if reply.kind == ReplyKind.DECLINE and (decided or reply.status == ReplyStatus.DONE):
+        return ContactStatus.DECLINED
+    if decided and reply.kind == ReplyKind.OTHER:
+        return ContactStatus.REPLIED
+    if decided:
+        # A person filed the reply as automatic or a bounce: no human answer after all.
+        return ContactStatus.AUTO_REPLY
+    return ContactStatus.NEEDS_REVIEW
+
+
+def blocked_addresses(session: Session, addresses: Iterable[str] | None = None) -> set[str]:
+    """Addresses (lower case) that bounced permanently: no more mail goes to them.
+
+    A bounce a person re-filed as something else no longer blocks (its kind changed)."""
+    query = select(Reply.bounce_recipient).where(
+        Reply.kind == ReplyKind.BOUNCE,
+        Reply.bounce_permanent.is_(True),
+        Reply.bounce_recipient != "",
+    )
+    blocked = {address.strip().lower() for address in session.scalars(query)}
+    if addresses is None:
+        return blocked
+    return {a.strip().lower() for a in addresses} & blocked
+
+
+def can_mail(session: Session, contact: Contact) -> bool:
+    """False once ``contact``'s address bounced permanently (even after an acceptance)."""
+    address = contact.email.strip().lower()
+    if address in blocked_addresses(session, [address]):
+        return False
+    # A permanent bounce matched to this contact's letter that did not name its recipient
+    # is about the main address the letter went to.
+    for reply in replies_of(session, contact):
+        if reply.kind == ReplyKind.BOUNCE and reply.bounce_permanent and not reply.bounce_recipient:
+            return False
+    return True
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    return value if isinstance(value, date) else None

@@ -1,0 +1,459 @@
+"""Sending a campaign's messages: exactly once, at the server's pace, over reused parallel
+connections.
+
+``send_messages`` takes the messages to send (``OutgoingMessage``, see ``circular.sending.mime``),
+makes
+sure each has its ledger row (token and Message-ID generated up front), settles rows a crashed
+run left ``sending``, then runs N workers, each with its own SMTP connection, fed by one
+producer; a worker claims a row only when the rate limiter lets its send go. A message is
+built and serialised once, just before, and its bytes are what SMTP sends.
+
+``write_previews`` is the dry run: the same messages as .eml files, nothing sent, the ledger
+untouched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from circular.ledger import Ledger, MessageStatus, utcnow
+from circular.sending import claims
+from circular.sending.claims import MessageRow
+from circular.sending.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
+from circular.sending.ratelimit import DailyQuotaReached, RateLimiter, day_start
+from circular.sending.sent_folder import SentFolder
+from circular.sending.smtp import Outcome, SendResult, SmtpConfig, SmtpConnection, SmtpSetupError
+from circular.settings import Settings
+from circular.tokens import new_token
+
+log = logging.getLogger(__name__)
+
+_MAX_RETRY_DELAY = 900.0
+
+
+@dataclass(frozen=True)
+class SendOptions:
+    """How a run sends. ``from_settings`` reads the operator's settings."""
+
+    connections: int = 4
+    per_minute: int = 0
+    per_day: int = 0
+    max_attempts: int = 5
+    retry_delay: float = 30.0  # before the 2nd attempt; doubled each time, at most 15 min
+    bounce_address: str = ""
+    limit: int | None = None  # send at most this many (new) messages in this run
+    stale_after: float = 900.0  # a claim this old by another host is taken as abandoned
+    rate_window: float = 60.0  # the window of per_minute; shorter only in tests
+
+    @classmethod
+    def from_settings(cls, settings: Settings, **overrides: object) -> SendOptions:
+        """Options from ``settings``, with ``overrides`` (e.g. ``limit=10``)."""
+        values: dict[str, object] = {
+            "connections": settings.smtp_connections,
+            "per_minute": settings.smtp_rate_per_minute,
+            "per_day": settings.smtp_rate_per_day,
+            "max_attempts": settings.smtp_max_attempts,
+            "retry_delay": settings.smtp_retry_delay,
+            "bounce_address": settings.smtp_bounce_address,
+            "stale_after": max(900.0, settings.smtp_timeout * 10),
+        }
+        values.update(overrides)
+        return cls(**values)  # type: ignore[arg-type]
+
+    def delay_before(self, attempt: int) -> float:
+        """The wait before attempt number ``attempt`` (2, 3, ...)."""
+        return min(self.retry_delay * 2 ** max(attempt - 2, 0), _MAX_RETRY_DELAY)
+
+
+@dataclass
+class SendReport:
+    """What a run did. Message lists hold each message's name (``OutgoingMessage.name``)."""
+
+    sent: int = 0
+    failed: list[str] = field(default_factory=list)
+    unknown: list[str] = field(default_factory=list)
+    retried: int = 0
+    already_done: int = 0  # rows not pending when the run began (sent, failed, unknown...)
+    not_due: int = 0  # pending rows scheduled for later (a retry another run set)
+    left_pending: int = 0  # not sent in this run: limit, daily quota
+    refused_cc: dict[str, dict[str, str]] = field(default_factory=dict)
+    reconciled: claims.Reconciled | None = None
+    quota_resume_at: datetime | None = None
+
+
+@dataclass
+class _Job:
+    outgoing: OutgoingMessage
+    row: MessageRow
+    built: BuiltMessage | None = None
+    attempt: int = 1
+
+
+ProgressCallback = Callable[[str, OutgoingMessage], None]
+
+
+def _key(item: OutgoingMessage) -> tuple[str, str]:
+    return item.campaign, item.kind
+
+
+def prepare(ledger: Ledger, messages: Sequence[OutgoingMessage]) -> list[MessageRow]:
+    """The ledger row of each message (created ``pending`` where missing), in order."""
+    groups: dict[tuple[str, str], list[OutgoingMessage]] = {}
+    for item in messages:
+        groups.setdefault(_key(item), []).append(item)
+    rows: dict[tuple[str, str, int], MessageRow] = {}
+    for (campaign, kind), items in groups.items():
+        contacts = [(i.contact_id, i.id_domain) for i in items]
+        found = claims.ensure_rows(ledger, campaign, kind, contacts)
+        rows.update({(campaign, kind, cid): row for cid, row in found.items()})
+    return [rows[(m.campaign, m.kind, m.contact_id)] for m in messages]
+
+
+class _Run:
+    """One send run: a producer queueing messages in order, N workers (one connection each)
+    claiming and sending them, one rate limiter shared by all."""
+
+    def __init__(
+        self,
+        ledger: Ledger,
+        smtp: SmtpConfig,
+        options: SendOptions,
+        sent_folder: SentFolder | None,
+        progress: ProgressCallback | None,
+    ) -> None:
+        self.ledger, self.smtp, self.options = ledger, smtp, options
+        self.sent_folder, self.progress = sent_folder, progress
+        self.claimer = claims.new_claimer_id()
+        self.report = SendReport()
+        self.queue: asyncio.Queue[_Job] = asyncio.Queue(maxsize=options.connections)
+        self.outstanding = 0  # jobs not yet settled (queued, in flight, awaiting a retry)
+        self.settled = asyncio.Event()
+        self.stopping: BaseException | None = None  # daily quota or a setup error
+        self.retry_tasks: set[asyncio.Task[None]] = set()
+        self.copies: asyncio.Queue[BuiltMessage] = asyncio.Queue()  # for the Sent folder
+
+    def _notify(self, event: str, job: _Job) -> None:
+        if self.progress is not None:
+            self.progress(event, job.outgoing)
+
+    def _done(self) -> None:
+        self.outstanding -= 1
+        if self.outstanding == 0:
+            self.settled.set()
+
+    async def run(self, jobs: list[_Job]) -> SendReport:
+        today_start = day_start(utcnow())
+        sent_today, recent = claims.sent_counts(self.ledger, utcnow(), today_start)
+        self.limiter = RateLimiter(
+            self.options.per_minute,
+            self.options.per_day,
+            window=self.options.rate_window,
+            sent_today=sent_today,
+            recent=recent,
+        )
+        workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
+        producer = asyncio.create_task(self._produce(jobs))
+        copier = asyncio.create_task(self._copy_to_sent()) if self.sent_folder else None
+        try:
+            # A worker that dies of an unexpected error stops the run (its row stays
+            # ``sending``: ambiguous, reconciled later) instead of hanging it.
+            await asyncio.wait([producer, *workers], return_when=asyncio.FIRST_COMPLETED)
+            if producer.done():
+                producer.result()
+                settled = asyncio.create_task(self.settled.wait())
+                if self.outstanding:
+                    await asyncio.wait([settled, *workers], return_when=asyncio.FIRST_COMPLETED)
+                settled.cancel()
+            for worker in workers:
+                if worker.done() and not worker.cancelled() and worker.exception():
+                    producer.cancel()
+                    raise worker.exception()  # type: ignore[misc]
+            if copier is not None:
+                await self.copies.join()  # every copy made before the run reports
+        finally:
+            if copier is not None:
+                copier.cancel()
+            for task in (producer, *workers, *self.retry_tasks):
+                task.cancel()
+            await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
+            self._release_queued()
+        if isinstance(self.stopping, SmtpSetupError):
+            raise self.stopping
+        return self.report
+
+    async def _produce(self, jobs: list[_Job]) -> None:
+        limit = self.options.limit
+        for index, job in enumerate(jobs):
+            if self.stopping is not None or (limit is not None and index >= limit):
+                self.report.left_pending += len(jobs) - index
+                return
+            self.outstanding += 1
+            self.settled.clear()
+            await self.queue.put(job)
+
+    def _release_queued(self) -> None:
+        """Count the jobs a stopped run never took (their rows were never claimed)."""
+        while not self.queue.empty():
+            self.queue.get_nowait()
+            self.report.left_pending += 1
+
+    def _stop(self, reason: BaseException) -> None:
+        """Stop claiming: the rest waits for another run. Sends in flight finish."""
+        self.stopping = reason
+        for task in self.retry_tasks:
+            task.cancel()
+
+    async def _worker(self) -> None:
+        connection = SmtpConnection(self.smtp)
+        try:
+            while True:
+                job = await self.queue.get()
+                try:
+                    await self._handle(connection, job)
+                finally:
+                    self._done()
+        finally:
+            await connection.close()
+
+    async def _handle(self, connection: SmtpConnection, job: _Job) -> None:
+        # Claim as late as possible (after the rate limiter let the send go): only the sends
+        # truly in flight are ``sending`` when a crash comes, so few become ``unknown``.
+        if self.stopping is not None:
+            self.report.left_pending += 1
+            return
+        if job.built is None:
+            try:
+                job.built = build_message(job.outgoing, job.row.token, self.options.bounce_address)
+            except MessageBuildError as error:
+                if claims.claim(self.ledger, job.row.id, self.claimer):
+                    claims.mark_failed(
+                        self.ledger, job.row.id, self.claimer, code=None, answer=str(error)
+                    )
+                    self.report.failed.append(job.outgoing.name)
+                    self._notify("failed", job)
+                return
+        try:
+            await self.limiter.acquire()
+        except DailyQuotaReached as error:
+            self._stop(error)
+            self.report.quota_resume_at = error.resume_at
+            self.report.left_pending += 1
+            return
+        if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.attempt > 1):
+            self.limiter.release(delivered=False)
+            self.report.already_done += 1  # another sender took it
+            return
+        try:
+            result = await connection.send(job.built)
+        except SmtpSetupError as error:
+            self.limiter.release(delivered=False)
+            self._stop(error)
+            claims.release(self.ledger, job.row.id, self.claimer, uncount=True)
+            self.report.left_pending += 1
+            return
+        except BaseException:
+            # Cancelled or a bug mid-send: the row stays ``sending`` (ambiguous) on purpose.
+            self.limiter.release(delivered=True)
+            raise
+        self.limiter.release(delivered=result.outcome in (Outcome.ACCEPTED, Outcome.AMBIGUOUS))
+        await self._record(job, result)
+
+    async def _record(self, job: _Job, result: SendResult) -> None:
+        row_id, name = job.row.id, job.outgoing.name
+        assert job.built is not None
+        if result.outcome == Outcome.ACCEPTED:
+            claims.mark_sent(
+                self.ledger,
+                row_id,
+                self.claimer,
+                to_addrs=job.built.recipients,
+                code=result.code,
+                answer=result.answer,
+                refused=result.refused,
+            )
+            self.report.sent += 1
+            if result.refused:
+                self.report.refused_cc[name] = result.refused
+            self._notify("sent", job)
+            if self.sent_folder is not None:
+                # Copied to Sent in the background: an IMAP APPEND per letter would otherwise
+                # set the pace of the whole run.
+                self.copies.put_nowait(job.built)
+        elif result.outcome == Outcome.AMBIGUOUS:
+            claims.mark_unknown(self.ledger, row_id, self.claimer, answer=result.answer)
+            self.report.unknown.append(name)
+            self._notify("unknown", job)
+        elif result.outcome == Outcome.PERMANENT or job.attempt >= self.options.max_attempts:
+            answer = result.answer
+            if result.outcome == Outcome.TEMPORARY:
+                answer = f"gave up after {job.attempt} attempts; last: {answer}"
+            claims.mark_failed(
+                self.ledger,
+                row_id,
+                self.claimer,
+                code=result.code,
+                answer=answer,
+                refused=result.refused,
+            )
+            self.report.failed.append(name)
+            self._notify("failed", job)
+        else:
+            self._schedule_retry(job, result)
+
+    def _schedule_retry(self, job: _Job, result: SendResult) -> None:
+        delay = self.options.delay_before(job.attempt + 1)
+        retry_at = utcnow() + timedelta(seconds=delay)
+        claims.release(
+            self.ledger,
+            job.row.id,
+            self.claimer,
+            code=result.code,
+            answer=result.answer,
+            retry_at=retry_at,
+        )
+        self.report.retried += 1
+        self._notify("retry", job)
+        self.outstanding += 1  # the retry keeps the run open; _handle's finally settles this try
+        task = asyncio.create_task(self._retry_later(job, delay))
+        self.retry_tasks.add(task)
+        task.add_done_callback(self.retry_tasks.discard)
+
+    async def _retry_later(self, job: _Job, delay: float) -> None:
+        try:
+            await asyncio.sleep(delay)
+            if self.stopping is None:
+                job.attempt += 1
+                self.outstanding += 1
+                await self.queue.put(job)
+            else:
+                self.report.left_pending += 1
+        except asyncio.CancelledError:
+            self.report.left_pending += 1  # released for retry; a later run takes it
+            raise
+        finally:
+            self._done()
+
+    async def _copy_to_sent(self) -> None:
+        """Append each sent letter to the Sent folder, one at a time, in the background."""
+        assert self.sent_folder is not None
+        while True:
+            built = await self.copies.get()
+            try:
+                await asyncio.to_thread(self.sent_folder.append, built.data)
+            except Exception as error:  # the letter is sent; a missing copy must not undo that
+                log.warning("could not append %s to the Sent folder: %s", built.message_id, error)
+            finally:
+                self.copies.task_done()
+
+
+async def send_messages(
+    ledger: Ledger,
+    messages: Sequence[OutgoingMessage],
+    smtp: SmtpConfig,
+    options: SendOptions,
+    *,
+    sent_folder: SentFolder | None = None,
+    progress: ProgressCallback | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> SendReport:
+    """Send every message of ``messages`` not yet sent, in order, exactly once.
+
+    ``progress(event, message)`` is called as each message ends (``sent``, ``failed``,
+    ``unknown``) or is set to be retried (``retry``); ``on_plan(n)`` once, with the number of
+    messages this run will try.
+
+    First settles rows an interrupted run left ``sending`` (Sent folder, else ``unknown``).
+    Raises SmtpSetupError when the server cannot be used (TLS verification, login); rows
+    claimed but not sent are given back first."""
+    smtp.check()
+    rows = prepare(ledger, messages)
+    reconciled = None
+    for campaign in sorted({m.campaign for m in messages}):
+        result = claims.reconcile(
+            ledger,
+            campaign,
+            sent_folder.find if sent_folder is not None else None,
+            stale_after=options.stale_after,
+        )
+        if reconciled is None:
+            reconciled = result
+        else:
+            reconciled = claims.Reconciled(
+                reconciled.sent + result.sent,
+                reconciled.unknown + result.unknown,
+                reconciled.still_sending + result.still_sending,
+            )
+    now = utcnow()
+    jobs, run = [], _Run(ledger, smtp, options, sent_folder, progress)
+    for item, row in zip(messages, rows, strict=True):
+        if row.status != MessageStatus.PENDING:
+            run.report.already_done += 1
+        elif row.scheduled_for is not None and row.scheduled_for > now:
+            run.report.not_due += 1
+        else:
+            jobs.append(_Job(item, row))
+    run.report.reconciled = reconciled
+    if on_plan is not None:
+        on_plan(len(jobs) if options.limit is None else min(options.limit, len(jobs)))
+    return await run.run(jobs)
+
+
+def send(
+    ledger: Ledger,
+    messages: Sequence[OutgoingMessage],
+    smtp: SmtpConfig,
+    options: SendOptions,
+    *,
+    sent_folder: SentFolder | None = None,
+    progress: ProgressCallback | None = None,
+    on_plan: Callable[[int], None] | None = None,
+) -> SendReport:
+    """``send_messages`` for synchronous callers (CLI, Prefect tasks)."""
+    return asyncio.run(
+        send_messages(
+            ledger,
+            messages,
+            smtp,
+            options,
+            sent_folder=sent_folder,
+            progress=progress,
+            on_plan=on_plan,
+        )
+    )
+
+
+def write_previews(
+    messages: Sequence[OutgoingMessage],
+    out_dir: Path,
+    *,
+    bounce_address: str = "",
+    ledger: Ledger | None = None,
+) -> list[Path]:
+    """Dry run: write each message as ``<out_dir>/<contact>.<kind>.eml`` and send nothing.
+
+    With ``ledger``, a message that already has a row shows its real token and Message-ID;
+    otherwise a fresh token is used. The ledger is never written."""
+    tokens: dict[tuple[str, str, int], str] = {}
+    if ledger is not None:
+        tokens = claims.existing_tokens(
+            ledger, [(m.campaign, m.kind, m.contact_id) for m in messages]
+        )
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for item in messages:
+        token = tokens.get((item.campaign, item.kind, item.contact_id)) or new_token()
+        built = build_message(item, token, bounce_address)
+        stem = _safe_stem(item.label or str(item.contact_id))
+        path = out_dir / f"{stem}.{item.kind}.eml"
+        path.write_bytes(built.data)
+        written.append(path)
+    return written
+
+
+def _safe_stem(value: str) -> str:
+    return "".join(c if c.isalnum() or c in "-_." else "_" for c in value).strip(".") or "message"

@@ -1,0 +1,326 @@
+"""One SMTP connection (aiosmtplib) that sends pre-serialised messages and says exactly how
+each send ended.
+
+The outcome distinguishes what the exactly-once ledger needs to know:
+
+- ``accepted``: the server answered 250 to the end of DATA (some Cc may have been refused);
+- ``temporary``: a 4xx answer, or the connection dropped or timed out *before* the end of the
+  message was written: nothing was delivered, the send may be retried;
+- ``permanent``: a 5xx answer: recorded, never retried;
+- ``ambiguous``: the whole message was written but no answer came (drop or timeout): the server
+  may have taken it. Never retried automatically.
+
+aiosmtplib's ``sendmail`` cannot tell the last two cases apart, so the transaction is driven
+command by command here (MAIL, RCPT..., DATA, then the message bytes).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import re
+import socket
+import ssl
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+import aiosmtplib
+from pydantic import SecretStr
+
+from circular.sending.mime import BuiltMessage
+from circular.settings import Security, Settings
+
+_DOT_AT_LINE_START = re.compile(rb"(?m)^\.")
+
+
+class SmtpSetupError(Exception):
+    """The SMTP server cannot be used as configured (TLS verification, login, a plain connection
+    to a remote host): retrying will not help. The text never holds the password."""
+
+
+class SmtpUnavailable(SmtpSetupError):
+    """The server cannot be reached (refused, unreachable, not answering its greeting): the
+    run stops with every unsent letter left pending, to be sent by a later run."""
+
+
+_CONNECT_TRIES = 3
+
+
+class Outcome(StrEnum):
+    """How one send ended (see the module docstring)."""
+
+    ACCEPTED = "accepted"
+    TEMPORARY = "temporary"
+    PERMANENT = "permanent"
+    AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class SendResult:
+    """The outcome of one send, with the server's last answer and any refused recipients."""
+
+    outcome: Outcome
+    code: int | None = None
+    answer: str = ""
+    refused: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class SmtpConfig:
+    """Where and how to connect. Built from the settings with ``from_settings``."""
+
+    host: str
+    port: int
+    security: Security = Security.STARTTLS
+    username: str = ""
+    password: SecretStr = field(default_factory=lambda: SecretStr(""))
+    timeout: float = 60.0
+    ca_file: Path | None = None
+    allow_plain: bool = False
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.password, SecretStr):  # a plain string given in code
+            object.__setattr__(self, "password", SecretStr(str(self.password)))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> SmtpConfig:
+        """The SMTP part of ``settings``."""
+        return cls(
+            host=settings.smtp_host,
+            port=settings.smtp_port,
+            security=settings.smtp_security,
+            username=settings.smtp_username,
+            password=settings.smtp_password,
+            timeout=settings.smtp_timeout,
+            ca_file=settings.smtp_ca_file,
+            allow_plain=settings.smtp_allow_plain,
+        )
+
+    def check(self) -> None:
+        """Refuse a plain connection to anything but loopback unless explicitly allowed."""
+        if self.security == Security.NONE and not (self.allow_plain or is_loopback(self.host)):
+            raise SmtpSetupError(
+                f"refusing unencrypted SMTP to {self.host}: set CIRCULAR_SMTP_SECURITY to "
+                "starttls or tls, or CIRCULAR_SMTP_ALLOW_PLAIN=true to allow it"
+            )
+
+    def tls_context(self) -> ssl.SSLContext:
+        """A verifying client context: the system's CAs plus ``ca_file`` when given."""
+        context = ssl.create_default_context(ssl.Purpose.SERVER_AUTH)
+        if self.ca_file is not None:
+            context.load_verify_locations(cafile=str(self.ca_file))
+        return context
+
+
+def is_loopback(host: str) -> bool:
+    """True for localhost and loopback addresses."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def _by_code(code: int, answer: str, refused: dict[str, str] | None = None) -> SendResult:
+    outcome = Outcome.TEMPORARY if 400 <= code < 500 else Outcome.PERMANENT
+    return SendResult(outcome, code, answer, refused or {})
+
+
+class SmtpConnection:
+    """A reusable connection: opened on first use, reopened after a drop. One send at a time
+    (aiosmtplib serialises them anyway): use one connection per parallel worker."""
+
+    def __init__(self, config: SmtpConfig) -> None:
+        config.check()
+        self.config = config
+        self._smtp: aiosmtplib.SMTP | None = None
+        self._used = False
+
+    @property
+    def connected(self) -> bool:
+        """Whether a connection is open (as far as the client knows)."""
+        return self._smtp is not None and self._smtp.is_connected
+
+    async def _connect(self) -> aiosmtplib.SMTP:
+        """Open a connection; a server that cannot be reached after a few tries stops the run
+        (SmtpUnavailable) rather than failing every letter in turn."""
+        for attempt in range(_CONNECT_TRIES):
+            try:
+                return await self._connect_once()
+            except (aiosmtplib.SMTPException, OSError) as error:
+                problem = f"{error.__class__.__name__}: {error}"
+                if attempt + 1 < _CONNECT_TRIES:
+                    await asyncio.sleep(0.5 * 2**attempt)
+        config = self.config
+        raise SmtpUnavailable(
+            f"cannot connect to SMTP server {config.host}:{config.port} "
+            f"after {_CONNECT_TRIES} tries: {problem}; the letters not sent stay pending: "
+            "run again when the server is back"
+        )
+
+    async def _connect_once(self) -> aiosmtplib.SMTP:
+        config = self.config
+        tls = config.security != Security.NONE
+        smtp = aiosmtplib.SMTP(
+            hostname=config.host,
+            port=config.port,
+            use_tls=config.security == Security.TLS,
+            start_tls=config.security == Security.STARTTLS,
+            tls_context=config.tls_context() if tls else None,
+            timeout=config.timeout,
+        )
+        try:
+            await smtp.connect()
+            if smtp.sock is not None:
+                # Small commands otherwise wait for Nagle's algorithm on every round trip.
+                smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            if config.username:
+                await smtp.login(config.username, config.password.get_secret_value())
+            if smtp.is_ehlo_or_helo_needed:
+                await smtp.ehlo()
+        except ssl.SSLError as error:
+            smtp.close()
+            raise SmtpSetupError(
+                f"TLS with {config.host}:{config.port} failed: {error.__class__.__name__}: "
+                f"{getattr(error, 'verify_message', '') or error.reason}"
+            ) from None
+        except aiosmtplib.SMTPAuthenticationError as error:
+            smtp.close()
+            raise SmtpSetupError(
+                f"login to {config.host}:{config.port} as {config.username!r} refused: "
+                f"{error.code} {error.message}"
+            ) from None
+        except aiosmtplib.SMTPException as error:
+            smtp.close()
+            if isinstance(error.__cause__, ssl.SSLError):
+                raise SmtpSetupError(
+                    f"TLS with {config.host}:{config.port} failed: {error.__cause__}"
+                ) from None
+            raise
+        self._smtp, self._used = smtp, False
+        return smtp
+
+    async def close(self) -> None:
+        """Say QUIT and close; errors on the way out are ignored."""
+        smtp, self._smtp = self._smtp, None
+        if smtp is None:
+            return
+        try:
+            if smtp.is_connected:
+                await smtp.quit()
+        except (aiosmtplib.SMTPException, OSError):
+            smtp.close()
+
+    def _drop(self) -> None:
+        if self._smtp is not None:
+            self._smtp.close()
+        self._smtp = None
+
+    async def send(self, message: BuiltMessage) -> SendResult:
+        """Send ``message`` (MAIL, RCPT for each recipient, DATA). Raises SmtpSetupError when
+        the server cannot be used at all; every other failure is a SendResult."""
+        reused = self.connected and self._used
+        result = await self._send_once(message)
+        if reused and result.outcome == Outcome.TEMPORARY and result.code is None:
+            # An idle connection the server closed meanwhile: one fresh connection, at once.
+            result = await self._send_once(message)
+        return result
+
+    async def _send_once(self, message: BuiltMessage) -> SendResult:
+        try:
+            smtp = self._smtp if self.connected else await self._connect()
+            assert smtp is not None
+            self._used = True
+            stop, refused = await self._envelope(smtp, message)
+            if stop is not None:
+                return stop
+            start = await smtp.execute_command(b"DATA")
+            if start.code != 354:
+                await self._reset(smtp, start.code)
+                return _by_code(start.code, start.message, refused)
+            if smtp.protocol is None or not smtp.is_connected:
+                raise aiosmtplib.SMTPServerDisconnected("connection lost before the message")
+        except aiosmtplib.SMTPResponseException as error:
+            self._drop()
+            return _by_code(error.code, error.message)
+        except (aiosmtplib.SMTPException, OSError) as error:
+            # Connection refused, dropped or timed out before the message was written.
+            self._drop()
+            return SendResult(Outcome.TEMPORARY, None, f"{error.__class__.__name__}: {error}")
+        return await self._transfer(smtp, message, refused)
+
+    async def _envelope(
+        self, smtp: aiosmtplib.SMTP, message: BuiltMessage
+    ) -> tuple[SendResult | None, dict[str, str]]:
+        """MAIL and RCPT. Returns a result when the message cannot go on to DATA, and the
+        recipients refused so far (address: "code answer")."""
+        options = [f"SIZE={len(message.data)}"] if smtp.supports_extension("size") else []
+        mail = await smtp.execute_command(
+            b"MAIL",
+            b"FROM:<" + message.envelope_from.encode("ascii") + b">",
+            *(option.encode("ascii") for option in options),
+        )
+        if mail.code == 530:
+            # "Authentication required" / "Must issue a STARTTLS command first": the settings
+            # are wrong for this server, not the letter: stop instead of failing every letter.
+            self._drop()
+            raise SmtpSetupError(
+                f"{self.config.host}:{self.config.port} refused to take mail: "
+                f"{mail.code} {mail.message} (check CIRCULAR_SMTP_SECURITY and the login)"
+            )
+        if mail.code != 250:
+            await self._reset(smtp, mail.code)
+            return _by_code(mail.code, mail.message), {}
+        refused: dict[str, str] = {}
+        first: tuple[int, str] | None = None
+        for index, recipient in enumerate(message.recipients):
+            rcpt = await smtp.execute_command(b"RCPT", b"TO:<" + recipient.encode("ascii") + b">")
+            if rcpt.code in (250, 251):
+                continue
+            if rcpt.code == 421:
+                self._drop()
+                return _by_code(rcpt.code, rcpt.message), refused
+            if index == 0:
+                first = (rcpt.code, rcpt.message)
+            refused[recipient] = f"{rcpt.code} {rcpt.message}"
+        if first is not None:
+            # The addressee (To) was refused: the letter is not delivered, whatever the Cc.
+            await self._reset(smtp, first[0])
+            return _by_code(first[0], first[1], refused), refused
+        return None, refused
+
+    async def _reset(self, smtp: aiosmtplib.SMTP, code: int) -> None:
+        if code == 421 or not smtp.is_connected:
+            self._drop()  # the server is closing the connection
+            return
+        try:
+            await smtp.rset()
+        except (aiosmtplib.SMTPException, OSError):
+            self._drop()
+
+    async def _transfer(
+        self, smtp: aiosmtplib.SMTP, message: BuiltMessage, refused: dict[str, str]
+    ) -> SendResult:
+        """Write the message and read the final answer. From here a silent drop is ambiguous."""
+        protocol = smtp.protocol
+        assert protocol is not None
+        data = _DOT_AT_LINE_START.sub(b"..", message.data)
+        if not data.endswith(b"\r\n"):
+            data += b"\r\n"
+        try:
+            protocol.write(data + b".\r\n")
+            answer = await protocol.read_response(timeout=self.config.timeout)
+        except (aiosmtplib.SMTPException, OSError) as error:
+            self._drop()
+            return SendResult(
+                Outcome.AMBIGUOUS,
+                None,
+                f"no answer after the message was sent ({error.__class__.__name__}: {error})",
+                refused,
+            )
+        if answer.code == 250:
+            return SendResult(Outcome.ACCEPTED, 250, answer.message, refused)
+        await self._reset(smtp, answer.code)
+        return _by_code(answer.code, answer.message, refused)

@@ -1,0 +1,207 @@
+"""Reminder waves and acknowledgements against a real aiosmtpd server, replies written straight
+into the ledger, on a simulated clock."""
+
+from __future__ import annotations
+
+import email
+from collections.abc import Iterator
+from datetime import UTC, date, datetime, timedelta
+from email.policy import default
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from circular.campaign import Campaign
+from circular.followups.reminders import (
+    ReminderError,
+    Sender,
+    campaign_waves,
+    run_wave,
+    send_acknowledgements,
+    send_due_reminders,
+)
+from circular.ledger import Ledger, Message, Reply
+from circular.sending.outbox import SendOptions, send
+from circular.sending.outgoing import campaign_messages
+from circular.sending.smtp import SmtpConfig
+from circular.settings import Security
+from tests.servers.smtp_server import RecordingHandler, smtp_server
+from tests.support.followup_support import add_contacts, copy_campaign, sample_rows
+
+
+class World:
+    """A campaign whose three invitations went out, and a way to see what arrives next."""
+
+    def __init__(
+        self, ledger: Ledger, campaign: Campaign, handler: RecordingHandler, sender: Sender
+    ):
+        self.ledger, self.campaign, self.handler, self.sender = ledger, campaign, handler, sender
+        self.seen = 0
+
+    def arrived(self) -> list[str]:
+        """Recipients (To) of the messages received since the last call, sorted."""
+        new = self.handler.received[self.seen :]
+        self.seen = len(self.handler.received)
+        return sorted(item.rcpt_tos[0] for item in new)
+
+    def reply(self, address: str, kind: str, **fields: object) -> None:
+        with self.ledger.session() as session:
+            letter = session.scalars(
+                select(Message)
+                .where(Message.kind == "invitation")
+                .where(Message.to_addrs.is_not(None))
+            ).all()
+            [mine] = [m for m in letter if address in m.to_addrs]
+            session.add(
+                Reply(
+                    campaign=self.campaign.id,
+                    mailbox="m",
+                    uidvalidity=1,
+                    uid=session.query(Reply).count() + 1,
+                    message_id=f"<r{address}>",
+                    from_addr=address,
+                    kind=kind,
+                    matched_message_id=mine.id,
+                    received_at=datetime(2021, 2, 4, tzinfo=UTC),
+                    **fields,
+                )
+            )
+
+
+def make_world(ledger: Ledger, tmp_path: Path, **policy: object) -> Iterator[World]:
+    campaign = copy_campaign(tmp_path, **policy)
+    add_contacts(ledger, sample_rows({"en": 1, "fr": 1, "es": 1}), tmp_path / "out")
+    handler = RecordingHandler()
+    with smtp_server(handler) as (controller, _):
+        smtp = SmtpConfig(host="127.0.0.1", port=controller.port, security=Security.NONE)
+        sender = Sender(smtp, SendOptions(connections=1), tmp_path / "out")
+        built = campaign_messages(ledger, campaign, tmp_path / "out")
+        send(ledger, built.messages, smtp, sender.options)
+        yield World(ledger, campaign, handler, sender)
+
+
+@pytest.fixture
+def world(ledger: Ledger, tmp_path: Path) -> Iterator[World]:
+    yield from make_world(ledger, tmp_path)
+
+
+def test_a_wave_goes_once_in_the_thread_and_not_before_its_time(world: World) -> None:
+    everyone = world.arrived()
+    assert len(everyone) == 3
+    wave = campaign_waves(world.campaign)[0]
+    with pytest.raises(ReminderError, match="wave 1 is due at 2021-02-15T09:00:00"):
+        run_wave(world.ledger, world.campaign, 1, world.sender, now=wave.at - timedelta(minutes=1))
+    with pytest.raises(ReminderError, match="no reminder wave 7"):
+        run_wave(world.ledger, world.campaign, 7, world.sender, now=wave.at)
+    result = run_wave(world.ledger, world.campaign, 1, world.sender, now=wave.at)
+    assert world.arrived() == everyone and len(result.sent) == 3
+    again = run_wave(
+        world.ledger, world.campaign, 1, world.sender, now=wave.at + timedelta(hours=1)
+    )
+    assert world.arrived() == [] and again.sent == []
+    reminder = email.message_from_bytes(world.handler.received[-1].data, policy=default)
+    assert reminder["Subject"].split(":")[0] in {"Reminder", "Rappel", "Recordatorio"}
+    assert reminder["In-Reply-To"] == reminder["References"]
+    assert reminder["In-Reply-To"].endswith(".cl-21-4@itu.example>")
+
+
+def test_out_of_office_defers_and_the_deferred_run_checks_the_ledger_again(world: World) -> None:
+    first, second, third = world.arrived()
+    world.reply(first, "auto_reply", return_date=date(2021, 2, 17))  # back Wednesday
+    world.reply(second, "auto_reply", return_date=date(2021, 2, 17))
+    wave = campaign_waves(world.campaign)[0]
+    result = run_wave(world.ledger, world.campaign, 1, world.sender, now=wave.at)
+    assert world.arrived() == [third]
+    back = datetime(2021, 2, 18, 9, tzinfo=world.campaign.deadline.zone)
+    assert sorted(result.deferred.values()) == [back, back]
+    with world.ledger.session() as session:  # pending, held until the day after the return
+        held = session.scalars(select(Message).where(Message.kind == "reminder-1")).all()
+        assert sorted((m.status, m.scheduled_for) for m in held if m.status != "sent") == [
+            ("pending", back),
+            ("pending", back),
+        ]
+    assert (
+        send_due_reminders(
+            world.ledger, world.campaign, world.sender, now=back - timedelta(hours=1)
+        ).sent
+        == []
+    )
+    assert world.arrived() == []
+    world.reply(second, "decline")  # answered meanwhile
+    due = send_due_reminders(world.ledger, world.campaign, world.sender, now=back)
+    assert world.arrived() == [first]
+    assert len(due.cancelled) == 1 and len(due.sent) == 1
+    assert send_due_reminders(world.ledger, world.campaign, world.sender, now=back).sent == []
+
+
+def test_acknowledgement_once_per_acceptance(world: World) -> None:
+    first, second, _third = world.arrived()
+    world.reply(first, "accept")
+    world.reply(second, "decline")
+    now = datetime(2021, 2, 5, tzinfo=UTC)
+    assert len(send_acknowledgements(world.ledger, world.campaign, world.sender, now=now).sent) == 1
+    assert world.arrived() == [first]
+    ack = email.message_from_bytes(world.handler.received[-1].data, policy=default)
+    assert ack["In-Reply-To"] == f"<r{first}>" and not list(ack.iter_attachments())
+    assert send_acknowledgements(world.ledger, world.campaign, world.sender, now=now).sent == []
+    assert world.arrived() == []
+
+
+def test_max_per_contact_and_acknowledgement_off(ledger: Ledger, tmp_path: Path) -> None:
+    for world in make_world(ledger, tmp_path, max_per_contact=1, acknowledgement=False):
+        first, _second, _third = world.arrived()
+        waves = campaign_waves(world.campaign)
+        run_wave(world.ledger, world.campaign, 1, world.sender, now=waves[0].at)
+        assert len(world.arrived()) == 3
+        assert run_wave(world.ledger, world.campaign, 2, world.sender, now=waves[1].at).sent == []
+        world.reply(first, "accept")
+        now = waves[1].at
+        assert send_acknowledgements(world.ledger, world.campaign, world.sender, now=now).sent == []
+        assert world.arrived() == []
+
+
+def test_working_days_of_the_campaign_move_waves(tmp_path: Path) -> None:
+    campaign = copy_campaign(tmp_path, working_days=["mon", "tue", "wed", "thu"])
+    # 26 Feb 2021 (the last wave, moved from Sunday) is a Friday: now the Thursday.
+    assert [w.at.date() for w in campaign_waves(campaign)] == [
+        date(2021, 2, 15),
+        date(2021, 2, 24),
+        date(2021, 2, 25),
+    ]
+
+
+def test_thread_headers_are_checked() -> None:
+    from dataclasses import replace
+
+    from circular.sending.mime import MessageBuildError, build_message
+    from circular.tokens import new_token
+    from tests.support.outbox_helpers import letter
+
+    threaded = replace(letter(1, 1), in_reply_to="<a.cl-21-4@itu.example>")
+    built = email.message_from_bytes(build_message(threaded, new_token()).data, policy=default)
+    assert built["In-Reply-To"] == built["References"] == "<a.cl-21-4@itu.example>"
+    injected = replace(letter(1, 1), in_reply_to="<a@b.example>\r\nBcc: all@x.example")
+    with pytest.raises(MessageBuildError, match="is not a Message-ID"):
+        build_message(injected, new_token())
+
+
+def test_cli_followup_names_a_missing_wave_and_a_passed_deadline(
+    ledger: Ledger, tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from circular.cli import _register, app
+
+    campaign = copy_campaign(tmp_path)
+    _register()
+    env = {"CIRCULAR_DATABASE_URL": ledger.url, "CIRCULAR_IMAP_SENT_FOLDER": ""}
+    missing = CliRunner().invoke(
+        app, ["followup", "--campaign", str(campaign.folder), "--wave", "9"], env=env
+    )
+    assert missing.exit_code == 2 and "no reminder wave 9" in missing.output
+    late = CliRunner().invoke(
+        app, ["followup", "--campaign", str(campaign.folder), "--wave", "1"], env=env
+    )
+    assert late.exit_code == 0, late.output
+    assert "the deadline 2021-03-01T23:59:59+01:00 has passed" in late.output

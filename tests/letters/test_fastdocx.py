@@ -1,0 +1,376 @@
+"""The fast path gives docxtpl's letters: every part byte-for-byte, for the same template,
+context and Jinja environment; it refuses what it cannot do; the sandbox still holds."""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+import docx
+import jinja2
+import pytest
+from docx.shared import Inches
+from docxtpl import DocxTemplate, InlineImage, Listing, RichText
+from jinja2 import StrictUndefined
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from lxml import etree
+
+from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
+from tests.support.fastdocx_samples import (
+    LANGUAGES,
+    build_letter_template,
+    campaign_letters,
+    sample_context,
+)
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+REAL_TEMPLATES = sorted(Path(__file__).parents[2].glob("letters/*/letter.*.docx"))
+
+
+def sandbox() -> SandboxedEnvironment:
+    return SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+
+
+def docxtpl_bytes(path: Path, context: Mapping[str, Any], env: jinja2.Environment) -> bytes:
+    """The usual way: a fresh DocxTemplate per letter."""
+    template = DocxTemplate(path)
+    template.render(dict(context), env)
+    buffer = io.BytesIO()
+    template.save(buffer)
+    return buffer.getvalue()
+
+
+def members(data: bytes) -> list[tuple[str, bytes]]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert archive.testzip() is None
+        return [(name, archive.read(name)) for name in archive.namelist()]
+
+
+def paragraph_texts(data: bytes) -> list[str]:
+    document = docx.Document(io.BytesIO(data))
+    texts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        texts += [cell.text for row in table.rows for cell in row.cells]
+    for section in document.sections:
+        texts += [p.text for p in section.header.paragraphs + section.footer.paragraphs]
+    return texts
+
+
+def assert_same_letter(path: Path, context: Mapping[str, Any], env: jinja2.Environment) -> bytes:
+    """The fast path's letter is a valid DOCX whose parts are docxtpl's, byte for byte."""
+    prepared = PreparedTemplate(path, env)
+    assert prepared.supported, prepared.unsupported_reasons
+    fast = prepared.render_bytes(context)
+    slow = docxtpl_bytes(path, context, env)
+    fast_members, slow_members = members(fast), members(slow)
+    assert [n for n, _ in fast_members] == [n for n, _ in slow_members]
+    for (name, fast_part), (_, slow_part) in zip(fast_members, slow_members, strict=True):
+        if name.endswith((".xml", ".rels")):
+            etree.fromstring(fast_part)  # well-formed
+        assert fast_part == slow_part, f"{path.name}: {name} differs from docxtpl's"
+    assert paragraph_texts(fast) == paragraph_texts(slow)
+    return fast
+
+
+def rewrite_docx(path: Path, edits: Mapping[str, Callable[[bytes], bytes]]) -> Path:
+    """Rewrite members of a .docx in place (``edits`` may add new members)."""
+    with zipfile.ZipFile(path) as archive:
+        contents = {name: archive.read(name) for name in archive.namelist()}
+    for name, edit in edits.items():
+        contents[name] = edit(contents.get(name, b""))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in contents.items():
+            archive.writestr(name, data)
+    return path
+
+
+def add_relationship(rel_type: str, target: str, rel_id: str) -> Callable[[bytes], bytes]:
+    relationship = (
+        f'<Relationship Id="{rel_id}" Target="{target}" '
+        f'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{rel_type}"/>'
+    )
+    return lambda xml: xml.replace(b"</Relationships>", relationship.encode() + b"</Relationships>")
+
+
+def with_footnotes(path: Path, note: str) -> Path:
+    footnotes = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<w:footnotes xmlns:w="{W_NS}">'
+        '<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p>'
+        "</w:footnote>"
+        f'<w:footnote w:id="1"><w:p><w:r><w:t>{note}</w:t></w:r></w:p></w:footnote>'
+        "</w:footnotes>"
+    )
+    override = (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>'
+    )
+    return rewrite_docx(
+        path,
+        {
+            "word/footnotes.xml": lambda _: footnotes.encode(),
+            "[Content_Types].xml": lambda xml: xml.replace(
+                b"</Types>", override.encode() + b"</Types>"
+            ),
+            "word/_rels/document.xml.rels": add_relationship("footnotes", "footnotes.xml", "rId90"),
+        },
+    )
+
+
+def tiny_png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x80\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def build_features_template(path: Path) -> Path:
+    """docxtpl's other constructs: {%tc %} loops growing a table, colspan, cellbg, vm, {%r %},
+    {%- -%}, {#p #} comments, a picture repeated by a loop (docPr ids renumbered), dynamic
+    core properties."""
+    document = docx.Document()
+    document.add_paragraph("{#p a comment paragraph #}")
+    document.add_paragraph("{%p for item in items %}")
+    document.add_picture(io.BytesIO(tiny_png()), width=Inches(0.2))
+    document.add_paragraph("Item {{ item }}")
+    document.add_paragraph("{%p endfor %}")
+    joined = document.add_paragraph("Joined: ")
+    joined.add_run("{%- if flag -%}").italic = True
+    joined.add_run("yes")
+    joined.add_run("{%- endif -%}")
+    document.add_paragraph("Rich: {{r rich }} and listing: {{ listing }}")
+    document.add_paragraph("{%r if flag %}run{%r endif %} end")
+
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "{%tc for c in columns %}"
+    table.cell(0, 1).text = "{{ c }}{%tc endfor %}"
+    table.cell(1, 0).text = "{% colspan span %}spanned"
+    table.cell(1, 1).text = "{% cellbg colour %}coloured"
+    merged = document.add_table(rows=1, cols=2)
+    merged.cell(0, 0).text = "{%tr for row in rows %}"
+    merged.add_row()
+    merged.cell(1, 0).text = "{% vm %}{{ row.group }}"
+    merged.cell(1, 1).text = "{{ row.value }}"
+    merged.add_row().cells[0].text = "{%tr endfor %}"
+    document.core_properties.title = "Letter for {{ name }}"
+    document.core_properties.subject = "CL-21/4"
+    document.save(str(path))
+    return path
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("templates")
+    return {lang: build_letter_template(folder / f"letter.{lang}.docx", lang) for lang in LANGUAGES}
+
+
+HOSTILE = {
+    "name": "Dr A & B <w:t>x</w:t> {{ 7*7 }} {% if true %}",
+    "ministry": "Ministerio de Economía\r\nTransformación Digital\tDirección",
+    "position": "الوزير «المفوض» — 部长（代理）",
+    "country": 'Côte d\'Ivoire "quoted" ‘smart’',
+}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_matches_docxtpl(samples: dict[str, Path], language: str) -> None:
+    env = sandbox()
+    for index in range(4):  # with and without position, e-mail, copies
+        assert_same_letter(samples[language], sample_context(index, language), env)
+
+
+@pytest.mark.parametrize("language", ["en", "ar", "zh"])
+def test_hostile_values_come_out_as_text(samples: dict[str, Path], language: str) -> None:
+    letter = assert_same_letter(
+        samples[language], sample_context(1, language, **HOSTILE), sandbox()
+    )
+    text = "\n".join(paragraph_texts(letter))
+    assert "Dr A & B <w:t>x</w:t> {{ 7*7 }} {% if true %}" in text
+    assert "49" not in text
+    assert 'Côte d\'Ivoire "quoted" ‘smart’' in text
+    assert HOSTILE["position"] in text
+    # docxtpl turns a newline into a line break and a tab into a tab: the fast path too.
+    body = dict(members(letter))["word/document.xml"].decode()
+    assert "Ministerio de Economía" in body
+    assert "<w:br/>" in body
+    assert "<w:tab/>" in body
+
+
+def test_split_tags_and_paragraph_blocks_render(samples: dict[str, Path]) -> None:
+    prepared = PreparedTemplate(samples["en"], sandbox())
+    with_position = paragraph_texts(prepared.render_bytes(sample_context(1, "en")))
+    without = paragraph_texts(prepared.render_bytes(sample_context(3, "en", position="")))
+    assert "Ref.: CL-21/4" in with_position
+    assert "H.E. Minister Number 1" in with_position
+    assert "Minister of Communications" in with_position
+    assert "Minister of Communications" not in without
+    assert not any("{{" in text or "{%" in text for text in with_position)
+    assert "High-level policy sessions" in with_position  # the {%tr for %} rows
+    assert "International Telecommunication Union · CL-21/4" in with_position  # header
+
+
+def test_docxtpl_features_match(tmp_path: Path) -> None:
+    path = build_features_template(tmp_path / "features.docx")
+    context = {
+        "items": ["one", "two & three", "four"],
+        "flag": True,
+        "rich": RichText("bold red", bold=True, color="FF0000"),
+        "listing": Listing("first line\nsecond line"),
+        "columns": ["a", "b", "c", "d"],
+        "span": 2,
+        "colour": "FFCC00",
+        "rows": [
+            {"group": "G1", "value": 1},
+            {"group": "G1", "value": 2},
+            {"group": "G2", "value": 3},
+        ],
+        "name": "Ms <Example>",
+    }
+    letter = assert_same_letter(path, context, sandbox())
+    parts = dict(members(letter))
+    body = parts["word/document.xml"].decode()
+    # Three pictures from one, renumbered as docxtpl does; the table grew to four columns.
+    assert re.findall(r'<wp:docPr id="(\d+)"', body) == ["1001", "1002", "1003"]
+    assert body.count("<w:gridCol ") >= 4
+    # docxtpl renders the title with autoescape and python-docx escapes it again: same here.
+    assert (
+        b"<dc:title>Letter for Ms &amp;lt;Example&amp;gt;</dc:title>" in parts["docProps/core.xml"]
+    )
+    assert assert_same_letter(path, {**context, "flag": False, "items": []}, sandbox())
+
+
+def test_plain_environment_matches_too(samples: dict[str, Path]) -> None:
+    env = jinja2.Environment(autoescape=True)
+    assert_same_letter(samples["fr"], sample_context(2, "fr"), env)
+
+
+def test_template_given_as_bytes(samples: dict[str, Path]) -> None:
+    env = sandbox()
+    context = sample_context(2, "es")
+    from_bytes = PreparedTemplate(samples["es"].read_bytes(), env).render_bytes(context)
+    assert from_bytes == PreparedTemplate(samples["es"], env).render_bytes(context)
+
+
+def test_letters_are_deterministic(samples: dict[str, Path]) -> None:
+    prepared = PreparedTemplate(samples["ru"], sandbox())
+    first = prepared.render_bytes(sample_context(5, "ru"))
+    assert prepared.render_bytes(sample_context(5, "ru")) == first
+    assert prepared.render_bytes(sample_context(6, "ru")) != first
+
+
+def test_illegal_characters_fail_like_docxtpl(samples: dict[str, Path]) -> None:
+    # The caller sanitises values; unsanitised, both paths give the same outcome.
+    context = sample_context(1, "en", name="bell\a and \x0b vertical tab")
+    env = sandbox()
+    outcomes = []
+    for render in (
+        lambda: PreparedTemplate(samples["en"], env).render_bytes(context),
+        lambda: docxtpl_bytes(samples["en"], context, env),
+    ):
+        try:
+            outcomes.append(members(render()))
+        except Exception as error:
+            outcomes.append(type(error))
+    assert outcomes[0] == outcomes[1]
+
+
+def test_sandbox_still_applies(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("{{ ''.__class__.__mro__ }}")
+    path = tmp_path / "escape.docx"
+    document.save(str(path))
+    prepared = PreparedTemplate(path, sandbox())
+    with pytest.raises(SecurityError):
+        prepared.render_bytes({})
+    with pytest.raises(SecurityError):
+        docxtpl_bytes(path, {}, sandbox())
+
+
+def test_missing_field_fails_with_docxtpl_context(samples: dict[str, Path]) -> None:
+    context = sample_context(1, "en")
+    del context["contact"]["ministry"]
+    with pytest.raises(jinja2.UndefinedError, match="ministry") as caught:
+        PreparedTemplate(samples["en"], sandbox()).render_bytes(context)
+    assert any("{{ contact.ministry }}" in line for line in caught.value.docx_context)
+
+
+def test_syntax_error_is_raised_when_preparing(tmp_path: Path) -> None:
+    document = docx.Document()
+    document.add_paragraph("{% if contact.name %} never closed")
+    path = tmp_path / "broken.docx"
+    document.save(str(path))
+    with pytest.raises(jinja2.TemplateSyntaxError) as caught:
+        PreparedTemplate(path, sandbox())
+    assert any("never closed" in line for line in caught.value.docx_context)
+
+
+def test_footnotes_with_tags_are_left_to_docxtpl(tmp_path: Path) -> None:
+    path = build_letter_template(tmp_path / "notes.docx")
+    with_footnotes(path, "Note for {{ contact.name }}")
+    prepared = PreparedTemplate(path, sandbox())
+    assert not prepared.supported
+    assert "footnotes" in prepared.unsupported_reasons[0]
+    with pytest.raises(FastPathUnsupported, match="docxtpl"):
+        prepared.render_bytes(sample_context(1))
+
+
+def test_static_footnotes_are_supported(tmp_path: Path) -> None:
+    path = with_footnotes(build_letter_template(tmp_path / "notes.docx"), "A plain note &amp; more")
+    assert_same_letter(path, sample_context(1), sandbox())
+
+
+def test_header_shared_by_two_relationships_is_left_to_docxtpl(tmp_path: Path) -> None:
+    path = build_letter_template(tmp_path / "shared.docx")
+    with zipfile.ZipFile(path) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    header = re.search(r'Target="(header\d*\.xml)"', rels)
+    assert header is not None
+    rewrite_docx(
+        path, {"word/_rels/document.xml.rels": add_relationship("header", header[1], "rId91")}
+    )
+    prepared = PreparedTemplate(path, sandbox())
+    assert not prepared.supported
+    with pytest.raises(FastPathUnsupported):
+        prepared.render_bytes(sample_context(1))
+
+
+def test_inline_images_in_the_context_are_refused(samples: dict[str, Path]) -> None:
+    prepared = PreparedTemplate(samples["en"], sandbox())
+    image = InlineImage(DocxTemplate(samples["en"]), io.BytesIO(tiny_png()))
+    context = sample_context(1)
+    context["contact"]["name"] = image
+    with pytest.raises(FastPathUnsupported, match="InlineImage"):
+        prepared.render_bytes(context)
+
+
+def test_undeclared_fields_are_attribute_chains(samples: dict[str, Path]) -> None:
+    fields = PreparedTemplate(samples["en"], sandbox()).undeclared_fields()
+    assert {"contact.name", "contact.position", "campaign.reference", "campaign.events"} <= fields
+    assert "contact.cc" in fields  # used through a filter
+    assert not any(field.startswith(("event", "item")) for field in fields)  # loop variables
+
+
+@pytest.mark.skipif(not REAL_TEMPLATES, reason="the campaign's templates are not on this branch")
+@pytest.mark.parametrize("path", REAL_TEMPLATES, ids=lambda p: p.name)
+def test_real_templates_match_docxtpl(path: Path) -> None:
+    language = path.suffixes[-2].lstrip(".")  # letter.<lang>.docx
+    letters = [c for lang, c in campaign_letters(path.parent) if lang == language]
+    assert letters, f"no sample contact writes in {language}"
+    hostile = letters[0] | {"contact": letters[0]["contact"] | HOSTILE}
+    env = sandbox()
+    for context in [*letters[:3], hostile]:
+        assert_same_letter(path, context, env)
