@@ -159,3 +159,6 @@ def followup_command(
     except ReminderError as error:
         raise _fail(str(error)) from None
     out.print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+    if any(r.pending or r.failed or r.unknown for r in results):
+        # Scripts and schedulers notice: some reminders wait for a later run or a person.
+        raise typer.Exit(1)

@@ -91,7 +91,10 @@ class _Job:
     outgoing: OutgoingMessage
     row: MessageRow
     built: BuiltMessage | None = None
+    # Counted across runs: the ledger's attempts so far plus this one, so a message that keeps
+    # getting 4xx fails after ``max_attempts`` in all, not ``max_attempts`` per run.
     attempt: int = 1
+    retried: bool = False  # this run released it for a retry (its own ``scheduled_for``)
 
 
 ProgressCallback = Callable[[str, OutgoingMessage], None]
@@ -244,7 +247,7 @@ class _Run:
             self.report.quota_resume_at = error.resume_at
             self.report.left_pending += 1
             return
-        if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.attempt > 1):
+        if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.retried):
             self.limiter.release(delivered=False)
             self.report.already_done += 1  # another sender took it
             return
@@ -328,6 +331,7 @@ class _Run:
             await asyncio.sleep(delay)
             if self.stopping is None:
                 job.attempt += 1
+                job.retried = True
                 self.outstanding += 1
                 await self.queue.put(job)
             else:
@@ -396,7 +400,7 @@ async def send_messages(
         elif row.scheduled_for is not None and row.scheduled_for > now:
             run.report.not_due += 1
         else:
-            jobs.append(_Job(item, row))
+            jobs.append(_Job(item, row, attempt=row.attempts + 1))
     run.report.reconciled = reconciled
     if on_plan is not None:
         on_plan(len(jobs) if options.limit is None else min(options.limit, len(jobs)))
