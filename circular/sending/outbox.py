@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from circular.ledger import Ledger, MessageStatus, utcnow
+from circular.ledger import Ledger, MessageStatus, campaign_cancelled, utcnow
 from circular.sending import claims
 from circular.sending.claims import MessageRow
 from circular.sending.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
@@ -84,6 +84,7 @@ class SendReport:
     refused_cc: dict[str, dict[str, str]] = field(default_factory=dict)
     reconciled: claims.Reconciled | None = None
     quota_resume_at: datetime | None = None
+    cancelled: int = 0  # messages of a cancelled campaign: not sent
 
 
 @dataclass
@@ -375,6 +376,11 @@ async def send_messages(
     Raises SmtpSetupError when the server cannot be used (TLS verification, login); rows
     claimed but not sent are given back first."""
     smtp.check()
+    with ledger.session() as session:
+        # A campaign a person cancelled sends nothing more, whichever command or flow runs.
+        stopped = {c for c in {m.campaign for m in messages} if campaign_cancelled(session, c)}
+    skipped = sum(1 for m in messages if m.campaign in stopped)
+    messages = [m for m in messages if m.campaign not in stopped]
     rows = prepare(ledger, messages)
     reconciled = None
     for campaign in sorted({m.campaign for m in messages}):
@@ -402,6 +408,7 @@ async def send_messages(
         else:
             jobs.append(_Job(item, row, attempt=row.attempts + 1))
     run.report.reconciled = reconciled
+    run.report.cancelled = skipped
     if on_plan is not None:
         on_plan(len(jobs) if options.limit is None else min(options.limit, len(jobs)))
     return await run.run(jobs)
