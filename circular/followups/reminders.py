@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -41,7 +41,13 @@ from circular.ledger import (
     contacts_of,
     open_ledger,
 )
-from circular.replies.outcomes import ContactStatus, can_mail, contact_status, replies_of
+from circular.replies.outcomes import (
+    ContactStatus,
+    can_mail,
+    contact_status,
+    dropped_cc,
+    replies_of,
+)
 from circular.sending import claims
 from circular.sending.mime import OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send
@@ -382,7 +388,7 @@ def _message(
         )
         if not attachments:
             raise ReminderError("no rendered letter to attach again; run the rendering first")
-    return message_for(
+    message = message_for(
         campaign,
         contact,
         attachments,
@@ -391,6 +397,10 @@ def _message(
         in_reply_to=thread[-1],
         references=thread,
     )
+    dropped = {address.lower() for address in dropped_cc(session, contact)}
+    if dropped:  # a Cc that bounced permanently gets no more mail; the country still does
+        message = replace(message, cc=tuple(a for a in message.cc if a.lower() not in dropped))
+    return message
 
 
 def _latest_acceptance(session: Session, contact: Contact) -> Reply | None:
