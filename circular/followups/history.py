@@ -55,9 +55,11 @@ def contact_history(session: Session, campaign: str, key: str) -> tuple[Contact,
         Event(
             contact.created_at,
             "contact",
-            f"loaded: {contact.email}"
+            f"contact created; address now {contact.email}"
             + (f" (Cc {', '.join(contact.cc)})" if contact.cc else "")
-            + _source(session, contact.source_file_id, contact.source_row),
+            + " (last from"
+            + (_source(session, contact.source_file_id, contact.source_row) or " -")
+            + ")",
         )
     ]
     for change in session.scalars(

@@ -135,7 +135,10 @@ def unsettled(
     """The messages of ``campaign`` whose fate is unknown or whose sending gave up, each with
     the server's last answer, the times, and a fresh look in the Sent folder."""
     with ledger.session() as session:
-        keys = {c.id: c.contact_key for c in contacts_of(session, campaign)}
+        contacts = {c.id: c for c in contacts_of(session, campaign)}
+        keys = {cid: c.contact_key for cid, c in contacts.items()}
+        # A message never confirmed has no recorded recipients: show where it was going.
+        addresses = {cid: ", ".join([c.email, *(c.cc or [])]) for cid, c in contacts.items()}
         rows = list(
             session.scalars(
                 select(Message)
@@ -157,7 +160,7 @@ def unsettled(
             contact_key=keys.get(r.contact_id, str(r.contact_id)),
             kind=r.kind,
             status=r.status,
-            to=", ".join(r.to_addrs or []),
+            to=", ".join(r.to_addrs or []) or addresses.get(r.contact_id, ""),
             message_id=r.message_id,
             attempts=r.attempts,
             claimed_at=r.claimed_at,

@@ -155,7 +155,7 @@ def test_a_corrected_address_is_sent_the_letter_once(desk: Desk) -> None:
     assert "letters sent again: GIN" in output and "sent 1," in output, output
     assert len(desk.to(NEW_GIN)) == 1 and len(desk.to(old)) == 1
     assert desk.status("GIN") == ContactStatus.AWAITING  # the old bounce no longer marks it
-    again_code, again = desk.run("send", "--campaign", str(desk.folder))
+    _code, again = desk.run("send", "--campaign", str(desk.folder))
     assert "sent 0," in again and len(desk.to(NEW_GIN)) == 1
     with desk.ledger.session() as session:
         rows = session.scalars(
