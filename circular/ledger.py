@@ -99,6 +99,8 @@ class MessageStatus(enum.StrEnum):
     FAILED = "failed"  # permanent: the server refused it (5xx) or retries ran out
     UNKNOWN = "unknown"  # may or may not have been sent: a person decides
     CANCELLED = "cancelled"
+    # Replaced by a newer row of the same kind (a resend, a corrected address): kept as history.
+    SUPERSEDED = "superseded"
 
 
 class ReplyKind(enum.StrEnum):
@@ -126,6 +128,8 @@ class ReplyStatus(enum.StrEnum):
 
     DONE = "done"
     NEEDS_REVIEW = "needs_review"
+    # Mail of the shared inbox that is not the campaign's (staff mail): left where it was.
+    NOT_OURS = "not_ours"
 
 
 class IntakeFile(Base):
@@ -213,7 +217,9 @@ class Message(Base):
 
     __tablename__ = "messages"
     __table_args__ = (
-        UniqueConstraint("campaign", "contact_id", "kind", name="uq_message_kind"),
+        # ``generation`` lets a resend be a new row of the same kind while the old one is kept
+        # (status ``superseded``); every first row is generation 0.
+        UniqueConstraint("campaign", "contact_id", "kind", "generation", name="uq_message_kind"),
         Index("ix_messages_campaign_status", "campaign", "status"),
     )
 
@@ -221,6 +227,7 @@ class Message(Base):
     campaign: Mapped[str] = mapped_column(String(64))
     contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"), index=True)
     kind: Mapped[str] = mapped_column(String(32))
+    generation: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     token: Mapped[str] = mapped_column(String(64), unique=True)
     message_id: Mapped[str] = mapped_column(String(255), unique=True)
     status: Mapped[str] = mapped_column(String(16), default=MessageStatus.PENDING)
@@ -234,6 +241,23 @@ class Message(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    superseded_by: Mapped[int | None] = mapped_column(Integer)  # the newer row's id
+
+
+class Action(Base):
+    """A person's command, as given: who, when, what, on which campaign and contact. Holds on
+    reminders are read from here (the latest hold or release of a contact wins)."""
+
+    __tablename__ = "actions"
+    __table_args__ = (Index("ix_actions_contact", "campaign", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id"))
+    command: Mapped[str] = mapped_column(String(32))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    by: Mapped[str] = mapped_column(String(128))
+    at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
 class Reply(Base):
@@ -389,3 +413,14 @@ def contacts_of(session: Session, campaign: str) -> list[Contact]:
         .order_by(Contact.iso3, Contact.contact_key)
     )
     return list(session.scalars(query))
+
+
+#: ``Action.command`` of a cancelled campaign: nothing more is sent for it.
+CANCEL_COMMAND = "cancel"
+
+
+def campaign_cancelled(session: Session, campaign: str) -> bool:
+    """Whether a person cancelled ``campaign`` (``circular cancel``): every stage that sends
+    asks, so a cancelled campaign sends nothing more, whichever command or flow runs."""
+    query = select(Action.id).where(Action.campaign == campaign, Action.command == CANCEL_COMMAND)
+    return session.scalar(query.limit(1)) is not None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -107,6 +108,16 @@ class Settings(BaseSettings):
         True,
         description="Move each processed reply to its outcome folder; false: only flag it "
         "(for a shared mailbox).",
+    )
+    imap_unmatched: Literal["leave", "review"] = Field(
+        "leave",
+        description="Mail that matches no campaign (staff mail in a shared inbox): leave it "
+        "where it is, unread state untouched (leave), or file it for review (review).",
+    )
+    operator: str = Field(
+        "",
+        description="Who runs the commands, recorded with each person's command "
+        "(default: the OS user).",
     )
     # Outcome folders ("/" separates levels; translated to the server's own separator).
     imap_folder_accepted: str = "Circular/Accepted"

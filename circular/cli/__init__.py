@@ -26,6 +26,7 @@ def _register() -> None:
     # Command modules register themselves on import (``@app.command()``).
     from circular.cli import (  # noqa: F401
         classify,
+        commands,
         followup,
         intake,
         letters,

@@ -71,20 +71,62 @@ def review_command(
 
 @app.command("decide")
 def decide_command(
-    reply_id: Annotated[int, typer.Argument(help="The reply's id (see `circular review`).")],
-    kind: Annotated[str, typer.Argument(help="accept, decline or other.")],
+    first: Annotated[
+        str,
+        typer.Argument(
+            metavar="[REPLY_ID] KIND",
+            help="The reply's id (see `circular review`) and accept, decline or other; with "
+            "--contact, only the decision.",
+        ),
+    ],
+    second: Annotated[str | None, typer.Argument(metavar="", show_default=False)] = None,
     note: Annotated[str, typer.Option("--note", help="Why (kept in the ledger).")] = "",
+    contact: Annotated[
+        str | None,
+        typer.Option(
+            "--contact",
+            help="Decide for this contact (ISO3) without a reply: an answer by telephone, "
+            "letter or note verbale. Needs --campaign.",
+        ),
+    ] = None,
+    campaign_dir: Annotated[
+        Path | None, typer.Option("--campaign", help="The campaign folder (with --contact).")
+    ] = None,
 ) -> None:
-    """Record a person's decision on a reply: it beats the classifier's."""
+    """Record a person's decision on a reply, or on a contact: it beats the classifier's."""
+    from circular.followups.actions import ActionError, operator
+
+    kind = first if contact else (second or "")
     if kind not in DECISIONS:
         raise _fail(f"decision {kind!r} is not one of {', '.join(DECISIONS)}")
     try:
         settings = load_settings()
     except SettingsError as error:
         raise _fail(str(error)) from None
+    who = operator(settings.operator)
+    if contact:
+        if second is not None or campaign_dir is None:
+            raise _fail("with --contact: give --campaign and only the decision (accept|...)")
+        from circular.followups.settle import decide_contact
+
+        try:
+            campaign_id = load_campaign(campaign_dir, check_templates=False).id
+        except CampaignError as error:
+            raise _fail(str(error)) from None
+        ledger = open_ledger(settings.resolved_database_url)
+        try:
+            out.print(decide_contact(ledger, campaign_id, contact, kind, note, who))
+        except ActionError as error:
+            raise _fail(str(error)) from None
+        finally:
+            ledger.dispose()
+        return
+    if not first.isdigit():
+        raise _fail(f"reply id {first!r} is not a number (or use --contact KEY)")
+    reply_id = int(first)
     ledger = open_ledger(settings.resolved_database_url)
     try:
-        item = decide(ledger, reply_id, kind, note)
+        item = decide(ledger, reply_id, kind, note, by=who)
     except ReviewError as error:
         raise _fail(str(error)) from None
     finally:
@@ -159,3 +201,6 @@ def followup_command(
     except ReminderError as error:
         raise _fail(str(error)) from None
     out.print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+    if any(r.pending or r.failed or r.unknown for r in results):
+        # Scripts and schedulers notice: some reminders wait for a later run or a person.
+        raise typer.Exit(1)

@@ -9,15 +9,15 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from circular.campaign import CampaignError, load_campaign
+from circular.campaign import Campaign, CampaignError, load_campaign
 from circular.cli import app
-from circular.ledger import MessageKind, open_ledger
+from circular.ledger import Ledger, MessageKind, open_ledger
 from circular.sending.mime import MessageBuildError, OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send, write_previews
 from circular.sending.outgoing import campaign_messages
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig, SmtpSetupError
-from circular.settings import SettingsError, load_settings
+from circular.settings import Settings, SettingsError, load_settings
 
 console = Console(stderr=True)
 
@@ -59,6 +59,8 @@ def send_command(
     except (SettingsError, CampaignError) as error:
         raise _fail(str(error)) from None
     ledger = open_ledger(settings.resolved_database_url)
+    if not dry_run:
+        _readdress(settings, campaign, ledger)
     built = campaign_messages(ledger, campaign, settings.out_dir, kind=kind)
     messages, problems = built.messages, built.problems
     if not messages and not problems:
@@ -140,3 +142,14 @@ def _summary(report: SendReport) -> None:
             f"daily quota reached: the rest goes out from {report.quota_resume_at:%Y-%m-%d %H:%M} "
             "UTC (run the command again then)"
         )
+
+
+def _readdress(settings: Settings, campaign: Campaign, ledger: Ledger) -> None:
+    """Letters whose address a newer contact file corrected after a bounce (or an unknown
+    fate) get a new row, sent once by this run (issue 15 §4)."""
+    from circular.followups.actions import operator
+    from circular.followups.settle import readdress
+
+    keys = readdress(ledger, campaign.id, campaign.sender.domain, operator(settings.operator))
+    if keys:
+        console.print(f"corrected addresses, letters sent again: {', '.join(keys)}")

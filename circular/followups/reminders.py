@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -26,6 +26,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from circular.campaign import Campaign, TemplateKind
+from circular.followups.actions import held_contacts
 from circular.followups.waves import ContactFacts, ReminderPlan, Wave, plan_wave, wave_schedule
 from circular.ledger import (
     Contact,
@@ -36,16 +37,23 @@ from circular.ledger import (
     MessageStatus,
     Reply,
     ReplyKind,
+    campaign_cancelled,
     contacts_of,
     open_ledger,
 )
-from circular.replies.outcomes import ContactStatus, can_mail, contact_status, replies_of
+from circular.replies.outcomes import (
+    ContactStatus,
+    can_mail,
+    contact_status,
+    dropped_cc,
+    replies_of,
+)
 from circular.sending import claims
 from circular.sending.mime import OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send
 from circular.sending.outgoing import CoverNoteError, letter_paths, message_for
 from circular.sending.sent_folder import SentFolder
-from circular.sending.smtp import SmtpConfig
+from circular.sending.smtp import SmtpConfig, SmtpSetupError
 from circular.settings import Settings
 
 #: Statuses that mean a person answered: no reminder goes to them.
@@ -58,6 +66,9 @@ ANSWERED = frozenset(
     }
 )
 _REMINDER_PREFIX = "reminder-"
+#: Rows that do not count as a reminder given: not sent yet (an outage left them pending, the
+#: next run sends them), cancelled, or replaced by a newer row.
+_NOT_GIVEN = (MessageStatus.PENDING, MessageStatus.CANCELLED, MessageStatus.SUPERSEDED)
 _MESSAGE_ID = re.compile(r"<[!-;=?-~]{1,900}>")
 
 
@@ -78,7 +89,7 @@ def campaign_waves(campaign: Campaign) -> list[Wave]:
     )
 
 
-def contact_facts(session: Session, contact: Contact) -> ContactFacts:
+def contact_facts(session: Session, contact: Contact, *, held: bool = False) -> ContactFacts:
     """What the wave rules need to know of ``contact``, read from the ledger now."""
     status = contact_status(session, contact)
     replies = replies_of(session, contact)
@@ -87,7 +98,7 @@ def contact_facts(session: Session, contact: Contact) -> ContactFacts:
         select(Message.kind).where(
             Message.contact_id == contact.id,
             Message.kind.like(f"{_REMINDER_PREFIX}%"),
-            Message.status != MessageStatus.CANCELLED,
+            Message.status.not_in(_NOT_GIVEN),
         )
     )
     return ContactFacts(
@@ -97,6 +108,7 @@ def contact_facts(session: Session, contact: Contact) -> ContactFacts:
         reminders_sent=frozenset(reminders),
         # The latest auto-reply says when the person is back (an older one is out of date).
         out_of_office_until=auto[-1].return_date if auto else None,
+        held=held,
     )
 
 
@@ -111,6 +123,8 @@ class FollowupResult:
     failed: list[str] = field(default_factory=list)
     unknown: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
+    # Not sent by this run (the server could not be reached): the next run sends them.
+    pending: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-friendly summary (flows return it, the CLI prints it)."""
@@ -121,6 +135,7 @@ class FollowupResult:
             "cancelled": self.cancelled,
             "failed": self.failed,
             "unknown": self.unknown,
+            "pending": self.pending,
             "problems": self.problems,
         }
 
@@ -162,8 +177,12 @@ def run_wave(
         return result
     policy = campaign.reminders
     with ledger.session() as session:
+        if campaign_cancelled(session, campaign.id):
+            result.problems.append(f"campaign {campaign.id} was cancelled: nothing is sent")
+            return result
         invited = _invited(session, campaign.id)
-        facts = [contact_facts(session, c) for c in invited]
+        held = held_contacts(session, campaign.id)
+        facts = [contact_facts(session, c, held=c.id in held) for c in invited]
         plans = plan_wave(
             wave,
             facts,
@@ -185,10 +204,13 @@ def run_wave(
 def send_due_reminders(
     ledger: Ledger, campaign: Campaign, sender: Sender, *, now: datetime
 ) -> FollowupResult:
-    """Send the deferred reminders whose time has come, after checking the ledger again: a
-    contact who answered or bounced meanwhile gets nothing (the row is cancelled)."""
+    """Send the reminders whose time has come and that are still pending: the deferred ones,
+    and those a run cut short left behind (the server was down). The ledger is checked again
+    first: a contact who answered, bounced or was held meanwhile gets nothing (the row is
+    cancelled)."""
     result = FollowupResult(kind="deferred")
     with ledger.session() as session:
+        cancelled = campaign_cancelled(session, campaign.id)
         rows = list(
             session.scalars(
                 select(Message)
@@ -196,18 +218,24 @@ def send_due_reminders(
                     Message.campaign == campaign.id,
                     Message.kind.like(f"{_REMINDER_PREFIX}%"),
                     Message.status == MessageStatus.PENDING,
-                    Message.scheduled_for.is_not(None),
-                    Message.scheduled_for <= now,
+                    Message.scheduled_for.is_(None) | (Message.scheduled_for <= now),
                 )
-                .order_by(Message.scheduled_for, Message.id)
+                .order_by(Message.scheduled_for.asc().nulls_first(), Message.id)
             )
         )
+        held = held_contacts(session, campaign.id)
         items: list[tuple[Contact, str]] = []
         for row in rows:
             contact = session.get(Contact, row.contact_id)
             assert contact is not None  # a foreign key
-            facts = contact_facts(session, contact)
-            if facts.has_human_reply or facts.permanently_bounced or now >= campaign.deadline.at:
+            facts = contact_facts(session, contact, held=contact.id in held)
+            if (
+                facts.has_human_reply
+                or facts.permanently_bounced
+                or facts.held
+                or cancelled
+                or now >= campaign.deadline.at
+            ):
                 row.status = MessageStatus.CANCELLED
                 result.cancelled.append(contact.contact_key)
             else:
@@ -228,10 +256,15 @@ def send_acknowledgements(
     if not campaign.reminders.acknowledgement:
         return result
     with ledger.session() as session:
+        if campaign_cancelled(session, campaign.id):
+            return result
+        # A pending acknowledgement (an outage stopped its run) is sent now, once.
         acked = set(
             session.scalars(
                 select(Message.contact_id).where(
-                    Message.campaign == campaign.id, Message.kind == MessageKind.ACK
+                    Message.campaign == campaign.id,
+                    Message.kind == MessageKind.ACK,
+                    Message.status.not_in(_NOT_GIVEN),
                 )
             )
         )
@@ -297,20 +330,33 @@ def _send(
     if not messages:
         return
 
+    settled: set[str] = set()
+
     def progress(event: str, message: OutgoingMessage) -> None:
+        if event in ("sent", "failed", "unknown"):
+            settled.add(message.name)
         if event == "sent":
             result.sent.append(message.label)
 
-    report: SendReport = send(
-        ledger,
-        messages,
-        sender.smtp,
-        sender.options,
-        sent_folder=sender.sent_folder,
-        progress=progress,
-    )
+    try:
+        report: SendReport = send(
+            ledger,
+            messages,
+            sender.smtp,
+            sender.options,
+            sent_folder=sender.sent_folder,
+            progress=progress,
+        )
+    except SmtpSetupError as error:
+        # The rows not sent are pending (never claimed, or given back): the next follow-up
+        # run sends them. A message for the person, not a traceback.
+        result.problems.append(str(error))
+        result.pending += sorted(m.name for m in messages if m.name not in settled)
+        return
     result.failed += report.failed
     result.unknown += report.unknown
+    # Left for a later run (a limit, the daily quota, a retry this run did not wait for).
+    result.pending += sorted(m.name for m in messages if m.name not in settled)
 
 
 def _message(
@@ -342,7 +388,7 @@ def _message(
         )
         if not attachments:
             raise ReminderError("no rendered letter to attach again; run the rendering first")
-    return message_for(
+    message = message_for(
         campaign,
         contact,
         attachments,
@@ -351,6 +397,10 @@ def _message(
         in_reply_to=thread[-1],
         references=thread,
     )
+    dropped = {address.lower() for address in dropped_cc(session, contact)}
+    if dropped:  # a Cc that bounced permanently gets no more mail; the country still does
+        message = replace(message, cc=tuple(a for a in message.cc if a.lower() not in dropped))
+    return message
 
 
 def _latest_acceptance(session: Session, contact: Contact) -> Reply | None:

@@ -31,7 +31,7 @@ from circular.ledger import (
     Reply,
     contacts_of,
 )
-from circular.replies.outcomes import ContactStatus, contact_status, replies_of
+from circular.replies.outcomes import ContactStatus, contact_status, dropped_cc, replies_of
 
 
 @dataclass(frozen=True)
@@ -53,6 +53,8 @@ class ReportRow:
     evidence: str
     decided_by: str
     ack_sent_at: datetime | None
+    cc_bounced: str = ""  # Cc addresses that bounced permanently (dropped from later mail)
+    to_settle: str = ""  # a message failed or of unknown fate, with the server's last answer
 
 
 #: The report's column titles, in ``ReportRow``'s order.
@@ -80,6 +82,17 @@ def campaign_report(session: Session, campaign: Campaign, now: datetime) -> list
         select(Message).where(Message.campaign == campaign.id, Message.status.in_(_SENT))
     ):
         messages.setdefault(message.contact_id, []).append(message)
+    unsettled: dict[int, list[str]] = {}
+    for message in session.scalars(
+        select(Message).where(
+            Message.campaign == campaign.id,
+            Message.status.in_((MessageStatus.FAILED, MessageStatus.UNKNOWN)),
+        )
+    ):
+        unsettled.setdefault(message.contact_id, []).append(
+            f"{message.kind} {message.status} after {message.attempts} attempt(s): "
+            f"{message.last_smtp_answer or '-'}"
+        )
     rows = []
     for contact in contacts_of(session, campaign.id):
         mine = messages.get(contact.id, [])
@@ -107,6 +120,8 @@ def campaign_report(session: Session, campaign: Campaign, now: datetime) -> list
                 evidence=deciding.evidence if deciding else "",
                 decided_by=deciding.decided_by if deciding else "",
                 ack_sent_at=ack.sent_at if ack else None,
+                cc_bounced=", ".join(dropped_cc(session, contact)),
+                to_settle="; ".join(unsettled.get(contact.id, [])),
             )
         )
     return rows
@@ -167,6 +182,10 @@ def summary_markdown(rows: Sequence[ReportRow], campaign: Campaign, now: datetim
             f"| {language} | {len(mine)} | {accepted} | {declined} | "
             f"{len(mine) - accepted - declined} |"
         )
+    notes = [f"- {r.contact} Cc bounced: {r.cc_bounced} (dropped)" for r in rows if r.cc_bounced]
+    notes += [f"- {r.contact} to settle: {r.to_settle}" for r in rows if r.to_settle]
+    if notes:
+        lines += ["", "## For a person", "", *notes]
     return "\n".join(lines) + "\n"
 
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from circular.followups.actions import DECIDE, record
 from circular.ledger import Contact, Ledger, Message, Reply, ReplyKind, ReplyStatus
 from circular.replies.outcomes import decide_reply
 
@@ -111,5 +112,16 @@ def decide(
         if by and by != "person":
             text = f"{text} (decided by {by})" if text else f"decided by {by}"
         decide_reply(reply, ReplyKind(kind), text)
+        letter = (
+            session.get(Message, reply.matched_message_id) if reply.matched_message_id else None
+        )
+        record(
+            session,
+            reply.campaign or "",
+            DECIDE,
+            by,
+            contact_id=letter.contact_id if letter else None,
+            detail=f"reply {reply_id}: {kind}" + (f": {note.strip()}" if note.strip() else ""),
+        )
         session.flush()
         return review_item(session, reply_id)

@@ -102,6 +102,7 @@ class ContactFacts:
     permanently_bounced: bool
     reminders_sent: frozenset[str]
     out_of_office_until: date | None = None
+    held: bool = False  # a person said: no reminders to this contact for now
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def plan_wave(
     """Who gets ``wave``'s reminder, and when. Contacts who may not get it are left out."""
     plans: list[ReminderPlan] = []
     for facts in contacts:
-        if facts.has_human_reply or facts.permanently_bounced:
+        if facts.has_human_reply or facts.permanently_bounced or facts.held:
             continue
         if wave.kind in facts.reminders_sent or len(facts.reminders_sent) >= max_reminders:
             continue

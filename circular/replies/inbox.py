@@ -24,6 +24,14 @@ One poll, with imap-tools:
 
 A message that cannot be read (the classifier raises) stays where it is and goes to review
 with the reason; it never stops the poll.
+
+A shared inbox (wsis-info@) stays the staff's inbox: only what matched a campaign is moved —
+replies, bounces and auto-replies matched to its letters, and messages that name a campaign's
+reference without matching a letter (those go to review). Everything else is left where it
+was, its unread state untouched, out of the review list; the ledger keeps only its UID and
+Message-ID (status ``not_ours``) so that later polls skip it. ``unmatched="review"``
+(``CIRCULAR_IMAP_UNMATCHED=review``) files such mail for review instead, for a mailbox that
+receives nothing but replies.
 """
 
 from __future__ import annotations
@@ -57,7 +65,6 @@ from sqlalchemy.orm import Session
 from circular.ledger import Ledger, MailboxState, Reply, ReplyKind, ReplyStatus
 from circular.replies.mailtext import Limits
 from circular.replies.matching import (
-    NO_MATCH,
     ContactIndex,
     CountryLookup,
     Match,
@@ -124,6 +131,9 @@ def outcome_of(reply: Reply) -> Outcome:
 
 _KEPT = "the replies recorded before it are kept and the next poll carries on"
 
+#: No match because matching raised: unlike a plain no-match, such a message goes to review.
+_MATCH_FAILED = Match(detail="matching failed")
+
 
 @dataclass
 class PollResult:
@@ -137,6 +147,7 @@ class PollResult:
     skipped: int = 0  # already processed (an overlapping poll, or a duplicate Message-ID)
     needs_review: int = 0
     unreadable: int = 0
+    left_in_place: int = 0  # not the campaigns' mail (staff mail in a shared inbox)
     filed: Counter[str] = field(default_factory=Counter)
 
     def as_dict(self) -> dict[str, Any]:
@@ -150,6 +161,7 @@ class PollResult:
             "skipped": self.skipped,
             "needs_review": self.needs_review,
             "unreadable": self.unreadable,
+            "left_in_place": self.left_in_place,
             "filed": dict(self.filed),
         }
 
@@ -160,7 +172,8 @@ class PollResult:
         return (
             f"{self.mailbox}{reset}: {self.fetched} new, {self.processed} processed, "
             f"{self.skipped} already processed, {self.needs_review} for review "
-            f"({self.unreadable} unreadable); filed: {filed or 'none'}"
+            f"({self.unreadable} unreadable), {self.left_in_place} not a campaign's (left in "
+            f"place); filed: {filed or 'none'}"
         )
 
 
@@ -299,7 +312,11 @@ class Poller:
         *,
         references: Mapping[str, str] | None = None,
         country_lookup: CountryLookup | None = None,
+        unmatched: str = "leave",
     ) -> None:
+        if unmatched not in ("leave", "review"):
+            raise ValueError(f"unmatched={unmatched!r}: expected 'leave' or 'review'")
+        self.leave_unmatched = unmatched == "leave"
         self.ledger = ledger
         self.config = config
         self.classify = classify
@@ -550,11 +567,15 @@ class Poller:
                     reply = unreadable_reply(incoming, unreadable)
                     reply.filed_to = KEPT
                 else:
-                    reply = new_reply(
-                        incoming,
-                        classification,
-                        self._match(session, incoming, raw, index, classification),
-                    )
+                    match = self._match(session, incoming, raw, index, classification)
+                    reply = new_reply(incoming, classification, match)
+                    if (
+                        self.leave_unmatched
+                        and match is not _MATCH_FAILED
+                        and not match.matched
+                        and match.campaign is None
+                    ):
+                        _leave_in_place(reply)
                 session.add(reply)
                 session.flush()
         except IntegrityError:
@@ -562,6 +583,8 @@ class Poller:
             result.skipped += 1
             return None
         result.processed += 1
+        if reply.status == ReplyStatus.NOT_OURS:
+            result.left_in_place += 1
         if reply.status == ReplyStatus.NEEDS_REVIEW:
             result.needs_review += 1
         if unreadable is not None:
@@ -594,6 +617,8 @@ class Poller:
         index: ContactIndex,
         classification: Any,
     ) -> Match:
+        """The letter the message answers; else, when it names one campaign's reference, that
+        campaign without a letter (a person looks); else no match (not the campaigns' mail)."""
         try:
             # A message the classifier did not read (over a limit) is matched by its headers
             # alone: parsing its body here would spend what the limit saved.
@@ -606,14 +631,17 @@ class Poller:
                 country_lookup=self.country_lookup,
                 index=index,
             )
-            return matcher.match(
+            found = matcher.match(
                 parsed,
                 bounce_recipient=getattr(classification, "bounce_recipient", None),
                 is_bounce=str(classification.kind) == ReplyKind.BOUNCE,
             )
+            if found.matched:
+                return found
+            return Match(campaign=matcher.named_campaign(parsed))
         except Exception:  # unmatched is a safe answer: a person looks
             log.warning("matching UID %s failed", incoming.uid, exc_info=True)
-            return NO_MATCH
+            return _MATCH_FAILED
 
     def _recorded(self, session: Session, incoming: Incoming) -> bool:
         query = select(Reply.id).where(
@@ -678,6 +706,15 @@ class Poller:
                         )
                         .values(filed_to=filed[reply.uid])
                     )
+
+
+def _leave_in_place(reply: Reply) -> None:
+    """Make ``reply`` the record of someone else's mail: left where it is, never reviewed, and
+    nothing of it kept but what a later poll needs to skip it (UID, Message-ID)."""
+    reply.status = ReplyStatus.NOT_OURS
+    reply.filed_to = KEPT
+    reply.from_addr = reply.subject = reply.evidence = reply.text_excerpt = ""
+    reply.decision_note = reply.delegate = reply.bounce_recipient = ""
 
 
 def _move(mailbox: BaseMailBox, uid_set: str, folder: str) -> None:
@@ -756,5 +793,6 @@ def poll_once(
         classify,
         references=references,
         country_lookup=country_lookup or default_country_lookup,
+        unmatched=settings.imap_unmatched,
     )
     return poller.poll()

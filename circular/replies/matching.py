@@ -193,6 +193,16 @@ class Matcher:
                 return found
         return NO_MATCH
 
+    def named_campaign(self, message: EmailMessageBase) -> str | None:
+        """The one campaign whose reference ``message`` names (subject or text), if any: an
+        unmatched message that names it is the campaign's business (a person looks); one that
+        names none is someone else's mail in a shared inbox."""
+        if not self._reference_patterns:
+            return None
+        text = f"{message.get('Subject', '')}\n{_plain_text(message)}"
+        named = [c for c, pattern in self._reference_patterns.items() if pattern.search(text)]
+        return named[0] if len(named) == 1 else None
+
     # -- the methods, in order -------------------------------------------------------------
 
     def _by_envelope(self, message: EmailMessageBase) -> Match:

@@ -13,6 +13,14 @@ this precedence:
 
 Independently of the status, a permanent bounce stops all mail to the address that bounced
 (``can_mail``, ``blocked_addresses``), even for a contact that had accepted.
+
+A bounce counts against the contact only when it is about the contact's address *now*: the
+bounce of a Cc address drops that Cc from later mail (``dropped_cc``) and leaves the country
+as it was; the bounce of an address a newer contact file corrected no longer marks it.
+
+A person may decide a contact's answer without any e-mail (telephone, letter, note verbale):
+``record_person_decision`` keeps it as a reply of the person's own (mailbox ``person``),
+matched to the contact's letter, so the same precedence applies.
 """
 
 from __future__ import annotations
@@ -179,6 +187,8 @@ def contact_status(session: Session, contact: Contact) -> ContactStatus:
     human = [r for r in replies if r.kind in HUMAN_REPLY_KINDS]
     if human:
         return _status_of_human(human[-1], decided=False)
+    # Bounces of a Cc, or of an address since corrected, say nothing of the contact.
+    replies = [r for r in replies if r.kind != ReplyKind.BOUNCE or _hits(session, r, contact)]
     if any(r.kind == ReplyKind.BOUNCE and r.bounce_permanent for r in replies):
         return ContactStatus.BOUNCED
     if replies:
@@ -228,9 +238,67 @@ def can_mail(session: Session, contact: Contact) -> bool:
     # A permanent bounce matched to this contact's letter that did not name its recipient
     # is about the main address the letter went to.
     for reply in replies_of(session, contact):
-        if reply.kind == ReplyKind.BOUNCE and reply.bounce_permanent and not reply.bounce_recipient:
+        if (
+            reply.kind == ReplyKind.BOUNCE
+            and reply.bounce_permanent
+            and not reply.bounce_recipient
+            and _hits(session, reply, contact)
+        ):
             return False
     return True
+
+
+def _hits(session: Session, bounce: Reply, contact: Contact) -> bool:
+    """Whether ``bounce`` is about ``contact``'s current main address: the address it names,
+    else the first recipient of the letter it returned."""
+    current = contact.email.strip().lower()
+    named = bounce.bounce_recipient.strip().lower()
+    if named:
+        return named == current
+    letter = session.get(Message, bounce.matched_message_id) if bounce.matched_message_id else None
+    if letter is None or not letter.to_addrs:
+        return True
+    return str(letter.to_addrs[0]).strip().lower() == current
+
+
+def dropped_cc(session: Session, contact: Contact) -> list[str]:
+    """The Cc addresses of ``contact`` that bounced permanently: later mail goes without them."""
+    blocked = blocked_addresses(session, contact.cc or [])
+    return [address for address in contact.cc or [] if address.strip().lower() in blocked]
+
+
+#: ``Reply.mailbox`` of a decision a person recorded without an e-mail.
+PERSON_MAILBOX = "person"
+
+
+def record_person_decision(
+    session: Session, letter: Message, kind: ReplyKind, note: str, by: str, serial: int
+) -> Reply:
+    """A person's decision on ``letter``'s contact with no e-mail behind it (an answer by
+    telephone, letter or note verbale), as a reply of its own; ``serial`` (the id of the
+    recorded command) makes it unique. Beats every classified reply, like any decision."""
+    now = utcnow()
+    reply = Reply(
+        campaign=letter.campaign,
+        mailbox=PERSON_MAILBOX,
+        uidvalidity=0,
+        uid=serial,
+        message_id="",
+        from_addr=by,
+        subject=f"decision recorded by {by}",
+        received_at=now,
+        kind=ReplyKind(kind),
+        matched_message_id=letter.id,
+        match_method="person",
+        decided_by=DecidedBy.PERSON,
+        decision_note=storable(note),
+        status=ReplyStatus.DONE,
+        filed_to="(no e-mail)",
+        decided_at=now,
+    )
+    session.add(reply)
+    session.flush()
+    return reply
 
 
 def _as_date(value: object) -> date | None:

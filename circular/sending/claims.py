@@ -106,6 +106,8 @@ def _load_rows(
                 Message.kind == kind,
                 Message.contact_id.in_(contact_ids[start : start + _CHUNK]),
             )
+            # Oldest generation first: the current row (a resend's) is the one that stays.
+            query = query.order_by(Message.generation)
             rows.update({m.contact_id: _row(m) for m in session.scalars(query)})
     return rows
 
@@ -118,8 +120,10 @@ def existing_tokens(
     found: dict[tuple[str, str, int], str] = {}
     with ledger.session() as session:
         for campaign, kind in {(c, k) for c, k, _ in wanted}:
-            query = select(Message.contact_id, Message.token).where(
-                Message.campaign == campaign, Message.kind == kind
+            query = (
+                select(Message.contact_id, Message.token)
+                .where(Message.campaign == campaign, Message.kind == kind)
+                .order_by(Message.generation)
             )
             for contact_id, token in session.execute(query):
                 if (campaign, kind, contact_id) in wanted:

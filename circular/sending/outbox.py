@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from circular.ledger import Ledger, MessageStatus, utcnow
+from circular.ledger import Ledger, MessageStatus, campaign_cancelled, utcnow
 from circular.sending import claims
 from circular.sending.claims import MessageRow
 from circular.sending.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
@@ -84,6 +84,7 @@ class SendReport:
     refused_cc: dict[str, dict[str, str]] = field(default_factory=dict)
     reconciled: claims.Reconciled | None = None
     quota_resume_at: datetime | None = None
+    cancelled: int = 0  # messages of a cancelled campaign: not sent
 
 
 @dataclass
@@ -91,7 +92,10 @@ class _Job:
     outgoing: OutgoingMessage
     row: MessageRow
     built: BuiltMessage | None = None
+    # Counted across runs: the ledger's attempts so far plus this one, so a message that keeps
+    # getting 4xx fails after ``max_attempts`` in all, not ``max_attempts`` per run.
     attempt: int = 1
+    retried: bool = False  # this run released it for a retry (its own ``scheduled_for``)
 
 
 ProgressCallback = Callable[[str, OutgoingMessage], None]
@@ -244,7 +248,7 @@ class _Run:
             self.report.quota_resume_at = error.resume_at
             self.report.left_pending += 1
             return
-        if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.attempt > 1):
+        if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.retried):
             self.limiter.release(delivered=False)
             self.report.already_done += 1  # another sender took it
             return
@@ -328,6 +332,7 @@ class _Run:
             await asyncio.sleep(delay)
             if self.stopping is None:
                 job.attempt += 1
+                job.retried = True
                 self.outstanding += 1
                 await self.queue.put(job)
             else:
@@ -371,6 +376,11 @@ async def send_messages(
     Raises SmtpSetupError when the server cannot be used (TLS verification, login); rows
     claimed but not sent are given back first."""
     smtp.check()
+    with ledger.session() as session:
+        # A campaign a person cancelled sends nothing more, whichever command or flow runs.
+        stopped = {c for c in {m.campaign for m in messages} if campaign_cancelled(session, c)}
+    skipped = sum(1 for m in messages if m.campaign in stopped)
+    messages = [m for m in messages if m.campaign not in stopped]
     rows = prepare(ledger, messages)
     reconciled = None
     for campaign in sorted({m.campaign for m in messages}):
@@ -396,8 +406,9 @@ async def send_messages(
         elif row.scheduled_for is not None and row.scheduled_for > now:
             run.report.not_due += 1
         else:
-            jobs.append(_Job(item, row))
+            jobs.append(_Job(item, row, attempt=row.attempts + 1))
     run.report.reconciled = reconciled
+    run.report.cancelled = skipped
     if on_plan is not None:
         on_plan(len(jobs) if options.limit is None else min(options.limit, len(jobs)))
     return await run.run(jobs)

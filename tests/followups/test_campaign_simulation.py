@@ -182,7 +182,9 @@ def test_whole_campaign_on_a_simulated_clock(
                         auto=kind == "auto",
                     )
                 by_day.setdefault(day, []).append(raw)
-        stranger = reply_bytes("someone@unknown.example", QUESTION, at(12, 8), subject="Question")
+        stranger = reply_bytes(
+            "someone@unknown.example", QUESTION, at(12, 8), subject="Question on CL-21/4"
+        )
         by_day[12].append(stranger)
 
         def poll(day: int) -> None:

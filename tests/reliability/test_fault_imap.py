@@ -126,7 +126,7 @@ def test_imap_server_killed_and_frozen_mid_poll(own_dovecot: DovecotServer, ledg
         timeout=3.0,  # how long a silent server is waited for
     )
     classifier = FaultAt()
-    poller = Poller(ledger, config, classifier)
+    poller = Poller(ledger, config, classifier, references={"cl-21-4": "CL-21/4"})
     errors: list[str] = []
 
     # Killed twice at different points, frozen once, each time mid-poll.

@@ -193,7 +193,9 @@ def test_letters_out_replies_in_poll_classifies_matches_files_and_records(
         reply(
             "someone@unknown.example",
             REPLIES_TO,
-            "Question",
+            # Names the campaign's reference: its business, for review (staff mail that names
+            # none stays in INBOX: test_shared_inbox.py).
+            "Question about CL-21/4",
             "Is the Forum open to the public?",
         ),
         # From the ministry of foreign affairs, unknown here, not threaded: the reference
