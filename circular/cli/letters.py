@@ -48,9 +48,12 @@ def _read_contacts_csv(
     """Contacts from a CSV, checked by intake's rules but not stored, and the contact fields
     the file has. A file with problems is refused with intake's row-by-row report."""
     from circular.contacts import check_file, iter_contacts, render_report
+    from circular.contacts.checking import detection
     from circular.ledger import Contact
+    from circular.settings import get_settings
 
-    check = check_file(path, contacts_per_country=contacts_per_country)
+    sheet = get_settings().contact_sheet
+    check = check_file(path, contacts_per_country=contacts_per_country, sheet=sheet)
     if not check.ok or check.columns is None:
         report = render_report(
             file_name=path.name,
@@ -58,6 +61,7 @@ def _read_contacts_csv(
             sha256=check.fingerprint.sha256,
             problems=check.problems,
             omitted=check.omitted,
+            encoding=detection(check),
         )
         raise _fail(report.rstrip(), 2)
     contacts = [
