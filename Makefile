@@ -16,12 +16,18 @@ $(STAMP): pyproject.toml
 venv: $(STAMP)
 
 # System packages the tests need: Dovecot (IMAP server) and PostgreSQL (the ledger's suite also
-# runs on it; tests/servers/postgres.py starts a private cluster). Installed with apt-get when
+# runs on it; tests/servers/postgres.py starts a private cluster); LibreOffice Writer without
+# its GUI, with the system Python's uno module that unoserver's server needs, and the Noto
+# fonts for Arabic and Chinese letters (PDF letters, tests/letters/test_pdf_letters.py). Installed with apt-get when
 # missing and we are root, in one update and one install; otherwise the command to run is printed.
 system-deps:
 	@missing=""; \
 	command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || missing="$$missing python3-uno"; \
+	fc-list 2>/dev/null | grep -q 'Noto Sans Arabic' || missing="$$missing fonts-noto-core"; \
+	fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing$$missing (apt-get)"; \

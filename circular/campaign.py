@@ -222,6 +222,15 @@ class Campaign(_Model):
     reminders: ReminderPolicy = Field(default_factory=ReminderPolicy)
     contacts_per_country: int = Field(1, ge=1)
     templates: Templates = Field(default_factory=Templates)
+    #: What each letter's e-mail carries, in this order: the PDF (it cannot be edited and
+    #: looks the same everywhere) and the DOCX. Sending refuses to start without the PDFs.
+    attach: list[Literal["pdf", "docx"]] = Field(
+        default_factory=lambda: ["pdf", "docx"], min_length=1
+    )
+    #: PDF/A-2b letters, for campaigns whose letters go to an archive.
+    archive: bool = False
+    #: A PNG of the signature, in the campaign folder, placed above the signatory's name.
+    signature: str | None = None
     #: The folder the campaign was loaded from (not part of the file).
     folder: Path | None = Field(None, exclude=True)
 
@@ -229,6 +238,32 @@ class Campaign(_Model):
     @classmethod
     def _campaign_id(cls, value: str) -> str:
         return check_campaign_id(value)
+
+    @field_validator("attach")
+    @classmethod
+    def _distinct_attachments(cls, value: list[str]) -> list[str]:
+        if len(set(value)) != len(value):
+            raise ValueError(f"attachments are repeated: {value}")
+        return value
+
+    @field_validator("signature")
+    @classmethod
+    def _signature_png(cls, value: str | None) -> str | None:
+        # Joined to the campaign folder: it must stay inside it, and be a PNG.
+        if value is None:
+            return value
+        if "/" in value or "\\" in value or value.startswith("."):
+            raise ValueError(f"{value!r} must be a plain file name inside the campaign folder")
+        if not value.lower().endswith(".png"):
+            raise ValueError(f"{value!r} must be a PNG image (.png)")
+        return value
+
+    @property
+    def signature_path(self) -> Path | None:
+        """The signature image's file, when the campaign has one."""
+        if self.signature is None or self.folder is None:
+            return None
+        return self.folder / self.signature
 
     @field_validator("languages")
     @classmethod
@@ -291,13 +326,15 @@ class Campaign(_Model):
         return self.folder / name.format(lang=language)
 
     def missing_templates(self) -> list[Path]:
-        """Template files the campaign names but that do not exist."""
-        return [
+        """Template files the campaign names but that do not exist (the signature image too)."""
+        missing = [
             self.template_path(kind, language)  # type: ignore[arg-type]
             for kind in TEMPLATE_KINDS
             for language in self.languages
             if not self.template_path(kind, language).is_file()  # type: ignore[arg-type]
         ]
+        signature = self.signature_path
+        return missing + ([signature] if signature and not signature.is_file() else [])
 
     def shifted_to(self, today: date) -> Campaign:
         """A copy whose letter is dated ``today``, with every other date moved by the same

@@ -209,6 +209,25 @@ class Letter(Base):
     rendered_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
 
 
+class LetterPdf(Base):
+    """The checked PDF of a rendered letter, beside its DOCX (``Letter``): its own sha256, and
+    the DOCX's it was made from, so a letter rendered again gets a new PDF. A table of its own
+    rather than columns of ``letters``, so that existing ledgers gain it without a migration."""
+
+    __tablename__ = "letter_pdfs"
+    __table_args__ = (UniqueConstraint("campaign", "contact_id", name="uq_letter_pdf_contact"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64), index=True)
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    path: Mapped[str] = mapped_column(String(1024))
+    sha256: Mapped[str] = mapped_column(String(64))
+    docx_sha256: Mapped[str] = mapped_column(String(64))
+    pages: Mapped[int] = mapped_column(default=1)
+    pdfa: Mapped[bool] = mapped_column(default=False)
+    made_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
 class Message(Base):
     """One outgoing e-mail: an invitation, a reminder or an acknowledgement.
 

@@ -148,6 +148,11 @@ class Settings(BaseSettings):
     max_contact_file_bytes: int = Field(
         100 * 1024 * 1024, ge=1, description="Largest contact file taken in, in bytes."
     )
+    contact_sheet: str = Field(
+        "",
+        description="Sheet of a contact workbook (.xlsx, .xls, .ods) to read when the file's "
+        "name names none (contacts.xlsx#Ministers); empty: the first sheet.",
+    )
 
     @field_validator("default_campaign")
     @classmethod

@@ -48,9 +48,12 @@ def _read_contacts_csv(
     """Contacts from a CSV, checked by intake's rules but not stored, and the contact fields
     the file has. A file with problems is refused with intake's row-by-row report."""
     from circular.contacts import check_file, iter_contacts, render_report
+    from circular.contacts.checking import detection
     from circular.ledger import Contact
+    from circular.settings import get_settings
 
-    check = check_file(path, contacts_per_country=contacts_per_country)
+    sheet = get_settings().contact_sheet
+    check = check_file(path, contacts_per_country=contacts_per_country, sheet=sheet)
     if not check.ok or check.columns is None:
         report = render_report(
             file_name=path.name,
@@ -58,6 +61,7 @@ def _read_contacts_csv(
             sha256=check.fingerprint.sha256,
             problems=check.problems,
             omitted=check.omitted,
+            encoding=detection(check),
         )
         raise _fail(report.rstrip(), 2)
     contacts = [
@@ -145,8 +149,20 @@ def render_command(
         typer.Option("--out", help="Folder for the letters (default: CIRCULAR_OUT_DIR/<id>)."),
     ] = None,
     contacts_file: ContactsOption = None,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Also make each letter's PDF (LibreOffice kept running, one per core), "
+            "checked and recorded.",
+        ),
+    ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, help="LibreOffice processes for --pdf (default: cores)."),
+    ] = None,
 ) -> None:
-    """Render one DOCX letter per contact, named <ISO3>.<lang>.docx."""
+    """Render one DOCX letter per contact, named <ISO3>.<lang>.docx (and with --pdf its PDF)."""
     campaign = _load_campaign(campaign_folder)
     out = out or _default_out(campaign.id)
     contacts, fields, ledger = _contacts(campaign, contacts_file)
@@ -154,6 +170,40 @@ def render_command(
     typer.echo(
         f"{len(report.letters)} letters in {out}: {report.rendered} rendered, "
         f"{report.skipped} unchanged, in {report.seconds:.1f} s"
+    )
+    if pdf:
+        _make_pdfs(campaign, report.letters, ledger, workers)
+
+
+def _make_pdfs(campaign: Any, letters: list[Any], ledger: Any, workers: int | None) -> None:
+    """Convert, check and record the letters' PDFs; exit 2 without LibreOffice, 1 on a bad PDF."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from circular.letters.pdf import MissingToolError, PdfConversionError
+    from circular.letters.pdfcheck import PdfCheckError
+    from circular.letters.pdfletters import make_pdfs
+
+    try:
+        with Progress(
+            TextColumn("[bold]PDF"), BarColumn(), MofNCompleteColumn(), transient=False
+        ) as progress:
+            task = progress.add_task("", total=len(letters))
+            made = make_pdfs(
+                campaign,
+                letters,
+                ledger,
+                workers=workers,
+                progress=lambda _pdf: progress.update(task, advance=1),
+            )
+    except MissingToolError as error:
+        raise _fail(str(error), 2) from None
+    except (PdfConversionError, PdfCheckError) as error:
+        raise _fail(str(error)) from None
+    typer.echo(
+        f"{len(made.pdfs)} PDFs checked (text layer: country name and reference; pages): "
+        f"{made.made} made, {made.skipped} unchanged, in {made.seconds:.1f} s "
+        f"({made.per_second:.2f} PDFs/s with {made.workers} LibreOffice, "
+        f"{made.restarts} restarted)"
     )
 
 

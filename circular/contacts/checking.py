@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from circular.contacts.columns import ColumnMap, map_columns
@@ -23,6 +23,15 @@ from circular.contacts.reading import (
     sniff_format,
 )
 from circular.contacts.rows import ContactRow, parse_row
+from circular.contacts.sheets import (
+    SheetError,
+    SheetFormat,
+    cell_name,
+    formula_errors,
+    open_sheet,
+    read_sheet_records,
+    spreadsheet_kind,
+)
 
 #: A report lists at most this many problems (and counts the rest): a file with the wrong
 #: delimiter can have one per row, and nobody reads 100,000 lines.
@@ -34,7 +43,7 @@ class FileCheck:
     """What checking a file found: its identity, format, rows and problems."""
 
     fingerprint: FileFingerprint
-    form: CsvFormat | None = None
+    form: CsvFormat | SheetFormat | None = None
     columns: ColumnMap | None = None
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)
@@ -53,31 +62,79 @@ class FileCheck:
             self.omitted += 1
 
 
+def fingerprint_file(path: Path) -> FileFingerprint:
+    """The file's hash, and its text encoding unless it is a workbook (by its name)."""
+    kind = spreadsheet_kind(path)
+    if kind is None:
+        return fingerprint(path)
+    return replace(fingerprint(path, text=False), detection=kind)
+
+
 def check_file(
-    path: Path, *, contacts_per_country: int = 1, known: FileFingerprint | None = None
+    path: Path,
+    *,
+    contacts_per_country: int = 1,
+    known: FileFingerprint | None = None,
+    sheet: str | None = None,
 ) -> FileCheck:
     """Check every row of ``path``; the result's ``problems`` name each thing wrong.
 
-    ``known`` is the file's fingerprint when the caller has already computed it."""
+    ``known`` is the file's fingerprint when the caller has already computed it; ``sheet`` is
+    the sheet of a workbook to read when its file name names none (default: the first)."""
     if contacts_per_country < 1:
         raise ValueError("contacts_per_country must be at least 1")
-    check = FileCheck(known or fingerprint(path))
-    if check.fingerprint.problem or not check.fingerprint.encoding:
+    check = FileCheck(known or fingerprint_file(path))
+    workbook = spreadsheet_kind(path) is not None
+    if check.fingerprint.problem or not (check.fingerprint.encoding or workbook):
         check.add(check.fingerprint.problem or _unreadable())
         return check
     try:
-        check.form = sniff_format(path, check.fingerprint.encoding)
+        if workbook:
+            check.form, layout = open_sheet(path, sheet or None)
+            for problem in layout:
+                check.add(problem)
+            if layout:
+                return check
+        else:
+            assert check.fingerprint.encoding is not None
+            check.form = sniff_format(path, check.fingerprint.encoding)
         check.columns, header_problems = map_columns(check.form.header)
         for problem in header_problems:
             check.add(problem)
         if header_problems:
             return check
         _check_rows(path, check, contacts_per_country)
-    except UnreadableFile as error:
+    except (UnreadableFile, SheetError) as error:
         check.add(error.problem)
     if check.rows == 0 and not check.problems:
         check.add(Problem(ProblemKind.EMPTY_FILE, "the file has a header row but no contacts"))
+    if isinstance(check.form, SheetFormat):
+        check.problems = [_with_cell(problem, check.form) for problem in check.problems]
     return check
+
+
+def detection(check: FileCheck) -> str:
+    """How the file was read, for its report: the encoding and how sure, or the sheet."""
+    if isinstance(check.form, SheetFormat):
+        return check.form.detection
+    return check.fingerprint.detection
+
+
+def _with_cell(problem: Problem, form: SheetFormat) -> Problem:
+    """``problem`` with the spreadsheet cell it is about (``Sheet1!D17``), where it has one."""
+    if problem.cell is not None or problem.row is None or problem.column is None:
+        return problem
+    labels = [cell.strip() for cell in form.header]
+    if problem.column not in labels:
+        return problem
+    return replace(problem, cell=cell_name(form.sheet, problem.row, labels.index(problem.column)))
+
+
+def records(path: Path, form: CsvFormat | SheetFormat) -> Iterator[tuple[int, list[str]]]:
+    """The data records of a text file or a workbook's sheet, as (row number, cells)."""
+    if isinstance(form, SheetFormat):
+        return read_sheet_records(path, form)
+    return read_records(path, form)
 
 
 def _unreadable() -> Problem:
@@ -88,8 +145,13 @@ def _check_rows(path: Path, check: FileCheck, contacts_per_country: int) -> None
     assert check.form is not None and check.columns is not None
     first_row: dict[str, int] = {}
     per_country: Counter[str] = Counter()
-    for row, cells in read_records(path, check.form):
+    sheet = check.form if isinstance(check.form, SheetFormat) else None
+    for row, cells in records(path, check.form):
         check.rows += 1
+        if sheet is not None and (failed := formula_errors(sheet, row, cells)):
+            for problem in failed:
+                check.add(problem)
+            continue
         parsed = parse_row(row, cells, check.columns)
         if isinstance(parsed, list):
             for problem in parsed:
@@ -136,7 +198,7 @@ def iter_contacts(path: Path, check: FileCheck) -> Iterator[ContactRow]:
     """The contacts of a file that ``check_file`` found valid, read again in chunks."""
     if not check.ok or check.form is None or check.columns is None:
         raise ValueError(f"{path.name} was not found valid; it cannot be loaded")
-    for row, cells in read_records(path, check.form):
+    for row, cells in records(path, check.form):
         parsed = parse_row(row, cells, check.columns)
         if isinstance(parsed, list):
             # The file changed between the two passes: refuse rather than half-load it.

@@ -23,10 +23,16 @@ from pathlib import Path
 from sqlalchemy import select
 
 from circular.campaign_id import check_campaign_id
-from circular.contacts.checking import FileCheck, check_file, iter_contacts
+from circular.contacts.checking import (
+    FileCheck,
+    check_file,
+    detection,
+    fingerprint_file,
+    iter_contacts,
+)
 from circular.contacts.loading import LoadCounts, load_contacts
 from circular.contacts.problems import Problem, ProblemKind, render_report
-from circular.contacts.reading import FileFingerprint, UnreadableFile, fingerprint
+from circular.contacts.reading import FileFingerprint, UnreadableFile
 from circular.ledger import IntakeFile, IntakeStatus, Ledger
 from circular.settings import Settings
 
@@ -140,7 +146,7 @@ def intake_file(
     Returns the result; never raises for a bad file (the problems are in the result and in
     the report beside the rejected file)."""
     when = now or datetime.now(UTC)
-    known = fingerprint(path)
+    known = fingerprint_file(path)
     previous = _previous_loads(ledger, campaign, known.sha256)
     for record in previous:
         if record.stored_path and not Path(record.stored_path).exists():
@@ -150,7 +156,12 @@ def intake_file(
         return _duplicate(path, campaign, known, settings, ledger, when)
     check = FileCheck(known, problems=problems)
     if not problems:
-        check = check_file(path, contacts_per_country=contacts_per_country, known=known)
+        check = check_file(
+            path,
+            contacts_per_country=contacts_per_country,
+            known=known,
+            sheet=settings.contact_sheet,
+        )
     if not check.ok:
         return _reject(path, campaign, check, settings, ledger, when)
     return _load(path, campaign, check, settings, ledger, when, contacts_per_country)
@@ -307,6 +318,7 @@ def _reject(
         sha256=sha256,
         problems=check.problems,
         omitted=check.omitted,
+        encoding=detection(check),
     )
     target = _target(settings.rejected_folder, campaign, path.name, sha256, when)
     record_id = _record(
@@ -371,7 +383,7 @@ def _load(
             record = session.get(IntakeFile, record_id)
             assert record is not None
             record.rows = counts.rows
-            record.report = _load_summary(path.name, counts)
+            record.report = _load_summary(path.name, counts, check)
     except (_ChangedWhileReading, UnreadableFile):
         return IntakeResult(
             path.name,
@@ -390,7 +402,7 @@ def _load(
         IntakeStatus.LOADED,
         rows=counts.rows,
         stored_path=stored,
-        report=_load_summary(path.name, counts),
+        report=_load_summary(path.name, counts, check),
         inserted=counts.inserted,
         updated=counts.updated,
         changes=counts.changes,
@@ -406,10 +418,11 @@ def _stat(path: Path) -> tuple[int, int]:
     return status.st_size, status.st_mtime_ns
 
 
-def _load_summary(name: str, counts: LoadCounts) -> str:
+def _load_summary(name: str, counts: LoadCounts, check: FileCheck) -> str:
     return (
         f"{name}: loaded {counts.rows} contacts ({counts.inserted} new, {counts.updated} "
-        f"updated with {counts.changes} changed fields, {counts.unchanged} unchanged)"
+        f"updated with {counts.changes} changed fields, {counts.unchanged} unchanged); "
+        f"read as {detection(check)}"
     )
 
 

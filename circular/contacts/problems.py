@@ -1,8 +1,9 @@
 """Problems found in a contact file, and the report that names them for the person who sent it.
 
 A problem names the row as a spreadsheet user counts it (the header is row 1), the column as
-it is written in the file, and the offending value, shown safely (control characters escaped,
-long values cut) so that the report itself never carries a CR/LF or a formula.
+it is written in the file (in a workbook, the cell too: ``Sheet1!D17``), and the offending
+value, shown safely (control characters escaped, long values cut) so that the report itself
+never carries a CR/LF or a formula.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class ProblemKind(enum.StrEnum):
     TOO_MANY_CONTACTS = "too many contacts for a country"
     UNSUPPORTED_LANGUAGE = "unsupported language"
     INVALID_CAMPAIGN = "invalid campaign folder"
+    MISSING_SHEET = "missing sheet"
+    MERGED_CELLS = "merged cells"
+    FORMULA_ERROR = "formula error"
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,8 @@ class Problem:
     row: int | None = None
     column: str | None = None
     value: str | None = None
+    #: The cell in a spreadsheet (``Sheet1!D17``, or a range ``Sheet1!A1:B1``).
+    cell: str | None = None
 
     def __str__(self) -> str:
         where = []
@@ -48,6 +54,8 @@ class Problem:
             where.append(f"row {self.row}")
         if self.column is not None:
             where.append(f"column {show_value(self.column)}")
+        if self.cell is not None:
+            where.append(f"cell {self.cell}")
         if self.value is not None:
             where.append(f"value {show_value(self.value)}")
         place = ", ".join(where) if where else "file"
@@ -85,6 +93,7 @@ def render_report(
     sha256: str,
     problems: list[Problem],
     omitted: int = 0,
+    encoding: str = "",
 ) -> str:
     """The text of a rejection report: what was wrong, row by row, and what to do."""
     count = len(problems) + omitted
@@ -92,6 +101,7 @@ def render_report(
         f"Contact file: {file_name}",
         f"Campaign: {campaign}",
         f"SHA-256: {sha256}",
+        *([f"Read as: {encoding}"] if encoding else []),
         "Result: REJECTED. Nothing from this file was loaded.",
         "Correct every problem below, then drop the whole file again.",
         "Rows are counted as in a spreadsheet: the header is row 1.",

@@ -1,7 +1,8 @@
 """Reading a contact file as offices really send them: the encoding (UTF-8 with or without BOM,
-Excel's Windows-1252, Excel's UTF-16 "Unicode text"), the delimiter (``,`` ``;`` or tab), the
-header, then the records in chunks with pandas so that a 100,000-row file is read in bounded
-memory.
+Excel's UTF-16 "Unicode text", else the code page charset-normalizer finds: Windows-1251,
+Windows-1256, GBK/GB18030, Shift-JIS, Windows-1252, Mac Roman...), the delimiter (``,``
+``;`` or tab), the header, then the records in chunks with pandas so that a 100,000-row file
+is read in bounded memory.
 
 Every value is read as text (``dtype=str`` and no NA guessing: Namibia's ISO code "NA" must stay
 "NA"), and nothing is interpreted: a formula or a template tag stays the text it is.
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+from charset_normalizer import from_path
 
 from circular.contacts.problems import Problem, ProblemKind
 
@@ -40,6 +42,29 @@ _SIGNATURES = {
 }
 _SAVE_AS = "save it from Excel with 'Save As' → 'CSV UTF-8 (comma delimited)' and drop it again"
 
+#: The code pages charset-normalizer chooses among for a file that is not UTF-8 or UTF-16:
+#: those Windows and Mac Excel write text in for the six UN languages (plus Japanese and
+#: Korean names). Central European cp1250 is left out on purpose: it reads every Western file
+#: as well as cp1252 does ("Ministčre" against "Ministère"), so it would make each one ambiguous.
+CODE_PAGES = (
+    "cp1252",
+    "latin_1",
+    "mac_roman",
+    "cp1251",
+    "koi8_r",
+    "mac_cyrillic",
+    "cp1256",
+    "iso8859_6",
+    "gb18030",
+    "big5",
+    "cp932",
+    "euc_jp",
+    "cp949",
+)
+#: Two candidates whose "mess" (charset-normalizer's chaos) differs by no more than this are
+#: equally likely: if they read the file differently, the file is ambiguous and refused.
+_TIE = 0.01
+
 
 class UnreadableFile(Exception):
     """The file cannot be read as contact CSV; ``problem`` says why."""
@@ -57,6 +82,9 @@ class FileFingerprint:
     size: int
     encoding: str | None
     problem: Problem | None = None
+    #: How the encoding was found and how sure that is, for the report ("UTF-8", "cp1251,
+    #: detected by charset-normalizer: 0.0% mess, next candidate mac_cyrillic 1.7% mess").
+    detection: str = ""
 
 
 @dataclass(frozen=True)
@@ -68,16 +96,17 @@ class CsvFormat:
     header: tuple[str, ...]
 
 
-def fingerprint(path: Path) -> FileFingerprint:
+def fingerprint(path: Path, *, text: bool = True) -> FileFingerprint:
     """Hash ``path`` and find its encoding, streaming (bounded memory).
 
     The encoding is ``None`` (with a problem) when the file is empty, binary, or text in none
-    of the encodings Excel and spreadsheets write."""
+    of the encodings Excel and spreadsheets write. With ``text=False`` (a workbook) the file
+    is only hashed."""
     digest = hashlib.sha256()
     size = 0
     with path.open("rb") as stream:
         first = stream.read(_BLOCK)
-        encoding, problem = _encoding_from_start(first)
+        encoding, problem = _encoding_from_start(first) if text else (None, None)
         error = None
         decoder = codecs.getincrementaldecoder(encoding or "utf-8")("strict")
         block = first
@@ -89,15 +118,69 @@ def fingerprint(path: Path) -> FileFingerprint:
             block = stream.read(_BLOCK)
         if encoding and error is None:
             error = _check_block(decoder, b"", size, encoding, final=True)
+    detection = _DETECTIONS.get(encoding or "", "")
     if size == 0:
         problem = Problem(ProblemKind.EMPTY_FILE, "the file has no content (0 bytes)")
     elif error is not None and encoding == "utf-8" and "NUL" not in error:
-        # Not UTF-8: Excel's "CSV (comma delimited)" is written in the Windows code page.
-        encoding = "cp1252"
-        error = _check_file(path, encoding)
+        # Not UTF-8: Excel's "CSV (comma delimited)" is written in the Windows code page of
+        # the sender's language, which only the bytes can tell.
+        encoding, detection, problem = detect_code_page(path)
+        error = None
     if problem is None and error is not None:
         problem = Problem(ProblemKind.UNREADABLE_ENCODING, error)
-    return FileFingerprint(digest.hexdigest(), size, None if problem else encoding, problem)
+    digest_hex = digest.hexdigest()
+    return FileFingerprint(digest_hex, size, None if problem else encoding, problem, detection)
+
+
+_DETECTIONS = {
+    "utf-8": "UTF-8",
+    "utf-8-sig": "UTF-8 (with byte-order mark)",
+    "utf-16": "UTF-16 (with byte-order mark)",
+}
+
+
+def detect_code_page(path: Path) -> tuple[str | None, str, Problem | None]:
+    """The code page of a file that is not UTF-8, found by charset-normalizer among
+    ``CODE_PAGES``: (encoding, how sure, None), or (None, what was tried, the problem).
+
+    When the best candidates are equally likely but read the letters differently ("Сергей"
+    in cp1251 is "رهًمهé" in cp1256), guessing would put wrong names into letters: refused."""
+    results = list(from_path(path, cp_isolation=list(CODE_PAGES)))
+    if not results:
+        detail = (
+            "the file is neither UTF-8 nor UTF-16, and no code page Excel writes "
+            f"({', '.join(CODE_PAGES)}) reads it as text; {_SAVE_AS}"
+        )
+        return None, "unknown", Problem(ProblemKind.UNREADABLE_ENCODING, detail)
+    best, text = results[0], str(results[0])
+    rivals = [r for r in results[1:] if r.chaos <= best.chaos + _TIE and str(r) != text]
+    if rivals:
+        names = [best.encoding, *(r.encoding for r in rivals)]
+        more = f" (or {len(names) - 3} more)" if len(names) > 3 else ""
+        which = f"{', '.join(names[:3][:-1])} or {names[:3][-1]}{more}"
+        shown = _first_difference(text, str(rivals[0]))
+        detail = (
+            f"the file is not UTF-8 and its code page cannot be told for sure: "
+            f"{which}? They read the same bytes as different letters "
+            f"({best.encoding}: {shown[0]!r}, {rivals[0].encoding}: {shown[1]!r}); {_SAVE_AS}"
+        )
+        tried = f"{which}? (charset-normalizer found them equally likely)"
+        return None, tried, Problem(ProblemKind.UNREADABLE_ENCODING, detail)
+    runner_up = next((r for r in results[1:] if str(r) != text), None)
+    how_sure = f"{best.encoding}, detected by charset-normalizer: {best.chaos:.1%} mess"
+    if runner_up is not None:
+        how_sure += f", next candidate {runner_up.encoding} {runner_up.chaos:.1%} mess"
+    else:
+        how_sure += ", no other code page reads it differently"
+    return best.encoding, how_sure, None
+
+
+def _first_difference(one: str, other: str) -> tuple[str, str]:
+    """The first line where two readings of a file differ, cut to what a report can show."""
+    for left, right in zip(one.splitlines(), other.splitlines(), strict=False):
+        if left != right:
+            return left[:60], right[:60]
+    return one[:60], other[:60]
 
 
 def _encoding_from_start(first: bytes) -> tuple[str | None, Problem | None]:
@@ -108,7 +191,12 @@ def _encoding_from_start(first: bytes) -> tuple[str | None, Problem | None]:
         return "utf-16", None
     for signature, what in _SIGNATURES.items():
         if first.startswith(signature):
-            detail = f"this is {what}, not CSV text: {_SAVE_AS}"
+            rename = (
+                "a workbook is read when its name ends in .xlsx, .xls or .ods: rename it, or "
+                if "workbook" in what
+                else ""
+            )
+            detail = f"this is {what}, not CSV text; {rename}{_SAVE_AS}"
             return None, Problem(ProblemKind.UNREADABLE_ENCODING, detail)
     return "utf-8", None
 
@@ -132,29 +220,12 @@ def _check_block(
     except UnicodeDecodeError as error:
         byte = error.object[error.start : error.start + 1].hex()
         where = f"byte 0x{byte} near byte offset {offset + error.start}" if byte else "the end"
-        wrong = (
-            "is neither valid UTF-8 nor Windows-1252"
-            if encoding == "cp1252"
-            else f"is not valid {_NAMES[encoding]}"
-        )
-        return f"{where} {wrong}; the file must be UTF-8, Windows-1252 or UTF-16: {_SAVE_AS}"
+        return f"{where} is not valid {_NAMES.get(encoding, encoding)}: {_SAVE_AS}"
     if "\x00" in text:
         # UTF-16 text holding a NUL character: no contact value has one, and PostgreSQL cannot
         # store it, so the file is refused on every database alike.
         return f"the file contains NUL characters: it is binary data saved as text; {_SAVE_AS}"
     return None
-
-
-def _check_file(path: Path, encoding: str) -> str | None:
-    """Decode the whole file strictly in ``encoding``, block by block."""
-    decoder = codecs.getincrementaldecoder(encoding)("strict")
-    offset = 0
-    with path.open("rb") as stream:
-        while block := stream.read(_BLOCK):
-            if error := _check_block(decoder, block, offset, encoding):
-                return error
-            offset += len(block)
-    return _check_block(decoder, b"", offset, encoding, final=True)
 
 
 _NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16"}

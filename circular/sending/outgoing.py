@@ -90,9 +90,10 @@ def message_for(
 def letter_paths(
     campaign: Campaign, out_dir: Path, contact: Contact, rendered: Path | None
 ) -> list[Path]:
-    """The attachments of ``contact``'s letter: the DOCX the ledger recorded (``rendered``),
-    else the one the rendering names (``<out>/<campaign>/<ISO3>.<lang>.docx``), and its PDF
-    when one was made. Empty when there is no letter."""
+    """The attachments of ``contact``'s letter that exist, in the campaign's ``attach`` order
+    (default: the PDF, then the DOCX): the DOCX the ledger recorded (``rendered``), else the
+    one the rendering names (``<out>/<campaign>/<ISO3>.<lang>.docx``), and the PDF beside it.
+    Empty when there is no letter; ``missing_attachments`` names what is not there."""
     if rendered is None:
         number = contact.id if campaign.contacts_per_country > 1 else None
         try:
@@ -100,7 +101,17 @@ def letter_paths(
         except UnsafeNameError:
             return []
         rendered = out_dir / campaign.id / name
-    return [path for path in (rendered, rendered.with_suffix(".pdf")) if path.is_file()]
+    if not rendered.is_file():
+        return []
+    wanted = {"docx": rendered, "pdf": rendered.with_suffix(".pdf")}
+    return [wanted[kind] for kind in campaign.attach if wanted[kind].is_file()]
+
+
+def missing_attachments(campaign: Campaign, attachments: Sequence[Path]) -> list[str]:
+    """The kinds of attachment (``pdf``, ``docx``) the campaign sends but ``attachments``
+    lacks: a letter whose PDF was not made must not go out as DOCX alone."""
+    have = {path.suffix.lower().lstrip(".") for path in attachments}
+    return [kind for kind in campaign.attach if kind not in have]
 
 
 @dataclass
@@ -138,6 +149,12 @@ def campaign_messages(
         if not attachments:
             result.problems.append(
                 f"{contact.contact_key}: no rendered letter; run the rendering first"
+            )
+            continue
+        if missing := missing_attachments(campaign, attachments):
+            result.problems.append(
+                f"{contact.contact_key}: no {' or '.join(k.upper() for k in missing)} of its "
+                "letter, which campaign.yaml's attach sends; run 'circular render --pdf'"
             )
             continue
         try:

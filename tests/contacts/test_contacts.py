@@ -24,24 +24,13 @@ from circular.contacts.problems import problem_lines
 from circular.contacts.reading import CHUNK_ROWS
 from circular.countries import member_states
 from circular.ledger import Contact, ContactChange, IntakeFile, IntakeStatus, Ledger
-from circular.settings import Settings, load_settings
+from circular.settings import Settings
 
 BAD = Path(__file__).parents[1] / "data" / "contacts" / "bad"
 BAD_FILES = sorted(
     path for path in BAD.iterdir() if path.is_file() and not path.name.endswith(".expected.txt")
 )
 NOW = datetime(2021, 2, 3, 9, 30, tzinfo=UTC)
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings whose folders are all under a temporary folder."""
-    return load_settings(
-        data_dir=tmp_path / "data",
-        drop_folder=tmp_path / "inbox",
-        processed_folder=tmp_path / "processed",
-        rejected_folder=tmp_path / "rejected",
-    )
 
 
 def drop(settings: Settings, name: str, content: bytes | str, campaign: str = "") -> Path:
@@ -440,14 +429,14 @@ def test_a_file_that_cannot_be_opened_does_not_stop_the_others(
 ) -> None:
     locked = drop(settings, "locked.csv", GOOD)
     drop(settings, "good.csv", GOOD, campaign="cl-22-1")
-    real = intake_module.fingerprint
+    real = intake_module.fingerprint_file
 
     def share_lock(path: Path):  # what Windows shares answer while Excel holds the file
         if path == locked:
             raise PermissionError(13, "Permission denied", str(path))
         return real(path)
 
-    monkeypatch.setattr(intake_module, "fingerprint", share_lock)
+    monkeypatch.setattr(intake_module, "fingerprint_file", share_lock)
     results = {r.file: r for r in intake_folder(settings, ledger, now=NOW)}
     assert results["good.csv"].status == IntakeStatus.LOADED
     assert results["locked.csv"].outcome == "could not be opened"
