@@ -84,7 +84,10 @@ def test_review_runs_suspend_free_the_worker_and_record_the_decision(
     try:
         runs = _runs_in(run_ids, 240, lambda state: state.is_paused() or state.is_final())
         assert [run.state.name for run in runs] == ["Suspended", "Suspended"], log.read_text()
-        time.sleep(2)  # the flow-run processes exit once suspended
+        # The flow-run processes exit once suspended; on a loaded machine that takes a moment.
+        deadline = time.monotonic() + 60
+        while process_tree(worker.pid) != [worker.pid] and time.monotonic() < deadline:
+            time.sleep(0.5)
         assert process_tree(worker.pid) == [worker.pid], "a suspended review holds a process"
 
         waiting = runs[0]
