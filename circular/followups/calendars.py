@@ -9,7 +9,6 @@ come from ``calendar.closing_days`` in campaign.yaml.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -24,28 +23,34 @@ _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Satur
 
 @dataclass(frozen=True)
 class WorkCalendar:
-    """The days off of one place: weekend days (0 = Monday), public holidays and closing days.
+    """The days off of one place: weekend, public holidays and closing days.
 
-    ``name`` says whose calendar it is in messages ("CH-GE", "SA")."""
+    ``weekend`` holds weekday numbers (0 = Monday); None means the country's own weekend as
+    the ``holidays`` package knows it, year by year (the United Arab Emirates moved theirs
+    from Friday–Saturday in 2022) with its make-up working days (China's Saturdays around
+    the Spring Festival). ``name`` says whose calendar it is in messages ("CH-GE", "SA")."""
 
     name: str
-    weekend: frozenset[int]
+    weekend: frozenset[int] | None
     public_holidays: holidays.HolidayBase | None = field(default=None, compare=False)
     closing_days: frozenset[date] = frozenset()
 
     def day_off(self, day: date) -> str | None:
-        """Why ``day`` is a day off ("Christmas Day", "closing day", "weekend"), or None on a
-        working day."""
+        """Why ``day`` is a day off ("Christmas Day", "closing day", "weekend (Friday)"), or
+        None on a working day."""
         if day in self.closing_days:
             return "closing day"
-        if self.public_holidays is not None:
+        known = self.public_holidays
+        if known is not None:
             # The package fills in a year's holidays on the first question about it.
-            name = self.public_holidays.get(day)
+            name = known.get(day)
             if name:
                 return str(name)
-        if day.weekday() in self.weekend:
-            return f"weekend ({_WEEKDAY_NAMES[day.weekday()]})"
-        return None
+        if self.weekend is None:
+            off = known is not None and not known.is_working_day(day)
+        else:
+            off = day.weekday() in self.weekend
+        return f"weekend ({_WEEKDAY_NAMES[day.weekday()]})" if off else None
 
     def is_working_day(self, day: date) -> bool:
         """Whether ``day`` is a working day here."""
@@ -58,7 +63,7 @@ def country_calendar(iso2: str, subdivision: str | None = None) -> WorkCalendar:
     and public holidays, as the ``holidays`` package knows them."""
     known = holidays.country_holidays(iso2, subdiv=subdivision)
     name = f"{iso2}-{subdivision}" if subdivision else iso2
-    return WorkCalendar(name, frozenset(known.weekend), known)
+    return WorkCalendar(name, None, known)
 
 
 def secretariat_calendar(campaign: Campaign) -> WorkCalendar:
@@ -86,8 +91,3 @@ def closing_day_warnings(campaign: Campaign) -> list[str]:
             f"closed ({reason}, calendar {calendar.name}); choose a working day"
         )
     return warnings
-
-
-def days_off(calendar: WorkCalendar, days: Iterable[date]) -> dict[date, str]:
-    """The days among ``days`` that are days off, with the reason."""
-    return {day: reason for day in days if (reason := calendar.day_off(day)) is not None}
