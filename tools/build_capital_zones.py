@@ -69,7 +69,9 @@ def capital_zones() -> list[dict[str, str]]:
 def render(rows: list[dict[str, str]]) -> str:
     """The CSV text of ``rows``."""
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=["iso3", "capital", "timezone", "source"])
+    writer = csv.DictWriter(
+        out, fieldnames=["iso3", "capital", "timezone", "source"], lineterminator="\n"
+    )
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
