@@ -179,12 +179,14 @@ def followup(
     wave: int | None = None,
     deployment_name: str = DEPLOYMENT,
     shifted_to: date | None = None,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Send reminder wave ``wave`` (or, with none, the deferred reminders now due) and the
-    acknowledgements not sent yet; schedule a run for each deferred reminder's time.
-    ``shifted_to`` (the demo) runs the campaign with its dates moved to that day."""
+    """Send reminder wave ``wave`` to the contacts whose send window is open (or, with no
+    wave, the deferred reminders now due) and the acknowledgements not sent yet; schedule a
+    run for each deferred reminder's time. ``shifted_to`` (the demo) runs the campaign with
+    its dates moved to that day; ``now`` replaces the clock (tests, a replay)."""
     campaign = load_for_run(campaign_dir, shifted_to)
-    results = followup_now(flow_settings(), campaign, wave, now=utcnow())
+    results = followup_now(flow_settings(), campaign, wave, now=now or utcnow())
     logger = get_run_logger()
     for at in sorted(set(results[0].deferred.values())):
         try:
