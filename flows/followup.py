@@ -1,9 +1,13 @@
 """The ``followup`` flow and the scheduling of a campaign's reminder waves.
 
-Each wave becomes a scheduled run of the follow-up deployment at its time, visible in the UI
-as an upcoming run. The idempotency key holds the campaign, the wave and the deadline, so
-scheduling again creates nothing new; when the deadline in campaign.yaml changes, the runs
-scheduled for the old deadline are cancelled and new ones made. A wave run reads the ledger
+A wave is a day; each recipient gets it in their own send window
+(``circular.followups.windows``). The windows of a wave are grouped, and each group becomes a
+scheduled run of the follow-up deployment at its time, named with the wave, the UTC time and
+the time zones it serves ("cl-21-4 · reminder-1 · 15 Feb 08:00 UTC · Africa/Lagos, Europe/Zurich
++67"): 193 countries make a dozen runs a wave, visible in the UI as upcoming runs. The
+idempotency key holds the campaign, the wave, the run's time and the deadline, so scheduling
+again creates nothing new; when the deadline (or the contacts, hence the groups) change, the
+scheduled runs no longer wanted are cancelled and new ones made. A wave run reads the ledger
 when it runs (``circular.followups.reminders``), not when it was scheduled. A contact out of office
 gets a deferred reminder: the wave schedules one more run at that time.
 """
@@ -11,8 +15,8 @@ gets a deferred reminder: the wave schedules one more run at that time.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Any, NamedTuple
 
 from prefect import flow, get_client, get_run_logger
 from prefect.client.schemas.filters import (
@@ -27,9 +31,11 @@ from prefect.exceptions import ObjectNotFound
 from prefect.states import Cancelled
 
 from circular.campaign import Campaign, load_campaign
-from circular.followups.reminders import campaign_waves, followup_now
-from circular.ledger import utcnow
-from flows.common import flow_settings
+from circular.followups.reminders import campaign_timing, followup_now
+from circular.followups.waves import Wave
+from circular.followups.windows import SendGroup
+from circular.ledger import contacts_of, utcnow
+from flows.common import flow_ledger, flow_settings
 
 DEPLOYMENT = "followup/followup"
 
@@ -51,12 +57,31 @@ def load_for_run(campaign_dir: str, shifted_to: date | None = None) -> Campaign:
     return campaign.shifted_to(shifted_to) if shifted_to is not None else campaign
 
 
+class ScheduledRun(NamedTuple):
+    """One scheduled run of a wave: its id, the wave's kind, its time, how many letters it
+    sends (as the contacts stand when scheduled) and the time zones of their recipients."""
+
+    id: str
+    kind: str
+    at: datetime
+    letters: int
+    zones: tuple[str, ...]
+
+
 @dataclass
 class Scheduled:
-    """What ``schedule_reminder_waves`` did: runs (id, wave kind, time) and cancelled ids."""
+    """What ``schedule_reminder_waves`` did: the runs scheduled and the ids cancelled."""
 
-    runs: list[tuple[str, str, datetime]] = field(default_factory=list)
+    runs: list[ScheduledRun] = field(default_factory=list)
     cancelled: list[str] = field(default_factory=list)
+
+
+def wave_run_name(campaign: Campaign, wave: Wave, group: SendGroup, shown: int = 3) -> str:
+    """The run's name in the UI: campaign, wave, UTC time and the zones it serves."""
+    zones = ", ".join(group.zones[:shown])
+    if len(group.zones) > shown:
+        zones += f" +{len(group.zones) - shown}"
+    return f"{campaign.id} · {wave.kind} · {group.at.astimezone(UTC):%d %b %H:%M} UTC · {zones}"
 
 
 def _schedule(
@@ -94,28 +119,40 @@ def schedule_reminder_waves(
     now: datetime | None = None,
     shifted_to: date | None = None,
 ) -> Scheduled:
-    """Schedule one run of the follow-up deployment per reminder wave still ahead of ``now``,
-    and cancel the scheduled wave runs of an older deadline of the same campaign.
-    ``shifted_to`` (the demo) moves the campaign's dates first, and is passed to the runs."""
+    """Schedule one run of the follow-up deployment per group of send windows of each wave
+    still ahead of ``now`` (over the campaign's contacts in the ledger), and cancel the
+    scheduled wave runs of the same campaign no longer wanted (an older deadline, groups that
+    changed). ``shifted_to`` (the demo) moves the campaign's dates first, and is passed to the
+    runs. A campaign whose window cannot fit raises ReminderError naming the countries."""
     campaign = load_for_run(campaign_dir, shifted_to)
     now = now or utcnow()
     version = campaign.deadline.at.isoformat()
     tags = [*campaign_tags(campaign), "wave", deadline_tag(campaign)]
+    ledger = flow_ledger(flow_settings())
+    try:
+        with ledger.session() as session:
+            plan = campaign_timing(campaign, contacts_of(session, campaign.id))
+    finally:
+        ledger.dispose()
     result = Scheduled()
-    for wave in campaign_waves(campaign):
-        if wave.at <= now:
-            continue  # a wave whose time has passed is not sent late
-        run = _schedule(
-            deployment_name,
-            campaign_dir,
-            wave.number,
-            wave.at,
-            f"{campaign.id}:{wave.kind}:{version}",
-            [*tags, wave.kind],
-            f"{campaign.id} · {wave.kind}",
-            shifted_to,
-        )
-        result.runs.append((str(run.id), wave.kind, wave.at))
+    for wave in plan.waves:
+        for group in plan.groups(wave):
+            if group.at <= now:
+                continue  # a window that has opened is served by the run already there
+            run = _schedule(
+                deployment_name,
+                campaign_dir,
+                wave.number,
+                group.at,
+                f"{campaign.id}:{wave.kind}:{group.at.astimezone(UTC).isoformat()}:{version}",
+                [*tags, wave.kind],
+                wave_run_name(campaign, wave, group),
+                shifted_to,
+            )
+            result.runs.append(
+                ScheduledRun(str(run.id), wave.kind, group.at, len(group.members), group.zones)
+            )
+    wanted = {run.id for run in result.runs}
     with get_client(sync_client=True) as client:
         scheduled = client.read_flow_runs(
             flow_run_filter=FlowRunFilter(
@@ -124,10 +161,12 @@ def schedule_reminder_waves(
             )
         )
         for run in scheduled:
-            if deadline_tag(campaign) not in run.tags:
+            ahead = run.expected_start_time is None or run.expected_start_time > now
+            if str(run.id) not in wanted and ahead:
+                changed = "deadline" if deadline_tag(campaign) not in run.tags else "schedule"
                 client.set_flow_run_state(
                     run.id,
-                    Cancelled(message=f"the deadline of {campaign.id} changed to {version}"),
+                    Cancelled(message=f"the {changed} of {campaign.id} changed ({version})"),
                     force=True,
                 )
                 result.cancelled.append(str(run.id))
@@ -140,12 +179,14 @@ def followup(
     wave: int | None = None,
     deployment_name: str = DEPLOYMENT,
     shifted_to: date | None = None,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
-    """Send reminder wave ``wave`` (or, with none, the deferred reminders now due) and the
-    acknowledgements not sent yet; schedule a run for each deferred reminder's time.
-    ``shifted_to`` (the demo) runs the campaign with its dates moved to that day."""
+    """Send reminder wave ``wave`` to the contacts whose send window is open (or, with no
+    wave, the deferred reminders now due) and the acknowledgements not sent yet; schedule a
+    run for each deferred reminder's time. ``shifted_to`` (the demo) runs the campaign with
+    its dates moved to that day; ``now`` replaces the clock (tests, a replay)."""
     campaign = load_for_run(campaign_dir, shifted_to)
-    results = followup_now(flow_settings(), campaign, wave, now=utcnow())
+    results = followup_now(flow_settings(), campaign, wave, now=now or utcnow())
     logger = get_run_logger()
     for at in sorted(set(results[0].deferred.values())):
         try:

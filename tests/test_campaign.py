@@ -91,11 +91,40 @@ def test_reminder_policy_is_read_earliest_wave_first(tmp_path: Path) -> None:
     assert not policy.is_working_day(date(2021, 2, 17))  # a Wednesday
 
 
-def test_unquoted_send_time_is_read_as_a_time(tmp_path: Path) -> None:
+def test_unquoted_send_window_times_are_read_as_times(tmp_path: Path) -> None:
     text = (SHIPPED / "campaign.yaml").read_text(encoding="utf-8")
-    text = text.replace('send_time: "09:00"', "send_time: 10:30")
+    text = text.replace('start: "09:00"', "start: 10:30").replace('end: "11:00"', "end: 12:00")
     folder = _write(tmp_path, text)
-    assert load_campaign(folder, check_templates=False).reminders.send_time == time(10, 30)
+    window = load_campaign(folder, check_templates=False).send_window
+    assert (window.start, window.end) == (time(10, 30), time(12, 0))
+
+
+def test_an_older_file_with_only_send_time_gets_a_window_opening_then(tmp_path: Path) -> None:
+    text = (SHIPPED / "campaign.yaml").read_text(encoding="utf-8")
+    start = text.index("send_window:")
+    text = text[:start] + text[text.index("reminders:") :]
+    text = text.replace("  waves: [14, 5, 1]", "  waves: [14, 5, 1]\n  send_time: 10:30")
+    campaign = load_campaign(_write(tmp_path, text), check_templates=False)
+    assert campaign.reminders.send_time == time(10, 30)
+    assert (campaign.send_window.start, campaign.send_window.end) == (time(10, 30), time(12, 30))
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"send_window": {"start": "11:00", "end": "09:00"}}, "end 09:00 is not after start"),
+        ({"calendar": {"country": "XX"}}, "not a country the holidays package knows"),
+        ({"calendar": {"country": "CH", "subdivision": "ZZ"}}, "'ZZ' is not a subdivision"),
+    ],
+)
+def test_calendar_and_window_mistakes_are_named(
+    tmp_path: Path, change: dict[str, object], message: str
+) -> None:
+    data = yaml.safe_load((SHIPPED / "campaign.yaml").read_text(encoding="utf-8"))
+    data.update(change)
+    folder = _write(tmp_path, yaml.safe_dump(data, allow_unicode=True))
+    with pytest.raises(CampaignError, match=message):
+        load_campaign(folder, check_templates=False)
 
 
 @pytest.mark.parametrize(

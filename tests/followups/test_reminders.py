@@ -8,15 +8,19 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from email.policy import default
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 
 from circular.campaign import Campaign
+from circular.countries import capital_zone
 from circular.followups.reminders import (
+    FollowupResult,
     ReminderError,
     Sender,
     campaign_waves,
+    invited_timing,
     run_wave,
     send_acknowledgements,
     send_due_reminders,
@@ -69,6 +73,20 @@ class World:
             )
 
 
+def run_times(world: World, number: int) -> list[datetime]:
+    """The moments of wave ``number``'s runs (its recipients' windows grouped)."""
+    plan = invited_timing(world.ledger, world.campaign)
+    return [group.at for group in plan.groups(plan.waves[number - 1])]
+
+
+def whole_wave(world: World, number: int) -> list[FollowupResult]:
+    """Wave ``number`` run at each of its runs' moments, as the scheduled runs do."""
+    return [
+        run_wave(world.ledger, world.campaign, number, world.sender, now=at)
+        for at in run_times(world, number)
+    ]
+
+
 def make_world(ledger: Ledger, tmp_path: Path, **policy: object) -> Iterator[World]:
     campaign = copy_campaign(tmp_path, **policy)
     add_contacts(ledger, sample_rows({"en": 1, "fr": 1, "es": 1}), tmp_path / "out")
@@ -89,15 +107,21 @@ def world(ledger: Ledger, tmp_path: Path) -> Iterator[World]:
 def test_a_wave_goes_once_in_the_thread_and_not_before_its_time(world: World) -> None:
     everyone = world.arrived()
     assert len(everyone) == 3
-    wave = campaign_waves(world.campaign)[0]
-    with pytest.raises(ReminderError, match="wave 1 is due at 2021-02-15T09:00:00"):
-        run_wave(world.ledger, world.campaign, 1, world.sender, now=wave.at - timedelta(minutes=1))
+    # AFG, AND and ARG: three zones, three runs, each in its recipient's window.
+    times = run_times(world, 1)
+    assert len(times) == 3
+    with pytest.raises(ReminderError, match=r"wave 1 is due from 2021-02-11T09:00:00\+04:30"):
+        run_wave(world.ledger, world.campaign, 1, world.sender, now=times[0] - timedelta(minutes=1))
     with pytest.raises(ReminderError, match="no reminder wave 7"):
-        run_wave(world.ledger, world.campaign, 7, world.sender, now=wave.at)
-    result = run_wave(world.ledger, world.campaign, 1, world.sender, now=wave.at)
-    assert world.arrived() == everyone and len(result.sent) == 3
+        run_wave(world.ledger, world.campaign, 7, world.sender, now=times[0])
+    first = run_wave(world.ledger, world.campaign, 1, world.sender, now=times[0])
+    assert len(first.sent) == 1 and len(first.waiting) == 2
+    assert len(world.arrived()) == 1
+    rest = [run_wave(world.ledger, world.campaign, 1, world.sender, now=at) for at in times[1:]]
+    assert [len(r.sent) for r in rest] == [1, 1]
+    assert len(world.arrived()) == 2
     again = run_wave(
-        world.ledger, world.campaign, 1, world.sender, now=wave.at + timedelta(hours=1)
+        world.ledger, world.campaign, 1, world.sender, now=times[-1] + timedelta(hours=1)
     )
     assert world.arrived() == [] and again.sent == []
     reminder = email.message_from_bytes(world.handler.received[-1].data, policy=default)
@@ -106,33 +130,48 @@ def test_a_wave_goes_once_in_the_thread_and_not_before_its_time(world: World) ->
     assert reminder["In-Reply-To"].endswith(".cl-21-4@itu.example>")
 
 
+def test_a_run_after_a_window_closed_defers_to_the_next_window(world: World) -> None:
+    world.arrived()
+    times = run_times(world, 1)
+    late = times[-1] + timedelta(hours=3)  # every window of the wave has closed
+    result = run_wave(world.ledger, world.campaign, 1, world.sender, now=late)
+    assert result.sent == [] and world.arrived() == []
+    for key, at in result.deferred.items():
+        local = at.astimezone(ZoneInfo(capital_zone(key)))
+        assert at > late and local.strftime("%H:%M") == "09:00", (key, local)
+
+
 def test_out_of_office_defers_and_the_deferred_run_checks_the_ledger_again(world: World) -> None:
     first, second, third = world.arrived()
     world.reply(first, "auto_reply", return_date=date(2021, 2, 17))  # back Wednesday
     world.reply(second, "auto_reply", return_date=date(2021, 2, 17))
-    wave = campaign_waves(world.campaign)[0]
-    result = run_wave(world.ledger, world.campaign, 1, world.sender, now=wave.at)
+    results = whole_wave(world, 1)
     assert world.arrived() == [third]
-    back = datetime(2021, 2, 18, 9, tzinfo=world.campaign.deadline.zone)
-    assert sorted(result.deferred.values()) == [back, back]
+    deferred = {key: at for r in results for key, at in r.deferred.items()}
+    assert len(deferred) == 2
+    # Their first window after the return: Thursday 18 February, 09:00 where they are.
+    for key, at in deferred.items():
+        assert f"{at.astimezone(ZoneInfo(capital_zone(key))):%a %d %b %H:%M}" == (
+            "Thu 18 Feb 09:00"
+        )
     with world.ledger.session() as session:  # pending, held until the day after the return
         held = session.scalars(select(Message).where(Message.kind == "reminder-1")).all()
-        assert sorted((m.status, m.scheduled_for) for m in held if m.status != "sent") == [
-            ("pending", back),
-            ("pending", back),
-        ]
+        assert sorted((m.status, m.scheduled_for) for m in held if m.status != "sent") == sorted(
+            ("pending", at) for at in deferred.values()
+        )
+    earliest, latest = min(deferred.values()), max(deferred.values())
     assert (
         send_due_reminders(
-            world.ledger, world.campaign, world.sender, now=back - timedelta(hours=1)
+            world.ledger, world.campaign, world.sender, now=earliest - timedelta(hours=1)
         ).sent
         == []
     )
     assert world.arrived() == []
     world.reply(second, "decline")  # answered meanwhile
-    due = send_due_reminders(world.ledger, world.campaign, world.sender, now=back)
+    due = send_due_reminders(world.ledger, world.campaign, world.sender, now=latest)
     assert world.arrived() == [first]
     assert len(due.cancelled) == 1 and len(due.sent) == 1
-    assert send_due_reminders(world.ledger, world.campaign, world.sender, now=back).sent == []
+    assert send_due_reminders(world.ledger, world.campaign, world.sender, now=latest).sent == []
 
 
 def test_acknowledgement_once_per_acceptance(world: World) -> None:
@@ -151,12 +190,11 @@ def test_acknowledgement_once_per_acceptance(world: World) -> None:
 def test_max_per_contact_and_acknowledgement_off(ledger: Ledger, tmp_path: Path) -> None:
     for world in make_world(ledger, tmp_path, max_per_contact=1, acknowledgement=False):
         first, _second, _third = world.arrived()
-        waves = campaign_waves(world.campaign)
-        run_wave(world.ledger, world.campaign, 1, world.sender, now=waves[0].at)
+        whole_wave(world, 1)
         assert len(world.arrived()) == 3
-        assert run_wave(world.ledger, world.campaign, 2, world.sender, now=waves[1].at).sent == []
+        assert all(result.sent == [] for result in whole_wave(world, 2))
         world.reply(first, "accept")
-        now = waves[1].at
+        now = run_times(world, 2)[-1]
         assert send_acknowledgements(world.ledger, world.campaign, world.sender, now=now).sent == []
         assert world.arrived() == []
 
@@ -164,7 +202,7 @@ def test_max_per_contact_and_acknowledgement_off(ledger: Ledger, tmp_path: Path)
 def test_working_days_of_the_campaign_move_waves(tmp_path: Path) -> None:
     campaign = copy_campaign(tmp_path, working_days=["mon", "tue", "wed", "thu"])
     # 26 Feb 2021 (the last wave, moved from Sunday) is a Friday: now the Thursday.
-    assert [w.at.date() for w in campaign_waves(campaign)] == [
+    assert [w.day for w in campaign_waves(campaign)] == [
         date(2021, 2, 15),
         date(2021, 2, 24),
         date(2021, 2, 25),
