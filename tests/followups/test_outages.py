@@ -13,7 +13,8 @@ import pytest
 from sqlalchemy import select
 
 from circular.followups.reminders import (
-    campaign_waves,
+    FollowupResult,
+    Sender,
     run_wave,
     send_acknowledgements,
     send_due_reminders,
@@ -21,7 +22,7 @@ from circular.followups.reminders import (
 from circular.ledger import Ledger, Message, MessageStatus
 from circular.sending.smtp import SmtpConfig
 from circular.settings import Security
-from tests.followups.test_reminders import World, make_world
+from tests.followups.test_reminders import World, make_world, run_times
 from tests.servers.smtp_server import free_port
 
 
@@ -41,32 +42,44 @@ def _statuses(ledger: Ledger, kind: str) -> list[str]:
         return sorted(session.scalars(select(Message.status).where(Message.kind == kind)))
 
 
+def _wave(world: World, sender: Sender) -> list[FollowupResult]:
+    """Wave 1 run at each of its runs' moments (the recipients' windows), with ``sender``."""
+    return [run_wave(world.ledger, world.campaign, 1, sender, now=at) for at in run_times(world, 1)]
+
+
 def test_a_wave_cut_by_an_outage_is_completed_by_the_next_run(world: World) -> None:
     everyone = world.arrived()
-    wave = campaign_waves(world.campaign)[0]
-    cut = run_wave(world.ledger, world.campaign, 1, _down(world).sender, now=wave.at)
-    assert cut.sent == [] and cut.pending == sorted(cut.pending) and len(cut.pending) == 3
+    cut = _wave(world, _down(world).sender)
+    pending = [key for result in cut for key in result.pending]
+    assert all(r.sent == [] and r.pending == sorted(r.pending) for r in cut)
+    assert len(pending) == 3
     down = _down(world).sender  # a message naming the server, no traceback
-    cut = run_wave(world.ledger, world.campaign, 1, down, now=wave.at)
-    assert cut.problems == [p for p in cut.problems if f"127.0.0.1:{down.smtp.port}" in p]
-    assert cut.problems and cut.pending and cut.sent == []
+    for result in _wave(world, down):
+        assert result.problems
+        assert result.problems == [p for p in result.problems if f"127.0.0.1:{down.smtp.port}" in p]
+        assert result.pending and result.sent == []
     assert _statuses(world.ledger, "reminder-1") == ["pending"] * 3
     assert world.arrived() == []
-    later = wave.at.replace(hour=14)
-    again = run_wave(world.ledger, world.campaign, 1, world.sender, now=later)
-    assert len(again.sent) == 3 and world.arrived() == everyone  # each once
+    again = _wave(world, world.sender)
+    assert sum(len(r.sent) for r in again) == 3 and world.arrived() == everyone  # each once
     assert _statuses(world.ledger, "reminder-1") == ["sent"] * 3
-    third = run_wave(world.ledger, world.campaign, 1, world.sender, now=later)
-    assert third.sent == [] and world.arrived() == []
+    third = _wave(world, world.sender)
+    assert all(r.sent == [] for r in third) and world.arrived() == []
 
 
 def test_a_followup_run_without_a_wave_sends_what_an_outage_left(world: World) -> None:
     world.arrived()
-    wave = campaign_waves(world.campaign)[0]
-    run_wave(world.ledger, world.campaign, 1, _down(world).sender, now=wave.at)
-    due = send_due_reminders(world.ledger, world.campaign, world.sender, now=wave.at)
-    assert len(due.sent) == 3 and len(world.arrived()) == 3
-    assert send_due_reminders(world.ledger, world.campaign, world.sender, now=wave.at).sent == []
+    _wave(world, _down(world).sender)
+    # Each pending reminder goes in its recipient's window: those the outage made miss their
+    # window wait for their next one (scheduled_for), the others go with the next run.
+    with world.ledger.session() as session:
+        later = session.scalars(select(Message.scheduled_for).where(Message.kind == "reminder-1"))
+        next_windows = sorted({at for at in later if at is not None})
+    times = run_times(world, 1) + next_windows
+    due = [send_due_reminders(world.ledger, world.campaign, world.sender, now=t) for t in times]
+    assert sum(len(r.sent) for r in due) == 3 and len(world.arrived()) == 3
+    again = [send_due_reminders(world.ledger, world.campaign, world.sender, now=t) for t in times]
+    assert all(r.sent == [] for r in again)
 
 
 def test_an_acknowledgement_cut_by_an_outage_goes_once_later(world: World) -> None:
