@@ -79,6 +79,11 @@ class Lexicon:
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
         return pattern.search(text, pos) if pattern else None
 
+    def finditer(self, text: str, scripts: frozenset[str] | None = None) -> list[re.Match[str]]:
+        """Every cue in ``text`` (of the scripts given, or those ``text`` contains)."""
+        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        return list(pattern.finditer(text)) if pattern else []
+
     def sub(self, replacement: str, text: str, scripts: frozenset[str] | None = None) -> str:
         """``text`` with every cue replaced."""
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
@@ -142,7 +147,7 @@ ACCEPT = _compile(
         r"confirmad[oa]\b",
         # ru
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
-        r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие",
+        r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
         r"подтвержд\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)|подтвердить\s+участие",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
         r"|представит|сделает\s+заявление|запишет|зачитает)",
@@ -175,8 +180,9 @@ ACCEPT = _compile(
 PARTICIPATE = _compile(
     [
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
-        r"|be\s+present|accept\w*|possible|feasible|available)\b",
-        r"\b(particip\w*|assister|prendre\s+part|interven\w*|prononc\w*|présente?|déclaration"
+        r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
+        r"|come\s+to\s+geneva|travel\s+to\s+geneva)\b",
+        r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*)\b",
@@ -245,6 +251,7 @@ HEDGE = _compile(
         r"|let\s+you\s+know|inform\s+you|advise)|\bto\s+be\s+confirmed\b|\btbc\b"
         r"|\btentative\w*|\bprovisional\w*|\bpending\b"
         r"|\bmight\b|\bmay\s+(be\s+able|not|possibly|wish|participate|attend|join)\b|\bpossibly\b"
+        r"|\bnot\s+fail\s+to\s+(inform|let\s+you|revert|get\s+back|keep\s+you|advise)"
         r"|\bperhaps\b|\bhope\s+to\b|\bwill\s+consult\b|\bconsulting\b|\bforwarded\b|\btransmitted\b|\bawait\w*"
         r"|\bas\s+soon\s+as\s+(possible|we|the)",
         r"\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
@@ -255,7 +262,7 @@ HEDGE = _compile(
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous",
         r"\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
-        r"|\bprovisional\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
+        r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
         r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
         r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad",
         r"в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
@@ -269,11 +276,25 @@ HEDGE = _compile(
     ]
 )
 
+# Tentative words colour the whole sentence ("Possibly, the Minister will speak by video").
+TENTATIVE = _compile(
+    [
+        r"\b(might|possibly|perhaps|maybe)\b",
+        r"\b(peut-être|pourrait|pourraient|éventuellement)\b",
+        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían)\b",
+        r"\b(возможно|может\s+быть|вероятно)\b",
+        r"可能会|也许|或许|或可",
+        r"ربما|قد\s+يشارك|قد\s+يحضر|من\s+المحتمل",
+    ]
+)
+
 CONDITION = _compile(
     [
         r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovided\s+that\b"
         r"|\bconditional\b|\bunless\b",
-        r"\bsi\s|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b",
+        # "si aimable" is "so kind", not "if".
+        r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
+        r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b",
         r"\bsi\s|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b",
         r"如果|是否|视.{0,10}而定|若",
@@ -315,7 +336,7 @@ ROLE = _compile(
         r"|постоянн\w*\s+представител\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*",
         r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办",
-        r"نائب\s+(الوزير|وزير)|وكيل\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
+        r"نائب\w*\s+(الوزير|وزير)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام",
     ]
 )
@@ -377,10 +398,17 @@ THANKS = _compile(
 
 DISCLAIMER = _compile(
     [
-        r"\bintended\s+recipient|\bconfidential\b|\bprivileged\b|\b(accepts?|assumes?)\s+no\s+"
-        r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail",
-        r"\bdestinataire\b|\bconfidentiel\w*|\bn'imprimez\b|\bresponsabilité\b",
-        r"\bdestinatari[oa]\b|\bconfidencial\w*|\bno\s+imprima\b",
+        # "confidential" and "privileged" are ordinary words ("the Minister is privileged to
+        # accept"): only about the message or its attachments do they make a disclaimer.
+        r"\bintended\s+recipient|\b(e-?mail|message|communication|information|attachments?"
+        r"|transmission)\b[^.]{0,60}\b(confidential|privileged)\b|\b(confidential|privileged)\s+"
+        r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
+        r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
+        r"|received\s+this\s+(e-?mail|message)\s+in\s+error",
+        r"\bdestinataire\b|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
+        r"confidentiel\w*|\bn'imprimez\b|\bresponsabilité\b",
+        r"\bdestinatari[oa]\b|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
+        r"confidencial\w*|\bno\s+imprima\b",
         r"\bадресат\w*|\bконфиденциальн\w*",
         r"保密|机密|非指定收件人|免责",
         r"المرسل\s+إليه|سرية|سري\b",
