@@ -42,7 +42,7 @@ from typing import Any
 
 from circular.ledger import ReplyKind
 from circular.replies.autoreplies import detect_auto_reply, extract_return_date
-from circular.replies.bounces import detect_bounce
+from circular.replies.bounces import detect_bounce, is_abuse_report
 from circular.replies.confidence import THRESHOLD, Evidence, confidence
 from circular.replies.decide import Signal, score_sentence, sentences
 from circular.replies.mailtext import (
@@ -341,6 +341,12 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
             bounce_recipient=bounce.recipient,
             bounce_permanent=bounce.permanent,
             bounce_diagnostic=bounce.diagnostic,
+        )
+    if is_abuse_report(msg):
+        # Someone reported the letter as spam: never an answer, and a person should know.
+        said = "abuse report (ARF feedback-report): the letter was reported as spam"
+        return Classification(
+            ReplyKind.OTHER, None, 0.99, said, "", needs_review=True, review_reason=said
         )
     body = extract_body(msg, limits)
     reply = clean_reply(body.text)

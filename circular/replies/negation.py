@@ -101,8 +101,8 @@ _PSEUDO = [
     r"(contact|call|write|reach)|\bdon't\s+hesitate\s+to\s+(contact|call|write|reach)"
     r"|\bno\s+doubt\b|\bnot\s+least\b|\bnothing\s+(would|could)\s+(please|give)"
     r"|\b(cannot|can't|could\s+not|couldn't)\s+(help\s+but|but)\b|\bno\s+problem\b"
-        # "no reason why … should not": the two negatives cancel.
-        r"|\bno\s+reason\s+(why|for)\b[^.;]{0,60}?(\bnot\b|n't\b)",
+    # "no reason why … should not": the two negatives cancel.
+    r"|\bno\s+reason\s+(why|for)\b[^.;]{0,60}?(\bnot\b|n't\b)",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
