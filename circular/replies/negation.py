@@ -210,7 +210,8 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
         refusal = _REFUSAL_WORD.search(text[:end], scripts, pos=scope_start)
         participate = participation.search(text[:end], scripts, pos=trigger.end())
         if refusal is not None and (participate is None or refusal.start() < participate.start()):
-            litotes.append(" ".join(clause[trigger.start() : refusal.end()].split()))
+            span_end = max(trigger.end(), refusal.end())  # "ne manquera pas" whole
+            litotes.append(" ".join(clause[trigger.start() : span_end].split()))
             text = _blank(text, trigger.start(), trigger.end())
             text = _blank(text, refusal.start(), refusal.end())
             pos = refusal.end()
