@@ -291,7 +291,8 @@ TENTATIVE = _compile(
 CONDITION = _compile(
     [
         r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovided\s+that\b"
-        r"|\bconditional\b|\bunless\b",
+        r"|\bconditional\b|\bunless\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
+        r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b",
         # "si aimable" is "so kind", not "if".
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
         r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b",
@@ -345,12 +346,13 @@ ROLE = _compile(
 BEHALF = _compile(
     [
         r"\bon\s+(\S+\s+){0,3}behalf\b|\bin\s+(his|her|the\s+minister's)\s+(place|stead)\b"
-        r"|\binstead\b|\b(will|to)\s+represent\b|\brepresenting\b",
-        r"\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b",
-        r"\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b",
-        r"от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b",
-        r"代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
-        r"نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
+        r"|\binstead\b|\b(will|to)\s+represent\b|\brepresenting\b"
+        r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b",
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b",
+        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b",
+        r"поручил\w*|назначил\w*|уполномочил\w*|от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b",
+        r"指派|委派|授权|代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
+        r"كلف|كلّف|فوض|فوّض|انتدب|نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
     ]
 )
 
