@@ -130,7 +130,7 @@ def main() -> None:
             if r.kind.value != row["kind"]:
                 print(
                     f"WRONG {row['file']} [{row['category']}]: expected {row['kind']}, got "
-                    f"{r.kind.value} (guess {r.best_guess}, {r.confidence:.2f}) {r.evidence[:100]!r}"
+                    f"{r.kind.value} (guess {r.best_guess}, {r.confidence:.2f}) {r.evidence[:90]!r}"
                 )
 
 

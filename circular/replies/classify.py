@@ -231,8 +231,10 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
     elif accepts and declines:
         # "Unable to attend in person; however, the Minister will speak by video": the clause
         # after a contrast decides. Without one, the reply is for a person.
-        turned = [s for s in accepts + declines if s.contrast or s.substitution]
-        last = max(turned or accepts + declines, key=lambda s: s.position)
+        # The last in reading order (signals are listed sentence by sentence, clause by clause).
+        turned = [s for s in signals if s.kind != "hedge" and (s.contrast or s.substitution)]
+        turned = [s for s in turned if s.kind in ("accept", "decline")]
+        last = (turned or [s for s in signals if s.kind in ("accept", "decline")])[-1]
         guess = ReplyKind.ACCEPT if last.kind == "accept" else ReplyKind.DECLINE
         deciding = last
         against = declines if guess == ReplyKind.ACCEPT else accepts

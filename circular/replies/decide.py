@@ -26,8 +26,22 @@ _CLAUSE_BREAK = re.compile(
 )
 
 
+# Typographic apostrophes ("won’t") and Arabic diacritics and tatweel ("يفوّت") would hide
+# words from the cue lists, which are written plain.
+_NORMAL = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", **{c: None for c in range(0x064B, 0x0653)}}
+    | {0x0640: None, 0x0670: None}
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` with typographic apostrophes made plain and Arabic diacritics removed."""
+    return text.translate(_NORMAL)
+
+
 def sentences(text: str) -> list[str]:
     """Sentences of a reply; hard-wrapped lines of one paragraph are joined first."""
+    text = normalise(text)
     text = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
     text = _INITIAL.sub("\\1\u2024", text)
     paragraphs = re.split(r"\n\s*\n", text)
@@ -58,6 +72,7 @@ class Signal:
     substitution: bool = False  # the Y of "not X but Y"
     cue: str = ""  # the words that decided
     conditional: bool = False  # a condition or tentative word made the sentence pending
+    explicit: bool = False  # a decline said in words of refusal, not only by a negation
 
 
 _DELEGATE_END = re.compile(
@@ -121,6 +136,14 @@ _ELLIPSIS = re.compile(
 )
 
 
+def _short(clause: str) -> bool:
+    """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
+    elided and refers to the clause before."""
+    if cues.scripts_of(clause) & {"han"}:
+        return len(clause.strip()) <= 6
+    return len(clause.split()) <= 5
+
+
 def score_sentence(sentence: str, position: int) -> list[Signal]:
     """The signals of one sentence: a question or a condition makes the whole sentence
     pending; otherwise each clause may accept, decline or be pending on its own."""
@@ -136,6 +159,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
     found: list[Signal] = []
     role_name: str | None = None
+    role_at = -1  # the index in ``found`` when the official was named
     speaks = False
     # Whether an earlier clause negated participation (for "not X but Y" and "…but cannot").
     negated_before = participated_before = False
@@ -155,21 +179,38 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
         substitution = contrast and negated_before
+        if substitution:
+            # "not X but Y": X was only negated to be replaced; a decline read from that
+            # negation alone (no word of refusal) does not stand ("not on the 22nd but the 25th").
+            found = [s for s in found if not (s.kind == "decline" and not s.explicit)]
         if role and not role_negated and role_name is None:
             # Read the name in the whole sentence: it runs across commas ("the Deputy
             # Minister, Dr. Samuel Okello, will deliver").
             in_text = cues.ROLE.search(text, scripts, pos=max(text.find(clause), 0))
             role_name = _delegate_name(text, in_text or role)
+            role_at = len(found)
         if not (accept_negated or participate_negated):
             # Someone speaks or acts on the Minister's behalf in this clause (the official may
             # be named in another: "the Deputy Minister, Ing. X, will speak on his behalf").
             behalf = cues.BEHALF.search(body, scripts)
             elided = role and substitution and _ELLIPSIS.search(clause)
-            speaks = speaks or bool(accept or behalf or elided or (substitution and participate))
+            # "not the Minister but the Deputy Minister": the Y of a substitution stands.
+            substitutes = substitution and (participate or role)
+            speaks = speaks or bool(accept or behalf or elided or substitutes)
         trigger = neg.scopes[0].trigger if neg.scopes else None
         if explicit or accept_negated or participate_negated:
             cue = (explicit or accept_negated or participate_negated).group(0)  # type: ignore[union-attr]
-            found.append(Signal("decline", sentence, position, contrast, negation=trigger, cue=cue))
+            found.append(
+                Signal(
+                    "decline",
+                    sentence,
+                    position,
+                    contrast,
+                    negation=trigger,
+                    cue=cue,
+                    explicit=bool(explicit),
+                )
+            )
             negated_before = True
         elif accept:
             found.append(
@@ -189,18 +230,29 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal("accept", sentence, position, contrast, litotes=litotes, cue=litotes)
             )
-        elif contrast and neg.any and participated_before and not role:
+        elif contrast and neg.any and participated_before and not role and _short(body):
             # "The Minister would have liked to attend, but cannot."
             found.append(
                 Signal("decline", sentence, position, True, negation=trigger, cue=trigger or "")
+            )
+        elif substitution and participate and not role:
+            # "…不是现场出席，而是以视频方式发言": the other way of taking part stands.
+            found.append(
+                Signal("accept", sentence, position, True, substitution=True, cue=participate[0])
             )
         elif substitution and _ELLIPSIS.search(clause) and not neg.any:
             found.append(
                 Signal("accept", sentence, position, True, substitution=True, cue=clause.strip())
             )
         participated_before = participated_before or bool(participate or accept)
+        negated_before = negated_before or neg.any
     # An official named in a clause that is not negated, and someone speaking or acting on the
     # Minister's behalf in the sentence: the Minister accepts through a delegate.
-    if role_name and speaks and not any(s.kind == "hedge" for s in found):
+    # A decline after the official was named is the official's own ("the Deputy Minister, who
+    # was to represent the Minister, will now also be unable to attend"): no delegate.
+    # (A reason given after it, "quien tiene compromisos ineludibles", is the Minister's.)
+    declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
+    hedged = any(s.kind == "hedge" for s in found)
+    if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
         found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
     return found

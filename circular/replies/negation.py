@@ -54,17 +54,18 @@ _REFUSAL = [
     # en
     r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
     r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
-    r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without\s+(pleasure|hesitation))\b",
+    r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
-    r"|sans\s+(plaisir|hésitation|enthousiasme))\b",
+    r"|sans)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+\s+en|vacil\w*|objeci\w*|inconvenientes?"
-    r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*)\b",
+    r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
+    r"|sin)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
-    r"|против\b|колебл\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит)",
+    r"|против\b|колебл\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё]))",
     # zh
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝)",
     # ar
@@ -77,7 +78,7 @@ _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|without)\b|n't\b|\bno\s+longer\b",
     r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
     r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')",
-    r"\b(no|nunca|jamás|tampoco|ni|sin|ningún|ninguna|imposible|imposibilitad[oa]"
+    r"\b(no|nunca|jamás|tampoco|ni|sin|ningún|ninguna|imposible|imposibilitad[oa]|imposibilidad"
     r"|impedid[oa])\b",
     r"(?<![\w\u0400-\u04ff])(не|нет|ни|невозможн\w*)(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
@@ -112,9 +113,12 @@ _PSEUDO = [
     r"|no\s+hay\s+problema",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не"
     r"|не\s+позднее|несомненно|без\s+сомнени\w*",
-    r"不胜|不勝|不仅|不僅|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何",
+    r"不胜|不勝|不仅|不僅|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
+    r"|不由得",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسعه\s+إلا|لا\s+يسعنا\s+إلا"
-    r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز",
+    r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
+    # "لا … فحسب، بل": not only … but also; the verb between stands.
+    r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
 ]
 
 _TERMINATORS = [
@@ -190,11 +194,11 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
     must decline" is a negated attendance, not a double negative)."""
     text = clause
     for match in list(_pseudo_matches(text, scripts)):
-        kept = match.groupdict().get("keep")
+        kept = next((k for k, v in match.groupdict().items() if v is not None), None)
         if kept is not None:
-            # "ne … que" restricts: the verb between stays ("ne pourra intervenir que").
-            text = _blank(text, match.start(), match.start("keep"))
-            text = _blank(text, match.end("keep"), match.end())
+            # "ne … que" restricts, "لا … فحسب" is "not only": the verb between stays.
+            text = _blank(text, match.start(), match.start(kept))
+            text = _blank(text, match.end(kept), match.end())
         else:
             text = _blank(text, match.start(), match.end())
     litotes: list[str] = []
