@@ -102,9 +102,8 @@ def new_reply(incoming: Incoming, classification: Any, match: Match) -> Reply:
         # The classifier's own reason names its best guess ("confidence 0.62 below the
         # threshold 0.80; best guess accept"): the review form shows it to the person.
         said = getattr(classification, "review_reason", None)
-        reasons.append(
-            evidence if not_read else said or "the classifier could not decide accept or decline"
-        )
+        undecided = "the classifier could not decide accept or decline"
+        reasons.append(evidence if not_read else f"{undecided}: {said}" if said else undecided)
     if not incoming.from_addr.strip():
         reasons.append("the message has no From address")
     return Reply(

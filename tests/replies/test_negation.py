@@ -158,3 +158,29 @@ def test_needs_review_reason_and_best_guess_reach_the_review_note() -> None:
     row = new_reply(incoming, result, Match(1, "CL-21/4", 1, MatchMethod.REFERENCES))
     assert row.status == ReplyStatus.NEEDS_REVIEW
     assert "best guess accept" in row.decision_note
+
+
+def test_every_sandbox_answer_is_read_as_meant() -> None:
+    """The sandbox's own replies, Arabic acceptances through a deputy included (they went to a
+    person as "both accept and decline" before the substitution rule)."""
+    import yaml
+
+    phrases = yaml.safe_load(
+        (Path(__file__).parents[2] / "circular" / "data" / "sandbox.phrases.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
+    wrong = []
+    for language, said in phrases.items():
+        for key, kind in (
+            ("accept", "accept"),
+            ("decline", "decline"),
+            ("question", "other"),
+            ("accept_delegate", "accept"),
+        ):
+            for template in said.get(key, []):
+                for delegate in said["delegates"]:
+                    text = template.replace("{delegate}", delegate)
+                    if _read(text).kind.value != kind:
+                        wrong.append((language, key, text))
+    assert wrong == []
