@@ -22,7 +22,14 @@ def summary(file: str, result: Classification) -> dict[str, Any]:
         "language": result.language,
         "confidence": round(result.confidence, 3),
         "evidence": result.evidence,
+        "needs_review": result.needs_review,
     }
+    if result.needs_review:
+        out["reason"] = result.review_reason
+        out["best_guess"] = result.best_guess
+    if result.cues:
+        # What the confidence rests on, then each deciding clause.
+        out["cues"] = list(result.cues)
     if result.kind == ReplyKind.BOUNCE:
         out["recipient"] = result.bounce_recipient
         out["permanent"] = result.bounce_permanent
@@ -61,6 +68,8 @@ def classify(
                 extra = f" recipient={line['recipient']} permanent={line['permanent']}"
             elif line.get("return_date"):
                 extra = f" return_date={line['return_date']}"
+            elif line["needs_review"]:
+                extra = f" needs_review best_guess={line['best_guess']}"
             lang = line["language"] or "-"
             typer.echo(
                 f"{path}\t{line['kind']}\t{lang}\t{line['confidence']:.2f}{extra}\t"

@@ -150,7 +150,9 @@ _RETURN_CUE = re.compile(
     re.I,
 )
 _UNTIL_CUE = re.compile(
-    r"(\buntil\b|\btill\b|jusqu'?au|\bhasta\b|\bпо\b|\bдо\b|至|到|حتى|لغاية)", re.I
+    r"(\buntil\b|\btill\b|jusqu'?au|\bau(?=\s+\d)|\bal(?=\s+\d)|\bhasta\b|\bпо\b|\bдо\b|至|到"
+    r"|حتى|لغاية)",
+    re.I,
 )
 
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")

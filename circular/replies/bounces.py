@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from email.message import Message
 
-from circular.replies.mailtext import header_text, part_text, raw_header
+from circular.replies.mailtext import header_text, html_to_text, part_text, raw_header
 
 logging.getLogger("flufl.bounce").setLevel(logging.CRITICAL)
 
@@ -35,7 +35,9 @@ _DAEMON_SENDER = re.compile(
     re.I,
 )
 _BOUNCE_SUBJECT = re.compile(
-    r"(undeliver|undelivered mail|mail delivery fail|delivery status notification"
+    r"(delivery failure|message status - undeliverable|nicht zustellbar|non recapitabile"
+    r"|notification d'état de remise|undeliver|undelivered mail|mail delivery fail"
+    r"|delivery status notification"
     r"|returned mail|failure notice|delivery fail|could not send|delivery (has )?delayed"
     r"|delayed mail|warning: message|non remis|non distribuable|échec de (la )?remise"
     r"|no se puede entregar|no entregado|error de entrega|не доставлено|недоставленное"
@@ -57,30 +59,79 @@ _PERMANENT_WORDS = re.compile(
 _SMTP_REPLY = re.compile(r"\b([245]\d\d)[ -]((?:[245]\.\d{1,3}\.\d{1,3})?.{0,200})")
 
 
+# The plain-text reports of servers that send no RFC 3464 part, by the sentence each writes
+# (security gateways, carriers' servers, Exchange, Domino/Notes, GroupWise, qmail, Courier,
+# Sendmail, Postfix). A sentence this specific is a bounce whoever sent it; a person quoting
+# one would also have to write from a mail daemon to be taken for one (see detect_bounce).
+_REPORT_SENTENCE = re.compile(
+    r"(this is the qmail-send program|i'm afraid i wasn't able to deliver your message"
+    r"|this is the mail system at host|i'm sorry to have to inform you that your message could"
+    r" not\s+be delivered|the following addresses had permanent fatal errors"
+    r"|transcript of session follows|delivery has failed to these recipients or groups"
+    r"|your message (couldn't|could not|wasn't|was not) (be )?delivered"
+    r"|the following recipient\(s\) (cannot|could not) be reached|remote server returned '?[45]\d\d"
+    r"|diagnostic information for administrators|was not delivered to:?\s|delivery failure report"
+    r"|not listed in (the )?(domino|public) directory|the message that you sent was undeliverable"
+    r"|message status - undeliverable|running the courier mail server|undeliverable mail"
+    r"|your message to the following recipients cannot be delivered"
+    r"|message (delivery|could not be delivered|was rejected|has been rejected|was blocked)"
+    r"[^\n]{0,60}(failed|recipient|following|permanently|address)"
+    r"|(permanent|fatal) (error|failure)[^\n]{0,40}(deliver|recipient)"
+    r"|delivery to the following recipient(s)? (failed|has been delayed)"
+    r"|could not be delivered to (one or more|the following) recipients?"
+    r"|unable to deliver (your|this|the) message|mail(box)? (is )?(full|over quota)"
+    r"|ce message n'a pas pu être (remis|distribué)|la remise (du message )?a échoué"
+    r"|impossible de remettre le message|votre message n'a pas pu être remis"
+    r"|no se ha podido entregar|no se pudo entregar (el|su) mensaje|error permanente de entrega"
+    r"|сообщение не (было )?доставлено|не удалось доставить (ваше )?сообщение"
+    r"|доставка (сообщения )?не удалась|ваше письмо не (может быть|было) доставлено"
+    r"|邮件(无法|未能|不能)(投递|送达)|系统退信|投递失败|退信原因|无法发送到"
+    r"|تعذر تسليم (الرسالة|رسالتك)|لم يتم تسليم (الرسالة|رسالتك)|فشل تسليم)",
+    re.I,
+)
+
+
 def detect_bounce(msg: Message) -> Bounce | None:
-    """A ``Bounce`` when ``msg`` is a delivery failure or delay notice, else None."""
+    """A ``Bounce`` when ``msg`` is a delivery failure or delay notice, else None.
+
+    Checked before automatic replies: a delivery report is a bounce whatever its
+    ``Auto-Submitted`` header says (most MTAs set ``auto-replied`` on their reports)."""
     ctype = msg.get_content_type()
-    params = {k.lower(): v for k, v in msg.get_params() or []}
-    if ctype == "multipart/report" and params.get("report-type", "").lower() == "delivery-status":
-        has_report, dsn = _read_dsn(msg)
-        if has_report:
-            # The machine-readable report is the truth: no failed or delayed recipient in it
-            # means a success notice, whatever its subject says.
-            return dsn
+    has_report, dsn = _read_dsn(msg)
+    if has_report:
+        # The machine-readable report is the truth (wherever it sits: some gateways wrap it in
+        # multipart/mixed): no failed or delayed recipient in it means a success notice.
+        return dsn
     sender = header_text(msg, "From") + " " + header_text(msg, "Return-Path")
     subject = header_text(msg, "Subject")
     daemon = bool(_DAEMON_SENDER.search(sender))
     bounce_subject = bool(_BOUNCE_SUBJECT.search(subject))
+    null_sender = raw_header(msg, "Return-Path").strip() == "<>"
+    text = ""
+    sentence = None
+    if daemon or bounce_subject or null_sender or ctype == "multipart/report":
+        text = _report_text(msg)
+        sentence = _REPORT_SENTENCE.search(text[:4000])
     # RFC 3834 auto-replies also use a null envelope sender, so "<>" alone does not make a bounce.
-    if not (daemon or bounce_subject or ctype == "multipart/report"):
+    if not (daemon or bounce_subject or ctype == "multipart/report" or sentence):
         return None
     flufl = _flufl(msg)
     if flufl is not None:
         return flufl
-    null_sender = raw_header(msg, "Return-Path").strip() == "<>"
+    if sentence is not None and (daemon or bounce_subject or null_sender):
+        return _from_text(msg, f"delivery report sentence: {sentence.group(0)!r}", 0.9)
     if bounce_subject and (daemon or null_sender):
-        return _from_text(msg, subject)
+        return _from_text(msg, f"bounce subject from mail daemon: {subject}", 0.8)
     return None
+
+
+def is_abuse_report(msg: Message) -> bool:
+    """Whether ``msg`` is an ARF abuse report (RFC 5965 ``multipart/report;
+    report-type=feedback-report``): someone reported a letter as spam. Never an answer."""
+    if msg.get_content_type() != "multipart/report":
+        return False
+    params = {k.lower(): v.lower() for k, v in msg.get_params() or []}
+    return params.get("report-type") == "feedback-report"
 
 
 def _read_dsn(msg: Message) -> tuple[bool, Bounce | None]:
@@ -162,15 +213,19 @@ def _flufl(msg: Message) -> Bounce | None:
     )
 
 
-def _from_text(msg: Message, subject: str) -> Bounce:
+def _from_text(msg: Message, evidence: str, sure: float) -> Bounce:
     text = _report_text(msg)
-    to_addrs = {a.lower() for a in _ADDRESS.findall(header_text(msg, "To"))}
-    recipient = next((a.lower() for a in _ADDRESS.findall(text) if a.lower() not in to_addrs), None)
+    # The failed address is one the report names that is neither the report's sender nor its
+    # recipient (the campaign's own address).
+    ours = {
+        a.lower()
+        for name in ("To", "From", "Return-Path", "Sender")
+        for a in _ADDRESS.findall(header_text(msg, name))
+    }
+    recipient = next((a.lower() for a in _ADDRESS.findall(text) if a.lower() not in ours), None)
     diagnostic = _diagnostic(text)
-    permanent = _permanence(subject, text)
-    return Bounce(
-        recipient, permanent, diagnostic, f"bounce subject from mail daemon: {subject}", 0.8
-    )
+    permanent = _permanence(header_text(msg, "Subject"), text)
+    return Bounce(recipient, permanent, diagnostic, evidence, sure)
 
 
 def _permanence(subject: str, text: str) -> bool | None:
@@ -190,12 +245,17 @@ def _permanence(subject: str, text: str) -> bool | None:
 
 
 def _report_text(msg: Message) -> str:
-    texts = []
+    """The first text parts of a report (HTML turned to text when there is no plain part)."""
+    texts, html = [], []
     for part in msg.walk():
         if part.get_content_type() == "text/plain":
             texts.append(part_text(part))
+        elif part.get_content_type() == "text/html" and not html:
+            html.append(part)
         if len(texts) >= 2:
             break
+    if not texts and html:
+        texts.append(html_to_text(part_text(html[0])))
     return "\n".join(texts)
 
 

@@ -33,7 +33,7 @@ when unsure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from email.message import Message
 from email.utils import parsedate_to_datetime
@@ -41,9 +41,10 @@ from functools import lru_cache
 from typing import Any
 
 from circular.ledger import ReplyKind
-from circular.replies import cues
 from circular.replies.autoreplies import detect_auto_reply, extract_return_date
-from circular.replies.bounces import detect_bounce
+from circular.replies.bounces import detect_bounce, is_abuse_report
+from circular.replies.confidence import THRESHOLD, Evidence, confidence
+from circular.replies.decide import Signal, score_sentence, sentences
 from circular.replies.mailtext import (
     DEFAULT_LIMITS,
     LimitExceeded,
@@ -68,7 +69,7 @@ __all__ = [
 ]
 
 # Below this an accept/decline is not trusted: the reply goes to a person as ``other``.
-MIN_CONFIDENCE = 0.6
+MIN_CONFIDENCE = THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,15 @@ class Classification:
     bounce_permanent: bool | None = None
     bounce_diagnostic: str | None = None
     delegate: str | None = None
+    #: The reply waits for a person (``kind`` is then ``other``): why, and the classifier's
+    #: best guess (accept, decline or other) shown in the review form.
+    needs_review: bool = False
+    review_reason: str | None = None
+    best_guess: str | None = None
+    #: The evidence in detail: what the confidence rests on, then each deciding clause.
+    cues: tuple[str, ...] = field(default=())
+    #: The inputs of the confidence (for calibration; not part of the JSON).
+    basis: Evidence | None = field(default=None, repr=False, compare=False)
 
     def to_json(self) -> dict[str, Any]:
         """A JSON-ready dict: dates as ISO strings, the kind as its value, Nones kept."""
@@ -99,6 +109,10 @@ class Classification:
             "bounce_permanent": self.bounce_permanent,
             "bounce_diagnostic": self.bounce_diagnostic,
             "delegate": self.delegate,
+            "needs_review": self.needs_review,
+            "review_reason": self.review_reason,
+            "best_guess": self.best_guess,
+            "cues": list(self.cues),
         }
 
 
@@ -162,170 +176,119 @@ def detect_language(text: str) -> str | None:
     return values[0].language.iso_code_639_1.name.lower()
 
 
-# --- sentences and clauses ------------------------------------------------------------------
-
-# Abbreviations whose dot does not end a sentence ("H.E. Mr. Smith will deliver …").
-_ABBREVIATIONS = re.compile(
-    r"\b(H\.E|S\.E|Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Mlle|No|Nos|St|e\.g|i\.e|etc|vs|Jr|Excmo"
-    r"|Excma|Sres|Ing|Lic|Dra|Arq|Hon|Dña|Ud|Vd|Pr|Me|Mgr|Tel|tel|Fax|Av|ca|cf|approx|г|т\.е|т\.к|им"
-    r"|ул|proc|Ref|Réf|réf)\.",
-)
-_INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？؟；])|\n\s*\n|\n(?=\s*[-•*·]\s)")
-_CLAUSE_BREAK = re.compile(
-    r"[,:，、،]\s*|\s+(?=(?:but|however|mais|pero|но|однако)\b)|(?=但是|不过|然而)"
-)
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a reply; hard-wrapped lines of one paragraph are joined first."""
-    text = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
-    text = _INITIAL.sub("\\1\u2024", text)
-    paragraphs = re.split(r"\n\s*\n", text)
-    out: list[str] = []
-    for paragraph in paragraphs:
-        joined = re.sub(r"\s*\n\s*", " ", paragraph.strip())
-        for piece in _SENTENCE_END.split(joined):
-            piece = piece.strip().replace("\u2024", ".")
-            if piece:
-                out.append(piece)
-    return out
-
-
 # --- deciding -------------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class _Signal:
-    kind: str  # accept | decline | hedge | question
-    sentence: str
-    position: int
-    contrast: bool = False
-    delegate: str | None = None
-
-
-@dataclass(frozen=True)
 class Decision:
-    """The outcome of reading a reply's text."""
+    """The outcome of reading a reply's text: the kind (``other`` unless final), the guess
+    behind it, how sure, and why a person must look when one must."""
 
     kind: ReplyKind
     confidence: float
     evidence: str
     delegate: str | None = None
+    best_guess: ReplyKind = ReplyKind.OTHER
+    needs_review: bool = False
+    reason: str | None = None
+    cues: tuple[str, ...] = ()
+    basis: Evidence | None = None  # what the confidence was computed from (calibration)
 
 
-_DELEGATE_END = re.compile(
-    r"\b(will|shall|would|has|have|is|was|who|au\s+nom|prononcera|participera|représentera|sera"
-    r"|qui|pronunciará|participará|representará|en\s+nombre|intervendrá|quien|que|выступит"
-    r"|примет|от\s+имени|представит|будет|который|которая)\b|将|將|代表|代为|سيلقي|سيشارك|نيابة"
-    r"|سيمثل|سوف|الذي|[;。；!?]",
-    re.I,
-)
-# Honorifics and articles written before an official's title belong to the delegate's name.
-_HONORIFIC_BEFORE = re.compile(
-    r"((?:\b(?:the|his|her|le|la|l'|el|señor|señora|sr\.|sra\.|h\.\s?e\.|s\.\s?e\.|m\.|mme"
-    r"|excellency|excelentísim[oa]|господин|госпожа)|سعادة|معالي)\s*)+$",
-    re.I,
-)
+def _describe(signal: Signal) -> str:
+    how = signal.kind
+    if signal.litotes:
+        how += f" (double negative: {signal.litotes!r})"
+    elif signal.delegate:
+        how += f" (delegate: {signal.delegate!r})"
+    elif signal.negation:
+        how += f" (negation {signal.negation!r} over {signal.cue!r})"
+    elif signal.cue:
+        how += f" ({signal.cue.strip()!r})"
+    return f"{how}: {_excerpt(signal.sentence, 160)}"
 
 
-def _delegate_name(text: str, role: re.Match[str]) -> str:
-    """The official named as delegate: from the title (with its honorific) to the verb."""
-    end = _DELEGATE_END.search(text, role.end())
-    name = text[role.start() : end.start() if end else role.start() + 120]
-    before = _HONORIFIC_BEFORE.search(text[max(0, role.start() - 40) : role.start()])
-    if before:
-        name = before.group(0) + name
-    return name.strip(" ,;:-–—.。،").strip()[:160] or role.group(0).strip()
-
-
-def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
-    """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
-    acceptance or participation without deciding anything."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
-        sentence = pattern.sub(" ", sentence, scripts)
-    return sentence
-
-
-def _is_negated(clause: str, scripts: frozenset[str]) -> bool:
-    return bool(cues.NEGATION.search(cues.NOT_NEGATION.sub(" ", clause, scripts), scripts))
-
-
-def _score_sentence(sentence: str, position: int) -> list[_Signal]:
-    """The signals of one sentence: a question or a condition makes the whole sentence
-    pending; otherwise each clause may accept, decline or be pending on its own."""
-    is_question = "?" in sentence or "？" in sentence or "؟" in sentence
-    scripts = cues.scripts_of(sentence)
-    if cues.DISCLAIMER.search(sentence, scripts):
-        return []
-    text = _neutralise(sentence, scripts)
-    if is_question or cues.QUESTION.search(text, scripts):
-        return [_Signal("question", sentence, position)]
-    if cues.CONDITION.search(text, scripts):
-        return [_Signal("hedge", sentence, position)]
-    found: list[_Signal] = []
-    role_name: str | None = None
-    speaks = False
-    for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
-        if not clause or not clause.strip():
-            continue
-        contrast = index > 0 and bool(cues.CONTRAST.search(clause))
-        negated = _is_negated(clause, scripts)
-        accept = cues.ACCEPT.search(clause, scripts)
-        if not negated:
-            role = cues.ROLE.search(clause, scripts)
-            if role and role_name is None:
-                # Read the name in the whole sentence: it runs across commas ("the Deputy
-                # Minister, Dr. Samuel Okello, will deliver").
-                in_text = cues.ROLE.search(text, scripts, pos=max(text.find(clause), 0))
-                role_name = _delegate_name(text, in_text or role)
-            speaks = speaks or bool(accept or cues.BEHALF.search(clause, scripts))
-        if cues.HEDGE.search(clause, scripts):
-            found.append(_Signal("hedge", sentence, position, contrast))
-            continue
-        explicit = cues.DECLINE.search(clause, scripts)
-        participate = accept or cues.PARTICIPATE.search(clause, scripts)
-        if explicit or (negated and participate):
-            found.append(_Signal("decline", sentence, position, contrast))
-        elif accept and not negated:
-            found.append(_Signal("accept", sentence, position, contrast))
-    # An official named in a clause that is not negated, and someone speaking or acting on the
-    # Minister's behalf in the sentence: the Minister accepts through a delegate.
-    if role_name and speaks and not any(s.kind == "hedge" for s in found):
-        found.append(_Signal("accept", sentence, position, False, role_name))
-    return found
-
-
-def classify_text(text: str) -> Decision:
+def classify_text(text: str, *, language_known: bool = True, attachment: bool = False) -> Decision:
     """Decide accept / decline / other from a reply's own text (quotes already removed)."""
-    signals: list[_Signal] = []
-    for position, sentence in enumerate(sentences(text)):
-        signals.extend(_score_sentence(sentence, position))
-    delegates = [s for s in signals if s.kind == "accept" and s.delegate]
+    signals: list[Signal] = []
+    parts = sentences(text)
+    for position, sentence in enumerate(parts):
+        signals.extend(score_sentence(sentence, position))
     accepts = [s for s in signals if s.kind == "accept"]
     declines = [s for s in signals if s.kind == "decline"]
     pending = [s for s in signals if s.kind in ("hedge", "question")]
+    delegates = [s for s in accepts if s.delegate]
+    described = tuple(_describe(s) for s in signals)
+    guess, deciding, against = ReplyKind.OTHER, None, []
+    resolved = True
     if delegates:
-        first = delegates[0]
-        return Decision(ReplyKind.ACCEPT, 0.9, first.sentence, first.delegate)
-    if accepts and not declines:
-        confidence = 0.92 if not pending else 0.75
-        return Decision(ReplyKind.ACCEPT, confidence, accepts[0].sentence)
-    if declines and not accepts:
-        confidence = 0.92 if not pending else 0.82
-        return Decision(ReplyKind.DECLINE, confidence, declines[0].sentence)
-    if accepts and declines:
+        # The Minister cannot come in person; the Deputy Minister speaks: an acceptance.
+        guess, deciding, against = ReplyKind.ACCEPT, delegates[0], []
+    elif accepts and not declines:
+        guess, deciding = ReplyKind.ACCEPT, accepts[0]
+    elif declines and not accepts:
+        guess, deciding = ReplyKind.DECLINE, declines[0]
+    elif accepts and declines:
         # "Unable to attend in person; however, the Minister will speak by video": the clause
         # after a contrast decides. Without one, the reply is for a person.
-        turned = [s for s in accepts + declines if s.contrast]
-        if turned:
-            last = max(turned, key=lambda s: s.position)
-            kind = ReplyKind.ACCEPT if last.kind == "accept" else ReplyKind.DECLINE
-            return Decision(kind, 0.7, last.sentence)
-        return Decision(ReplyKind.OTHER, 0.4, "both accept and decline: " + accepts[0].sentence)
-    if pending:
-        return Decision(ReplyKind.OTHER, 0.85, pending[0].sentence)
-    return Decision(ReplyKind.OTHER, 0.5, "no sentence accepts or declines")
+        # The last in reading order (signals are listed sentence by sentence, clause by clause).
+        turned = [s for s in signals if s.kind != "hedge" and (s.contrast or s.substitution)]
+        turned = [s for s in turned if s.kind in ("accept", "decline")]
+        last = (turned or [s for s in signals if s.kind in ("accept", "decline")])[-1]
+        guess = ReplyKind.ACCEPT if last.kind == "accept" else ReplyKind.DECLINE
+        deciding = last
+        against = declines if guess == ReplyKind.ACCEPT else accepts
+        resolved = bool(turned)
+    if deciding is None:
+        reason = (
+            "pending, conditional or a question: " + _excerpt(pending[0].sentence, 160)
+            if pending
+            else "no sentence accepts or declines"
+        )
+        return Decision(
+            ReplyKind.OTHER,
+            0.85 if pending else 0.5,
+            pending[0].sentence if pending else "no sentence accepts or declines",
+            needs_review=True,
+            reason=reason,
+            cues=described,
+        )
+    agreeing = [s for s in signals if s.kind == deciding.kind]
+    evidence = Evidence(
+        agreeing=len(agreeing),
+        conflicting=len(against),
+        pending=sum(1 for s in pending if not s.conditional),
+        conditional=sum(1 for s in pending if s.conditional),
+        contrast=deciding.contrast,
+        negation=guess == ReplyKind.DECLINE and any(s.negation for s in agreeing),
+        litotes=any(s.litotes for s in agreeing),
+        substitution=bool(delegates) or deciding.substitution,
+        attachment=attachment,
+        language_known=language_known,
+        sentences=len(parts),
+    )
+    sure = confidence(evidence)
+    summary = tuple(evidence.describe()) + described
+    if not resolved:
+        reason = "conflicting cues: both accept and decline, nothing says which stands"
+    elif sure < THRESHOLD:
+        reason = f"confidence {sure:.2f} below the threshold {THRESHOLD:.2f}"
+    else:
+        return Decision(
+            guess, sure, deciding.sentence, deciding.delegate, guess, cues=summary, basis=evidence
+        )
+    shown = ("both accept and decline: " if not resolved else "") + deciding.sentence
+    return Decision(
+        ReplyKind.OTHER,
+        sure if resolved else min(sure, 0.4),
+        shown,
+        deciding.delegate,
+        guess,
+        needs_review=True,
+        reason=f"{reason}; best guess {guess.value}",
+        cues=summary,
+        basis=evidence,
+    )
 
 
 # --- messages -------------------------------------------------------------------------------
@@ -353,13 +316,17 @@ def classify_message(raw: bytes, *, limits: Limits | None = None) -> Classificat
     except NotAnEmail:
         raise
     except LimitExceeded as exceeded:
-        return Classification(ReplyKind.OTHER, None, 0.1, f"not read: {exceeded}", "")
+        reason = f"not read: {exceeded}"
+        return Classification(
+            ReplyKind.OTHER, None, 0.1, reason, "", needs_review=True, review_reason=reason
+        )
     except Exception as error:
         # A malformed message the parsers choke on must not stop a poll: a person reads it.
         # (Fuzzing the corpus found no such case after the fixes; this is the last net.)
         reason = f"{type(error).__name__}: {error}"[:200]
+        said = f"not read: malformed message ({reason})"
         return Classification(
-            ReplyKind.OTHER, None, 0.0, f"not read: malformed message ({reason})", ""
+            ReplyKind.OTHER, None, 0.0, said, "", needs_review=True, review_reason=said
         )
 
 
@@ -377,6 +344,12 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
             bounce_permanent=bounce.permanent,
             bounce_diagnostic=bounce.diagnostic,
         )
+    if is_abuse_report(msg):
+        # Someone reported the letter as spam: never an answer, and a person should know.
+        said = "abuse report (ARF feedback-report): the letter was reported as spam"
+        return Classification(
+            ReplyKind.OTHER, None, 0.99, said, "", needs_review=True, review_reason=said
+        )
     body = extract_body(msg, limits)
     reply = clean_reply(body.text)
     auto = detect_auto_reply(msg, reply)
@@ -389,23 +362,27 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
             reply,
             return_date=extract_return_date(reply, _message_date(msg)),
         )
-    decision = classify_text(reply)
     language = detect_language(reply)
+    decision = classify_text(reply, language_known=language is not None)
     shown = reply
-    if decision.kind == ReplyKind.OTHER:
+    if decision.best_guess == ReplyKind.OTHER and not decision.cues:
         decided = _from_attachments(body.attachments, limits)
         if decided is not None:
             decision, attached_text = decided
             shown = (reply + "\n\n" + attached_text).strip()
             language = detect_language(attached_text) or language
-    kind = decision.kind
-    confidence = decision.confidence
-    evidence = decision.evidence
-    if kind in (ReplyKind.ACCEPT, ReplyKind.DECLINE) and confidence < MIN_CONFIDENCE:
-        evidence = f"low confidence ({kind.value} {confidence:.2f}): {evidence}"
-        kind = ReplyKind.OTHER
     return Classification(
-        kind, language, confidence, _excerpt(evidence), shown, delegate=decision.delegate
+        decision.kind,
+        language,
+        decision.confidence,
+        _excerpt(decision.evidence),
+        shown,
+        delegate=decision.delegate,
+        needs_review=decision.needs_review,
+        review_reason=decision.reason,
+        best_guess=decision.best_guess.value,
+        cues=decision.cues,
+        basis=decision.basis,
     )
 
 
@@ -421,12 +398,18 @@ def _from_attachments(attachments: tuple[Any, ...], limits: Limits) -> tuple[Dec
     readable = [(name, text) for name, text in documents if text.strip()]
     if not readable:
         names = ", ".join(name for name, _ in documents)
-        return Decision(ReplyKind.OTHER, 0.3, f"attachment without text: {names}"), ""
+        evidence = f"attachment without text: {names}"
+        return Decision(ReplyKind.OTHER, 0.3, evidence, needs_review=True, reason=evidence), ""
+    first: tuple[Decision, str] | None = None
+    # A note verbale's "saluda atentamente a" looks like a complimentary close to the
+    # signature cutter: the whole text is read when the cut one decides nothing.
     for name, text in readable:
-        decision = classify_text(clean_reply(text))
-        if decision.kind != ReplyKind.OTHER:
-            evidence = f"[{name}] {decision.evidence}"
-            return Decision(decision.kind, decision.confidence, evidence, decision.delegate), text
-    name, text = readable[0]
-    decision = classify_text(text)
-    return Decision(decision.kind, decision.confidence, f"[{name}] {decision.evidence}"), text
+        for version in (clean_reply(text), text):
+            decision = classify_text(
+                version, language_known=detect_language(version) is not None, attachment=True
+            )
+            decision = replace(decision, evidence=f"[{name}] {decision.evidence}")
+            if decision.best_guess != ReplyKind.OTHER:
+                return decision, text
+            first = first or (decision, text)
+    return first

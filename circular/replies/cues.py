@@ -79,6 +79,11 @@ class Lexicon:
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
         return pattern.search(text, pos) if pattern else None
 
+    def finditer(self, text: str, scripts: frozenset[str] | None = None) -> list[re.Match[str]]:
+        """Every cue in ``text`` (of the scripts given, or those ``text`` contains)."""
+        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        return list(pattern.finditer(text)) if pattern else []
+
     def sub(self, replacement: str, text: str, scripts: frozenset[str] | None = None) -> str:
         """``text`` with every cue replaced."""
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
@@ -142,10 +147,10 @@ ACCEPT = _compile(
         r"confirmad[oa]\b",
         # ru
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
-        r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие",
+        r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
         r"подтвержд\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)|подтвердить\s+участие",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
-        r"|представит|сделает\s+заявление|запишет|зачитает)",
+        r"|представит|сделает\s+заявление|запишет|зачитает)(?![а-яё])",
         r"(рад\w*|с\s+удовольствием|с\s+радостью|честь)[^.;]{0,40}(подтверд\w*|приня\w*|приним\w*"
         r"|участ\w*|выступ\w*)",
         r"\b(сможет|может|в\s+состоянии)\b[^.;]{0,30}(приня\w*\s+участие|участвовать|выступить"
@@ -158,7 +163,8 @@ ACCEPT = _compile(
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
-        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意",
+        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意"
+        r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
@@ -175,13 +181,14 @@ ACCEPT = _compile(
 PARTICIPATE = _compile(
     [
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
-        r"|be\s+present|accept\w*|possible|feasible|available)\b",
-        r"\b(particip\w*|assister|prendre\s+part|interven\w*|prononc\w*|présente?|déclaration"
+        r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
+        r"|come\s+to\s+geneva|travel\s+to\s+geneva)\b",
+        r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*)\b",
         r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*",
-        r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|致辞|致詞|接受|声明|聲明",
+        r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明",
         r"مشارك\w*|المشاركة|يشارك|حضور|الحضور|يحضر|إلقاء|يلقي|كلمة|قبول|الدعوة",
     ]
 )
@@ -223,7 +230,7 @@ DECLINE = _compile(
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|ne\s+(lui|nous|leur)\s+permet",
-        r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibilit\w*|\bcompromisos?\s+(previo|anterior"
+        r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
@@ -245,36 +252,55 @@ HEDGE = _compile(
         r"|let\s+you\s+know|inform\s+you|advise)|\bto\s+be\s+confirmed\b|\btbc\b"
         r"|\btentative\w*|\bprovisional\w*|\bpending\b"
         r"|\bmight\b|\bmay\s+(be\s+able|not|possibly|wish|participate|attend|join)\b|\bpossibly\b"
+        r"|\bnot\s+fail\s+to\s+(inform|let\s+you|revert|get\s+back|keep\s+you|advise)"
+        r"|\b(acknowledge|confirm)\w*\s+(the\s+)?receipt\b|\breceipt\s+of\b"
+        r"|\b(confirmation|details)\s+will\s+follow\b|\bonce\s+the\b[^.;]{0,60}\bknown\b"
         r"|\bperhaps\b|\bhope\s+to\b|\bwill\s+consult\b|\bconsulting\b|\bforwarded\b|\btransmitted\b|\bawait\w*"
         r"|\bas\s+soon\s+as\s+(possible|we|the)",
-        r"\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
+        r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
         r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous",
-        r"\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
+        r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
-        r"|\bprovisional\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
+        r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
         r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
         r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad",
-        r"в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
+        r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение",
-        r"尽快|稍后|另行|目前尚|尚未|尚在|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
-        r"|ربما|سنؤكد|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور",
+        r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور",
+    ]
+)
+
+# Tentative words colour the whole sentence ("Possibly, the Minister will speak by video").
+TENTATIVE = _compile(
+    [
+        r"\b(might|possibly|perhaps|maybe|likely|probably|probable)\b",
+        r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement)\b",
+        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*)\b",
+        r"\b(возможно|может\s+быть|вероятно|скорее\s+всего)\b|\b(сможет|будет|примет)\s+ли\b",
+        r"可能会|也许|或许|或可|很可能|有可能|大概",
+        r"ربما|قد\s+يشارك|قد\s+يحضر|من\s+المحتمل|من\s+المرجح|يرجح",
     ]
 )
 
 CONDITION = _compile(
     [
         r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovided\s+that\b"
-        r"|\bconditional\b|\bunless\b",
-        r"\bsi\s|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b",
-        r"\bsi\s|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b",
+        r"|\bconditional\b|\bunless\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
+        r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b",
+        # "si aimable" is "so kind", not "if".
+        r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
+        r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b",
+        r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
+        r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b",
         r"如果|是否|视.{0,10}而定|若",
         r"إذا|في\s+حال|شريطة|بشرط",
@@ -312,10 +338,10 @@ ROLE = _compile(
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
         r"\s+negocios\b",
         r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
-        r"|постоянн\w*\s+представител\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
+        r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*",
         r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办",
-        r"نائب\s+(الوزير|وزير)|وكيل\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
+        r"نائب\w*\s+(الوزير|وزير)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام",
     ]
 )
@@ -323,12 +349,13 @@ ROLE = _compile(
 BEHALF = _compile(
     [
         r"\bon\s+(\S+\s+){0,3}behalf\b|\bin\s+(his|her|the\s+minister's)\s+(place|stead)\b"
-        r"|\binstead\b|\b(will|to)\s+represent\b|\brepresenting\b",
-        r"\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b",
-        r"\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b",
-        r"от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b",
-        r"代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
-        r"نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
+        r"|\binstead\b|\b(will|to)\s+represent\b|\brepresenting\b"
+        r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b",
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b",
+        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b",
+        r"поручил\w*|назначил\w*|уполномочил\w*|от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b",
+        r"指派|委派|委托|委託|授权|代表其|由[^。；，]{1,30}代表|代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
+        r"ينوب|سينوب|بدلا\s+منه|بدلاً\s+منه|عوضا\s+عن|كلف|فوض|انتدب|نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
     ]
 )
 
@@ -360,36 +387,50 @@ LETTER_REF = _compile(
         r"\b(invitando|en\s+la\s+que|por\s+la\s+que|solicitando|que\s+invita)\b[^.;]*",
         r"(ваше|письм\w*|приглашени\w*)[^.;]{0,120}(с\s+просьбой|в\s+котором|которым)[^.;]*",
         r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*",
-        r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(التي|بشأن|لدعوة|تدعو)[^.؛]*",
+        r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(?<!\S)(التي|بشأن|لدعوة|تدعو)(?!\S)[^.؛،]*",
     ]
 )
 
 THANKS = _compile(
     [
-        r"\b(thank\w*|thanks)\b[^,;.]*?\b(invitation|letter|inviting)\b",
-        r"\b(merci\w*|remerci\w*)\b[^,;.]*?\b(invitation|lettre)\b",
-        r"\b(gracias|agradec\w*)\b[^,;.]*?\b(invitación|carta)\b",
-        r"(благодар\w*|спасибо)[^,;.]*?(приглашени\w*|письм\w*)",
-        r"(感谢|谢谢|感謝)[^，；。]*?(邀请|来函|邀請)",
-        r"(شكر\w*|نشكر|أشكر)[^،,؛.]*?(دعوة\w*|الدعوة|رسالت\w*|خطاب\w*)",
+        # The span never crosses an acceptance verb: "with thanks, accepts the invitation".
+        r"\b(thank\w*|thanks)\b(?:(?!accept)[^,;.])*?\b(invitation|letter|inviting)\b",
+        r"\b(merci\w*|remerci\w*)\b(?:(?!accept)[^,;.])*?\b(invitation|lettre)\b",
+        r"\b(gracias|agradec\w*)\b(?:(?!acept)[^,;.])*?\b(invitación|carta)\b",
+        r"(благодар\w*|спасибо)(?:(?!приним|приня)[^,;.])*?(приглашени\w*|письм\w*)",
+        r"(感谢|谢谢|感謝)(?:(?!接受)[^，；。])*?(邀请|来函|邀請)",
+        r"(شكر\w*|نشكر|أشكر)(?:(?!يقبل|نقبل|تقبل|قبول)[^،,؛.])*?(دعوة\w*|الدعوة|رسالت\w*"
+        r"|خطاب\w*)",
     ]
 )
 
 DISCLAIMER = _compile(
     [
-        r"\bintended\s+recipient|\bconfidential\b|\bprivileged\b|\b(accepts?|assumes?)\s+no\s+"
-        r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail",
-        r"\bdestinataire\b|\bconfidentiel\w*|\bn'imprimez\b|\bresponsabilité\b",
-        r"\bdestinatari[oa]\b|\bconfidencial\w*|\bno\s+imprima\b",
-        r"\bадресат\w*|\bконфиденциальн\w*",
-        r"保密|机密|非指定收件人|免责",
-        r"المرسل\s+إليه|سرية|سري\b",
+        # "confidential" and "privileged" are ordinary words ("the Minister is privileged to
+        # accept"): only about the message or its attachments do they make a disclaimer.
+        r"\bintended\s+recipient|\b(e-?mail|message|communication|information|attachments?"
+        r"|transmission)\b[^.]{0,60}\b(confidential|privileged)\b|\b(confidential|privileged)\s+"
+        r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
+        r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
+        r"|received\s+this\s+(e-?mail|message)\s+in\s+error",
+        r"\bdestinataire\b|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
+        r"confidentiel\w*|\bn'imprimez\b|\bresponsabilité\b",
+        r"\bdestinatari[oa]\b|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
+        r"confidencial\w*|\bno\s+imprima\b",
+        r"(сообщени\w*|письм\w*|информаци\w*|вложени\w*)[^.]{0,60}конфиденциальн\w*"
+        r"|не\s+являетесь\s+(его\s+)?адресат\w*|получили\s+(это|данное)\s+(сообщение|письмо)"
+        r"\s+по\s+ошибке",
+        r"(邮件|郵件|信息|附件)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收",
+        r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
+        r"|غير\s+المرسل\s+إليه|إذا\s+تلقيت\s+هذه\s+الرسالة\s+عن\s+طريق\s+الخطأ",
     ]
 )
 
 CONTRAST = re.compile(
-    r"^\s*(but|however|nevertheless|nonetheless|instead|mais|cependant|toutefois|néanmoins"
-    r"|en\s+revanche|pero|sin\s+embargo|no\s+obstante|en\s+cambio|но|однако|тем\s+не\s+менее"
-    r"|вместо\s+этого|但是|但|不过|然而|لكن|ولكن|غير\s+أن|إلا\s+أن)\b",
+    r"^\s*((but|however|nevertheless|nonetheless|instead|rather|mais|cependant|toutefois|néanmoins"
+    r"|en\s+revanche|plutôt|pero|sino|sin\s+embargo|no\s+obstante|en\s+cambio|но|а|однако"
+    r"|тем\s+не\s+менее|вместо\s+этого)\b"
+    # Chinese and Arabic substitution and contrast words ("而是", "بل"), no word boundary.
+    r"|但是|但|不过|然而|而是|而由|改由|لكن|ولكن|غير\s+أن|إلا\s+أن|بل|وإنما)",
     re.I,
 )

@@ -324,7 +324,7 @@ QUOTE_MARK = "[[circular:quoted-original]]"
 # and Exchange variants seen in practice). A block is a "From" line followed within a few lines
 # by a "Sent/Date/To/Subject" line: one line alone could be a sentence.
 _FROM_FIELD = re.compile(
-    r"^\s*[*>]*\s*(from|de|von|от|发件人|寄件者|寄件人|من|المرسل)\s*[*]*\s*[:：]", re.I
+    r"^\s*[*>]*\s*(from|de|von|от\s+кого|от|发件人|寄件者|寄件人|من|المرسل)\s*[*]*\s*[:：]", re.I
 )
 _HEADER_FIELD = re.compile(
     r"^\s*[*>]*\s*(sent|date|to|subject|cc|envoyé|à|objet|date d'envoi|enviado( el)?|fecha|para"
@@ -342,14 +342,19 @@ _ATTRIBUTION = re.compile(
     r"|.{0,300}\d{4}\s*г\.\s*в\s*\d{1,2}:\d{2}.{0,200}:\s*$"
     r"|在.{0,300}写道\s*[:：]|.{0,300}于.{0,100}写道\s*[:：]|.{0,300}寫道\s*[:：]"
     r"|.{0,300}كتب\s*[:：]?\s*$|في\s.{0,200}\sكتب\s.{0,200}:\s*$|.{0,300}\bwrote\s*:\s*$"
-    r"|am\b.{0,300}\bschrieb.{0,100}:)",
+    r"|am\b.{0,300}\bschrieb.{0,100}:"
+    # Lotus Notes / Domino: "Name/Org@Domain wrote on 03/02/2021 10:15:12:".
+    r"|.{0,300}\b(wrote|a écrit|escribió|написал\w*)\s+(on|le|el)\b.{0,80}:\s*$)",
     re.I,
 )
 _SEPARATOR = re.compile(
     r"^\s*(-{2,}\s*(original message|message d'origine|mensaje original|исходное сообщение"
     r"|原始邮件|原始郵件|الرسالة الأصلية|forwarded message|message transféré|mensaje reenviado"
     r"|пересылаемое сообщение|转发的邮件|الرسالة المعاد توجيهها)\s*-{2,}"
-    r"|-{3,}\s*(原始邮件|原始郵件)\s*-{3,}|_{20,}|begin forwarded message:|"
+    r"|-{3,}\s*(原始邮件|原始郵件)\s*-{3,}|_{20,}|begin forwarded message:"
+    # Lotus Notes / Domino: '-----"Name" <a@b> wrote: -----', '----- Forwarded by X on … -----'.
+    r"|-{3,}.{0,200}\b(wrote|a écrit|escribió|написал\w*)\s*:\s*-{3,}"
+    r"|-{3,}\s*(forwarded by|transféré par|reenviado por|переслано)\b.{0,200}-{3,}|"
     + re.escape(QUOTE_MARK)
     + r")\s*$",
     re.I,
@@ -370,6 +375,31 @@ _SIGNATURE = re.compile(
 )
 
 
+# Lotus Notes' header block puts each label alone on its line, its value on the next:
+# '"Name" <a@b>' / '03/02/2021 10:15' / 'To' / 'a@b' / 'cc' / … / 'Subject' / '…'.
+_NOTES_TO = re.compile(r"^\s*(to|a|à|para|кому|收件人|إلى)\s*$", re.I)
+_NOTES_NEXT = re.compile(
+    r"^\s*(cc|subject|objet|asunto|тема|копия|主题|抄送|الموضوع|نسخة)\s*$", re.I
+)
+
+
+def _notes_block_start(lines: list[str], i: int) -> int | None:
+    """Where a Notes header block whose "To" label is on line ``i`` starts (its sender and
+    date lines come just before), or None when line ``i`` is not such a label."""
+    if not _NOTES_TO.match(lines[i]) or not any(
+        _NOTES_NEXT.match(line) for line in lines[i + 1 : i + 5]
+    ):
+        return None
+    j = i - 1
+    while j >= 0 and not lines[j].strip() and i - j <= 2:
+        j -= 1
+    steps = 0
+    while j >= 0 and lines[j].strip() and steps < 3:
+        j -= 1
+        steps += 1
+    return j + 1
+
+
 def cut_quoted(text: str) -> tuple[str, str]:
     """Split a reply into (what the sender wrote, the quoted original and anything after it).
 
@@ -385,6 +415,10 @@ def cut_quoted(text: str) -> tuple[str, str]:
             _HEADER_FIELD.match(following) for following in lines[i + 1 : i + 5]
         ):
             cut = i
+            break
+        notes = _notes_block_start(lines, i)
+        if notes is not None:
+            cut = notes
             break
         stripped = line.strip()
         if stripped and len(stripped) < 400:

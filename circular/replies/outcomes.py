@@ -107,9 +107,11 @@ def new_reply(incoming: Incoming, classification: Any, match: Match) -> Reply:
         reasons.append("no letter matched this message")
     if kind == ReplyKind.OTHER:
         not_read = evidence.startswith(NOT_READ)
-        reasons.append(
-            evidence if not_read else "the classifier could not decide accept or decline"
-        )
+        # The classifier's own reason names its best guess ("confidence 0.62 below the
+        # threshold 0.80; best guess accept"): the review form shows it to the person.
+        said = getattr(classification, "review_reason", None)
+        undecided = "the classifier could not decide accept or decline"
+        reasons.append(evidence if not_read else f"{undecided}: {said}" if said else undecided)
     if not incoming.from_addr.strip():
         reasons.append("the message has no From address")
     return Reply(

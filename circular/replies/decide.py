@@ -1,0 +1,258 @@
+"""Reading a reply's own text: sentences → clauses → signals (accept, decline, hedge, question),
+with negation scopes (``circular.replies.negation``), litotes, "not X but Y" substitutions and
+delegates. What the signals add up to, and how sure that is, is ``circular.replies.confidence``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from circular.replies import cues, negation
+
+# --- sentences and clauses ------------------------------------------------------------------
+
+# Abbreviations whose dot does not end a sentence ("H.E. Mr. Smith will deliver …").
+_ABBREVIATIONS = re.compile(
+    r"\b(H\.E|S\.E|Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Mlle|No|Nos|St|e\.g|i\.e|etc|vs|Jr|Excmo"
+    r"|Excma|Sres|Ing|Lic|Dra|Arq|Hon|Dña|Ud|Vd|Pr|Me|Mgr|Tel|tel|Fax|Av|ca|cf|approx|г|т\.е|т\.к|им"
+    r"|ул|proc|Ref|Réf|réf)\.",
+)
+_INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？؟；])|\n\s*\n|\n(?=\s*[-•*·]\s)")
+_CLAUSE_BREAK = re.compile(
+    r"[,:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
+    r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|改由)"
+)
+
+
+# Typographic apostrophes ("won’t") and Arabic diacritics and tatweel ("يفوّت") would hide
+# words from the cue lists, which are written plain.
+_NORMAL = str.maketrans(
+    {"\u2019": "'", "\u2018": "'", "\u02bc": "'", **{c: None for c in range(0x064B, 0x0653)}}
+    | {0x0640: None, 0x0670: None}
+)
+
+
+def normalise(text: str) -> str:
+    """``text`` with typographic apostrophes made plain and Arabic diacritics removed."""
+    return text.translate(_NORMAL)
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a reply; hard-wrapped lines of one paragraph are joined first."""
+    text = normalise(text)
+    text = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
+    text = _INITIAL.sub("\\1\u2024", text)
+    paragraphs = re.split(r"\n\s*\n", text)
+    out: list[str] = []
+    for paragraph in paragraphs:
+        joined = re.sub(r"\s*\n\s*", " ", paragraph.strip())
+        for piece in _SENTENCE_END.split(joined):
+            piece = piece.strip().replace("\u2024", ".")
+            if piece:
+                out.append(piece)
+    return out
+
+
+# --- signals --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Signal:
+    """One clause's verdict, with how it was reached."""
+
+    kind: str  # accept | decline | hedge | question
+    sentence: str
+    position: int
+    contrast: bool = False
+    delegate: str | None = None
+    litotes: str | None = None  # the double negative that made it an accept
+    negation: str | None = None  # the trigger whose scope made it a decline
+    substitution: bool = False  # the Y of "not X but Y"
+    cue: str = ""  # the words that decided
+    conditional: bool = False  # a condition or tentative word made the sentence pending
+    explicit: bool = False  # a decline said in words of refusal, not only by a negation
+
+
+_DELEGATE_END = re.compile(
+    r"\b(will|shall|would|has|have|is|was|who|au\s+nom|prononcera|participera|représentera|sera"
+    r"|qui|pronunciará|participará|representará|en\s+nombre|intervendrá|quien|que|выступит"
+    r"|примет|от\s+имени|представит|будет|который|которая)\b|将|將|代表|代为|سيلقي|سيشارك|نيابة"
+    r"|سيمثل|سوف|الذي|[;。；!?]",
+    re.I,
+)
+# Honorifics and articles written before an official's title belong to the delegate's name.
+_HONORIFIC_BEFORE = re.compile(
+    r"((?:\b(?:the|his|her|le|la|l'|el|señor|señora|sr\.|sra\.|h\.\s?e\.|s\.\s?e\.|m\.|mme"
+    r"|excellency|excelentísim[oa]|господин|госпожа)|سعادة|معالي)\s*)+$",
+    re.I,
+)
+
+
+def _delegate_name(text: str, role: re.Match[str]) -> str:
+    """The official named as delegate: from the title (with its honorific) to the verb."""
+    end = _DELEGATE_END.search(text, role.end())
+    name = text[role.start() : end.start() if end else role.start() + 120]
+    before = _HONORIFIC_BEFORE.search(text[max(0, role.start() - 40) : role.start()])
+    if before:
+        name = before.group(0) + name
+    return name.strip(" ,;:-–—.。،").strip()[:160] or role.group(0).strip()
+
+
+def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
+    """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
+    acceptance or participation without deciding anything."""
+    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
+        sentence = pattern.sub(" ", sentence, scripts)
+    return sentence
+
+
+def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
+    """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
+    acceptance or participation without deciding anything."""
+    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
+        sentence = pattern.sub(" ", sentence, scripts)
+    return sentence
+
+
+def _negated_cue(
+    lexicon: cues.Lexicon, text: str, scripts: frozenset[str], neg: negation.Negation
+) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """(the first cue of ``lexicon`` outside every negation scope, the first one inside)."""
+    free = inside = None
+    for match in lexicon.finditer(text, scripts):
+        if neg.negates(match.start()):
+            inside = inside or match
+        else:
+            free = free or match
+    return free, inside
+
+
+# An elided verb after a contrast: "…, but the Deputy Minister will." / "mais la Vice-ministre,
+# oui." — the verb of the clause before stands for it.
+_ELLIPSIS = re.compile(
+    r"\b(will|shall|can|does|is|oui|si|sí|да)\s*[.!]?\s*$|(会|将|會|將)\s*[。]?\s*$", re.I
+)
+
+
+def _short(clause: str) -> bool:
+    """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
+    elided and refers to the clause before."""
+    if cues.scripts_of(clause) & {"han"}:
+        return len(clause.strip()) <= 6
+    return len(clause.split()) <= 5
+
+
+def score_sentence(sentence: str, position: int) -> list[Signal]:
+    """The signals of one sentence: a question or a condition makes the whole sentence
+    pending; otherwise each clause may accept, decline or be pending on its own."""
+    is_question = "?" in sentence or "？" in sentence or "؟" in sentence
+    scripts = cues.scripts_of(sentence)
+    if cues.DISCLAIMER.search(sentence, scripts):
+        return []
+    text = _neutralise(sentence, scripts)
+    if is_question or cues.QUESTION.search(text, scripts):
+        return [Signal("question", sentence, position, cue="question")]
+    condition = cues.CONDITION.search(text, scripts) or cues.TENTATIVE.search(text, scripts)
+    if condition:
+        return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
+    found: list[Signal] = []
+    role_name: str | None = None
+    role_at = -1  # the index in ``found`` when the official was named
+    speaks = False
+    # Whether an earlier clause negated participation (for "not X but Y" and "…but cannot").
+    negated_before = participated_before = False
+    for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
+        if not clause or not clause.strip():
+            continue
+        contrast = index > 0 and bool(cues.CONTRAST.search(clause))
+        hedge = cues.HEDGE.search(clause, scripts)
+        if hedge:
+            found.append(Signal("hedge", sentence, position, contrast, cue=hedge.group(0)))
+            continue
+        neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
+        body = neg.text
+        litotes = neg.litotes[0] if neg.litotes else None
+        accept, accept_negated = _negated_cue(cues.ACCEPT, body, scripts, neg)
+        participate, participate_negated = _negated_cue(cues.PARTICIPATE, body, scripts, neg)
+        explicit = cues.DECLINE.search(body, scripts)
+        role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
+        substitution = contrast and negated_before
+        if substitution:
+            # "not X but Y": X was only negated to be replaced; a decline read from that
+            # negation alone (no word of refusal) does not stand ("not on the 22nd but the 25th").
+            found = [s for s in found if not (s.kind == "decline" and not s.explicit)]
+        if role and not role_negated and role_name is None:
+            # Read the name in the whole sentence: it runs across commas ("the Deputy
+            # Minister, Dr. Samuel Okello, will deliver").
+            in_text = cues.ROLE.search(text, scripts, pos=max(text.find(clause), 0))
+            role_name = _delegate_name(text, in_text or role)
+            role_at = len(found)
+        if not (accept_negated or participate_negated):
+            # Someone speaks or acts on the Minister's behalf in this clause (the official may
+            # be named in another: "the Deputy Minister, Ing. X, will speak on his behalf").
+            behalf = cues.BEHALF.search(body, scripts)
+            elided = role and substitution and _ELLIPSIS.search(clause)
+            # "not the Minister but the Deputy Minister": the Y of a substitution stands.
+            substitutes = substitution and (participate or role)
+            speaks = speaks or bool(accept or behalf or elided or substitutes)
+        trigger = neg.scopes[0].trigger if neg.scopes else None
+        if explicit or accept_negated or participate_negated:
+            cue = (explicit or accept_negated or participate_negated).group(0)  # type: ignore[union-attr]
+            found.append(
+                Signal(
+                    "decline",
+                    sentence,
+                    position,
+                    contrast,
+                    negation=trigger,
+                    cue=cue,
+                    explicit=bool(explicit),
+                )
+            )
+            negated_before = True
+        elif accept:
+            found.append(
+                Signal(
+                    "accept",
+                    sentence,
+                    position,
+                    contrast,
+                    litotes=litotes,
+                    substitution=substitution,
+                    cue=accept.group(0),
+                )
+            )
+        elif litotes:
+            # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
+            # alone affirms the attendance it denies missing.
+            found.append(
+                Signal("accept", sentence, position, contrast, litotes=litotes, cue=litotes)
+            )
+        elif contrast and neg.any and participated_before and not role and _short(body):
+            # "The Minister would have liked to attend, but cannot."
+            found.append(
+                Signal("decline", sentence, position, True, negation=trigger, cue=trigger or "")
+            )
+        elif substitution and participate and not role:
+            # "…不是现场出席，而是以视频方式发言": the other way of taking part stands.
+            found.append(
+                Signal("accept", sentence, position, True, substitution=True, cue=participate[0])
+            )
+        elif substitution and _ELLIPSIS.search(clause) and not neg.any:
+            found.append(
+                Signal("accept", sentence, position, True, substitution=True, cue=clause.strip())
+            )
+        participated_before = participated_before or bool(participate or accept)
+        negated_before = negated_before or neg.any
+    # An official named in a clause that is not negated, and someone speaking or acting on the
+    # Minister's behalf in the sentence: the Minister accepts through a delegate.
+    # A decline after the official was named is the official's own ("the Deputy Minister, who
+    # was to represent the Minister, will now also be unable to attend"): no delegate.
+    # (A reason given after it, "quien tiene compromisos ineludibles", is the Minister's.)
+    declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
+    hedged = any(s.kind == "hedge" for s in found)
+    if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
+        found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
+    return found

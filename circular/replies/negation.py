@@ -1,0 +1,239 @@
+"""Negation with a scope, per language, in the manner of NegEx / ConText (Chapman et al. 2001,
+Harkema et al. 2009), for the words of a reply to an invitation.
+
+A clause is read for four kinds of cue, each with its own rules per language:
+
+- **triggers**: negators that open a *scope* running forward to the next terminator or at most
+  ``WINDOW`` words (``WINDOW_HAN`` characters for Chinese). A participation word inside a scope
+  is negated ("will **not** be able to attend"). Each language's grammar is written into its
+  triggers: French ``ne … pas/point/jamais/guère/plus`` is one trigger spanning the verb it
+  surrounds (the verb sits *inside* the negation); Russian ``не``/``ни``/``нет``; Arabic
+  ``لن/لا/لم/ليس`` (also with the conjunction و glued on) before a verb; Chinese
+  ``不/没/未/无`` fused with the verb or modal that follows (``不能``, ``无法``, ``未能``); English
+  auxiliaries with ``not``/``n't`` and ``unable``/``cannot``.
+- **backward triggers** negate what comes before them in the clause too ("participation is
+  **not possible**" is caught by the forward rule on "possible"; "unfortunately", "к сожалению",
+  "للأسف" colour the whole clause).
+- **pseudo-negations**: a negator that negates nothing ("not only", "no later than",
+  "n'hésitez pas", "不仅", "لا تترددوا"). They are removed before triggers are looked for.
+- **litotes / double negatives**: a trigger whose scope reaches a word of *refusal, omission,
+  hesitation, objection, failure or absence* before any participation word ("will **not fail**
+  to attend", "**no objection** to", "ne **manquera** pas de", "no **dejará** de", "не
+  **откажется**", "لن **يتردد**", "不会**错过**"): the two negatives cancel and what follows is
+  affirmative. They are removed (and reported) before the triggers are read.
+- **terminators** end a scope: punctuation, "but/however/although/except/because/which", and
+  their equivalents.
+
+"Not X but Y" substitutions (``no … sino``, ``не … а``, ``لا … بل``, ``不是 … 而是``) are found by
+``circular.replies.classify``: the clause after the substitution word stands on its own.
+
+negspacy and medspaCy's ConText are the reference implementations; neither is used because
+both need a spaCy pipeline whose entity spans come from a trained model downloaded from a model
+hub (not reachable here), their trigger lists are English (and clinical), and their windows count
+spaCy tokens, which for French ``ne … pas`` and Chinese fused negators is the wrong unit.
+See docs/classification.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from circular.replies.cues import Lexicon
+
+#: How many words a forward trigger's scope runs at most (NegEx uses five; replies put an
+#: adverb or two between the negator and the verb: "will not, alas, be able to attend").
+WINDOW = 8
+#: The same for Chinese, in characters (a verb is one or two characters).
+WINDOW_HAN = 10
+
+# --- the rules, per language ---------------------------------------------------------------
+
+# Words of refusal, omission, hesitation, objection, failure, absence: negated, they affirm.
+_REFUSAL = [
+    # en
+    r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
+    r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
+    r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without)\b",
+    # fr
+    r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
+    r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
+    r"|sans)\b",
+    # es
+    r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+\s+en|vacil\w*|objeci\w*|inconvenientes?"
+    r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
+    r"|sin)\b",
+    # ru
+    r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
+    r"|против\b|колебл\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё]))",
+    # zh
+    r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝)",
+    # ar
+    r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
+    r"|نرفض|يعترض|تعترض|اعتراض|يغيب|تغيب|غياب|يتوانى|تتوانى|نتوانى|يألو|تألو|يدخر|تدخر)",
+]
+
+# Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
+_TRIGGERS = [
+    r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|without)\b|n't\b|\bno\s+longer\b",
+    r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
+    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')",
+    r"\b(no|nunca|jamás|tampoco|ni|sin|ningún|ninguna|imposible|imposibilitad[oa]|imposibilidad"
+    r"|impedid[oa])\b",
+    r"(?<![\w\u0400-\u04ff])(не|нет|ни|невозможн\w*)(?![\w\u0400-\u04ff])",
+    r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
+    r"|非",
+    r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b",
+]
+
+# Colour the whole clause, before and after them.
+_BACKWARD = [
+    r"\b(unfortunately|regrettably|alas|impossible|not\s+possible|not\s+feasible)\b",
+    r"\b(malheureusement|hélas|impossible)\b",
+    r"\b(lamentablemente|desafortunadamente|desgraciadamente|imposible)\b",
+    r"к\s+сожалению|невозможн\w*",
+    r"遗憾|遺憾|可惜|不可能",
+    r"للأسف|مع\s+الأسف|لسوء\s+الحظ|يتعذر|يتعذّر|تعذر|تعذّر",
+]
+
+# Negators that negate nothing.
+_PSEUDO = [
+    r"\bnot\s+only\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº|\bdo\s+not\s+hesitate\s+to\s+"
+    r"(contact|call|write|reach)|\bdon't\s+hesitate\s+to\s+(contact|call|write|reach)"
+    r"|\bno\s+doubt\b|\bnot\s+least\b|\bnothing\s+(would|could)\s+(please|give)"
+    r"|\b(cannot|can't|could\s+not|couldn't)\s+(help\s+but|but)\b|\bno\s+problem\b"
+    # "no reason why … should not": the two negatives cancel.
+    r"|\bno\s+reason\s+(why|for)\b[^.;]{0,60}?(\bnot\b|n't\b)",
+    r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
+    r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b"
+    # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
+    r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
+    r"\bqu(?:e\b|')",
+    r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+(puede|podrá|podía)\s+sino"
+    r"|no\s+hay\s+problema",
+    r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не"
+    r"|не\s+позднее|несомненно|без\s+сомнени\w*",
+    r"不胜|不勝|不仅|不僅|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
+    r"|不由得",
+    r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسعه\s+إلا|لا\s+يسعنا\s+إلا"
+    r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
+    # "لا … فحسب، بل": not only … but also; the verb between stands.
+    r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
+]
+
+_TERMINATORS = [
+    r"[,;:.!?]|\b(but|however|although|though|whereas|while|yet|except|apart\s+from|because"
+    r"|since|which|who|instead)\b",
+    r"\b(mais|cependant|toutefois|bien\s+que|quoique|sauf|parce|car|puisque|qui|lequel"
+    r"|laquelle)\b",
+    r"\b(pero|sino|aunque|salvo|excepto|porque|ya\s+que|quien|cual)\b",
+    r"(?<![\w\u0400-\u04ff])(но|а|однако|хотя|кроме|потому|так\s+как|который|которая)"
+    r"(?![\w\u0400-\u04ff])",
+    r"[，。；：！？、]|但|而是|而|不过|然而|虽然|因为|由于",
+    r"[،؛.]|\s(لكن|ولكن|بل|وإنما|إنما|إلا|رغم|لأن|الذي|التي)\s",
+]
+
+_TRIGGER = Lexicon(_TRIGGERS)
+_BACKWARD_TRIGGER = Lexicon(_BACKWARD)
+_PSEUDO_NEGATION = Lexicon(_PSEUDO)
+_REFUSAL_WORD = Lexicon(_REFUSAL)
+_TERMINATOR = Lexicon(_TERMINATORS)
+_WORD = re.compile(r"\S+")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """One negation: the trigger and the span of text it governs."""
+
+    trigger: str
+    start: int  # where the trigger starts
+    end: int  # where its scope ends
+    backward: bool = False  # governs the whole clause
+
+
+@dataclass(frozen=True)
+class Negation:
+    """What negation does in one clause."""
+
+    text: str  # the clause with pseudo-negations and litotes blanked out (same length)
+    scopes: tuple[Scope, ...] = ()
+    litotes: tuple[str, ...] = field(default=())  # the double negatives found, as written
+
+    def negates(self, start: int) -> bool:
+        """Whether the cue starting at ``start`` is inside a negation's scope."""
+        return any(s.backward or s.start <= start < s.end for s in self.scopes)
+
+    @property
+    def any(self) -> bool:
+        return bool(self.scopes)
+
+
+def _blank(text: str, start: int, end: int) -> str:
+    return text[:start] + " " * (end - start) + text[end:]
+
+
+def _scope_end(text: str, start: int, scripts: frozenset[str], participation: Lexicon) -> int:
+    """Where a scope opened at ``start`` ends: the next terminator, or the window's end."""
+    terminator = _TERMINATOR.search(text, scripts, pos=start)
+    limit = terminator.start() if terminator else len(text)
+    if "han" in scripts and _HAN.search(text[start : start + 2]):
+        return min(limit, start + WINDOW_HAN)
+    words = list(_WORD.finditer(text, start, limit))
+    if len(words) > WINDOW:
+        limit = words[WINDOW - 1].end()
+    return limit
+
+
+def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Negation:
+    """The negations of ``clause`` (a clause of a sentence, courtesy formulae already removed):
+    pseudo-negations dropped, litotes recognised as affirmations, scopes of the others.
+
+    ``participation`` is the lexicon of participation words: a refusal word only makes a
+    litotes when it comes *before* any participation word in the scope ("will not attend and
+    must decline" is a negated attendance, not a double negative)."""
+    text = clause
+    for match in list(_pseudo_matches(text, scripts)):
+        kept = next((k for k, v in match.groupdict().items() if v is not None), None)
+        if kept is not None:
+            # "ne … que" restricts, "لا … فحسب" is "not only": the verb between stays.
+            text = _blank(text, match.start(), match.start(kept))
+            text = _blank(text, match.end(kept), match.end())
+        else:
+            text = _blank(text, match.start(), match.end())
+    litotes: list[str] = []
+    scopes: list[Scope] = []
+    pos = 0
+    while True:
+        trigger = _TRIGGER.search(text, scripts, pos=pos)
+        if trigger is None:
+            break
+        end = _scope_end(text, trigger.end(), scripts, participation)
+        # French "ne … pas": the verb is inside the trigger, so the scope starts within it.
+        scope_start = trigger.start() + 1
+        refusal = _REFUSAL_WORD.search(text[:end], scripts, pos=scope_start)
+        participate = participation.search(text[:end], scripts, pos=trigger.end())
+        if refusal is not None and (participate is None or refusal.start() < participate.start()):
+            span_end = max(trigger.end(), refusal.end())  # "ne manquera pas" whole
+            litotes.append(" ".join(clause[trigger.start() : span_end].split()))
+            text = _blank(text, trigger.start(), trigger.end())
+            text = _blank(text, refusal.start(), refusal.end())
+            pos = refusal.end()
+            continue
+        scopes.append(Scope(trigger.group(0).strip(), trigger.start(), end))
+        pos = max(trigger.end(), pos + 1)
+    backward = _BACKWARD_TRIGGER.search(text, scripts)
+    if backward is not None:
+        scopes.append(Scope(backward.group(0).strip(), 0, len(text), backward=True))
+    return Negation(text, tuple(scopes), tuple(litotes))
+
+
+def _pseudo_matches(text: str, scripts: frozenset[str]) -> list[re.Match[str]]:
+    found = []
+    pos = 0
+    while True:
+        match = _PSEUDO_NEGATION.search(text, scripts, pos=pos)
+        if match is None or match.end() == match.start():
+            return found
+        found.append(match)
+        pos = match.end()
