@@ -18,6 +18,9 @@ from circular.ledger import Ledger, Message, MessageStatus, utcnow
 from circular.sending import answers
 
 WINDOW = timedelta(hours=24)
+#: Added to a computed resume time: a letter is counted when it is claimed, a little before
+#: the provider counts it, and the two clocks may differ a little.
+MARGIN = timedelta(minutes=1)
 
 
 class RecipientQuotaReached(Exception):
@@ -98,13 +101,13 @@ class RecipientBudget:
         now = self._clock()
         self._prune(now)
         if not self.per_day:
-            return self._sent[0][0] + WINDOW if self._sent else None
+            return self._sent[0][0] + WINDOW + MARGIN if self._sent else None
         excess = sum(count for _, count in self._sent) + needed - self.per_day
         for moment, count in self._sent:
             excess -= count
             if excess <= 0:
-                return moment + WINDOW
-        return self._sent[-1][0] + WINDOW if self._sent else None
+                return moment + WINDOW + MARGIN
+        return self._sent[-1][0] + WINDOW + MARGIN if self._sent else None
 
     def take(self, recipients: int) -> None:
         """Count a letter to ``recipients`` addresses, or raise RecipientQuotaReached."""
