@@ -20,7 +20,7 @@ def flow_settings() -> Settings:
     The domain never imports Prefect; this is where a Secret block becomes a plain SecretStr."""
     settings = load_settings()
     overrides: dict[str, SecretStr] = {}
-    for field in ("smtp_password", "imap_password"):
+    for field in ("smtp_password", "imap_password", "oauth_client_secret"):
         block_name = getattr(settings, f"{field}_block")
         if block_name:
             from prefect.blocks.system import Secret

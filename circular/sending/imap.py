@@ -140,6 +140,19 @@ def tls_context(config: ImapConfig) -> ssl.SSLContext:
 
 def open_mailbox(config: ImapConfig) -> BaseMailBox:
     """Connect and log in (no folder selected). Raises ``ImapError`` naming the server."""
+    mailbox = connect_mailbox(config)
+    try:
+        log_in(mailbox, config)
+    except ImapError:
+        close_mailbox(mailbox)
+        raise
+    refresh_capabilities(mailbox)
+    mailbox.email_message_class = RawMailMessage
+    return mailbox
+
+
+def connect_mailbox(config: ImapConfig) -> BaseMailBox:
+    """Connect (TLS verified), not logged in yet. Raises ``ImapError`` naming the server."""
     if config.security == Security.NONE and not (config.allow_plain or is_loopback(config.host)):
         raise ImapError(
             f"refusing to send the IMAP password to {config.where} without TLS: set "
@@ -166,13 +179,6 @@ def open_mailbox(config: ImapConfig) -> BaseMailBox:
         raise ImapError(f"cannot connect to the IMAP server {config.where}: {error}") from None
     # Small IMAP commands otherwise wait on Nagle's algorithm (~40 ms each).
     mailbox.client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    try:
-        log_in(mailbox, config)
-    except ImapError:
-        close_mailbox(mailbox)
-        raise
-    refresh_capabilities(mailbox)
-    mailbox.email_message_class = RawMailMessage
     return mailbox
 
 

@@ -123,7 +123,7 @@ def test_send_with_xoauth2_one_token_for_the_whole_run(
         report = send(ledger, letters_for(ids), SmtpConfig.from_settings(settings), FAST)
     assert report.sent == 9 and len(handler.received) == 9
     assert token_server.requests["microsoft"] == 1  # three connections, one token
-    assert handler.auth_attempts == 3
+    assert handler.xoauth2_logins == 3
 
 
 def test_an_expired_token_is_refreshed_once_mid_campaign(
@@ -156,7 +156,7 @@ def test_a_token_refused_after_its_refresh_stops_with_the_setting_to_fix(
     assert "CIRCULAR_OAUTH_CLIENT_ID" in message and "535 5.7.3" in message
     assert "tok-" not in message and token_server.client_secret not in message
     assert token_server.requests["microsoft"] == 2  # the first token and one refresh: no storm
-    assert handler.auth_attempts <= 2 * 3 and not handler.received
+    assert handler.xoauth2_logins <= 2 * 3 and not handler.received
     with ledger.session() as session:
         from sqlalchemy import select
 

@@ -9,9 +9,10 @@ Exchange Online refuses them. Dovecot checks that the XOAUTH2 user is the token'
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from tests.servers.dovecot import DovecotServer
+from tests.servers.dovecot import DOVEADM, DovecotServer
 
 OAUTH2_CONF = """\
 introspection_mode = post
@@ -43,6 +44,22 @@ class DovecotOAuth2Server(DovecotServer):
             f"passdb {{\n  driver = oauth2\n  mechanisms = xoauth2 oauthbearer\n"
             f"  args = {oauth2}\n}}",
         )
+        # No passdb can list users now: the static userdb must take any (doveadm save).
+        text = text.replace(
+            "  driver = static\n  args = ", "  driver = static\n  args = allow_all_users=yes "
+        )
+        # As Exchange Online's and Gmail's are: a Sent folder under its own name, marked
+        # \\Sent (RFC 6154), there from the start.
+        text = text.replace(
+            "  separator = /\n",
+            '  separator = /\n  mailbox "Sent Items" {\n    special_use = \\Sent\n'
+            "    auto = create\n  }\n",
+        )
         return text.replace(
             "auth_mechanisms = plain login", "auth_mechanisms = xoauth2 oauthbearer"
         )
+
+    def save(self, user: str, data: bytes, folder: str = "INBOX") -> None:
+        """Put a message in ``user``'s ``folder`` (doveadm save: what delivery does)."""
+        command = [DOVEADM, "-c", str(self.config), "save", "-u", user, "-m", folder]
+        subprocess.run(command, input=data, check=True, capture_output=True)

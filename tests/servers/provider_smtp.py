@@ -15,6 +15,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import ssl
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -36,11 +37,13 @@ class ProviderHandler(RecordingHandler):
         self.data_answers: list[str] = []
         self.answered: list[tuple[tuple[str, int], str]] = []  # (peer, answer) given
         self.peers: list[tuple[str, int]] = []  # the connection of each message taken
-        self.auth_attempts = 0
+        self.xoauth2_logins = 0
+        #: Called with each message taken: Exchange and Gmail keep a copy in the sender's Sent.
+        self.keep_copy: Callable[[bytes], None] | None = None
 
     async def auth_XOAUTH2(self, server: Any, args: list[str]) -> AuthResult:
         """RFC-less but universal: ``user=U^Aauth=Bearer T^A^A``, base64."""
-        self.auth_attempts += 1
+        self.xoauth2_logins += 1
         if len(args) > 1:
             blob: Any = base64.b64decode(args[1])
         else:
@@ -95,12 +98,20 @@ class ProviderHandler(RecordingHandler):
         if answer is not None:
             return answer
         self.peers.append(session.peer)
+        if self.keep_copy is not None:
+            self.keep_copy(envelope.original_content or envelope.content)
         return await super().handle_DATA(server, session, envelope)
 
 
 @contextlib.contextmanager
-def provider_smtp(handler: ProviderHandler) -> Iterator[Controller]:
-    """aiosmtpd with ``handler`` on 127.0.0.1, AUTH offered without TLS (loopback tests)."""
+def provider_smtp(
+    handler: ProviderHandler, starttls: ssl.SSLContext | None = None
+) -> Iterator[Controller]:
+    """aiosmtpd with ``handler`` on 127.0.0.1, AUTH offered without TLS (loopback tests);
+    with ``starttls``, STARTTLS required first, as the providers' port 587 does."""
+    extra: dict[str, Any] = {}
+    if starttls is not None:
+        extra.update(tls_context=starttls, require_starttls=True)
     controller = Controller(
         handler,
         hostname="127.0.0.1",
@@ -108,6 +119,7 @@ def provider_smtp(handler: ProviderHandler) -> Iterator[Controller]:
         server_hostname="127.0.0.1",
         authenticator=handler.authenticator,
         auth_require_tls=False,
+        **extra,
     )
     controller.start()
     try:
