@@ -14,8 +14,9 @@ from circular.settings import Settings, load_settings
 
 
 def flow_settings() -> Settings:
-    """The settings, with SMTP/IMAP passwords read from Prefect Secret blocks when
-    ``CIRCULAR_SMTP_PASSWORD_BLOCK`` / ``CIRCULAR_IMAP_PASSWORD_BLOCK`` name one.
+    """The settings, with SMTP/IMAP passwords and the OAuth2 client secret read from Prefect
+    Secret blocks when ``CIRCULAR_SMTP_PASSWORD_BLOCK`` / ``CIRCULAR_IMAP_PASSWORD_BLOCK`` /
+    ``CIRCULAR_OAUTH_CLIENT_SECRET_BLOCK`` name one.
 
     The domain never imports Prefect; this is where a Secret block becomes a plain SecretStr."""
     settings = load_settings()
