@@ -41,6 +41,9 @@ SCOPES = {
 REFRESH_MARGIN = 300.0
 #: How long a token printed by a command is kept: the command says nothing of its lifetime.
 COMMAND_TOKEN_LIFETIME = 600.0
+#: At most one forced refresh in this many seconds, however many connections see a refusal
+#: (one that logs in just after a refresh would otherwise force another).
+FORCED_REFRESH_INTERVAL = 60.0
 _COMMAND_TIMEOUT = 60.0
 #: Words of a token endpoint's answer that mean the two clocks disagree.
 _CLOCK_WORDS = ("iat", "exp", "timeframe", "not yet valid", "clock", "AADSTS700024")
@@ -80,6 +83,7 @@ class TokenSource:
         self._clock = clock
         self._lock = threading.Lock()
         self._current: Fetched | None = None
+        self._forced_at: float | None = None
         self.fetches = 0
 
     def token(self) -> str:
@@ -92,10 +96,16 @@ class TokenSource:
 
     def refresh(self, rejected: str) -> str:
         """A new token after a server refused ``rejected``. When another connection has
-        already replaced it, that newer token is returned: one fetch per refusal at most."""
+        already replaced it, or a refresh was forced less than ``FORCED_REFRESH_INTERVAL``
+        ago, no new fetch: the refusal then stands."""
         with self._lock:
             current = self._current
-            if current is None or current.token == rejected:
+            recent = (
+                self._forced_at is not None
+                and self._clock() - self._forced_at < FORCED_REFRESH_INTERVAL
+            )
+            if current is None or (current.token == rejected and not recent):
+                self._forced_at = self._clock()
                 current = self._fetch_now()
             return current.token
 

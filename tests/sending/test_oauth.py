@@ -217,3 +217,53 @@ def test_an_imap_server_without_xoauth2_is_named(imap_account, token_server: Tok
     with pytest.raises(ImapError, match=r"does not offer XOAUTH2 \(it offers: AUTH=PLAIN"):
         open_mailbox(ImapConfig.from_settings(settings))
     assert token_server.requests["microsoft"] == 0
+
+
+def test_a_token_command_serves_any_other_identity_provider(
+    ledger: Ledger, token_server: TokenServer, tmp_path: Path
+) -> None:
+    """``command``: a program prints the token (as msmtp's passwordeval does); a failing one
+    is named with the setting, its error output left out (a token helper may print secrets)."""
+    import sys
+
+    token = token_server.issue(frozenset({MAILBOX}))["access_token"]
+    helper = tmp_path / "token-helper.py"
+    helper.write_text(f"print({token!r})\n")
+    handler = _validating_handler(token_server)
+    ids = add_contacts(ledger, 2)
+    with provider_smtp(handler) as server:
+        settings = load_settings(
+            smtp_host="127.0.0.1",
+            smtp_port=server.port,
+            smtp_security="none",
+            smtp_username=MAILBOX,
+            smtp_auth="xoauth2",
+            oauth_provider="command",
+            oauth_token_command=f"{sys.executable} {helper}",
+        )
+        report = send(ledger, letters_for(ids), SmtpConfig.from_settings(settings), FAST)
+    assert report.sent == 2
+    helper.write_text("import sys; sys.stderr.write('client_secret=hunter2'); sys.exit(3)\n")
+    failing = settings.model_copy(update={"oauth_token_command": f"{sys.executable} {helper} x"})
+    with pytest.raises(OAuthError) as caught:
+        token_source(failing, MAILBOX).token()
+    assert "exit status 3" in str(caught.value) and "CIRCULAR_OAUTH_TOKEN_COMMAND" in str(
+        caught.value
+    )
+    assert "hunter2" not in str(caught.value)
+
+
+def test_presets_are_overridable_one_by_one() -> None:
+    preset = load_settings(mail_provider="microsoft365", smtp_connections=2)
+    assert (preset.smtp_host, preset.smtp_port, preset.imap_host) == (
+        "smtp.office365.com",
+        587,
+        "outlook.office365.com",
+    )
+    assert preset.smtp_connections == 2  # the operator's value wins
+    assert (preset.smtp_rate_per_minute, preset.smtp_recipients_per_day) == (30, 10_000)
+    assert preset.smtp_auth == preset.imap_auth == "xoauth2"
+    assert preset.imap_sent_append is False and preset.oauth_provider == "microsoft"
+    gmail = load_settings(mail_provider="google", imap_sent_folder="Sent")
+    assert gmail.imap_host == "imap.gmail.com" and gmail.imap_sent_folder == "Sent"
+    assert load_settings().smtp_auth == "password"  # generic: nothing changes
