@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 #: The project's root folder (where pyproject.toml lives) when running from a checkout.
@@ -25,6 +25,70 @@ class Security(StrEnum):
     STARTTLS = "starttls"
     TLS = "tls"
     NONE = "none"
+
+
+class AuthMethod(StrEnum):
+    """How circular logs in to a mail server: a password, or an OAuth2 token (SASL XOAUTH2)."""
+
+    PASSWORD = "password"  # noqa: S105 (a method's name, not a password)
+    XOAUTH2 = "xoauth2"
+
+
+class OAuthProvider(StrEnum):
+    """Where XOAUTH2 tokens come from (circular.sending.oauth)."""
+
+    MICROSOFT = "microsoft"
+    GOOGLE = "google"
+    COMMAND = "command"
+
+
+class MailProvider(StrEnum):
+    """Who runs the mailbox; a preset for the hosts, login and limits (``PRESETS``)."""
+
+    MICROSOFT365 = "microsoft365"
+    GOOGLE = "google"
+    GENERIC = "generic"
+
+
+#: What ``CIRCULAR_MAIL_PROVIDER`` sets, each value overridable by its own variable. The
+#: limits are the providers' published ones (docs/providers.md cites them): Exchange Online
+#: 30 messages a minute, 10,000 recipients a day, 3 concurrent connections per mailbox;
+#: Google Workspace 2,000 messages and 10,000 recipients a day per user. Both keep a copy of
+#: what is submitted through them in Sent: appending one more would make duplicates.
+PRESETS: dict[MailProvider, dict[str, object]] = {
+    MailProvider.MICROSOFT365: {
+        "smtp_host": "smtp.office365.com",
+        "smtp_port": 587,
+        "smtp_security": Security.STARTTLS,
+        "smtp_auth": AuthMethod.XOAUTH2,
+        "imap_host": "outlook.office365.com",
+        "imap_port": 993,
+        "imap_security": Security.TLS,
+        "imap_auth": AuthMethod.XOAUTH2,
+        "oauth_provider": OAuthProvider.MICROSOFT,
+        "smtp_connections": 3,
+        "smtp_rate_per_minute": 30,
+        "smtp_recipients_per_day": 10_000,
+        "imap_sent_folder": "Sent Items",
+        "imap_sent_append": False,
+    },
+    MailProvider.GOOGLE: {
+        "smtp_host": "smtp.gmail.com",
+        "smtp_port": 587,
+        "smtp_security": Security.STARTTLS,
+        "smtp_auth": AuthMethod.XOAUTH2,
+        "imap_host": "imap.gmail.com",
+        "imap_port": 993,
+        "imap_security": Security.TLS,
+        "imap_auth": AuthMethod.XOAUTH2,
+        "oauth_provider": OAuthProvider.GOOGLE,
+        "smtp_rate_per_day": 2_000,
+        "smtp_recipients_per_day": 10_000,
+        "imap_sent_folder": "[Gmail]/Sent Mail",
+        "imap_sent_append": False,
+    },
+    MailProvider.GENERIC: {},
+}
 
 
 class Settings(BaseSettings):
@@ -86,6 +150,12 @@ class Settings(BaseSettings):
     smtp_bounce_address: str = Field(
         "", description="Envelope sender base (bounces@domain → bounces+<token>@domain)."
     )
+    smtp_auth: AuthMethod = Field(
+        AuthMethod.PASSWORD, description="password, or xoauth2 (a token from oauth_provider)."
+    )
+    smtp_recipients_per_day: int = Field(
+        0, ge=0, description="Recipients (To and Cc) per rolling 24 hours; 0: no limit."
+    )
     smtp_max_attempts: int = Field(5, ge=1, description="Tries per message on 4xx or drops.")
     smtp_retry_delay: float = Field(30.0, ge=0, description="First retry delay (s), doubled.")
 
@@ -98,6 +168,9 @@ class Settings(BaseSettings):
         "", description="Name of a Prefect Secret block holding the IMAP password (flows only)."
     )
     imap_security: Security = Security.TLS
+    imap_auth: AuthMethod = Field(
+        AuthMethod.PASSWORD, description="password, or xoauth2 (a token from oauth_provider)."
+    )
     imap_folder: str = "INBOX"
     imap_ca_file: Path | None = None
     imap_allow_plain: bool = Field(
@@ -127,8 +200,38 @@ class Settings(BaseSettings):
     imap_folder_bounces: str = "Circular/Bounces"
     imap_folder_needs_review: str = "Circular/Needs review"
     imap_sent_folder: str = Field(
-        "", description="Folder where sent letters are appended (e.g. Sent); empty: none."
+        "",
+        description="Sent folder (e.g. Sent), used when the server marks none \\Sent; empty: none.",
     )
+    imap_sent_append: bool = Field(
+        True, description="Append a copy of each letter to Sent (false: the server keeps one)."
+    )
+
+    # The mail provider and OAuth2 (circular.sending.oauth; docs/providers.md)
+    mail_provider: MailProvider = Field(
+        MailProvider.GENERIC, description="microsoft365, google or generic: a preset."
+    )
+    oauth_provider: OAuthProvider | None = Field(
+        None, description="Where XOAUTH2 tokens come from: microsoft, google or command."
+    )
+    oauth_tenant: str = Field("", description="Microsoft Entra tenant (id or domain).")
+    oauth_client_id: str = Field("", description="Microsoft Entra application (client) id.")
+    oauth_client_secret: SecretStr = SecretStr("")
+    oauth_client_secret_block: str = Field(
+        "", description="Name of a Prefect Secret block holding the client secret (flows only)."
+    )
+    oauth_certificate: Path | None = Field(
+        None, description="PEM file with the app's private key and certificate (not a secret)."
+    )
+    oauth_authority_host: str = Field(
+        "https://login.microsoftonline.com", description="Microsoft's sign-in host."
+    )
+    oauth_service_account_file: Path | None = Field(
+        None, description="Google service account key file (JSON), domain-wide delegation."
+    )
+    oauth_token_command: str = Field("", description="A command that prints an access token.")
+    oauth_scope: str = Field("", description="Token scope; empty: the provider's mail scope.")
+    oauth_ca_file: Path | None = Field(None, description="Extra CA bundle for the token host.")
 
     # Incoming mail: a message over one of these goes to review unread
     # (circular.replies.mailtext.Limits)
@@ -160,6 +263,14 @@ class Settings(BaseSettings):
         from circular.campaign_id import check_campaign_id
 
         return check_campaign_id(value)
+
+    @model_validator(mode="after")
+    def _apply_provider_preset(self) -> Settings:
+        # Only the values the operator did not set themselves: each one stays overridable.
+        for name, value in PRESETS[self.mail_provider].items():
+            if name not in self.model_fields_set:
+                object.__setattr__(self, name, value)
+        return self
 
     @property
     def resolved_database_url(self) -> str:

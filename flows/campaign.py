@@ -28,8 +28,9 @@ from prefect.cache_policies import NONE
 from circular.campaign import Campaign, load_campaign
 from circular.followups.report import ReportRow, campaign_report, summary_markdown, table_records
 from circular.ledger import utcnow
+from circular.sending.checks import run_checks
 from circular.settings import load_settings
-from flows.common import campaign_folder, campaign_run_name, flow_ledger
+from flows.common import campaign_folder, campaign_run_name, flow_ledger, flow_settings
 from flows.followup import DEPLOYMENT, ScheduledRun, schedule_reminder_waves
 from flows.send import send_in_batches
 
@@ -50,6 +51,27 @@ def campaign_rows(campaign_dir: str) -> list[ReportRow]:
         ledger.dispose()
 
 
+class MailSettingsError(RuntimeError):
+    """A check of the mail settings failed before the first letter (the checklist artifact
+    says which and how to fix it)."""
+
+
+@task(name="check mail settings", cache_policy=NONE)
+def check_mail_settings(campaign_id: str) -> None:
+    """``circular check-mail``'s checks, before the first letter: when one fails, the
+    checklist becomes an artifact and the run stops, having sent nothing."""
+    checks = run_checks(flow_settings())
+    if checks.ok:
+        return
+    create_markdown_artifact(
+        key=f"{campaign_id}-mail-checks",
+        markdown=checks.markdown(f"{campaign_id}: the mail settings need fixing"),
+        description=f"{campaign_id}: circular check-mail before sending",
+    )
+    failed = [check.line() for check in checks if not check.ok]
+    raise MailSettingsError("mail settings: " + "; ".join(failed))
+
+
 @flow(name="campaign", flow_run_name=campaign_run_name("invitations"), log_prints=False)
 def campaign_flow(
     campaign: str,
@@ -67,6 +89,7 @@ def campaign_flow(
     logger = get_run_logger()
     folder = campaign_folder(campaign)
     definition = load_campaign(folder)
+    check_mail_settings(definition.id)
     totals = send_in_batches(str(folder), batch_size, limit)
     logger.info("%s: %d letters sent in this run", definition.id, totals["sent"])
 

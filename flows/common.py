@@ -14,13 +14,14 @@ from circular.settings import Settings, load_settings
 
 
 def flow_settings() -> Settings:
-    """The settings, with SMTP/IMAP passwords read from Prefect Secret blocks when
-    ``CIRCULAR_SMTP_PASSWORD_BLOCK`` / ``CIRCULAR_IMAP_PASSWORD_BLOCK`` name one.
+    """The settings, with SMTP/IMAP passwords and the OAuth2 client secret read from Prefect
+    Secret blocks when ``CIRCULAR_SMTP_PASSWORD_BLOCK`` / ``CIRCULAR_IMAP_PASSWORD_BLOCK`` /
+    ``CIRCULAR_OAUTH_CLIENT_SECRET_BLOCK`` name one.
 
     The domain never imports Prefect; this is where a Secret block becomes a plain SecretStr."""
     settings = load_settings()
     overrides: dict[str, SecretStr] = {}
-    for field in ("smtp_password", "imap_password"):
+    for field in ("smtp_password", "imap_password", "oauth_client_secret"):
         block_name = getattr(settings, f"{field}_block")
         if block_name:
             from prefect.blocks.system import Secret

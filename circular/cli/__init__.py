@@ -25,6 +25,7 @@ def version() -> None:
 def _register() -> None:
     # Command modules register themselves on import (``@app.command()``).
     from circular.cli import (  # noqa: F401
+        check_mail,
         classify,
         commands,
         followup,

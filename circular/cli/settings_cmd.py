@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import typer
+from pydantic import SecretStr
 
 from circular.cli import app
 from circular.settings import SettingsError, load_settings
@@ -10,12 +11,14 @@ from circular.settings import SettingsError, load_settings
 
 @app.command("settings")
 def show_settings() -> None:
-    """Print every setting and its value; passwords are shown as ******."""
+    """Print every setting and its value; passwords and secrets are shown as ******."""
     try:
         settings = load_settings()
     except SettingsError as error:
         typer.echo(str(error), err=True)
         raise typer.Exit(2) from None
     for name, value in settings.model_dump().items():
-        shown = "******" if "password" in name and str(value) else value
+        # Every secret (passwords, the OAuth2 client secret) is a SecretStr.
+        secret = isinstance(getattr(settings, name), SecretStr)
+        shown = "******" if secret and str(value) else value
         typer.echo(f"CIRCULAR_{name.upper()}={shown}")

@@ -25,8 +25,9 @@ from imap_tools import BaseMailBox, MailBox, MailBoxStartTls, MailBoxUnencrypted
 from imap_tools.errors import MailboxLoginError
 from pydantic import SecretStr
 
+from circular.sending.oauth import OAuthError, TokenSource, token_source
 from circular.sending.smtp import is_loopback
-from circular.settings import Security, Settings
+from circular.settings import AuthMethod, Security, Settings
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +60,9 @@ class ImapConfig:
     ca_file: Path | None = None
     allow_plain: bool = False
     timeout: float = 60.0
+    auth: AuthMethod = AuthMethod.PASSWORD
+    #: Where XOAUTH2 tokens come from (``auth=xoauth2``).
+    tokens: TokenSource | None = field(default=None, compare=False, repr=False)
     move: bool = True
     #: A larger message is not downloaded: its headers are, and it goes to review unread.
     max_message_bytes: int = 25 * 1024 * 1024
@@ -86,6 +90,12 @@ class ImapConfig:
             ca_file=settings.imap_ca_file,
             allow_plain=settings.imap_allow_plain,
             timeout=settings.imap_timeout,
+            auth=settings.imap_auth,
+            tokens=(
+                token_source(settings, settings.imap_username)
+                if settings.imap_auth == AuthMethod.XOAUTH2
+                else None
+            ),
             move=settings.imap_move,
             max_message_bytes=settings.mail_max_bytes,
             folders={
@@ -130,6 +140,19 @@ def tls_context(config: ImapConfig) -> ssl.SSLContext:
 
 def open_mailbox(config: ImapConfig) -> BaseMailBox:
     """Connect and log in (no folder selected). Raises ``ImapError`` naming the server."""
+    mailbox = connect_mailbox(config)
+    try:
+        log_in(mailbox, config)
+    except ImapError:
+        close_mailbox(mailbox)
+        raise
+    refresh_capabilities(mailbox)
+    mailbox.email_message_class = RawMailMessage
+    return mailbox
+
+
+def connect_mailbox(config: ImapConfig) -> BaseMailBox:
+    """Connect (TLS verified), not logged in yet. Raises ``ImapError`` naming the server."""
     if config.security == Security.NONE and not (config.allow_plain or is_loopback(config.host)):
         raise ImapError(
             f"refusing to send the IMAP password to {config.where} without TLS: set "
@@ -156,17 +179,45 @@ def open_mailbox(config: ImapConfig) -> BaseMailBox:
         raise ImapError(f"cannot connect to the IMAP server {config.where}: {error}") from None
     # Small IMAP commands otherwise wait on Nagle's algorithm (~40 ms each).
     mailbox.client.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    try:
-        mailbox.login(config.username, config.password.get_secret_value(), initial_folder=None)
-    except MailboxLoginError as error:
-        close_mailbox(mailbox)
-        raise ImapError(
-            f"the IMAP server {config.where} refused the login of {config.username!r}: "
-            f"{server_answer(error)}"
-        ) from None
-    refresh_capabilities(mailbox)
-    mailbox.email_message_class = RawMailMessage
     return mailbox
+
+
+def log_in(mailbox: BaseMailBox, config: ImapConfig) -> None:
+    """Log in with the configured method. A refused XOAUTH2 token is replaced once; a second
+    refusal raises ImapError naming the token's provider and the settings to check."""
+    if config.auth == AuthMethod.PASSWORD:
+        try:
+            mailbox.login(config.username, config.password.get_secret_value(), initial_folder=None)
+        except MailboxLoginError as error:
+            raise ImapError(
+                f"the IMAP server {config.where} refused the login of {config.username!r}: "
+                f"{server_answer(error)}"
+            ) from None
+        return
+    tokens = config.tokens
+    assert tokens is not None, "auth=xoauth2 needs a token source"
+    if "AUTH=XOAUTH2" not in mailbox.client.capabilities:
+        offered = [c for c in mailbox.client.capabilities if c.startswith("AUTH=")]
+        raise ImapError(
+            f"the IMAP server {config.where} does not offer XOAUTH2 (it offers: "
+            f"{' '.join(offered) or 'no AUTH= mechanism'}): check CIRCULAR_IMAP_HOST and "
+            "CIRCULAR_IMAP_SECURITY, or set CIRCULAR_IMAP_AUTH=password"
+        )
+    try:
+        token = tokens.token()
+        try:
+            mailbox.xoauth2(config.username, token, initial_folder=None)
+            return
+        except (MailboxLoginError, imaplib.IMAP4.error):
+            token = tokens.refresh(token)  # expired or revoked early: one new token
+        try:
+            mailbox.xoauth2(config.username, token, initial_folder=None)
+        except (MailboxLoginError, imaplib.IMAP4.error) as error:
+            raise ImapError(
+                str(tokens.refused(f"the IMAP server {config.where}", server_answer(error)))
+            ) from None
+    except OAuthError as error:
+        raise ImapError(str(error)) from None
 
 
 def server_answer(error: Exception) -> str:

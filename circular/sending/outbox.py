@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from circular.ledger import Ledger, MessageStatus, campaign_cancelled, utcnow
-from circular.sending import claims
+from circular.sending import answers, claims, quota
 from circular.sending.claims import MessageRow
 from circular.sending.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
 from circular.sending.ratelimit import DailyQuotaReached, RateLimiter, day_start
@@ -49,6 +49,7 @@ class SendOptions:
     limit: int | None = None  # send at most this many (new) messages in this run
     stale_after: float = 900.0  # a claim this old by another host is taken as abandoned
     rate_window: float = 60.0  # the window of per_minute; shorter only in tests
+    recipients_per_day: int = 0  # To and Cc over a rolling 24 hours (circular.sending.quota)
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> SendOptions:
@@ -57,6 +58,7 @@ class SendOptions:
             "connections": settings.smtp_connections,
             "per_minute": settings.smtp_rate_per_minute,
             "per_day": settings.smtp_rate_per_day,
+            "recipients_per_day": settings.smtp_recipients_per_day,
             "max_attempts": settings.smtp_max_attempts,
             "retry_delay": settings.smtp_retry_delay,
             "bounce_address": settings.smtp_bounce_address,
@@ -160,6 +162,14 @@ class _Run:
             sent_today=sent_today,
             recent=recent,
         )
+        self.budget = quota.RecipientBudget(
+            self.options.recipients_per_day, quota.recent_sends(self.ledger, utcnow())
+        )
+        paused = quota.paused_until(self.ledger, utcnow())
+        if paused is not None:  # a provider's quota answer an earlier run recorded
+            self._stop(quota.RecipientQuotaReached("the provider's quota was reached", paused))
+            self.report.quota_resume_at = paused
+        self.connections = self.options.connections  # open ones; fewer on a 432 answer
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
         producer = asyncio.create_task(self._produce(jobs))
         copier = asyncio.create_task(self._copy_to_sent()) if self.sent_folder else None
@@ -218,18 +228,26 @@ class _Run:
             while True:
                 job = await self.queue.get()
                 try:
-                    await self._handle(connection, job)
+                    retire = await self._handle(connection, job)
                 finally:
                     self._done()
+                if retire and self.connections > 1:
+                    self.connections -= 1
+                    break
         finally:
             await connection.close()
+        # The server asked for fewer connections: this worker's is closed; it waits for the
+        # run's end rather than returning, which would read as the run being over.
+        await asyncio.Event().wait()
 
-    async def _handle(self, connection: SmtpConnection, job: _Job) -> None:
+    async def _handle(self, connection: SmtpConnection, job: _Job) -> bool:
+        """Send one job; True when this worker's connection should close (the server asked
+        for fewer)."""
         # Claim as late as possible (after the rate limiter let the send go): only the sends
         # truly in flight are ``sending`` when a crash comes, so few become ``unknown``.
         if self.stopping is not None:
             self.report.left_pending += 1
-            return
+            return False
         if job.built is None:
             try:
                 job.built = build_message(job.outgoing, job.row.token, self.options.bounce_address)
@@ -240,32 +258,77 @@ class _Run:
                     )
                     self.report.failed.append(job.outgoing.name)
                     self._notify("failed", job)
-                return
+                return False
         try:
-            await self.limiter.acquire()
-        except DailyQuotaReached as error:
+            self.budget.take(len(job.built.recipients))
+        except quota.RecipientQuotaReached as error:
             self._stop(error)
             self.report.quota_resume_at = error.resume_at
             self.report.left_pending += 1
-            return
+            return False
+        try:
+            await self.limiter.acquire()
+        except DailyQuotaReached as error:
+            self.budget.give_back(len(job.built.recipients))
+            self._stop(error)
+            self.report.quota_resume_at = error.resume_at
+            self.report.left_pending += 1
+            return False
         if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.retried):
             self.limiter.release(delivered=False)
+            self.budget.give_back(len(job.built.recipients))
             self.report.already_done += 1  # another sender took it
-            return
+            return False
         try:
             result = await connection.send(job.built)
         except SmtpSetupError as error:
             self.limiter.release(delivered=False)
+            self.budget.give_back(len(job.built.recipients))
             self._stop(error)
             claims.release(self.ledger, job.row.id, self.claimer, uncount=True)
             self.report.left_pending += 1
-            return
+            return False
         except BaseException:
             # Cancelled or a bug mid-send: the row stays ``sending`` (ambiguous) on purpose.
             self.limiter.release(delivered=True)
             raise
-        self.limiter.release(delivered=result.outcome in (Outcome.ACCEPTED, Outcome.AMBIGUOUS))
+        delivered = result.outcome in (Outcome.ACCEPTED, Outcome.AMBIGUOUS)
+        self.limiter.release(delivered=delivered)
+        if not delivered:
+            self.budget.give_back(len(job.built.recipients))
+        understood = None if delivered else answers.understand(result.code, result.answer)
+        if understood is not None and understood.action in answers.STOPPING:
+            self._provider_stops(job, result, understood)
+            return False
         await self._record(job, result)
+        return understood is not None and understood.action == answers.Action.FEWER_CONNECTIONS
+
+    def _provider_stops(
+        self, job: _Job, result: SendResult, understood: answers.Understood
+    ) -> None:
+        """A provider's answer that is not the letter's fault: the letter goes back to
+        ``pending`` (a quota: scheduled for when the window reopens, which the next run reads
+        back) and the run stops claiming."""
+        message = understood.message(result.code, result.answer)
+        resume = None
+        if understood.action == answers.Action.PAUSE:
+            window = self.budget.window_opens() if understood.name == "quota" else None
+            resume = answers.resume_time(understood, utcnow(), window)
+        claims.release(
+            self.ledger,
+            job.row.id,
+            self.claimer,
+            code=result.code,
+            answer=result.answer,
+            retry_at=resume,
+            uncount=True,
+        )
+        if resume is None:
+            self._stop(SmtpSetupError(message))
+        else:
+            self._stop(quota.RecipientQuotaReached(message, resume))
+            self.report.quota_resume_at = resume
+        self.report.left_pending += 1
 
     async def _record(self, job: _Job, result: SendResult) -> None:
         row_id, name = job.row.id, job.outgoing.name

@@ -28,8 +28,10 @@ from pathlib import Path
 import aiosmtplib
 from pydantic import SecretStr
 
+from circular.sending import answers
 from circular.sending.mime import BuiltMessage
-from circular.settings import Security, Settings
+from circular.sending.oauth import OAuthError, TokenSource, token_source
+from circular.settings import AuthMethod, Security, Settings
 
 _DOT_AT_LINE_START = re.compile(rb"(?m)^\.")
 
@@ -78,6 +80,9 @@ class SmtpConfig:
     timeout: float = 60.0
     ca_file: Path | None = None
     allow_plain: bool = False
+    auth: AuthMethod = AuthMethod.PASSWORD
+    #: Where XOAUTH2 tokens come from (``auth=xoauth2``); shared by every connection.
+    tokens: TokenSource | None = field(default=None, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.password, SecretStr):  # a plain string given in code
@@ -95,7 +100,18 @@ class SmtpConfig:
             timeout=settings.smtp_timeout,
             ca_file=settings.smtp_ca_file,
             allow_plain=settings.smtp_allow_plain,
+            auth=settings.smtp_auth,
+            tokens=(
+                token_source(settings, settings.smtp_username)
+                if settings.smtp_auth == AuthMethod.XOAUTH2
+                else None
+            ),
         )
+
+    @property
+    def where(self) -> str:
+        """The server, for messages."""
+        return f"{self.host}:{self.port}"
 
     def check(self) -> None:
         """Refuse a plain connection to anything but loopback unless explicitly allowed."""
@@ -126,6 +142,67 @@ def is_loopback(host: str) -> bool:
 def _by_code(code: int, answer: str, refused: dict[str, str] | None = None) -> SendResult:
     outcome = Outcome.TEMPORARY if 400 <= code < 500 else Outcome.PERMANENT
     return SendResult(outcome, code, answer, refused or {})
+
+
+async def authenticate(smtp: aiosmtplib.SMTP, config: SmtpConfig) -> None:
+    """Log in as the settings say (nothing without a user name). A refused XOAUTH2 token is
+    replaced once; a second refusal, or a refused password, raises SmtpSetupError explaining
+    the provider's answer."""
+    if not config.username:
+        return
+    if config.auth == AuthMethod.PASSWORD:
+        try:
+            await smtp.login(config.username, config.password.get_secret_value())
+        except aiosmtplib.SMTPAuthenticationError as error:
+            raise SmtpSetupError(_login_refused(config, error.code, error.message)) from None
+        return
+    tokens = config.tokens
+    assert tokens is not None, "auth=xoauth2 needs a token source"
+    if smtp.is_ehlo_or_helo_needed:
+        await smtp.ehlo()
+    if "xoauth2" not in smtp.server_auth_methods:
+        offered = " ".join(smtp.server_auth_methods).upper() or "none"
+        raise SmtpSetupError(
+            f"the SMTP server {config.where} does not offer XOAUTH2 (it offers: {offered}): "
+            "check CIRCULAR_SMTP_HOST and CIRCULAR_SMTP_SECURITY, or set "
+            "CIRCULAR_SMTP_AUTH=password"
+        )
+    try:
+        token = await asyncio.to_thread(tokens.token)
+        try:
+            await smtp.auth_xoauth2(config.username, token)
+            return
+        except aiosmtplib.SMTPAuthenticationError as error:
+            if not _token_may_be_stale(error.code, error.message):
+                raise SmtpSetupError(_login_refused(config, error.code, error.message)) from None
+        # Expired or revoked before its time: one new token, one more try.
+        token = await asyncio.to_thread(tokens.refresh, token)
+        try:
+            await smtp.auth_xoauth2(config.username, token)
+        except aiosmtplib.SMTPAuthenticationError as error:
+            raise SmtpSetupError(
+                str(tokens.refused(f"the SMTP server {config.where}", _answer(error)))
+            ) from None
+    except OAuthError as error:
+        raise SmtpSetupError(str(error)) from None
+
+
+def _answer(error: aiosmtplib.SMTPResponseException) -> str:
+    return f"{error.code} {error.message}"
+
+
+def _token_may_be_stale(code: int, message: str) -> bool:
+    """A refusal a new token may cure (not "password logins are off", not a 4xx)."""
+    understood = answers.understand(code, message)
+    return understood is not None and understood.name == "login"
+
+
+def _login_refused(config: SmtpConfig, code: int, message: str) -> str:
+    understood = answers.understand(code, message)
+    where = f"login to {config.where} as {config.username!r} ({config.auth.value})"
+    if understood is None:
+        return f"{where} refused: {code} {message}"
+    return f"{where} refused: {understood.message(code, message)}"
 
 
 class SmtpConnection:
@@ -176,8 +253,7 @@ class SmtpConnection:
             if smtp.sock is not None:
                 # Small commands otherwise wait for Nagle's algorithm on every round trip.
                 smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-            if config.username:
-                await smtp.login(config.username, config.password.get_secret_value())
+            await authenticate(smtp, config)
             if smtp.is_ehlo_or_helo_needed:
                 await smtp.ehlo()
         except ssl.SSLError as error:
@@ -186,12 +262,9 @@ class SmtpConnection:
                 f"TLS with {config.host}:{config.port} failed: {error.__class__.__name__}: "
                 f"{getattr(error, 'verify_message', '') or error.reason}"
             ) from None
-        except aiosmtplib.SMTPAuthenticationError as error:
+        except SmtpSetupError:
             smtp.close()
-            raise SmtpSetupError(
-                f"login to {config.host}:{config.port} as {config.username!r} refused: "
-                f"{error.code} {error.message}"
-            ) from None
+            raise
         except aiosmtplib.SMTPException as error:
             smtp.close()
             if isinstance(error.__cause__, ssl.SSLError):
@@ -282,6 +355,11 @@ class SmtpConnection:
             if rcpt.code == 421:
                 self._drop()
                 return _by_code(rcpt.code, rcpt.message), refused
+            if answers.understand(rcpt.code, rcpt.message) is not None:
+                # Too many recipients, a quota, a refused sender: the letter's, not this
+                # address's; the whole letter waits, never delivered to some recipients only.
+                await self._reset(smtp, rcpt.code)
+                return _by_code(rcpt.code, rcpt.message), {}
             if index == 0:
                 first = (rcpt.code, rcpt.message)
             refused[recipient] = f"{rcpt.code} {rcpt.message}"

@@ -57,6 +57,16 @@ from circular.sandbox.scenario import Kind
 from circular.sending.smtp import SmtpConfig
 from circular.settings import PROJECT_ROOT, load_settings
 from tests.servers.dovecot import DOVECOT, DovecotServer, ImapAccount
+from tests.servers.dovecot_oauth2 import DovecotOAuth2Server
+from tests.servers.oauth_fixtures import (  # noqa: F401 (fixtures)
+    oauth_dovecot,
+    service_account_file,
+    token_pki,
+    token_server,
+    token_server_session,
+)
+from tests.servers.oauth_server import TokenServer
+from tests.servers.provider_smtp import ProviderHandler, provider_smtp
 from tests.servers.smtp_server import RecordingHandler, free_port, make_test_tls, smtp_server
 from tests.support.secret_scan import SecretScan
 
@@ -154,6 +164,7 @@ def world(tmp_path: Path, mailbox: ImapAccount, monkeypatch: pytest.MonkeyPatch)
     AUTH with ``SMTP_PASSWORD``. The CIRCULAR_* settings (without passwords) are in ``env``
     and in this process's environment."""
     _empty_mailbox(mailbox)
+    mailbox.doveadm("mailbox", "create", "Sent")  # circular never creates it
     tls, ca_file = make_test_tls(tmp_path / "smtp-certs")
     handler = RecordingHandler()
     with smtp_server(handler, starttls=tls, login=(SMTP_USER, SMTP_PASSWORD)) as (server, _):
@@ -750,3 +761,110 @@ def test_demo_leaves_no_password_anywhere(tmp_path: Path) -> None:
     scan.tree(root, skip=[root / "received"])
     scan.tree(root / "received", mail=True)
     assert_clean(scan, minimum_places=500)
+
+
+def test_oauth_secrets_tokens_and_keys_leave_no_trace(
+    world: World,
+    token_server: TokenServer,  # noqa: F811 (a fixture)
+    oauth_dovecot: DovecotOAuth2Server,  # noqa: F811
+    service_account_file: Path,  # noqa: F811
+    tmp_path: Path,
+    capfd: pytest.CaptureFixture[str],
+) -> None:
+    """XOAUTH2 from the CLI, each command in its own process logging at DEBUG: check-mail,
+    send and poll with Microsoft 365 settings (msal, a client secret) and Google settings
+    (google-auth, a service account key), then a wrong secret. No client secret, access token
+    (raw or in its base64 XOAUTH2 form) or private key anywhere."""
+    account = oauth_dovecot.new_account()
+    token_server.app_mailboxes.add(account.user)
+    token_server.delegated.add(account.user)
+    handler = ProviderHandler(validate=token_server.validate)
+    context, smtp_ca = make_test_tls(tmp_path / "xoauth2-smtp-certs")
+    world.drop_contacts()
+    campaign = str(CAMPAIGN_DIR)
+    with provider_smtp(handler, starttls=context) as server:
+        common = {
+            **world.env,
+            "CIRCULAR_SMTP_PORT": str(server.port),
+            "CIRCULAR_SMTP_CA_FILE": str(smtp_ca),
+            "CIRCULAR_SMTP_USERNAME": account.user,
+            "CIRCULAR_IMAP_PORT": str(oauth_dovecot.tls_port),
+            "CIRCULAR_IMAP_CA_FILE": str(oauth_dovecot.ca_file),
+            "CIRCULAR_IMAP_USERNAME": account.user,
+            "CIRCULAR_IMAP_SENT_FOLDER": "Sent Items",
+            "CIRCULAR_OAUTH_CA_FILE": str(token_server.ca_file),
+        }
+        for host in ("SMTP", "IMAP"):
+            common[f"CIRCULAR_{host}_HOST"] = "127.0.0.1"
+        microsoft = {
+            **common,
+            "CIRCULAR_MAIL_PROVIDER": "microsoft365",
+            "CIRCULAR_OAUTH_TENANT": token_server.tenant,
+            "CIRCULAR_OAUTH_CLIENT_ID": token_server.client_id,
+            "CIRCULAR_OAUTH_CLIENT_SECRET": token_server.client_secret,
+            "CIRCULAR_OAUTH_AUTHORITY_HOST": token_server.url,
+        }
+        google = {
+            **common,
+            "CIRCULAR_MAIL_PROVIDER": "google",
+            "CIRCULAR_OAUTH_SERVICE_ACCOUNT_FILE": str(service_account_file),
+        }
+        wrong = {**microsoft, "CIRCULAR_OAUTH_CLIENT_SECRET": WRONG_PASSWORD}
+        runs = [
+            circular_cli(world, "intake", env=microsoft),
+            circular_cli(world, "render", "--campaign", campaign, env=microsoft),
+            circular_cli(world, "check-mail", env=microsoft),
+            circular_cli(world, "send", "--campaign", campaign, env=microsoft),
+            circular_cli(world, "poll", "--verbose", "--json", env=microsoft),
+            circular_cli(world, "check-mail", env=google),
+            circular_cli(world, "poll", "--verbose", "--json", env=google),
+        ]
+        for run in runs:
+            assert run.code == 0, (run.args, run.stdout, run.stderr)
+        failed = [
+            circular_cli(world, "check-mail", env=wrong),
+            circular_cli(world, "poll", env=wrong),  # the letters are sent: the poll fails
+        ]
+    assert len(handler.received) == len(COUNTRIES)  # the letters went out with XOAUTH2
+    assert failed[0].code == 1 and "AADSTS7000215" in failed[0].stdout
+    assert failed[1].code != 0 and "CIRCULAR_OAUTH_CLIENT_SECRET" in failed[1].stderr
+    assert len(token_server.tokens) >= 2  # Microsoft's and Google's, at least
+
+    scan = SecretScan()
+    scan.add_secret("client secret", account.user, token_server.client_secret)
+    scan.add_secret("wrong client secret", account.user, WRONG_PASSWORD)
+    key = json.loads(service_account_file.read_text())["private_key"]
+    scan.add_private_key("service account key", key)
+    for number, token in enumerate(sorted(token_server.tokens)):
+        scan.add_token(f"access token {number}", account.user, token)
+    for run in runs + failed:
+        scan_cli(scan, run)
+    scan.tree(world.root, skip=[service_account_file])  # the key's own file, the input
+    for received in handler.received:
+        scan.blob(f"SMTP server received {received.message_id}", received.data, mail=True)
+    scan.tree(oauth_dovecot.root / "mail" / account.user, mail=True)
+    captured = capfd.readouterr()
+    scan.text("captured stdout", captured.out)
+    scan.text("captured stderr", captured.err)
+    assert_clean(scan, minimum_places=40)
+
+
+def test_scan_finds_tokens_and_keys(
+    token_server: TokenServer,  # noqa: F811
+    service_account_file: Path,  # noqa: F811
+) -> None:
+    """The token and key forms are found when they are there (the scan is not blind)."""
+    import base64
+
+    token = token_server.issue(frozenset({"u@example.org"}))["access_token"]
+    key = json.loads(service_account_file.read_text())["private_key"]
+    scan = SecretScan()
+    scan.add_token("token", "u@example.org", token)
+    scan.add_private_key("key", key)
+    xoauth2 = f"user=u@example.org\x01auth=Bearer {token}\x01\x01".encode()
+    scan.text("AUTH line", b"AUTH XOAUTH2 " + base64.b64encode(xoauth2))
+    scan.text("key file", service_account_file.read_text())
+    scan.text("log", f"Bearer {token}")
+    forms = {(leak.place, leak.form) for leak in scan.leaks}
+    assert ("AUTH line", "base64 XOAUTH2") in forms and ("log", "raw") in forms
+    assert any(place == "key file" for place, _form in forms)

@@ -321,6 +321,7 @@ def test_sent_copies_go_to_the_sent_folder_and_settle_a_crash(ledger: Ledger, im
             security=Security.NONE,
         )
     )
+    imap_account.doveadm("mailbox", "create", "Sent")  # never created by circular
     ids = add_contacts(ledger, 4)
     messages = letters_for(ids)
     with smtp_server() as (server, handler):

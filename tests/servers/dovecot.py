@@ -23,7 +23,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,18 +229,20 @@ class DovecotServer:
         (self.root / "passwd").write_text(
             "".join(f"{user}:{{PLAIN}}{password}\n" for user, password in self._accounts)
         )
-        self.config.write_text(
-            TEMPLATE.read_text().format(
-                root=self.root,
-                port=self.port,
-                tls_port=self.tls_port,
-                uid=self.uid,
-                gid=self.gid,
-                login_user=self.login_user,
-                internal_user=self.internal_user,
-            )
-        )
+        self.config.write_text(self.config_text())
         self._launch()
+
+    def config_text(self) -> str:
+        """The dovecot.conf this server runs with (a subclass may add to it)."""
+        return TEMPLATE.read_text().format(
+            root=self.root,
+            port=self.port,
+            tls_port=self.tls_port,
+            uid=self.uid,
+            gid=self.gid,
+            login_user=self.login_user,
+            internal_user=self.internal_user,
+        )
 
     def _launch(self) -> None:
         self._process = subprocess.Popen(
@@ -323,13 +325,18 @@ def _existing_user(name: str, fallback: str) -> str:
 @pytest.fixture(scope="session")
 def dovecot_server() -> Iterator[DovecotServer]:
     """One Dovecot for the whole test session (skipped when Dovecot is not installed)."""
+    yield from running_dovecot(DovecotServer)
+
+
+def running_dovecot(make: Callable[[Path], DovecotServer]) -> Iterator[DovecotServer]:
+    """Start the server ``make(root)`` gives, yield it, stop it (skipped without Dovecot)."""
     if not Path(DOVECOT).exists():
         pytest.skip("Dovecot is not installed: apt-get install dovecot-imapd (make test does)")
     # Not pytest's tmp_path: that folder is private to the test user, and Dovecot's login
     # processes (another user) must reach the sockets under it.
     root = Path(tempfile.mkdtemp(prefix="circular-dovecot-"))
     root.chmod(0o755)
-    server = DovecotServer(root)
+    server = make(root)
     server.start()
     try:
         yield server

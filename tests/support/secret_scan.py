@@ -1,4 +1,5 @@
-"""Looking for known passwords everywhere circular and Prefect leave traces.
+"""Looking for known passwords, OAuth2 client secrets, access tokens and private keys
+everywhere circular and Prefect leave traces.
 
 A ``SecretScan`` knows the passwords in every form they could travel in (raw, base64 as SMTP
 AUTH PLAIN/LOGIN and IMAP AUTHENTICATE send them, URL-encoded, the distinctive core alone) and
@@ -43,6 +44,27 @@ def secret_forms(user: str, password: str) -> dict[str, bytes]:
     return found
 
 
+def token_forms(user: str, token: str) -> dict[str, bytes]:
+    """Every form of an OAuth2 access token worth looking for: raw, its core, and the SASL
+    XOAUTH2 string SMTP AUTH and IMAP AUTHENTICATE send (base64)."""
+    xoauth2 = f"user={user}\x01auth=Bearer {token}\x01\x01".encode()
+    return {
+        "raw": token.encode(),
+        "core": token[4:-4].encode(),
+        "url-encoded": quote(token, safe="").encode(),
+        "base64 XOAUTH2": base64.b64encode(xoauth2),
+    }
+
+
+def private_key_forms(pem: str) -> dict[str, bytes]:
+    """A PEM private key: each of its base64 lines stands for the whole (one is enough to
+    know a key leaked), and the JSON-escaped form a key file holds."""
+    lines = [line for line in pem.splitlines() if line and not line.startswith("-----")]
+    forms = {f"PEM line {number}": line.encode() for number, line in enumerate(lines[1:4], 1)}
+    forms["JSON-escaped"] = pem.replace("\n", "\\n")[40:120].encode()
+    return forms
+
+
 @dataclass
 class Leak:
     """One password found: which one, in which form, where, and the text around it."""
@@ -65,6 +87,14 @@ class SecretScan:
     def add_secret(self, name: str, user: str, password: str) -> None:
         """Look for ``password`` (of ``user``) from now on."""
         self.secrets[name] = secret_forms(user, password)
+
+    def add_token(self, name: str, user: str, token: str) -> None:
+        """Look for an OAuth2 access token (used by ``user``) from now on."""
+        self.secrets[name] = token_forms(user, token)
+
+    def add_private_key(self, name: str, pem: str) -> None:
+        """Look for a private key (a service account's, a certificate's) from now on."""
+        self.secrets[name] = private_key_forms(pem)
 
     # -- scanning ----------------------------------------------------------------------------
 
