@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 
 from circular.cli import app
+from circular.cli.output import fail
 from circular.settings import SettingsError, load_settings
 
 
@@ -14,8 +15,7 @@ def show_settings() -> None:
     try:
         settings = load_settings()
     except SettingsError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(error)) from None
     for name, value in settings.model_dump().items():
         shown = "******" if "password" in name and str(value) else value
         typer.echo(f"CIRCULAR_{name.upper()}={shown}")
