@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Literal, Self, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Self, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import holidays
@@ -29,6 +29,9 @@ from pydantic import (
 )
 
 from circular.campaign_id import check_campaign_id
+
+if TYPE_CHECKING:
+    from circular.settings import Settings
 
 #: The six official languages of the United Nations, in which letters are written.
 Language = Literal["ar", "en", "es", "fr", "ru", "zh"]
@@ -487,3 +490,24 @@ def load_campaign(folder: Path | str, *, check_templates: bool = True) -> Campai
                 f"{path}: templates: missing files: " + ", ".join(str(p) for p in missing)
             )
     return campaign
+
+
+def campaign_folder(campaign: str | Path, settings: Settings | None = None) -> Path:
+    """The folder of ``campaign``: a campaign id (``cl-21-4``, looked up in
+    ``CIRCULAR_LETTERS_DIR``) or a path to the folder itself (``letters/cl-21-4``).
+
+    Every command and flow names a campaign through this one function, so each accepts both.
+    Raises CampaignError naming what was given and where it was looked for."""
+    path = Path(campaign)
+    if (path / CAMPAIGN_FILE).is_file():
+        return path
+    from circular.settings import load_settings
+
+    settings = settings or load_settings()
+    try:
+        folder = settings.letters_dir / check_campaign_id(str(campaign))
+    except ValueError as error:
+        raise CampaignError(f"{error}; nor is it a folder with a {CAMPAIGN_FILE}") from None
+    if not (folder / CAMPAIGN_FILE).is_file():
+        raise CampaignError(f"campaign {str(campaign)!r}: no {CAMPAIGN_FILE} in {folder}")
+    return folder

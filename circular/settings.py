@@ -7,6 +7,7 @@ against these names: keep them stable.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -15,8 +16,15 @@ from typing import Literal
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-#: The project's root folder (where pyproject.toml lives) when running from a checkout.
+#: The project's root folder (where pyproject.toml lives) when running from a checkout. The
+#: settings do not use it: data folders default to the working folder (``_here``), so an
+#: installed circular never writes into its install folder.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _here(*parts: str) -> Callable[[], Path]:
+    """A folder default: ``parts`` under the working folder at the time settings are read."""
+    return lambda: Path.cwd().joinpath(*parts)
 
 
 class Security(StrEnum):
@@ -103,7 +111,9 @@ class Settings(BaseSettings):
     )
 
     # Folders
-    data_dir: Path = Field(PROJECT_ROOT / "data", description="Where the SQLite ledger lives.")
+    data_dir: Path = Field(
+        default_factory=_here("data"), description="Where the SQLite ledger lives."
+    )
     database_url: str = Field(
         "", description="SQLAlchemy URL of the ledger; default: a SQLite file in data_dir."
     )
@@ -111,21 +121,21 @@ class Settings(BaseSettings):
         30.0, gt=0, description="Seconds a write waits for a SQLite ledger another process locks."
     )
     drop_folder: Path = Field(
-        PROJECT_ROOT / "contacts" / "inbox", description="Where staff drop contact CSVs."
+        default_factory=_here("contacts", "inbox"), description="Where staff drop contact CSVs."
     )
     processed_folder: Path = Field(
-        PROJECT_ROOT / "contacts" / "processed", description="Where loaded CSVs are kept."
+        default_factory=_here("contacts", "processed"), description="Where loaded CSVs are kept."
     )
     rejected_folder: Path = Field(
-        PROJECT_ROOT / "contacts" / "rejected", description="Where rejected CSVs are kept."
+        default_factory=_here("contacts", "rejected"), description="Where rejected CSVs are kept."
     )
     letters_dir: Path = Field(
-        PROJECT_ROOT / "letters", description="Campaign folders: letters/<campaign id>/."
+        default_factory=_here("letters"), description="Campaign folders: letters/<campaign id>/."
     )
     out_dir: Path = Field(
-        PROJECT_ROOT / "letters" / "out", description="Rendered letters: out/<campaign id>/."
+        default_factory=_here("letters", "out"), description="Rendered letters: out/<campaign id>/."
     )
-    reports_dir: Path = Field(PROJECT_ROOT / "reports", description="Excel reports.")
+    reports_dir: Path = Field(default_factory=_here("reports"), description="Excel reports.")
     default_campaign: str = Field(
         "cl-21-4", description="Campaign of a CSV dropped at the top of the drop folder."
     )

@@ -25,12 +25,12 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
 
-from circular.campaign import Campaign, load_campaign
+from circular.campaign import Campaign, campaign_folder, load_campaign
 from circular.followups.report import ReportRow, campaign_report, summary_markdown, table_records
 from circular.ledger import utcnow
 from circular.sending.checks import run_checks
 from circular.settings import load_settings
-from flows.common import campaign_folder, campaign_run_name, flow_ledger, flow_settings
+from flows.common import campaign_run_name, flow_ledger, flow_settings
 from flows.followup import DEPLOYMENT, ScheduledRun, schedule_reminder_waves
 from flows.send import send_in_batches
 
@@ -107,7 +107,7 @@ def campaign_flow(
     rows = campaign_rows(str(folder))
     create_table_artifact(
         key=f"{definition.id}-status",
-        table=table_records(rows),
+        table=table_records(rows, definition.deadline.zone),
         description=f"{definition.reference}: status per country",
     )
     create_markdown_artifact(

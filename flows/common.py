@@ -7,8 +7,6 @@ from pathlib import Path
 
 from pydantic import SecretStr
 
-from circular.campaign import CAMPAIGN_FILE, CampaignError
-from circular.campaign_id import check_campaign_id
 from circular.ledger import Ledger, open_ledger
 from circular.settings import Settings, load_settings
 
@@ -33,21 +31,6 @@ def flow_settings() -> Settings:
 def flow_ledger(settings: Settings) -> Ledger:
     """The ledger the settings name."""
     return open_ledger(settings.resolved_database_url)
-
-
-def campaign_folder(campaign: str, settings: Settings | None = None) -> Path:
-    """The folder of ``campaign``: a campaign id (``cl-21-4``, looked up in
-    ``CIRCULAR_LETTERS_DIR``) or a path to the folder itself.
-
-    Deployments pass the id (what intake's event carries); scripts may pass a path."""
-    path = Path(campaign)
-    if path.is_dir() and (path / CAMPAIGN_FILE).is_file():
-        return path
-    settings = settings or load_settings()
-    folder = settings.letters_dir / check_campaign_id(campaign)
-    if not (folder / CAMPAIGN_FILE).is_file():
-        raise CampaignError(f"campaign {campaign!r}: no {CAMPAIGN_FILE} in {folder}")
-    return folder
 
 
 def campaign_run_name(step: str) -> Callable[[], str]:

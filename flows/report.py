@@ -33,11 +33,13 @@ def report(campaign_dir: str) -> dict[str, Any]:
             rows = campaign_report(session, campaign, now)
     finally:
         ledger.dispose()
-    path = write_report_xlsx(rows, report_path(settings.reports_dir, campaign))
+    path = write_report_xlsx(
+        rows, report_path(settings.reports_dir, campaign), campaign.deadline.zone
+    )
     summary = summary_markdown(rows, campaign, now)
     create_table_artifact(
         key=f"{campaign.id}-status",
-        table=table_records(rows),
+        table=table_records(rows, campaign.deadline.zone),
         description=f"{campaign.reference}: status per country",
     )
     create_markdown_artifact(

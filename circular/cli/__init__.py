@@ -14,6 +14,20 @@ app = typer.Typer(
 )
 
 
+@app.callback()
+def _options(
+    color: bool | None = typer.Option(
+        None,
+        "--color/--no-color",
+        help="Colours, progress bars and boxed tables even when the output is not a terminal "
+        "(or never). Default: only on a terminal.",
+    ),
+) -> None:
+    from circular.cli.output import set_color
+
+    set_color(color)
+
+
 @app.command()
 def version() -> None:
     """Print circular's version."""
@@ -40,14 +54,13 @@ def _register() -> None:
 
 def main() -> None:
     """Entry point of the ``circular`` console script."""
-    import sys
-
+    from circular.cli.output import error
     from circular.ledger import LedgerLockedError
 
     _register()
     try:
         app()
-    except LedgerLockedError as error:
+    except LedgerLockedError as failure:
         # Any command may meet a ledger another process holds: a message, not a traceback.
-        print(f"error: {error}", file=sys.stderr)
+        error(str(failure))
         raise SystemExit(2) from None

@@ -3,70 +3,96 @@ replies waiting for a person, a person's decision, the campaign report, a remind
 
 from __future__ import annotations
 
-import json
+from dataclasses import asdict
+from datetime import tzinfo
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
-from rich.table import Table
 
-from circular.campaign import CampaignError, load_campaign
 from circular.cli import app
+from circular.cli.common import CampaignOption, JsonOption, campaign_or_fail, settings_or_fail
+from circular.cli.output import (
+    console,
+    country,
+    fail,
+    local_time,
+    print_json,
+    say,
+    table,
+    when,
+    zone_name,
+)
 from circular.followups.review import DECISIONS, ReviewError, decide, pending_reviews
 from circular.ledger import open_ledger, utcnow
-from circular.settings import SettingsError, load_settings
 
-console = Console(stderr=True)
-out = Console(width=200)
+if TYPE_CHECKING:
+    from circular.campaign import Campaign
+    from circular.followups.reminders import FollowupResult
+    from circular.followups.report import ReportRow, Summary
+    from circular.settings import Settings
 
 
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-    return typer.Exit(code)
+def _zones(settings: Settings, campaign_ids: set[str]) -> dict[str, tzinfo]:
+    """Each campaign's time zone (its deadline's), for the campaigns whose folder is found."""
+    from circular.campaign import CampaignError, campaign_folder, load_campaign
+
+    zones: dict[str, tzinfo] = {}
+    for campaign_id in campaign_ids:
+        try:
+            found = load_campaign(campaign_folder(campaign_id, settings), check_templates=False)
+        except (CampaignError, OSError):
+            continue  # a campaign whose folder is gone: its times stay in UTC
+        zones[campaign_id] = found.deadline.zone
+    return zones
 
 
 @app.command("review")
 def review_command(
     campaign: Annotated[
-        str | None, typer.Option("--campaign", help="Only this campaign id (e.g. cl-21-4).")
+        str | None,
+        typer.Option("--campaign", help="Only this campaign: its id (cl-21-4) or its folder."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """List the replies that wait for a person's decision."""
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        raise _fail(str(error)) from None
+    from datetime import UTC
+
+    settings = settings_or_fail()
+    chosen = campaign_or_fail(campaign, settings, check_templates=False) if campaign else None
     ledger = open_ledger(settings.resolved_database_url)
     try:
         with ledger.session() as session:
-            items = pending_reviews(session, Path(campaign).name if campaign else None)
+            items = pending_reviews(session, chosen.id if chosen else None)
     finally:
         ledger.dispose()
-    if not items:
-        out.print("nothing waits for a decision")
+    if as_json:
+        print_json([asdict(item) for item in items])
         return
-    table = Table(title=f"{len(items)} replies wait for a decision")
-    for column in ("id", "received", "from", "country", "subject", "text", "classifier"):
-        table.add_column(column, overflow="fold")
+    if not items:
+        say("nothing waits for a decision")
+        return
+    zones = _zones(settings, {item.campaign for item in items if item.campaign})
+    out = console()
+    say(f"{len(items)} replies wait for a decision")
+    shown = table(out, "id", "received", "from", "country", "subject", "text", "classifier")
     for item in items:
-        received = item.received_at.strftime("%Y-%m-%d %H:%M") if item.received_at else ""
         classifier = f"{item.kind} ({item.confidence:.2f})"
         if item.evidence:
             classifier += f": {item.evidence}"
         if item.reason:
             classifier += f" [{item.reason}]"
-        table.add_row(
+        shown.add_row(
             str(item.reply_id),
-            received,
+            when(item.received_at, zones.get(item.campaign or "", UTC)),
             item.sender,
             item.country or "unmatched",
             item.subject,
             item.excerpt[:200],
             classifier,
         )
-    out.print(table)
-    out.print("decide with: circular decide <id> accept|decline|other [--note TEXT]")
+    out.print(shown)
+    say("decide with: circular decide <id> accept|decline|other [--note TEXT]")
 
 
 @app.command("decide")
@@ -90,75 +116,74 @@ def decide_command(
         ),
     ] = None,
     campaign_dir: Annotated[
-        Path | None, typer.Option("--campaign", help="The campaign folder (with --contact).")
+        str | None,
+        typer.Option("--campaign", help="The campaign, its id or folder (with --contact)."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Record a person's decision on a reply, or on a contact: it beats the classifier's."""
     from circular.followups.actions import ActionError, operator
 
     kind = first if contact else (second or "")
     if kind not in DECISIONS:
-        raise _fail(f"decision {kind!r} is not one of {', '.join(DECISIONS)}")
-    try:
-        settings = load_settings()
-    except SettingsError as error:
-        raise _fail(str(error)) from None
+        raise fail(f"decision {kind!r} is not one of {', '.join(DECISIONS)}")
+    settings = settings_or_fail()
     who = operator(settings.operator)
     if contact:
         if second is not None or campaign_dir is None:
-            raise _fail("with --contact: give --campaign and only the decision (accept|...)")
+            raise fail("with --contact: give --campaign and only the decision (accept|...)")
         from circular.followups.settle import decide_contact
 
-        try:
-            campaign_id = load_campaign(campaign_dir, check_templates=False).id
-        except CampaignError as error:
-            raise _fail(str(error)) from None
+        campaign_id = campaign_or_fail(campaign_dir, settings, check_templates=False).id
         ledger = open_ledger(settings.resolved_database_url)
         try:
-            out.print(decide_contact(ledger, campaign_id, contact, kind, note, who))
+            said = decide_contact(ledger, campaign_id, contact, kind, note, who)
         except ActionError as error:
-            raise _fail(str(error)) from None
+            raise fail(str(error)) from None
         finally:
             ledger.dispose()
+        if as_json:
+            print_json({"contact": contact, "kind": kind, "by": who, "said": said})
+        else:
+            say(said)
         return
     if not first.isdigit():
-        raise _fail(f"reply id {first!r} is not a number (or use --contact KEY)")
+        raise fail(f"reply id {first!r} is not a number (or use --contact KEY)")
     reply_id = int(first)
     ledger = open_ledger(settings.resolved_database_url)
     try:
         item = decide(ledger, reply_id, kind, note, by=who)
     except ReviewError as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     finally:
         ledger.dispose()
+    if as_json:
+        print_json(asdict(item))
+        return
     where = item.country or "no matched letter"
-    out.print(f"reply {item.reply_id} from {item.sender} ({where}): decided {item.kind}")
+    say(f"reply {item.reply_id} from {item.sender} ({where}): decided {item.kind}")
 
 
 @app.command("report")
 def report_command(
-    campaign_dir: Annotated[
-        Path, typer.Option("--campaign", help="The campaign folder, e.g. letters/cl-21-4.")
-    ],
+    campaign_dir: CampaignOption,
     xlsx: Annotated[
         Path | None,
         typer.Option("--xlsx", help="Excel file to write (default: reports/<campaign>.xlsx)."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """The campaign's status per country: table, summary and an Excel file."""
+    """The campaign's status per country: a table, a summary and an Excel file."""
     from circular.followups.report import (
         campaign_report,
         report_path,
-        summary_markdown,
+        summarise,
         table_records,
         write_report_xlsx,
     )
 
-    try:
-        settings = load_settings()
-        campaign = load_campaign(campaign_dir, check_templates=False)
-    except (SettingsError, CampaignError) as error:
-        raise _fail(str(error)) from None
+    settings = settings_or_fail()
+    campaign = campaign_or_fail(campaign_dir, settings, check_templates=False)
     now = utcnow()
     ledger = open_ledger(settings.resolved_database_url)
     try:
@@ -166,41 +191,106 @@ def report_command(
             rows = campaign_report(session, campaign, now)
     finally:
         ledger.dispose()
-    table = Table(title=f"{campaign.reference}: {len(rows)} contacts")
-    shown = ("country", "language", "sent_at", "reminders_sent", "outcome", "delegate", "reply_at")
-    for column in shown:
-        table.add_column(column, overflow="fold")
-    for record in table_records(rows):
-        table.add_row(*(str(record[c]) for c in shown))
-    out.print(table)
-    out.print(summary_markdown(rows, campaign, now))
-    path = write_report_xlsx(rows, xlsx or report_path(settings.reports_dir, campaign))
-    out.print(f"Excel report: {path}")
+    zone = campaign.deadline.zone
+    path = write_report_xlsx(rows, xlsx or report_path(settings.reports_dir, campaign), zone)
+    summary = summarise(rows, campaign, now)
+    if as_json:
+        print_json(
+            {
+                "summary": asdict(summary),
+                "rows": table_records(rows, zone),
+                "xlsx": str(path),
+            }
+        )
+        return
+    _print_report(rows, summary, campaign)
+    say(f"Excel report: {path}")
+
+
+def _print_report(rows: list[ReportRow], summary: Summary, campaign: Campaign) -> None:
+    """The report for a person: one line per country, then the campaign at a glance."""
+    zone = campaign.deadline.zone
+    out = console()
+    say(f"{summary.reference}: {len(rows)} contacts, status on {when(summary.at, zone)}")
+    times = f"({zone_name(zone)})"
+    shown = table(
+        out, "country", "minister", "outcome", f"sent {times}", "reminders", f"reply {times}"
+    )
+    for row in rows:
+        outcome = row.outcome + (f" (by {row.delegate})" if row.delegate else "")
+        shown.add_row(
+            country(row.country),
+            row.minister,
+            outcome,
+            local_time(row.sent_at, zone),
+            str(row.reminders_sent),
+            local_time(row.reply_at, zone),
+        )
+    out.print(shown)
+    say("")
+    say(
+        f"contacts {summary.contacts}, letters sent {summary.letters_sent}, reminders sent "
+        f"{summary.reminders_sent}; {summary.deadline_text()}"
+    )
+    say("outcomes: " + ", ".join(f"{name} {n}" for name, n in summary.outcomes.items()))
+    languages = table(out, "language", "contacts", "accepted", "declined", "open")
+    for language, count in summary.languages.items():
+        languages.add_row(
+            language,
+            str(count.contacts),
+            str(count.accepted),
+            str(count.declined),
+            str(count.open),
+        )
+    out.print(languages)
 
 
 @app.command("followup")
 def followup_command(
-    campaign_dir: Annotated[
-        Path, typer.Option("--campaign", help="The campaign folder, e.g. letters/cl-21-4.")
-    ],
+    campaign_dir: CampaignOption,
     wave: Annotated[
         int | None,
         typer.Option("--wave", min=1, help="Reminder wave to send (default: deferred ones due)."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Send a reminder wave (or the deferred reminders now due) and acknowledgements."""
     from circular.followups.reminders import ReminderError, followup_now
 
-    try:
-        settings = load_settings()
-        campaign = load_campaign(campaign_dir)
-    except (SettingsError, CampaignError) as error:
-        raise _fail(str(error)) from None
+    settings = settings_or_fail()
+    campaign = campaign_or_fail(campaign_dir, settings)
     try:
         results = followup_now(settings, campaign, wave, now=utcnow())
     except ReminderError as error:
-        raise _fail(str(error)) from None
-    out.print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+        raise fail(str(error)) from None
+    if as_json:
+        print_json([r.as_dict() for r in results])
+    else:
+        for result in results:
+            _print_followup(result, campaign.deadline.zone)
     if any(r.pending or r.failed or r.unknown for r in results):
         # Scripts and schedulers notice: some reminders wait for a later run or a person.
         raise typer.Exit(1)
+
+
+def _print_followup(result: FollowupResult, zone: tzinfo) -> None:
+    """One follow-up run for a person: what went out, to whom, and what is left."""
+    say(
+        f"{result.kind}: sent {len(result.sent)}, deferred {len(result.deferred)}, "
+        f"cancelled {len(result.cancelled)}, failed {len(result.failed)}, "
+        f"unknown {len(result.unknown)}"
+    )
+    if result.sent:
+        say("  sent to: " + ", ".join(country(key) for key in result.sent))
+    for key, at in result.deferred.items():
+        say(f"  deferred: {country(key)} until {when(at, zone)}")
+    if result.cancelled:
+        say("  cancelled: " + ", ".join(country(key) for key in result.cancelled))
+    for key in result.failed:
+        say(f"  failed: {country(key)}")
+    for key in result.unknown:
+        say(f"  unknown (may have been sent; check and decide): {country(key)}")
+    for key in result.pending:
+        say(f"  pending (the server could not be reached; the next run sends it): {country(key)}")
+    for problem in result.problems:
+        say(f"  {problem}")

@@ -8,10 +8,12 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 
 from circular.cli import app
+from circular.cli.common import JsonOption
+from circular.cli.output import console as make_console
+from circular.cli.output import fail, print_json, table
 from circular.contacts import IntakeResult, Outcome, intake_folder, summarise_contacts
 from circular.countries import member_states
 from circular.ledger import Ledger, contacts_of, open_ledger
@@ -40,27 +42,28 @@ def intake(
         int,
         typer.Option("--contacts-per-country", min=1, help="Contacts allowed per country."),
     ] = 1,
+    as_json: JsonOption = False,
 ) -> None:
     """Check and load every contact CSV in the drop folder; move each to processed/ or, with a
     report naming every problem, to rejected/."""
     try:
         settings = load_settings(**({"drop_folder": folder} if folder else {}))
     except SettingsError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
-    console = Console()
+        raise fail(str(error)) from None
+    console = make_console()
     if not settings.drop_folder.is_dir():
-        console.print(f"The drop folder {settings.drop_folder} does not exist.", style="red")
-        raise typer.Exit(2)
+        raise fail(f"the drop folder {settings.drop_folder} does not exist")
     ledger = open_ledger(settings.resolved_database_url)
     try:
         results = intake_folder(settings, ledger, contacts_per_country=contacts_per_country)
-        if not results:
+        if as_json:
+            print_json([_as_json(result) for result in results])
+        elif not results:
             console.print(f"No contact files waiting in {settings.drop_folder}.")
-            return
-        print_results(console, results)
-        for campaign in sorted({r.campaign for r in results if r.status == "loaded"}):
-            print_language_summary(console, ledger, campaign)
+        else:
+            print_results(console, results)
+            for campaign in sorted({r.campaign for r in results if r.status == "loaded"}):
+                print_language_summary(console, ledger, campaign)
     finally:
         ledger.dispose()
     if any(result.status == "rejected" for result in results):
@@ -69,18 +72,18 @@ def intake(
 
 def print_results(console: Console, results: list[IntakeResult]) -> None:
     """A table of what became of each file, then the problems of every rejected file."""
-    table = Table(title="Contact intake", title_justify="left")
-    for column in ("File", "Campaign", "Status", "Rows", "Details"):
-        table.add_column(column, justify="right" if column == "Rows" else "left")
+    console.print(Text("Contact intake", style="bold"))
+    shown = table(console, "File", "Campaign", "Status", "Rows", "Details")
+    shown.columns[3].justify = "right"
     for result in results:
-        table.add_row(
+        shown.add_row(
             Text(result.file),
             Text(result.campaign),
             Text(result.status, style=_STATUS_STYLE.get(result.status, "")),
             str(result.rows),
             Text(_details(result)),
         )
-    console.print(table)
+    console.print(shown)
     for result in results:
         if result.status != "rejected":
             continue
@@ -122,13 +125,12 @@ def print_language_summary(console: Console, ledger: Ledger, campaign: str) -> N
     """Contacts of ``campaign`` per language, and the Member States that have none."""
     counts = summarise_contacts(ledger, campaign)
     console.print(Text(f"\nContacts of campaign {campaign} by language", style="bold"))
-    table = Table()
-    table.add_column("Language")
-    table.add_column("Contacts", justify="right")
+    shown = table(console, "Language", "Contacts")
+    shown.columns[1].justify = "right"
     for language, count in counts.items():
-        table.add_row(f"{language} {_LANGUAGE_NAMES[language]}", str(count))
-    table.add_row("total", str(sum(counts.values())), style="bold")
-    console.print(table)
+        shown.add_row(f"{language} {_LANGUAGE_NAMES[language]}", str(count))
+    shown.add_row("total", str(sum(counts.values())), style="bold")
+    console.print(shown)
     with ledger.session() as session:
         covered = {contact.iso3 for contact in contacts_of(session, campaign)}
     missing = sorted(state.iso3 for state in member_states() if state.iso3 not in covered)
@@ -137,3 +139,21 @@ def print_language_summary(console: Console, ledger: Ledger, campaign: str) -> N
         shown = ", ".join(missing) if len(missing) <= 10 else f"{len(missing)} of them"
         line += f"; Member States today without one: {shown}"
     console.print(line)
+
+
+def _as_json(result: IntakeResult) -> dict[str, object]:
+    return {
+        "file": result.file,
+        "campaign": result.campaign,
+        "status": str(result.status),
+        "outcome": str(result.outcome),
+        "rows": result.rows,
+        "inserted": result.inserted,
+        "updated": result.updated,
+        "changes": result.changes,
+        "problems": [str(problem) for problem in result.problems],
+        "stored_path": str(result.stored_path) if result.stored_path else None,
+        "report": f"{result.stored_path}.report.txt"
+        if result.status == "rejected" and result.stored_path
+        else None,
+    }

@@ -8,10 +8,9 @@ from typing import Annotated, Any
 import typer
 
 from circular.cli import app
+from circular.cli.common import CampaignOption, campaign_or_fail
+from circular.cli.output import console, fail, progress
 
-CampaignOption = Annotated[
-    Path, typer.Option("--campaign", help="Campaign folder, e.g. letters/cl-21-4.")
-]
 ContactsOption = Annotated[
     Path | None,
     typer.Option(
@@ -21,25 +20,15 @@ ContactsOption = Annotated[
 ]
 
 
-def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(message, err=True)
-    return typer.Exit(code)
-
-
 def _default_out(campaign_id: str) -> Path:
     from circular.settings import get_settings
 
     return get_settings().out_dir / campaign_id
 
 
-def _load_campaign(folder: Path) -> Any:
-    from circular.campaign import CampaignError, load_campaign
-
-    try:
-        # Only the letter templates matter here; rendering checks those itself.
-        return load_campaign(folder, check_templates=False)
-    except (CampaignError, OSError, ValueError) as error:
-        raise _fail(f"campaign {folder}: {error}", 2) from None
+def _load_campaign(campaign: str) -> Any:
+    # Only the letter templates matter here; rendering checks those itself.
+    return campaign_or_fail(campaign, check_templates=False)
 
 
 def _read_contacts_csv(
@@ -63,7 +52,7 @@ def _read_contacts_csv(
             omitted=check.omitted,
             encoding=detection(check),
         )
-        raise _fail(report.rstrip(), 2)
+        raise fail(report.rstrip(), 2)
     contacts = [
         Contact(
             campaign=campaign_id,
@@ -100,7 +89,7 @@ def _contacts(campaign: Any, contacts_file: Path | None) -> tuple[list[Any], set
     with ledger.session() as session:
         contacts = contacts_of(session, campaign.id)
     if not contacts:
-        raise _fail(
+        raise fail(
             f"the ledger has no contacts for campaign {campaign.id}: load a contact file "
             "first, or give --contacts FILE",
             2,
@@ -109,13 +98,7 @@ def _contacts(campaign: Any, contacts_file: Path | None) -> tuple[list[Any], set
 
 
 def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: Any, bar: bool):
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
     from circular.letters.docx_safety import InvalidDocxError
     from circular.letters.render import LetterError, render_campaign
@@ -123,22 +106,22 @@ def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: 
     try:
         if not bar:
             return render_campaign(campaign, contacts, out, ledger, contact_fields=fields)
-        with Progress(
+        with progress(
+            console(stderr=True),
             TextColumn("[bold]rendering"),
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
             TextColumn("{task.description}"),
-            transient=False,
-        ) as progress:
-            task = progress.add_task("", total=len(contacts))
+        ) as bar:
+            task = bar.add_task("", total=len(contacts))
 
             def advance(letter: Any) -> None:
-                progress.update(task, advance=1, description=letter.path.name)
+                bar.update(task, advance=1, description=letter.path.name)
 
             return render_campaign(campaign, contacts, out, ledger, advance, contact_fields=fields)
     except (LetterError, InvalidDocxError) as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error), 1) from None
 
 
 @app.command("render")
@@ -177,28 +160,28 @@ def render_command(
 
 def _make_pdfs(campaign: Any, letters: list[Any], ledger: Any, workers: int | None) -> None:
     """Convert, check and record the letters' PDFs; exit 2 without LibreOffice, 1 on a bad PDF."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, TextColumn
 
     from circular.letters.pdf import MissingToolError, PdfConversionError
     from circular.letters.pdfcheck import PdfCheckError
     from circular.letters.pdfletters import make_pdfs
 
     try:
-        with Progress(
-            TextColumn("[bold]PDF"), BarColumn(), MofNCompleteColumn(), transient=False
-        ) as progress:
-            task = progress.add_task("", total=len(letters))
+        with progress(
+            console(stderr=True), TextColumn("[bold]PDF"), BarColumn(), MofNCompleteColumn()
+        ) as bar:
+            task = bar.add_task("", total=len(letters))
             made = make_pdfs(
                 campaign,
                 letters,
                 ledger,
                 workers=workers,
-                progress=lambda _pdf: progress.update(task, advance=1),
+                progress=lambda _pdf: bar.update(task, advance=1),
             )
     except MissingToolError as error:
-        raise _fail(str(error), 2) from None
+        raise fail(str(error), 2) from None
     except (PdfConversionError, PdfCheckError) as error:
-        raise _fail(str(error)) from None
+        raise fail(str(error)) from None
     typer.echo(
         f"{len(made.pdfs)} PDFs checked (text layer: country name and reference; pages): "
         f"{made.made} made, {made.skipped} unchanged, in {made.seconds:.1f} s "
@@ -238,7 +221,7 @@ def preview_command(
         ledger.dispose()  # A preview is not the campaign's letter: it is not recorded.
     chosen = [c for c in contacts if c.iso3 == country.strip().upper()]
     if not chosen:
-        raise _fail(f"no contact of campaign {campaign.id} has the country code {country!r}", 2)
+        raise fail(f"no contact of campaign {campaign.id} has the country code {country!r}", 2)
     report = _render(campaign, chosen, out, fields, None, bar=False)
     for letter in report.letters:
         typer.echo(str(letter.path))
@@ -250,9 +233,9 @@ def preview_command(
             if png:
                 typer.echo(str(pdf_to_png(made, made.with_suffix(".png"))))
         except MissingToolError as error:
-            raise _fail(str(error), 2) from None
+            raise fail(str(error), 2) from None
         except PdfConversionError as error:
-            raise _fail(str(error)) from None
+            raise fail(str(error), 1) from None
 
 
 @app.command("check-templates")

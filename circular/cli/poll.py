@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import logging
 
 import typer
 
 from circular.cli import app
+from circular.cli.output import fail, print_json, say
 from circular.settings import SettingsError, load_settings
 
 
@@ -28,17 +28,15 @@ def poll(
         settings = load_settings()
         classify = load_classifier(classifier or None)
     except (SettingsError, ValueError) as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(error)) from None
     ledger = open_ledger(settings.resolved_database_url)
     try:
         result = poll_once(ledger, settings, classify)
     except ImapError as error:
-        typer.echo(f"poll failed: {error}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(f"poll failed: {error}", 1) from None
     finally:
         ledger.dispose()
     if as_json:
-        typer.echo(json.dumps(result.as_dict(), ensure_ascii=False))
+        print_json(result.as_dict())
     else:
-        typer.echo(result.summary())
+        say(result.summary())

@@ -12,6 +12,13 @@ from typing import Annotated
 import typer
 
 from circular.cli import app
+from circular.cli.output import fail
+
+
+def export_lines(environment: dict[str, str]) -> str:
+    """``environment`` as lines a POSIX shell runs as they are (and python-dotenv reads):
+    ``export NAME='value'``, each value quoted where it needs it."""
+    return "".join(f"export {name}={shlex.quote(value)}\n" for name, value in environment.items())
 
 
 def _interrupt(signum: int, frame: object) -> None:
@@ -44,8 +51,8 @@ def run_sandbox(
     env_file: Annotated[
         Path | None,
         typer.Option(
-            help="Also write the CIRCULAR_* settings to this file while the servers listen "
-            "(for scripts: wait for the file, then source it); removed on exit."
+            help="Also write the settings as `export` lines to this file while the servers "
+            "listen (for scripts: wait for the file, then source it); removed on exit."
         ),
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Log only problems.")] = False,
@@ -70,32 +77,35 @@ def run_sandbox(
             imap_password=imap_password,
         )
     except ScenarioError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(error)) from None
     try:
         with sandbox:
-            environment = "\n".join(
-                f"{name}={shlex.quote(value)}" for name, value in sandbox.environment().items()
-            )
+            environment = export_lines(sandbox.environment())
+            # Everything on stdout is shell: the settings as `export` lines, the rest as
+            # comments, so `circular sandbox > sandbox.env` gives a file to `source` as is.
             typer.echo(
-                f"SMTP  {sandbox.host}:{sandbox.smtp_port}  (no TLS, any login accepted)\n"
-                f"IMAP  {sandbox.host}:{sandbox.imap_port}  (no TLS) user {sandbox.imap_user}\n"
-                f"scenario {scenario or 'default'}, seed {sandbox.scenario.seed}, "
-                f"speed {sandbox.scenario.speed:g}\n\n"
-                "Point circular at it with:\n"
-                f"{environment}\n\n"
-                "Press Ctrl-C to stop."
+                f"# SMTP  {sandbox.host}:{sandbox.smtp_port}  (no TLS, any login accepted)\n"
+                f"# IMAP  {sandbox.host}:{sandbox.imap_port}  (no TLS) user {sandbox.imap_user}\n"
+                f"# scenario {scenario or 'default'}, seed {sandbox.scenario.seed}, "
+                f"speed {sandbox.scenario.speed:g}\n"
+                "# Point circular at it: paste these lines into your shell (or source them)\n"
+                f"{environment}"
+                "# Press Ctrl-C to stop."
             )
             if env_file is not None:
                 # Written whole, then renamed: a script waiting for it never reads half.
                 partial = env_file.with_name(env_file.name + ".partial")
-                partial.write_text(environment + "\n", encoding="utf-8")
+                partial.write_text(
+                    "# circular sandbox: source this file (removed when the sandbox stops)\n"
+                    + environment,
+                    encoding="utf-8",
+                )
                 partial.replace(env_file)
             try:
                 threading.Event().wait()
             except KeyboardInterrupt:
                 typer.echo(
-                    f"\nstopping: {len(sandbox.received())} letters received, "
+                    f"# stopping: {len(sandbox.received())} letters received, "
                     f"{len(sandbox.replies())} replies filed"
                 )
             finally:
@@ -103,5 +113,4 @@ def run_sandbox(
                 if env_file is not None:
                     env_file.unlink(missing_ok=True)
     except (SandboxError, OSError) as error:
-        typer.echo(f"the sandbox could not start: {error}", err=True)
-        raise typer.Exit(1) from None
+        raise fail(f"the sandbox could not start: {error}", 1) from None

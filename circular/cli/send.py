@@ -2,36 +2,29 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
-from circular.campaign import Campaign, CampaignError, load_campaign
+from circular.campaign import Campaign
 from circular.cli import app
+from circular.cli.common import CampaignOption, JsonOption, campaign_or_fail, settings_or_fail
+from circular.cli.output import console, country, fail, print_json, progress, say, when
 from circular.ledger import Ledger, MessageKind, open_ledger
 from circular.sending.mime import MessageBuildError, OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send, write_previews
 from circular.sending.outgoing import campaign_messages
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig, SmtpSetupError
-from circular.settings import Settings, SettingsError, load_settings
-
-console = Console(stderr=True)
-
-
-def _fail(message: str, code: int = 2) -> typer.Exit:
-    console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
-    return typer.Exit(code)
+from circular.settings import Settings
 
 
 @app.command("send")
 def send_command(
-    campaign_dir: Annotated[
-        Path, typer.Option("--campaign", help="The campaign folder, e.g. letters/cl-21-4.")
-    ],
+    campaign_dir: CampaignOption,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Write each message as an .eml file; send nothing.")
     ] = False,
@@ -43,32 +36,30 @@ def send_command(
         Path | None,
         typer.Option("--out", help="Folder for --dry-run (default: data/outbox/<campaign>)."),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Send a campaign's letters, each exactly once, within the configured rate limits.
 
     Exit status: 0 when every letter tried was sent, 1 when some failed or may or may not
     have gone out (unknown: a person decides), 2 on bad settings, campaign or letters."""
     if kind != MessageKind.INVITATION:
-        raise _fail(
+        raise fail(
             f"--kind {kind}: only invitations are sent here; reminders are sent by the "
             "follow-up flow"
         )
-    try:
-        settings = load_settings()
-        campaign = load_campaign(campaign_dir)
-    except (SettingsError, CampaignError) as error:
-        raise _fail(str(error)) from None
+    settings = settings_or_fail()
+    campaign = campaign_or_fail(campaign_dir, settings)
     ledger = open_ledger(settings.resolved_database_url)
     if not dry_run:
         _readdress(settings, campaign, ledger)
     built = campaign_messages(ledger, campaign, settings.out_dir, kind=kind)
     messages, problems = built.messages, built.problems
     if not messages and not problems:
-        raise _fail(f"campaign {campaign.id} has no contacts in the ledger: load a contact file")
+        raise fail(f"campaign {campaign.id} has no contacts in the ledger: load a contact file")
     if problems:
         shown = "\n  ".join(problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
-        raise _fail(f"{len(problems)} letters cannot be sent:\n  {shown}{more}")
+        raise fail(f"{len(problems)} letters cannot be sent:\n  {shown}{more}")
 
     if dry_run:
         folder = out or settings.data_dir / "outbox" / campaign.id
@@ -78,26 +69,32 @@ def send_command(
                 chosen, folder, bounce_address=settings.smtp_bounce_address, ledger=ledger
             )
         except MessageBuildError as error:
-            raise _fail(str(error)) from None
-        console.print(f"dry run: wrote {len(paths)} messages to {folder}; nothing was sent")
+            raise fail(str(error)) from None
+        if as_json:
+            print_json({"dry_run": True, "folder": str(folder), "written": [str(p) for p in paths]})
+        else:
+            say(f"dry run: wrote {len(paths)} messages to {folder}; nothing was sent")
         return
 
     options = SendOptions.from_settings(settings, limit=limit)
-    with Progress(
+    sent_to: list[str] = []  # who this run reached, named in the summary
+    with progress(
+        console(stderr=True),
         TextColumn("[bold]{task.description}"),
         BarColumn(),
         MofNCompleteColumn(),
         TextColumn("{task.fields[detail]}"),
         TimeElapsedColumn(),
-        console=console,
-    ) as progress:
-        task = progress.add_task(f"sending {campaign.id}", total=None, detail="")
+    ) as bar:
+        task = bar.add_task(f"sending {campaign.id}", total=None, detail="")
         counts = {"sent": 0, "failed": 0, "unknown": 0, "retry": 0}
 
         def step(event: str, message: OutgoingMessage) -> None:
             counts[event] += 1
+            if event == "sent":
+                sent_to.append(country(message.name))
             detail = " ".join(f"{k} {v}" for k, v in counts.items() if v)
-            progress.update(task, advance=0 if event == "retry" else 1, detail=detail)
+            bar.update(task, advance=0 if event == "retry" else 1, detail=detail)
 
         sent_folder = SentFolder.from_settings(settings)
         try:
@@ -108,39 +105,45 @@ def send_command(
                 options,
                 sent_folder=sent_folder,
                 progress=step,
-                on_plan=lambda planned: progress.update(task, total=planned),
+                on_plan=lambda planned: bar.update(task, total=planned),
             )
         except SmtpSetupError as error:
-            raise _fail(str(error)) from None
+            raise fail(str(error)) from None
         finally:
             if sent_folder is not None:
                 sent_folder.close()
-    _summary(report)
+    if as_json:
+        print_json(_as_json(report, sorted(sent_to)))
+    else:
+        _summary(report, sorted(sent_to), campaign.deadline.zone)
     if report.failed or report.unknown:
         raise typer.Exit(1)  # scripts and schedulers notice letters that need a person
 
 
-def _summary(report: SendReport) -> None:
-    console.print(
+def _summary(report: SendReport, sent_to: list[str], zone: tzinfo) -> None:
+    """What the run did, for a person: counts, then who was reached and what needs a look."""
+    say(
         f"sent {report.sent}, failed {len(report.failed)}, unknown {len(report.unknown)}, "
         f"already done {report.already_done}, left pending {report.left_pending}"
     )
+    if sent_to:
+        say(f"  sent to: {', '.join(sent_to)}")
     if report.reconciled and (report.reconciled.sent or report.reconciled.unknown):
-        console.print(
+        say(
             f"interrupted sends settled: {len(report.reconciled.sent)} found in the Sent "
             f"folder, {len(report.reconciled.unknown)} marked unknown"
         )
     for name in report.failed:
-        console.print(f"  failed: {name}")
+        say(f"  failed: {name}")
     for name in report.unknown:
-        console.print(f"  unknown (may have been sent; check and decide): {name}")
+        say(f"  unknown (may have been sent; check and decide): {name}")
     for name, refused in report.refused_cc.items():
         for address, answer in refused.items():
-            console.print(f"  {name}: Cc {address} refused: {answer}")
+            say(f"  {name}: Cc {address} refused: {answer}")
     if report.quota_resume_at:
-        console.print(
-            f"daily quota reached: the rest goes out from {report.quota_resume_at:%Y-%m-%d %H:%M} "
-            "UTC (run the command again then)"
+        say(
+            f"daily quota reached: the rest goes out from {when(report.quota_resume_at, zone)} "
+            "(run the command again then)"
         )
 
 
@@ -152,4 +155,17 @@ def _readdress(settings: Settings, campaign: Campaign, ledger: Ledger) -> None:
 
     keys = readdress(ledger, campaign.id, campaign.sender.domain, operator(settings.operator))
     if keys:
-        console.print(f"corrected addresses, letters sent again: {', '.join(keys)}")
+        say(f"corrected addresses, letters sent again: {', '.join(keys)}")
+
+
+def _as_json(report: SendReport, sent_to: list[str]) -> dict[str, object]:
+    return {
+        "sent": report.sent,
+        "sent_to": sent_to,
+        "failed": report.failed,
+        "unknown": report.unknown,
+        "already_done": report.already_done,
+        "left_pending": report.left_pending,
+        "refused_cc": report.refused_cc,
+        "quota_resume_at": report.quota_resume_at,
+    }

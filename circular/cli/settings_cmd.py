@@ -6,6 +6,7 @@ import typer
 from pydantic import SecretStr
 
 from circular.cli import app
+from circular.cli.output import fail
 from circular.settings import SettingsError, load_settings
 
 
@@ -15,8 +16,7 @@ def show_settings() -> None:
     try:
         settings = load_settings()
     except SettingsError as error:
-        typer.echo(str(error), err=True)
-        raise typer.Exit(2) from None
+        raise fail(str(error)) from None
     for name, value in settings.model_dump().items():
         # Every secret (passwords, the OAuth2 client secret) is a SecretStr.
         secret = isinstance(getattr(settings, name), SecretStr)

@@ -17,10 +17,15 @@ Cell = str | int | float | bool | date | datetime | None
 
 
 def write_table(
-    path: Path, sheet: str, header: Sequence[str], rows: Iterable[Sequence[Cell]]
+    path: Path,
+    sheet: str,
+    header: Sequence[str],
+    rows: Iterable[Sequence[Cell]],
+    widths: Sequence[float] = (),
 ) -> Path:
     """Write ``rows`` under ``header`` to a new workbook at ``path`` (atomically: a temporary
-    file renamed into place), with a frozen header row and an autofilter. Returns ``path``."""
+    file renamed into place), with a frozen header row, an autofilter and, where ``widths``
+    gives them, column widths in characters. Returns ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     os.close(handle)
@@ -34,10 +39,13 @@ def write_table(
                 "constant_memory": True,
             },
         )
-        bold = workbook.add_format({"bold": True})
+        bold = workbook.add_format({"bold": True, "text_wrap": True, "valign": "top"})
         when = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm"})
         day = workbook.add_format({"num_format": "yyyy-mm-dd"})
         worksheet = workbook.add_worksheet(sheet[:31])
+        for column, width in enumerate(widths):
+            worksheet.set_column(column, column, width)
+        worksheet.set_row(0, 30)  # headers in words may take two lines
         for column, title in enumerate(header):
             worksheet.write_string(0, column, title, bold)
         count = 0

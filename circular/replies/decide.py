@@ -77,6 +77,7 @@ class Signal:
 
 _DELEGATE_END = re.compile(
     r"\b(will|shall|would|has|have|is|was|who|au\s+nom|prononcera|participera|représentera|sera"
+    r"|on\s+(?:his|her|the\s+\w+'s)?\s*behalf|on\s+behalf"
     r"|qui|pronunciará|participará|representará|en\s+nombre|intervendrá|quien|que|выступит"
     r"|примет|от\s+имени|представит|будет|который|которая)\b|将|將|代表|代为|سيلقي|سيشارك|نيابة"
     r"|سيمثل|سوف|الذي|[;。；!?]",
@@ -90,13 +91,30 @@ _HONORIFIC_BEFORE = re.compile(
 )
 
 
+# A person's name written before the title and a comma: "H.E. Mr John Smith, Deputy Minister",
+# "S.E. el Sr. Juan García, Viceministro", "السيد أحمد علي، نائب الوزير". It starts with a
+# courtesy title, so a plain clause before a comma is never taken for a name.
+_NAME_BEFORE = re.compile(
+    r"(?:^|[\s;:(])((?:(?:h\.\s?e\.|s\.\s?e\.|his|her|excellency|the|el|la|le)\s+)*"
+    r"(?:mr|ms|mrs|dr|prof|m|mme|sr|sra|d|dña|señor|señora|monsieur|madame)\.?"
+    r"\s+[^\W\d_][^,;:()،\n]{1,60}|(?:معالي\s+|سعادة\s+)?(?:السيد|السيدة)\s+[^,;:()،\n]{2,60})"
+    r"\s*[,،]\s*$",
+    re.I,
+)
+
+
 def _delegate_name(text: str, role: re.Match[str]) -> str:
-    """The official named as delegate: from the title (with its honorific) to the verb."""
+    """The official named as delegate: the person's name when it comes before the title
+    ("H.E. Mr John Smith, Deputy Minister"), then the title (with its honorific) to the verb."""
     end = _DELEGATE_END.search(text, role.end())
     name = text[role.start() : end.start() if end else role.start() + 120]
     before = _HONORIFIC_BEFORE.search(text[max(0, role.start() - 40) : role.start()])
     if before:
         name = before.group(0) + name
+    window = max(0, role.start() - 100)
+    person = _NAME_BEFORE.search(text[window : role.start()])
+    if person and not before:
+        name = text[window + person.start(1) : role.start()] + name  # as written, comma kept
     return name.strip(" ,;:-–—.。،").strip()[:160] or role.group(0).strip()
 
 

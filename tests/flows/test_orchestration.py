@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from circular.campaign import CampaignError, load_campaign
+from circular.campaign import CampaignError, campaign_folder, load_campaign
 from circular.settings import PROJECT_ROOT, load_settings
 from demo.run import deployable, write_shifted_campaign
-from flows.common import campaign_folder
 
 SOURCE = PROJECT_ROOT / "letters" / "cl-21-4"
 

@@ -4,6 +4,7 @@ into the ledger, on a simulated clock."""
 from __future__ import annotations
 
 import email
+import json
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from email.policy import default
@@ -243,3 +244,12 @@ def test_cli_followup_names_a_missing_wave_and_a_passed_deadline(
     )
     assert late.exit_code == 0, late.output
     assert "the deadline 2021-03-01T23:59:59+01:00 has passed" in late.output
+    # For a person, not raw JSON; --json gives the same for scripts.
+    assert not late.output.lstrip().startswith("[") and ": sent 0, deferred 0" in late.output
+    scripted = CliRunner().invoke(
+        app,
+        ["followup", "--campaign", "cl-21-4", "--wave", "1", "--json"],
+        env={**env, "CIRCULAR_LETTERS_DIR": str(campaign.folder.parent)},  # type: ignore[union-attr]
+    )
+    assert scripted.exit_code == 0, scripted.output
+    assert [r["sent"] for r in json.loads(scripted.output)] == [[], []]

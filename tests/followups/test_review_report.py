@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from circular.cli import _register, app
-from circular.followups.report import HEADER, campaign_report, summary_markdown, write_report_xlsx
+from circular.followups.report import campaign_report, summary_markdown, write_report_xlsx
 from circular.followups.review import ReviewError, decide, pending_reviews
 from circular.ledger import Contact, Ledger, Message, MessageStatus, Reply, ReplyStatus
 from circular.replies.outcomes import ContactStatus, contact_status
@@ -159,9 +159,42 @@ def test_report_rows_summary_and_excel(
     assert "| en | 3 | 1 | 1 | 1 |" in summary and "| fr | 2 | 0 | 0 | 2 |" in summary
 
     path = write_report_xlsx(rows, tmp_path / "reports" / "cl-21-4.xlsx")
+    assert load_workbook(path).active.max_row == 1 + len(rows)
+
+
+def test_the_excel_report_is_for_a_person(
+    ledger: Ledger, story: dict[str, int], tmp_path: Path
+) -> None:
+    campaign = copy_campaign(tmp_path / "c")
+    other = list(story)[2]
+    decide(ledger, story[other], "decline", "phoned the cabinet: no one can come")
+    with ledger.session() as session:
+        rows = campaign_report(session, campaign, NOW)
+    path = write_report_xlsx(rows, tmp_path / "r.xlsx", campaign.deadline.zone)
     sheet = load_workbook(path).active
-    assert [c.value for c in sheet[1]] == list(HEADER)
+    header = [c.value for c in sheet[1]]
     assert sheet.max_row == 1 + len(rows)
+    # Headers in words, the minister beside the country code, times named with their zone.
+    assert header[:5] == ["Country code", "Country", "Minister", "Title", "Ministry"]
+    assert "Letter sent (Europe/Zurich)" in header and "Reply received (Europe/Zurich)" in header
+    assert all(sheet.column_dimensions[letter].width > 5 for letter in "ABCDE")
+    record = {
+        row[0].value: dict(zip(header, (c.value for c in row), strict=True))
+        for row in sheet.iter_rows(min_row=2)
+    }
+    first = record[next(iter(story))]
+    contact = sample_rows({"en": 3, "fr": 2})[0]
+    assert first["Minister"] == f"{contact['title']} {contact['name']}"
+    assert first["Title"] == contact["position"] and first["Ministry"] == contact["ministry"]
+    # 09:00 UTC on 3 February 2021 is 10:00 in Geneva (CET).
+    assert first["Letter sent (Europe/Zurich)"] == datetime(2021, 2, 3, 10, 0)
+    assert first["Delivered by (delegate)"] == "The Deputy Minister"
+    # The staff's decision and its note beside the classifier's reading.
+    decided = record[other]
+    assert decided["Outcome"] == "declined" and decided["Decided by"] == "person"
+    assert decided["Staff decision"] == "decline"
+    assert decided["Staff note"] == "phoned the cabinet: no one can come"
+    assert decided["Classifier's reading"] == "no accept or decline sentence"
 
 
 def test_cli_report_writes_excel(ledger: Ledger, story: dict[str, int], tmp_path: Path) -> None:

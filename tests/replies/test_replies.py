@@ -257,6 +257,31 @@ def test_delegate_is_an_accept_and_named() -> None:
     assert "Amina Bello" in decision.delegate
 
 
+@pytest.mark.parametrize(
+    ("text", "delegate"),
+    [
+        (
+            "The Minister regrets that she cannot attend in person; H.E. Mr John Smith, Deputy "
+            "Minister, will deliver the statement on her behalf.",
+            "H.E. Mr John Smith, Deputy Minister",
+        ),
+        (
+            "The statement will be delivered by Ms Jane Brown, State Secretary for Digital "
+            "Affairs on behalf of the Minister.",
+            "Ms Jane Brown, State Secretary for Digital Affairs",
+        ),
+        (
+            "El Ministro no podrá asistir personalmente; S.E. el Sr. Juan García, Viceministro, "
+            "pronunciará la declaración en su nombre.",
+            "S.E. el Sr. Juan García, Viceministro",
+        ),
+    ],
+)
+def test_a_delegate_named_before_the_title_keeps_the_name(text: str, delegate: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT and decision.delegate == delegate
+
+
 def test_negated_delegate_is_not_an_accept() -> None:
     decision = classify_text("Neither the Minister nor the Ambassador will be able to attend.")
     assert decision.kind == ReplyKind.DECLINE

@@ -356,7 +356,11 @@ def test_cli_runs_until_ctrl_c_and_leaves_nothing_behind(tmp_path: Path) -> None
             assert process.poll() is None, process.communicate()
             assert time.monotonic() < deadline, "the sandbox did not start"
             time.sleep(0.1)
-        settings = dict(line.split("=", 1) for line in env_file.read_text().splitlines())
+        # The file is shell as it is: `source` it and the settings are exported.
+        shown = subprocess.run(
+            ["sh", "-c", f'. "{env_file}" && env'], capture_output=True, text=True, check=True
+        ).stdout
+        settings = dict(line.split("=", 1) for line in shown.splitlines() if "=" in line)
         smtp_port, imap_port = (
             int(settings["CIRCULAR_SMTP_PORT"]),
             int(settings["CIRCULAR_IMAP_PORT"]),
@@ -369,7 +373,9 @@ def test_cli_runs_until_ctrl_c_and_leaves_nothing_behind(tmp_path: Path) -> None
             process.kill()
             process.wait()
     assert process.returncode == 0, err
-    assert f"CIRCULAR_SMTP_PORT={smtp_port}" in out and "stopping:" in out
+    assert f"export CIRCULAR_SMTP_PORT={smtp_port}\n" in out and "# stopping:" in out
+    # What it prints is shell too: every line an `export` or a comment.
+    assert all(line.startswith(("export CIRCULAR_", "#")) for line in out.splitlines() if line)
     assert not env_file.exists()
     assert refused(smtp_port) and refused(imap_port)
 

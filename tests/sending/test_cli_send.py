@@ -4,7 +4,10 @@ SMTP server."""
 from __future__ import annotations
 
 import email
+import os
 import shutil
+import subprocess
+import sys
 from email.policy import default
 from pathlib import Path
 
@@ -99,9 +102,15 @@ def test_limit_then_the_rest_each_exactly_once(campaign_env) -> None:  # type: i
     folder, _tmp, env = campaign_env
     with smtp_server() as (server, handler):
         env = {**env, "CIRCULAR_SMTP_PORT": str(server.port)}
-        first = _run(["send", "--campaign", str(folder), "--limit", "2"], env)
+        first = _run(["send", "--campaign", str(folder), "--limit", "1"], env)
         assert first.exit_code == 0, first.output
-        assert "sent 2," in first.output and len(handler.received) == 2
+        assert "sent 1," in first.output and len(handler.received) == 1
+        # It says whom it reached: the one country, by code and name.
+        [reached] = handler.received
+        iso3 = reached.rcpt_tos[0].split("@")[1].split(".")[0].upper()
+        assert f"sent to: {iso3} (" in first.output
+        second = _run(["send", "--campaign", str(folder), "--limit", "1"], env)
+        assert "sent 1," in second.output and len(handler.received) == 2
         rest = _run(["send", "--campaign", str(folder)], env)
         assert rest.exit_code == 0, rest.output
         assert "sent 3," in rest.output
@@ -127,6 +136,27 @@ def test_broken_cover_note_names_file_and_line(campaign_env) -> None:  # type: i
     result = _run(["send", "--campaign", str(folder), "--dry-run"], env)
     assert result.exit_code == 2
     assert "email.fr.txt: line 1 must be 'Subject: ...'" in result.output
+
+
+def test_a_broken_cover_note_is_named_whole_in_a_narrow_pipe(campaign_env) -> None:  # type: ignore[no-untyped-def]
+    """As a person piping `circular send` into a log: the path is never cut, whatever COLUMNS
+    and however long the temporary folder's name."""
+    folder, _tmp, env = campaign_env
+    (folder / "email.fr.txt").write_text("Bonjour {{ contact.name }}\n", encoding="utf-8")
+    clean = {k: v for k, v in os.environ.items() if k not in ("FORCE_COLOR", "TTY_COMPATIBLE")}
+    done = subprocess.run(
+        [sys.executable, "-m", "circular", "send", "--campaign", str(folder), "--dry-run"],
+        cwd=ROOT,
+        env={**clean, **env, "COLUMNS": "20", "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    named = f"{folder / 'email.fr.txt'}: line 1 must be 'Subject: ...'"
+    assert any(named in line for line in done.stderr.splitlines()), done.stderr
+    assert "\x1b[" not in done.stderr
 
 
 def test_a_refused_letter_is_reported_and_the_exit_status_says_so(campaign_env) -> None:  # type: ignore[no-untyped-def]
