@@ -243,6 +243,11 @@ def _print_report(rows: list[ReportRow], summary: Summary, campaign: Campaign) -
             str(count.open),
         )
     out.print(languages)
+    for row in rows:
+        if row.cc_bounced:
+            say(f"{row.contact} Cc bounced: {row.cc_bounced} (dropped from later mail)")
+        if row.to_settle:
+            say(f"{row.contact} to settle: {row.to_settle}")
 
 
 @app.command("followup")
