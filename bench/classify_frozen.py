@@ -1,8 +1,9 @@
-"""Score the classifier on the frozen test set (tests/data/replies/frozen/, written apart from
-the cue lists and never tuned on): per kind, per language, per category, accept<->decline swaps,
-replies sent to a person, and the reliability of the confidence.
+"""Score the classifier on a frozen test set (tests/data/replies/frozen/ by default, or
+frozen2/ with ``--set frozen2``; each written apart from the cue lists): per kind, per
+language, per category, accept<->decline swaps, replies sent to a person, and the reliability
+of the confidence.
 
-    python bench/classify_frozen.py [--errors] [--markdown]
+    python bench/classify_frozen.py [--set frozen2] [--errors] [--markdown]
 
 The targets (issue 13): 0 swaps; >= 95 % overall; every hard category (all but ``plain``)
 >= 85 % with its misses going to a person.
@@ -19,7 +20,8 @@ from pathlib import Path
 from circular.replies.classify import Classification, classify_message
 from circular.replies.confidence import THRESHOLD
 
-FROZEN = Path(__file__).parents[1] / "tests" / "data" / "replies" / "frozen"
+SETS = Path(__file__).parents[1] / "tests" / "data" / "replies"
+FROZEN = SETS / "frozen"
 ANSWERS = {"accept", "decline"}
 
 
@@ -55,10 +57,10 @@ class Score:
     overall: Tally
 
 
-def score() -> Score:
-    with (FROZEN / "labels.csv").open(encoding="utf-8") as handle:
+def score(folder: Path = FROZEN) -> Score:
+    with (folder / "labels.csv").open(encoding="utf-8") as handle:
         labels = list(csv.DictReader(handle))
-    rows = [(row, classify_message((FROZEN / row["file"]).read_bytes())) for row in labels]
+    rows = [(row, classify_message((folder / row["file"]).read_bytes())) for row in labels]
     tables: dict[str, dict[str, Tally]] = {
         "kind": defaultdict(Tally),
         "language": defaultdict(Tally),
@@ -99,8 +101,9 @@ def reliability(result: Score) -> list[tuple[str, int, int]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", action="store_true", help="list every wrong message")
+    parser.add_argument("--set", default="frozen", help="the set's folder under tests/data/replies")
     args = parser.parse_args()
-    result = score()
+    result = score(SETS / args.set)
     head = "| {} | replies | right | accuracy | swaps | to a person | wrong without a person |"
     for name, table in result.tables.items():
         print(head.format(name))
