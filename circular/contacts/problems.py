@@ -30,6 +30,7 @@ class ProblemKind(enum.StrEnum):
     TOO_MANY_CONTACTS = "too many contacts for a country"
     UNSUPPORTED_LANGUAGE = "unsupported language"
     INVALID_CAMPAIGN = "invalid campaign folder"
+    UNKNOWN_CAMPAIGN = "unknown campaign"
 
 
 @dataclass(frozen=True)
