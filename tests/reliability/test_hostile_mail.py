@@ -24,8 +24,8 @@ from circular.replies.mailtext import Limits, NotAnEmail
 from circular.replies.matching import NO_MATCH
 from circular.replies.outcomes import new_reply, storable
 from circular.settings import Security, load_settings
-from tests.support import hostile_mail
 from tests.servers.dovecot import ImapAccount
+from tests.support import hostile_mail
 from tests.support.inbox_support import add_letter
 
 #: (name, builder, what the review reason must say). ``None``: the message is readable and
