@@ -210,8 +210,12 @@ def check_templates_command(
     campaign_folder: CampaignOption,
     contacts_file: ContactsOption = None,
 ) -> None:
-    """List each letter template's fields and any the contacts do not have."""
-    from circular.letters.render import CONTACT_FIELDS, check_templates, template_fields
+    """Check every template of the campaign (letters, e-mail cover notes, reminders and
+    acknowledgements, in every language) and list the fields each uses; problems name the
+    file and the line."""
+    from circular.campaign import TEMPLATE_KINDS
+    from circular.letters.checks import check_campaign_templates, text_template_fields
+    from circular.letters.render import CONTACT_FIELDS, template_fields
 
     campaign = _load_campaign(campaign_folder)
     if contacts_file is not None:
@@ -219,14 +223,23 @@ def check_templates_command(
         _, fields = _read_contacts_csv(contacts_file, campaign.id, per_country)
     else:
         fields = set(CONTACT_FIELDS)
-    for language, used in template_fields(campaign).items():
-        typer.echo(f"{campaign.template_path('letter', language)}:")
+    listed = {
+        campaign.template_path("letter", lang): used
+        for lang, used in template_fields(campaign).items()
+    }
+    listed.update(text_template_fields(campaign))
+    for path, used in listed.items():
+        typer.echo(f"{path}:")
         for name in sorted(used):
             typer.echo(f"  {name}")
-    problems = check_templates(campaign, fields)
+    problems = check_campaign_templates(campaign, fields)
     if problems:
-        typer.echo(f"{len(problems)} problem(s):", err=True)
+        typer.echo(f"{len(problems)} problem(s) in the templates of {campaign.id}:", err=True)
         for problem in problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(1)
-    typer.echo("all templates can be rendered with these contact fields")
+    count = len(campaign.languages) * len(TEMPLATE_KINDS)
+    typer.echo(
+        f"all {count} templates of {campaign.id} (letters, e-mails, reminders, "
+        "acknowledgements) can be rendered with these contact fields"
+    )
