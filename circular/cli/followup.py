@@ -3,9 +3,8 @@ replies waiting for a person, a person's decision, the campaign report, a remind
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -22,7 +21,8 @@ out = Console(width=200)
 
 
 def _fail(message: str, code: int = 2) -> typer.Exit:
-    console.print(f"[red]error:[/red] {message}", markup=True, highlight=False)
+    # Plain stderr: a message naming a file must never be wrapped.
+    typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
 
 
@@ -145,17 +145,89 @@ def followup_command(
         int | None,
         typer.Option("--wave", min=1, help="Reminder wave to send (default: deferred ones due)."),
     ] = None,
+    acks: Annotated[
+        bool,
+        typer.Option(
+            "--acks",
+            help="Also thank the acceptances not thanked yet (a --wave run always does).",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be sent; send nothing.")
+    ] = False,
 ) -> None:
-    """Send a reminder wave (or the deferred reminders now due) and acknowledgements."""
-    from circular.followups.reminders import ReminderError, followup_now
+    """Send a reminder wave (or the deferred reminders now due) and, with --acks or a wave,
+    the acknowledgements; says what it will send first, and what was sent at the end."""
+    from circular.followups.reminders import ReminderError, followup_now, preview_followup
 
     try:
         settings = load_settings()
         campaign = load_campaign(campaign_dir)
     except (SettingsError, CampaignError) as error:
         raise _fail(str(error)) from None
+    # A scheduled wave thanks the acceptances too (as the follow-up flow does); a run without
+    # one sends acknowledgements only when asked, so none go out unannounced.
+    thank = acks or wave is not None
+    now = utcnow()
+    ledger = open_ledger(settings.resolved_database_url)
     try:
-        results = followup_now(settings, campaign, wave, now=utcnow())
+        preview = preview_followup(ledger, campaign, wave, now=now, acknowledgements=thank)
     except ReminderError as error:
         raise _fail(str(error)) from None
-    out.print(json.dumps([r.as_dict() for r in results], indent=2, ensure_ascii=False))
+    finally:
+        ledger.dispose()
+    if preview.broken_templates:
+        shown = "\n  ".join(preview.broken_templates)
+        raise _fail(
+            f"the follow-up templates of {campaign.id} cannot be rendered; nothing was sent:\n"
+            f"  {shown}\ncheck every template with: circular check-templates --campaign "
+            f"{campaign_dir}"
+        )
+    for line in _preview_lines(campaign.id, preview, dry_run):
+        typer.echo(line, err=True)
+    if dry_run or not (preview.send or preview.thank or preview.cancelled or preview.deferred):
+        return
+    try:
+        results = followup_now(settings, campaign, wave, now=now, acknowledgements=thank)
+    except ReminderError as error:
+        raise _fail(str(error)) from None
+    for result in results:
+        for line in _result_lines(result):
+            typer.echo(line, err=True)
+    if any(r.failed or r.unknown or r.problems for r in results):
+        raise typer.Exit(1)
+
+
+def _preview_lines(campaign: str, preview: Any, dry_run: bool) -> list[str]:
+    from circular.sending.plan import countries
+
+    head = "dry run: " if dry_run else ""
+    what = "deferred reminders due" if preview.kind == "deferred" else preview.kind
+    lines = [f"{head}{campaign}: {what}: {len(preview.send)} to send: {countries(preview.send)}"]
+    if preview.deferred:
+        lines.append(f"  {len(preview.deferred)} deferred (out of office until later)")
+    if preview.cancelled:
+        lines.append(f"  {len(preview.cancelled)} cancelled (answered or bounced meanwhile)")
+    if preview.thank:
+        lines.append(f"  {len(preview.thank)} acknowledgements to send: {countries(preview.thank)}")
+    if preview.thank_waiting:
+        lines.append(
+            f"  {len(preview.thank_waiting)} acceptances wait for an acknowledgement: "
+            "send them with --acks"
+        )
+    lines += [f"  problem: {problem}" for problem in preview.problems]
+    return lines
+
+
+def _result_lines(result: Any) -> list[str]:
+    from circular.sending.plan import countries
+
+    lines = [f"{result.kind}: sent {len(result.sent)}: {countries(result.sent)}"]
+    if result.deferred:
+        lines.append(f"  deferred {len(result.deferred)}: {countries(result.deferred)}")
+    if result.cancelled:
+        lines.append(f"  cancelled {len(result.cancelled)}: {countries(result.cancelled)}")
+    lines += [f"  failed: {name}" for name in result.failed]
+    lines += [f"  unknown (may have been sent; check and decide): {n}" for n in result.unknown]
+    lines += [f"  problem: {problem}" for problem in result.problems]
+    return lines

@@ -39,6 +39,8 @@ from circular.ledger import (
     contacts_of,
     open_ledger,
 )
+from circular.letters.checks import check_campaign_templates
+from circular.letters.render import contact_fields_of
 from circular.replies.outcomes import ContactStatus, can_mail, contact_status, replies_of
 from circular.sending import claims
 from circular.sending.mime import OutgoingMessage
@@ -143,6 +145,20 @@ def run_wave(
 
     Contacts out of office until after the wave get a deferred row (``scheduled_for``), sent
     later by ``send_due_reminders``. Running a wave again sends nothing twice."""
+    wave = _wave(campaign, number, now)
+    result = FollowupResult(kind=wave.kind)
+    if now >= campaign.deadline.at:
+        result.problems.append(f"the deadline {campaign.deadline.at.isoformat()} has passed")
+        return result
+    due, later, by_id = _wave_plans(ledger, campaign, wave, now)
+    _defer(ledger, campaign, later, by_id)
+    result.deferred = {by_id[p.contact_id].contact_key: p.send_at for p in later}
+    _send(ledger, campaign, [(by_id[p.contact_id], wave.kind) for p in due], sender, result)
+    return result
+
+
+def _wave(campaign: Campaign, number: int, now: datetime) -> Wave:
+    """Wave ``number`` of the campaign, due at ``now``; ReminderError says why not."""
     waves = campaign_waves(campaign)
     wave = next((w for w in waves if w.number == number), None)
     if wave is None:
@@ -151,15 +167,19 @@ def run_wave(
             + ", ".join(f"{w.number} at {w.at.isoformat()}" for w in waves)
             + ")"
         )
-    result = FollowupResult(kind=wave.kind)
     if now < wave.at:
         raise ReminderError(
             f"campaign {campaign.id}: wave {number} is due at {wave.at.isoformat()}, "
             f"not at {now.isoformat()}"
         )
-    if now >= campaign.deadline.at:
-        result.problems.append(f"the deadline {campaign.deadline.at.isoformat()} has passed")
-        return result
+    return wave
+
+
+def _wave_plans(
+    ledger: Ledger, campaign: Campaign, wave: Wave, now: datetime
+) -> tuple[list[ReminderPlan], list[ReminderPlan], dict[int, Contact]]:
+    """The wave's reminders due at ``now`` and those deferred, read from the ledger (no
+    change made: a preview uses it too), and the contacts by id."""
     policy = campaign.reminders
     with ledger.session() as session:
         invited = _invited(session, campaign.id)
@@ -176,10 +196,7 @@ def run_wave(
     by_id = {c.id: c for c in invited}
     due = [p for p in plans if p.send_at <= now]
     later = [p for p in plans if p.send_at > now]
-    _defer(ledger, campaign, later, by_id)
-    result.deferred = {by_id[p.contact_id].contact_key: p.send_at for p in later}
-    _send(ledger, campaign, [(by_id[p.contact_id], wave.kind) for p in due], sender, result)
-    return result
+    return due, later, by_id
 
 
 def send_due_reminders(
@@ -189,25 +206,9 @@ def send_due_reminders(
     contact who answered or bounced meanwhile gets nothing (the row is cancelled)."""
     result = FollowupResult(kind="deferred")
     with ledger.session() as session:
-        rows = list(
-            session.scalars(
-                select(Message)
-                .where(
-                    Message.campaign == campaign.id,
-                    Message.kind.like(f"{_REMINDER_PREFIX}%"),
-                    Message.status == MessageStatus.PENDING,
-                    Message.scheduled_for.is_not(None),
-                    Message.scheduled_for <= now,
-                )
-                .order_by(Message.scheduled_for, Message.id)
-            )
-        )
         items: list[tuple[Contact, str]] = []
-        for row in rows:
-            contact = session.get(Contact, row.contact_id)
-            assert contact is not None  # a foreign key
-            facts = contact_facts(session, contact)
-            if facts.has_human_reply or facts.permanently_bounced or now >= campaign.deadline.at:
+        for row, contact, cancel in _due_rows(session, campaign, now):
+            if cancel:
                 row.status = MessageStatus.CANCELLED
                 result.cancelled.append(contact.contact_key)
             else:
@@ -219,14 +220,48 @@ def send_due_reminders(
     return result
 
 
+def _due_rows(
+    session: Session, campaign: Campaign, now: datetime
+) -> list[tuple[Message, Contact, bool]]:
+    """The deferred reminders whose time has come, each with its contact and whether it is
+    to be cancelled (an answer or a bounce came meanwhile, or the deadline passed)."""
+    rows = session.scalars(
+        select(Message)
+        .where(
+            Message.campaign == campaign.id,
+            Message.kind.like(f"{_REMINDER_PREFIX}%"),
+            Message.status == MessageStatus.PENDING,
+            Message.scheduled_for.is_not(None),
+            Message.scheduled_for <= now,
+        )
+        .order_by(Message.scheduled_for, Message.id)
+    )
+    due = []
+    for row in rows:
+        contact = session.get(Contact, row.contact_id)
+        assert contact is not None  # a foreign key
+        facts = contact_facts(session, contact)
+        cancel = facts.has_human_reply or facts.permanently_bounced
+        due.append((row, contact, cancel or now >= campaign.deadline.at))
+    return due
+
+
 def send_acknowledgements(
     ledger: Ledger, campaign: Campaign, sender: Sender, *, now: datetime
 ) -> FollowupResult:
     """Thank every contact whose acceptance is in the ledger at ``now``, once, in the thread of
     their reply. Nothing when the campaign's ``reminders.acknowledgement`` is off."""
     result = FollowupResult(kind=MessageKind.ACK)
+    items = [(contact, MessageKind.ACK.value) for contact in _to_thank(ledger, campaign)]
+    _send(ledger, campaign, items, sender, result)
+    return result
+
+
+def _to_thank(ledger: Ledger, campaign: Campaign) -> list[Contact]:
+    """Contacts whose acceptance is in the ledger and who were not thanked yet (none when
+    the campaign's ``reminders.acknowledgement`` is off)."""
     if not campaign.reminders.acknowledgement:
-        return result
+        return []
     with ledger.session() as session:
         acked = set(
             session.scalars(
@@ -235,15 +270,13 @@ def send_acknowledgements(
                 )
             )
         )
-        items = [
-            (contact, MessageKind.ACK.value)
+        return [
+            contact
             for contact in _invited(session, campaign.id)
             if contact.id not in acked
             and contact_status(session, contact) == ContactStatus.ACCEPTED
             and can_mail(session, contact)
         ]
-    _send(ledger, campaign, items, sender, result)
-    return result
 
 
 def _invited(session: Session, campaign_id: str) -> list[Contact]:
@@ -286,7 +319,12 @@ def _send(
     sender: Sender,
     result: FollowupResult,
 ) -> None:
-    """Build each (contact, kind) message in the letter's thread and send it exactly once."""
+    """Build each (contact, kind) message in the letter's thread and send it exactly once.
+    A broken template is one problem (file and line), and nothing of this run is sent."""
+    broken = template_problems(campaign, items)
+    if broken:
+        result.problems += broken
+        return
     messages: list[OutgoingMessage] = []
     with ledger.session() as session:
         for contact, kind in items:
@@ -313,6 +351,20 @@ def _send(
     result.unknown += report.unknown
 
 
+def _template_kind(kind: str) -> TemplateKind:
+    return "ack" if kind == MessageKind.ACK else "reminder"
+
+
+def template_problems(campaign: Campaign, items: Sequence[tuple[Contact, str]]) -> list[str]:
+    """The problems of the templates ``items`` need (each kind in each language), once."""
+    if not items:
+        return []
+    kinds = sorted({_template_kind(kind) for _, kind in items})
+    languages = {contact.language for contact, _ in items}
+    fields = contact_fields_of(contact for contact, _ in items)
+    return [str(p) for p in check_campaign_templates(campaign, fields, kinds, languages)]
+
+
 def _message(
     session: Session, campaign: Campaign, contact: Contact, kind: str, out_dir: Path
 ) -> OutgoingMessage:
@@ -326,10 +378,9 @@ def _message(
     if invitation is None:
         raise ReminderError("no invitation in the ledger to follow up")
     thread = [invitation.message_id]
-    template: TemplateKind = "reminder"
+    template = _template_kind(kind)
     attachments: list[Path] = []
     if kind == MessageKind.ACK:
-        template = "ack"
         acceptance = _latest_acceptance(session, contact)
         if acceptance is not None and _MESSAGE_ID.fullmatch(acceptance.message_id.strip()):
             thread.append(acceptance.message_id.strip())
@@ -358,11 +409,71 @@ def _latest_acceptance(session: Session, contact: Contact) -> Reply | None:
     return accepted[-1] if accepted else None
 
 
+@dataclass
+class FollowupPreview:
+    """What a follow-up run would send at ``now``, by contact key, with nothing changed:
+    reminders due, deferred and cancelled, acknowledgements to send or left waiting."""
+
+    kind: str
+    send: list[str] = field(default_factory=list)
+    deferred: dict[str, datetime] = field(default_factory=dict)
+    cancelled: list[str] = field(default_factory=list)
+    thank: list[str] = field(default_factory=list)
+    thank_waiting: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    broken_templates: list[str] = field(default_factory=list)
+
+
+def preview_followup(
+    ledger: Ledger,
+    campaign: Campaign,
+    wave: int | None,
+    *,
+    now: datetime,
+    acknowledgements: bool,
+) -> FollowupPreview:
+    """What ``followup_now`` would do at ``now``, read from the ledger without changing it.
+    Raises ReminderError for a wave that does not exist or is not due."""
+    items: list[tuple[Contact, str]] = []
+    if wave is None:
+        preview = FollowupPreview(kind="deferred")
+        with ledger.session() as session:
+            for row, contact, cancel in _due_rows(session, campaign, now):
+                if cancel:
+                    preview.cancelled.append(contact.contact_key)
+                else:
+                    items.append((contact, row.kind))
+    else:
+        chosen = _wave(campaign, wave, now)
+        preview = FollowupPreview(kind=chosen.kind)
+        if now >= campaign.deadline.at:
+            preview.problems.append(f"the deadline {campaign.deadline.at.isoformat()} has passed")
+        else:
+            due, later, by_id = _wave_plans(ledger, campaign, chosen, now)
+            items += [(by_id[p.contact_id], chosen.kind) for p in due]
+            preview.deferred = {by_id[p.contact_id].contact_key: p.send_at for p in later}
+    preview.send = [contact.contact_key for contact, _ in items]
+    thank = _to_thank(ledger, campaign)
+    if acknowledgements:
+        preview.thank = [contact.contact_key for contact in thank]
+        items += [(contact, MessageKind.ACK.value) for contact in thank]
+    else:
+        preview.thank_waiting = [contact.contact_key for contact in thank]
+    preview.broken_templates = template_problems(campaign, items)
+    return preview
+
+
 def followup_now(
-    settings: Settings, campaign: Campaign, wave: int | None, *, now: datetime
+    settings: Settings,
+    campaign: Campaign,
+    wave: int | None,
+    *,
+    now: datetime,
+    acknowledgements: bool = True,
 ) -> list[FollowupResult]:
     """One follow-up run with the operator's settings: reminder wave ``wave`` (or, with
-    ``None``, the deferred reminders now due), then the acknowledgements not sent yet."""
+    ``None``, the deferred reminders now due), then, with ``acknowledgements``, the
+    acknowledgements not sent yet."""
     ledger = open_ledger(settings.resolved_database_url)
     sent_folder = SentFolder.from_settings(settings)
     sender = Sender(
@@ -376,6 +487,8 @@ def followup_now(
             first = send_due_reminders(ledger, campaign, sender, now=now)
         else:
             first = run_wave(ledger, campaign, wave, sender, now=now)
+        if not acknowledgements:
+            return [first]
         return [first, send_acknowledgements(ledger, campaign, sender, now=now)]
     finally:
         if sent_folder is not None:
