@@ -186,6 +186,7 @@ def followup_command(
     for line in _preview_lines(campaign.id, preview, dry_run):
         typer.echo(line, err=True)
     if dry_run or not (preview.send or preview.thank or preview.cancelled or preview.deferred):
+        typer.echo(_what_is_next(campaign, now), err=True)
         return
     try:
         results = followup_now(settings, campaign, wave, now=now, acknowledgements=thank)
@@ -194,6 +195,7 @@ def followup_command(
     for result in results:
         for line in _result_lines(result):
             typer.echo(line, err=True)
+    typer.echo(_what_is_next(campaign, now), err=True)
     if any(r.failed or r.unknown or r.problems for r in results):
         raise typer.Exit(1)
 
@@ -217,6 +219,17 @@ def _preview_lines(campaign: str, preview: Any, dry_run: bool) -> list[str]:
         )
     lines += [f"  problem: {problem}" for problem in preview.problems]
     return lines
+
+
+def _what_is_next(campaign: Any, now: Any) -> str:
+    from circular.followups.reminders import campaign_waves
+
+    upcoming = [wave for wave in campaign_waves(campaign) if wave.at > now]
+    if not upcoming:
+        return f"left: no reminder wave before the deadline {campaign.deadline.date}"
+    wave = upcoming[0]
+    zone = campaign.deadline.timezone
+    return f"left: wave {wave.number} ({wave.kind}) at {wave.at:%Y-%m-%d %H:%M} {zone}"
 
 
 def _result_lines(result: Any) -> list[str]:
