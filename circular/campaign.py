@@ -511,3 +511,40 @@ def campaign_folder(campaign: str | Path, settings: Settings | None = None) -> P
     if not (folder / CAMPAIGN_FILE).is_file():
         raise CampaignError(f"campaign {str(campaign)!r}: no {CAMPAIGN_FILE} in {folder}")
     return folder
+
+
+#: Dates further apart than this, in one campaign, were most likely copied from another one.
+_FAR_APART = timedelta(days=365)
+
+
+def date_problems(campaign: Campaign, now: datetime) -> list[str]:
+    """What is wrong with the campaign's dates, against each other and against ``now`` (an
+    aware time; the clock is a parameter so tests run on any day). Empty when all is well.
+
+    A passed deadline, and dates a year or more apart (a copied campaign whose event dates
+    were left from an earlier year) are named with the field to correct."""
+    problems: list[str] = []
+    deadline = campaign.deadline
+    today = now.astimezone(deadline.zone).date()
+    if now > deadline.at:
+        days = (today - deadline.date).days
+        problems.append(
+            f"deadline.date: the reply deadline {deadline.date} ({deadline.timezone}) passed "
+            f"{days} day{'s' if days != 1 else ''} ago"
+        )
+    if deadline.date - campaign.date > _FAR_APART:
+        problems.append(
+            f"deadline.date: {deadline.date} is more than a year after the letter's date "
+            f"{campaign.date}"
+        )
+    for name, event in campaign.events.items():
+        if abs(event.start - campaign.date) > _FAR_APART:
+            problems.append(
+                f"events.{name}: starts {event.start}, more than a year from the letter's date "
+                f"{campaign.date} (deadline {deadline.date}): left from an earlier campaign?"
+            )
+    if abs(today - campaign.date) > _FAR_APART:
+        problems.append(
+            f"date: the letter is dated {campaign.date}, more than a year from today ({today})"
+        )
+    return problems

@@ -7,7 +7,10 @@ against these names: keep them stable.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import difflib
+import io
+import os
+from collections.abc import Callable, Iterator, Mapping
 from enum import StrEnum
 from functools import lru_cache
 from pathlib import Path
@@ -305,9 +308,76 @@ def describe_validation_error(error: ValidationError) -> str:
     return "invalid settings:\n  " + "\n  ".join(lines)
 
 
+#: ``CIRCULAR_*`` variables that are not settings yet are read by circular or its tests; each
+#: with the reason it is allowed. Everything else with the prefix must be a field of Settings.
+NOT_SETTINGS: Mapping[str, str] = {
+    # prefect.yaml's pull step reads it when deploying (make deploy, the demo set it).
+    "CIRCULAR_HOME": "the project folder Prefect deployments start in",
+    # tests/servers/postgres.py: where initdb and pg_ctl are, on machines that hide them.
+    "CIRCULAR_TEST_PG_BIN": "the PostgreSQL binaries the tests start",
+}
+
+_PREFIX = "CIRCULAR_"
+
+
+def setting_names() -> list[str]:
+    """Every variable name that sets a field of Settings, from the model itself (a setting
+    added to the class is known here at once)."""
+    return sorted(f"{_PREFIX}{name.upper()}" for name in Settings.model_fields)
+
+
+def _dotenv_names(path: Path) -> Iterator[tuple[str, str]]:
+    """``(name, where)`` for each variable a ``.env`` file sets (``.env line 3``)."""
+    from dotenv.parser import parse_stream
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return  # pydantic-settings reports a file it cannot read
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.key:
+            yield binding.key, f"{path} line {binding.original.line}"
+
+
+def unknown_variables(
+    environ: Mapping[str, str] | None = None, env_file: Path | None = None
+) -> list[str]:
+    """One line per ``CIRCULAR_*`` variable (in the environment or the ``.env`` file) that is
+    no setting, naming the closest setting: a misspelt name must not be silently ignored."""
+    known = set(setting_names()) | set(NOT_SETTINGS)
+    found: list[tuple[str, str]] = [
+        (name, "environment") for name in (os.environ if environ is None else environ)
+    ]
+    if env_file is None:
+        configured = Settings.model_config.get("env_file")
+        env_file = Path(configured) if isinstance(configured, str) else None
+    if env_file is not None and env_file.is_file():
+        found.extend(_dotenv_names(env_file))
+    lines = []
+    for name, where in found:
+        # pydantic-settings matches names whatever their case: so does this check.
+        upper = name.upper()
+        if not upper.startswith(_PREFIX) or upper in known:
+            continue
+        # Compared without the prefix every name shares, or everything looks alike.
+        suffixes = {name.removeprefix(_PREFIX): name for name in known}
+        close = difflib.get_close_matches(upper.removeprefix(_PREFIX), suffixes, n=1)
+        hint = (
+            f"did you mean {suffixes[close[0]]}?"
+            if close
+            else "no setting has a similar name (`circular settings` lists them)"
+        )
+        origin = "" if where == "environment" else f" ({where})"
+        lines.append(f"unknown setting {name}{origin}: {hint}")
+    return lines
+
+
 def load_settings(**overrides: object) -> Settings:
     """Read the settings from the environment (plus ``overrides``), with errors that name
-    the variable."""
+    the variable. A ``CIRCULAR_*`` variable that is no setting is an error too."""
+    unknown = unknown_variables()
+    if unknown:
+        raise SettingsError("\n".join(unknown))
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as error:

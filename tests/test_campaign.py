@@ -15,6 +15,7 @@ from circular.campaign import (
     TEMPLATE_KINDS,
     Campaign,
     CampaignError,
+    date_problems,
     load_campaign,
 )
 from circular.settings import PROJECT_ROOT
@@ -241,3 +242,55 @@ def test_shifted_deadline_is_still_the_end_of_its_day(shipped: Campaign) -> None
     assert shifted.deadline.date == date(2026, 12, 24)
     assert shifted.deadline.at == datetime(2026, 12, 24, 23, 59, 59, tzinfo=shifted.deadline.zone)
     assert shifted.deadline.at.utcoffset() == timedelta(hours=1)
+
+
+# --- the dates against each other and against today (issue 12 §3) ---------------------------
+
+#: The clock is injected: each check runs at a fixed instant, whatever day the test runs.
+DURING = datetime(2021, 2, 10, 9, 0, tzinfo=UTC)
+
+
+def test_the_shipped_campaign_dates_are_consistent_while_it_runs(shipped: Campaign) -> None:
+    assert date_problems(shipped, DURING) == []
+
+
+def test_a_passed_deadline_is_named_from_the_first_second_after_its_day(
+    shipped: Campaign,
+) -> None:
+    zurich = shipped.deadline.zone
+    last = datetime(2021, 3, 1, 23, 59, 59, tzinfo=zurich)
+    assert date_problems(shipped, last) == []
+    assert date_problems(shipped, last + timedelta(seconds=1)) == [
+        "deadline.date: the reply deadline 2021-03-01 (Europe/Zurich) passed 1 day ago"
+    ]
+    assert date_problems(shipped, datetime(2021, 3, 4, 12, tzinfo=UTC)) == [
+        "deadline.date: the reply deadline 2021-03-01 (Europe/Zurich) passed 3 days ago"
+    ]
+
+
+def test_a_copied_campaign_with_old_event_dates_is_flagged(tmp_path: Path) -> None:
+    # Copied from CL-21/4: the letter's date and the deadline moved to 2026, the events not.
+    data = _data()
+    data["date"] = "2026-02-03"
+    data["deadline"]["date"] = "2026-03-01"
+    copied = load_campaign(_write(tmp_path, data), check_templates=False)
+    problems = date_problems(copied, datetime(2026, 2, 10, tzinfo=UTC))
+    assert sorted(problems) == [
+        f"events.{name}: starts {start}, more than a year from the letter's date 2026-02-03 "
+        "(deadline 2026-03-01): left from an earlier campaign?"
+        for name, start in (
+            ("final_week", "2021-05-17"),
+            ("high_level", "2021-03-22"),
+            ("opening", "2021-01-01"),
+        )
+    ]
+
+
+def test_a_letter_dated_long_ago_and_a_far_deadline_are_flagged(tmp_path: Path) -> None:
+    data = _data()
+    data["deadline"]["date"] = "2022-06-01"
+    campaign = load_campaign(_write(tmp_path, data), check_templates=False)
+    assert date_problems(campaign, datetime(2022, 5, 1, tzinfo=UTC)) == [
+        "deadline.date: 2022-06-01 is more than a year after the letter's date 2021-02-03",
+        "date: the letter is dated 2021-02-03, more than a year from today (2022-05-01)",
+    ]

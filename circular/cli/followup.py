@@ -4,9 +4,9 @@ replies waiting for a person, a person's decision, the campaign report, a remind
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -257,23 +257,62 @@ def followup_command(
         int | None,
         typer.Option("--wave", min=1, help="Reminder wave to send (default: deferred ones due)."),
     ] = None,
+    acks: Annotated[
+        bool,
+        typer.Option(
+            "--acks",
+            help="Also thank the acceptances not thanked yet (a --wave run always does).",
+        ),
+    ] = False,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Say what would be sent; send nothing.")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Send a reminder wave (or the deferred reminders now due) and acknowledgements."""
-    from circular.followups.reminders import ReminderError, followup_now
+    """Send a reminder wave (or the deferred reminders now due) and, with --acks or a wave,
+    the acknowledgements; says what it will send first, and what was sent at the end."""
+    from circular.followups.reminders import ReminderError, followup_now, preview_followup
 
     settings = settings_or_fail()
     campaign = campaign_or_fail(campaign_dir, settings)
+    # A scheduled wave thanks the acceptances too (as the follow-up flow does); a run without
+    # one sends acknowledgements only when asked, so none go out unannounced.
+    thank = acks or wave is not None
+    now = utcnow()
+    ledger = open_ledger(settings.resolved_database_url)
     try:
-        results = followup_now(settings, campaign, wave, now=utcnow())
+        preview = preview_followup(ledger, campaign, wave, now=now, acknowledgements=thank)
+    except ReminderError as error:
+        raise fail(str(error)) from None
+    finally:
+        ledger.dispose()
+    if preview.broken_templates:
+        shown = "\n  ".join(preview.broken_templates)
+        raise fail(
+            f"the follow-up templates of {campaign.id} cannot be rendered; nothing was sent:\n"
+            f"  {shown}\ncheck every template with: circular check-templates --campaign "
+            f"{campaign_dir}"
+        )
+    zone = campaign.deadline.zone
+    # With --json the human lines go to stderr, so that stdout is JSON alone.
+    for line in _preview_lines(campaign.id, preview, dry_run, zone):
+        say(line, stderr=as_json)
+    if dry_run:
+        if as_json:
+            print_json({"dry_run": True, "preview": asdict(preview)})
+        say(_what_is_next(campaign, now), stderr=as_json)
+        return
+    try:
+        results = followup_now(settings, campaign, wave, now=now, acknowledgements=thank)
     except ReminderError as error:
         raise fail(str(error)) from None
     if as_json:
         print_json([r.as_dict() for r in results])
     else:
         for result in results:
-            _print_followup(result, campaign.deadline.zone)
-    if any(r.pending or r.failed or r.unknown for r in results):
+            _print_followup(result, zone)
+    say(_what_is_next(campaign, now), stderr=as_json)
+    if any(r.pending or r.failed or r.unknown or r.problems for r in results):
         # Scripts and schedulers notice: some reminders wait for a later run or a person.
         raise typer.Exit(1)
 
@@ -289,6 +328,12 @@ def _print_followup(result: FollowupResult, zone: tzinfo) -> None:
         say("  sent to: " + ", ".join(country(key) for key in result.sent))
     for key, at in result.deferred.items():
         say(f"  deferred: {country(key)} until {when(at, zone)}")
+    if result.waiting:
+        first = min(result.waiting.values())
+        say(
+            f"  waiting for their send window: {len(result.waiting)} (the first opens "
+            f"{when(first, zone)}; a later run of the wave sends them)"
+        )
     if result.cancelled:
         say("  cancelled: " + ", ".join(country(key) for key in result.cancelled))
     for key in result.failed:
@@ -298,4 +343,45 @@ def _print_followup(result: FollowupResult, zone: tzinfo) -> None:
     for key in result.pending:
         say(f"  pending (the server could not be reached; the next run sends it): {country(key)}")
     for problem in result.problems:
-        say(f"  {problem}")
+        say(f"  problem: {problem}")
+
+
+def _preview_lines(campaign: str, preview: Any, dry_run: bool, zone: tzinfo) -> list[str]:
+    from circular.sending.plan import countries
+
+    head = "dry run: " if dry_run else ""
+    what = "deferred reminders due" if preview.kind == "deferred" else preview.kind
+    lines = [f"{head}{campaign}: {what}: {len(preview.send)} to send: {countries(preview.send)}"]
+    if preview.deferred:
+        lines.append(f"  {len(preview.deferred)} deferred (out of office until later)")
+    if preview.waiting:
+        first = min(preview.waiting.values())
+        lines.append(
+            f"  {len(preview.waiting)} wait for their send window (the first opens "
+            f"{when(first, zone)})"
+        )
+    if preview.cancelled:
+        lines.append(f"  {len(preview.cancelled)} cancelled (answered or bounced meanwhile)")
+    if preview.thank:
+        lines.append(f"  {len(preview.thank)} acknowledgements to send: {countries(preview.thank)}")
+    if preview.thank_waiting:
+        lines.append(
+            f"  {len(preview.thank_waiting)} acceptances wait for an acknowledgement: "
+            "send them with --acks"
+        )
+    lines += [f"  problem: {problem}" for problem in preview.problems]
+    return lines
+
+
+def _what_is_next(campaign: Any, now: datetime) -> str:
+    from circular.followups.reminders import campaign_waves
+
+    today = now.astimezone(campaign.deadline.zone).date()
+    upcoming = [wave for wave in campaign_waves(campaign) if wave.day > today]
+    if not upcoming:
+        return f"left: no reminder wave before the deadline {campaign.deadline.date}"
+    wave = upcoming[0]
+    return (
+        f"left: wave {wave.number} ({wave.kind}) on {wave.day:%a} {wave.day.isoformat()}, "
+        "in each recipient's send window"
+    )

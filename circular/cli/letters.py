@@ -243,13 +243,16 @@ def check_templates_command(
     campaign_folder: CampaignOption,
     contacts_file: ContactsOption = None,
 ) -> None:
-    """List each letter template's fields and any the contacts do not have; warn when the
-    deadline falls on a day the secretariat is closed; refuse a send window that cannot fit
-    before the deadline for some Member State."""
+    """Check every template of the campaign (letters, e-mail cover notes, reminders and
+    acknowledgements, in every language) and list the fields each uses; problems name the
+    file and the line. Warn when the deadline falls on a day the secretariat is closed; refuse
+    a send window that cannot fit before the deadline for some Member State."""
+    from circular.campaign import TEMPLATE_KINDS
     from circular.followups.calendars import closing_day_warnings
     from circular.followups.reminders import member_states_timing
     from circular.followups.windows import TimingError
-    from circular.letters.render import CONTACT_FIELDS, check_templates, template_fields
+    from circular.letters.checks import check_campaign_templates, text_template_fields
+    from circular.letters.render import CONTACT_FIELDS, template_fields
 
     campaign = _load_campaign(campaign_folder)
     if contacts_file is not None:
@@ -257,11 +260,16 @@ def check_templates_command(
         _, fields = _read_contacts_csv(contacts_file, campaign.id, per_country)
     else:
         fields = set(CONTACT_FIELDS)
-    for language, used in template_fields(campaign).items():
-        typer.echo(f"{campaign.template_path('letter', language)}:")
+    listed = {
+        campaign.template_path("letter", lang): used
+        for lang, used in template_fields(campaign).items()
+    }
+    listed.update(text_template_fields(campaign))
+    for path, used in listed.items():
+        typer.echo(f"{path}:")
         for name in sorted(used):
             typer.echo(f"  {name}")
-    problems = check_templates(campaign, fields)
+    problems = check_campaign_templates(campaign, fields)
     for warning in closing_day_warnings(campaign):
         typer.echo(f"warning: {campaign.folder}/campaign.yaml: {warning}", err=True)
     try:
@@ -269,8 +277,12 @@ def check_templates_command(
     except TimingError as error:
         problems.append(f"{campaign.folder}/campaign.yaml: {error}")
     if problems:
-        typer.echo(f"{len(problems)} problem(s):", err=True)
+        typer.echo(f"{len(problems)} problem(s) in the templates of {campaign.id}:", err=True)
         for problem in problems:
             typer.echo(f"  {problem}", err=True)
         raise typer.Exit(1)
-    typer.echo("all templates can be rendered with these contact fields")
+    count = len(campaign.languages) * len(TEMPLATE_KINDS)
+    typer.echo(
+        f"all {count} templates of {campaign.id} (letters, e-mails, reminders, "
+        "acknowledgements) can be rendered with these contact fields"
+    )

@@ -1,4 +1,9 @@
-"""``circular send``: send a campaign's invitations (or preview them with ``--dry-run``)."""
+"""``circular send``: send a campaign's invitations (or preview them with ``--dry-run``).
+
+Before anything goes out it checks the campaign's dates (a passed deadline needs ``--force``)
+and the e-mail templates, and says what it will send and to how many; it ends with what was
+sent and what is left, also when Ctrl-C stops it (exit status 130).
+"""
 
 from __future__ import annotations
 
@@ -9,17 +14,32 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsedColumn
 
-from circular.campaign import Campaign
+from circular.campaign import Campaign, date_problems
 from circular.cli import app
 from circular.cli.common import CampaignOption, JsonOption, campaign_or_fail, settings_or_fail
-from circular.cli.output import console, country, fail, print_json, progress, say, when
-from circular.ledger import Ledger, MessageKind, open_ledger
+from circular.cli.output import console, country, fail, print_json, progress, say, warn, when
+from circular.ledger import Ledger, MessageKind, MessageStatus, open_ledger, utcnow
 from circular.sending.mime import MessageBuildError, OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send, write_previews
 from circular.sending.outgoing import campaign_messages
+from circular.sending.plan import countries, not_yet_sent, plan_line, standing
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig, SmtpSetupError
 from circular.settings import Settings
+
+
+def check_dates(campaign: Campaign, force: bool) -> None:
+    """Refuse a campaign whose dates are wrong (a passed deadline, dates copied from an earlier
+    campaign) unless ``force``; with it, say what is wrong and go on."""
+    problems = date_problems(campaign, utcnow())
+    if problems and not force:
+        shown = "\n  ".join(problems)
+        raise fail(
+            f"the dates of campaign {campaign.id} are wrong:\n  {shown}\ncorrect "
+            f"{campaign.folder}/campaign.yaml, or give --force to send anyway"
+        )
+    for problem in problems:
+        warn(f"(--force) {problem}")
 
 
 @app.command("send")
@@ -36,12 +56,17 @@ def send_command(
         Path | None,
         typer.Option("--out", help="Folder for --dry-run (default: data/outbox/<campaign>)."),
     ] = None,
+    force: Annotated[
+        bool,
+        typer.Option("--force", help="Send although the deadline passed or the dates look wrong."),
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
     """Send a campaign's letters, each exactly once, within the configured rate limits.
 
     Exit status: 0 when every letter tried was sent, 1 when some failed or may or may not
-    have gone out (unknown: a person decides), 2 on bad settings, campaign or letters."""
+    have gone out (unknown: a person decides), 2 on bad settings, campaign or letters; 130
+    when interrupted (Ctrl-C)."""
     if kind != MessageKind.INVITATION:
         raise fail(
             f"--kind {kind}: only invitations are sent here; reminders are sent by the "
@@ -49,6 +74,7 @@ def send_command(
         )
     settings = settings_or_fail()
     campaign = campaign_or_fail(campaign_dir, settings)
+    check_dates(campaign, force)
     ledger = open_ledger(settings.resolved_database_url)
     if not dry_run:
         _readdress(settings, campaign, ledger)
@@ -56,14 +82,25 @@ def send_command(
     messages, problems = built.messages, built.problems
     if not messages and not problems:
         raise fail(f"campaign {campaign.id} has no contacts in the ledger: load a contact file")
+    if built.broken_templates:
+        shown = "\n  ".join(built.broken_templates)
+        raise fail(
+            f"the e-mail templates of {campaign.id} cannot be rendered; nothing was sent:\n"
+            f"  {shown}\ncheck every template with: circular check-templates --campaign "
+            f"{campaign_dir}"
+        )
     if problems:
         shown = "\n  ".join(problems[:20])
         more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
         raise fail(f"{len(problems)} letters cannot be sent:\n  {shown}{more}")
 
+    # With --json the human lines go to stderr, so that stdout is JSON alone.
+    waiting = not_yet_sent(ledger, messages)
+    plan = plan_line("invitations", campaign.id, waiting, len(messages), limit)
+    say(("dry run: " if dry_run else "") + plan, stderr=as_json)
     if dry_run:
         folder = out or settings.data_dir / "outbox" / campaign.id
-        chosen = messages[:limit] if limit else messages
+        chosen = waiting[:limit] if limit else waiting
         try:
             paths = write_previews(
                 chosen, folder, bounce_address=settings.smtp_bounce_address, ledger=ledger
@@ -77,7 +114,7 @@ def send_command(
         return
 
     options = SendOptions.from_settings(settings, limit=limit)
-    sent_to: list[str] = []  # who this run reached, named in the summary
+    sent_now: list[str] = []  # contact keys this run reached, named in the summary
     with progress(
         console(stderr=True),
         TextColumn("[bold]{task.description}"),
@@ -92,7 +129,7 @@ def send_command(
         def step(event: str, message: OutgoingMessage) -> None:
             counts[event] += 1
             if event == "sent":
-                sent_to.append(country(message.name))
+                sent_now.append(message.name)
             detail = " ".join(f"{k} {v}" for k, v in counts.items() if v)
             bar.update(task, advance=0 if event == "retry" else 1, detail=detail)
 
@@ -109,15 +146,56 @@ def send_command(
             )
         except SmtpSetupError as error:
             raise fail(str(error)) from None
+        except KeyboardInterrupt:
+            bar.stop()
+            _interrupted(ledger, campaign, kind, sent_now, campaign_dir)
+            raise typer.Exit(130) from None
         finally:
             if sent_folder is not None:
                 sent_folder.close()
+    sent_to = sorted(country(key) for key in sent_now)
     if as_json:
-        print_json(_as_json(report, sorted(sent_to)))
+        print_json(_as_json(report, sent_to))
     else:
-        _summary(report, sorted(sent_to), campaign.deadline.zone)
+        _summary(report, sent_to, campaign.deadline.zone)
+    _left(ledger, campaign, kind, campaign_dir, stderr=as_json)
     if report.failed or report.unknown:
         raise typer.Exit(1)  # scripts and schedulers notice letters that need a person
+
+
+def _interrupted(
+    ledger: Ledger, campaign: Campaign, kind: str, sent_now: list[str], campaign_dir: str
+) -> None:
+    """What Ctrl-C left: sent in this run, caught mid-send (named: a person may have to
+    decide), and not sent."""
+    say(f"interrupted: sent {len(sent_now)} in this run: {countries(sent_now)}", stderr=True)
+    caught = standing(ledger, campaign.id, kind).get(MessageStatus.SENDING, [])
+    if caught:
+        say(
+            f"{len(caught)} were being sent when interrupted and may or may not have gone out: "
+            f"{', '.join(caught)}; the next `circular send` settles them (found in the Sent "
+            "folder, else marked unknown for a person to decide)",
+            stderr=True,
+        )
+    _left(ledger, campaign, kind, campaign_dir, stderr=True)
+
+
+def _left(
+    ledger: Ledger, campaign: Campaign, kind: str, campaign_dir: str, *, stderr: bool = False
+) -> None:
+    """What is left to send of ``kind``, with the command that sends it."""
+    by_status = standing(ledger, campaign.id, kind)
+    done = len(by_status.get(MessageStatus.SENT, []))
+    left = by_status.get(MessageStatus.PENDING, [])
+    total = sum(len(keys) for keys in by_status.values())
+    if not left:
+        say(f"{campaign.id}: {done} of {total} {kind}s sent; none left to send", stderr=stderr)
+        return
+    say(
+        f"{campaign.id}: {done} of {total} {kind}s sent; left to send: {countries(left)} "
+        f"(circular send --campaign {campaign_dir})",
+        stderr=stderr,
+    )
 
 
 def _summary(report: SendReport, sent_to: list[str], zone: tzinfo) -> None:
@@ -127,7 +205,7 @@ def _summary(report: SendReport, sent_to: list[str], zone: tzinfo) -> None:
         f"already done {report.already_done}, left pending {report.left_pending}"
     )
     if sent_to:
-        say(f"  sent to: {', '.join(sent_to)}")
+        say(f"sent to: {', '.join(sent_to)}")
     if report.reconciled and (report.reconciled.sent or report.reconciled.unknown):
         say(
             f"interrupted sends settled: {len(report.reconciled.sent)} found in the Sent "

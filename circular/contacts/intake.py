@@ -3,7 +3,9 @@ campaign, then moved, byte for byte unchanged, to ``processed/`` or (with a repo
 ``rejected/``.
 
 Routing: ``<drop>/<campaign-id>/file.csv`` belongs to that campaign; a file at the top of the
-drop folder belongs to ``settings.default_campaign``. Temporary files (``~$*``, ``.*``,
+drop folder belongs to ``settings.default_campaign``. A campaign is known when
+``<letters_dir>/<id>/campaign.yaml`` exists: a file for any other (a misspelt folder) is
+rejected with a report naming the known campaigns. Temporary files (``~$*``, ``.*``,
 ``*.part``, ``*.crdownload``, ``*.tmp``) are left alone.
 
 Crash safety: the ledger is committed first (with the path the file will be moved to), the file
@@ -13,6 +15,7 @@ it by its sha256 and finishes the move instead of loading it again.
 
 from __future__ import annotations
 
+import difflib
 import enum
 import os
 import shutil
@@ -151,7 +154,7 @@ def intake_file(
     for record in previous:
         if record.stored_path and not Path(record.stored_path).exists():
             return _finish_interrupted(path, record)
-    problems = _campaign_problems(campaign) + _size_problems(known, settings)
+    problems = _campaign_problems(campaign, settings.letters_dir) + _size_problems(known, settings)
     if not problems and any(r.status == IntakeStatus.LOADED for r in previous):
         return _duplicate(path, campaign, known, settings, ledger, when)
     check = FileCheck(known, problems=problems)
@@ -167,12 +170,37 @@ def intake_file(
     return _load(path, campaign, check, settings, ledger, when, contacts_per_country)
 
 
-def _campaign_problems(campaign: str) -> list[Problem]:
+def known_campaigns(letters_dir: Path) -> list[str]:
+    """The ids of the campaigns defined in ``letters_dir`` (folders with a campaign.yaml)."""
+    from circular.campaign import CAMPAIGN_FILE
+
+    if not letters_dir.is_dir():
+        return []
+    return sorted(
+        entry.name for entry in letters_dir.iterdir() if (entry / CAMPAIGN_FILE).is_file()
+    )
+
+
+def _campaign_problems(campaign: str, letters_dir: Path | None = None) -> list[Problem]:
     try:
         check_campaign_id(campaign)
     except ValueError as error:
         return [Problem(ProblemKind.INVALID_CAMPAIGN, str(error))]
-    return []
+    if letters_dir is None:
+        return []
+    known = known_campaigns(letters_dir)
+    if campaign in known:
+        return []
+    # A misspelt folder (cl-21-04 for cl-21-4) must not load contacts into a campaign no
+    # letter, sending or report will ever look at.
+    close = difflib.get_close_matches(campaign, known, n=1)
+    hint = f"did you mean {close[0]}? " if close else ""
+    listed = ", ".join(known) if known else "none"
+    detail = (
+        f"no campaign {campaign!r} in {letters_dir} (CIRCULAR_LETTERS_DIR); {hint}"
+        f"known campaigns: {listed}. Drop the file again into the folder of its campaign."
+    )
+    return [Problem(ProblemKind.UNKNOWN_CAMPAIGN, detail)]
 
 
 def _size_problems(known: FileFingerprint, settings: Settings) -> list[Problem]:

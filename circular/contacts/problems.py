@@ -34,6 +34,7 @@ class ProblemKind(enum.StrEnum):
     MISSING_SHEET = "missing sheet"
     MERGED_CELLS = "merged cells"
     FORMULA_ERROR = "formula error"
+    UNKNOWN_CAMPAIGN = "unknown campaign"
 
 
 @dataclass(frozen=True)

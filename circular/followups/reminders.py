@@ -64,6 +64,8 @@ from circular.ledger import (
     contacts_of,
     open_ledger,
 )
+from circular.letters.checks import check_campaign_templates
+from circular.letters.render import contact_fields_of
 from circular.replies.outcomes import (
     ContactStatus,
     can_mail,
@@ -261,6 +263,18 @@ def run_wave(
     office until after the wave, or whose window closed before any run reached them, get a
     deferred row (``scheduled_for``), sent later by ``send_due_reminders``. Running a wave
     again sends nothing twice."""
+    split = _wave_split(ledger, campaign, _wave_of(campaign, number), now)
+    result = FollowupResult(kind=split.wave.kind, problems=list(split.problems))
+    result.waiting = {split.by_id[p.contact_id].contact_key: p.send_at for p in split.waiting}
+    _defer(ledger, campaign, split.later, split.by_id)
+    result.deferred = {split.by_id[p.contact_id].contact_key: p.send_at for p in split.later}
+    due = [(split.by_id[p.contact_id], split.wave.kind) for p in split.due]
+    _send(ledger, campaign, due, sender, result)
+    return result
+
+
+def _wave_of(campaign: Campaign, number: int) -> Wave:
+    """Wave ``number`` of the campaign; ReminderError names the waves there are."""
     waves = campaign_waves(campaign)
     wave = next((w for w in waves if w.number == number), None)
     if wave is None:
@@ -269,25 +283,43 @@ def run_wave(
             + ", ".join(f"{w.number} on {w.day.isoformat()}" for w in waves)
             + ")"
         )
-    result = FollowupResult(kind=wave.kind)
+    return wave
+
+
+@dataclass
+class _WaveSplit:
+    """A wave at ``now``, read from the ledger with nothing changed (a preview uses it too):
+    due now, deferred to a later window, waiting for their window to open, and problems."""
+
+    wave: Wave
+    due: list[ReminderPlan] = field(default_factory=list)
+    later: list[ReminderPlan] = field(default_factory=list)
+    waiting: list[ReminderPlan] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    by_id: dict[int, Contact] = field(default_factory=dict)
+
+
+def _wave_split(ledger: Ledger, campaign: Campaign, wave: Wave, now: datetime) -> _WaveSplit:
+    """Who of ``wave`` gets a reminder at ``now``; ReminderError when the wave is not due."""
+    split = _WaveSplit(wave)
     with ledger.session() as session:
         if campaign_cancelled(session, campaign.id):
-            result.problems.append(f"campaign {campaign.id} was cancelled: nothing is sent")
-            return result
+            split.problems.append(f"campaign {campaign.id} was cancelled: nothing is sent")
+            return split
         invited = _invited(session, campaign.id)
         held = held_contacts(session, campaign.id)
         facts = [contact_facts(session, c, held=c.id in held) for c in invited]
     plan = campaign_timing(campaign, invited)
-    slots = plan.slots[number]
+    slots = plan.slots[wave.number]
     if slots and now < min(slot.start for slot in slots.values()):
         first = min(slot.start for slot in slots.values())
         raise ReminderError(
-            f"campaign {campaign.id}: wave {number} is due from {first.isoformat()} "
+            f"campaign {campaign.id}: wave {wave.number} is due from {first.isoformat()} "
             f"(its first window), not at {now.isoformat()}"
         )
     if now >= campaign.deadline.at:
-        result.problems.append(f"the deadline {campaign.deadline.at.isoformat()} has passed")
-        return result
+        split.problems.append(f"the deadline {campaign.deadline.at.isoformat()} has passed")
+        return split
     plans = plan_wave(
         wave,
         facts,
@@ -296,28 +328,23 @@ def run_wave(
         timing=plan.timing,
         max_reminders=campaign.reminders.max_per_contact,
     )
-    by_id = {c.id: c for c in invited}
-    due: list[ReminderPlan] = []
-    later: list[ReminderPlan] = []
+    split.by_id = {c.id: c for c in invited}
     for item in plans:
-        key = by_id[item.contact_id].contact_key
+        key = split.by_id[item.contact_id].contact_key
         if item.slot.start <= now < item.slot.end:
-            due.append(item)
+            split.due.append(item)
         elif item.slot.end <= now:  # no run reached them in their window: the next one
             who = plan.recipients[item.contact_id]
             slot = first_slot_from(now, who, plan.timing)
             if slot is None:
-                result.problems.append(f"{key}: window missed and none left before the deadline")
+                split.problems.append(f"{key}: window missed and none left before the deadline")
             else:
-                later.append(ReminderPlan(item.contact_id, wave, slot, deferred=True))
+                split.later.append(ReminderPlan(item.contact_id, wave, slot, deferred=True))
         elif item.deferred:
-            later.append(item)
+            split.later.append(item)
         else:
-            result.waiting[key] = item.send_at
-    _defer(ledger, campaign, later, by_id)
-    result.deferred = {by_id[p.contact_id].contact_key: p.send_at for p in later}
-    _send(ledger, campaign, [(by_id[p.contact_id], wave.kind) for p in due], sender, result)
-    return result
+            split.waiting.append(item)
+    return split
 
 
 def send_due_reminders(
@@ -329,32 +356,9 @@ def send_due_reminders(
     cancelled)."""
     result = FollowupResult(kind="deferred")
     with ledger.session() as session:
-        cancelled = campaign_cancelled(session, campaign.id)
-        rows = list(
-            session.scalars(
-                select(Message)
-                .where(
-                    Message.campaign == campaign.id,
-                    Message.kind.like(f"{_REMINDER_PREFIX}%"),
-                    Message.status == MessageStatus.PENDING,
-                    Message.scheduled_for.is_(None) | (Message.scheduled_for <= now),
-                )
-                .order_by(Message.scheduled_for.asc().nulls_first(), Message.id)
-            )
-        )
-        held = held_contacts(session, campaign.id)
         items: list[tuple[Contact, str]] = []
-        for row in rows:
-            contact = session.get(Contact, row.contact_id)
-            assert contact is not None  # a foreign key
-            facts = contact_facts(session, contact, held=contact.id in held)
-            if (
-                facts.has_human_reply
-                or facts.permanently_bounced
-                or facts.held
-                or cancelled
-                or now >= campaign.deadline.at
-            ):
+        for row, contact, cancel in _due_rows(session, campaign, now):
+            if cancel:
                 row.status = MessageStatus.CANCELLED
                 result.cancelled.append(contact.contact_key)
             else:
@@ -366,6 +370,42 @@ def send_due_reminders(
     return result
 
 
+def _due_rows(
+    session: Session, campaign: Campaign, now: datetime
+) -> list[tuple[Message, Contact, bool]]:
+    """The pending reminders whose time has come, each with its contact and whether it is to
+    be cancelled (an answer, a bounce or a hold came meanwhile, the campaign was cancelled, or
+    the deadline passed)."""
+    cancelled = campaign_cancelled(session, campaign.id)
+    rows = list(
+        session.scalars(
+            select(Message)
+            .where(
+                Message.campaign == campaign.id,
+                Message.kind.like(f"{_REMINDER_PREFIX}%"),
+                Message.status == MessageStatus.PENDING,
+                Message.scheduled_for.is_(None) | (Message.scheduled_for <= now),
+            )
+            .order_by(Message.scheduled_for.asc().nulls_first(), Message.id)
+        )
+    )
+    held = held_contacts(session, campaign.id)
+    due = []
+    for row in rows:
+        contact = session.get(Contact, row.contact_id)
+        assert contact is not None  # a foreign key
+        facts = contact_facts(session, contact, held=contact.id in held)
+        cancel = (
+            facts.has_human_reply
+            or facts.permanently_bounced
+            or facts.held
+            or cancelled
+            or now >= campaign.deadline.at
+        )
+        due.append((row, contact, cancel))
+    return due
+
+
 def send_acknowledgements(
     ledger: Ledger, campaign: Campaign, sender: Sender, *, now: datetime
 ) -> FollowupResult:
@@ -374,15 +414,30 @@ def send_acknowledgements(
     result = FollowupResult(kind=MessageKind.ACK)
     if not campaign.reminders.acknowledgement:
         return result
-    calendar = secretariat_calendar(campaign)
-    closed = calendar.day_off(now.astimezone(campaign.deadline.zone).date())
+    closed = _secretariat_closed(campaign, now)
     if closed is not None:  # thanks go out on the secretariat's next working day
         result.problems.append(f"acknowledgements wait: the secretariat is closed ({closed})")
         return result
+    items = [(contact, MessageKind.ACK.value) for contact in _to_thank(ledger, campaign)]
+    _send(ledger, campaign, items, sender, result)
+    return result
+
+
+def _secretariat_closed(campaign: Campaign, now: datetime) -> str | None:
+    """Why the secretariat is closed on ``now``'s day (None when it is open)."""
+    calendar = secretariat_calendar(campaign)
+    return calendar.day_off(now.astimezone(campaign.deadline.zone).date())
+
+
+def _to_thank(ledger: Ledger, campaign: Campaign) -> list[Contact]:
+    """Contacts whose acceptance is in the ledger and who were not thanked yet (none when
+    the campaign's ``reminders.acknowledgement`` is off or the campaign was cancelled). A
+    pending acknowledgement (an outage stopped its run) counts as not sent: it goes now, once."""
+    if not campaign.reminders.acknowledgement:
+        return []
     with ledger.session() as session:
         if campaign_cancelled(session, campaign.id):
-            return result
-        # A pending acknowledgement (an outage stopped its run) is sent now, once.
+            return []
         acked = set(
             session.scalars(
                 select(Message.contact_id).where(
@@ -392,15 +447,13 @@ def send_acknowledgements(
                 )
             )
         )
-        items = [
-            (contact, MessageKind.ACK.value)
+        return [
+            contact
             for contact in _invited(session, campaign.id)
             if contact.id not in acked
             and contact_status(session, contact) == ContactStatus.ACCEPTED
             and can_mail(session, contact)
         ]
-    _send(ledger, campaign, items, sender, result)
-    return result
 
 
 def _invited(session: Session, campaign_id: str) -> list[Contact]:
@@ -443,7 +496,12 @@ def _send(
     sender: Sender,
     result: FollowupResult,
 ) -> None:
-    """Build each (contact, kind) message in the letter's thread and send it exactly once."""
+    """Build each (contact, kind) message in the letter's thread and send it exactly once.
+    A broken template is one problem (file and line), and nothing of this run is sent."""
+    broken = template_problems(campaign, items)
+    if broken:
+        result.problems += broken
+        return
     messages: list[OutgoingMessage] = []
     with ledger.session() as session:
         for contact, kind in items:
@@ -483,6 +541,20 @@ def _send(
     result.pending += sorted(m.name for m in messages if m.name not in settled)
 
 
+def _template_kind(kind: str) -> TemplateKind:
+    return "ack" if kind == MessageKind.ACK else "reminder"
+
+
+def template_problems(campaign: Campaign, items: Sequence[tuple[Contact, str]]) -> list[str]:
+    """The problems of the templates ``items`` need (each kind in each language), once."""
+    if not items:
+        return []
+    kinds = sorted({_template_kind(kind) for _, kind in items})
+    languages = {contact.language for contact, _ in items}
+    fields = contact_fields_of(contact for contact, _ in items)
+    return [str(p) for p in check_campaign_templates(campaign, fields, kinds, languages)]
+
+
 def _message(
     session: Session, campaign: Campaign, contact: Contact, kind: str, out_dir: Path
 ) -> OutgoingMessage:
@@ -496,10 +568,9 @@ def _message(
     if invitation is None:
         raise ReminderError("no invitation in the ledger to follow up")
     thread = [invitation.message_id]
-    template: TemplateKind = "reminder"
+    template = _template_kind(kind)
     attachments: list[Path] = []
     if kind == MessageKind.ACK:
-        template = "ack"
         acceptance = _latest_acceptance(session, contact)
         if acceptance is not None and _MESSAGE_ID.fullmatch(acceptance.message_id.strip()):
             thread.append(acceptance.message_id.strip())
@@ -532,11 +603,73 @@ def _latest_acceptance(session: Session, contact: Contact) -> Reply | None:
     return accepted[-1] if accepted else None
 
 
+@dataclass
+class FollowupPreview:
+    """What a follow-up run would send at ``now``, by contact key, with nothing changed:
+    reminders due, deferred, waiting for their window and cancelled, acknowledgements to send
+    or left waiting."""
+
+    kind: str
+    send: list[str] = field(default_factory=list)
+    deferred: dict[str, datetime] = field(default_factory=dict)
+    waiting: dict[str, datetime] = field(default_factory=dict)
+    cancelled: list[str] = field(default_factory=list)
+    thank: list[str] = field(default_factory=list)
+    thank_waiting: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    broken_templates: list[str] = field(default_factory=list)
+
+
+def preview_followup(
+    ledger: Ledger,
+    campaign: Campaign,
+    wave: int | None,
+    *,
+    now: datetime,
+    acknowledgements: bool,
+) -> FollowupPreview:
+    """What ``followup_now`` would do at ``now``, read from the ledger without changing it.
+    Raises ReminderError for a wave that does not exist or is not due."""
+    items: list[tuple[Contact, str]] = []
+    if wave is None:
+        preview = FollowupPreview(kind="deferred")
+        with ledger.session() as session:
+            for row, contact, cancel in _due_rows(session, campaign, now):
+                if cancel:
+                    preview.cancelled.append(contact.contact_key)
+                else:
+                    items.append((contact, row.kind))
+    else:
+        split = _wave_split(ledger, campaign, _wave_of(campaign, wave), now)
+        preview = FollowupPreview(kind=split.wave.kind, problems=list(split.problems))
+        items += [(split.by_id[p.contact_id], split.wave.kind) for p in split.due]
+        preview.deferred = {split.by_id[p.contact_id].contact_key: p.send_at for p in split.later}
+        preview.waiting = {split.by_id[p.contact_id].contact_key: p.send_at for p in split.waiting}
+    preview.send = [contact.contact_key for contact, _ in items]
+    thank = _to_thank(ledger, campaign)
+    if acknowledgements and thank and (closed := _secretariat_closed(campaign, now)):
+        preview.problems.append(f"acknowledgements wait: the secretariat is closed ({closed})")
+        preview.thank_waiting = [contact.contact_key for contact in thank]
+    elif acknowledgements:
+        preview.thank = [contact.contact_key for contact in thank]
+        items += [(contact, MessageKind.ACK.value) for contact in thank]
+    else:
+        preview.thank_waiting = [contact.contact_key for contact in thank]
+    preview.broken_templates = template_problems(campaign, items)
+    return preview
+
+
 def followup_now(
-    settings: Settings, campaign: Campaign, wave: int | None, *, now: datetime
+    settings: Settings,
+    campaign: Campaign,
+    wave: int | None,
+    *,
+    now: datetime,
+    acknowledgements: bool = True,
 ) -> list[FollowupResult]:
     """One follow-up run with the operator's settings: reminder wave ``wave`` (or, with
-    ``None``, the deferred reminders now due), then the acknowledgements not sent yet."""
+    ``None``, the deferred reminders now due), then, with ``acknowledgements``, the
+    acknowledgements not sent yet."""
     ledger = open_ledger(settings.resolved_database_url)
     sent_folder = SentFolder.from_settings(settings)
     sender = Sender(
@@ -550,6 +683,8 @@ def followup_now(
             first = send_due_reminders(ledger, campaign, sender, now=now)
         else:
             first = run_wave(ledger, campaign, wave, sender, now=now)
+        if not acknowledgements:
+            return [first]
         return [first, send_acknowledgements(ledger, campaign, sender, now=now)]
     finally:
         if sent_folder is not None:

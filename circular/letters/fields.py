@@ -34,8 +34,13 @@ class Problem:
     part: str
     field: str
     message: str
+    #: The line in a text template (a cover note, reminder, acknowledgement), when known.
+    line: int | None = None
 
     def __str__(self) -> str:
+        if self.line is not None:
+            # file:line, as compilers and grep print it: an editor opens it there.
+            return f"{self.template}:{self.line}: {self.message}"
         return f"{self.template} ({self.part}): {self.message}"
 
 
@@ -80,8 +85,9 @@ def _chain(node: nodes.Node) -> list[str] | None:
     return None
 
 
-def _walk(node: nodes.Node, chains: list[list[str]], private: list[str]) -> None:
-    """Collect the longest name chains under ``node`` and every private attribute access."""
+def _walk(node: nodes.Node, chains: list[tuple[list[str], int]], private: list[str]) -> None:
+    """Collect the longest name chains under ``node`` (each with its line) and every private
+    attribute access."""
     if isinstance(node, nodes.Getattr) and node.attr.startswith("_"):
         private.append(node.attr)
     if (
@@ -92,12 +98,12 @@ def _walk(node: nodes.Node, chains: list[list[str]], private: list[str]) -> None
     ):
         private.append(node.arg.value)
     if isinstance(node, nodes.Name) and node.ctx == "load":
-        chains.append([node.name])
+        chains.append(([node.name], node.lineno))
         return
     if isinstance(node, nodes.Getattr | nodes.Getitem):
         chain = _chain(node)
         if chain is not None:
-            chains.append(chain)
+            chains.append((chain, node.lineno))
             # The chain's inner links are prefixes of this one: only private names matter.
             _walk_private(node, private)
             return
@@ -116,13 +122,22 @@ def fields_in_source(source: str, environment: Environment) -> tuple[set[str], s
     """The dotted field chains a Jinja ``source`` reads from its context (names it declares
     itself, such as loop variables, and Jinja's globals left out), and the private attributes
     (``__class__``…) it tries to reach."""
+    lines, private = field_lines(source, environment)
+    return set(lines), private
+
+
+def field_lines(source: str, environment: Environment) -> tuple[dict[str, int], set[str]]:
+    """As ``fields_in_source``, with the first line each field is read on."""
     tree = environment.parse(source)
     undeclared = meta.find_undeclared_variables(tree) - set(environment.globals)
-    chains: list[list[str]] = []
+    chains: list[tuple[list[str], int]] = []
     private: list[str] = []
     _walk(tree, chains, private)
-    fields = {".".join(chain) for chain in chains if chain[0] in undeclared}
-    return fields, set(private)
+    lines: dict[str, int] = {}
+    for chain, line in sorted(chains, key=lambda item: item[1]):
+        if chain[0] in undeclared:
+            lines.setdefault(".".join(chain), line)
+    return lines, set(private)
 
 
 def flatten_fields(context: Mapping[str, Any], prefix: str = "") -> set[str]:

@@ -6,7 +6,7 @@ the contact's language with the same fields as the letter.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,13 +15,13 @@ from sqlalchemy import select
 
 from circular.campaign import Campaign, TemplateKind
 from circular.ledger import Contact, Ledger, Letter, contacts_of
+from circular.letters.checks import check_campaign_templates, text_environment
 from circular.letters.context import letter_context
 from circular.letters.docx_safety import UnsafeNameError, letter_filename
-from circular.letters.jinja_sandbox import sandboxed_environment
+from circular.letters.render import contact_fields_of
 from circular.sending.mime import Mailbox, OutgoingMessage
 
-# Plain text: no autoescaping here (the HTML part escapes the rendered text itself).
-_ENV = sandboxed_environment(autoescape=False, keep_trailing_newline=True)
+_ENV = text_environment()
 
 
 class CoverNoteError(ValueError):
@@ -116,10 +116,14 @@ def missing_attachments(campaign: Campaign, attachments: Sequence[Path]) -> list
 
 @dataclass
 class CampaignMessages:
-    """The e-mails of a campaign's contacts, and the contacts that cannot have one yet."""
+    """The e-mails of a campaign's contacts, and the contacts that cannot have one yet.
+
+    When a template the messages need is broken, ``broken_templates`` names each problem
+    once (file and line), ``problems`` holds the same lines, and there are no messages."""
 
     messages: list[OutgoingMessage]
     problems: list[str]
+    broken_templates: list[str] = field(default_factory=list)
 
 
 def campaign_messages(
@@ -143,6 +147,16 @@ def campaign_messages(
     if contact_ids is not None:
         wanted = set(contact_ids)
         contacts = [c for c in contacts if c.id in wanted]
+    # The template is checked once for the languages these contacts read: a broken one is
+    # one problem with its line, not the same error for every contact.
+    broken = [
+        str(problem)
+        for problem in check_campaign_templates(
+            campaign, contact_fields_of(contacts), (template,), {c.language for c in contacts}
+        )
+    ]
+    if broken:
+        return CampaignMessages([], list(broken), broken_templates=broken)
     result = CampaignMessages([], [])
     for contact in contacts:
         attachments = letter_paths(campaign, out_dir, contact, rendered.get(contact.id))

@@ -424,6 +424,28 @@ def test_a_folder_that_is_not_a_campaign_id_is_rejected(settings: Settings, ledg
     assert count(ledger, Contact) == 0
 
 
+def test_a_misspelt_campaign_folder_is_rejected_naming_the_known_campaigns(
+    settings: Settings, ledger: Ledger
+) -> None:
+    original = GOOD.encode("utf-8") + b"\r\n"  # the exact bytes must come back
+    drop(settings, "ministers.csv", original, campaign="cl-21-04")
+    [result] = intake_folder(settings, ledger, now=NOW)
+    assert result.status == IntakeStatus.REJECTED
+    assert [problem.kind for problem in result.problems] == [ProblemKind.UNKNOWN_CAMPAIGN]
+    assert str(result.problems[0]) == (
+        f"file: unknown campaign: no campaign 'cl-21-04' in {settings.letters_dir} "
+        "(CIRCULAR_LETTERS_DIR); did you mean cl-21-4? known campaigns: cl-21-4, cl-22-1, "
+        "cl-30-1. Drop the file again into the folder of its campaign."
+    )
+    assert result.stored_path is not None
+    assert result.stored_path.parent == settings.rejected_folder / "cl-21-04"
+    assert result.stored_path.read_bytes() == original
+    report = Path(f"{result.stored_path}.report.txt").read_text(encoding="utf-8")
+    assert "known campaigns: cl-21-4, cl-22-1, cl-30-1" in report
+    assert count(ledger, Contact) == 0
+    assert not list(settings.drop_folder.rglob("*.csv"))
+
+
 def test_a_file_that_cannot_be_opened_does_not_stop_the_others(
     settings: Settings, ledger: Ledger, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -477,6 +499,7 @@ def test_cli_intake_rejects_with_exit_code_1(settings: Settings, monkeypatch: py
     for name, value in (
         ("DATA_DIR", settings.data_dir),
         ("PROCESSED_FOLDER", settings.processed_folder),
+        ("LETTERS_DIR", settings.letters_dir),
         ("REJECTED_FOLDER", settings.rejected_folder),
     ):
         monkeypatch.setenv(f"CIRCULAR_{name}", str(value))

@@ -51,6 +51,10 @@ def test_intake_flow_loads_and_emits_one_event_per_loaded_file(
         ("REJECTED_FOLDER", "rejected"),
     ):
         monkeypatch.setenv(f"CIRCULAR_{name}", str(tmp_path / folder))
+    # Intake takes files only for a campaign that exists (a folder with its campaign.yaml).
+    (tmp_path / "letters" / campaign).mkdir(parents=True)
+    (tmp_path / "letters" / campaign / "campaign.yaml").write_text(f"id: {campaign}\n")
+    monkeypatch.setenv("CIRCULAR_LETTERS_DIR", str(tmp_path / "letters"))
     inbox = tmp_path / "inbox"
     (inbox / campaign).mkdir(parents=True)
     (inbox / campaign / "ministers.csv").write_text(GOOD, encoding="utf-8")

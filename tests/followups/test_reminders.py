@@ -253,3 +253,65 @@ def test_cli_followup_names_a_missing_wave_and_a_passed_deadline(
     )
     assert scripted.exit_code == 0, scripted.output
     assert [r["sent"] for r in json.loads(scripted.output)] == [[], []]
+
+
+def _followup_cli(world: World, tmp_path: Path, *args: str):  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from circular.cli import _register, app
+
+    _register()
+    env = {
+        "CIRCULAR_DATABASE_URL": world.ledger.url,
+        "CIRCULAR_IMAP_SENT_FOLDER": "",
+        "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
+        "CIRCULAR_SMTP_HOST": "127.0.0.1",
+        "CIRCULAR_SMTP_PORT": str(world.sender.smtp.port),
+        "CIRCULAR_SMTP_SECURITY": "none",
+    }
+    folder = str(world.campaign.folder)
+    return CliRunner().invoke(app, ["followup", "--campaign", folder, *args], env=env)
+
+
+def test_cli_followup_without_a_wave_sends_no_acknowledgement_unasked(
+    world: World, tmp_path: Path
+) -> None:
+    invited = world.arrived()
+    for address in invited[:2]:
+        world.reply(address, "accept")
+    plain = _followup_cli(world, tmp_path)
+    assert plain.exit_code == 0, plain.output
+    assert "2 acceptances wait for an acknowledgement: send them with --acks" in plain.output
+    assert world.arrived() == []
+    preview = _followup_cli(world, tmp_path, "--acks", "--dry-run")
+    assert preview.exit_code == 0, preview.output
+    assert "dry run: cl-21-4: deferred reminders due: 0 to send: none" in preview.output
+    assert "2 acknowledgements to send: " in preview.output
+    assert world.arrived() == []
+    sent = _followup_cli(world, tmp_path, "--acks")
+    assert sent.exit_code == 0, sent.output
+    assert world.arrived() == invited[:2]
+    assert "ack: sent 2," in sent.output
+
+
+def test_cli_followup_refuses_a_broken_template_once_with_its_line(
+    world: World, tmp_path: Path
+) -> None:
+    invited = world.arrived()
+    for address in invited:
+        world.reply(address, "accept")
+    assert world.campaign.folder is not None
+    for language in world.campaign.languages:
+        path = world.campaign.template_path("ack", language)
+        path.write_text(
+            "Subject: Thank you\n\n{{ contact.salutation }},\nby {{ campaign.deadline }.\n",
+            encoding="utf-8",
+        )
+    result = _followup_cli(world, tmp_path, "--acks")
+    assert result.exit_code == 2
+    assert world.arrived() == []
+    # One line per broken file (three languages here), not one per contact.
+    assert result.output.count("template syntax error") == 3
+    ack_en = world.campaign.template_path("ack", "en")
+    assert f"{ack_en}:4: template syntax error: unexpected '}}'" in result.output
+    assert "nothing was sent" in result.output

@@ -61,6 +61,8 @@ def small_campaign(tmp_path: Path) -> Path:
     folder = tmp_path / "cl-21-4"
     folder.mkdir()
     shutil.copy(CAMPAIGN / "campaign.yaml", folder / "campaign.yaml")
+    for text in CAMPAIGN.glob("*.txt"):  # the e-mail, reminder and acknowledgement texts
+        shutil.copy(text, folder / text.name)
     for language in DATES:
         document = Document()
         document.add_paragraph("{{ campaign.place }}, {{ campaign.date }}")

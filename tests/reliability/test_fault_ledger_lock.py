@@ -68,6 +68,9 @@ def workload(
     """A campaign of LETTERS letters to send, a contact file to take in, REPLIES replies in
     the mailbox, and the environment of the three commands; the SMTP server's handler."""
     campaign = stub_campaign(tmp_path, LETTERS)
+    # Intake takes files only for a campaign that exists (a folder with its campaign.yaml).
+    (tmp_path / "letters" / INTAKE_CAMPAIGN).mkdir()
+    (tmp_path / "letters" / INTAKE_CAMPAIGN / "campaign.yaml").write_text("id: cl-22-1\n")
     drop = tmp_path / "drop"
     (drop / INTAKE_CAMPAIGN).mkdir(parents=True)
     (drop / INTAKE_CAMPAIGN / "ministers.csv").write_text(CONTACT_FILE, encoding="utf-8")
@@ -79,6 +82,7 @@ def workload(
         env = campaign.env(
             smtp_port=str(server.port),
             drop_folder=str(drop),
+            letters_dir=str(tmp_path / "letters"),
             processed_folder=str(tmp_path / "processed"),
             rejected_folder=str(tmp_path / "rejected"),
             imap_host=imap_account.host,

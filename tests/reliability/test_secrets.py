@@ -590,13 +590,13 @@ def test_cli_leaves_no_password_anywhere(
         circular_cli(world, "settings"),
         circular_cli(world, "intake"),
         circular_cli(world, "render", "--campaign", campaign),
-        circular_cli(world, "send", "--campaign", campaign, "--dry-run"),
-        circular_cli(world, "send", "--campaign", campaign),
+        circular_cli(world, "send", "--force", "--campaign", campaign, "--dry-run"),
+        circular_cli(world, "send", "--force", "--campaign", campaign),
     ]
     world.answer_letters()
     runs += [
         circular_cli(world, "poll", "--verbose", "--json"),
-        circular_cli(world, "followup", "--campaign", campaign),
+        circular_cli(world, "followup", "--campaign", campaign, "--acks"),
         circular_cli(world, "report", "--campaign", campaign),
     ]
     for run in runs:
@@ -650,7 +650,7 @@ def test_failures_say_what_failed_without_the_password(
     }
     scan = new_scan()
     for (command, what), (env, expected) in cases.items():
-        args = ("send", "--campaign", campaign) if command == "send" else ("poll",)
+        args = ("send", "--force", "--campaign", campaign) if command == "send" else ("poll",)
         run = circular_cli(world, *args, env=env)
         assert run.code != 0, (command, what, run.stdout)
         assert expected in run.stderr, (command, what, run.stderr)
@@ -658,7 +658,7 @@ def test_failures_say_what_failed_without_the_password(
     assert world.handler.received == []  # nothing went out on a failure
     # The letters then go out, but the Sent folder refuses the login: a warning, no password.
     run = circular_cli(
-        world, "send", "--campaign", campaign, env=variant(IMAP_PASSWORD=WRONG_PASSWORD)
+        world, "send", "--force", "--campaign", campaign, env=variant(IMAP_PASSWORD=WRONG_PASSWORD)
     )
     assert run.code == 0, run.stderr
     assert "could not append" in run.stderr and "refused the login" in run.stderr

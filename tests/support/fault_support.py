@@ -5,7 +5,6 @@ and the checks every fault test ends with (each letter received once, or reporte
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -13,6 +12,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,6 +20,7 @@ from sqlalchemy import select
 from circular.campaign import LANGUAGES, TEMPLATE_KINDS
 from circular.countries import member_states
 from circular.ledger import Contact, Ledger, Message, MessageStatus
+from demo.run import write_shifted_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = "cl-21-4"
@@ -71,9 +72,8 @@ class StubCampaign:
 
 def stub_campaign(root: Path, count: int) -> StubCampaign:
     """Write the campaign folder, the ledger's contacts and their stand-in letters."""
-    folder = root / "letters" / CAMPAIGN
-    folder.mkdir(parents=True)
-    shutil.copy(ROOT / "letters" / CAMPAIGN / "campaign.yaml", folder)
+    # Dated today, so that its deadline lies ahead (`circular send` refuses a passed one).
+    folder = write_shifted_campaign(ROOT / "letters" / CAMPAIGN, root / "letters", date.today())
     for kind in TEMPLATE_KINDS:
         for language in LANGUAGES:
             name = f"{kind}.{language}.{'docx' if kind == 'letter' else 'txt'}"
