@@ -315,6 +315,8 @@ NOT_SETTINGS: Mapping[str, str] = {
     "CIRCULAR_HOME": "the project folder Prefect deployments start in",
     # tests/servers/postgres.py: where initdb and pg_ctl are, on machines that hide them.
     "CIRCULAR_TEST_PG_BIN": "the PostgreSQL binaries the tests start",
+    # circular/letters/pdfpool.py: LibreOffice's Python, read where the converters start.
+    "CIRCULAR_UNO_PYTHON": "the Python interpreter unoserver runs under",
 }
 
 _PREFIX = "CIRCULAR_"

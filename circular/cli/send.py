@@ -17,7 +17,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeElapsed
 from circular.campaign import Campaign, date_problems
 from circular.cli import app
 from circular.cli.common import CampaignOption, JsonOption, campaign_or_fail, settings_or_fail
-from circular.cli.output import console, country, fail, print_json, progress, say, warn, when
+from circular.cli.output import console, country, fail, print_json, progress, say, when
 from circular.ledger import Ledger, MessageKind, MessageStatus, open_ledger, utcnow
 from circular.sending.mime import MessageBuildError, OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send, write_previews
@@ -39,7 +39,7 @@ def check_dates(campaign: Campaign, force: bool) -> None:
             f"{campaign.folder}/campaign.yaml, or give --force to send anyway"
         )
     for problem in problems:
-        warn(f"(--force) {problem}")
+        say(f"warning (--force): {problem}", stderr=True)
 
 
 @app.command("send")

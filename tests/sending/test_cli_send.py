@@ -158,7 +158,7 @@ def test_a_broken_cover_note_is_named_whole_in_a_narrow_pipe(campaign_env) -> No
         check=False,
     )
     assert done.returncode == 2, done.stderr
-    named = f"{folder / 'email.fr.txt'}: line 1 must be 'Subject: ...'"
+    named = f"{folder / 'email.fr.txt'}:1: must start with 'Subject: ...'"
     assert any(named in line for line in done.stderr.splitlines()), done.stderr
     assert "\x1b[" not in done.stderr
 
