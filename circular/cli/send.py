@@ -75,7 +75,11 @@ def send_command(
         chosen = messages[:limit] if limit else messages
         try:
             paths = write_previews(
-                chosen, folder, bounce_address=settings.smtp_bounce_address, ledger=ledger
+                chosen,
+                folder,
+                bounce_address=settings.smtp_bounce_address,
+                ledger=ledger,
+                smtputf8=settings.smtp_utf8 != "no",
             )
         except MessageBuildError as error:
             raise _fail(str(error)) from None
