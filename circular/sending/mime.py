@@ -236,8 +236,8 @@ def encode_words(text: str, used: int = 0) -> str:
 def _address_header(name: str, value: str) -> bytes:
     """A header of checked addresses: ASCII, or UTF-8 as RFC 6532 has it (never encoded-words,
     which are not allowed in an address)."""
-    if value.isascii():
-        return _header(name, value)
+    if value.isascii() or "\r" in value or "\n" in value:
+        return _header(name, value)  # refuses line breaks (the backstop)
     return f"{name}: {value}\r\n".encode()
 
 
