@@ -102,6 +102,10 @@ PRESETS: dict[MailProvider, dict[str, object]] = {
 }
 
 
+#: CIRCULAR_SMTP_UTF8: whether mail may use SMTPUTF8 (see ``Settings.smtp_utf8``).
+SmtpUtf8 = Literal["auto", "yes", "no"]
+
+
 class Settings(BaseSettings):
     """circular's settings. Field ``smtp_host`` is read from ``CIRCULAR_SMTP_HOST``, and so on."""
 
@@ -171,6 +175,13 @@ class Settings(BaseSettings):
     )
     smtp_max_attempts: int = Field(5, ge=1, description="Tries per message on 4xx or drops.")
     smtp_retry_delay: float = Field(30.0, ge=0, description="First retry delay (s), doubled.")
+    smtp_utf8: SmtpUtf8 = Field(
+        "auto",
+        description="SMTPUTF8 (RFC 6531): yes: the provider delivers addresses with letters "
+        "outside ASCII before the @, so contact files may hold them; auto: internationalised "
+        "domains go as-is where the server offers SMTPUTF8, else in ASCII (IDNA); no: always "
+        "in ASCII. Only yes lets intake accept such addresses.",
+    )
 
     # IMAP (replies)
     imap_host: str = "127.0.0.1"
@@ -284,6 +295,12 @@ class Settings(BaseSettings):
             if name not in self.model_fields_set:
                 object.__setattr__(self, name, value)
         return self
+
+    @property
+    def contacts_smtputf8(self) -> bool:
+        """Whether contact files may hold addresses with letters outside ASCII before the @:
+        only when the operator says the provider delivers them (CIRCULAR_SMTP_UTF8=yes)."""
+        return self.smtp_utf8 == "yes"
 
     @property
     def resolved_database_url(self) -> str:

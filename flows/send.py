@@ -27,7 +27,7 @@ from circular.campaign import Campaign, load_campaign
 from circular.ledger import contacts_of
 from circular.letters.render import contact_fields_of, render_campaign
 from circular.sending.outbox import SendOptions, send
-from circular.sending.outgoing import campaign_messages
+from circular.sending.outgoing import campaign_messages, require_attachments
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig
 from circular.settings import load_settings
@@ -48,6 +48,20 @@ def render_batch(campaign_dir: str, contact_ids: list[int], fields: list[str]) -
         out = settings.out_dir / campaign.id
         report = render_campaign(campaign, contacts, out, ledger, contact_fields=fields)
         return {"rendered": report.rendered, "unchanged": report.skipped}
+    finally:
+        ledger.dispose()
+
+
+@task(name="check attachments", cache_policy=NONE)
+def check_attachments(campaign_dir: str) -> None:
+    """Refuse to start when the campaign sends PDFs (campaign.yaml ``attach``) and a letter
+    has none, or one made from an earlier version: ``MissingAttachments`` lists them, so the
+    run fails before anything is sent (the same rule as ``circular send``)."""
+    settings = load_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    try:
+        require_attachments(ledger, campaign, settings.out_dir)
     finally:
         ledger.dispose()
 
@@ -119,7 +133,9 @@ def send_in_batches(
 
     While it works, a progress artifact (``<campaign>-sending``) moves batch by batch, and
     each batch that sent letters emits a ``circular.letter.sent`` event (resource
-    ``circular.campaign.<id>``) with its counts. Returns the totals."""
+    ``circular.campaign.<id>``) with its counts. Returns the totals. A campaign that sends
+    PDFs fails at once, sending nothing, when a letter lacks its PDF (``check_attachments``)."""
+    check_attachments(campaign_dir)
     campaign, ids, fields = campaign_contacts(campaign_dir)
     totals: dict[str, Any] = {"rendered": 0, "sent": 0, "failed": [], "unknown": [], "problems": []}
     parts = batches(ids, batch_size)

@@ -334,7 +334,9 @@ def build_letter(text: dict[str, Any], language: str) -> bytes:
         _paragraph(document, paragraph, script, style="Letter Body")
     closing = _paragraph(document, text["closing"], script, style="Letter Body")
     closing.paragraph_format.keep_with_next = True
-    for line in ("", text["signed"], "", "{{ campaign.signatory.name }}"):
+    # The signature image (campaign.yaml signature:) goes in the paragraph above the name;
+    # without one the field is empty and the paragraph is the blank line it always was.
+    for line in ("", text["signed"], "{{ signature }}", "{{ campaign.signatory.name }}"):
         # The closing and the signature stay together on one page.
         _paragraph(document, line, script).paragraph_format.keep_with_next = True
     _paragraph(document, "{{ campaign.signatory.title }}", script)

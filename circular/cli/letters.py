@@ -41,8 +41,13 @@ def _read_contacts_csv(
     from circular.ledger import Contact
     from circular.settings import get_settings
 
-    sheet = get_settings().contact_sheet
-    check = check_file(path, contacts_per_country=contacts_per_country, sheet=sheet)
+    settings = get_settings()
+    check = check_file(
+        path,
+        contacts_per_country=contacts_per_country,
+        sheet=settings.contact_sheet,
+        smtputf8=settings.contacts_smtputf8,
+    )
     if not check.ok or check.columns is None:
         report = render_report(
             file_name=path.name,

@@ -103,7 +103,11 @@ def send_command(
         chosen = waiting[:limit] if limit else waiting
         try:
             paths = write_previews(
-                chosen, folder, bounce_address=settings.smtp_bounce_address, ledger=ledger
+                chosen,
+                folder,
+                bounce_address=settings.smtp_bounce_address,
+                ledger=ledger,
+                smtputf8=settings.smtp_utf8 != "no",
             )
         except MessageBuildError as error:
             raise fail(str(error)) from None

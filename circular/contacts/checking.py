@@ -48,6 +48,8 @@ class FileCheck:
     rows: int = 0
     problems: list[Problem] = field(default_factory=list)
     omitted: int = 0
+    #: Addresses may have letters outside ASCII before the @ (CIRCULAR_SMTP_UTF8=yes).
+    smtputf8: bool = False
 
     @property
     def ok(self) -> bool:
@@ -76,14 +78,16 @@ def check_file(
     contacts_per_country: int = 1,
     known: FileFingerprint | None = None,
     sheet: str | None = None,
+    smtputf8: bool = False,
 ) -> FileCheck:
     """Check every row of ``path``; the result's ``problems`` name each thing wrong.
 
     ``known`` is the file's fingerprint when the caller has already computed it; ``sheet`` is
-    the sheet of a workbook to read when its file name names none (default: the first)."""
+    the sheet of a workbook to read when its file name names none (default: the first);
+    ``smtputf8`` accepts addresses with letters outside ASCII before the @."""
     if contacts_per_country < 1:
         raise ValueError("contacts_per_country must be at least 1")
-    check = FileCheck(known or fingerprint_file(path))
+    check = FileCheck(known or fingerprint_file(path), smtputf8=smtputf8)
     workbook = spreadsheet_kind(path) is not None
     if check.fingerprint.problem or not (check.fingerprint.encoding or workbook):
         check.add(check.fingerprint.problem or _unreadable())
@@ -152,7 +156,7 @@ def _check_rows(path: Path, check: FileCheck, contacts_per_country: int) -> None
             for problem in failed:
                 check.add(problem)
             continue
-        parsed = parse_row(row, cells, check.columns)
+        parsed = parse_row(row, cells, check.columns, smtputf8=check.smtputf8)
         if isinstance(parsed, list):
             for problem in parsed:
                 check.add(problem)
@@ -199,7 +203,7 @@ def iter_contacts(path: Path, check: FileCheck) -> Iterator[ContactRow]:
     if not check.ok or check.form is None or check.columns is None:
         raise ValueError(f"{path.name} was not found valid; it cannot be loaded")
     for row, cells in records(path, check.form):
-        parsed = parse_row(row, cells, check.columns)
+        parsed = parse_row(row, cells, check.columns, smtputf8=check.smtputf8)
         if isinstance(parsed, list):
             # The file changed between the two passes: refuse rather than half-load it.
             raise UnreadableFile(parsed[0])

@@ -164,6 +164,7 @@ def intake_file(
             contacts_per_country=contacts_per_country,
             known=known,
             sheet=settings.contact_sheet,
+            smtputf8=settings.contacts_smtputf8,
         )
     if not check.ok:
         return _reject(path, campaign, check, settings, ledger, when)

@@ -39,8 +39,11 @@ class ContactRow:
         return self.iso3 if contacts_per_country == 1 else f"{self.iso3}:{self.email.lower()}"
 
 
-def parse_row(row: int, cells: list[str], columns: ColumnMap) -> ContactRow | list[Problem]:
-    """The contact in ``cells`` (spreadsheet row ``row``), or every problem it has."""
+def parse_row(
+    row: int, cells: list[str], columns: ColumnMap, *, smtputf8: bool = False
+) -> ContactRow | list[Problem]:
+    """The contact in ``cells`` (spreadsheet row ``row``), or every problem it has.
+    ``smtputf8``: addresses may have letters outside ASCII before the @ (``check_email``)."""
     problems: list[Problem] = []
 
     def cell(name: str) -> str:
@@ -71,14 +74,14 @@ def parse_row(row: int, cells: list[str], columns: ColumnMap) -> ContactRow | li
 
     email = ""
     try:
-        email = check_email(cell("email"))
+        email = check_email(cell("email"), smtputf8=smtputf8)
     except ValueError as error:
         problem(ProblemKind.INVALID_EMAIL, "email", str(error))
 
     cc: list[str] = []
     for address in split_cc(cell("cc")):
         try:
-            cc.append(check_email(address))
+            cc.append(check_email(address, smtputf8=smtputf8))
         except ValueError as error:
             problem(ProblemKind.INVALID_EMAIL, "cc", f"cc address {address!r}: {error}")
 

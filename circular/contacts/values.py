@@ -42,8 +42,14 @@ def parse_language(text: str) -> str | None:
     return code if code in LANGUAGES else None
 
 
-def check_email(text: str) -> str:
+def check_email(text: str, *, smtputf8: bool = False) -> str:
     """A valid e-mail address (domain normalised to lower case), or ValueError saying why.
+
+    An internationalised domain (``info@mid.рф``) is kept in Unicode: sending writes it in
+    ASCII (IDNA 2008) where the server lacks SMTPUTF8. Letters outside ASCII before the @
+    (``josé@…``) cannot be written in ASCII at all: they are accepted only with ``smtputf8``
+    (CIRCULAR_SMTP_UTF8=yes, the provider says it delivers such mail), else refused here
+    rather than failing at send time.
 
     An address holding a line break or another control character is refused before anything
     else: such a value could inject a header into the message it is later written to."""
@@ -62,10 +68,23 @@ def check_email(text: str) -> str:
             raise ValueError(str(error)) from None
     try:
         # No DNS lookup: intake runs offline and the reserved test domains have no MX.
-        checked = validate_email(address, check_deliverability=False, test_environment=True)
+        # Checked as if SMTPUTF8 were allowed, so an address wrong in other ways says so.
+        checked = validate_email(
+            address, check_deliverability=False, test_environment=True, allow_smtputf8=True
+        )
     except EmailNotValidError as error:
         raise ValueError(str(error)) from None
+    if checked.smtputf8 and not smtputf8:
+        raise ValueError(_needs_smtputf8(checked.local_part))
     return checked.normalized
+
+
+def _needs_smtputf8(local: str) -> str:
+    return (
+        f"the part before the @ ({local}) has letters outside ASCII, which only mail servers "
+        "with SMTPUTF8 deliver: ask for an ASCII address, or set CIRCULAR_SMTP_UTF8=yes if "
+        "the mail provider supports SMTPUTF8"
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -218,4 +218,11 @@ def letter_context(campaign: Campaign, contact: Any, language: str) -> dict[str,
     """Everything a template of ``campaign`` may use for ``contact``, in ``language``."""
     # The campaign first: it says which languages exist, before any contact is looked at.
     fields = campaign_fields(campaign, language)
-    return {"contact": contact_fields(contact, language), "campaign": fields, "language": language}
+    return {
+        "contact": contact_fields(contact, language),
+        "campaign": fields,
+        "language": language,
+        # The signature image goes here when rendering (``circular.letters.signature``);
+        # empty when the campaign has none, so a template may always carry the field.
+        "signature": "",
+    }

@@ -24,6 +24,10 @@ Templates or contexts needing what only a live python-docx package can do are le
 section, with surprising results) or whose header/footer relationships share a part, and
 ``render_bytes`` raises ``FastPathUnsupported`` for contexts holding ``InlineImage`` or
 ``Subdoc`` objects (they add parts and relationships to the package while rendering).
+
+An image that is the same in every letter (a campaign's signature) is added to the package
+once, when the template is prepared (``images``); ``image_xml`` gives the XML that goes in
+its tag's place, the XML docxtpl's ``InlineImage`` writes, to put in the context as markup.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -193,12 +197,15 @@ class PreparedTemplate:
         jinja_env: jinja2.Environment,
         *,
         compresslevel: int = 6,
+        images: Mapping[str, Callable[[Any], str]] | None = None,
     ) -> None:
         """Read and prepare the template at ``path`` (or the template's bytes, for a caller
         that already read and hashed them); Jinja syntax errors in any part are raised here.
 
         ``compresslevel`` is the deflate level of the rendered parts (python-docx, and so
-        docxtpl, use zlib's default, 6)."""
+        docxtpl, use zlib's default, 6). ``images`` maps a context field to a function that
+        adds its image to the document part given and returns the XML for its tag (see
+        ``image_xml``); such a field may only be used in the body."""
         #: How messages name the template.
         self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
         source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
@@ -219,6 +226,10 @@ class PreparedTemplate:
         self._prepare_headers_footers()
         self._prepare_core_properties(document)
         self._prepare_footnotes()
+        self._images = {
+            name: add_image(document.part) for name, add_image in (images or {}).items()
+        }
+        self._refuse_images_outside_the_body()
 
         buffer = io.BytesIO()
         document.save(buffer)
@@ -311,7 +322,25 @@ class PreparedTemplate:
             # for any context.
             tpl.render_footnotes({}, self.environment)
 
+    def _refuse_images_outside_the_body(self) -> None:
+        # The image's relationship belongs to the document part: in a header it would point
+        # nowhere. docxtpl adds it to the part being rendered; leave such templates to it.
+        for part in self._parts:
+            if part.is_body:
+                continue
+            used = {chain.split(".")[0] for chain in self._part_fields(part)}
+            for name in sorted(used & set(self._images)):
+                self._unsupported.append(f"image {name!r} in {part.member.decode()}")
+
+    def _part_fields(self, part: _Part) -> set[str]:
+        return _field_chains(self.environment, "\n".join(part.source_lines))
+
     # ------------------------------------------------------------------ public API
+
+    def image_xml(self, name: str) -> str:
+        """The XML that stands for image ``name`` (given as ``images``) in a letter: put it in
+        the context as markup (``markupsafe.Markup``) so autoescaping leaves it as it is."""
+        return self._images[name]
 
     @property
     def supported(self) -> bool:

@@ -23,8 +23,10 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import docxtpl
+from docx.shared import Emu
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from markupsafe import Markup
 from sqlalchemy import select
 
 from circular.countries import get_country
@@ -41,6 +43,13 @@ from circular.letters.docx_safety import (
 from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
 from circular.letters.fields import Problem, check_template, describe_problems, flatten_fields
 from circular.letters.jinja_sandbox import sandboxed_environment
+from circular.letters.signature import (
+    SIGNATURE_FIELD,
+    Signature,
+    SignatureError,
+    campaign_signature,
+    inline_image_xml,
+)
 
 #: Bumped when rendering changes in a way that changes output for the same inputs, so that
 #: letters rendered by an older version are not skipped as "unchanged".
@@ -124,13 +133,23 @@ class LetterTemplate:
 
     Letters come from ``circular.letters.fastdocx.PreparedTemplate`` (each part compiled once, the
     package zipped from prepared members) where it supports the template, else from docxtpl
-    per letter; ``fast=False`` forces docxtpl. Both run in the same sandboxed environment."""
+    per letter; ``fast=False`` forces docxtpl. Both run in the same sandboxed environment.
+
+    ``signature``: the campaign's signature image, placed where the template has the
+    ``{{ signature }}`` field (a template without it is refused: the image would be lost)."""
 
     def __init__(
-        self, path: Path, language: str, label: str | None = None, *, fast: bool = True
+        self,
+        path: Path,
+        language: str,
+        label: str | None = None,
+        *,
+        fast: bool = True,
+        signature: Signature | None = None,
     ) -> None:
         self.path = Path(path)
         self.language = language
+        self.signature = signature
         #: How messages name the template (its path as the user gave it).
         self.label = label or str(path)
         try:
@@ -147,15 +166,36 @@ class LetterTemplate:
         self.parts = docx_parts(self.data)
         #: Package structures python-docx has opened (see ``validate_docx``).
         self._opened: set[str] = set()
+        if signature is not None:
+            self._check_signature_field(signature)
         self._fast = self._prepare(fast)
+
+    def _check_signature_field(self, signature: Signature) -> None:
+        try:
+            used = check_template(self.data, set(), self._environment, self.label)[0]
+        except TemplateError:
+            return  # reported with the template's other problems (check_templates)
+        if SIGNATURE_FIELD not in used:
+            raise LetterError(
+                f"campaign.yaml names the signature image {signature.name}, but template "
+                f"{self.label} has no {{{{ {SIGNATURE_FIELD} }}}} field to place it: put one "
+                "in the paragraph above the signatory's name (tools/make_templates.py does)"
+            )
 
     def _prepare(self, fast: bool) -> PreparedTemplate | None:
         """The fast path (``circular.letters.fastdocx``: parts byte-identical to docxtpl's), or None
-        where docxtpl must render each letter itself."""
+        where docxtpl must render each letter itself. The signature is added to the prepared
+        package once."""
         if not fast:
             return None
+        signature = self.signature
+        images = (
+            {SIGNATURE_FIELD: lambda part: inline_image_xml(part, signature)}
+            if signature is not None
+            else None
+        )
         try:
-            prepared = PreparedTemplate(self.data, self._environment)
+            prepared = PreparedTemplate(self.data, self._environment, images=images)
         except TemplateError:
             # docxtpl raises the same error at render time, where it is reported with the
             # template's name; check_templates reports it before any letter.
@@ -171,7 +211,8 @@ class LetterTemplate:
 
         ``context`` must already be sanitised (``render`` does that)."""
         digest = hashlib.sha256()
-        for piece in (RENDERER_VERSION, self.sha256, _context_json(context)):
+        signature = self.signature.sha256 if self.signature is not None else ""
+        for piece in (RENDERER_VERSION, self.sha256, signature, _context_json(context)):
             digest.update(piece.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
@@ -186,7 +227,7 @@ class LetterTemplate:
         try:
             if self._fast is not None:
                 try:
-                    return self._fast.render_bytes(clean)
+                    return self._fast.render_bytes(self._with_signature(clean))
                 except FastPathUnsupported:
                     pass  # a context docxtpl alone can render (images, subdocuments)
             return self._render_with_docxtpl(clean)
@@ -209,8 +250,24 @@ class LetterTemplate:
         except OverflowError as error:  # the sandbox's cap on range(): a runaway loop
             raise TemplateRenderError(f"template {self.label} failed: {error}") from None
 
+    def _with_signature(self, clean: Mapping[str, Any]) -> Mapping[str, Any]:
+        """``clean`` with the prepared signature's XML in its field (after sanitising, which
+        turns every markup into text: this XML is the renderer's own, never a contact's)."""
+        if self.signature is None or self._fast is None:
+            return clean
+        xml = self._fast.image_xml(SIGNATURE_FIELD)  # built by python-docx from the PNG
+        return {**clean, SIGNATURE_FIELD: Markup(xml)}  # noqa: S704
+
     def _render_with_docxtpl(self, clean: Mapping[str, Any]) -> bytes:
         template = docxtpl.DocxTemplate(io.BytesIO(self.data))
+        if self.signature is not None:
+            image = docxtpl.InlineImage(
+                template,
+                io.BytesIO(self.signature.data),
+                Emu(self.signature.width),
+                Emu(self.signature.height),
+            )
+            clean = {**clean, SIGNATURE_FIELD: image}
         template.render(clean, jinja_env=self._environment)
         buffer = io.BytesIO()
         template.save(buffer)
@@ -454,8 +511,13 @@ def render_campaign(
     languages = {contact.language for contact, _ in plan}
     fields = set(contact_fields) if contact_fields is not None else contact_fields_of(contacts)
     paths = letter_templates(campaign)
+    try:
+        signature = campaign_signature(campaign)
+    except SignatureError as error:
+        raise LetterError(str(error)) from None
     templates = {
-        language: LetterTemplate(paths[language], language) for language in sorted(languages)
+        language: LetterTemplate(paths[language], language, signature=signature)
+        for language in sorted(languages)
     }
     problems = check_templates(campaign, fields, languages, builder, prepared=templates)
     if problems:

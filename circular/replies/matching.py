@@ -37,6 +37,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from circular.ledger import Contact, Message, MessageStatus
+from circular.sending.mime import ascii_domain_of
 from circular.tokens import token_from_address, tokens_in_references
 
 #: ``lookup(name) -> ISO3 or None``: which Member State a name (in any of the six languages)
@@ -111,7 +112,13 @@ _MAX_CJK_NAME = 14
 
 
 def _norm_address(value: str) -> str:
-    return value.strip().strip("<>").lower()
+    address = value.strip().strip("<>").lower()
+    local, at, domain = address.rpartition("@")
+    if at and not domain.isascii():
+        # One form for an internationalised domain: the contact file's Unicode (mid.рф) and
+        # the ASCII a reply or bounce may carry (mid.xn--p1ai) are the same address.
+        domain = ascii_domain_of(domain) or domain
+    return f"{local}{at}{domain}"
 
 
 def _domain(address: str) -> str:

@@ -8,6 +8,12 @@ too when a bounce address is configured (see ``circular.tokens``).
 Nothing a contact file holds can add a header: display names lose their control characters,
 addresses must be plain ``local@domain`` (anything else is refused with a message naming the
 field), and the standard library's SMTP policy refuses a header value with CR or LF.
+
+International addresses: built for a server without SMTPUTF8 (the default), an
+internationalised domain is written in ASCII (IDNA 2008, ``info@mid.xn--p1ai``) in the
+envelope and the headers alike, and a local part outside ASCII cannot be sent at all. Built
+``smtputf8=True`` (the server offers SMTPUTF8, RFC 6531), addresses stay as they are, in UTF-8
+(RFC 6532), and the message says it needs SMTPUTF8 (``BuiltMessage.smtputf8``).
 """
 
 from __future__ import annotations
@@ -23,6 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import quote
 
+import idna
+
 from circular.campaign_id import check_campaign_id
 from circular.ledger import utcnow
 from circular.tokens import TOKEN_LENGTH, envelope_sender_for, message_id_for
@@ -36,6 +44,10 @@ _RTL_LANGUAGES = frozenset({"ar"})
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
 _ADDRESS = re.compile(rf"(?P<local>{_ATOM}(?:\.{_ATOM})*)@(?P<domain>{_LABEL}(?:\.{_LABEL})+)")
+# RFC 6532 atext: ASCII atext plus any non-ASCII character that is neither a control, a space
+# nor a line or paragraph separator (nothing that could end a header or a command).
+_UTF8_ATOM = r"(?:[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]|[^\x00-\x7f\x80-\x9f\s\u2028\u2029])+"
+_UTF8_LOCAL = re.compile(rf"{_UTF8_ATOM}(?:\.{_UTF8_ATOM})*")
 _TOKEN = re.compile(rf"[a-z2-7]{{{TOKEN_LENGTH}}}")
 _LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 _MSGID = re.compile(r"<[!-;=?-~]{1,900}>")  # printable ASCII without < > or spaces
@@ -47,13 +59,53 @@ class MessageBuildError(ValueError):
     """A message cannot be built; the text names the message and the field at fault."""
 
 
-def check_address(value: str, what: str) -> str:
-    """Return ``value`` stripped if it is a plain ``local@domain`` address, else raise
-    MessageBuildError naming ``what`` (e.g. "contact 12 (FRA) cc[1]")."""
+def check_address(value: str, what: str, *, smtputf8: bool = False) -> str:
+    """``value`` as it goes into the envelope and headers, if it is a plain ``local@domain``
+    address, else MessageBuildError naming ``what`` (e.g. "contact 12 (FRA) cc[1]").
+
+    An internationalised domain is given in ASCII (IDNA 2008) unless ``smtputf8``; a local
+    part outside ASCII is refused unless ``smtputf8`` (no ASCII form exists)."""
     candidate = value.strip()
-    if not _ADDRESS.fullmatch(candidate) or len(candidate) > 254:
+    if candidate.isascii():
+        if not _ADDRESS.fullmatch(candidate) or len(candidate) > 254:
+            raise MessageBuildError(f"{what}: {value!r} is not a valid e-mail address")
+        return candidate
+    local, at, domain = candidate.rpartition("@")
+    ascii_domain = ascii_domain_of(domain) if at else None
+    if (
+        ascii_domain is None
+        or not _ADDRESS.fullmatch(f"x@{ascii_domain}")
+        or not _UTF8_LOCAL.fullmatch(local)
+    ):
         raise MessageBuildError(f"{what}: {value!r} is not a valid e-mail address")
-    return candidate
+    if smtputf8:
+        if len(candidate.encode("utf-8")) > 254:
+            raise MessageBuildError(f"{what}: {value!r} is not a valid e-mail address")
+        return candidate
+    if not local.isascii():
+        raise MessageBuildError(
+            f"{what}: {value!r} has letters outside ASCII before the @: it can only be sent "
+            "through a server that offers SMTPUTF8"
+        )
+    return check_address(f"{local}@{ascii_domain}", what)
+
+
+@lru_cache(maxsize=4096)
+def ascii_domain_of(domain: str) -> str | None:
+    """``domain`` in ASCII: an internationalised domain as its IDNA 2008 A-labels
+    (``mid.рф`` → ``mid.xn--p1ai``, after UTS #46 mapping, so ``MID.РФ`` gives the same), an
+    ASCII one lower-cased; None when it is not a valid domain name."""
+    try:
+        return idna.encode(domain, uts46=True).decode("ascii").lower()
+    except (idna.IDNAError, UnicodeError):
+        return None
+
+
+def needs_smtputf8(outgoing: OutgoingMessage) -> bool:
+    """Whether any address of ``outgoing`` is outside ASCII: only then does SMTPUTF8 change
+    how it is sent."""
+    addresses = (outgoing.sender.email, outgoing.to.email, outgoing.reply_to, *outgoing.cc)
+    return not all(address.isascii() for address in (*addresses, outgoing.bounce_address))
 
 
 def clean_text(value: str) -> str:
@@ -108,7 +160,9 @@ class OutgoingMessage:
     @property
     def id_domain(self) -> str:
         """The domain of this letter's Message-ID."""
-        return (self.message_id_domain or domain_of(self.sender.email)).lower()
+        domain = self.message_id_domain or domain_of(self.sender.email)
+        # Always ASCII: a Message-ID is written where SMTPUTF8 may not be (the ledger too).
+        return (ascii_domain_of(domain) or domain).lower()
 
 
 @dataclass(frozen=True)
@@ -119,6 +173,8 @@ class BuiltMessage:
     envelope_from: str
     recipients: tuple[str, ...]
     message_id: str
+    #: Addresses outside ASCII are in the envelope and headers: send with SMTPUTF8 only.
+    smtputf8: bool = False
 
 
 def cover_note_html(text: str, language: str) -> str:
@@ -177,14 +233,23 @@ def encode_words(text: str, used: int = 0) -> str:
     )
 
 
-def _mailbox_header(field: str, mailbox: Mailbox, what: str) -> bytes:
+def _address_header(name: str, value: str) -> bytes:
+    """A header of checked addresses: ASCII, or UTF-8 as RFC 6532 has it (never encoded-words,
+    which are not allowed in an address)."""
+    if value.isascii() or "\r" in value or "\n" in value:
+        return _header(name, value)  # refuses line breaks (the backstop)
+    return f"{name}: {value}\r\n".encode()
+
+
+def _mailbox_header(field: str, mailbox: Mailbox, what: str, smtputf8: bool = False) -> bytes:
     """A From/To header line: the display name quoted (ASCII) or RFC 2047-encoded and folded."""
-    address = check_address(mailbox.email, what)
+    address = check_address(mailbox.email, what, smtputf8=smtputf8)
     name = clean_text(mailbox.name)
     if not name:
-        return _header(field, address)
+        return _address_header(field, address)
     if name.isascii():
-        return _header(field, formataddr((name, address)))
+        # formataddr quotes the name as needed but takes only ASCII addresses.
+        return _address_header(field, formataddr((name, "x@x"))[: -len("<x@x>")] + f"<{address}>")
     return _encoded_address(field, name, address)
 
 
@@ -193,7 +258,7 @@ def _encoded_address(field: str, name: str, address: str) -> bytes:
     words = encode_words(name, len(field) + 2)
     last_line = len(words.rpartition("\n")[2]) + (len(field) + 2 if "\n" not in words else 0)
     gap = " " if last_line + len(address) + 3 <= 78 else "\r\n "
-    return f"{field}: {words}{gap}<{address}>\r\n".encode("ascii")
+    return f"{field}: {words}{gap}<{address}>\r\n".encode()
 
 
 def _qp(text: str) -> bytes:
@@ -243,7 +308,9 @@ def _multipart(subtype: str, boundary: str, parts: list[bytes]) -> bytes:
     )
 
 
-def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "") -> BuiltMessage:
+def build_message(
+    outgoing: OutgoingMessage, token: str, bounce_address: str = "", *, smtputf8: bool = False
+) -> BuiltMessage:
     """Build ``outgoing`` with the letter's ``token`` and serialise it, once, to the bytes
     SMTP sends (CRLF, 7-bit: RFC 2047 headers, quoted-printable text, base64 attachments).
 
@@ -254,12 +321,21 @@ def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "
     The Message-ID's domain is ``outgoing.id_domain``. With a bounce address (the message's
     own, else ``bounce_address``: ``bounces@domain``), the envelope sender becomes
     ``bounces+<token>@domain``; otherwise it is the From address.
+
+    ``smtputf8``: for a server that offers SMTPUTF8, addresses outside ASCII stay as they are
+    (the result's ``smtputf8`` says whether any is); otherwise internationalised domains are
+    written in ASCII and a local part outside ASCII is refused (see ``check_address``).
     Raises MessageBuildError naming the message and field on bad input."""
     what = outgoing.name
-    sender = check_address(outgoing.sender.email, f"{what}: sender")
-    to = check_address(outgoing.to.email, f"{what}: to")
-    cc = tuple(check_address(addr, f"{what}: cc[{i}]") for i, addr in enumerate(outgoing.cc))
-    reply_to = check_address(outgoing.reply_to, f"{what}: reply_to")
+    utf8 = smtputf8
+
+    def checked(value: str, field: str) -> str:
+        return check_address(value, f"{what}: {field}", smtputf8=utf8)
+
+    sender = checked(outgoing.sender.email, "sender")
+    to = checked(outgoing.to.email, "to")
+    cc = tuple(checked(addr, f"cc[{i}]") for i, addr in enumerate(outgoing.cc))
+    reply_to = checked(outgoing.reply_to, "reply_to")
     if not _TOKEN.fullmatch(token):
         raise MessageBuildError(f"{what}: {token!r} is not a letter token")
     if not _LANGUAGE.fullmatch(outgoing.language):
@@ -273,20 +349,20 @@ def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "
     message_id = message_id_for(token, outgoing.campaign, outgoing.id_domain)
     bounce_address = outgoing.bounce_address or bounce_address
     if bounce_address:
-        bounce = check_address(bounce_address, "bounce address")
+        bounce = check_address(bounce_address, "bounce address", smtputf8=utf8)
         local, _, domain = bounce.rpartition("@")
         envelope_from = envelope_sender_for(token, local, domain)
     else:
         envelope_from = sender
 
     head = [
-        _mailbox_header("From", outgoing.sender, f"{what}: sender"),
-        _mailbox_header("To", outgoing.to, f"{what}: to"),
+        _mailbox_header("From", outgoing.sender, f"{what}: sender", utf8),
+        _mailbox_header("To", outgoing.to, f"{what}: to", utf8),
     ]
     if cc:
-        head.append(_header("Cc", ", ".join(cc)))
+        head.append(_address_header("Cc", ", ".join(cc)))
     head += [
-        _header("Reply-To", reply_to),
+        _address_header("Reply-To", reply_to),
         _header("Subject", subject),
         _header("Date", format_datetime(utcnow())),
         _header("Message-ID", message_id),
@@ -325,6 +401,7 @@ def build_message(outgoing: OutgoingMessage, token: str, bounce_address: str = "
         envelope_from=envelope_from,
         recipients=_unique((to, *cc)),
         message_id=message_id,
+        smtputf8=not all(a.isascii() for a in (envelope_from, sender, reply_to, to, *cc)),
     )
 
 

@@ -24,11 +24,17 @@ from pathlib import Path
 from circular.ledger import Ledger, MessageStatus, campaign_cancelled, utcnow
 from circular.sending import answers, claims, quota
 from circular.sending.claims import MessageRow
-from circular.sending.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
+from circular.sending.mime import (
+    BuiltMessage,
+    MessageBuildError,
+    OutgoingMessage,
+    build_message,
+    needs_smtputf8,
+)
 from circular.sending.ratelimit import DailyQuotaReached, RateLimiter, day_start
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import Outcome, SendResult, SmtpConfig, SmtpConnection, SmtpSetupError
-from circular.settings import Settings
+from circular.settings import Settings, SmtpUtf8
 from circular.tokens import new_token
 
 log = logging.getLogger(__name__)
@@ -50,6 +56,7 @@ class SendOptions:
     stale_after: float = 900.0  # a claim this old by another host is taken as abandoned
     rate_window: float = 60.0  # the window of per_minute; shorter only in tests
     recipients_per_day: int = 0  # To and Cc over a rolling 24 hours (circular.sending.quota)
+    smtputf8: SmtpUtf8 = "auto"  # "no": addresses always in ASCII, whatever the server offers
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> SendOptions:
@@ -63,6 +70,7 @@ class SendOptions:
             "retry_delay": settings.smtp_retry_delay,
             "bounce_address": settings.smtp_bounce_address,
             "stale_after": max(900.0, settings.smtp_timeout * 10),
+            "smtputf8": settings.smtp_utf8,
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
@@ -94,6 +102,7 @@ class _Job:
     outgoing: OutgoingMessage
     row: MessageRow
     built: BuiltMessage | None = None
+    built_utf8: bool = False  # ``built`` is for a server that offers SMTPUTF8
     # Counted across runs: the ledger's attempts so far plus this one, so a message that keeps
     # getting 4xx fails after ``max_attempts`` in all, not ``max_attempts`` per run.
     attempt: int = 1
@@ -248,13 +257,23 @@ class _Run:
         if self.stopping is not None:
             self.report.left_pending += 1
             return False
-        if job.built is None:
+        try:
+            utf8 = await self._smtputf8(connection, job.outgoing)
+        except SmtpSetupError as error:
+            self._stop(error)
+            self.report.left_pending += 1
+            return False
+        if job.built is None or job.built_utf8 != utf8:
             try:
-                job.built = build_message(job.outgoing, job.row.token, self.options.bounce_address)
+                job.built = build_message(
+                    job.outgoing, job.row.token, self.options.bounce_address, smtputf8=utf8
+                )
+                job.built_utf8 = utf8
             except MessageBuildError as error:
                 if claims.claim(self.ledger, job.row.id, self.claimer):
+                    answer = str(error) + self._why_not_smtputf8(job.outgoing)
                     claims.mark_failed(
-                        self.ledger, job.row.id, self.claimer, code=None, answer=str(error)
+                        self.ledger, job.row.id, self.claimer, code=None, answer=answer
                     )
                     self.report.failed.append(job.outgoing.name)
                     self._notify("failed", job)
@@ -329,6 +348,21 @@ class _Run:
             self._stop(quota.RecipientQuotaReached(message, resume))
             self.report.quota_resume_at = resume
         self.report.left_pending += 1
+
+    async def _smtputf8(self, connection: SmtpConnection, outgoing: OutgoingMessage) -> bool:
+        """Whether ``outgoing`` goes with its addresses as they are (SMTPUTF8): only when one
+        is outside ASCII, the settings allow it and the server's EHLO offers it. Otherwise
+        internationalised domains are written in ASCII (IDNA)."""
+        if self.options.smtputf8 == "no" or not needs_smtputf8(outgoing):
+            return False
+        return await connection.offers_smtputf8()
+
+    def _why_not_smtputf8(self, outgoing: OutgoingMessage) -> str:
+        if not needs_smtputf8(outgoing):
+            return ""
+        if self.options.smtputf8 == "no":
+            return " (CIRCULAR_SMTP_UTF8=no)"
+        return f" ({self.smtp.host}:{self.smtp.port} does not offer SMTPUTF8)"
 
     async def _record(self, job: _Job, result: SendResult) -> None:
         row_id, name = job.row.id, job.outgoing.name
@@ -507,8 +541,10 @@ def write_previews(
     *,
     bounce_address: str = "",
     ledger: Ledger | None = None,
+    smtputf8: bool = False,
 ) -> list[Path]:
-    """Dry run: write each message as ``<out_dir>/<contact>.<kind>.eml`` and send nothing.
+    """Dry run: write each message as ``<out_dir>/<contact>.<kind>.eml`` and send nothing
+    (``smtputf8``: as for a server that offers SMTPUTF8, see ``build_message``).
 
     With ``ledger``, a message that already has a row shows its real token and Message-ID;
     otherwise a fresh token is used. The ledger is never written."""
@@ -521,7 +557,7 @@ def write_previews(
     written = []
     for item in messages:
         token = tokens.get((item.campaign, item.kind, item.contact_id)) or new_token()
-        built = build_message(item, token, bounce_address)
+        built = build_message(item, token, bounce_address, smtputf8=smtputf8)
         stem = _safe_stem(item.label or str(item.contact_id))
         path = out_dir / f"{stem}.{item.kind}.eml"
         path.write_bytes(built.data)

@@ -5,7 +5,8 @@ the contact's language with the same fields as the letter.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from jinja2 import TemplateError
 from sqlalchemy import select
 
 from circular.campaign import Campaign, TemplateKind
-from circular.ledger import Contact, Ledger, Letter, contacts_of
+from circular.ledger import Contact, Ledger, Letter, LetterPdf, contacts_of
 from circular.letters.checks import check_campaign_templates, text_environment
 from circular.letters.context import letter_context
 from circular.letters.docx_safety import UnsafeNameError, letter_filename
@@ -126,6 +127,101 @@ class CampaignMessages:
     broken_templates: list[str] = field(default_factory=list)
 
 
+class MissingAttachments(ValueError):
+    """Letters lack a file campaign.yaml's ``attach`` sends (the PDF): sending must not start.
+    ``problems`` names each contact; the message lists them and says what to run."""
+
+    def __init__(self, campaign: Campaign, problems: Sequence[str]) -> None:
+        self.problems = list(problems)
+        shown = "\n  ".join(self.problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(
+            f"campaign {campaign.id} sends {' and '.join(k.upper() for k in campaign.attach)} "
+            f"(campaign.yaml attach), and {len(self.problems)} letter(s) cannot go: nothing was "
+            f"sent. Run 'circular render --pdf --campaign <folder>' first.\n  {shown}{more}"
+        )
+
+
+def _contacts(
+    ledger: Ledger, campaign: Campaign, contact_ids: Sequence[int] | None
+) -> list[Contact]:
+    """The contacts of ``campaign`` (or those of ``contact_ids``), in the ledger's order."""
+    with ledger.session() as session:
+        contacts = contacts_of(session, campaign.id)
+    if contact_ids is None:
+        return contacts
+    wanted = set(contact_ids)
+    return [c for c in contacts if c.id in wanted]
+
+
+def _contact_letters(
+    ledger: Ledger, campaign: Campaign, out_dir: Path, contacts: Sequence[Contact]
+) -> Iterator[tuple[Contact, list[Path] | str]]:
+    """Each of ``contacts`` with the files its e-mail carries, or the problem that keeps it
+    from having them."""
+    with ledger.session() as session:
+        letters = {
+            letter.contact_id: letter
+            for letter in session.scalars(select(Letter).where(Letter.campaign == campaign.id))
+        }
+        pdfs: dict[int, LetterPdf] = {}
+        if "pdf" in campaign.attach:
+            query = select(LetterPdf).where(LetterPdf.campaign == campaign.id)
+            pdfs = {row.contact_id: row for row in session.scalars(query)}
+    for contact in contacts:
+        letter = letters.get(contact.id)
+        rendered = Path(letter.path) if letter is not None else None
+        attachments = letter_paths(campaign, out_dir, contact, rendered)
+        if not attachments:
+            yield contact, f"{contact.contact_key}: no rendered letter; run the rendering first"
+        elif missing := missing_attachments(campaign, attachments):
+            yield (
+                contact,
+                f"{contact.contact_key}: no {' or '.join(k.upper() for k in missing)} of its "
+                "letter, which campaign.yaml's attach sends; run 'circular render --pdf'",
+            )
+        elif "pdf" in campaign.attach and (
+            stale := _stale_pdf(attachments, letter, pdfs.get(contact.id))
+        ):
+            yield contact, f"{contact.contact_key}: {stale}; run 'circular render --pdf'"
+        else:
+            yield contact, attachments
+
+
+def _stale_pdf(attachments: Sequence[Path], letter: Letter | None, made: LetterPdf | None) -> str:
+    """Why the PDF among ``attachments`` must not go out, or "" when it is the checked PDF
+    of the letter as it is now (``circular render --pdf`` records each one it checked)."""
+    pdf = next(path for path in attachments if path.suffix.lower() == ".pdf")
+    if made is None or made.path != str(pdf):
+        return f"{pdf.name} was never checked (the ledger has no record of it)"
+    if letter is not None and made.docx_sha256 != letter.sha256:
+        return f"{pdf.name} was made from an earlier version of the letter"
+    try:
+        current = hashlib.sha256(pdf.read_bytes()).hexdigest()
+    except OSError as error:
+        return f"{pdf.name} cannot be read: {error.strerror}"
+    return "" if current == made.sha256 else f"{pdf.name} changed since it was checked"
+
+
+def require_attachments(
+    ledger: Ledger, campaign: Campaign, out_dir: Path, *, contact_ids: Sequence[int] | None = None
+) -> None:
+    """Refuse to start sending a campaign that sends PDFs while any of its letters has none
+    (or no letter at all): ``MissingAttachments`` lists them. A DOCX-only campaign passes, as
+    its letters are rendered while sending. The same rule as ``campaign_messages``'."""
+    if "pdf" not in campaign.attach:
+        return
+    problems = [
+        found
+        for _, found in _contact_letters(
+            ledger, campaign, out_dir, _contacts(ledger, campaign, contact_ids)
+        )
+        if isinstance(found, str)
+    ]
+    if problems:
+        raise MissingAttachments(campaign, problems)
+
+
 def campaign_messages(
     ledger: Ledger,
     campaign: Campaign,
@@ -136,17 +232,10 @@ def campaign_messages(
     template: TemplateKind = "email",
 ) -> CampaignMessages:
     """The e-mail of ``kind`` for every contact of ``campaign`` (or those of ``contact_ids``),
-    in the ledger's order, each with its rendered letter. A contact without a letter, or whose
-    cover note cannot be rendered, is a problem naming it; it is not silently left out."""
-    with ledger.session() as session:
-        contacts = contacts_of(session, campaign.id)
-        rendered = {
-            letter.contact_id: Path(letter.path)
-            for letter in session.scalars(select(Letter).where(Letter.campaign == campaign.id))
-        }
-    if contact_ids is not None:
-        wanted = set(contact_ids)
-        contacts = [c for c in contacts if c.id in wanted]
+    in the ledger's order, each with its rendered letter. A contact without a letter (or
+    without a file ``attach`` sends), or whose cover note cannot be rendered, is a problem
+    naming it; it is not silently left out."""
+    contacts = _contacts(ledger, campaign, contact_ids)
     # The template is checked once for the languages these contacts read: a broken one is
     # one problem with its line, not the same error for every contact.
     broken = [
@@ -158,22 +247,13 @@ def campaign_messages(
     if broken:
         return CampaignMessages([], list(broken), broken_templates=broken)
     result = CampaignMessages([], [])
-    for contact in contacts:
-        attachments = letter_paths(campaign, out_dir, contact, rendered.get(contact.id))
-        if not attachments:
-            result.problems.append(
-                f"{contact.contact_key}: no rendered letter; run the rendering first"
-            )
-            continue
-        if missing := missing_attachments(campaign, attachments):
-            result.problems.append(
-                f"{contact.contact_key}: no {' or '.join(k.upper() for k in missing)} of its "
-                "letter, which campaign.yaml's attach sends; run 'circular render --pdf'"
-            )
+    for contact, found in _contact_letters(ledger, campaign, out_dir, contacts):
+        if isinstance(found, str):
+            result.problems.append(found)
             continue
         try:
             result.messages.append(
-                message_for(campaign, contact, attachments, kind=kind, template=template)
+                message_for(campaign, contact, found, kind=kind, template=template)
             )
         except CoverNoteError as error:
             result.problems.append(str(error))

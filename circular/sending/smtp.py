@@ -205,6 +205,15 @@ def _login_refused(config: SmtpConfig, code: int, message: str) -> str:
     return f"{where} refused: {understood.message(code, message)}"
 
 
+def _no_smtputf8(config: SmtpConfig) -> SendResult:
+    return SendResult(
+        Outcome.PERMANENT,
+        None,
+        f"not sent: an address is outside ASCII and {config.host}:{config.port} does not offer "
+        "SMTPUTF8",
+    )
+
+
 class SmtpConnection:
     """A reusable connection: opened on first use, reopened after a drop. One send at a time
     (aiosmtplib serialises them anyway): use one connection per parallel worker."""
@@ -275,6 +284,12 @@ class SmtpConnection:
         self._smtp, self._used = smtp, False
         return smtp
 
+    async def offers_smtputf8(self) -> bool:
+        """Whether the server offers SMTPUTF8 (RFC 6531) in its EHLO answer; connects first
+        when needed (SmtpSetupError / SmtpUnavailable as for a send)."""
+        smtp = self._smtp if self.connected else await self._connect()
+        return smtp.supports_extension("smtputf8")
+
     async def close(self) -> None:
         """Say QUIT and close; errors on the way out are ignored."""
         smtp, self._smtp = self._smtp, None
@@ -330,9 +345,16 @@ class SmtpConnection:
         """MAIL and RCPT. Returns a result when the message cannot go on to DATA, and the
         recipients refused so far (address: "code answer")."""
         options = [f"SIZE={len(message.data)}"] if smtp.supports_extension("size") else []
+        encoding = "ascii"
+        if message.smtputf8:
+            # Addresses outside ASCII (RFC 6531): only a server that offers SMTPUTF8 takes them.
+            if not smtp.supports_extension("smtputf8"):
+                return _no_smtputf8(self.config), {}
+            options += ["SMTPUTF8", "BODY=8BITMIME"]
+            encoding = "utf-8"
         mail = await smtp.execute_command(
             b"MAIL",
-            b"FROM:<" + message.envelope_from.encode("ascii") + b">",
+            b"FROM:<" + message.envelope_from.encode(encoding) + b">",
             *(option.encode("ascii") for option in options),
         )
         if mail.code == 530:
@@ -349,7 +371,7 @@ class SmtpConnection:
         refused: dict[str, str] = {}
         first: tuple[int, str] | None = None
         for index, recipient in enumerate(message.recipients):
-            rcpt = await smtp.execute_command(b"RCPT", b"TO:<" + recipient.encode("ascii") + b">")
+            rcpt = await smtp.execute_command(b"RCPT", b"TO:<" + recipient.encode(encoding) + b">")
             if rcpt.code in (250, 251):
                 continue
             if rcpt.code == 421:

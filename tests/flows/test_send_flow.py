@@ -3,6 +3,7 @@ batch to a real local SMTP server, each exactly once, and a second run sends not
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -71,3 +72,46 @@ def test_flow_renders_and_sends_each_letter_once(
     )
     subjects = [r.data.split(b"\r\nSubject: ", 1)[1].split(b"\r\n", 1)[0] for r in handler.received]
     assert all(b"CL-21/4" in s or b"=?utf-8?" in s for s in subjects)
+
+
+@pytest.mark.prefect
+@pytest.mark.slow
+def test_flow_sending_pdfs_fails_at_once_without_them(
+    prefect_server: None, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """campaign.yaml attach: [pdf, docx] and no PDFs made: the run fails before rendering or
+    sending anything, naming every letter, as ``circular send`` refuses."""
+    from circular.sending.outgoing import MissingAttachments
+    from flows.send import send_invitations
+
+    campaign = tmp_path / "cl-21-4"
+    shutil.copytree(ROOT / "letters" / "cl-21-4", campaign)
+    yaml_file = campaign / "campaign.yaml"
+    yaml_file.write_text(
+        yaml_file.read_text(encoding="utf-8").replace("attach: [docx]", "attach: [pdf, docx]"),
+        encoding="utf-8",
+    )
+    data, out = tmp_path / "data", tmp_path / "out"
+    ledger = Ledger(f"sqlite:///{data / 'circular.sqlite3'}")
+    with ledger.session() as session:
+        for iso3, language in COUNTRIES[:2]:
+            session.add(
+                Contact(
+                    campaign="cl-21-4", contact_key=iso3, iso3=iso3, language=language,
+                    email=f"minister@{iso3.lower()}.example",
+                )
+            )  # fmt: skip
+    ledger.dispose()
+    with smtp_server() as (server, handler):
+        monkeypatch.setenv("CIRCULAR_DATA_DIR", str(data))
+        monkeypatch.setenv("CIRCULAR_OUT_DIR", str(out))
+        monkeypatch.setenv("CIRCULAR_SMTP_PORT", str(server.port))
+        monkeypatch.setenv("CIRCULAR_SMTP_SECURITY", "none")
+        with pytest.raises(MissingAttachments) as error:
+            send_invitations(str(campaign), batch_size=1)
+    assert error.value.problems == [
+        "ESP: no rendered letter; run the rendering first",
+        "FRA: no rendered letter; run the rendering first",
+    ]
+    assert "circular render --pdf" in str(error.value)
+    assert handler.received == [] and not out.exists()

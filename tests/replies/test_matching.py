@@ -236,3 +236,15 @@ def test_campaign_reference_from_yaml_or_id(tmp_path) -> None:  # type: ignore[n
     folder.mkdir()
     (folder / "campaign.yaml").write_text("reference: 'CL-22/9 Rev.1'\n")
     assert campaign_reference("cl-22-9", tmp_path) == "CL-22/9 Rev.1"
+
+
+def test_an_internationalised_domain_matches_in_either_form(ledger: Ledger) -> None:
+    """The contact file says info@mid.рф; a reply may come from its ASCII form (mail sent
+    through a server without SMTPUTF8), or the other way round."""
+    with ledger.session() as session:
+        rus = add_letter(session, "RUS", "info@mid.рф")
+        fra = add_letter(session, "FRA", "ministre@xn--conomie-9xa.example")
+        found = matcher(session).match(simple({"From": "info@MID.xn--p1ai"}))
+        assert (found.message_id, found.method) == (rus.id, MatchMethod.ADDRESS)
+        found = matcher(session).match(simple({"From": "ministre@économie.example"}))
+        assert (found.message_id, found.method) == (fra.id, MatchMethod.ADDRESS)

@@ -47,6 +47,7 @@ class Received:
     mail_from: str
     rcpt_tos: tuple[str, ...]
     data: bytes
+    smtputf8: bool = False  # MAIL FROM said SMTPUTF8
 
 
 @dataclass
@@ -110,7 +111,14 @@ class RecordingHandler:
         data: bytes = envelope.original_content or envelope.content
         match = _MESSAGE_ID.search(data.split(b"\r\n\r\n", 1)[0])
         message_id = match.group(1).decode() if match else ""
-        item = Received(time.time(), message_id, envelope.mail_from, tuple(envelope.rcpt_tos), data)
+        item = Received(
+            time.time(),
+            message_id,
+            envelope.mail_from,
+            tuple(envelope.rcpt_tos),
+            data,
+            bool(getattr(envelope, "smtp_utf8", False)),
+        )
         with self._lock:
             self.received.append(item)
             if self._log is not None:
@@ -148,10 +156,12 @@ def smtp_server(
     starttls: ssl.SSLContext | None = None,
     implicit_tls: ssl.SSLContext | None = None,
     login: tuple[str, str] | None = None,
+    smtputf8: bool = True,
 ) -> Iterator[tuple[Controller, RecordingHandler]]:
-    """Run an aiosmtpd server on 127.0.0.1 (a real free port) for the block."""
+    """Run an aiosmtpd server on 127.0.0.1 (a real free port) for the block. ``smtputf8``:
+    offer SMTPUTF8 (RFC 6531) in the EHLO answer, as aiosmtpd's Controller does by default."""
     handler = handler or RecordingHandler()
-    kwargs: dict[str, Any] = {}
+    kwargs: dict[str, Any] = {"enable_SMTPUTF8": smtputf8}
     if starttls is not None:
         kwargs.update(tls_context=starttls, require_starttls=True)
     if login is not None:
