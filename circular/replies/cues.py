@@ -172,7 +172,7 @@ ACCEPT = _compile(
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意"
         r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
-        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)(本人|亲自|親自)?(出席|参加|參加|与会|與會)",
+        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)(本人|亲自|親自)?(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
@@ -287,7 +287,7 @@ HEDGE = _compile(
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*",
         r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
-        r"|将另|再行|届时再|报请|待批|审批",
+        r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
         r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت",
@@ -401,7 +401,9 @@ COURTESY = _compile(
         r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
         r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
         r"\s+considération[^.;]*",
-        r"aprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
+        # The note verbale's closing, not "no desaprovechará la oportunidad de intervenir".
+        r"\baprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+para\s+(reiterar|renovar|expresar"
+        r"|testimoniar|reafirmar)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
         r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo",
         r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
         r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*",
@@ -449,6 +451,10 @@ DISCLAIMER = _compile(
         r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
         r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
         r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error",
+        # "If you received it by mistake": the footer's own condition, in every language.
+        r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
+        r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
+        r"(عن|ب)\s*طريق\s+الخطأ|错误地收到|誤收",
         r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
         r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
         r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
@@ -464,6 +470,57 @@ DISCLAIMER = _compile(
         r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收",
         r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
         r"|غير\s+المرسل\s+إليه|إذا\s+تلقيت\s+هذه\s+الرسالة\s+عن\s+طريق\s+الخطأ",
+    ]
+)
+
+# Volitive verbs: what is hoped for is not asserted ("We hope that the Minister will be able
+# to join" says nothing final). Everything after the verb in its sentence is non-veridical.
+HOPE = _compile(
+    [
+        r"\b(hope[sd]?|hoping|trust)\s+(that|to)\b|\bhopefully\b|\bwish\s+that\b",
+        r"\bespér\w*\s+(que|pouvoir)|\bsouhait\w*\s+que\b",
+        r"\besper\w*\s+que\b|\bojalá\b|\bconfi\w*\s+en\s+que\b",
+        r"надеемся|надеюсь|надеется|рассчитываем,?\s+что",
+        r"希望|期望|但愿|但願",
+        r"نأمل|يأمل|نتمنى|يتمنى|نرجو\s+أن\s+يتمكن",
+    ]
+)
+
+# Clauses that report an earlier position, superseded by the answer beside them ("Our earlier
+# indication was that …", "as originally envisaged", "下方邮件曾表示…"): they do not speak.
+REPORTED = _compile(
+    [
+        r"\b(earlier|previous|initial|original|last)\s+(indication|message|reply|answer|information"
+        r"|e-?mail|plan|letter)\b|\b(originally|initially|previously)\b",
+        r"\b(initialement|précédemment|auparavant)\b|\bnotre\s+(précédent|premier)\s+(message"
+        r"|courriel)",
+        r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio)\b"
+        r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
+        r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
+        r"|в\s+предыдущем\s+(письме|сообщении)",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة",
+    ]
+)
+
+# Concessive clauses are backgrounded: "Although the Minister cannot attend in person, she
+# will speak by video" — the main clause answers.
+CONCESSIVE = re.compile(
+    r"^\s*(although|though|even\s+though|while|whilst|despite|bien\s+que|quoique|malgré"
+    r"|aunque|si\s+bien|a\s+pesar\s+de|хотя|несмотря\s+на|尽管|儘管|虽然|雖然|虽|雖|رغم|برغم"
+    r"|على\s+الرغم|مع\s+أن)",
+    re.I,
+)
+
+# "In any case the Minister will speak": the answer holds whatever the conditions beside it.
+UNCONDITIONAL = _compile(
+    [
+        r"\bin\s+any\s+(case|event)\b|\bregardless\b|\bwhatever\s+the\b",
+        r"\ben\s+tout\s+(état\s+de\s+cause|cas)\b|\bquoi\s+qu'il\s+en\s+soit\b",
+        r"\ben\s+todo\s+caso\b|\bde\s+todos\s+modos\b|\ben\s+cualquier\s+caso\b",
+        r"в\s+любом\s+случае|так\s+или\s+иначе",
+        r"无论如何|無論如何|在任何情况下",
+        r"في\s+جميع\s+الأحوال|على\s+أي\s+حال|في\s+كل\s+الأحوال",
     ]
 )
 

@@ -162,6 +162,24 @@ def _short(clause: str) -> bool:
     return len(clause.split()) <= 5
 
 
+# The clause break, kept with the clause before it so that clauses can be dropped and the rest
+# rejoined as written.
+_CLAUSE_KEEP = re.compile("(?<=[,:，、،：])|(?=\\s(?:but|however|mais|pero|но|однако)\\b)")
+
+
+# "Before confirming participation, please …": a temporal clause with an infinitive answers
+# nothing.
+_BEFORE = re.compile(r"^\s*(before|avant\s+de|antes\s+de|прежде\s+чем|перед\s+тем|在|قبل)", re.I)
+
+
+def _answered_before(text: str, scripts: frozenset[str], *, clause: bool = True) -> bool:
+    """Whether ``text`` (what comes before a request or a hope) already answers, in a clause of
+    its own when ``clause``."""
+    if _BEFORE.match(text) or (clause and not _CLAUSE_BREAK.search(text)):
+        return False
+    return bool(cues.ACCEPT.search(text, scripts) or cues.DECLINE.search(text, scripts))
+
+
 def score_sentence(sentence: str, position: int) -> list[Signal]:
     """The signals of one sentence: a question or a condition makes the whole sentence
     pending; otherwise each clause may accept, decline or be pending on its own."""
@@ -170,12 +188,30 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     if cues.DISCLAIMER.search(sentence, scripts):
         return []
     text = _neutralise(sentence, scripts)
-    if is_question or cues.QUESTION.search(text, scripts):
+    found: list[Signal] = []
+    request = None if is_question else cues.QUESTION.search(text, scripts)
+    if request and _answered_before(text[: request.start()], scripts):
+        # "部长确认出席并发言，请告知具体时间安排": the request for details follows the answer.
+        found.append(Signal("question", sentence, position, cue=request.group(0)))
+        text = text[: request.start()]
+    elif is_question or request:
         return [Signal("question", sentence, position, cue="question")]
+    # Backgrounded clauses (concessive, or reporting an earlier position) do not answer.
+    text = "".join(
+        piece
+        for piece in _CLAUSE_KEEP.split(text)
+        if not (cues.CONCESSIVE.match(piece) or cues.REPORTED.search(piece, scripts))
+    )
+    hope = cues.HOPE.search(text, scripts)
+    if hope:
+        # What is hoped for is not asserted: only the words before the hope may answer ("accepts
+        # and hopes to join the round table too" still accepts, and is not hedged).
+        if not _answered_before(text[: hope.start()], scripts, clause=False):
+            found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
+        text = text[: hope.start()]
     condition = cues.CONDITION.search(text, scripts) or cues.TENTATIVE.search(text, scripts)
     if condition:
         return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
-    found: list[Signal] = []
     role_name: str | None = None
     role_at = -1  # the index in ``found`` when the official was named
     speaks = False
