@@ -206,7 +206,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     if hope:
         # What is hoped for is not asserted: only the words before the hope may answer ("accepts
         # and hopes to join the round table too" still accepts, and is not hedged).
-        if not _answered_before(text[: hope.start()], scripts, clause=False):
+        # A hope for something else ("we hope to be part of it in 2022") hedges nothing.
+        hoped = cues.ACCEPT.search(text, scripts, pos=hope.end())
+        if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
             found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
         text = text[: hope.start()]
     condition = cues.CONDITION.search(text, scripts) or cues.TENTATIVE.search(text, scripts)
