@@ -154,6 +154,11 @@ _ELLIPSIS = re.compile(
 )
 
 
+# Russian "Выступать на Форуме Министр, увы, не будет": the negated auxiliary, cut off by a
+# parenthetical, stands alone after the infinitive it negates.
+_AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*[.!]?\s*$", re.I)
+
+
 def _short(clause: str) -> bool:
     """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
     elided and refers to the clause before."""
@@ -286,7 +291,13 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal("accept", sentence, position, contrast, litotes=litotes, cue=litotes)
             )
-        elif contrast and neg.any and participated_before and not role and _short(body):
+        elif (
+            (contrast or _AUXILIARY_AFTER.match(body))
+            and neg.any
+            and participated_before
+            and not role
+            and _short(body)
+        ):
             # "The Minister would have liked to attend, but cannot."
             found.append(
                 Signal("decline", sentence, position, True, negation=trigger, cue=trigger or "")
