@@ -126,14 +126,6 @@ def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
     return sentence
 
 
-def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
-    """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
-    acceptance or participation without deciding anything."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
-        sentence = pattern.sub(" ", sentence, scripts)
-    return sentence
-
-
 def _negated_cue(
     lexicon: cues.Lexicon, text: str, scripts: frozenset[str], neg: negation.Negation
 ) -> tuple[re.Match[str] | None, re.Match[str] | None]:
