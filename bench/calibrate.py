@@ -3,7 +3,9 @@
 The development set is everything the cue lists were written or tuned against: the dev
 sentences (tests/data/replies/dev/dev.csv), the older held-out sentences
 (tests/data/replies/sentences.csv, tuned on in earlier rounds) and the labelled corpus of
-e-mails (tests/data/replies/labels.csv). Never the frozen test set.
+e-mails (tests/data/replies/labels.csv), the sentences for the rules added after the second
+frozen score (dev/dev2.csv), and the first two frozen sets (frozen/, frozen2/), which became
+development data once scored. Never a set that has not been scored yet (frozen3/).
 
     python bench/calibrate.py          # the reliability table with the weights in use
     python bench/calibrate.py --fit    # also refit the weights (logistic regression, L2 toward
@@ -27,7 +29,7 @@ HUMAN = {"accept", "decline", "other"}
 def development_set() -> list[tuple[str, Evidence | None, str, str]]:
     """(source, the evidence of the guess, the guess, the label) for every dev reply."""
     out = []
-    for name in ("dev/dev.csv", "sentences.csv"):
+    for name in ("dev/dev.csv", "dev/dev2.csv", "sentences.csv"):
         with (DATA / name).open(encoding="utf-8") as handle:
             for row in csv.DictReader(handle):
                 text = row["text"]
@@ -39,6 +41,11 @@ def development_set() -> list[tuple[str, Evidence | None, str, str]]:
                 continue
             result = classify_message((DATA / row["file"]).read_bytes())
             out.append(("labels.csv", result.basis, result.best_guess or "other", row["kind"]))
+    for folder in ("frozen", "frozen2"):
+        with (DATA / folder / "labels.csv").open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                result = classify_message((DATA / folder / row["file"]).read_bytes())
+                out.append((folder, result.basis, result.best_guess or "other", row["kind"]))
     return out
 
 

@@ -41,6 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from circular.ledger import ReplyKind
+from circular.replies import cues
 from circular.replies.autoreplies import detect_auto_reply, extract_return_date
 from circular.replies.bounces import detect_bounce, is_abuse_report
 from circular.replies.confidence import THRESHOLD, Evidence, confidence
@@ -254,6 +255,9 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
             cues=described,
         )
     agreeing = [s for s in signals if s.kind == deciding.kind]
+    if any(cues.UNCONDITIONAL.search(s.sentence) for s in agreeing):
+        # "In any case the Minister will speak": conditions elsewhere bind only the details.
+        pending = [replace(s, conditional=False) for s in pending]
     evidence = Evidence(
         agreeing=len(agreeing),
         conflicting=len(against),

@@ -115,7 +115,10 @@ ACCEPT = _compile(
         r"|\b(plans?|intends?|planning|intending)\s+to\s+(particip|attend|deliver|join|take\s+part"
         r"|speak|make)"
         r"|\bas\s+(a|the|our)\s+speaker\b"
-        r"|\b(participation|attendance|presence)\b[^.;]{0,40}\b(is|has\s+been)\s+confirmed\b",
+        r"|\b(participation|attendance|presence)\b[^.;]{0,40}\b(is|has\s+been)\s+confirmed\b"
+        # A cleft: "it will be the Minister herself who delivers the statement".
+        r"|\bit\s+will\s+be\s+[^.;]{1,60}\bwho\s+(will\s+)?(deliver|speak|attend|address|make"
+        r"|present|represent)\w*|\btreat\s+this\s+(message\s+)?as\s+(our|a|the)\s+confirmation",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
@@ -123,7 +126,7 @@ ACCEPT = _compile(
         r"|prendra\s+la\s+parole"
         r"|assistera|se\s+joindra|rejoindra|présentera|enregistrera|s'adressera|représentera"
         r"|sera\s+(bien\s+|donc\s+|très\s+)?(présente?|disponible|heureux|heureuse|ravie?"
-        r"|honorée?))\b",
+        r"|honorée?)|sera\s+des\s+vôtres|sera\s+parmi\s+vous|donnera\s+lecture)\b",
         r"\b(participation|présence)\b[^.;]{0,40}\b(est|a\s+été)\s+confirmée\b",
         r"\bsera\s+de\s+la\s+partie\b|\brépondra\s+présente?\b",
         r"\b(plaisir|heureux|heureuse|ravie?|honorée?|honneur)\s+(de|d')\s*(vous\s+)?(confirmer"
@@ -137,7 +140,10 @@ ACCEPT = _compile(
         r"|particip\w+)",
         r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
-        r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración)",
+        r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
+        r"|hará\s+(la|una|su)\s+(intervención|declaración)|hablará|leerá\s+(la|el)"
+        # The present for the near future: "la Ministra participa", "participamos".
+        r"|(?<!no\s)\b(participa|participamos|participan|asiste|asistimos)\b)",
         r"\b(complace|agrado|gusto|honor|placer|encantad[oa]|complacid[oa]|honrad[oa])\b[^.;]{0,40}"
         r"\b(confirmar|aceptar|participar|asistir|intervenir)",
         r"\b(podrá|puede|estará\s+en\s+condiciones\s+de|está\s+en\s+condiciones\s+de)\b[^.;]{0,30}"
@@ -148,9 +154,9 @@ ACCEPT = _compile(
         # ru
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
         r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
-        r"подтвержд\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)|подтвердить\s+участие",
+        r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
-        r"|представит|сделает\s+заявление|запишет|зачитает)(?![а-яё])",
+        r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
         r"(рад\w*|с\s+удовольствием|с\s+радостью|честь)[^.;]{0,40}(подтверд\w*|приня\w*|приним\w*"
         r"|участ\w*|выступ\w*)",
         r"\b(сможет|может|в\s+состоянии)\b[^.;]{0,30}(приня\w*\s+участие|участвовать|выступить"
@@ -164,16 +170,18 @@ ACCEPT = _compile(
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意"
-        r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)",
+        r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
+        # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
+        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)(本人|亲自|親自)?(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
-        r"سيشارك|سوف\s+يشارك|ستشارك|سنشارك|سيلقي|سوف\s+يلقي|ستلقي|سيحضر|سوف\s+يحضر|ستحضر|سيتحدث"
-        r"|سيقدم|ستقدم|سيسجل|سيمثل|ستمثل",
+        # The future prefix س on a present verb of taking part (3rd/1st person, و glued on).
+        r"(?:^|\s)و?(?:س|سوف\s+)[يتن](?:شارك|لقي|حضر|تحدث|قدم|سجل|مثل)",
         r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
         r"|بحضور|بالحضور)",
-        r"(يسعد|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)[^.؛]{0,60}(مشارك|حضور"
-        r"|قبول|إلقاء|تأكيد|المشاركة|الحضور)",
+        r"(يسعد|(?:^|\s)و?يسر(?=\s)|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)"
+        r"[^.؛]{0,60}(مشارك|حضور|قبول|إلقاء|تأكيد|المشاركة|الحضور|يشارك|يلقي|يحضر)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
     ]
 )
@@ -184,12 +192,13 @@ PARTICIPATE = _compile(
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
-        r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable)\b",
+        r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable"
+        r"|être\s+des\s+vôtres|être\s+parmi\s+vous)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*)\b",
         r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明",
-        r"مشارك\w*|المشاركة|يشارك|حضور|الحضور|يحضر|إلقاء|يلقي|كلمة|قبول|الدعوة",
+        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة",
     ]
 )
 
@@ -229,15 +238,16 @@ DECLINE = _compile(
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
+        r"|\brenonc\w*\s+à|\bvous\s+prie\s+de\s+l'excuser|\bprésente\s+ses\s+excuses"
         r"|ne\s+(lui|nous|leur)\s+permet",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
-        r"|\bno\s+estará\s+en\s+condiciones",
+        r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
-        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇",
+        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|نعتذر|يعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
         r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)",
@@ -256,38 +266,45 @@ HEDGE = _compile(
         r"|\b(acknowledge|confirm)\w*\s+(the\s+)?receipt\b|\breceipt\s+of\b"
         r"|\b(confirmation|details)\s+will\s+follow\b|\bonce\s+the\b[^.;]{0,60}\bknown\b"
         r"|\bperhaps\b|\bhope\s+to\b|\bwill\s+consult\b|\bconsulting\b|\bforwarded\b|\btransmitted\b|\bawait\w*"
-        r"|\bas\s+soon\s+as\s+(possible|we|the)",
+        r"|\bas\s+soon\s+as\s+(possible|we|the)"
+        r"|\b(submitted|referred)\s+to\b[^.;]{0,60}\b(approval|decision|clearance)"
+        r"|\bfor\s+(approval|decision|clearance)\b",
         r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
         r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
-        r"|\bne\s+manquer\w*\s+pas\s+de\s+vous",
+        r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
+        r"|\bpour\s+approbation\b",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
         r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
-        r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad",
+        r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad"
+        r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
-        r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение",
+        r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*",
         r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
-        r"|将另|再行|届时再",
+        r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
-        r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور",
+        r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت",
     ]
 )
 
 # Tentative words colour the whole sentence ("Possibly, the Minister will speak by video").
 TENTATIVE = _compile(
     [
-        r"\b(might|possibly|perhaps|maybe|likely|probably|probable)\b",
-        r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement)\b",
-        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*)\b",
-        r"\b(возможно|может\s+быть|вероятно|скорее\s+всего)\b|\b(сможет|будет|примет)\s+ли\b",
-        r"可能会|也许|或许|或可|很可能|有可能|大概",
-        r"ربما|قد\s+يشارك|قد\s+يحضر|من\s+المحتمل|من\s+المرجح|يرجح",
+        r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b",
+        r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
+        r"|en\s+principe)\b",
+        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b",
+        r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
+        r"|\b(сможет|будет|примет)\s+ли\b",
+        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上",
+        r"ربما|قد\s+يشارك|قد\s+يحضر|من\s+المحتمل|من\s+المرجح|يرجح|من\s+حيث\s+المبدأ",
     ]
 )
 
@@ -295,14 +312,20 @@ CONDITION = _compile(
     [
         r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovided\s+that\b"
         r"|\bconditional\b|\bunless\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
+        # Subject-auxiliary inversion is a protasis: "Should the Minister be reappointed, …".
+        r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this)\b"
+        r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
         r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b",
         # "si aimable" is "so kind", not "if".
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
-        r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b",
+        r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
+        r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
-        r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b",
+        r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
+        r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b",
-        r"如果|是否|视.{0,10}而定|若",
+        # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
+        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])",
         r"إذا|في\s+حال|شريطة|بشرط",
     ]
 )
@@ -311,15 +334,18 @@ QUESTION = _compile(
     [
         r"^\s*(could|can|would|may|might|shall|should|is|are|do|does|will|what|when|where|which"
         r"|how|who|whom)\b[^.]{0,200}\?|\bplease\s+(advise|let\s+us\s+know|clarify|indicate"
-        r"|specify|confirm\s+whether|inform\s+us)",
+        r"|specify|confirm\s+whether|inform\s+us)|\b(kindly|please)\s+confirm\s+your\b",
         r"\b(pourriez|pouvez|serait-il|est-il|est-ce\s+que|quel(le)?s?|quand|comment)\b"
-        r"|\bmerci\s+de\s+(nous\s+)?(préciser|indiquer|faire\s+savoir)",
+        r"|\bmerci\s+de\s+(nous\s+)?(préciser|indiquer|faire\s+savoir)"
+        r"|\b(bien\s+vouloir|merci\s+de|veuillez|prière\s+de)\s+(nous\s+)?confirmer\s+votre",
         r"\b(podría|podrían|puede|pueden|sería\s+posible|es\s+posible|cuál|cuándo|cómo)\b[^.]{0,200}"
-        r"\?|\bagradecer\w*\s+(nos\s+)?(indique|indicara|precise|informe|confirme)",
+        r"\?|\bagradecer\w*\s+(nos\s+)?(indique|indicara|precise|informe|confirme)"
+        r"|\b(agradecer\w*|sírvase|ruego)\s+(nos\s+)?confirm\w*\s+su\b",
         r"\b(можно\s+ли|не\s+могли\s+бы|просим\s+(уточнить|сообщить|разъяснить)|каким\s+образом"
-        r"|когда|каков)\b",
-        r"能否|可否|是否可以|请告知|请问|请说明|烦请告知|敬请告知",
-        r"^\s*هل\b|نرجو\s+(إفادتنا|إعلامنا|توضيح)|يرجى\s+(إفادتنا|إعلامنا|توضيح)",
+        r"|когда|каков)\b|просим\s+(вас\s+)?подтвердить\s+ваш",
+        r"能否|可否|是否可以|请告知|请问|请说明|烦请告知|敬请告知|请[^。；]{0,30}确认(您|贵方|贵国)",
+        r"^\s*هل\b|نرجو\s+(إفادتنا|إعلامنا|توضيح)|يرجى\s+(إفادتنا|إعلامنا|توضيح)"
+        r"|(نرجو|يرجى)\s+(منكم\s+)?(التفضل\s+)?ب?تأكيد\s+\S*كم",
     ]
 )
 
@@ -329,20 +355,22 @@ ROLE = _compile(
         r"|\b(state|permanent|parliamentary)\s+secretary\b|\bsecretary\s+of\s+state\b"
         r"|\bunder-?\s?secretary\b|\bassistant\s+minister\b|\bambassador\b"
         r"|\bpermanent\s+representative\b|\bchargée?\s+d'affaires\b|\bdirector[- ]general\b"
-        r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b",
+        r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b"
+        r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
-        r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b",
+        r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
+        r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*",
         r"\bviceministr[oa]\b|\bvice\s?ministr[oa]\b|\bsecretari[oa]\s+de\s+estado\b"
         r"|\bsubsecretari[oa]\b|\bembajador[a]?\b|\brepresentante\s+permanente\b"
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
-        r"\s+negocios\b",
+        r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b",
         r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
-        r"|временн\w*\s+поверенн\w*",
-        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办",
+        r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
+        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问",
         r"نائب\w*\s+(الوزير|وزير)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
-        r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام",
+        r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار",
     ]
 )
 
@@ -350,10 +378,15 @@ BEHALF = _compile(
     [
         r"\bon\s+(\S+\s+){0,3}behalf\b|\bin\s+(his|her|the\s+minister's)\s+(place|stead)\b"
         r"|\binstead\b|\b(will|to)\s+represent\b|\brepresenting\b"
-        r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b",
-        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b",
-        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b",
-        r"поручил\w*|назначил\w*|уполномочил\w*|от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b",
+        r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b"
+        r"|\b(be|is)\s+represented\s+by\b|\bin\s+(his|her)\s+stead\b"
+        r"|\bat\s+the\s+(minister's\s+)?request\s+of\s+the\s+minister\b",
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b"
+        r"|\breprésentée?\s+par\b|\bà\s+la\s+demande\s+d",
+        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
+        r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",
+        r"поручил\w*|назначил\w*|уполномочил\w*|от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b"
+        r"|по\s+поручению|будет\s+представлен\w*",
         r"指派|委派|委托|委託|授权|代表其|由[^。；，]{1,30}代表|代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
         r"ينوب|سينوب|بدلا\s+منه|بدلاً\s+منه|عوضا\s+عن|كلف|فوض|انتدب|نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
     ]
@@ -368,12 +401,16 @@ COURTESY = _compile(
         r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
         r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
         r"\s+considération[^.;]*",
-        r"aprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
+        # The note verbale's closing, not "no desaprovechará la oportunidad de intervenir".
+        r"\baprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+para\s+(reiterar|renovar|expresar"
+        r"|testimoniar|reafirmar)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
         r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo",
         r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
         r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*",
         r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺",
-        r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*",
+        r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
+        r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
+        r"[^.؛]*",
     ]
 )
 
@@ -408,21 +445,82 @@ DISCLAIMER = _compile(
     [
         # "confidential" and "privileged" are ordinary words ("the Minister is privileged to
         # accept"): only about the message or its attachments do they make a disclaimer.
-        r"\bintended\s+recipient|\b(e-?mail|message|communication|information|attachments?"
+        r"\b(not|only|solely|exclusively)\b[^.]{0,30}\bintended\s+recipient|\bintended\s+"
+        r"(only|solely|exclusively)\s+for|\b(e-?mail|message|communication|information|attachments?"
         r"|transmission)\b[^.]{0,60}\b(confidential|privileged)\b|\b(confidential|privileged)\s+"
         r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
         r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
-        r"|received\s+this\s+(e-?mail|message)\s+in\s+error",
-        r"\bdestinataire\b|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
-        r"confidentiel\w*|\bn'imprimez\b|\bresponsabilité\b",
-        r"\bdestinatari[oa]\b|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
+        r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error",
+        # "If you received it by mistake": the footer's own condition, in every language.
+        r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
+        r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
+        r"(عن|ب)\s*طريق\s+الخطأ|错误地收到|誤收",
+        r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
+        r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
+        r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
+        r"|reçu\s+(ce\s+message\s+)?par\s+erreur",
+        r"(no\s+es\s+(usted\s+)?el|únic\w*|exclusiv\w*)[^.]{0,40}\bdestinatari[oa]\b"
+        r"|recibido\s+(este\s+mensaje\s+)?por\s+error"
+        r"|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
         r"confidencial\w*|\bno\s+imprima\b",
         r"(сообщени\w*|письм\w*|информаци\w*|вложени\w*)[^.]{0,60}конфиденциальн\w*"
         r"|не\s+являетесь\s+(его\s+)?адресат\w*|получили\s+(это|данное)\s+(сообщение|письмо)"
         r"\s+по\s+ошибке",
-        r"(邮件|郵件|信息|附件)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收",
+        # "以下信息暂请保密" (please keep this quiet) is a sentence, not a footer.
+        r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收",
         r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
         r"|غير\s+المرسل\s+إليه|إذا\s+تلقيت\s+هذه\s+الرسالة\s+عن\s+طريق\s+الخطأ",
+    ]
+)
+
+# Volitive verbs: what is hoped for is not asserted ("We hope that the Minister will be able
+# to join" says nothing final). Everything after the verb in its sentence is non-veridical.
+HOPE = _compile(
+    [
+        r"\b(hope[sd]?|hoping|trust)\s+(that|to)\b|\bhopefully\b|\bwish\s+that\b",
+        r"\bespér\w*\s+(que|pouvoir)|\bsouhait\w*\s+que\b",
+        r"\besper\w*\s+que\b|\bojalá\b|\bconfi\w*\s+en\s+que\b",
+        r"надеемся|надеюсь|надеется|рассчитываем,?\s+что",
+        r"希望|期望|但愿|但願",
+        r"نأمل|يأمل|نتمنى|يتمنى|نرجو\s+أن\s+يتمكن",
+    ]
+)
+
+# Clauses that report an earlier position, superseded by the answer beside them ("Our earlier
+# indication was that …", "as originally envisaged", "下方邮件曾表示…"): they do not speak.
+REPORTED = _compile(
+    [
+        r"\b(earlier|previous|initial|original|last)\s+(indication|message|reply|answer|information"
+        r"|e-?mail|plan|letter)\b|\b(originally|initially|previously)\b",
+        r"\b(initialement|précédemment|auparavant)\b|\bnotre\s+(précédent|premier)\s+(message"
+        r"|courriel)",
+        r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio)\b"
+        r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
+        r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
+        r"|в\s+предыдущем\s+(письме|сообщении)",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة",
+    ]
+)
+
+# Concessive clauses are backgrounded: "Although the Minister cannot attend in person, she
+# will speak by video" — the main clause answers.
+CONCESSIVE = re.compile(
+    r"^\s*(although|though|even\s+though|while|whilst|despite|bien\s+que|quoique|malgré"
+    r"|aunque|si\s+bien|a\s+pesar\s+de|хотя|несмотря\s+на|尽管|儘管|虽然|雖然|虽|雖|رغم|برغم"
+    r"|على\s+الرغم|مع\s+أن)",
+    re.I,
+)
+
+# "In any case the Minister will speak": the answer holds whatever the conditions beside it.
+UNCONDITIONAL = _compile(
+    [
+        r"\bin\s+any\s+(case|event)\b|\bregardless\b|\bwhatever\s+the\b",
+        r"\ben\s+tout\s+(état\s+de\s+cause|cas)\b|\bquoi\s+qu'il\s+en\s+soit\b",
+        r"\ben\s+todo\s+caso\b|\bde\s+todos\s+modos\b|\ben\s+cualquier\s+caso\b",
+        r"в\s+любом\s+случае|так\s+или\s+иначе",
+        r"无论如何|無論如何|在任何情况下",
+        r"في\s+جميع\s+الأحوال|على\s+أي\s+حال|في\s+كل\s+الأحوال",
     ]
 )
 
@@ -431,6 +529,6 @@ CONTRAST = re.compile(
     r"|en\s+revanche|plutôt|pero|sino|sin\s+embargo|no\s+obstante|en\s+cambio|но|а|однако"
     r"|тем\s+не\s+менее|вместо\s+этого)\b"
     # Chinese and Arabic substitution and contrast words ("而是", "بل"), no word boundary.
-    r"|但是|但|不过|然而|而是|而由|改由|لكن|ولكن|غير\s+أن|إلا\s+أن|بل|وإنما)",
+    r"|但是|但|不过|然而|而是|而由|而以|而通过|改由|لكن|ولكن|غير\s+أن|إلا\s+أن|بل|وإنما)",
     re.I,
 )

@@ -22,7 +22,7 @@ _INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？؟；])|\n\s*\n|\n(?=\s*[-•*·]\s)")
 _CLAUSE_BREAK = re.compile(
     r"[,:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
-    r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|改由)"
+    r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|而以|而通过|改由)|："
 )
 
 
@@ -126,14 +126,6 @@ def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
     return sentence
 
 
-def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
-    """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
-    acceptance or participation without deciding anything."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
-        sentence = pattern.sub(" ", sentence, scripts)
-    return sentence
-
-
 def _negated_cue(
     lexicon: cues.Lexicon, text: str, scripts: frozenset[str], neg: negation.Negation
 ) -> tuple[re.Match[str] | None, re.Match[str] | None]:
@@ -154,12 +146,35 @@ _ELLIPSIS = re.compile(
 )
 
 
+# Russian "Выступать на Форуме Министр, увы, не будет": the negated auxiliary, cut off by a
+# parenthetical, stands alone after the infinitive it negates.
+_AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*[.!]?\s*$", re.I)
+
+
 def _short(clause: str) -> bool:
     """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
     elided and refers to the clause before."""
     if cues.scripts_of(clause) & {"han"}:
         return len(clause.strip()) <= 6
     return len(clause.split()) <= 5
+
+
+# The clause break, kept with the clause before it so that clauses can be dropped and the rest
+# rejoined as written.
+_CLAUSE_KEEP = re.compile("(?<=[,:，、،：])|(?=\\s(?:but|however|mais|pero|но|однако)\\b)")
+
+
+# "Before confirming participation, please …": a temporal clause with an infinitive answers
+# nothing.
+_BEFORE = re.compile(r"^\s*(before|avant\s+de|antes\s+de|прежде\s+чем|перед\s+тем|在|قبل)", re.I)
+
+
+def _answered_before(text: str, scripts: frozenset[str], *, clause: bool = True) -> bool:
+    """Whether ``text`` (what comes before a request or a hope) already answers, in a clause of
+    its own when ``clause``."""
+    if _BEFORE.match(text) or (clause and not _CLAUSE_BREAK.search(text)):
+        return False
+    return bool(cues.ACCEPT.search(text, scripts) or cues.DECLINE.search(text, scripts))
 
 
 def score_sentence(sentence: str, position: int) -> list[Signal]:
@@ -170,12 +185,32 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     if cues.DISCLAIMER.search(sentence, scripts):
         return []
     text = _neutralise(sentence, scripts)
-    if is_question or cues.QUESTION.search(text, scripts):
+    found: list[Signal] = []
+    request = None if is_question else cues.QUESTION.search(text, scripts)
+    if request and _answered_before(text[: request.start()], scripts):
+        # "部长确认出席并发言，请告知具体时间安排": the request for details follows the answer.
+        found.append(Signal("question", sentence, position, cue=request.group(0)))
+        text = text[: request.start()]
+    elif is_question or request:
         return [Signal("question", sentence, position, cue="question")]
+    # Backgrounded clauses (concessive, or reporting an earlier position) do not answer.
+    text = "".join(
+        piece
+        for piece in _CLAUSE_KEEP.split(text)
+        if not (cues.CONCESSIVE.match(piece) or cues.REPORTED.search(piece, scripts))
+    )
+    hope = cues.HOPE.search(text, scripts)
+    if hope:
+        # What is hoped for is not asserted: only the words before the hope may answer ("accepts
+        # and hopes to join the round table too" still accepts, and is not hedged).
+        # A hope for something else ("we hope to be part of it in 2022") hedges nothing.
+        hoped = cues.ACCEPT.search(text, scripts, pos=hope.end())
+        if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
+            found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
+        text = text[: hope.start()]
     condition = cues.CONDITION.search(text, scripts) or cues.TENTATIVE.search(text, scripts)
     if condition:
         return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
-    found: list[Signal] = []
     role_name: str | None = None
     role_at = -1  # the index in ``found`` when the official was named
     speaks = False
@@ -248,7 +283,13 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal("accept", sentence, position, contrast, litotes=litotes, cue=litotes)
             )
-        elif contrast and neg.any and participated_before and not role and _short(body):
+        elif (
+            (contrast or _AUXILIARY_AFTER.match(body))
+            and neg.any
+            and participated_before
+            and not role
+            and _short(body)
+        ):
             # "The Minister would have liked to attend, but cannot."
             found.append(
                 Signal("decline", sentence, position, True, negation=trigger, cue=trigger or "")

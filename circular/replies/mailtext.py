@@ -377,9 +377,11 @@ _SIGNATURE = re.compile(
 
 # Lotus Notes' header block puts each label alone on its line, its value on the next:
 # '"Name" <a@b>' / '03/02/2021 10:15' / 'To' / 'a@b' / 'cc' / … / 'Subject' / '…'.
-_NOTES_TO = re.compile(r"^\s*(to|a|à|para|кому|收件人|إلى)\s*$", re.I)
+# Its table is also flattened to "To<TAB>a@b" / "cc<TAB>" / "Subject<TAB>…": the label then ends
+# with a tab instead of the line.
+_NOTES_TO = re.compile(r"^\s*(to|a|à|para|кому|收件人|إلى)\s*(\t.*)?$", re.I)
 _NOTES_NEXT = re.compile(
-    r"^\s*(cc|subject|objet|asunto|тема|копия|主题|抄送|الموضوع|نسخة)\s*$", re.I
+    r"^\s*(cc|bcc|subject|objet|asunto|тема|копия|主题|抄送|الموضوع|نسخة)\s*(\t.*)?$", re.I
 )
 
 

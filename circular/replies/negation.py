@@ -54,33 +54,41 @@ _REFUSAL = [
     # en
     r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
     r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
-    r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without)\b",
+    r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
+    r"|hindrances?|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
-    r"|sans)\b",
+    r"|sans|inconvénients?|obstacles?|empêchements?|s'oppose\w*|rater|laisser\s+passer"
+    r"|laisser\s+échapper)\b",
     # es
-    r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+\s+en|vacil\w*|objeci\w*|inconvenientes?"
+    r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
+    r"|objeci\w*|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
+    r"|dej\w+\s+(pasar|escapar)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
     r"|sin)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
-    r"|против\b|колебл\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё]))",
+    r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
+    r"|препятстви\w*|помех\w*)",
     # zh
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝)",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
-    r"|نرفض|يعترض|تعترض|اعتراض|يغيب|تغيب|غياب|يتوانى|تتوانى|نتوانى|يألو|تألو|يدخر|تدخر)",
+    r"|نرفض|يعترض|تعترض|اعتراض|يغيب|تغيب|غياب|يتوانى|تتوانى|نتوانى|يألو|تألو|يدخر|تدخر"
+    r"|يمنع|تمنع|يحول\s+دون|عائق)",
 ]
 
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
 _TRIGGERS = [
-    r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|without)\b|n't\b|\bno\s+longer\b",
+    r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
+    r"|\bno\s+longer\b|\brather\s+than\b|\binstead\s+of\b",
     r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
     r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')",
-    r"\b(no|nunca|jamás|tampoco|ni|sin|ningún|ninguna|imposible|imposibilitad[oa]|imposibilidad"
+    r"\b(no|nunca|jamás|tampoco|ni|sin|nada|ningún|ninguna|imposible|imposibilitad[oa]|imposibilidad"
     r"|impedid[oa])\b",
-    r"(?<![\w\u0400-\u04ff])(не|нет|ни|невозможн\w*)(?![\w\u0400-\u04ff])",
+    r"(?<![\w\u0400-\u04ff])(не|нет|ни|без|никак\w*|ничто|ничего|невозможн\w*)"
+    r"(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
     r"|非",
     r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b",
@@ -91,7 +99,10 @@ _BACKWARD = [
     r"\b(unfortunately|regrettably|alas|impossible|not\s+possible|not\s+feasible)\b",
     r"\b(malheureusement|hélas|impossible)\b",
     r"\b(lamentablemente|desafortunadamente|desgraciadamente|imposible)\b",
-    r"к\s+сожалению|невозможн\w*",
+    # Russian puts the negated auxiliary after a topicalised infinitive: "принять
+    # приглашение не можем", "участвовать не будем": it negates the whole clause.
+    r"к\s+сожалению|невозможн\w*|\bувы\b|(?<![\w\u0400-\u04ff])не\s+(с?мо(жем|жет|жете"
+    r"|гут|гу)|буд(ем|ет|ут|у)|стан(ем|ет|ут))(?![\w\u0400-\u04ff])",
     r"遗憾|遺憾|可惜|不可能",
     r"للأسف|مع\s+الأسف|لسوء\s+الحظ|يتعذر|يتعذّر|تعذر|تعذّر",
 ]
@@ -103,20 +114,40 @@ _PSEUDO = [
     r"|\bno\s+doubt\b|\bnot\s+least\b|\bnothing\s+(would|could)\s+(please|give)"
     r"|\b(cannot|can't|could\s+not|couldn't)\s+(help\s+but|but)\b|\bno\s+problem\b"
     # "no reason why … should not": the two negatives cancel.
-    r"|\bno\s+reason\s+(why|for)\b[^.;]{0,60}?(\bnot\b|n't\b)",
+    r"|\bno\s+reason\s+(why|for)\b[^.;]{0,60}?(\bnot\b|n't\b)"
+    # Exceptives: "has no choice but to decline" is "must decline".
+    r"|\b(no|not\s+have\s+any|has\s+not)\s+(other\s+)?(choice|option|alternative)\s+(but|than)\b"
+    # A negated reason: "not for lack of interest but …" negates the cause, not the act.
+    r"|\bnot\s+(for|out\s+of|because\s+of|due\s+to)\s+(a\s+)?(lack|want|absence)\s+of\b"
+    # "not without regret": with regret; the noun after it speaks.
+    r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b"
+    r"|\bn'(a|avons|ont|avait)\s+(pas\s+)?d'autre\s+(choix|option|solution|possibilité)\s+que\b"
+    r"|\b(ce\s+n'est\s+)?(pas|non)\s+(par|faute\s+d'|pour)\s+(manque|défaut|absence)"
+    r"\s+d'\w+|\bpas\s+sans\s+(?=(grand\s+|vif\s+|profond\s+)?(regret|tristesse))"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
     r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
     r"\bqu(?:e\b|')",
     r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+(puede|podrá|podía)\s+sino"
-    r"|no\s+hay\s+problema",
+    r"|no\s+hay\s+problema"
+    r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
+    r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
+    r"|\bno\s+(es\s+)?(por|debido\s+a)\s+(falta|ausencia)\s+de\s+\w+"
+    r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+)?(pesar|pena|tristeza|lament))"
+    r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не"
-    r"|не\s+позднее|несомненно|без\s+сомнени\w*",
+    r"|не\s+позднее|несомненно|без\s+сомнени\w*"
+    r"|не\s+оста[её]тся\s+(ничего\s+)?(иного|другого)?,?\s*(кроме\s+как|как)"
+    r"|не\s+(из-за|по\s+причине)\s+(отсутствия|недостатка)\s+\w+"
+    r"|не\s+без\s+(?=(глубокого\s+|большого\s+)?(сожалени|грусти))"
+    r"|ни\s+на\s+(минуту|секунду|мгновение)",
     r"不胜|不勝|不仅|不僅|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
-    r"|不由得",
+    r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسعه\s+إلا|لا\s+يسعنا\s+إلا"
     r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
+    r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
+    r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)(?:عدم|قلة|نقص)\s+\S+"
     # "لا … فحسب، بل": not only … but also; the verb between stands.
     r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
 ]

@@ -105,6 +105,36 @@ CASES = {
             "просим подтвердить участие",
         ]
     ),
+    # Notes' header table flattened to text: each label and its value on one line, a tab
+    # between them (the form Notes and Verse give when the reply is sent as plain text).
+    "notes_tabbed_ru": "\n".join(
+        [
+            "Министр примет участие.",
+            "",
+            "Секретариат ВВУИО <wsis@example.org>",
+            "05/02/2021 09:40",
+            "",
+            "Кому\tmid@mfa.example",
+            "Копия\t",
+            "Тема\tCL-21/4",
+            "",
+            "Просим подтвердить Ваше согласие.",
+        ]
+    ),
+    "notes_tabbed_en": "\n".join(
+        [
+            "Regrettably the Minister cannot attend.",
+            "",
+            "Forum Office <forum@example.org>",
+            "05/02/2021 09:40",
+            "",
+            "To\tdesk@mfa.example",
+            "cc\t",
+            "Subject\tHigh-level track",
+            "",
+            "Please confirm your acceptance and participation.",
+        ]
+    ),
     "mac_fr": "\n".join(
         [
             "Le Ministre participera.",
@@ -166,4 +196,9 @@ def test_quote_header_is_cut(name: str) -> None:
 
 def test_a_line_saying_to_is_not_a_notes_header_without_its_labels() -> None:
     text = "The Minister will attend.\nTo\nbe confirmed."
+    assert cut_quoted(text)[0] == text
+
+
+def test_a_tab_after_to_is_no_notes_header_without_its_labels() -> None:
+    text = "The Minister will attend.\nTo\tbe confirmed: the speaking slot."
     assert cut_quoted(text)[0] == text
