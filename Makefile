@@ -15,13 +15,15 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# System packages the tests need: Dovecot (IMAP server) and PostgreSQL (the ledger's suite also
+# System packages the tests need: Dovecot (IMAP server), Chromium (the page's browser tests,
+# driven by Playwright) and PostgreSQL (the ledger's suite also
 # runs on it; tests/servers/postgres.py starts a private cluster). Installed with apt-get when
 # missing and we are root, in one update and one install; otherwise the command to run is printed.
 system-deps:
 	@missing=""; \
 	command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing$$missing (apt-get)"; \

@@ -34,6 +34,7 @@ def _register() -> None:
         sandbox,
         send,
         settings_cmd,
+        web,
     )
 
 

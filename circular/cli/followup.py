@@ -144,6 +144,12 @@ def report_command(
         Path | None,
         typer.Option("--xlsx", help="Excel file to write (default: reports/<campaign>.xlsx)."),
     ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="One JSON object per contact, one per line (no table, no Excel)."
+        ),
+    ] = False,
 ) -> None:
     """The campaign's status per country: table, summary and an Excel file."""
     from circular.followups.report import (
@@ -166,8 +172,13 @@ def report_command(
             rows = campaign_report(session, campaign, now)
     finally:
         ledger.dispose()
+    if as_json:
+        for record in table_records(rows):
+            print(json.dumps(record, ensure_ascii=False))
+        return
     table = Table(title=f"{campaign.reference}: {len(rows)} contacts")
-    shown = ("country", "language", "sent_at", "reminders_sent", "outcome", "delegate", "reply_at")
+    shown = ("country", "language", "sent_at", "reminders_sent", "outcome", "channel", "speaker")
+    shown += ("day", "reply_at")
     for column in shown:
         table.add_column(column, overflow="fold")
     for record in table_records(rows):

@@ -41,6 +41,7 @@ from circular.ledger import (
     contacts_of,
     open_ledger,
 )
+from circular.links import contact_reply_url
 from circular.replies.outcomes import (
     ContactStatus,
     can_mail,
@@ -396,6 +397,7 @@ def _message(
         template=template,
         in_reply_to=thread[-1],
         references=thread,
+        reply_url=contact_reply_url(session, contact),
     )
     dropped = {address.lower() for address in dropped_cc(session, contact)}
     if dropped:  # a Cc that bounced permanently gets no more mail; the country still does

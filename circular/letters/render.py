@@ -41,6 +41,7 @@ from circular.letters.docx_safety import (
 from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
 from circular.letters.fields import Problem, check_template, describe_problems, flatten_fields
 from circular.letters.jinja_sandbox import sandboxed_environment
+from circular.links import reply_urls
 
 #: Bumped when rendering changes in a way that changes output for the same inputs, so that
 #: letters rendered by an older version are not skipped as "unchanged".
@@ -244,6 +245,16 @@ def _default_context_builder() -> ContextBuilder:
     from circular.letters.context import letter_context
 
     return letter_context
+
+
+def _with_reply_urls(urls: Mapping[int, str]) -> ContextBuilder:
+    from circular.letters.context import letter_context
+
+    def build(campaign: Any, contact: Contact, language: str) -> Mapping[str, Any]:
+        url = urls.get(contact.id, "") if contact.id is not None else ""
+        return letter_context(campaign, contact, language, reply_url=url)
+
+    return build
 
 
 def probe_contact(contact_fields: Iterable[str], language: str, iso3: str = "CHE") -> Contact:
@@ -462,6 +473,9 @@ def render_campaign(
         raise TemplateFieldError(problems)
     ids = [contact.id for contact, _ in plan if contact.id is not None]
     recorded = _recorded(ledger, campaign.id, ids) if ledger is not None else {}
+    if context_for is None and ledger is not None:
+        # Each letter carries its contact's personal link ({{ reply_url }}) and its QR code.
+        builder = _with_reply_urls(reply_urls(ledger, campaign.id, ids))
     # Absolute, so the ledger names the same file whatever folder the next run starts in.
     out_dir = Path(out_dir).resolve()
     report = RenderReport()

@@ -18,6 +18,7 @@ from circular.ledger import Contact, Ledger, Letter, contacts_of
 from circular.letters.context import letter_context
 from circular.letters.docx_safety import UnsafeNameError, letter_filename
 from circular.letters.jinja_sandbox import sandboxed_environment
+from circular.links import reply_urls
 from circular.sending.mime import Mailbox, OutgoingMessage
 
 # Plain text: no autoescaping here (the HTML part escapes the rendered text itself).
@@ -29,9 +30,15 @@ class CoverNoteError(ValueError):
 
 
 def render_cover_note(
-    campaign: Campaign, contact: Contact | Any, language: str, kind: TemplateKind = "email"
+    campaign: Campaign,
+    contact: Contact | Any,
+    language: str,
+    kind: TemplateKind = "email",
+    *,
+    reply_url: str = "",
 ) -> tuple[str, str]:
-    """The (subject, text) of ``contact``'s cover note from the campaign's ``kind`` template."""
+    """The (subject, text) of ``contact``'s cover note from the campaign's ``kind`` template;
+    ``reply_url`` is the contact's personal link (``circular.links``)."""
     path = campaign.template_path(kind, language)
     who = f"contact {getattr(contact, 'contact_key', '') or getattr(contact, 'iso3', '?')}"
     try:
@@ -39,7 +46,8 @@ def render_cover_note(
     except OSError as error:
         raise CoverNoteError(f"{path}: cannot read the cover note: {error.strerror}") from None
     try:
-        rendered = _ENV.from_string(source).render(letter_context(campaign, contact, language))
+        context = letter_context(campaign, contact, language, reply_url=reply_url)
+        rendered = _ENV.from_string(source).render(context)
     except (TemplateError, ValueError, OverflowError) as error:
         raise CoverNoteError(f"{path}: {who}: {error}") from None
     first, _, body = rendered.lstrip("\ufeff").partition("\n")
@@ -58,13 +66,14 @@ def message_for(
     template: TemplateKind = "email",
     in_reply_to: str = "",
     references: Sequence[str] = (),
+    reply_url: str = "",
 ) -> OutgoingMessage:
     """The e-mail of ``kind`` to ``contact``, with ``attachments`` (the letter, its PDF).
 
     A reminder or acknowledgement answers in the letter's thread: ``in_reply_to`` is the
     Message-ID it answers, ``references`` the thread (default: ``in_reply_to``)."""
     language = contact.language
-    subject, text = render_cover_note(campaign, contact, language, template)
+    subject, text = render_cover_note(campaign, contact, language, template, reply_url=reply_url)
     sender = campaign.sender
     return OutgoingMessage(
         campaign=campaign.id,
@@ -133,6 +142,7 @@ def campaign_messages(
         wanted = set(contact_ids)
         contacts = [c for c in contacts if c.id in wanted]
     result = CampaignMessages([], [])
+    urls = reply_urls(ledger, campaign.id, [c.id for c in contacts])
     for contact in contacts:
         attachments = letter_paths(campaign, out_dir, contact, rendered.get(contact.id))
         if not attachments:
@@ -142,7 +152,14 @@ def campaign_messages(
             continue
         try:
             result.messages.append(
-                message_for(campaign, contact, attachments, kind=kind, template=template)
+                message_for(
+                    campaign,
+                    contact,
+                    attachments,
+                    kind=kind,
+                    template=template,
+                    reply_url=urls[contact.id],
+                )
             )
         except CoverNoteError as error:
             result.problems.append(str(error))
