@@ -15,7 +15,8 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-# System packages the tests need: Dovecot (IMAP server) and PostgreSQL (the ledger's suite also
+# System packages the tests need: Dovecot (IMAP server), Chromium (the page's browser tests,
+# driven by Playwright) and PostgreSQL (the ledger's suite also
 # runs on it; tests/servers/postgres.py starts a private cluster); LibreOffice Writer without
 # its GUI, with the system Python's uno module that unoserver's server needs, and the Noto
 # fonts for Arabic and Chinese letters (PDF letters, tests/letters/test_pdf_letters.py). Installed with apt-get when
@@ -28,6 +29,7 @@ system-deps:
 	/usr/bin/python3 -c 'import uno' >/dev/null 2>&1 || missing="$$missing python3-uno"; \
 	fc-list 2>/dev/null | grep -q 'Noto Sans Arabic' || missing="$$missing fonts-noto-core"; \
 	fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
+	test -x /usr/bin/chromium || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing$$missing (apt-get)"; \

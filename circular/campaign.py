@@ -242,6 +242,17 @@ class ReminderPolicy(_Model):
         return _WEEKDAYS[day.weekday()] in self.working_days
 
 
+class WebPolicy(_Model):
+    """The personal confirmation page (``circular.web``): a contact's link works until the end
+    of the deadline day plus ``grace_days`` (answers may be changed until the deadline; in the
+    grace period a late first answer is still taken), and the preferred day is chosen among the
+    days of the event ``days_from``."""
+
+    grace_days: int = Field(7, ge=0, le=365)
+    #: "" (the default): the event ``high_level`` when there is one, else no choice of day.
+    days_from: str = ""
+
+
 class Templates(_Model):
     """File names of the templates, relative to the campaign folder; ``{lang}`` is replaced
     by the language code."""
@@ -295,6 +306,7 @@ class Campaign(_Model):
     calendar: SecretariatCalendar | None = None
     #: When mail may reach a recipient, in their time zone.
     send_window: SendWindow = Field(default_factory=SendWindow)
+    web: WebPolicy = Field(default_factory=WebPolicy)
     #: The folder the campaign was loaded from (not part of the file).
     folder: Path | None = Field(None, exclude=True)
 
@@ -359,6 +371,11 @@ class Campaign(_Model):
         if missing:
             # Named like a field ("title.fr: ..."): the error has no location of its own.
             raise ValueError("; ".join(f"{where}: missing translation" for where in missing))
+        if self.web.days_from and self.web.days_from not in self.events:
+            raise ValueError(
+                f"web.days_from: no event {self.web.days_from!r}; the events are "
+                + ", ".join(self.events)
+            )
         if self.deadline.date < self.date:
             raise ValueError(
                 f"deadline.date: {self.deadline.date} is before the letter's date {self.date}"
@@ -389,6 +406,18 @@ class Campaign(_Model):
         ]
         fields.extend((f"links.{key}", value) for key, value in self.links.items())
         return fields
+
+    def answer_days(self) -> list[date]:
+        """The days a contact may prefer on the confirmation page (``web.days_from``)."""
+        name = self.web.days_from or ("high_level" if "high_level" in self.events else "")
+        event = self.events.get(name)
+        if event is None:
+            return []
+        return [event.start + timedelta(days=n) for n in range((event.last - event.start).days + 1)]
+
+    def link_expires_at(self) -> datetime:
+        """When the contacts' personal links stop working: the deadline plus the grace days."""
+        return self.deadline.at + timedelta(days=self.web.grace_days)
 
     def text(self, field: Localized, language: str) -> str:
         """``field`` (a localized value of this campaign) in ``language``."""

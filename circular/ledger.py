@@ -121,6 +121,13 @@ class DecidedBy(enum.StrEnum):
 
     CLASSIFIER = "classifier"
     PERSON = "person"
+    # The contact answered on its personal page (circular.web): as firm as a person's decision;
+    # between the two, the later one wins.
+    WEB = "web"
+
+
+#: Who decides firmly: an answer of theirs beats the classifier's, the latest of them wins.
+DECIDING = frozenset({DecidedBy.PERSON, DecidedBy.WEB})
 
 
 class ReplyStatus(enum.StrEnum):
@@ -319,6 +326,55 @@ class Reply(Base):
     filed_to: Mapped[str] = mapped_column(String(255), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+
+
+class ReplyLink(Base):
+    """A contact's personal link to the confirmation page (``<public URL>/r/<token>``): a random
+    token (192 bits), revocable. The active link of a contact is its latest one not revoked; a
+    revoked link is kept, so the page can treat it like an unknown one."""
+
+    __tablename__ = "reply_links"
+    __table_args__ = (Index("ix_reply_links_contact", "campaign", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    token: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    revoked_by: Mapped[str] = mapped_column(String(128), default="")
+
+
+#: ``Reply.mailbox`` of an answer given on the confirmation page (``Reply.uid``: its
+#: ``WebAnswer.id``).
+WEB_MAILBOX = "web"
+
+
+class WebAnswer(Base):
+    """One answer given on a contact's page, as given (each change is a new row): accept or
+    decline, who will speak, the preferred day, a note. Every value is plain text, bounded by
+    the page. ``reply_id`` is the reply row that carries it into the outcome (decided_by web);
+    ``announced_at`` is set once the poll flow emitted its event."""
+
+    __tablename__ = "web_answers"
+    __table_args__ = (
+        Index("ix_web_answers_contact", "campaign", "contact_id"),
+        Index("ix_web_answers_announced", "announced_at"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    campaign: Mapped[str] = mapped_column(String(64))
+    contact_id: Mapped[int] = mapped_column(ForeignKey("contacts.id"))
+    link_id: Mapped[int] = mapped_column(ForeignKey("reply_links.id"))
+    answer: Mapped[str] = mapped_column(String(16))
+    speaker_name: Mapped[str] = mapped_column(Text, default="")
+    speaker_title: Mapped[str] = mapped_column(Text, default="")
+    day: Mapped[date | None] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(2), default="")
+    reply_id: Mapped[int | None] = mapped_column(ForeignKey("replies.id"))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    announced_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class MailboxState(Base):

@@ -281,6 +281,31 @@ class Settings(BaseSettings):
         "name names none (contacts.xlsx#Ministers); empty: the first sheet.",
     )
 
+    # The confirmation page (circular web; docs/operations.md)
+    web_host: str = Field("127.0.0.1", description="Address the page's server listens on.")
+    web_port: int = Field(8090, ge=1, le=65535, description="Port the page's server listens on.")
+    public_url: str = Field(
+        "",
+        description="The page's public base URL, as in the letters' links "
+        "(https://confirm.example.org); default: http://<web_host>:<web_port>.",
+    )
+    web_secret: SecretStr = Field(
+        SecretStr(""),
+        description="Key of the page's CSRF tokens, the same for every worker; default: a "
+        "random key made when `circular web` starts.",
+    )
+    web_rate_per_minute: int = Field(
+        60, ge=1, description="Requests a minute one client address may make to the page."
+    )
+    web_token_rate_per_minute: int = Field(
+        20, ge=1, description="Requests a minute one personal link may receive."
+    )
+
+    @property
+    def resolved_public_url(self) -> str:
+        """The base of the personal links, without a trailing slash."""
+        return (self.public_url or f"http://{self.web_host}:{self.web_port}").rstrip("/")
+
     @field_validator("default_campaign")
     @classmethod
     def _campaign_id_is_a_name(cls, value: str) -> str:

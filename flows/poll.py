@@ -21,6 +21,7 @@ from prefect.runtime import deployment
 from circular.ledger import open_ledger
 from circular.replies.activity import ReplyNotice, last_reply_id, replies_after
 from circular.replies.inbox import load_classifier, poll_once
+from circular.web.answers import mark_announced, unannounced
 from flows.common import flow_settings
 from flows.review import request_reviews
 
@@ -46,6 +47,37 @@ def poll_mailbox(database_url: str | None, classifier: str | None) -> dict[str, 
     return {**result.as_dict(), "new_replies": new}
 
 
+@task(name="announce-web-answers")
+def announce_web_answers(database_url: str | None) -> int:
+    """Emit ``circular.reply.received`` (channel ``web``) for each answer given on the
+    confirmation page since the last poll: the page's process never imports Prefect, so the
+    poll reports its answers. Event ids derive from the answer's id (announced once)."""
+    ledger = open_ledger(database_url or flow_settings().resolved_database_url)
+    try:
+        with ledger.session() as session:
+            notices = unannounced(session)
+            for notice in notices:
+                emit_event(
+                    event=REPLY_EVENT,
+                    id=uuid5(NAMESPACE_URL, f"circular:web-answer:{notice.answer_id}"),
+                    resource={"prefect.resource.id": f"circular.campaign.{notice.campaign}"},
+                    payload={
+                        "kind": notice.kind,
+                        "country": notice.country,
+                        "language": notice.language,
+                        "channel": "web",
+                        "speaker": notice.speaker,
+                        "day": notice.day,
+                        "needs_review": False,
+                        "reply_id": notice.reply_id,
+                    },
+                )
+            mark_announced(session, [n.answer_id for n in notices])
+    finally:
+        ledger.dispose()
+    return len(notices)
+
+
 @flow(name="poll-replies", flow_run_name="replies · poll", log_prints=False)
 def poll_replies(database_url: str | None = None, classifier: str | None = None) -> dict[str, Any]:
     """Read new replies: classify, match to their letters, record in the ledger, file them.
@@ -55,6 +87,7 @@ def poll_replies(database_url: str | None = None, classifier: str | None = None)
     new_replies = result.pop("new_replies")
     for notice in new_replies:
         announce(notice)
+    result["web_answers"] = announce_web_answers(database_url)
     if deployment.id and any(notice.needs_review for notice in new_replies):
         # Deployed: each reply waiting for a person gets its review run (a form in the UI).
         result["review_runs"] = len(request_reviews())
@@ -79,6 +112,7 @@ def announce(notice: ReplyNotice) -> None:
             "language": notice.language,
             "needs_review": notice.needs_review,
             "reply_id": notice.reply_id,
+            "channel": "email",
         },
     )
     if notice.kind == "bounce":

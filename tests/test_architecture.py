@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOMAIN = ROOT / "circular"
 
 #: The stages in the order the data flows through them.
-STAGES = ("contacts", "letters", "sending", "replies", "followups")
+STAGES = ("contacts", "letters", "sending", "replies", "followups", "web")
 #: Packages that may use any stage.
 FREE = ("cli", "sandbox")
 #: The shared top level: at most this many modules besides the packages.

@@ -49,6 +49,7 @@ def _register() -> None:
         sandbox,
         send,
         settings_cmd,
+        web,
     )
 
 

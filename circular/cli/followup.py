@@ -3,6 +3,8 @@ replies waiting for a person, a person's decision, the campaign report, a remind
 
 from __future__ import annotations
 
+import json
+import sys
 from dataclasses import asdict
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -171,7 +173,12 @@ def report_command(
         Path | None,
         typer.Option("--xlsx", help="Excel file to write (default: reports/<campaign>.xlsx)."),
     ] = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[
+        bool,
+        typer.Option(
+            "--json", help="One JSON object per contact, one per line (no table, no Excel)."
+        ),
+    ] = False,
 ) -> None:
     """The campaign's status per country: a table, a summary and an Excel file."""
     from circular.followups.report import (
@@ -192,17 +199,13 @@ def report_command(
     finally:
         ledger.dispose()
     zone = campaign.deadline.zone
+    if as_json:
+        # One object per contact and line, for scripts (``jq``, a spreadsheet import).
+        for record in table_records(rows, zone):
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        return
     path = write_report_xlsx(rows, xlsx or report_path(settings.reports_dir, campaign), zone)
     summary = summarise(rows, campaign, now)
-    if as_json:
-        print_json(
-            {
-                "summary": asdict(summary),
-                "rows": table_records(rows, zone),
-                "xlsx": str(path),
-            }
-        )
-        return
     _print_report(rows, summary, campaign)
     say(f"Excel report: {path}")
 
@@ -214,14 +217,24 @@ def _print_report(rows: list[ReportRow], summary: Summary, campaign: Campaign) -
     say(f"{summary.reference}: {len(rows)} contacts, status on {when(summary.at, zone)}")
     times = f"({zone_name(zone)})"
     shown = table(
-        out, "country", "minister", "outcome", f"sent {times}", "reminders", f"reply {times}"
+        out,
+        "country",
+        "minister",
+        "outcome",
+        "channel",
+        f"sent {times}",
+        "reminders",
+        f"reply {times}",
     )
     for row in rows:
-        outcome = row.outcome + (f" (by {row.delegate})" if row.delegate else "")
+        speaker = row.speaker or row.delegate
+        outcome = row.outcome + (f" (by {speaker})" if speaker else "")
+        outcome += f", day {row.day}" if row.day else ""
         shown.add_row(
             country(row.country),
             row.minister,
             outcome,
+            row.channel,
             local_time(row.sent_at, zone),
             str(row.reminders_sent),
             local_time(row.reply_at, zone),

@@ -65,6 +65,7 @@ from circular.ledger import (
     open_ledger,
 )
 from circular.letters.checks import check_campaign_templates
+from circular.letters.links import contact_reply_url
 from circular.letters.render import contact_fields_of
 from circular.replies.outcomes import (
     ContactStatus,
@@ -591,6 +592,7 @@ def _message(
         template=template,
         in_reply_to=thread[-1],
         references=thread,
+        reply_url=contact_reply_url(session, contact),
     )
     dropped = {address.lower() for address in dropped_cc(session, contact)}
     if dropped:  # a Cc that bounced permanently gets no more mail; the country still does

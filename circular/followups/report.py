@@ -25,15 +25,24 @@ from circular.countries import get_country
 from circular.followups.excel import write_table
 from circular.ledger import (
     HUMAN_REPLY_KINDS,
+    WEB_MAILBOX,
     DecidedBy,
     Letter,
     Message,
     MessageKind,
     MessageStatus,
     Reply,
+    WebAnswer,
     contacts_of,
 )
-from circular.replies.outcomes import ContactStatus, contact_status, dropped_cc, replies_of
+from circular.replies.outcomes import (
+    PERSON_MAILBOX,
+    ContactStatus,
+    contact_status,
+    dropped_cc,
+    latest_decision,
+    replies_of,
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +73,9 @@ class ReportRow:
     ack_sent_at: datetime | None
     cc_bounced: str = ""  # Cc addresses that bounced permanently (dropped from later mail)
     to_settle: str = ""  # a message failed or of unknown fate, with the server's last answer
+    channel: str = ""  # how the deciding answer came: email, web (the page) or person (staff)
+    speaker: str = ""  # who will speak, as the web answer gives it (name, title)
+    day: str = ""  # the preferred day (YYYY-MM-DD) of the web answer
 
 
 #: The report's column titles, in ``ReportRow``'s order.
@@ -102,6 +114,10 @@ def campaign_report(session: Session, campaign: Campaign, now: datetime) -> list
             f"{message.kind} {message.status} after {message.attempts} attempt(s): "
             f"{message.last_smtp_answer or '-'}"
         )
+    web_answers = {
+        answer.reply_id: answer
+        for answer in session.scalars(select(WebAnswer).where(WebAnswer.campaign == campaign.id))
+    }
     rows = []
     for contact in contacts_of(session, campaign.id):
         mine = messages.get(contact.id, [])
@@ -112,6 +128,7 @@ def campaign_report(session: Session, campaign: Campaign, now: datetime) -> list
         )
         ack = next((m for m in mine if m.kind == MessageKind.ACK), None)
         deciding = _deciding_reply(replies_of(session, contact), now)
+        web = web_answers.get(deciding.id) if deciding is not None else None
         rows.append(
             ReportRow(
                 country=contact.iso3,
@@ -138,6 +155,9 @@ def campaign_report(session: Session, campaign: Campaign, now: datetime) -> list
                 ack_sent_at=ack.sent_at if ack else None,
                 cc_bounced=", ".join(dropped_cc(session, contact)),
                 to_settle="; ".join(unsettled.get(contact.id, [])),
+                channel=channel_of(deciding) if deciding else "",
+                speaker=_speaker(web) if web else (deciding.delegate if deciding else ""),
+                day=web.day.isoformat() if web and web.day else "",
             )
         )
     return rows
@@ -154,14 +174,27 @@ def _deciding_reply(replies: Sequence[Reply], now: datetime) -> Reply | None:
     """The reply the outcome rests on: a person's latest decision, else the latest human
     reply, else the latest reply of any kind."""
     seen = [r for r in replies if r.received_at is None or r.received_at <= now]
-    for group in (
-        [r for r in seen if r.decided_by == DecidedBy.PERSON],
-        [r for r in seen if r.kind in HUMAN_REPLY_KINDS],
-        seen,
-    ):
+    decided = latest_decision(seen)
+    if decided is not None:
+        return decided
+    for group in ([r for r in seen if r.kind in HUMAN_REPLY_KINDS], seen):
         if group:
             return group[-1]
     return None
+
+
+def channel_of(reply: Reply) -> str:
+    """How ``reply`` came: ``web`` (the confirmation page), ``person`` (staff recorded it with
+    no e-mail behind it) or ``email``."""
+    if reply.mailbox == WEB_MAILBOX:
+        return "web"
+    if reply.mailbox == PERSON_MAILBOX:
+        return "person"
+    return "email"
+
+
+def _speaker(answer: WebAnswer) -> str:
+    return ", ".join(part for part in (answer.speaker_name, answer.speaker_title) if part)
 
 
 def days_left(campaign: Campaign, now: datetime) -> int:
@@ -307,6 +340,9 @@ EXCEL_COLUMNS: tuple[tuple[str, float, str], ...] = (
     ("Last reminder", 17, "last_reminder_at"),
     ("Outcome", 13, "outcome"),
     ("Delivered by (delegate)", 36, "delegate"),
+    ("Answered through", 12, "channel"),
+    ("Speaker (web answer)", 36, "speaker"),
+    ("Preferred day", 12, "day"),
     ("Reply received", 17, "reply_at"),
     ("Classifier's reading", 60, "evidence"),
     ("Classifier's confidence", 11, "confidence"),

@@ -15,6 +15,9 @@ with :func:`letter_context`, so a field means the same thing everywhere:
     ``links.<name>``.
 ``language``
     The letter's language code.
+``reply_url``
+    The contact's personal link to the confirmation page (``circular.letters.links``), or "" where
+    none was given (a template check's probe contact).
 
 Values are plain strings in nested dicts, so a sandboxed template can reach nothing else.
 """
@@ -214,7 +217,9 @@ def campaign_fields(campaign: Campaign, language: str) -> dict[str, Any]:
     }
 
 
-def letter_context(campaign: Campaign, contact: Any, language: str) -> dict[str, Any]:
+def letter_context(
+    campaign: Campaign, contact: Any, language: str, *, reply_url: str = ""
+) -> dict[str, Any]:
     """Everything a template of ``campaign`` may use for ``contact``, in ``language``."""
     # The campaign first: it says which languages exist, before any contact is looked at.
     fields = campaign_fields(campaign, language)
@@ -225,4 +230,5 @@ def letter_context(campaign: Campaign, contact: Any, language: str) -> dict[str,
         # The signature image goes here when rendering (``circular.letters.signature``);
         # empty when the campaign has none, so a template may always carry the field.
         "signature": "",
+        "reply_url": reply_url,
     }

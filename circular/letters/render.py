@@ -43,6 +43,7 @@ from circular.letters.docx_safety import (
 from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
 from circular.letters.fields import Problem, check_template, describe_problems, flatten_fields
 from circular.letters.jinja_sandbox import sandboxed_environment
+from circular.letters.links import reply_urls
 from circular.letters.signature import (
     SIGNATURE_FIELD,
     Signature,
@@ -303,6 +304,16 @@ def _default_context_builder() -> ContextBuilder:
     return letter_context
 
 
+def _with_reply_urls(urls: Mapping[int, str]) -> ContextBuilder:
+    from circular.letters.context import letter_context
+
+    def build(campaign: Any, contact: Contact, language: str) -> Mapping[str, Any]:
+        url = urls.get(contact.id, "") if contact.id is not None else ""
+        return letter_context(campaign, contact, language, reply_url=url)
+
+    return build
+
+
 def probe_contact(contact_fields: Iterable[str], language: str, iso3: str = "CHE") -> Contact:
     """A contact (never stored) with the given fields filled and the other columns blank, to
     see what a letter context offers for such contacts."""
@@ -524,6 +535,9 @@ def render_campaign(
         raise TemplateFieldError(problems)
     ids = [contact.id for contact, _ in plan if contact.id is not None]
     recorded = _recorded(ledger, campaign.id, ids) if ledger is not None else {}
+    if context_for is None and ledger is not None:
+        # Each letter carries its contact's personal link ({{ reply_url }}) and its QR code.
+        builder = _with_reply_urls(reply_urls(ledger, campaign.id, ids))
     # Absolute, so the ledger names the same file whatever folder the next run starts in.
     out_dir = Path(out_dir).resolve()
     report = RenderReport()

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from circular.ledger import Contact, Message, Reply, ReplyKind
+from circular.ledger import WEB_MAILBOX, Contact, Message, Reply, ReplyKind
 
 #: How much of a bounce's diagnostic an event carries (the ledger keeps the rest).
 DIAGNOSTIC_CHARS = 300
@@ -45,7 +45,9 @@ def replies_after(session: Session, reply_id: int) -> list[ReplyNotice]:
         select(Reply, Contact.iso3)
         .outerjoin(Message, Reply.matched_message_id == Message.id)
         .outerjoin(Contact, Message.contact_id == Contact.id)
-        .where(Reply.id > reply_id)
+        # Answers given on the confirmation page are announced from their own rows
+        # (circular.web.answers.unannounced): whenever they came, exactly once.
+        .where(Reply.id > reply_id, Reply.mailbox != WEB_MAILBOX)
         .order_by(Reply.id)
     )
     notices = []

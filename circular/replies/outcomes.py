@@ -4,7 +4,9 @@ an address may still be mailed.
 A contact's status is never stored; it is derived from the replies matched to its letters with
 this precedence:
 
-1. a person's decision beats the classifier's (the latest person's decision wins);
+1. a person's decision, or the contact's own answer on its confirmation page (``decided_by``
+   ``web``, ``circular.web``), beats the classifier's; among these the latest wins, so a later
+   decision of staff beats a web answer, and a later web answer beats an earlier decision;
 2. a human reply (accept, decline, other) beats an automatic one; among human replies the
    latest wins; a classified ``other`` (or a reply waiting for review) means ``needs_review``;
 3. without a human reply: a permanent bounce makes the contact ``bounced``; an auto-reply
@@ -35,6 +37,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from circular.ledger import (
+    DECIDING,
     HUMAN_REPLY_KINDS,
     Contact,
     DecidedBy,
@@ -182,9 +185,8 @@ def replies_of(session: Session, contact: Contact) -> list[Reply]:
 def contact_status(session: Session, contact: Contact) -> ContactStatus:
     """``contact``'s status by the precedence rules (module doc)."""
     replies = replies_of(session, contact)
-    by_person = [r for r in replies if r.decided_by == DecidedBy.PERSON]
-    if by_person:
-        latest = max(by_person, key=lambda r: (r.decided_at or r.created_at, r.id))
+    latest = latest_decision(replies)
+    if latest is not None:
         return _status_of_human(latest, decided=True)
     human = [r for r in replies if r.kind in HUMAN_REPLY_KINDS]
     if human:
@@ -202,6 +204,12 @@ def contact_status(session: Session, contact: Contact) -> ContactStatus:
         )
     )
     return ContactStatus.AWAITING if sent else ContactStatus.NOT_SENT
+
+
+def latest_decision(replies: Iterable[Reply]) -> Reply | None:
+    """The latest of the firm answers among ``replies`` (a person's decision, a web answer)."""
+    firm = [r for r in replies if r.decided_by in DECIDING]
+    return max(firm, key=lambda r: (r.decided_at or r.created_at, r.id)) if firm else None
 
 
 def _status_of_human(reply: Reply, *, decided: bool) -> ContactStatus:

@@ -19,6 +19,7 @@ from circular.ledger import Contact, Ledger, Letter, LetterPdf, contacts_of
 from circular.letters.checks import check_campaign_templates, text_environment
 from circular.letters.context import letter_context
 from circular.letters.docx_safety import UnsafeNameError, letter_filename
+from circular.letters.links import reply_urls
 from circular.letters.render import contact_fields_of
 from circular.sending.mime import Mailbox, OutgoingMessage
 
@@ -30,9 +31,15 @@ class CoverNoteError(ValueError):
 
 
 def render_cover_note(
-    campaign: Campaign, contact: Contact | Any, language: str, kind: TemplateKind = "email"
+    campaign: Campaign,
+    contact: Contact | Any,
+    language: str,
+    kind: TemplateKind = "email",
+    *,
+    reply_url: str = "",
 ) -> tuple[str, str]:
-    """The (subject, text) of ``contact``'s cover note from the campaign's ``kind`` template."""
+    """The (subject, text) of ``contact``'s cover note from the campaign's ``kind`` template;
+    ``reply_url`` is the contact's personal link (``circular.letters.links``)."""
     path = campaign.template_path(kind, language)
     who = f"contact {getattr(contact, 'contact_key', '') or getattr(contact, 'iso3', '?')}"
     try:
@@ -40,7 +47,8 @@ def render_cover_note(
     except OSError as error:
         raise CoverNoteError(f"{path}: cannot read the cover note: {error.strerror}") from None
     try:
-        rendered = _ENV.from_string(source).render(letter_context(campaign, contact, language))
+        context = letter_context(campaign, contact, language, reply_url=reply_url)
+        rendered = _ENV.from_string(source).render(context)
     except (TemplateError, ValueError, OverflowError) as error:
         raise CoverNoteError(f"{path}: {who}: {error}") from None
     first, _, body = rendered.lstrip("\ufeff").partition("\n")
@@ -59,13 +67,14 @@ def message_for(
     template: TemplateKind = "email",
     in_reply_to: str = "",
     references: Sequence[str] = (),
+    reply_url: str = "",
 ) -> OutgoingMessage:
     """The e-mail of ``kind`` to ``contact``, with ``attachments`` (the letter, its PDF).
 
     A reminder or acknowledgement answers in the letter's thread: ``in_reply_to`` is the
     Message-ID it answers, ``references`` the thread (default: ``in_reply_to``)."""
     language = contact.language
-    subject, text = render_cover_note(campaign, contact, language, template)
+    subject, text = render_cover_note(campaign, contact, language, template, reply_url=reply_url)
     sender = campaign.sender
     return OutgoingMessage(
         campaign=campaign.id,
@@ -247,13 +256,21 @@ def campaign_messages(
     if broken:
         return CampaignMessages([], list(broken), broken_templates=broken)
     result = CampaignMessages([], [])
+    urls = reply_urls(ledger, campaign.id, [c.id for c in contacts])
     for contact, found in _contact_letters(ledger, campaign, out_dir, contacts):
         if isinstance(found, str):
             result.problems.append(found)
             continue
         try:
             result.messages.append(
-                message_for(campaign, contact, found, kind=kind, template=template)
+                message_for(
+                    campaign,
+                    contact,
+                    found,
+                    kind=kind,
+                    template=template,
+                    reply_url=urls[contact.id],
+                )
             )
         except CoverNoteError as error:
             result.problems.append(str(error))

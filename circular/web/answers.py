@@ -1,0 +1,234 @@
+"""What the page reads and writes in the ledger: a link's state, an answer, the answers not yet
+announced. Synchronous SQLAlchemy; the web app calls it from a thread.
+
+An answer is a ``WebAnswer`` row (as given, every change a new row) and a ``Reply`` row
+(mailbox ``web``, ``decided_by`` web) matched to the contact's invitation, so the outcome, the
+reminders, the acknowledgement and the report follow the same rules as for an e-mail reply
+(``circular.replies.outcomes``).
+"""
+
+from __future__ import annotations
+
+import enum
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from circular.ledger import (
+    WEB_MAILBOX,
+    Contact,
+    DecidedBy,
+    Message,
+    MessageKind,
+    Reply,
+    ReplyKind,
+    ReplyLink,
+    ReplyStatus,
+    WebAnswer,
+    utcnow,
+)
+from circular.letters.links import find_link
+from circular.replies.outcomes import EXCERPT_CHARS, storable
+
+#: The longest value of each field the page takes (characters), shown as ``maxlength``.
+LIMITS = {"speaker_name": 200, "speaker_title": 200, "note": 2000}
+#: The largest form body read (bytes): more than every field at its longest in UTF-8.
+MAX_BODY_BYTES = 16 * 1024
+
+
+class LinkState(enum.StrEnum):
+    """What a link allows at a moment."""
+
+    INVALID = "invalid"  # unknown, revoked or expired: the same page for all three
+    OPEN = "open"  # before the deadline: answer, change
+    LATE = "late"  # in the grace period: a first answer is still taken
+    CLOSED = "closed"  # in the grace period, already answered: shown, not changed
+
+
+@dataclass(frozen=True)
+class Visit:
+    """A link as the page sees it."""
+
+    state: LinkState
+    link: ReplyLink | None = None
+    contact: Contact | None = None
+    answers: tuple[WebAnswer, ...] = ()
+
+
+def visit(session: Session, token: str, campaign_of: object, now: datetime) -> Visit:
+    """The state of ``token``'s link at ``now``; ``campaign_of(campaign_id)`` gives the
+    campaign (None when its folder is gone: the link is then invalid)."""
+    link = find_link(session, token)
+    campaign = campaign_of(link.campaign) if link is not None else None  # type: ignore[operator]
+    if link is None or link.revoked_at is not None or campaign is None:
+        return Visit(LinkState.INVALID)
+    if now > campaign.link_expires_at():
+        return Visit(LinkState.INVALID)
+    contact = session.get(Contact, link.contact_id)
+    if contact is None:
+        return Visit(LinkState.INVALID)
+    answers = tuple(
+        session.scalars(
+            select(WebAnswer)
+            .where(WebAnswer.contact_id == contact.id, WebAnswer.campaign == link.campaign)
+            .order_by(WebAnswer.id)
+        )
+    )
+    if now <= campaign.deadline.at:
+        state = LinkState.OPEN
+    else:
+        state = LinkState.CLOSED if answers else LinkState.LATE
+    return Visit(state, link, contact, answers)
+
+
+@dataclass(frozen=True)
+class Form:
+    """The answer as typed, cleaned but not yet judged."""
+
+    answer: str = ""
+    speaker_name: str = ""
+    speaker_title: str = ""
+    day: str = ""
+    note: str = ""
+
+
+def clean_text(value: str, *, multiline: bool = False) -> str:
+    """``value`` as plain text: control and format characters (bidi overrides included) out,
+    line breaks kept only where ``multiline``, NULs and lone surrogates gone, spaces trimmed.
+    Stored as text and always escaped when shown: never markup."""
+    kept = []
+    for char in value.replace("\r\n", "\n"):
+        if char == "\n" and multiline:
+            kept.append(char)
+        elif unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            kept.append(" " if char in "\t\n\r" else "")
+        else:
+            kept.append(char)
+    return storable("".join(kept)).strip()
+
+
+def problems_of(form: Form, days: list[date]) -> list[tuple[str, dict[str, object]]]:
+    """What is wrong with ``form``: (text key, placeholders) pairs, empty when all is well."""
+    problems: list[tuple[str, dict[str, object]]] = []
+    if form.answer not in (ReplyKind.ACCEPT, ReplyKind.DECLINE):
+        problems.append(("choose_answer", {}))
+    for field, limit in LIMITS.items():
+        if len(getattr(form, field)) > limit:
+            problems.append(("too_long", {"field": field, "limit": limit}))
+    if form.day and form.day not in {d.isoformat() for d in days}:
+        problems.append(("bad_day", {}))
+    return problems
+
+
+def record_answer(
+    session: Session, link: ReplyLink, contact: Contact, form: Form, language: str
+) -> WebAnswer:
+    """Keep ``form`` (already judged) as a web answer and as the reply that decides the
+    contact's outcome. Without an invitation in the ledger there is no letter to match: the
+    reply then waits for a person (``needs_review``), like any reply without its letter."""
+    now = utcnow()
+    answer = WebAnswer(
+        campaign=link.campaign,
+        contact_id=contact.id,
+        link_id=link.id,
+        answer=form.answer,
+        speaker_name=form.speaker_name,
+        speaker_title=form.speaker_title,
+        day=date.fromisoformat(form.day) if form.day else None,
+        note=form.note,
+        language=language,
+        created_at=now,
+    )
+    session.add(answer)
+    session.flush()
+    invitation = session.scalar(
+        select(Message)
+        .where(
+            Message.campaign == link.campaign,
+            Message.contact_id == contact.id,
+            Message.kind == MessageKind.INVITATION,
+        )
+        .order_by(Message.generation.desc())
+        .limit(1)
+    )
+    speaker = ", ".join(p for p in (form.speaker_name, form.speaker_title) if p)
+    evidence = f"{form.answer} on the confirmation page" + (
+        f"; speaker: {speaker}" if speaker else ""
+    )
+    if form.day:
+        evidence += f"; day: {form.day}"
+    reply = Reply(
+        campaign=link.campaign,
+        mailbox=WEB_MAILBOX,
+        uidvalidity=0,
+        uid=answer.id,
+        message_id="",
+        from_addr=storable(contact.email, 320),
+        subject="answer on the confirmation page",
+        received_at=now,
+        kind=ReplyKind(form.answer),
+        language=language,
+        evidence=evidence,
+        confidence=1.0,
+        delegate=speaker,
+        matched_message_id=invitation.id if invitation is not None else None,
+        match_method="web",
+        decided_by=DecidedBy.WEB,
+        decision_note="" if invitation is not None else "no invitation in the ledger to match",
+        status=ReplyStatus.DONE if invitation is not None else ReplyStatus.NEEDS_REVIEW,
+        text_excerpt=form.note[:EXCERPT_CHARS],
+        filed_to="(web page)",
+        decided_at=now,
+    )
+    session.add(reply)
+    session.flush()
+    answer.reply_id = reply.id
+    return answer
+
+
+@dataclass(frozen=True)
+class WebNotice:
+    """An answer given on the page, for the flows to announce (``circular.reply.received``)."""
+
+    answer_id: int
+    reply_id: int | None
+    campaign: str
+    kind: str
+    country: str
+    language: str
+    speaker: str
+    day: str
+
+
+def unannounced(session: Session, limit: int = 500) -> list[WebNotice]:
+    """The web answers no event was emitted for yet, oldest first."""
+    query = (
+        select(WebAnswer, Contact.iso3)
+        .join(Contact, WebAnswer.contact_id == Contact.id)
+        .where(WebAnswer.announced_at.is_(None))
+        .order_by(WebAnswer.id)
+        .limit(limit)
+    )
+    return [
+        WebNotice(
+            answer_id=answer.id,
+            reply_id=answer.reply_id,
+            campaign=answer.campaign,
+            kind=answer.answer,
+            country=iso3,
+            language=answer.language,
+            speaker=", ".join(p for p in (answer.speaker_name, answer.speaker_title) if p),
+            day=answer.day.isoformat() if answer.day else "",
+        )
+        for answer, iso3 in session.execute(query)
+    ]
+
+
+def mark_announced(session: Session, answer_ids: list[int]) -> None:
+    """Record that the events of these answers were emitted."""
+    now = utcnow()
+    for answer in session.scalars(select(WebAnswer).where(WebAnswer.id.in_(answer_ids))):
+        answer.announced_at = now
