@@ -165,6 +165,10 @@ def test_report_for_a_person_and_for_a_script(world: tuple[Path, dict[str, str]]
     assert "Excel report: " in human.output
     scripted = CliRunner().invoke(app, ["report", "--campaign", "cl-21-4", "--json"], env=env)
     assert scripted.exit_code == 0, scripted.output
-    data = json.loads(scripted.output)
-    assert data["summary"]["letters_sent"] == 3 and data["summary"]["timezone"] == "Europe/Zurich"
-    assert len(data["rows"]) == 3 and data["xlsx"].endswith("cl-21-4.xlsx")
+    # One JSON object per contact and line (issue 18), times in the campaign's zone.
+    records = [json.loads(line) for line in scripted.stdout.splitlines()]
+    assert len(records) == 3 and "AFG" in {r["country"] for r in records}
+    assert all(
+        {"country", "outcome", "channel", "decided_by", "speaker", "day"} <= set(r) for r in records
+    )
+    assert any(r["sent_at"] == "2021-02-03 10:00" for r in records)
