@@ -375,7 +375,7 @@ ROLE = _compile(
         r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b"
         r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b|\bchief\s+engineer\b"
         # Abbreviated and clipped titles in informal mail: "the DG", "el vice".
-        r"|\b(the\s+)?(DG|PS|DPR)\b",
+        r"|\bthe\s+DG\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
         r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
