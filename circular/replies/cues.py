@@ -119,6 +119,11 @@ ACCEPT = _compile(
         # A cleft: "it will be the Minister herself who delivers the statement".
         r"|\bit\s+will\s+be\s+[^.;]{1,60}\bwho\s+(will\s+)?(deliver|speak|attend|address|make"
         r"|present|represent)\w*|\btreat\s+this\s+(message\s+)?as\s+(our|a|the)\s+confirmation",
+        # The absolute use of "confirm": a finite form closing its clause ("the Minister
+        # confirms.", "il confirme", "confirmado", "министр подтверждает", "部长确认"). The
+        # imperative and the infinitive ("please confirm", "merci de confirmer") are excluded.
+        r"\b(confirms|confirmed)\s*[.!]?\s*$|\b(confirme|confirmons|confirmée?)\s*[.!]?\s*$"
+        r"|\b(confirma|confirmamos|confirmad[oa])\s*[.!]?\s*$",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
@@ -157,6 +162,10 @@ ACCEPT = _compile(
         r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
         r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
+        # The present for the near future ("он всё-таки участвует"), and the absolute
+        # "подтверждаем" closing its clause.
+        r"(?<!не\s)\b(участвует|участвуем|выступает|выступаем)(?![а-яё])"
+        r"|\b(подтверждает|подтверждаем|подтверждено)\s*[.!]?\s*$",
         r"(рад\w*|с\s+удовольствием|с\s+радостью|честь)[^.;]{0,40}(подтверд\w*|приня\w*|приним\w*"
         r"|участ\w*|выступ\w*)",
         r"\b(сможет|может|в\s+состоянии)\b[^.;]{0,30}(приня\w*\s+участие|участвовать|выступить"
@@ -167,12 +176,13 @@ ACCEPT = _compile(
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
         r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
-        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|發表|录制|代表)",
+        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
-        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意"
+        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
+        r"|届时(出席|发言|致辞|参加)"
         r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
-        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)(本人|亲自|親自)?(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
+        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
@@ -248,7 +258,7 @@ DECLINE = _compile(
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
         r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉",
-        r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|نعتذر|يعتذر|اعتذار"
+        r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
         r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)",
     ]
@@ -304,13 +314,16 @@ TENTATIVE = _compile(
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
         r"|\b(сможет|будет|примет)\s+ли\b",
         r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上",
-        r"ربما|قد\s+يشارك|قد\s+يحضر|من\s+المحتمل|من\s+المرجح|يرجح|من\s+حيث\s+المبدأ",
+        # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
+        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|يرجح|من\s+حيث\s+المبدأ",
     ]
 )
 
 CONDITION = _compile(
     [
-        r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovided\s+that\b"
+        r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
+        # "otherwise" presupposes a condition; "as long as", "on condition" state one.
+        r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
         # Subject-auxiliary inversion is a protasis: "Should the Minister be reappointed, …".
         r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this)\b"
@@ -319,14 +332,18 @@ CONDITION = _compile(
         # "si aimable" is "so kind", not "if".
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
         r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
-        r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b",
+        r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
+        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
-        r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*",
-        r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b",
+        r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
+        r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
+        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b",
+        r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
+        r"|\bлишь\s+бы\b|\bв\s+ожидании\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])",
-        r"إذا|في\s+حال|شريطة|بشرط",
+        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后",
+        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما",
     ]
 )
 
@@ -356,19 +373,23 @@ ROLE = _compile(
         r"|\bunder-?\s?secretary\b|\bassistant\s+minister\b|\bambassador\b"
         r"|\bpermanent\s+representative\b|\bchargée?\s+d'affaires\b|\bdirector[- ]general\b"
         r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b"
-        r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b",
+        r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b|\bchief\s+engineer\b"
+        # Abbreviated and clipped titles in informal mail: "the DG", "el vice".
+        r"|\bthe\s+DG\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
         r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
-        r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*",
+        r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*"
+        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b",
         r"\bviceministr[oa]\b|\bvice\s?ministr[oa]\b|\bsecretari[oa]\s+de\s+estado\b"
         r"|\bsubsecretari[oa]\b|\bembajador[a]?\b|\brepresentante\s+permanente\b"
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
-        r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b",
+        r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b"
+        r"|\b(el|la)\s+(vice|DG)\b",
         r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
-        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问",
+        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长",
         r"نائب\w*\s+(الوزير|وزير)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار",
     ]
@@ -381,9 +402,9 @@ BEHALF = _compile(
         r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b"
         r"|\b(be|is)\s+represented\s+by\b|\bin\s+(his|her)\s+stead\b"
         r"|\bat\s+the\s+(minister's\s+)?request\s+of\s+the\s+minister\b",
-        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b"
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\brepresenter(a|ont)\b"
         r"|\breprésentée?\s+par\b|\bà\s+la\s+demande\s+d",
-        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
+        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representaci[oó]n\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
         r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",
         r"поручил\w*|назначил\w*|уполномочил\w*|от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b"
         r"|по\s+поручению|будет\s+представлен\w*",
@@ -397,20 +418,28 @@ COURTESY = _compile(
         r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
         r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
-        r"[^.;]*|with\s+(the\s+)?assurances?[^.;]*",
+        r"[^.;]*|with\s+(the\s+)?assurances?[^.;]*"
+        # A politeness condition binds nothing: "if this is convenient for you".
+        r"|,?\s*\bif\s+(this|that|it)\s+(is\s+)?(convenient|suits|agreeable)\b[^.;]*",
         r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
         r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
-        r"\s+considération[^.;]*",
+        r"\s+considération[^.;]*|(vous\s+)?pri\w+\s+d'accepter\s+(ses|nos|mes|les)\s+excuses"
+        r"|accepter\s+(ses|nos|mes|toutes\s+nos)\s+excuses|,?\s*\bsi\s+(cela|ceci)\s+vous\s+convient"
+        r"[^.;]*",
         # The note verbale's closing, not "no desaprovechará la oportunidad de intervenir".
         r"\baprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+para\s+(reiterar|renovar|expresar"
         r"|testimoniar|reafirmar)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
-        r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo",
+        r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo"
+        r"|aceptar?\s+(sus|nuestras|mis)\s+(disculpas|excusas)|,?\s*\bsi\s+(le|les)\s+"
+        r"(conviene|parece\s+bien)[^.;]*",
         r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
-        r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*",
-        r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺",
+        r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*"
+        r"|приня\w*\s+(наши|его|её|мои)\s+извинени\w*|,?\s*если\s+это\s+(удобно|устраивает)[^.;]*",
+        r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺|接受(我们|我方|他|她)的歉意"
+        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便",
         r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
-        r"[^.؛]*",
+        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
     ]
 )
 
@@ -477,7 +506,8 @@ DISCLAIMER = _compile(
 # to join" says nothing final). Everything after the verb in its sentence is non-veridical.
 HOPE = _compile(
     [
-        r"\b(hope[sd]?|hoping|trust)\s+(that|to)\b|\bhopefully\b|\bwish\s+that\b",
+        # "had hoped to" is an unfulfilled wish (IRREALIS), not a hope.
+        r"(?<!had\s)\b(hope[sd]?|hoping|trust)\s+(that|to)\b|\bhopefully\b|\bwish\s+that\b",
         r"\bespér\w*\s+(que|pouvoir)|\bsouhait\w*\s+que\b",
         r"\besper\w*\s+que\b|\bojalá\b|\bconfi\w*\s+en\s+que\b",
         r"надеемся|надеюсь|надеется|рассчитываем,?\s+что",
@@ -500,6 +530,38 @@ REPORTED = _compile(
         r"|в\s+предыдущем\s+(письме|сообщении)",
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة",
+    ]
+)
+
+# Irrealis desire: a wish stated as unfulfilled ("the Minister was keen to accept, but …",
+# "nous aurions aimé participer", "habría querido asistir", "хотел принять", "本想接受",
+# "كان يرغب في القبول") implies the act did not happen: its clause does not accept.
+IRREALIS = _compile(
+    [
+        r"\b(was|were|had\s+been)\s+(very\s+|most\s+)?(keen|eager|hoping|looking\s+forward)\b"
+        r"|\bwould\s+have\s+(\w+\s+)?(liked|loved|wished|wanted|been\s+(glad|happy|delighted"
+        r"|honou?red|pleased))\b|\b(had|has)\s+(hoped|intended|planned|wished)\s+to\b",
+        r"\b(aurai[st]?|aurions|auraient)\s+(\w+\s+)?(aimé|voulu|souhaité|été\s+(heureu|ravi"
+        r"|honoré)\w*)|\b(comptait|souhaitait|espérait|tenait\s+à)\b",
+        r"\b(habría|hubiera|habríamos|hubiéramos)\s+(\w+\s+)?(gustado|encantado|querido"
+        r"|deseado)\b|\b(deseaba|quería|esperaba|pensaba)\b",
+        r"\b(хотел|хотела|хотели|собирался|собиралась|собирались|планировал\w*|намеревал\w*)"
+        r"(?![а-яё])|\bбыл\w*\s+бы\s+рад\w*",
+        r"本想|本来想|本來想|原想|原本想|原本希望|本希望|本打算|原打算",
+        r"كان\s+(\S+\s+){0,3}(يرغب|يود|يتمنى|يأمل|ينوي|يعتزم)|كنا\s+(نرغب|نود|نتمنى|نأمل)",
+    ]
+)
+
+# A parenthetical addressed to the reader, not a footer: "For your confidential information,
+# the Minister …" (the word "confidential" here makes no disclaimer).
+ASIDE = _compile(
+    [
+        r"\bfor\s+your\s+(confidential\s+|private\s+)?(information|knowledge)\b",
+        r"\bpour\s+votre\s+(information|gouverne)(\s+confidentielle)?\b",
+        r"\bpara\s+su\s+(información|conocimiento)(\s+confidencial)?\b",
+        r"для\s+(вашей\s+)?(конфиденциальной\s+)?(информации|сведения)",
+        r"(仅)?供(您|贵方)?(内部)?参考",
+        r"(للعلم|لعلمكم|للاطلاع)(\s+السري)?",
     ]
 )
 

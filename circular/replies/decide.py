@@ -182,9 +182,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     pending; otherwise each clause may accept, decline or be pending on its own."""
     is_question = "?" in sentence or "？" in sentence or "؟" in sentence
     scripts = cues.scripts_of(sentence)
-    if cues.DISCLAIMER.search(sentence, scripts):
+    # "For your confidential information, …" is addressed to the reader: no footer.
+    text = cues.ASIDE.sub(" ", sentence, scripts)
+    if cues.DISCLAIMER.search(text, scripts):
         return []
-    text = _neutralise(sentence, scripts)
+    text = _neutralise(text, scripts)
     found: list[Signal] = []
     request = None if is_question else cues.QUESTION.search(text, scripts)
     if request and _answered_before(text[: request.start()], scripts):
@@ -229,6 +231,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         litotes = neg.litotes[0] if neg.litotes else None
         accept, accept_negated = _negated_cue(cues.ACCEPT, body, scripts, neg)
         participate, participate_negated = _negated_cue(cues.PARTICIPATE, body, scripts, neg)
+        if accept and cues.IRREALIS.search(body, scripts):
+            # "The Minister was keen to accept, but …": an unfulfilled wish accepts nothing
+            # (it still counts as participation for the elided "…, but cannot").
+            participate, accept = participate or accept, None
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
         substitution = contrast and negated_before

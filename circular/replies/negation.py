@@ -134,6 +134,8 @@ _PSEUDO = [
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
     r"|\bno\s+(es\s+)?(por|debido\s+a)\s+(falta|ausencia)\s+de\s+\w+"
+    r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"
+    r"\s+\w+"
     r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+)?(pesar|pena|tristeza|lament))"
     r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не"
