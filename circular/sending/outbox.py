@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,7 +25,7 @@ from circular.ledger import Ledger, MessageStatus, utcnow
 from circular.sending import claims
 from circular.sending.claims import MessageRow
 from circular.sending.mime import BuiltMessage, MessageBuildError, OutgoingMessage, build_message
-from circular.sending.ratelimit import DailyQuotaReached, RateLimiter, day_start
+from circular.sending.ratelimit import DailyQuotaReached, SharedRateLimiter, Slot, account_key
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import Outcome, SendResult, SmtpConfig, SmtpConnection, SmtpSetupError
 from circular.settings import Settings
@@ -49,6 +49,9 @@ class SendOptions:
     limit: int | None = None  # send at most this many (new) messages in this run
     stale_after: float = 900.0  # a claim this old by another host is taken as abandoned
     rate_window: float = 60.0  # the window of per_minute; shorter only in tests
+    # Awaited with a message's recipient count before the ledger's limiter: the flows put
+    # Prefect's global concurrency limit here (a brake staff can tighten in the UI).
+    gate: Callable[[int], Awaitable[None]] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> SendOptions:
@@ -136,6 +139,7 @@ class _Run:
         self.stopping: BaseException | None = None  # daily quota or a setup error
         self.retry_tasks: set[asyncio.Task[None]] = set()
         self.copies: asyncio.Queue[BuiltMessage] = asyncio.Queue()  # for the Sent folder
+        self.spare_slots: list[Slot] = []  # granted, unused: the letter was another's
 
     def _notify(self, event: str, job: _Job) -> None:
         if self.progress is not None:
@@ -147,14 +151,15 @@ class _Run:
             self.settled.set()
 
     async def run(self, jobs: list[_Job]) -> SendReport:
-        today_start = day_start(utcnow())
-        sent_today, recent = claims.sent_counts(self.ledger, utcnow(), today_start)
-        self.limiter = RateLimiter(
+        # One limit per account, held in the ledger: every sender of the account shares it.
+        self.limiter = SharedRateLimiter(
+            self.ledger,
+            account_key(self.smtp.host, self.smtp.port, self.smtp.username),
             self.options.per_minute,
             self.options.per_day,
+            holder=self.claimer,
             window=self.options.rate_window,
-            sent_today=sent_today,
-            recent=recent,
+            stale_after=self.options.stale_after,
         )
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
         producer = asyncio.create_task(self._produce(jobs))
@@ -182,6 +187,8 @@ class _Run:
                 task.cancel()
             await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
             self._release_queued()
+            for slot in self.spare_slots:
+                self.limiter.release(slot, delivered=False)
         if isinstance(self.stopping, SmtpSetupError):
             raise self.stopping
         return self.report
@@ -238,30 +245,46 @@ class _Run:
                     self._notify("failed", job)
                 return
         try:
-            await self.limiter.acquire()
+            slot = await self._slot(len(job.built.recipients))
         except DailyQuotaReached as error:
             self._stop(error)
             self.report.quota_resume_at = error.resume_at
             self.report.left_pending += 1
             return
         if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.attempt > 1):
-            self.limiter.release(delivered=False)
-            self.report.already_done += 1  # another sender took it
+            # Another sender took this letter while we waited: the slot goes to our next one.
+            # (Given back instead, two senders walking one campaign in the same order would
+            # let the one behind spend every slot it wins on letters already taken.)
+            self.spare_slots.append(slot)
+            self.report.already_done += 1
             return
         try:
             result = await connection.send(job.built)
         except SmtpSetupError as error:
-            self.limiter.release(delivered=False)
+            self.limiter.release(slot, delivered=False)
             self._stop(error)
             claims.release(self.ledger, job.row.id, self.claimer, uncount=True)
             self.report.left_pending += 1
             return
         except BaseException:
             # Cancelled or a bug mid-send: the row stays ``sending`` (ambiguous) on purpose.
-            self.limiter.release(delivered=True)
+            self.limiter.release(slot, delivered=True)
             raise
-        self.limiter.release(delivered=result.outcome in (Outcome.ACCEPTED, Outcome.AMBIGUOUS))
+        delivered = result.outcome in (Outcome.ACCEPTED, Outcome.AMBIGUOUS)
+        self.limiter.release(slot, delivered=delivered)
         await self._record(job, result)
+
+    async def _slot(self, recipients: int) -> Slot:
+        """A slot of the shared limit for a message to ``recipients``: a spare one (won for a
+        letter another sender took) when it is big enough, else a new one."""
+        while self.spare_slots:
+            spare = self.spare_slots.pop()
+            if spare.recipients >= recipients:
+                return spare
+            self.limiter.release(spare, delivered=False)
+        if self.options.gate is not None:
+            await self.options.gate(recipients)
+        return await self.limiter.acquire(recipients)
 
     async def _record(self, job: _Job, result: SendResult) -> None:
         row_id, name = job.row.id, job.outgoing.name
