@@ -26,6 +26,7 @@ def _register() -> None:
     # Command modules register themselves on import (``@app.command()``).
     from circular.cli import (  # noqa: F401
         classify,
+        db,
         followup,
         intake,
         letters,
@@ -40,12 +41,12 @@ def main() -> None:
     """Entry point of the ``circular`` console script."""
     import sys
 
-    from circular.ledger import LedgerLockedError
+    from circular.ledger import LedgerLockedError, LedgerRevisionError
 
     _register()
     try:
         app()
-    except LedgerLockedError as error:
+    except (LedgerLockedError, LedgerRevisionError) as error:
         # Any command may meet a ledger another process holds: a message, not a traceback.
         print(f"error: {error}", file=sys.stderr)
         raise SystemExit(2) from None

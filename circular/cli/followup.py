@@ -67,6 +67,10 @@ def review_command(
         )
     out.print(table)
     out.print("decide with: circular decide <id> accept|decline|other [--note TEXT]")
+    out.print(
+        "or in the Prefect UI (each waits there too, as a review-reply run); a decision taken "
+        "with circular decide closes that run at the next reconcile"
+    )
 
 
 @app.command("decide")
@@ -84,7 +88,7 @@ def decide_command(
         raise _fail(str(error)) from None
     ledger = open_ledger(settings.resolved_database_url)
     try:
-        item = decide(ledger, reply_id, kind, note)
+        item = decide(ledger, reply_id, kind, note, by="circular decide")
     except ReviewError as error:
         raise _fail(str(error)) from None
     finally:

@@ -17,7 +17,8 @@ Every function takes the clock as ``now``: the rules are tested on a simulated c
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -358,11 +359,9 @@ def _latest_acceptance(session: Session, contact: Contact) -> Reply | None:
     return accepted[-1] if accepted else None
 
 
-def followup_now(
-    settings: Settings, campaign: Campaign, wave: int | None, *, now: datetime
-) -> list[FollowupResult]:
-    """One follow-up run with the operator's settings: reminder wave ``wave`` (or, with
-    ``None``, the deferred reminders now due), then the acknowledgements not sent yet."""
+@contextmanager
+def _sender(settings: Settings) -> Iterator[tuple[Ledger, Sender]]:
+    """The ledger and the sender of a run with the operator's settings, closed afterwards."""
     ledger = open_ledger(settings.resolved_database_url)
     sent_folder = SentFolder.from_settings(settings)
     sender = Sender(
@@ -372,12 +371,28 @@ def followup_now(
         sent_folder,
     )
     try:
+        yield ledger, sender
+    finally:
+        if sent_folder is not None:
+            sent_folder.close()
+        ledger.dispose()
+
+
+def followup_now(
+    settings: Settings, campaign: Campaign, wave: int | None, *, now: datetime
+) -> list[FollowupResult]:
+    """One follow-up run with the operator's settings: reminder wave ``wave`` (or, with
+    ``None``, the deferred reminders now due), then the acknowledgements not sent yet."""
+    with _sender(settings) as (ledger, sender):
         if wave is None:
             first = send_due_reminders(ledger, campaign, sender, now=now)
         else:
             first = run_wave(ledger, campaign, wave, sender, now=now)
         return [first, send_acknowledgements(ledger, campaign, sender, now=now)]
-    finally:
-        if sent_folder is not None:
-            sent_folder.close()
-        ledger.dispose()
+
+
+def acknowledge_now(settings: Settings, campaign: Campaign, *, now: datetime) -> FollowupResult:
+    """The acknowledgements not sent yet, with the operator's settings: what the poll sends
+    right after recording acceptances (each still once: the ledger's ``ack`` row)."""
+    with _sender(settings) as (ledger, sender):
+        return send_acknowledgements(ledger, campaign, sender, now=now)
