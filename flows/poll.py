@@ -61,7 +61,7 @@ def poll_replies(database_url: str | None = None, classifier: str | None = None)
         announce(notice)
     accepted = sorted({n.campaign for n in new_replies if n.kind == "accept" and n.campaign})
     # Thanked now, not with the next reminder wave: exactly once still (the ledger's ack row).
-    result["acknowledged"] = sum(acknowledge(campaign) for campaign in accepted)
+    result["acknowledged"] = sum(acknowledge(campaign, database_url) for campaign in accepted)
     if deployment.id and any(notice.needs_review for notice in new_replies):
         # Deployed: each reply waiting for a person gets its review run (a form in the UI).
         result["review_runs"] = len(request_reviews())
@@ -69,12 +69,14 @@ def poll_replies(database_url: str | None = None, classifier: str | None = None)
 
 
 @task(name="acknowledge", cache_policy=NONE)
-def acknowledge(campaign_id: str) -> int:
+def acknowledge(campaign_id: str, database_url: str | None = None) -> int:
     """Send ``campaign_id``'s acknowledgements not sent yet; returns how many went out. A
     campaign without its folder, or a send that fails, is logged: the next poll, follow-up or
     reconcile run tries again."""
     logger = get_run_logger()
     settings = flow_settings()
+    if database_url:  # the poll's own ledger
+        settings = settings.model_copy(update={"database_url": database_url})
     try:
         campaign = load_campaign(campaign_folder(campaign_id, settings), check_templates=False)
         result = acknowledge_now(settings, campaign, now=utcnow())
