@@ -31,7 +31,7 @@ from circular.sending.outgoing import campaign_messages, require_attachments
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig
 from circular.settings import load_settings
-from flows.common import flow_ledger, flow_settings
+from flows.common import flow_ledger, flow_settings, smtp_gate
 
 
 # No caching anywhere: these tasks write files, the ledger and mail.
@@ -83,7 +83,7 @@ def send_batch(campaign_dir: str, contact_ids: list[int], limit: int | None) -> 
             ledger,
             built.messages,
             SmtpConfig.from_settings(settings),
-            SendOptions.from_settings(settings, limit=limit),
+            SendOptions.from_settings(settings, limit=limit, gate=smtp_gate(settings)),
             sent_folder=sent_folder,
         )
     finally:

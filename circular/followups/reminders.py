@@ -20,7 +20,8 @@ Every function takes the clock as ``now``: the rules are tested on a simulated c
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -661,6 +662,25 @@ def preview_followup(
     return preview
 
 
+@contextmanager
+def _sender(settings: Settings) -> Iterator[tuple[Ledger, Sender]]:
+    """The ledger and the sender of a run with the operator's settings, closed afterwards."""
+    ledger = open_ledger(settings.resolved_database_url)
+    sent_folder = SentFolder.from_settings(settings)
+    sender = Sender(
+        SmtpConfig.from_settings(settings),
+        SendOptions.from_settings(settings),
+        settings.out_dir,
+        sent_folder,
+    )
+    try:
+        yield ledger, sender
+    finally:
+        if sent_folder is not None:
+            sent_folder.close()
+        ledger.dispose()
+
+
 def followup_now(
     settings: Settings,
     campaign: Campaign,
@@ -672,15 +692,7 @@ def followup_now(
     """One follow-up run with the operator's settings: reminder wave ``wave`` (or, with
     ``None``, the deferred reminders now due), then, with ``acknowledgements``, the
     acknowledgements not sent yet."""
-    ledger = open_ledger(settings.resolved_database_url)
-    sent_folder = SentFolder.from_settings(settings)
-    sender = Sender(
-        SmtpConfig.from_settings(settings),
-        SendOptions.from_settings(settings),
-        settings.out_dir,
-        sent_folder,
-    )
-    try:
+    with _sender(settings) as (ledger, sender):
         if wave is None:
             first = send_due_reminders(ledger, campaign, sender, now=now)
         else:
@@ -688,7 +700,10 @@ def followup_now(
         if not acknowledgements:
             return [first]
         return [first, send_acknowledgements(ledger, campaign, sender, now=now)]
-    finally:
-        if sent_folder is not None:
-            sent_folder.close()
-        ledger.dispose()
+
+
+def acknowledge_now(settings: Settings, campaign: Campaign, *, now: datetime) -> FollowupResult:
+    """The acknowledgements not sent yet, with the operator's settings: what the poll sends
+    right after recording acceptances (each still once: the ledger's ``ack`` row)."""
+    with _sender(settings) as (ledger, sender):
+        return send_acknowledgements(ledger, campaign, sender, now=now)
