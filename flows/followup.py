@@ -1,7 +1,7 @@
 """The ``followup`` flow and the scheduling of a campaign's reminder waves.
 
 A wave is a day; each recipient gets it in their own send window
-(``circular.followups.windows``). The windows of a wave are grouped, and each group becomes a
+(``circular.sending.windows``). The windows of a wave are grouped, and each group becomes a
 scheduled run of the follow-up deployment at its time, named with the wave, the UTC time and
 the time zones it serves ("cl-21-4 · reminder-1 · 15 Feb 08:00 UTC · Africa/Lagos, Europe/Zurich
 +67"): 193 countries make a dozen runs a wave, visible in the UI as upcoming runs. The
@@ -33,8 +33,8 @@ from prefect.states import Cancelled
 from circular.campaign import Campaign, load_campaign
 from circular.followups.reminders import campaign_timing, followup_now
 from circular.followups.waves import Wave
-from circular.followups.windows import SendGroup
 from circular.ledger import contacts_of, utcnow
+from circular.sending.windows import SendGroup
 from flows.common import flow_ledger, flow_settings
 
 DEPLOYMENT = "followup/followup"

@@ -5,7 +5,7 @@ outbox as the invitations (kinds ``reminder-N`` and ``ack``).
 A reminder answers in the thread of the original letter (In-Reply-To and References are the
 invitation's Message-ID), in the contact's language (``reminder.<lang>.txt``), with the letter
 attached again. A wave run sends to every contact whose send window is open at ``now``
-(``circular.followups.windows``); contacts whose window opens later wait for a later run of the
+(``circular.sending.windows``); contacts whose window opens later wait for a later run of the
 same wave. A contact who is out of office until after a wave (or whose window closed before
 any run reached them) gets a ``pending`` row whose ``scheduled_for`` is their first window
 after the return; ``send_due_reminders`` sends it then, after checking the ledger again (a reply
@@ -31,7 +31,6 @@ from sqlalchemy.orm import Session
 from circular.campaign import Campaign, TemplateKind
 from circular.countries import DATA_SINCE, member_states
 from circular.followups.actions import held_contacts
-from circular.followups.calendars import secretariat_calendar
 from circular.followups.waves import (
     ContactFacts,
     ReminderPlan,
@@ -41,15 +40,6 @@ from circular.followups.waves import (
     wave_days,
     wave_slots,
     working_day_on_or_before,
-)
-from circular.followups.windows import (
-    Recipient,
-    SendGroup,
-    Timing,
-    TimingError,
-    first_slot_from,
-    group_slots,
-    recipient,
 )
 from circular.ledger import (
     Contact,
@@ -75,11 +65,22 @@ from circular.replies.outcomes import (
     replies_of,
 )
 from circular.sending import claims
+from circular.sending.calendars import secretariat_calendar
 from circular.sending.mime import OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send
 from circular.sending.outgoing import CoverNoteError, letter_paths, message_for
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig, SmtpSetupError
+from circular.sending.windows import (
+    Recipient,
+    SendGroup,
+    Timing,
+    TimingError,
+    first_slot_from,
+    group_slots,
+    recipient,
+    recipient_of,
+)
 from circular.settings import Settings
 
 #: Statuses that mean a person answered: no reminder goes to them.
@@ -136,11 +137,6 @@ def wave_notes(campaign: Campaign) -> list[str]:
         note = f"{wave.kind}: {wave.day:%a} {wave.day.isoformat()}"
         notes.append(note + (f" (skips {'; '.join(skipped)})" if skipped else ""))
     return notes
-
-
-def recipient_of(contact: Contact) -> Recipient:
-    """The contact's time zone and calendar (``circular.followups.windows.recipient``)."""
-    return recipient(contact.id, contact.contact_key, contact.iso3, contact.extra or {})
 
 
 @dataclass(frozen=True)
