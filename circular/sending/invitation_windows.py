@@ -12,12 +12,14 @@ A pure function of the campaign, the contacts and the clock.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from sqlalchemy import select
+
 from circular.campaign import Campaign
-from circular.ledger import Contact
+from circular.ledger import Contact, Ledger, Message, MessageKind, MessageStatus, contacts_of
 from circular.sending.windows import (
     Recipient,
     SendGroup,
@@ -91,3 +93,31 @@ def invitation_windows(
         else:
             none.append(who)
     return InvitationWindows(now, recipients, frozenset(open_now), later, tuple(none))
+
+
+def unsent_windows(
+    ledger: Ledger,
+    campaign: Campaign,
+    now: datetime,
+    contact_ids: Collection[int] | None = None,
+) -> InvitationWindows | None:
+    """``invitation_windows`` at ``now`` for the campaign's invitations not sent yet (of
+    ``contact_ids``, or those with no row or a pending one), or None when the campaign sends
+    its invitations whenever it runs (``send_window.invitations`` off)."""
+    if not campaign.send_window.invitations:
+        return None
+    with ledger.session() as session:
+        contacts = contacts_of(session, campaign.id)
+        if contact_ids is None:
+            settled = set(
+                session.scalars(
+                    select(Message.contact_id).where(
+                        Message.campaign == campaign.id,
+                        Message.kind == MessageKind.INVITATION,
+                        Message.status.not_in((MessageStatus.PENDING, MessageStatus.SUPERSEDED)),
+                    )
+                )
+            )
+            contact_ids = {c.id for c in contacts} - settled
+    wanted = set(contact_ids)
+    return invitation_windows(campaign, [c for c in contacts if c.id in wanted], now)
