@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -61,10 +61,10 @@ from circular.replies.outcomes import (
     ContactStatus,
     can_mail,
     contact_status,
-    dropped_cc,
     replies_of,
 )
 from circular.sending import claims
+from circular.sending.blocked import dropped_cc, without_cc
 from circular.sending.calendars import secretariat_calendar
 from circular.sending.mime import OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send
@@ -590,10 +590,8 @@ def _message(
         references=thread,
         reply_url=contact_reply_url(session, contact),
     )
-    dropped = {address.lower() for address in dropped_cc(session, contact)}
-    if dropped:  # a Cc that bounced permanently gets no more mail; the country still does
-        message = replace(message, cc=tuple(a for a in message.cc if a.lower() not in dropped))
-    return message
+    # A Cc that bounced permanently gets no more mail; the country still does.
+    return without_cc(message, dropped_cc(session, contact))
 
 
 def _latest_acceptance(session: Session, contact: Contact) -> Reply | None:
