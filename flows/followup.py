@@ -78,10 +78,16 @@ class Scheduled:
 
 def wave_run_name(campaign: Campaign, wave: Wave, group: SendGroup, shown: int = 3) -> str:
     """The run's name in the UI: campaign, wave, UTC time and the zones it serves."""
+    return group_run_name(campaign, wave.kind, group, shown)
+
+
+def group_run_name(campaign: Campaign, kind: str, group: SendGroup, shown: int = 3) -> str:
+    """A run serving a group of send windows, named for the UI: campaign, kind (a wave,
+    ``invitations``), UTC time and the zones it serves."""
     zones = ", ".join(group.zones[:shown])
     if len(group.zones) > shown:
         zones += f" +{len(group.zones) - shown}"
-    return f"{campaign.id} · {wave.kind} · {group.at.astimezone(UTC):%d %b %H:%M} UTC · {zones}"
+    return f"{campaign.id} · {kind} · {group.at.astimezone(UTC):%d %b %H:%M} UTC · {zones}"
 
 
 def _schedule(
