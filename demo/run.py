@@ -42,7 +42,6 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from circular.campaign import CAMPAIGN_FILE, Campaign, load_campaign
-from circular.followups.calendars import closing_day_warnings
 from circular.followups.reminders import wave_notes
 from circular.followups.report import campaign_report
 from circular.ledger import (
@@ -56,6 +55,7 @@ from circular.ledger import (
     utcnow,
 )
 from circular.sandbox import Sandbox
+from circular.sending.calendars import closing_day_warnings
 from circular.settings import PROJECT_ROOT, SettingsError, load_settings
 
 SAMPLE_CONTACTS = PROJECT_ROOT / "contacts" / "samples" / "member-states.csv"

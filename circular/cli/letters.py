@@ -253,11 +253,11 @@ def check_templates_command(
     file and the line. Warn when the deadline falls on a day the secretariat is closed; refuse
     a send window that cannot fit before the deadline for some Member State."""
     from circular.campaign import TEMPLATE_KINDS
-    from circular.followups.calendars import closing_day_warnings
     from circular.followups.reminders import member_states_timing
-    from circular.followups.windows import TimingError
     from circular.letters.checks import check_campaign_templates, text_template_fields
     from circular.letters.render import CONTACT_FIELDS, template_fields
+    from circular.sending.calendars import closing_day_warnings
+    from circular.sending.windows import TimingError
 
     campaign = _load_campaign(campaign_folder)
     if contacts_file is not None:

@@ -2,7 +2,7 @@
 
 A recipient lives in a time zone (their capital's, ``circular.countries.capital_zone``, unless
 the contact file's ``timezone`` column says otherwise) and by their country's calendar
-(``circular.followups.calendars``). A *slot* is one day's send window in that zone. A slot is
+(``circular.sending.calendars``). A *slot* is one day's send window in that zone. A slot is
 usable when the day is a working day of the recipient, the secretariat is open on the days (in
 its own zone) on which the window opens and closes, the window opens no earlier than the day of
 the letter and closes no later than the reply deadline.
@@ -22,7 +22,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from circular.campaign import Campaign
 from circular.contacts.columns import normalise_header
 from circular.countries import capital_zone, get_country
-from circular.followups.calendars import WorkCalendar, country_calendar, secretariat_calendar
+from circular.ledger import Contact
+from circular.sending.calendars import WorkCalendar, country_calendar, secretariat_calendar
 
 #: How far a slot is looked for, before or after a day: longer than any run of days off.
 SEARCH_DAYS = 31
@@ -70,6 +71,11 @@ def recipient(contact_id: int, key: str, iso3: str, extra: Mapping[str, str]) ->
             f"contact {key}: timezone {name!r} is not an IANA time zone (e.g. 'Asia/Riyadh')"
         ) from None
     return Recipient(contact_id, key, iso3, zone, country_calendar(get_country(iso3).iso2))
+
+
+def recipient_of(contact: Contact) -> Recipient:
+    """The recipient of a contact of the ledger (``recipient``)."""
+    return recipient(contact.id, contact.contact_key, contact.iso3, contact.extra or {})
 
 
 @dataclass(frozen=True)
