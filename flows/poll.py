@@ -63,7 +63,7 @@ def announce_web_answers(database_url: str | None) -> int:
             for notice in notices:
                 emit_event(
                     event=REPLY_EVENT,
-                    id=uuid5(NAMESPACE_URL, f"circular:web-answer:{notice.answer_id}"),
+                    id=uuid5(NAMESPACE_URL, f"circular:web-answer:{notice.identity}"),
                     resource={"prefect.resource.id": f"circular.campaign.{notice.campaign}"},
                     payload={
                         "kind": notice.kind,
@@ -131,7 +131,7 @@ def announce(notice: ReplyNotice) -> None:
     resource = {"prefect.resource.id": f"circular.campaign.{notice.campaign or 'unmatched'}"}
     emit_event(
         event=REPLY_EVENT,
-        id=uuid5(NAMESPACE_URL, f"circular:reply:{notice.reply_id}"),
+        id=uuid5(NAMESPACE_URL, f"circular:reply:{notice.identity}"),
         resource=resource,
         payload={
             "kind": notice.kind,
@@ -145,7 +145,7 @@ def announce(notice: ReplyNotice) -> None:
     if notice.kind == "bounce":
         emit_event(
             event=BOUNCE_EVENT,
-            id=uuid5(NAMESPACE_URL, f"circular:bounce:{notice.reply_id}"),
+            id=uuid5(NAMESPACE_URL, f"circular:bounce:{notice.identity}"),
             resource=resource,
             payload={
                 "recipient": notice.bounce_recipient,

@@ -73,9 +73,11 @@ def environment(
     """CIRCULAR_* settings: folders under tmp_path, a copy of CL-21/4 dated today, SMTP to the
     sandbox, IMAP to the Dovecot account. Returns the drop folder."""
     from demo.run import write_shifted_campaign
+    from tests.support.followup_support import open_every_day
 
     letters = tmp_path / "letters"
-    write_shifted_campaign(PROJECT_ROOT / "letters" / CAMPAIGN, letters, date.today())
+    folder = write_shifted_campaign(PROJECT_ROOT / "letters" / CAMPAIGN, letters, date.today())
+    open_every_day(folder)  # the run must not depend on the weekday it happens on
     settings = {
         "CIRCULAR_DATA_DIR": tmp_path / "data",
         "CIRCULAR_DATABASE_URL": f"sqlite:///{tmp_path / 'data' / 'circular.sqlite3'}",

@@ -18,7 +18,7 @@ from circular.ledger import Ledger, Message, Reply
 from flows.poll import poll_replies
 from tests.servers.dovecot import ImapAccount
 from tests.servers.smtp_server import smtp_server
-from tests.support.followup_support import copy_campaign
+from tests.support.followup_support import copy_campaign, open_every_day
 from tests.support.inbox_support import RENDEZVOUS, add_letter, reply_bytes
 
 pytestmark = [pytest.mark.prefect, pytest.mark.dovecot]
@@ -92,7 +92,9 @@ def test_an_acceptance_is_acknowledged_by_the_poll_that_records_it(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    copy_campaign(tmp_path)
+    campaign = copy_campaign(tmp_path)
+    assert campaign.folder is not None
+    open_every_day(campaign.folder)  # acknowledgements wait on the secretariat's days off
     with ledger.session() as session:
         letter = add_letter(session, "ESP", "ministra@gob.example")
         message_id = letter.message_id
