@@ -285,7 +285,7 @@ HEDGE = _compile(
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
-        r"|\bpour\s+approbation\b",
+        r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
@@ -300,22 +300,27 @@ HEDGE = _compile(
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
-        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت",
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم"
+        # لم … بعد is "not yet".
+        r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
     ]
 )
 
 # Tentative words colour the whole sentence ("Possibly, the Minister will speak by video").
 TENTATIVE = _compile(
     [
-        r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b",
+        r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b"
+        # Inclination is not a decision: "we are inclined to accept", "we lean towards".
+        r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
-        r"|en\s+principe)\b",
-        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b",
+        r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b",
+        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b"
+        r"|\binclin\w*\s+(por|a)\b",
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
-        r"|\b(сможет|будет|примет)\s+ли\b",
-        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上",
+        r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b",
+        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向",
         # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
-        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|يرجح|من\s+حيث\s+المبدأ",
+        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ",
     ]
 )
 
@@ -333,17 +338,17 @@ CONDITION = _compile(
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
         r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
-        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b",
+        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
-        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b",
+        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
-        r"|\bлишь\s+бы\b|\bв\s+ожидании\b",
+        r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后",
-        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما",
+        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
+        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s",
     ]
 )
 
@@ -479,7 +484,8 @@ DISCLAIMER = _compile(
         r"|transmission)\b[^.]{0,60}\b(confidential|privileged)\b|\b(confidential|privileged)\s+"
         r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
         r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
-        r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error",
+        r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error"
+        r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
         r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
@@ -487,9 +493,9 @@ DISCLAIMER = _compile(
         r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
         r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
         r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
-        r"|reçu\s+(ce\s+message\s+)?par\s+erreur",
+        r"|reçu\s+(ce\s+message\s+)?par\s+erreur|\breç\w*\s+(\w+\s+){0,3}par\s+erreur",
         r"(no\s+es\s+(usted\s+)?el|únic\w*|exclusiv\w*)[^.]{0,40}\bdestinatari[oa]\b"
-        r"|recibido\s+(este\s+mensaje\s+)?por\s+error"
+        r"|recibido\s+(este\s+mensaje\s+)?por\s+error|\brecib\w*\s+(\w+\s+){0,3}por\s+error"
         r"|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
         r"confidencial\w*|\bno\s+imprima\b",
         r"(сообщени\w*|письм\w*|информаци\w*|вложени\w*)[^.]{0,60}конфиденциальн\w*"
@@ -593,4 +599,19 @@ CONTRAST = re.compile(
     # Chinese and Arabic substitution and contrast words ("而是", "بل"), no word boundary.
     r"|但是|但|不过|然而|而是|而由|而以|而通过|改由|لكن|ولكن|غير\s+أن|إلا\s+أن|بل|وإنما)",
     re.I,
+)
+
+# Words that make the Y of "not X but Y" unsafe to read as a substitute: an impediment ("a clash
+# … that prevents the Minister from attending"), a negative pronoun ("sino que nadie … podrá"),
+# or a cause ("sino por fuerza mayor": the Y is a reason, not another way of taking part).
+UNSAFE_SUBSTITUTE = _compile(
+    [
+        r"\b(prevent\w*|keeps?\s+\w+\s+from|preclud\w*|nobody|no\s+one|none|because|due\s+to"
+        r"|owing\s+to|reason\w*)\b",
+        r"\b(empêch\w*|personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
+        r"\b(impid\w*|nadie|ningun\w*|porque|debido|por\s+(fuerza|causa|razon\w*|motivo\w*))\b",
+        r"\b(меша\w*|помеша\w*|никто|ни\s+один|из-за|потому|причин\w*)\b",
+        r"妨碍|阻碍|无人|没有人|因为|由于|原因",
+        r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|بسبب|لأن|لسبب",
+    ]
 )
