@@ -244,7 +244,9 @@ DECLINE = _compile(
         r"|\bsend\w*\s+(his|her|their|our|its)\s+(regrets|apologies)\b|\b(it's|it\s+is)\s+a\s+no\b|\bdeclin\w*\b|\bunable\b"
         r"|\b(prior|previous|earlier|other|conflicting|pressing)\s+(commitment|engagement"
         r"|obligation)s?\b|\bscheduling\s+conflict|\bunavailable\b|\bnot\s+available\b"
-        r"|\b(does|will|would)\s+not\s+(allow|permit)\b",
+        r"|\b(does|will|would)\s+not\s+(allow|permit)\b"
+        # An impediment: "a clash … that prevents the Minister from attending".
+        r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
@@ -252,15 +254,16 @@ DECLINE = _compile(
         r"|ne\s+(lui|nous|leur)\s+permet",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
-        r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*",
+        r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
+        r"|\ble\s+(impide|impedirá|impiden)\b|\brechaz\w*",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
-        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*",
+        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
         r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
-        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)",
+        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون",
     ]
 )
 
@@ -606,12 +609,29 @@ CONTRAST = re.compile(
 # or a cause ("sino por fuerza mayor": the Y is a reason, not another way of taking part).
 UNSAFE_SUBSTITUTE = _compile(
     [
-        r"\b(prevent\w*|keeps?\s+\w+\s+from|preclud\w*|nobody|no\s+one|none|because|due\s+to"
+        r"\b(prevent\w*|keeps?\s+(\w+\s+){0,3}from|preclud\w*|nobody|no\s+one|none|because|due\s+to"
         r"|owing\s+to|reason\w*)\b",
         r"\b(empêch\w*|personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
         r"\b(impid\w*|nadie|ningun\w*|porque|debido|por\s+(fuerza|causa|razon\w*|motivo\w*))\b",
         r"\b(меша\w*|помеша\w*|никто|ни\s+один|из-за|потому|причин\w*)\b",
         r"妨碍|阻碍|无人|没有人|因为|由于|原因",
         r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|بسبب|لأن|لسبب",
+    ]
+)
+
+# A negated refusal followed by its cause and a contrast ("El Ministro no declina por
+# desinterés, sino por fuerza mayor", "does not decline for lack of interest but because …"):
+# the negation is about the cause, not the act; the refusal stands. Read over the whole
+# sentence (the contrast is in another clause); group 1 is the negator to remove.
+CAUSE_NOT_ACT = _compile(
+    [
+        r"\b(?:does|is|did)\s+(not)\s+(?:declin|refus)\w*\s+(?:for|out\s+of|because|due)\b"
+        r"[^.;]{0,80}\bbut\b",
+        r"\b(ne)\s+(?:décline|refuse|renonce)\w*\s+pas\s+(?:par|pour|à\s+cause)\b[^.;]{0,80}"
+        r"\bmais\b",
+        r"\b(no)\s+(?:declin|rechaz|renunci)\w*\s+(?:por|debido)\b[^.;]{0,80}\bsino\b",
+        r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
+        r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
+        r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",
     ]
 )

@@ -190,6 +190,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     if cues.DISCLAIMER.search(text, scripts):
         return []
     text = _neutralise(text, scripts)
+    causes = cues.CAUSE_NOT_ACT.finditer(text, scripts)
+    for cause in causes:
+        # "no declina por desinterés, sino …": the negator speaks of the cause; remove it.
+        start, end = cause.span(cause.lastindex or 0)
+        text = text[:start] + " " * (end - start) + text[end:]
     found: list[Signal] = []
     request = None if is_question else cues.QUESTION.search(text, scripts)
     if request and _answered_before(text[: request.start()], scripts):
@@ -338,7 +343,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
         found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
-    risk = _structural_risk(negations, substituted, contrasted, found)
+    risk = _structural_risk(negations, substituted or bool(causes), contrasted, found)
     if risk:
         found = [
             s if s.kind == "hedge" or s.kind == "question" else replace(s, risk=risk) for s in found
