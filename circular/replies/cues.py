@@ -255,7 +255,9 @@ DECLINE = _compile(
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
-        r"|\ble\s+(impide|impedirá|impiden)\b|\brechaz\w*",
+        r"|\ble\s+(impide|impedirá|impiden)\b"
+        # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
+        r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*",
@@ -625,11 +627,12 @@ UNSAFE_SUBSTITUTE = _compile(
 # sentence (the contrast is in another clause); group 1 is the negator to remove.
 CAUSE_NOT_ACT = _compile(
     [
-        r"\b(?:does|is|did)\s+(not)\s+(?:declin|refus)\w*\s+(?:for|out\s+of|because|due)\b"
+        r"\b(?:does|is|did)\s+(not)\s+(?:declin|refus)\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:for|out\s+of|because|due)\b"
         r"[^.;]{0,80}\bbut\b",
         r"\b(ne)\s+(?:décline|refuse|renonce)\w*\s+pas\s+(?:par|pour|à\s+cause)\b[^.;]{0,80}"
         r"\bmais\b",
-        r"\b(no)\s+(?:declin|rechaz|renunci)\w*\s+(?:por|debido)\b[^.;]{0,80}\bsino\b",
+        r"\b(no)\s+(?:declin|rechaz|renunci)\w*\s+(?:\w+\s+){0,3}?(?:por|debido)\b[^.;]{0,80}\bsino\b",
         r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
         r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
         r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",

@@ -68,7 +68,10 @@ def test_receiving_in_error_is_a_disclaimer(text: str) -> None:
             "It is not the topic but the campaign that keeps the Minister from travelling.",
             DECLINE,
         ),
-        ("El Ministro no rechaza por falta de interés, sino por la crisis sanitaria.", DECLINE),
+        (
+            "El Ministro no rechaza la invitación por desinterés, sino por la crisis sanitaria.",
+            DECLINE,
+        ),
         ("No irá el Viceministro en su lugar, sino que nadie podrá viajar.", None),
     ],
 )
