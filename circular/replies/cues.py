@@ -244,7 +244,9 @@ DECLINE = _compile(
         r"|\bsend\w*\s+(his|her|their|our|its)\s+(regrets|apologies)\b|\b(it's|it\s+is)\s+a\s+no\b|\bdeclin\w*\b|\bunable\b"
         r"|\b(prior|previous|earlier|other|conflicting|pressing)\s+(commitment|engagement"
         r"|obligation)s?\b|\bscheduling\s+conflict|\bunavailable\b|\bnot\s+available\b"
-        r"|\b(does|will|would)\s+not\s+(allow|permit)\b",
+        r"|\b(does|will|would)\s+not\s+(allow|permit)\b"
+        # An impediment: "a clash … that prevents the Minister from attending".
+        r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
@@ -252,15 +254,18 @@ DECLINE = _compile(
         r"|ne\s+(lui|nous|leur)\s+permet",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
-        r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*",
+        r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
+        r"|\ble\s+(impide|impedirá|impiden)\b"
+        # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
+        r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
-        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*",
+        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
         r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
-        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)",
+        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون",
     ]
 )
 
@@ -285,7 +290,7 @@ HEDGE = _compile(
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
-        r"|\bpour\s+approbation\b",
+        r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
@@ -300,22 +305,27 @@ HEDGE = _compile(
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
-        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت",
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم"
+        # لم … بعد is "not yet".
+        r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
     ]
 )
 
 # Tentative words colour the whole sentence ("Possibly, the Minister will speak by video").
 TENTATIVE = _compile(
     [
-        r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b",
+        r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b"
+        # Inclination is not a decision: "we are inclined to accept", "we lean towards".
+        r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
-        r"|en\s+principe)\b",
-        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b",
+        r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b",
+        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b"
+        r"|\binclin\w*\s+(por|a)\b",
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
-        r"|\b(сможет|будет|примет)\s+ли\b",
-        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上",
+        r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b",
+        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向",
         # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
-        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|يرجح|من\s+حيث\s+المبدأ",
+        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ",
     ]
 )
 
@@ -333,17 +343,17 @@ CONDITION = _compile(
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
         r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
-        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b",
+        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
-        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b",
+        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
-        r"|\bлишь\s+бы\b|\bв\s+ожидании\b",
+        r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后",
-        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما",
+        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
+        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s",
     ]
 )
 
@@ -479,7 +489,8 @@ DISCLAIMER = _compile(
         r"|transmission)\b[^.]{0,60}\b(confidential|privileged)\b|\b(confidential|privileged)\s+"
         r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
         r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
-        r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error",
+        r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error"
+        r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
         r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
@@ -487,9 +498,9 @@ DISCLAIMER = _compile(
         r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
         r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
         r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
-        r"|reçu\s+(ce\s+message\s+)?par\s+erreur",
+        r"|reçu\s+(ce\s+message\s+)?par\s+erreur|\breç\w*\s+(\w+\s+){0,3}par\s+erreur",
         r"(no\s+es\s+(usted\s+)?el|únic\w*|exclusiv\w*)[^.]{0,40}\bdestinatari[oa]\b"
-        r"|recibido\s+(este\s+mensaje\s+)?por\s+error"
+        r"|recibido\s+(este\s+mensaje\s+)?por\s+error|\brecib\w*\s+(\w+\s+){0,3}por\s+error"
         r"|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
         r"confidencial\w*|\bno\s+imprima\b",
         r"(сообщени\w*|письм\w*|информаци\w*|вложени\w*)[^.]{0,60}конфиденциальн\w*"
@@ -593,4 +604,37 @@ CONTRAST = re.compile(
     # Chinese and Arabic substitution and contrast words ("而是", "بل"), no word boundary.
     r"|但是|但|不过|然而|而是|而由|而以|而通过|改由|لكن|ولكن|غير\s+أن|إلا\s+أن|بل|وإنما)",
     re.I,
+)
+
+# Words that make the Y of "not X but Y" unsafe to read as a substitute: an impediment ("a clash
+# … that prevents the Minister from attending"), a negative pronoun ("sino que nadie … podrá"),
+# or a cause ("sino por fuerza mayor": the Y is a reason, not another way of taking part).
+UNSAFE_SUBSTITUTE = _compile(
+    [
+        r"\b(prevent\w*|keeps?\s+(\w+\s+){0,3}from|preclud\w*|nobody|no\s+one|none|because|due\s+to"
+        r"|owing\s+to|reason\w*)\b",
+        r"\b(empêch\w*|personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
+        r"\b(impid\w*|nadie|ningun\w*|porque|debido|por\s+(fuerza|causa|razon\w*|motivo\w*))\b",
+        r"\b(меша\w*|помеша\w*|никто|ни\s+один|из-за|потому|причин\w*)\b",
+        r"妨碍|阻碍|无人|没有人|因为|由于|原因",
+        r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|بسبب|لأن|لسبب",
+    ]
+)
+
+# A negated refusal followed by its cause and a contrast ("El Ministro no declina por
+# desinterés, sino por fuerza mayor", "does not decline for lack of interest but because …"):
+# the negation is about the cause, not the act; the refusal stands. Read over the whole
+# sentence (the contrast is in another clause); group 1 is the negator to remove.
+CAUSE_NOT_ACT = _compile(
+    [
+        r"\b(?:does|is|did)\s+(not)\s+(?:declin|refus)\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:for|out\s+of|because|due)\b"
+        r"[^.;]{0,80}\bbut\b",
+        r"\b(ne)\s+(?:décline|refuse|renonce)\w*\s+pas\s+(?:par|pour|à\s+cause)\b[^.;]{0,80}"
+        r"\bmais\b",
+        r"\b(no)\s+(?:declin|rechaz|renunci)\w*\s+(?:\w+\s+){0,3}?(?:por|debido)\b[^.;]{0,80}\bsino\b",
+        r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
+        r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
+        r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",
+    ]
 )
