@@ -199,3 +199,26 @@ def test_a_per_letter_image_must_be_declared(tmp_path: Path) -> None:
     prepared = PreparedTemplate(tmp_path / "letter.docx", make_environment())
     with pytest.raises(ValueError, match="'reply_qr' is not a per-letter image"):
         prepared.render_bytes({"name": "x"}, media={"reply_qr": b"\x89PNG"})
+
+
+def test_render_from_a_contact_file_says_its_letters_point_to_the_public_page(
+    tmp_path: Path,
+) -> None:
+    from typer.testing import CliRunner
+
+    from circular.cli import _register, app
+
+    _register()
+    rows = (ROOT / "contacts" / "samples" / "member-states.csv").read_text(encoding="utf-8")
+    contacts = tmp_path / "contacts.csv"
+    contacts.write_text("\n".join(rows.splitlines()[:3]) + "\n", encoding="utf-8")
+    args = ["render", "--campaign", str(SHIPPED), "--contacts", str(contacts)]
+    result = CliRunner().invoke(app, [*args, "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    page = "https://www.itu.int/net4/wsis/forum/2021/en/HighLevel"
+    said = " ".join(result.output.split())  # the note as one line, whatever the width
+    assert f"their link and QR code are the campaign's public page (web.public_page: {page})" in (
+        said
+    )
+    for letter in sorted((tmp_path / "out").glob("*.docx")):
+        assert [read for _, read in qr_codes(letter.read_bytes())] == [page]
