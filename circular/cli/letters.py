@@ -159,6 +159,15 @@ def render_command(
         f"{len(report.letters)} letters in {out}: {report.rendered} rendered, "
         f"{report.skipped} unchanged, in {report.seconds:.1f} s"
     )
+    if ledger is None and report.letters:
+        # No ledger, no personal links: say where these letters send their readers instead.
+        page = campaign.public_page(report.letters[0].language) or "no link"
+        typer.echo(
+            f"note: letters rendered from {contacts_file} carry no personal link; their link "
+            f"and QR code are the campaign's public page (web.public_page: {page}). Render "
+            "from the ledger (without --contacts) for letters to post.",
+            err=True,
+        )
     if pdf:
         _make_pdfs(campaign, report.letters, ledger, workers)
 
