@@ -197,30 +197,32 @@ def claim(ledger: Ledger, row_id: int, claimer: str, *, retry: bool = False) -> 
     return _run(ledger, statement, {"p_id": row_id, "p_claimer": claimer, "p_now": utcnow()})
 
 
+_CLAIM_MANY = (
+    update(_TABLE)
+    .where(
+        _MESSAGES.id.in_(bindparam("p_ids", expanding=True)),
+        _MESSAGES.status == MessageStatus.PENDING.value,
+        or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now")),
+    )
+    .values(
+        status=MessageStatus.SENDING.value,
+        claimed_by=bindparam("p_claimer"),
+        claimed_at=bindparam("p_now"),
+        attempts=_MESSAGES.attempts + 1,
+    )
+    .returning(_MESSAGES.id)
+)
+
+
 def claim_many(ledger: Ledger, row_ids: Sequence[int], claimer: str) -> set[int]:
     """First claims of ``row_ids`` in one transaction (group commit): the ids this process won.
     The same rule as ``claim`` (pending, due), one ``UPDATE … RETURNING``: SQLite (3.35+) and
     PostgreSQL both say which rows it changed, so a row another sender won is simply absent."""
     if not row_ids:
         return set()
-    statement = (
-        update(_TABLE)
-        .where(
-            _MESSAGES.id.in_(list(row_ids)),
-            _MESSAGES.status == MessageStatus.PENDING.value,
-            or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now")),
-        )
-        .values(
-            status=MessageStatus.SENDING.value,
-            claimed_by=bindparam("p_claimer"),
-            claimed_at=bindparam("p_now"),
-            attempts=_MESSAGES.attempts + 1,
-        )
-        .returning(_MESSAGES.id)
-    )
+    params = {"p_ids": list(row_ids), "p_claimer": claimer, "p_now": utcnow()}
     with ledger.engine.begin() as connection:
-        result = connection.execute(statement, {"p_claimer": claimer, "p_now": utcnow()})
-        return set(result.scalars())
+        return set(connection.execute(_CLAIM_MANY, params).scalars())
 
 
 @dataclass(frozen=True)

@@ -201,6 +201,11 @@ class _Run:
         # sends: behind a rate limit a claim waits for its slot, so only the sends truly in
         # flight are ``sending`` when a crash comes.
         self.claim_ahead = not self.limiter.limited and self.options.gate is None
+        if self.claim_ahead:
+            # Room in the queue for a whole claim batch (jobs wait there already claimed).
+            self.queue = asyncio.Queue(
+                maxsize=max(self.options.connections, self.options.commit_batch)
+            )
         self.connections = self.options.connections  # open ones; fewer on a 432 answer
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
         # The outcome log's timer is watched like a worker: a ledger error there stops the run.
