@@ -140,30 +140,26 @@ def existing_tokens(
 # The two UPDATEs of every message (claim, then its outcome) are built once, with bound
 # parameters, and run through Core in their own transaction: building statements and the ORM
 # session machinery would otherwise cost more per message than SQLite itself.
-_CLAIM_FIRST = (
-    update(_TABLE)
-    .where(
-        _MESSAGES.id == bindparam("p_id"),
-        _MESSAGES.status == MessageStatus.PENDING.value,
-        or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now")),
+def _claim_statement(*where: Any) -> Any:
+    """A claim: a pending row matching ``where`` becomes ``sending``, attempts + 1."""
+    return (
+        update(_TABLE)
+        .where(_MESSAGES.status == MessageStatus.PENDING.value, *where)
+        .values(
+            status=MessageStatus.SENDING.value,
+            claimed_by=bindparam("p_claimer"),
+            claimed_at=bindparam("p_now"),
+            attempts=_MESSAGES.attempts + 1,
+        )
     )
-    .values(
-        status=MessageStatus.SENDING.value,
-        claimed_by=bindparam("p_claimer"),
-        claimed_at=bindparam("p_now"),
-        attempts=_MESSAGES.attempts + 1,
-    )
-)
-_CLAIM_RETRY = (
-    update(_TABLE)
-    .where(_MESSAGES.id == bindparam("p_id"), _MESSAGES.status == MessageStatus.PENDING.value)
-    .values(
-        status=MessageStatus.SENDING.value,
-        claimed_by=bindparam("p_claimer"),
-        claimed_at=bindparam("p_now"),
-        attempts=_MESSAGES.attempts + 1,
-    )
-)
+
+
+_DUE = or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now"))
+_CLAIM_FIRST = _claim_statement(_MESSAGES.id == bindparam("p_id"), _DUE)
+_CLAIM_RETRY = _claim_statement(_MESSAGES.id == bindparam("p_id"))
+_CLAIM_MANY = _claim_statement(
+    _MESSAGES.id.in_(bindparam("p_ids", expanding=True)), _DUE
+).returning(_MESSAGES.id)
 
 
 @lru_cache(maxsize=64)
@@ -195,23 +191,6 @@ def claim(ledger: Ledger, row_id: int, claimer: str, *, retry: bool = False) -> 
     that scheduled it."""
     statement = _CLAIM_RETRY if retry else _CLAIM_FIRST
     return _run(ledger, statement, {"p_id": row_id, "p_claimer": claimer, "p_now": utcnow()})
-
-
-_CLAIM_MANY = (
-    update(_TABLE)
-    .where(
-        _MESSAGES.id.in_(bindparam("p_ids", expanding=True)),
-        _MESSAGES.status == MessageStatus.PENDING.value,
-        or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now")),
-    )
-    .values(
-        status=MessageStatus.SENDING.value,
-        claimed_by=bindparam("p_claimer"),
-        claimed_at=bindparam("p_now"),
-        attempts=_MESSAGES.attempts + 1,
-    )
-    .returning(_MESSAGES.id)
-)
 
 
 def claim_many(ledger: Ledger, row_ids: Sequence[int], claimer: str) -> set[int]:
