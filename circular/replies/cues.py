@@ -89,6 +89,11 @@ class Lexicon:
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
         return pattern.sub(replacement, text) if pattern else text
 
+    def sub_blank(self, text: str, scripts: frozenset[str] | None = None) -> str:
+        """``text`` with every cue replaced by as many spaces (offsets are kept)."""
+        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        return pattern.sub(lambda m: " " * len(m.group(0)), text) if pattern else text
+
 
 def _compile(parts: list[str]) -> Lexicon:
     return Lexicon(parts)
@@ -99,7 +104,11 @@ ACCEPT = _compile(
         # en
         r"\b(accepts?|accepted|accepting|acceptance)\b",
         r"\bconfirm\w*\b[^.;]{0,80}\b(participation|attendance|presence|availability|acceptance"
-        r"|will\b)",
+        r"|statement|intervention|speech|will\b)",
+        # "The answer is yes", "count him in", "list her as a speaker" (round 5).
+        r"\b(answer|reply|response)\s+is\s+(a\s+)?(yes|positive|affirmative)\b"
+        r"|\b(positive|affirmative)\s+(answer|reply|response)\b|\bcount\s+(him|her|us|them)\s+in\b"
+        r"|\b(list|register|put|enrol)\s+(him|her|the\s+minister)\s+(down\s+)?as\s+(a\s+)?speaker",
         r"\b(will|shall|'ll)\s+(also\s+)?(be\s+)?(gladly\s+|happy\s+to\s+|pleased\s+to\s+"
         r"|honou?red\s+to\s+|personally\s+|virtually\s+)?(participat\w*|attend\w*|deliver\w*"
         r"|take\s+part|taking\s+part|join\w*|speak\w*|address\w*|mak\w+\s+(a|the|his|her|its|our)"
@@ -126,7 +135,10 @@ ACCEPT = _compile(
         r"|\b(confirma|confirmamos|confirmad[oa])\s*[.!]?\s*$",
         # fr
         r"\baccept\w*",
-        r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
+        r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+"
+        r"|déclaration|intervention|allocution)",
+        r"\bréponse\s+(est\s+)?(positive|affirmative)\b|\binscrire\s+comme\s+(intervenant|orat)\w*"
+        r"|\b(parlera|parleront|parlerons)\b",
         r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
         r"|prendra\s+la\s+parole"
         r"|assistera|se\s+joindra|rejoindra|présentera|enregistrera|s'adressera|représentera"
@@ -142,7 +154,8 @@ ACCEPT = _compile(
         # es
         r"\bacept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
-        r"|particip\w+)",
+        r"|particip\w+|declaración|intervención|discurso)",
+        r"\brespuesta\s+(es\s+)?(afirmativa|positiva)\b|\binscribir(lo|la)?\s+como\s+orador\w*",
         r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
         r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
@@ -159,7 +172,8 @@ ACCEPT = _compile(
         # ru
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
         r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
-        r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)",
+        r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*|выступлени\w*)",
+        r"ответ\s+(\w+\s+)?положительн\w*|положительн\w*\s+ответ",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
         r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
         # The present for the near future ("он всё-таки участвует"), and the absolute
@@ -174,7 +188,8 @@ ACCEPT = _compile(
         r"|\bготов\w*\s+(выступить|принять\s+участие)|список\s+выступающих",
         # zh
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
-        r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)",
+        r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
+        r"|^\s*(确认|確認)\s*[。！]?\s*$",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
@@ -185,7 +200,8 @@ ACCEPT = _compile(
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
-        r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
+        r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور|إلقاء\w*|كلمة|البيان)"
+        r"|(الرد|الجواب|ردنا)\s+(بالإيجاب|إيجابي)|^\s*(مؤكد|نؤكد)\s*[.!]?\s*$",
         # The future prefix س on a present verb of taking part (3rd/1st person, و glued on).
         r"(?:^|\s)و?(?:س|سوف\s+)[يتن](?:شارك|لقي|حضر|تحدث|قدم|سجل|مثل)",
         r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
@@ -200,15 +216,16 @@ PARTICIPATE = _compile(
     [
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
-        r"|come\s+to\s+geneva|travel\s+to\s+geneva)\b",
+        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable"
-        r"|être\s+des\s+vôtres|être\s+parmi\s+vous)\b",
+        r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?|prendr\w*\s+la\s+parole)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
-        r"|declaración|acept\w*|posible|disponible|acompañar\w*)\b",
-        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*",
+        r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
+        r"|uso\s+de\s+la\s+palabra)\b",
+        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明",
-        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة",
+        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث",
     ]
 )
 
@@ -246,26 +263,48 @@ DECLINE = _compile(
         r"|obligation)s?\b|\bscheduling\s+conflict|\bunavailable\b|\bnot\s+available\b"
         r"|\b(does|will|would)\s+not\s+(allow|permit)\b"
         # An impediment: "a clash … that prevents the Minister from attending".
-        r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b",
+        r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b"
+        # "The answer is no"; taking part in another event is a prior commitment.
+        r"|\b(answer|reply|response)\s+is\s+(a\s+)?(no|negative)\b|\bnegative\s+(answer|reply"
+        r"|response)\b|\b(attend\w*|participat\w*|tak\w+\s+part)\s+(in\s+)?(another|a\s+different"
+        r"|other)\s+(\w+\s+)?(meeting|event|conference|summit|session|engagement)"
+        # An elided verb after a negated modal: "cannot this year", "can't, sorry".
+        r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|\brenonc\w*\s+à|\bvous\s+prie\s+de\s+l'excuser|\bprésente\s+ses\s+excuses"
-        r"|ne\s+(lui|nous|leur)\s+permet",
+        r"|ne\s+(lui|nous|leur)\s+permet|\bréponse\s+(est\s+)?négative\b"
+        r"|\b(participer|assister|participera|assistera)\s+à\s+(une\s+)?autre\s+(\w+\s+)?(réunion"
+        r"|conférence|événement|manifestation|sommet|session)"
+        r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
         r"|\ble\s+(impide|impedirá|impiden)\b"
         # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
-        r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)",
+        r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)"
+        r"|\brespuesta\s+(es\s+)?negativa\b|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
+        r"(otra|otro)\s+(\w+\s+)?(reunión|evento|conferencia|cumbre|sesión)"
+        r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos)\s*(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s"
+        r"|en\s+es)",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
-        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*",
+        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
+        r"|ответ\s+(\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
+        r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
+        r"|форум)\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
-        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉",
+        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉|(答复|回复|答案)(是)?否定|否定的(答复|回复)"
+        # The potential complement: "参加不了", "去不成" (cannot take part).
+        r"|(参加|參加|出席|与会|與會|参会|发言|去|来|來|赶)不(了|成)"
+        r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
-        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون",
+        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون"
+        r"|(الرد|الجواب|ردنا)\s+(بالنفي|سلبي|بالرفض)"
+        r"|(?:^|\s)[يت]منع\w*\s+[^.؛]{0,40}من\s+(المشاركة|الحضور|حضور|إلقاء)"
+        r"|(المشاركة|حضور|سيشارك|يشارك)\s+(في\s+)?(اجتماع|مؤتمر|فعالية|حدث|منتدى)\s+آخر",
     ]
 )
 
@@ -316,16 +355,27 @@ TENTATIVE = _compile(
     [
         r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b"
         # Inclination is not a decision: "we are inclined to accept", "we lean towards".
-        r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b",
+        r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b"
+        # Trying is not deciding; a guarantee withheld is no answer (round 5).
+        r"|\b(try|trying|endeavou?r\w*|strive|do\s+(our|its|his|her)\s+(best|utmost)"
+        r"|make\s+every\s+effort)\s+to\b|\b(cannot|can't|unable\s+to)\s+(yet\s+)?(guarantee|promise)",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
-        r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b",
+        r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b"
+        r"|\b(ferons|fera)\s+(notre|son)\s+(possible|mieux)|\b(nous\s+efforcerons|tâcherons"
+        r"|essaierons)\b|\bne\s+(pouvons|peut|pouvons\s+pas|peut\s+pas)\s+(encore\s+)?(garantir"
+        r"|promettre)",
         r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b"
-        r"|\binclin\w*\s+(por|a)\b",
+        r"|\binclin\w*\s+(por|a)\b|\b(haremos|hará)\s+(todo\s+)?lo\s+posible|\b(intentaremos"
+        r"|procuraremos|trataremos\s+de)\b|\bno\s+(podemos|puede)\s+(aún\s+|todavía\s+)?(garantizar"
+        r"|asegurar|prometer)",
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
-        r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b",
-        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向",
+        r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b|\b(постараемся|попытаемся|постарается)\b"
+        r"|приложим\s+(все\s+)?усилия|не\s+(можем|может)\s+(пока\s+)?(гарантировать|обещать)",
+        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向|尽力|盡力|尽量|儘量|争取|爭取"
+        r"|(无法|不能|难以)保证",
         # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
-        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ",
+        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ"
+        r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)",
     ]
 )
 
@@ -352,8 +402,9 @@ CONDITION = _compile(
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
         r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
-        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s",
+        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
+        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s"
+        r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على",
     ]
 )
 
@@ -362,7 +413,7 @@ QUESTION = _compile(
         r"^\s*(could|can|would|may|might|shall|should|is|are|do|does|will|what|when|where|which"
         r"|how|who|whom)\b[^.]{0,200}\?|\bplease\s+(advise|let\s+us\s+know|clarify|indicate"
         r"|specify|confirm\s+whether|inform\s+us)|\b(kindly|please)\s+confirm\s+your\b",
-        r"\b(pourriez|pouvez|serait-il|est-il|est-ce\s+que|quel(le)?s?|quand|comment)\b"
+        r"\b(pourriez|pouvez)-vous\b|\b(serait-il|est-il|est-ce\s+que|quel(le)?s?|quand|comment)\b"
         r"|\bmerci\s+de\s+(nous\s+)?(préciser|indiquer|faire\s+savoir)"
         r"|\b(bien\s+vouloir|merci\s+de|veuillez|prière\s+de)\s+(nous\s+)?confirmer\s+votre",
         r"\b(podría|podrían|puede|pueden|sería\s+posible|es\s+posible|cuál|cuándo|cómo)\b[^.]{0,200}"
@@ -490,11 +541,21 @@ DISCLAIMER = _compile(
         r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
         r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
         r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error"
-        r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)",
+        r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)"
+        r"|\bdisclaims?\s+(all\s+|any\s+)?(liability|responsibility)"
+        r"|\b(not|no)\s+(be\s+)?(held\s+)?(liable|responsible)\s+for\s+(any\s+)?(virus|damage|loss)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
         r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
         r"(عن|ب)\s*طريق\s+الخطأ|错误地收到|誤收",
+        # Disclaiming responsibility ("Мы отказываемся от ответственности за вирусы") is a
+        # footer, not a refusal of the invitation (one entry per script: a Lexicon files each
+        # entry under the first script it contains).
+        r"отказыва\w*\s+от\s+(любой\s+|всякой\s+)?ответственност\w*"
+        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*",
+        r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable",
+        r"不(承担|負|负)(任何)?(法律)?责任",
+        r"(?:^|\s)لا\s+[يتن]تحمل\s+(أي\s+)?مسؤولية|[يتن]خلي\s+(\S+\s+)?مسؤولية",
         r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
         r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
         r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
@@ -636,5 +697,80 @@ CAUSE_NOT_ACT = _compile(
         r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
         r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
         r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",
+    ]
+)
+
+# Exceptives: a negator and "but/sino" that together mean "must" ("We cannot but regret",
+# "No podemos sino lamentar", "no puede más que"). Removed from the sentence before it is cut
+# into clauses, so that the "but" does not open a "not X but Y" (round 5). French "ne … que",
+# Russian "не может не", Chinese "不能不" and Arabic "لا يسعنا إلا" are pseudo-negations inside
+# one clause (circular.replies.negation).
+EXCEPTIVE = _compile(
+    [
+        r"\b(cannot|can't|could\s+not|couldn't)\s+(help\s+)?but\b",
+        r"\bno\s+(puede|podemos|podía|podíamos|podrá|podremos|pueden|podrán)\s+(hacer\s+)?"
+        r"(otra\s+cosa\s+)?(más\s+)?(que|sino)\b",
+    ]
+)
+
+# A way of taking part: the Y of "not in person but by video" is the same act done otherwise.
+MANNER = _compile(
+    [
+        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|in\s+writing"
+        r"|pre-?recorded)\b",
+        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*|par\s+écrit)\b",
+        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|por\s+escrito"
+        r"|telemátic\w*)\b",
+        r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи|в\s+письменн\w*",
+        r"视频|視頻|线上|線上|在线|在線|远程|遠程|书面|書面",
+        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد|كتابيا|كتابياً",
+    ]
+)
+
+# The Minister named as the Y of a substitution ("not the Ambassador but the Minister herself").
+MINISTER = _compile(
+    [
+        r"\bminister\b",
+        r"\bministre\b",
+        r"\bministr[oa]\b",
+        r"министр(?!ерств)\w*",
+        r"部长|部長",
+        r"الوزير|الوزيرة",
+    ]
+)
+
+# A bare answer word standing as the Y of "the answer is not yes but no" (groups noN / yesN).
+ANSWER_WORD = _compile(
+    [
+        r"^\s*(?:but|rather)\s+(?:(?P<no1>no|negative)|(?P<yes1>yes|positive|affirmative))"
+        r"\s*[.!:;]?\s*$",
+        r"^\s*mais\s+(?:(?P<no2>non|négative)|(?P<yes2>oui|positive|affirmative))\s*[.!:;]?\s*$",
+        r"^\s*(?:sino|pero)\s+(?:(?P<no3>no|negativa)|(?P<yes3>sí|si|afirmativa|positiva))"
+        r"\s*[.!:;]?\s*$",
+        r"^\s*[ан]\s+(?:(?P<no4>нет|отрицательн\w*)|(?P<yes4>да|положительн\w*))\s*[.!:;]?\s*$",
+        r"^\s*而是\s*(?:(?P<no5>否定的?)|(?P<yes5>肯定的?))\s*[。！：]?\s*$",
+        r"^\s*(?:بل|وإنما)\s+(?:(?P<no6>لا|بالنفي|سلبي\w*)|(?P<yes6>نعم|بالإيجاب|إيجابي\w*))"
+        r"\s*[.!:]?\s*$",
+    ]
+)
+
+# A designation: the Minister "has designated X to represent him", "a chargé X de prononcer",
+# "ha encomendado a X que lo represente", "поручил X выступить", "指派X代表", "كلف X بتمثيله":
+# X acts on the Minister's behalf whatever X's title (group "who").
+DESIGNATE = _compile(
+    [
+        r"\b(?:designated|appointed|nominated|mandated|tasked|entrusted|delegated|instructed"
+        r"|asked)\s+(?P<who1>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:to|with)\s+(?:represent|deliver|speak|attend"
+        r"|make|read|take\s+part|participate)",
+        r"\b(?:désigné|chargé|mandaté|délégué|prié)e?s?\s+(?P<who2>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:pour|de|d')"
+        r"\s*(?:le\s+|la\s+|l')?(?:représenter|prononcer|intervenir|participer|lire|parler)",
+        r"\b(?:designado|designada|encomendado|delegado|encargado|pedido|designó|encomendó)\s+"
+        r"(?:a\s+)?(?P<who3>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:para\s+que|para|que)\s+(?:lo\s+|la\s+|le\s+)?"
+        r"(?:represent|pronunci|interven|particip|lea|hable)",
+        r"(?:поручил\w*|назначил\w*|уполномочил\w*)\s+(?P<who4>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+"
+        r"(?:представ|выступ|зачит|участв|огласить)",
+        r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
+        r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛،]{3,100}?)\s+"
+        r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
     ]
 )

@@ -126,7 +126,9 @@ def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
     acceptance or participation without deciding anything."""
     for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
         sentence = pattern.sub(" ", sentence, scripts)
-    return sentence
+    # "We cannot but regret", "No podemos sino lamentar": the exceptive means "must"; its "but"
+    # opens no "not X but Y" (same length, so clause positions hold).
+    return cues.EXCEPTIVE.sub_blank(sentence, scripts)
 
 
 def _negated_cue(
@@ -164,7 +166,14 @@ def _short(clause: str) -> bool:
 
 # The clause break, kept with the clause before it so that clauses can be dropped and the rest
 # rejoined as written.
-_CLAUSE_KEEP = re.compile("(?<=[,:，、،：])|(?=\\s(?:but|however|mais|pero|но|однако)\\b)")
+_CLAUSE_KEEP = re.compile(
+    "(?<=[,:，、،：])|(?=\\s(?:but|however|mais|pero|но|однако)\\b)"
+    # A reporting comparative opens a backgrounded clause even without a comma: "المتحدث ليس
+    # السفير كما ورد في رسالتنا السابقة" — only "as stated in our last message" is dropped.
+    "|(?=\\s(?:كما\\s+(?:ورد|جاء|ذكر|أشير)|as\\s+(?:stated|indicated|mentioned|wrongly|erroneously)"
+    "|comme\\s+(?:indiqué|mentionné|annoncé)|como\\s+(?:figuraba|se\\s+indic|indicamos)"
+    "|как\\s+(?:ошибочно|было\\s+указано|указано|сообщалось))\\b)"
+)
 
 
 # "Before confirming participation, please …": a temporal clause with an infinitive answers
@@ -178,6 +187,45 @@ def _answered_before(text: str, scripts: frozenset[str], *, clause: bool = True)
     if _BEFORE.match(text) or (clause and not _CLAUSE_BREAK.search(text)):
         return False
     return bool(cues.ACCEPT.search(text, scripts) or cues.DECLINE.search(text, scripts))
+
+
+# A negator just before a tentative modal, and a refusal word just after it: "no podría
+# negarse", "ne pourrait refuser" ("could not refuse") is an emphatic litotes, not a hedge.
+_NEGATOR_BEFORE = re.compile(r"(?:\b(?:no|not|ne|n'|не)|不|لا|لن)\s*$", re.I)
+
+
+def _tentative(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
+    """The first tentative word of ``text`` that is not the modal of a litotes."""
+    for match in cues.TENTATIVE.finditer(text, scripts):
+        after = text[match.end() : match.end() + 30]
+        if _NEGATOR_BEFORE.search(text[max(0, match.start() - 6) : match.start()]) and (
+            negation.refusal_at_start(after, scripts)
+        ):
+            continue
+        return match
+    return None
+
+
+def _designated(text: str, scripts: frozenset[str]) -> str | None:
+    """Whom the Minister designated to act for him ("has designated X to represent him"), when
+    the designation is not negated."""
+    match = cues.DESIGNATE.search(text, scripts)
+    if match is None or cues.NEGATION.search(text[max(0, match.start() - 25) : match.start()]):
+        return None
+    who = next((v for k, v in match.groupdict().items() if v and k.startswith("who")), "")
+    if cues.DECLINE.search(who, scripts) or cues.NEGATION.search(who, scripts):
+        return None  # "asked … to convey that he must decline": a messenger, not a delegate
+    return who.strip(" ,;:-–—") or None
+
+
+def _answer_word(clause: str, scripts: frozenset[str]) -> str | None:
+    """The answer (accept or decline) when ``clause`` is a bare answer word after a contrast
+    ("… not yes, but no"), else None."""
+    match = cues.ANSWER_WORD.search(clause, scripts)
+    if match is None:
+        return None
+    said = {k[:2] for k, v in match.groupdict().items() if v}
+    return "decline" if "no" in said else "accept"
 
 
 def score_sentence(sentence: str, position: int) -> list[Signal]:
@@ -218,7 +266,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
             found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
         text = text[: hope.start()]
-    condition = cues.CONDITION.search(text, scripts) or cues.TENTATIVE.search(text, scripts)
+    condition = cues.CONDITION.search(text, scripts) or _tentative(text, scripts)
     if condition:
         return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
     role_name: str | None = None
@@ -252,8 +300,19 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
         substitution = contrast and negated_before
         negations += _nested(neg.scopes)
+        answer_word = _answer_word(clause, scripts) if substitution else None
+        # The Y of a substitution as a way of taking part ("not in person but by video") or
+        # the Minister in person ("not the Ambassador but the Minister herself").
+        manner = substitution and not neg.any and bool(cues.MANNER.search(body, scripts))
+        minister = (
+            substitution
+            and not neg.any
+            and participated_before
+            and bool(cues.MINISTER.search(body, scripts))
+        )
         substituted = substituted or (
             substitution
+            and not answer_word
             and bool(
                 cues.UNSAFE_SUBSTITUTE.search(clause, scripts)
                 or cues.NEGATION.search(body, scripts)
@@ -280,7 +339,12 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             substitutes = substitution and (participate or role)
             speaks = speaks or bool(accept or behalf or elided or substitutes)
         trigger = neg.scopes[0].trigger if neg.scopes else None
-        if explicit or accept_negated or participate_negated:
+        if answer_word:
+            # "The answer is not yes, but no": the Y is the answer itself.
+            found.append(
+                Signal(answer_word, sentence, position, True, cue=clause.strip(), explicit=True)
+            )
+        elif explicit or accept_negated or participate_negated:
             cue = (explicit or accept_negated or participate_negated).group(0)  # type: ignore[union-attr]
             found.append(
                 Signal(
@@ -323,6 +387,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal("decline", sentence, position, True, negation=trigger, cue=trigger or "")
             )
+        elif manner or minister:
+            found.append(
+                Signal("accept", sentence, position, True, substitution=True, cue=clause.strip())
+            )
         elif substitution and participate and not role:
             # "…不是现场出席，而是以视频方式发言": the other way of taking part stands.
             found.append(
@@ -339,6 +407,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     # A decline after the official was named is the official's own ("the Deputy Minister, who
     # was to represent the Minister, will now also be unable to attend"): no delegate.
     # (A reason given after it, "quien tiene compromisos ineludibles", is the Minister's.)
+    designated = _designated(text, scripts)
+    if designated and role_name is None:
+        # "The Minister has designated Ms. X, Secretary of the Department, to represent him":
+        # whoever is designated acts for the Minister, whatever the title.
+        role_name, role_at, speaks = designated[:160], 0, True
     declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
@@ -354,6 +427,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
 # Correlatives negate side by side ("neither … nor", "ni … ni", "ни … ни"), not one inside the
 # other.
 _CORRELATIVE = frozenset({"nor", "ni", "ни", "neither", "or"})
+# Negative concord (French, Spanish, Russian): an n-word and the verbal negator beside it are
+# one negation ("aucune déclaration ne pourra", "nadie no …", "никто не"), not two.
+_N_WORD = re.compile(
+    r"^(aucun\w*|personne|rien|nul\w*|jamais|nadie|nada|ningun\w*|ningún|nunca|jamás"
+    r"|никто|ничто|ничего|никак\w*|никогда|ни)$",
+    re.I,
+)
+_VERBAL_NEGATOR = re.compile(r"^(ne|n'|no|не)\b", re.I)
 
 
 def _nested(scopes: tuple[negation.Scope, ...]) -> int:
@@ -363,7 +444,12 @@ def _nested(scopes: tuple[negation.Scope, ...]) -> int:
         1
         for inner in forward
         if inner.trigger.lower() not in _CORRELATIVE
-        and any(outer.start < inner.start < outer.end for outer in forward if outer is not inner)
+        and any(
+            outer.start < inner.start < outer.end
+            and not (_N_WORD.match(outer.trigger) and _VERBAL_NEGATOR.match(inner.trigger))
+            for outer in forward
+            if outer is not inner
+        )
     )
 
 
