@@ -106,7 +106,7 @@ ACCEPT = _compile(
         r"\bconfirm\w*\b[^.;]{0,80}\b(participation|attendance|presence|availability|acceptance"
         r"|statement|intervention|speech|will\b)",
         # "The answer is yes", "count him in", "list her as a speaker" (round 5).
-        r"\b(answer|reply|response)\s+is\s+(a\s+)?(yes|positive|affirmative)\b"
+        r"\b(answer|reply|response)\s+(\S+\s+){0,4}?is\s+(a\s+)?(yes|positive|affirmative)\b"
         r"|\b(positive|affirmative)\s+(answer|reply|response)\b|\bcount\s+(him|her|us|them)\s+in\b"
         r"|\b(list|register|put|enrol)\s+(him|her|the\s+minister)\s+(down\s+)?as\s+(a\s+)?speaker",
         r"\b(will|shall|'ll)\s+(also\s+)?(be\s+)?(gladly\s+|happy\s+to\s+|pleased\s+to\s+"
@@ -137,7 +137,8 @@ ACCEPT = _compile(
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+"
         r"|déclaration|intervention|allocution)",
-        r"\bréponse\s+(est\s+)?(positive|affirmative)\b|\binscrire\s+comme\s+(intervenant|orat)\w*"
+        r"\bréponse\s+(\S+\s+){0,4}?(est\s+)?(positive|affirmative)\b"
+        r"|\binscrire\s+(\S+\s+){0,3}?comme\s+(intervenant|orat)\w*"
         r"|\b(parlera|parleront|parlerons)\b",
         r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
         r"|prendra\s+la\s+parole"
@@ -155,7 +156,8 @@ ACCEPT = _compile(
         r"\bacept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
         r"|particip\w+|declaración|intervención|discurso)",
-        r"\brespuesta\s+(es\s+)?(afirmativa|positiva)\b|\binscribir(lo|la)?\s+como\s+orador\w*",
+        r"\brespuesta\s+(\S+\s+){0,4}?(es\s+)?(afirmativa|positiva)\b"
+        r"|\binscribir(lo|la)?\s+(\S+\s+){0,3}?como\s+orador\w*",
         r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
         r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
@@ -265,7 +267,7 @@ DECLINE = _compile(
         # An impediment: "a clash … that prevents the Minister from attending".
         r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b"
         # "The answer is no"; taking part in another event is a prior commitment.
-        r"|\b(answer|reply|response)\s+is\s+(a\s+)?(no|negative)\b|\bnegative\s+(answer|reply"
+        r"|\b(answer|reply|response)\s+(\S+\s+){0,4}?is\s+(a\s+)?(no|negative)\b|\bnegative\s+(answer|reply"
         r"|response)\b|\b(attend\w*|participat\w*|tak\w+\s+part)\s+(in\s+)?(another|a\s+different"
         r"|other)\s+(\w+\s+)?(meeting|event|conference|summit|session|engagement)"
         # An elided verb after a negated modal: "cannot this year", "can't, sorry".
@@ -274,7 +276,7 @@ DECLINE = _compile(
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|\brenonc\w*\s+à|\bvous\s+prie\s+de\s+l'excuser|\bprésente\s+ses\s+excuses"
-        r"|ne\s+(lui|nous|leur)\s+permet|\bréponse\s+(est\s+)?négative\b"
+        r"|ne\s+(lui|nous|leur)\s+permet|\bréponse\s+(\S+\s+){0,4}?(est\s+)?négative\b"
         r"|\b(participer|assister|participera|assistera)\s+à\s+(une\s+)?autre\s+(\w+\s+)?(réunion"
         r"|conférence|événement|manifestation|sommet|session)"
         r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))",
@@ -284,7 +286,7 @@ DECLINE = _compile(
         r"|\ble\s+(impide|impedirá|impiden)\b"
         # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
         r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)"
-        r"|\brespuesta\s+(es\s+)?negativa\b|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
+        r"|\brespuesta\s+(\S+\s+){0,4}?(es\s+)?negativa\b|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
         r"(otra|otro)\s+(\w+\s+)?(reunión|evento|conferencia|cumbre|sesión)"
         r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos)\s*(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s"
         r"|en\s+es)",
@@ -304,7 +306,8 @@ DECLINE = _compile(
         r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون"
         r"|(الرد|الجواب|ردنا)\s+(بالنفي|سلبي|بالرفض)"
         r"|(?:^|\s)[يت]منع\w*\s+[^.؛]{0,40}من\s+(المشاركة|الحضور|حضور|إلقاء)"
-        r"|(المشاركة|حضور|سيشارك|يشارك)\s+(في\s+)?(اجتماع|مؤتمر|فعالية|حدث|منتدى)\s+آخر",
+        r"|(?:المشاركة|حضور|[سو]?[يت]شارك|[سو]?[يت]حضر)\s+[^.،؛]{0,40}?(?:اجتماع|مؤتمر|فعالية|حدث|منتدى"
+        r"|قمة)\s+آخر",
     ]
 )
 
@@ -674,7 +677,7 @@ UNSAFE_SUBSTITUTE = _compile(
     [
         r"\b(prevent\w*|keeps?\s+(\w+\s+){0,3}from|preclud\w*|nobody|no\s+one|none|because|due\s+to"
         r"|owing\s+to|reason\w*)\b",
-        r"\b(empêch\w*|personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
+        r"\b(empêch\w*|(?<!en\s)personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
         r"\b(impid\w*|nadie|ningun\w*|porque|debido|por\s+(fuerza|causa|razon\w*|motivo\w*))\b",
         r"\b(меша\w*|помеша\w*|никто|ни\s+один|из-за|потому|причин\w*)\b",
         r"妨碍|阻碍|无人|没有人|因为|由于|原因",
@@ -716,14 +719,12 @@ EXCEPTIVE = _compile(
 # A way of taking part: the Y of "not in person but by video" is the same act done otherwise.
 MANNER = _compile(
     [
-        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|in\s+writing"
-        r"|pre-?recorded)\b",
-        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*|par\s+écrit)\b",
-        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|por\s+escrito"
-        r"|telemátic\w*)\b",
-        r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи|в\s+письменн\w*",
-        r"视频|視頻|线上|線上|在线|在線|远程|遠程|书面|書面",
-        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد|كتابيا|كتابياً",
+        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|pre-?recorded)\b",
+        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*)\b",
+        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|telemátic\w*)\b",
+        r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи",
+        r"视频|視頻|线上|線上|在线|在線|远程|遠程",
+        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد",
     ]
 )
 

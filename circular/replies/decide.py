@@ -156,12 +156,12 @@ _ELLIPSIS = re.compile(
 _AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*[.!]?\s*$", re.I)
 
 
-def _short(clause: str) -> bool:
+def _short(clause: str, words: int = 5) -> bool:
     """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
     elided and refers to the clause before."""
     if cues.scripts_of(clause) & {"han"}:
-        return len(clause.strip()) <= 6
-    return len(clause.split()) <= 5
+        return len(clause.strip()) <= words + 1 + 3 * (words > 5)
+    return len(clause.split()) <= words
 
 
 # The clause break, kept with the clause before it so that clauses can be dropped and the rest
@@ -274,6 +274,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     speaks = False
     # Whether an earlier clause negated participation (for "not X but Y" and "…but cannot").
     negated_before = participated_before = False
+    negated_act_before = False  # "will not be delivered by the Ambassador, but by …"
     negations = 0  # negations opened inside another's scope ("没有不参加", "нет … не прочь")
     # A contrast clause after a negated one ("not X but Y", "no … sino") whose Y is not plainly
     # another person or way of taking part.
@@ -303,12 +304,18 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         answer_word = _answer_word(clause, scripts) if substitution else None
         # The Y of a substitution as a way of taking part ("not in person but by video") or
         # the Minister in person ("not the Ambassador but the Minister herself").
-        manner = substitution and not neg.any and bool(cues.MANNER.search(body, scripts))
+        manner = (
+            substitution
+            and not neg.any
+            and bool(cues.MANNER.search(body, scripts))
+            and (bool(participate) or _short(body, words=6))
+        )
         minister = (
             substitution
             and not neg.any
-            and participated_before
+            and (participated_before or negated_act_before)
             and bool(cues.MINISTER.search(body, scripts))
+            and (bool(participate) or _short(body, words=6))
         )
         substituted = substituted or (
             substitution
@@ -401,6 +408,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                 Signal("accept", sentence, position, True, substitution=True, cue=clause.strip())
             )
         participated_before = participated_before or bool(participate or accept)
+        negated_act_before = negated_act_before or bool(participate_negated)
         negated_before = negated_before or neg.any
     # An official named in a clause that is not negated, and someone speaking or acting on the
     # Minister's behalf in the sentence: the Minister accepts through a delegate.
