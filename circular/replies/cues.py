@@ -108,7 +108,12 @@ ACCEPT = _compile(
         # "The answer is yes", "count him in", "list her as a speaker" (round 5).
         r"\b(answer|reply|response)\s+(\S+\s+){0,4}?is\s+(a\s+)?(yes|positive|affirmative)\b"
         r"|\b(positive|affirmative)\s+(answer|reply|response)\b|\bcount\s+(him|her|us|them)\s+in\b"
-        r"|\b(list|register|put|enrol)\s+(him|her|the\s+minister)\s+(down\s+)?as\s+(a\s+)?speaker",
+        r"|\b(list|register|put|enrol)\s+(him|her|the\s+minister)\s+(down\s+)?as\s+(a\s+)?speaker"
+        r"|\bsays?\s+yes\b|\byes\s+from\s+(us|our\s+side)\b"
+        r"|\b(will|shall|'ll)\s+(\w+\s+)?(read|give)\s+(the|a|his|her|its|our)\s+(\w+\s+)?(statement"
+        r"|speech|address)"
+        # A decision taken: "has decided to attend" ("decided not to" is negated by scope).
+        r"|\b(decided|decides|agreed)\s+to\s+(attend|participate|accept|take\s+part|speak|deliver)",
         r"\b(will|shall|'ll)\s+(also\s+)?(be\s+)?(gladly\s+|happy\s+to\s+|pleased\s+to\s+"
         r"|honou?red\s+to\s+|personally\s+|virtually\s+)?(participat\w*|attend\w*|deliver\w*"
         r"|take\s+part|taking\s+part|join\w*|speak\w*|address\w*|mak\w+\s+(a|the|his|her|its|our)"
@@ -139,7 +144,13 @@ ACCEPT = _compile(
         r"|déclaration|intervention|allocution)",
         r"\bréponse\s+(\S+\s+){0,4}?(est\s+)?(positive|affirmative)\b"
         r"|\binscrire\s+(\S+\s+){0,3}?comme\s+(intervenant|orat)\w*"
-        r"|\b(parlera|parleront|parlerons)\b",
+        r"|\b(parlera|parleront|parlerons)\b"
+        # First persons of the future, the present for the near future, "fera la déclaration".
+        r"|\b(participerai|interviendrai|prononcerai|représenterai|assisterai|interviendrons"
+        r"|prononcerons|représenterons|assisterons)\b|\b(il|elle|nous|ministre)\s+(y\s+)?"
+        r"(participe|participent|participons)\b|\bfer(a|ai|ons)\s+(la|une|sa|notre)\s+"
+        r"(déclaration|intervention)|\ba\s+décidé\s+d'(accepter|intervenir)|\ba\s+décidé\s+de\s+"
+        r"(participer|prendre\s+part)",
         r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
         r"|prendra\s+la\s+parole"
         r"|assistera|se\s+joindra|rejoindra|présentera|enregistrera|s'adressera|représentera"
@@ -157,7 +168,9 @@ ACCEPT = _compile(
         r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
         r"|particip\w+|declaración|intervención|discurso)",
         r"\brespuesta\s+(\S+\s+){0,4}?(es\s+)?(afirmativa|positiva)\b"
-        r"|\binscribir(lo|la)?\s+(\S+\s+){0,3}?como\s+orador\w*",
+        r"|\binscribir(lo|la)?\s+(\S+\s+){0,3}?como\s+orador\w*"
+        r"|\b(participaré|intervendré|asistiré|pronunciaré|representaré)\b"
+        r"|\bha\s+decidido\s+(participar|aceptar|asistir|intervenir)",
         r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
         r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
@@ -175,7 +188,8 @@ ACCEPT = _compile(
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
         r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
         r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*|выступлени\w*)",
-        r"ответ\s+(\w+\s+)?положительн\w*|положительн\w*\s+ответ",
+        r"ответ\s+(\w+\s+)?положительн\w*|положительн\w*\s+ответ"
+        r"|решил\w*\s+(принять\s+участие|участвовать|выступить|принять\s+приглашение)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
         r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
         # The present for the near future ("он всё-таки участвует"), and the absolute
@@ -191,7 +205,8 @@ ACCEPT = _compile(
         # zh
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
         r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
-        r"|^\s*(确认|確認)\s*[。！]?\s*$",
+        r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)"
+        r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
@@ -203,7 +218,11 @@ ACCEPT = _compile(
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور|إلقاء\w*|كلمة|البيان)"
-        r"|(الرد|الجواب|ردنا)\s+(بالإيجاب|إيجابي)|^\s*(مؤكد|نؤكد)\s*[.!]?\s*$",
+        r"|(الرد|الجواب|ردنا)\s+(بالإيجاب|إيجابي)|^\s*(مؤكد|نؤكد)\s*[.!]?\s*$"
+        r"|قرر\w*\s+(?:\S+\s+){0,3}?(المشاركة|الحضور|قبول)|(?:^|\s)و?[أنيت]لبي\s+(ال)?دعو|تلبية\s+(ال)?دعو"
+        r"|(?:^|\s)و?[سو]?[أنيت]دلي\s+ب(بيان|كلمة)"
+        # The dialects' future: ب/ح/ه before the verb ("بيشارك", "حيلقي").
+        r"|(?:^|\s)و?[بحه][يتن](?:شارك|لقي|حضر)",
         # The future prefix س on a present verb of taking part (3rd/1st person, و glued on).
         r"(?:^|\s)و?(?:س|سوف\s+)[يتن](?:شارك|لقي|حضر|تحدث|قدم|سجل|مثل)",
         r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
@@ -220,7 +239,8 @@ PARTICIPATE = _compile(
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
-        r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable"
+        r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
+        r"|des\s+vôtres|parmi\s+vous"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?|prendr\w*\s+la\s+parole)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
@@ -271,7 +291,11 @@ DECLINE = _compile(
         r"|response)\b|\b(attend\w*|participat\w*|tak\w+\s+part)\s+(in\s+)?(another|a\s+different"
         r"|other)\s+(\w+\s+)?(meeting|event|conference|summit|session|engagement)"
         # An elided verb after a negated modal: "cannot this year", "can't, sorry".
-        r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))",
+        r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))"
+        r"|\b(must|have\s+to|has\s+to|will)\s+say\s+no\b"
+        # A participation called off (not "the in-person segment was cancelled").
+        r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
+        r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
@@ -279,7 +303,9 @@ DECLINE = _compile(
         r"|ne\s+(lui|nous|leur)\s+permet|\bréponse\s+(\S+\s+){0,4}?(est\s+)?négative\b"
         r"|\b(participer|assister|participera|assistera)\s+à\s+(une\s+)?autre\s+(\w+\s+)?(réunion"
         r"|conférence|événement|manifestation|sommet|session)"
-        r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))",
+        r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))"
+        r"|\b(participation|présence)\s+(\w+\s+){0,4}(est|a\s+été)\s+annulée?"
+        r"|\bannul\w*\s+(\w+\s+){0,3}participation",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
@@ -288,26 +314,30 @@ DECLINE = _compile(
         r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)"
         r"|\brespuesta\s+(\S+\s+){0,4}?(es\s+)?negativa\b|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
         r"(otra|otro)\s+(\w+\s+)?(reunión|evento|conferencia|cumbre|sesión)"
-        r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos)\s*(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s"
-        r"|en\s+es)",
+        r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos|va\s+a\s+poder|vamos\s+a\s+poder)\s*"
+        r"(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s|en\s+es)"
+        r"|\b(participación|asistencia)\s+(\w+\s+){0,4}(queda|ha\s+sido|fue)\s+cancelad[oa]"
+        r"|\bcancel\w*\s+(\w+\s+){0,3}(participación|asistencia)",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
         r"|ответ\s+(\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
         r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
-        r"|форум)\w*",
+        r"|форум)\w*|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
+        r"участи\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
         r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉|(答复|回复|答案)(是)?否定|否定的(答复|回复)"
         # The potential complement: "参加不了", "去不成" (cannot take part).
         r"|(参加|參加|出席|与会|與會|参会|发言|去|来|來|赶)不(了|成)"
-        r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)",
+        r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)"
+        r"|取消[^。；，]{0,10}(出席|参会|與會|与会)",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
         r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون"
         r"|(الرد|الجواب|ردنا)\s+(بالنفي|سلبي|بالرفض)"
         r"|(?:^|\s)[يت]منع\w*\s+[^.؛]{0,40}من\s+(المشاركة|الحضور|حضور|إلقاء)"
         r"|(?:المشاركة|حضور|[سو]?[يت]شارك|[سو]?[يت]حضر)\s+[^.،؛]{0,40}?(?:اجتماع|مؤتمر|فعالية|حدث|منتدى"
-        r"|قمة)\s+آخر",
+        r"|قمة)\s+آخر|(?:ألغى|ألغت|إلغاء)\s+[^.؛]{0,30}مشارك\w*",
     ]
 )
 
@@ -466,7 +496,7 @@ BEHALF = _compile(
         r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b"
         r"|\b(be|is)\s+represented\s+by\b|\bin\s+(his|her)\s+stead\b"
         r"|\bat\s+the\s+(minister's\s+)?request\s+of\s+the\s+minister\b",
-        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\brepresenter(a|ont)\b"
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\b(re|ré)présente\s+(le|la)\s+ministre\b|\brepresenter(a|ont)\b"
         r"|\breprésentée?\s+par\b|\bà\s+la\s+demande\s+d",
         r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representaci[oó]n\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
         r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",

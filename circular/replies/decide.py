@@ -439,7 +439,7 @@ _CORRELATIVE = frozenset({"nor", "ni", "ни", "neither", "or"})
 # one negation ("aucune déclaration ne pourra", "nadie no …", "никто не"), not two.
 _N_WORD = re.compile(
     r"^(aucun\w*|personne|rien|nul\w*|jamais|nadie|nada|ningun\w*|ningún|nunca|jamás"
-    r"|никто|ничто|ничего|никак\w*|никогда|ни)$",
+    r"|никто|ничто|ничего|никак\w*|никогда|ни|ni)$",
     re.I,
 )
 _VERBAL_NEGATOR = re.compile(r"^(ne|n'|no|не)\b", re.I)
