@@ -424,11 +424,16 @@ CONDITION = _compile(
         r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b",
         # "si aimable" is "so kind", not "if".
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
-        r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
+        r"|cordial|prestigieu)\w*)"
+        # "notre appel si positif": "si" before an adjective is "so", not "if" (not "si possible",
+        # "si nécessaire", "si elle", "si tel").
+        r"(?!(?!possible|nécessaire|elles?\b|tel\b)\w+(?:ifs?|ives?|eux|euses?|ants?|antes?|ents?"
+        r"|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
         r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
-        r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
+        r"|prestigieu)\w*)(?!(?!possible|posible|nécessaire|necesario)\w+(?:ifs?|ives?|eux|euses?"
+        r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
         r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b",
@@ -576,6 +581,8 @@ DISCLAIMER = _compile(
         r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error"
         r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)"
         r"|\bdisclaims?\s+(all\s+|any\s+)?(liability|responsibility)"
+        r"|\breject\w*\s+(any|all)\s+(claims?|liability)|\bby\s+(accepting|reading|opening)\s+this"
+        r"\s+(e-?mail|message)|\bdoes\s+not\s+constitute\s+an?\s+(offer|commitment)"
         r"|\b(not|no)\s+(be\s+)?(held\s+)?(liable|responsible)\s+for\s+(any\s+)?(virus|damage|loss)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
@@ -585,11 +592,16 @@ DISCLAIMER = _compile(
         # footer, not a refusal of the invitation (one entry per script: a Lexicon files each
         # entry under the first script it contains).
         r"отказыва\w*\s+от\s+(любой\s+|всякой\s+)?ответственност\w*"
-        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*",
-        r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable",
-        r"不(承担|負|负)(任何)?(法律)?责任",
-        r"(?:^|\s)لا\s+[يتن]تحمل\s+(أي\s+)?مسؤولية|[يتن]خلي\s+(\S+\s+)?مسؤولية",
-        r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
+        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
+        r"претензи\w*|не\s+является\s+(публичной\s+)?офертой|(принимая|получая|прочитав)\s+(это|данное)"
+        r"\s+(сообщение|письмо)",
+        r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable"
+        r"|\bal\s+(aceptar|leer|abrir)\s+este\s+(mensaje|correo)|\brejet\w*\s+(toute|toutes)\s+"
+        r"(réclamation|responsabilité)|\ben\s+(acceptant|lisant)\s+ce\s+(message|courriel)",
+        r"不(承担|負|负)(任何)?(法律)?责任|即视为|即視為|视为同意(上述|以下|本)条款",
+        r"(?:^|\s)لا\s+[يتن]تحمل\s+(أي\s+)?مسؤولي\w*|[يتن]خلي\s+(\S+\s+)?مسؤولي\w*"
+        r"|(لم\s+تكن|لست|غير)\s+(\S+\s+)?المرسل\s+إليه|(بقبول|بقراءة|باستلام)\s+هذه\s+الرسالة",
+        r"(n'(en\s+)?êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
         r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
         r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
         r"|reçu\s+(ce\s+message\s+)?par\s+erreur|\breç\w*\s+(\w+\s+){0,3}par\s+erreur",
@@ -626,15 +638,18 @@ HOPE = _compile(
 REPORTED = _compile(
     [
         r"\b(earlier|previous|initial|original|last)\s+(indication|message|reply|answer|information"
-        r"|e-?mail|plan|letter)\b|\b(originally|initially|previously)\b",
-        r"\b(initialement|précédemment|auparavant)\b|\bnotre\s+(précédent|premier)\s+(message"
+        r"|e-?mail|plan|letter|note|response)\b|\b(originally|initially|previously)\b"
+        # "Ignore my colleague's note that …": the instruction names a superseded position.
+        r"|\b(ignore|disregard)\b",
+        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)",
-        r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio)\b"
+        r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
+        r"|\bno\s+tengan?\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
-        r"|в\s+предыдущем\s+(письме|сообщении)",
-        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件",
-        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة",
+        r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*",
     ]
 )
 
@@ -742,7 +757,12 @@ EXCEPTIVE = _compile(
     [
         r"\b(cannot|can't|could\s+not|couldn't)\s+(help\s+)?but\b",
         r"\bno\s+(puede|podemos|podía|podíamos|podrá|podremos|pueden|podrán)\s+(hacer\s+)?"
-        r"(otra\s+cosa\s+)?(más\s+)?(que|sino)\b",
+        r"(otra\s+cosa\s+)?(más\s+)?(que|sino)\b"
+        # "No veo ninguna razón por la que … no": two negations across a relative clause.
+        r"|\bno\s+ve\w*\s+(ninguna\s+)?raz[oó]n\s+(por\s+la\s+que|para\s+que)[^.;]{0,60}?\bno\b",
+        r"\bne\s+voi\w*\s+aucune\s+raison\s+(pour\s+laquelle|de)[^.;]{0,60}?\bne\s+(\S+\s+){0,2}?pas\b",
+        r"(?<![\w\u0400-\u04ff])не\s+ви(жу|дим|дит|дят)\s+(никаких\s+)?причин\w*,?\s+(по\s+которым|почему)[^.;]{0,60}?"
+        r"(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])",
     ]
 )
 

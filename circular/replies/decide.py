@@ -156,6 +156,14 @@ _ELLIPSIS = re.compile(
 _AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*[.!]?\s*$", re.I)
 
 
+# A relative clause speaks of its antecedent, not of the invitation.
+_RELATIVE = re.compile(
+    r"^\s*(?:(which|that|whom|que|laquelle|lequel|lesquel\w*|la\s+cual|el\s+cual|котор\w*"
+    r"|الذي|التي)(?=\s|$)|qu')",
+    re.I,
+)
+
+
 def _short(clause: str, words: int = 5) -> bool:
     """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
     elided and refers to the clause before."""
@@ -377,9 +385,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                     cue=accept.group(0),
                 )
             )
-        elif litotes:
+        elif litotes and not _RELATIVE.match(clause):
             # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
-            # alone affirms the attendance it denies missing.
+            # alone affirms the attendance it denies missing (not in a relative clause: "the
+            # Commonwealth meeting, which he cannot miss" speaks of the other meeting).
             found.append(
                 Signal("accept", sentence, position, contrast, litotes=litotes, cue=litotes)
             )

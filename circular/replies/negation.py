@@ -57,22 +57,24 @@ _REFUSAL = [
     r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
     r"|hindrances?|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
     # Impediments: "nothing prevents the Minister from attending" (round 5).
-    r"|prevent\w*|preclud\w*|hinder\w*)\b",
+    r"|prevent\w*|preclud\w*|hinder\w*"
+    # Negated adjectives of displeasure or indifference: "not unhappy to", "not uninterested".
+    r"|unhappy|displeased|uninterested|indifferent)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
     r"|sans|inconvénients?|obstacles?|empêchements?|s'oppose\w*|rater|laisser\s+passer"
-    r"|laisser\s+échapper|empêch\w*)\b",
+    r"|laisser\s+échapper|empêch\w*|mécontent\w*|indifférent\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
     r"|objeci\w*|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
     r"|dej\w+\s+(pasar|escapar)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
-    r"|sin|impid\w*|imped\w*)\b",
+    r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
     r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
-    r"|препятств\w*|помех\w*|прочь|меша\w*|помеша\w*)",
+    r"|препятств\w*|помех\w*|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
@@ -126,6 +128,9 @@ _PSEUDO = [
     r"|\bno\s+reason\s+(why\b|for\b)?[^.;]{0,60}?(\bnot\b|n't\b)"
     # Negated smallness affirms ("not a little interest", "no small honour").
     r"|\bnot\s+a\s+little\b|\bno\s+small\b"
+    # "It would be unthinkable for the Minister not to attend": must attend.
+    r"|\b(unthinkable|inconceivable|impossible|out\s+of\s+the\s+question)\s+(for\s+[^.;]{1,40}?\s+)?"
+    r"not\s+to\b"
     # Exceptives: "has no choice but to decline" is "must decline".
     r"|\b(no|not\s+have\s+any|has\s+not)\s+(other\s+)?(choice|option|alternative)\s+(but|than)\b"
     # A negated reason: "not for lack of interest but …" negates the cause, not the act.
@@ -135,7 +140,8 @@ _PSEUDO = [
     r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
-    r"|\baucune\s+raison\s+de\s+ne\s+pas\b"
+    r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
+    r"\s+)?de\s+ne\s+pas\b"
     r"|\bn'(a|avons|ont|avait)\s+(pas\s+)?d'autre\s+(choix|option|solution|possibilité)\s+que\b"
     r"|\b(ce\s+n'est\s+)?(pas|non)\s+((par|faute\s+d'|pour)\s+)?(le\s+|un\s+)?(manque|défaut|absence)"
     r"\s+d'\w+|\bpas\s+sans\s+(?=(grand\s+|vif\s+|profond\s+)?(regret|tristesse))"
@@ -147,6 +153,7 @@ _PSEUDO = [
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
     r"|\bno\s+(es\s+)?((por|debido\s+a)\s+)?(la\s+|una\s+)?(falta|ausencia)\s+de\s+\w+"
+    r"|\b(impensable|inconcebible|imposible)\s+(que\s+)?[^.;]{0,40}?\bno\b"
     r"|\bno\s+(es\s+)?(poc[oa]s?|menor)\b|\b(ning[uú]n\s+motivo|ninguna\s+raz[oó]n"
     r"|no\s+hay\s+(raz[oó]n|motivo))\s+para\s+no\b"
     r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"
@@ -158,12 +165,13 @@ _PSEUDO = [
     r"|не\s+оста[её]тся\s+(ничего\s+)?(иного|другого)?,?\s*(кроме\s+как|как)"
     r"|не\s+((из-за|по\s+причине)\s+)?(отсутстви\w*|недостат\w*)\s+\w+"
     r"|нет\s+(никаких\s+)?(причин|оснований)\s+не(?![\w\u0400-\u04ff])"
+    r"|(невозможно|немыслимо)\s+(\S+\s+){0,4}?не(?![\w\u0400-\u04ff])"
     r"|не\s+без\s+(?=(глубокого\s+|большого\s+)?(сожалени|грусти))"
     r"|ни\s+на\s+(минуту|секунду|мгновение)",
     r"不胜|不勝|不仅|不僅|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
     r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為"
     # "没有理由不参加": no reason not to take part; the verb stands.
-    r"|没有理由不|没理由不|沒有理由不|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
+    r"|没有理由不|没理由不|沒有理由不|不是没有(?=遗憾|遺憾)|并非没有(?=遗憾|遺憾)|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسع\w*\s+إلا"
     r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"

@@ -186,6 +186,46 @@ CASES2 = [
 ]
 
 
+# The third batch: footers in more forms, French intensifier "si", litotes of displeasure and of
+# "unthinkable not to", "no reason why … not" across a comma, relative clauses, superseded notes.
+CASES3 = [
+    # footers: refusing claims, "by reading this e-mail", "not the addressee" in every form
+    ("The Minister will attend. We reject all claims arising from this message.", "accept"),
+    ("Министр выступит. Мы отвергаем все претензии, связанные с этим письмом.", "accept"),
+    ("部长将出席。阅读本邮件即视为同意以下条款。", "accept"),
+    ("سيشارك الوزير. إذا لم تكن المرسل إليه فاحذف الرسالة.", "accept"),
+    ("La Ministre participera. Si vous n'en êtes pas le destinataire, détruisez-le.", "accept"),
+    ("سيشارك الوزير. تخلي الوزارة مسؤوليتها عن أي ضرر.", "accept"),
+    # French "si" before an adjective is "so", not "if"
+    ("Après un échange si constructif, la Ministre participera au Forum.", "accept"),
+    ("Si possible, la Ministre participera au Forum.", "other"),
+    # negated displeasure / indifference is a litotes
+    ("The Minister is not unhappy to speak again; she will deliver the statement.", "accept"),
+    ("Le Ministre n'est pas mécontent d'intervenir ; il participera.", "accept"),
+    # "unthinkable / impossible not to": must
+    ("It would be inconceivable for our Minister not to take part; he will speak.", "accept"),
+    ("Il serait impensable pour la Ministre de ne pas participer ; elle interviendra.", "accept"),
+    ("Невозможно не откликнуться на такое приглашение: Министр выступит.", "accept"),
+    # no reason why … not, across a comma
+    ("Не вижу никаких причин, почему бы Министру не выступить: он выступит 18 мая.", "accept"),
+    ("No veo ninguna razón por la que la Ministra no participe: participará.", "accept"),
+    # "not without regret" in Chinese
+    ("并非没有遗憾，部长无法出席本次论坛。", "decline"),
+    # a litotes in a relative clause speaks of the other meeting
+    ("The Minister must decline; the summit, which she cannot miss, is that week.", "decline"),
+    (
+        "La Ministre doit décliner : le sommet, qu'elle ne peut manquer, a lieu ce jour-là.",
+        "decline",
+    ),
+    # a superseded note the reply asks to ignore
+    (
+        "Please disregard my earlier e-mail saying she was unavailable: the Minister will attend.",
+        "accept",
+    ),
+    ("请忽略同事此前说部长无法出席的邮件，部长将出席并发言。", "accept"),
+]
+
+
 # Sentences that must NOT be read as an acceptance (a person or a decline is right).
 NOT_ACCEPT = [
     "The Deputy Minister will not attend, but the Minister's office will send a written note.",
@@ -200,7 +240,7 @@ NOT_ACCEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), CASES + CASES2)
+@pytest.mark.parametrize(("text", "kind"), CASES + CASES2 + CASES3)
 def test_round5_rule(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == kind, (text, decision.reason, decision.cues)
