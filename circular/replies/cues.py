@@ -219,7 +219,9 @@ ACCEPT = _compile(
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور|إلقاء\w*|كلمة|البيان)"
         r"|(الرد|الجواب|ردنا)\s+(بالإيجاب|إيجابي)|^\s*(مؤكد|نؤكد)\s*[.!]?\s*$"
-        r"|قرر\w*\s+(?:\S+\s+){0,3}?(المشاركة|الحضور|قبول)|(?:^|\s)و?[أنيت]لبي\s+(ال)?دعو|تلبية\s+(ال)?دعو"
+        r"|قرر\w*\s+(?:\S+\s+){0,3}?(المشاركة|الحضور|قبول)"
+        # A nominal sentence: "معالي الوزير مشارك" (the Minister is taking part).
+        r"|(?:الوزير|الوزيرة)\s+(?:مشارك|مشاركة|حاضر|حاضرة|موافق|موافقة)(?=\s|$|[.،!])|(?:^|\s)و?[أنيت]لبي\s+(ال)?دعو|تلبية\s+(ال)?دعو"
         r"|(?:^|\s)و?[سو]?[أنيت]دلي\s+ب(بيان|كلمة)"
         # The dialects' future: ب/ح/ه before the verb ("بيشارك", "حيلقي").
         r"|(?:^|\s)و?[بحه][يتن](?:شارك|لقي|حضر)",
@@ -297,6 +299,7 @@ DECLINE = _compile(
         r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
+        r"|\brefus\w*\b(?!\s+(toute|tout|toutes|tous)\b)"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|\brenonc\w*\s+à|\bvous\s+prie\s+de\s+l'excuser|\bprésente\s+ses\s+excuses"
@@ -690,7 +693,11 @@ ASIDE = _compile(
 CONCESSIVE = re.compile(
     r"^\s*(although|though|even\s+though|while|whilst|despite|bien\s+que|quoique|malgré"
     r"|aunque|si\s+bien|a\s+pesar\s+de|хотя|несмотря\s+на|尽管|儘管|虽然|雖然|虽|雖|رغم|برغم"
-    r"|على\s+الرغم|مع\s+أن)",
+    r"|على\s+الرغم|مع\s+أن"
+    # A rejected alternative: "Plutôt que de vous faire une promesse qu'il ne pourrait tenir, …".
+    # An action, not a person ("en lugar de la Embajadora" is a substitution).
+    r"|rather\s+than\s+\w+ing|instead\s+of\s+\w+ing|plutôt\s+que\s+d[e']|au\s+lieu\s+d[e']\s*\w+(er|ir|re)\b"
+    r"|en\s+(lugar|vez)\s+de\s+\w+(ar|er|ir)\b|вместо\s+того|بدلا\s+من\s+أن|بدلاً\s+من\s+أن)",
     re.I,
 )
 
@@ -726,7 +733,7 @@ UNSAFE_SUBSTITUTE = _compile(
         r"\b(impid\w*|nadie|ningun\w*|porque|debido|por\s+(fuerza|causa|razon\w*|motivo\w*))\b",
         r"\b(меша\w*|помеша\w*|никто|ни\s+один|из-за|потому|причин\w*)\b",
         r"妨碍|阻碍|无人|没有人|因为|由于|原因",
-        r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|بسبب|لأن|لسبب",
+        r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|(?:^|\s)(?:بسبب|لأن\S*|لسبب)",
     ]
 )
 
@@ -793,15 +800,17 @@ MINISTER = _compile(
 # A bare answer word standing as the Y of "the answer is not yes but no" (groups noN / yesN).
 ANSWER_WORD = _compile(
     [
-        r"^\s*(?:but|rather)\s+(?:(?P<no1>no|negative)|(?P<yes1>yes|positive|affirmative))"
-        r"\s*[.!:;]?\s*$",
-        r"^\s*mais\s+(?:(?P<no2>non|négative)|(?P<yes2>oui|positive|affirmative))\s*[.!:;]?\s*$",
-        r"^\s*(?:sino|pero)\s+(?:(?P<no3>no|negativa)|(?P<yes3>sí|si|afirmativa|positiva))"
-        r"\s*[.!:;]?\s*$",
-        r"^\s*[ан]\s+(?:(?P<no4>нет|отрицательн\w*)|(?P<yes4>да|положительн\w*))\s*[.!:;]?\s*$",
-        r"^\s*而是\s*(?:(?P<no5>否定的?)|(?P<yes5>肯定的?))\s*[。！：]?\s*$",
-        r"^\s*(?:بل|وإنما)\s+(?:(?P<no6>لا|بالنفي|سلبي\w*)|(?P<yes6>نعم|بالإيجاب|إيجابي\w*))"
-        r"\s*[.!:]?\s*$",
+        r"^\s*(?:but|rather)\s+(?:unfortunately\s+|alas\s+|sadly\s+|regrettably\s+)?(?:a\s+)?"
+        r"(?:(?P<no1>no|negative)|(?P<yes1>yes|positive|affirmative))(?:\s+one)?\s*[.!:;]?\s*$",
+        r"^\s*mais\s+(?:hélas\s+|malheureusement\s+)?(?:une\s+)?(?:réponse\s+)?(?:(?P<no2>non|négative)"
+        r"|(?P<yes2>oui|positive|affirmative))\s*[.!:;]?\s*$",
+        r"^\s*(?:sino|pero)\s+(?:lamentablemente\s+)?(?:una\s+)?(?:respuesta\s+)?(?:(?P<no3>no|negativa)"
+        r"|(?P<yes3>sí|si|afirmativa|positiva))\s*[.!:;]?\s*$",
+        r"^\s*[ан]\s+(?:к\s+сожалению\s+|увы\s+)?(?:(?P<no4>нет|отрицательн\w*)|(?P<yes4>да"
+        r"|положительн\w*))\s*[.!:;]?\s*$",
+        r"^\s*而是\s*(?:很遗憾\s*)?(?:(?P<no5>否定的?)|(?P<yes5>肯定的?))\s*[。！：]?\s*$",
+        r"^\s*(?:بل|وإنما)\s+(?:للأسف\s+|مع\s+الأسف\s+)?(?:(?P<no6>لا|بالنفي|سلبي\w*)|(?P<yes6>نعم"
+        r"|بالإيجاب|إيجابي\w*))\s*[.!:]?\s*$",
     ]
 )
 

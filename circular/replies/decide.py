@@ -307,7 +307,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             participate, accept = participate or accept, None
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
-        substitution = contrast and negated_before
+        # After a negated cause ("does not decline for lack of interest, but because …") the
+        # contrast gives the real cause, not a substitute.
+        substitution = contrast and negated_before and not causes
         negations += _nested(neg.scopes)
         answer_word = _answer_word(clause, scripts) if substitution else None
         # The Y of a substitution as a way of taking part ("not in person but by video") or
@@ -433,7 +435,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
         found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
-    risk = _structural_risk(negations, substituted or bool(causes), contrasted, found)
+    # A negated cause ("no declina por desinterés, sino por fuerza mayor") keeps its explicit
+    # refusal once the negator is removed: no risk of its own (round 5).
+    risk = _structural_risk(negations, substituted, contrasted, found)
     if risk:
         found = [
             s if s.kind == "hedge" or s.kind == "question" else replace(s, risk=risk) for s in found

@@ -226,6 +226,29 @@ CASES3 = [
 ]
 
 
+# The fourth batch: "not X but Y" — 不只是 as "not only", answer words after a regret adverb, a
+# negated cause keeps its refusal, a rejected alternative action, Arabic nominal sentences.
+CASES4 = [
+    # Chinese "不只是" is "not only"
+    ("部长不只是出席开幕式，还将作主旨发言。", "accept"),
+    # an answer word after a regret adverb or an article, as the Y
+    ("The answer is not yes but unfortunately no.", "decline"),
+    ("La respuesta no es afirmativa sino una negativa.", "decline"),
+    ("Ответ не положительный, а к сожалению отрицательный.", "decline"),
+    ("الجواب ليس نعم بل للأسف لا.", "decline"),
+    # a negated cause keeps its explicit refusal, final
+    ("The Minister does not decline for lack of interest but because of the elections.", "decline"),
+    ("Le Ministre ne refuse pas par manque d'intérêt, mais à cause du budget.", "decline"),
+    # a rejected alternative action is backgrounded; "instead of" a person substitutes
+    ("Rather than promising what we cannot keep, the Minister prefers to decline now.", "decline"),
+    ("Au lieu de promettre une présence incertaine, le Ministre préfère décliner.", "decline"),
+    ("En lugar de la Viceministra, intervendrá el propio Ministro.", "accept"),
+    # Arabic nominal sentence; "لأن" only as a word
+    ("معالي الوزيرة حاضرة في الجلسة الافتتاحية.", "accept"),
+    ("ليس الأحد بل الاثنين هو الأنسب، والوزير موافق على المشاركة.", "accept"),
+]
+
+
 # Sentences that must NOT be read as an acceptance (a person or a decline is right).
 NOT_ACCEPT = [
     "The Deputy Minister will not attend, but the Minister's office will send a written note.",
@@ -240,7 +263,7 @@ NOT_ACCEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), CASES + CASES2 + CASES3)
+@pytest.mark.parametrize(("text", "kind"), CASES + CASES2 + CASES3 + CASES4)
 def test_round5_rule(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == kind, (text, decision.reason, decision.cues)
