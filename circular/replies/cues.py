@@ -242,12 +242,13 @@ PARTICIPATE = _compile(
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
-        r"|des\s+vôtres|parmi\s+vous"
+        r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?|prendr\w*\s+la\s+parole)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
-        r"|uso\s+de\s+la\s+palabra)\b",
-        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*",
+        r"|uso\s+de\s+la\s+palabra|venir|viajar)\b",
+        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*"
+        r"|приехать|прибыть",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明",
         r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث",
     ]
@@ -299,7 +300,7 @@ DECLINE = _compile(
         r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
-        r"|\brefus\w*\b(?!\s+(toute|tout|toutes|tous)\b)"
+        r"|\brefus\w*\b(?!\s+(toute|tout|toutes|tous)\b)|\bne\s+(le|la|l'|les)\s*permet\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|\brenonc\w*\s+à|\bvous\s+prie\s+de\s+l'excuser|\bprésente\s+ses\s+excuses"
@@ -312,7 +313,8 @@ DECLINE = _compile(
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
-        r"|\ble\s+(impide|impedirá|impiden)\b"
+        r"|\ble\s+(impide|impedirá|impiden)\b|\bimpid\w*\s+(\w+\s+){0,3}(asistir|participar|viajar"
+        r"|intervenir)|\bno\s+(lo|la|se\s+lo)\s+permit\w*"
         # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
         r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)"
         r"|\brespuesta\s+(\S+\s+){0,4}?(es\s+)?negativa\b|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
@@ -329,7 +331,7 @@ DECLINE = _compile(
         r"|форум)\w*|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
         r"участи\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
-        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉|(答复|回复|答案)(是)?否定|否定的(答复|回复)"
+        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉|(日程|行程)(已满|已排满|排满)|(答复|回复|答案)(是)?否定|否定的(答复|回复)"
         # The potential complement: "参加不了", "去不成" (cannot take part).
         r"|(参加|參加|出席|与会|與會|参会|发言|去|来|來|赶)不(了|成)"
         r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)"
@@ -420,7 +422,7 @@ CONDITION = _compile(
         r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
-        r"|\bconditional\b|\bunless\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
+        r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
         # Subject-auxiliary inversion is a protasis: "Should the Minister be reappointed, …".
         r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this)\b"
         r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
@@ -433,13 +435,15 @@ CONDITION = _compile(
         r"(?!(?!possible|nécessaire|elles?\b|tel\b)\w+(?:ifs?|ives?|eux|euses?|ants?|antes?|ents?"
         r"|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
-        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)",
+        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)"
+        r"|\bsauf\s+(imprévu|empêchement|contrordre|changement)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)(?!(?!possible|posible|nécessaire|necesario)\w+(?:ifs?|ives?|eux|euses?"
         r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
-        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b",
+        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b"
+        r"|\bsalvo\s+(imprevist\w*|contratiempo\w*|cambio\w*|causa\s+de\s+fuerza)",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
         r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.

@@ -249,6 +249,96 @@ CASES4 = [
 ]
 
 
+# A fresh set written before looking at how the classifier reads it (not aimed at any rule). Its
+# first score: 35/44 right, 4 wrong final answers (one swap: "не намерен упускать"); the fixes:
+# "barring / sauf imprévu / salvo imprevistos" are conditions, imperfective "упускать" is a
+# word of missing, "ne le permet pas" / "no lo permite" / "impide … asistir" / "日程已满"
+# decline, "venir" is participation.
+FRESH = [
+    # dn / litotes
+    (
+        "The Minister would hardly miss an occasion of this kind and will be glad to deliver the"
+        " statement.",
+        "accept",
+    ),
+    (
+        "We are not in a position to refuse such a gracious invitation: the Minister accepts.",
+        "accept",
+    ),
+    ("It is not without pleasure that the Minister accepts to speak at the Forum.", "accept"),
+    ("The Minister does not intend to let this opportunity pass and will take part.", "accept"),
+    ("Le Ministre ne saurait décliner une telle invitation et y participera.", "accept"),
+    ("La Ministre n'entend pas se soustraire à cette invitation : elle interviendra.", "accept"),
+    ("El Ministro no piensa desaprovechar esta ocasión y participará en la sesión.", "accept"),
+    ("No dejaremos de estar presentes: la Ministra intervendrá el día 18.", "accept"),
+    ("Министр не намерен упускать такую возможность и выступит на Форуме.", "accept"),
+    ("Министр отнюдь не возражает против участия и подтверждает выступление.", "accept"),
+    ("部长绝不会放弃这次发言机会，将亲自出席。", "accept"),
+    ("部长并不反对出席，将如期发言。", "accept"),
+    ("لن يتوانى معالي الوزير عن المشاركة في المنتدى.", "accept"),
+    ("لا يمانع معالي الوزير في إلقاء الكلمة.", "accept"),
+    (
+        "The Minister cannot fail to note the clash with the Cabinet meeting and must therefore"
+        " decline.",
+        "decline",
+    ),
+    ("Il n'est pas sans regret que le Ministre doit renoncer à venir.", "decline"),
+    # not x but y
+    (
+        "It is not the Minister but her Deputy, Dr. Ama Owusu, who will address the session.",
+        "accept",
+    ),
+    ("Ce n'est pas le Ministre mais son directeur de cabinet qui lira la déclaration.", "accept"),
+    (
+        "No es falta de voluntad sino la agenda parlamentaria lo que impide al Ministro asistir.",
+        "decline",
+    ),
+    ("Не Министр, а его первый заместитель выступит на сессии.", "accept"),
+    ("不是部长不愿意，而是议会会期冲突，部长无法出席。", "decline"),
+    ("ليس الوزير بل نائبه هو من سيلقي الكلمة.", "accept"),
+    (
+        "The Minister will not attend in Geneva but rather join online for the High-Level session.",
+        "accept",
+    ),
+    (
+        "The issue is not the date but the Minister's health: he cannot travel or speak this"
+        " spring.",
+        "decline",
+    ),
+    # delegate
+    ("The Permanent Representative will speak on behalf of the Minister.", "accept"),
+    ("En l'absence du Ministre, c'est l'Ambassadeur qui prendra la parole.", "accept"),
+    ("La Ministra estará representada por el Subsecretario de Telecomunicaciones.", "accept"),
+    ("Вместо Министра выступит его советник, г-н Иванов.", "accept"),
+    ("部长将委托副部长代表其出席并致辞。", "accept"),
+    ("سينوب عن معالي الوزير سعادة السفير في إلقاء الكلمة.", "accept"),
+    # plain declines phrased as regret/unable
+    ("Sadly the Minister's diary does not allow it this time.", "decline"),
+    ("Malheureusement, l'agenda de la Ministre ne le permet pas.", "decline"),
+    ("Por desgracia, la agenda del Ministro no lo permite en esas fechas.", "decline"),
+    ("К сожалению, график Министра этого не позволяет.", "decline"),
+    ("很抱歉，部长届时日程已满。", "decline"),
+    ("نأسف لعدم تمكن معالي الوزير من الحضور.", "decline"),
+    # conditional / tentative
+    ("Barring unforeseen events, the Minister will attend.", "other"),
+    ("Sauf imprévu, la Ministre participera.", "other"),
+    ("Salvo imprevistos, el Ministro asistirá.", "other"),
+    ("Если ничего не изменится, Министр выступит.", "other"),
+    ("如无意外，部长将出席。", "other"),
+    ("ما لم يطرأ أي طارئ، سيشارك الوزير.", "other"),
+    # boilerplate words
+    (
+        "The Minister accepts with pleasure. This message is confidential; if received in error,"
+        " delete it.",
+        "accept",
+    ),
+    (
+        "Le Ministre ne pourra pas venir. Ce courriel et ses pièces jointes sont confidentiels.",
+        "decline",
+    ),
+]
+
+
 # Sentences that must NOT be read as an acceptance (a person or a decline is right).
 NOT_ACCEPT = [
     "The Deputy Minister will not attend, but the Minister's office will send a written note.",
@@ -263,7 +353,7 @@ NOT_ACCEPT = [
 ]
 
 
-@pytest.mark.parametrize(("text", "kind"), CASES + CASES2 + CASES3 + CASES4)
+@pytest.mark.parametrize(("text", "kind"), CASES + CASES2 + CASES3 + CASES4 + FRESH)
 def test_round5_rule(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == kind, (text, decision.reason, decision.cues)
