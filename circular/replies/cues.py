@@ -114,7 +114,9 @@ ACCEPT = _compile(
         r"|speech|address)"
         # A decision taken: "has decided to attend" ("decided not to" is negated by scope).
         r"|\b(decided|decides|agreed)\s+to\s+(attend|participate|accept|take\s+part|speak|deliver)",
-        r"\b(will|shall|'ll)\s+(also\s+)?(be\s+)?(gladly\s+|happy\s+to\s+|pleased\s+to\s+"
+        r"\b(will|shall|'ll)\s+(also\s+|still\s+|nonetheless\s+|nevertheless\s+|therefore\s+|then\s+"
+        r"|indeed\s+|certainly\s+|definitely\s+|now\s+|thus\s+|accordingly\s+)?(be\s+)?(gladly\s+"
+        r"|happy\s+to\s+|pleased\s+to\s+"
         r"|honou?red\s+to\s+|personally\s+|virtually\s+)?(participat\w*|attend\w*|deliver\w*"
         r"|take\s+part|taking\s+part|join\w*|speak\w*|address\w*|mak\w+\s+(a|the|his|her|its|our)"
         r"\s+(policy\s+)?statement|present\w*|record\w*|be\s+present|be\s+available|be\s+there"
@@ -360,29 +362,33 @@ HEDGE = _compile(
         r"|\bperhaps\b|\bhope\s+to\b|\bwill\s+consult\b|\bconsulting\b|\bforwarded\b|\btransmitted\b|\bawait\w*"
         r"|\bas\s+soon\s+as\s+(possible|we|the)"
         r"|\b(submitted|referred)\s+to\b[^.;]{0,60}\b(approval|decision|clearance)"
-        r"|\bfor\s+(approval|decision|clearance)\b",
+        r"|\bfor\s+(approval|decision|clearance)\b"
+        r"|\bnot\s+(yet\s+)?(been\s+)?(confirmed|decided|settled|finali[sz]ed)\b",
         r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
         r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
-        r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*",
+        r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*"
+        r"|\bpas\s+(encore\s+)?(été\s+)?(confirmée?s?|décidée?s?|arrêtée?s?)\b",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
         r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
         r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad"
-        r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación",
+        r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación"
+        r"|\bno\s+(está|ha\s+sido|han\s+sido|están)\s+(aún\s+|todavía\s+)?(confirmad|decidid|definid)\w*",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
-        r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*",
-        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
+        r"|не\s+(подтвержден\w*|решен\w*|определен\w*)",
+        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
-        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم"
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)"
         # لم … بعد is "not yet".
         r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
     ]
@@ -396,24 +402,28 @@ TENTATIVE = _compile(
         r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b"
         # Trying is not deciding; a guarantee withheld is no answer (round 5).
         r"|\b(try|trying|endeavou?r\w*|strive|do\s+(our|its|his|her)\s+(best|utmost)"
-        r"|make\s+every\s+effort)\s+to\b|\b(cannot|can't|unable\s+to)\s+(yet\s+)?(guarantee|promise)",
+        r"|make\s+every\s+effort)\s+to\b|\b(cannot|can't|unable\s+to)\s+(yet\s+)?(guarantee|promise)"
+        # Uncertainty stated: "it is not certain that the Minister can come".
+        r"|\bnot\s+(yet\s+)?(certain|sure|clear)\s+(that|whether|if)\b|\buncertain\b",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
         r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b"
         r"|\b(ferons|fera)\s+(notre|son)\s+(possible|mieux)|\b(nous\s+efforcerons|tâcherons"
         r"|essaierons)\b|\bne\s+(pouvons|peut|pouvons\s+pas|peut\s+pas)\s+(encore\s+)?(garantir"
-        r"|promettre)",
+        r"|promettre)|\bpas\s+(encore\s+)?(certain|sûre?|clair)\s+(que|qu')|\bincertain\w*",
         r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b"
         r"|\binclin\w*\s+(por|a)\b|\b(haremos|hará)\s+(todo\s+)?lo\s+posible|\b(intentaremos"
         r"|procuraremos|trataremos\s+de)\b|\bno\s+(podemos|puede)\s+(aún\s+|todavía\s+)?(garantizar"
-        r"|asegurar|prometer)",
+        r"|asegurar|prometer)|\bno\s+(es|está)\s+(seguro|claro)\s+(que|si)\b|\bincierto\b",
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
         r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b|\b(постараемся|попытаемся|постарается)\b"
-        r"|приложим\s+(все\s+)?усилия|не\s+(можем|может)\s+(пока\s+)?(гарантировать|обещать)",
+        r"|приложим\s+(все\s+)?усилия|не\s+(можем|может)\s+(пока\s+)?(гарантировать|обещать)"
+        r"|(пока\s+)?не\s+(известно|ясно|уверены)|неизвестно|неясно",
         r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向|尽力|盡力|尽量|儘量|争取|爭取"
-        r"|(无法|不能|难以)保证",
+        r"|(无法|不能|难以)保证|不确定|尚不确定|不一定|未必",
         # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
         r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ"
-        r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)",
+        r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)"
+        r"|غير\s+مؤكد|ليس\s+من\s+المؤكد|غير\s+واضح",
     ]
 )
 

@@ -339,6 +339,83 @@ FRESH = [
 ]
 
 
+# A second fresh set, written the same way. Its first score: 44/48 right, 3 wrong final answers
+# (one swap: "he will nonetheless speak" was not read, so the Deputy's "regrets" decided); the
+# fixes: adverbs between "will" and the verb, "not (yet) confirmed" is pending, "not certain
+# that" is tentative, in six languages. Here every reply must be right or go to a person.
+FRESH2 = [
+    ("Much to his regret, the Minister is unable to accept the invitation this year.", "decline"),
+    ("The Minister will, regrettably, not be in a position to take part.", "decline"),
+    (
+        "The Minister has no hesitation in accepting and will deliver the statement in person.",
+        "accept",
+    ),
+    (
+        "There is no question of the Minister missing the Forum: she will speak on the 18th.",
+        "accept",
+    ),
+    ("The Minister won't be travelling, but she will definitely speak remotely.", "accept"),
+    (
+        "Not the 17th but the 18th would suit the Minister, who confirms his participation.",
+        "accept",
+    ),
+    ("We acknowledge receipt of your letter and will revert in due course.", "other"),
+    ("The Minister may be able to join, depending on the parliamentary calendar.", "other"),
+    ("Could you tell us whether a remote statement is possible?", "other"),
+    ("Le Ministre n'hésitera pas à prendre la parole lors de la session de haut niveau.", "accept"),
+    ("Faute de disponibilité, la Ministre se voit contrainte de décliner l'invitation.", "decline"),
+    ("Ce n'est pas la Ministre mais le Secrétaire d'État qui interviendra.", "accept"),
+    ("Nous accusons réception de votre invitation, que nous transmettons au Cabinet.", "other"),
+    ("La Ministre participera probablement, sous réserve de confirmation du Président.", "other"),
+    ("Le Ministre ne manquera pas d'intervenir, comme chaque année.", "accept"),
+    ("El Ministro no podrá asistir debido a compromisos previamente adquiridos.", "decline"),
+    ("La Ministra no dudará en intervenir en la sesión de alto nivel.", "accept"),
+    (
+        "No asistirá el Ministro, sino su Viceministra, la Sra. Paula Díaz, quien leerá la"
+        " declaración.",
+        "accept",
+    ),
+    ("Acusamos recibo de su invitación y la hemos remitido al despacho del Ministro.", "other"),
+    ("Es posible que el Ministro participe, aunque aún no lo sabemos.", "other"),
+    ("Lamentamos informarle que el Ministro no participará este año.", "decline"),
+    ("Министр с благодарностью принимает приглашение и выступит лично.", "accept"),
+    ("К сожалению, Министр не сможет принять участие из-за визита за рубеж.", "decline"),
+    ("Министр не откажется выступить на сессии высокого уровня.", "accept"),
+    ("Выступит не Министр, а его заместитель г-н Сидоров.", "accept"),
+    ("Подтверждаем получение вашего письма; ответ направим позднее.", "other"),
+    ("Возможно, Министр сможет выступить в режиме видеосвязи.", "other"),
+    ("部长很高兴接受邀请，将出席高级别会议并发言。", "accept"),
+    ("由于国事访问，部长遗憾无法出席。", "decline"),
+    ("部长不会错过这次论坛，将亲自发言。", "accept"),
+    ("部长不能出席，将由副部长代表部长发言。", "accept"),
+    ("来函收悉，我们将尽快答复。", "other"),
+    ("部长或许可以出席，待日程确定后再告知。", "other"),
+    ("يسرني أن أؤكد مشاركة معالي الوزير في الجلسة الرفيعة المستوى.", "accept"),
+    ("يؤسفنا إبلاغكم بأن معالي الوزير لن يتمكن من الحضور.", "decline"),
+    ("لن يتردد معالي الوزير في إلقاء كلمة بلاده.", "accept"),
+    ("لن يحضر الوزير، بل سيلقي سعادة السفير الكلمة نيابة عنه.", "accept"),
+    ("نفيدكم باستلام رسالتكم وسنوافيكم بالرد لاحقا.", "other"),
+    ("ربما يشارك الوزير إذا سمح جدول أعماله.", "other"),
+    # traps
+    (
+        "The Minister regrets that the Deputy Minister cannot attend; he will nonetheless speak"
+        " himself.",
+        "accept",
+    ),
+    ("We do not yet know whether the Minister can attend.", "other"),
+    ("The Minister has not yet decided; we will let you know.", "other"),
+    (
+        "The Minister is not available in March, but would be glad to speak in May if possible.",
+        "decline",
+    ),
+    ("Il n'est pas certain que la Ministre puisse venir.", "other"),
+    ("No está confirmada aún la participación del Ministro.", "other"),
+    ("Участие Министра пока не подтверждено.", "other"),
+    ("部长是否出席尚未确定。", "other"),
+    ("لم يتم تأكيد مشاركة الوزير بعد.", "other"),
+]
+
+
 # Sentences that must NOT be read as an acceptance (a person or a decline is right).
 NOT_ACCEPT = [
     "The Deputy Minister will not attend, but the Minister's office will send a written note.",
@@ -363,3 +440,9 @@ def test_round5_rule(text: str, kind: str) -> None:
 def test_round5_never_a_false_acceptance(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value != "accept", (text, decision.cues)
+
+
+@pytest.mark.parametrize(("text", "kind"), FRESH2)
+def test_round5_fresh_replies_never_wrong_final(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value in (kind, "other"), (text, decision.reason, decision.cues)
