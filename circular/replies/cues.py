@@ -297,7 +297,8 @@ DECLINE = _compile(
         r"|other)\s+(\w+\s+)?(meeting|event|conference|summit|session|engagement)"
         # An elided verb after a negated modal: "cannot this year", "can't, sorry".
         r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))"
-        r"|\b(must|have\s+to|has\s+to|will)\s+say\s+no\b"
+        r"|\b(must|have\s+to|has\s+to|will)\s+say\s+no\b|\b(sorry|afraid)\s+to\s+(say|inform|tell)\b"
+        r"|\btied\s+up\b"
         # A participation called off (not "the in-person segment was cancelled").
         r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)",
@@ -310,6 +311,7 @@ DECLINE = _compile(
         r"|\b(participer|assister|participera|assistera)\s+à\s+(une\s+)?autre\s+(\w+\s+)?(réunion"
         r"|conférence|événement|manifestation|sommet|session)"
         r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))"
+        r"|\bdésolée?s?\s+de\s+(vous\s+)?(annoncer|informer|dire)"
         r"|\b(participation|présence)\s+(\w+\s+){0,4}(est|a\s+été)\s+annulée?"
         r"|\bannul\w*\s+(\w+\s+){0,3}participation",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
@@ -319,7 +321,7 @@ DECLINE = _compile(
         r"|intervenir)|\bno\s+(lo|la|se\s+lo)\s+permit\w*"
         # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
         r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)"
-        r"|\brespuesta\s+(\S+\s+){0,4}?(es\s+)?negativa\b|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
+        r"|\brespuesta\s+(\S+\s+){0,4}?(es\s+)?negativa\b|\bsentimos\s+(comunicar|informar|decir)\w*|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
         r"(otra|otro)\s+(\w+\s+)?(reunión|evento|conferencia|cumbre|sesión)"
         r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos|va\s+a\s+poder|vamos\s+a\s+poder)\s*"
         r"(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s|en\s+es)"
@@ -657,16 +659,17 @@ REPORTED = _compile(
         r"\b(earlier|previous|initial|original|last)\s+(indication|message|reply|answer|information"
         r"|e-?mail|plan|letter|note|response)\b|\b(originally|initially|previously)\b"
         # "Ignore my colleague's note that …": the instruction names a superseded position.
-        r"|\b(ignore|disregard)\b",
-        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
+        r"|\b(ignore|disregard)\b|\blast\s+year\b",
+        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
-        r"|\bno\s+tengan?\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b"
+        r"|\bno\s+tengan?\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
-        r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание",
-        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略",
-        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*",
+        r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
+        r"|в\s+прошлом\s+году",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي",
     ]
 )
 

@@ -416,6 +416,67 @@ FRESH2 = [
 ]
 
 
+# A third fresh set. First score: 36/40 right, 0 wrong final answers; the four misses went to a
+# person. Fixes: "sorry to say" / "désolé de vous annoncer" / "sentimos comunicarles" and
+# "tied up" decline; last year's answer ("last year", "l'an dernier", "el año pasado", "в
+# прошлом году", "去年", "العام الماضي") is reported, not given.
+FRESH3 = [
+    ("Happy to confirm: the Minister is coming and will give a five-minute statement.", "accept"),
+    ("Sorry, the Minister is tied up with the budget that week. Maybe next year.", "decline"),
+    ("The Minister is honoured to accept and looks forward to the session.", "accept"),
+    ("We are sorry to say the Minister will be abroad on those dates.", "decline"),
+    ("Please note that the Minister will not be attending.", "decline"),
+    (
+        "The Minister will be represented by the Director of Digital Policy, Mr. Jonas Berg.",
+        "accept",
+    ),
+    ("In the Minister's absence, the State Secretary will take the floor.", "accept"),
+    ("The Minister would not dream of missing it and will be there.", "accept"),
+    ("There is no obstacle to the Minister's participation; count on her.", "accept"),
+    ("Ravie de vous confirmer la participation de la Ministre.", "accept"),
+    ("La Ministre sera en mission à l'étranger et ne pourra donc pas participer.", "decline"),
+    ("Le Secrétaire général du ministère interviendra au nom de la Ministre.", "accept"),
+    (
+        "Aucun obstacle ne s'oppose à la participation du Ministre, qui interviendra le 18.",
+        "accept",
+    ),
+    ("Avec regret, le Ministre doit se désister.", "decline"),
+    ("Con mucho gusto la Ministra participará en la sesión.", "accept"),
+    ("Le informamos que el Ministro estará de viaje oficial y no podrá acompañarlos.", "decline"),
+    ("En nombre del Ministro intervendrá el Director General de Telecomunicaciones.", "accept"),
+    (
+        "No hay ningún inconveniente en que el Ministro participe; confirmamos su asistencia.",
+        "accept",
+    ),
+    ("Sentimos comunicarles que la Ministra declina la invitación.", "decline"),
+    ("Министр с удовольствием примет участие в сессии.", "accept"),
+    ("Министр будет в командировке и не сможет присутствовать.", "decline"),
+    ("От имени Министра выступит директор департамента цифровой политики.", "accept"),
+    ("Никаких препятствий для участия нет, Министр выступит 18 мая.", "accept"),
+    ("Министр вынужден отказаться от участия в Форуме.", "decline"),
+    ("部长欣然应邀出席并发言。", "accept"),
+    ("部长届时在外访问，无法与会，深表歉意。", "decline"),
+    ("部长委派信息化司司长出席并代为发言。", "accept"),
+    ("部长出席没有任何障碍，将准时发言。", "accept"),
+    ("部长婉拒了此次邀请。", "decline"),
+    ("يسعدنا إبلاغكم بموافقة معالي الوزير على المشاركة.", "accept"),
+    ("معالي الوزير في مهمة رسمية خارج البلاد ولن يتمكن من المشاركة.", "decline"),
+    ("سيمثل معالي الوزير المدير العام للاتصالات ويلقي الكلمة نيابة عنه.", "accept"),
+    ("لا يوجد ما يمنع مشاركة معالي الوزير، وسيلقي الكلمة.", "accept"),
+    ("يعتذر معالي الوزير عن عدم المشاركة.", "decline"),
+    # traps
+    ("The Minister cannot commit at this stage.", "other"),
+    ("We have forwarded your invitation to the Minister's office.", "other"),
+    (
+        "The Minister accepted a similar invitation last year; this year she must decline.",
+        "decline",
+    ),
+    ("Le Ministre, qui a accepté l'an dernier, ne pourra pas venir cette année.", "decline"),
+    ("El año pasado el Ministro participó; este año no le será posible.", "decline"),
+    ("В прошлом году Министр выступал, но в этом году участвовать не сможет.", "decline"),
+]
+
+
 # Sentences that must NOT be read as an acceptance (a person or a decline is right).
 NOT_ACCEPT = [
     "The Deputy Minister will not attend, but the Minister's office will send a written note.",
@@ -442,7 +503,7 @@ def test_round5_never_a_false_acceptance(text: str) -> None:
     assert decision.kind.value != "accept", (text, decision.cues)
 
 
-@pytest.mark.parametrize(("text", "kind"), FRESH2)
+@pytest.mark.parametrize(("text", "kind"), FRESH2 + FRESH3)
 def test_round5_fresh_replies_never_wrong_final(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value in (kind, "other"), (text, decision.reason, decision.cues)
