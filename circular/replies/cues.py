@@ -365,7 +365,10 @@ HEDGE = _compile(
         r"|\bas\s+soon\s+as\s+(possible|we|the)"
         r"|\b(submitted|referred)\s+to\b[^.;]{0,60}\b(approval|decision|clearance)"
         r"|\bfor\s+(approval|decision|clearance)\b"
-        r"|\bnot\s+(yet\s+)?(been\s+)?(confirmed|decided|settled|finali[sz]ed)\b",
+        r"|\bnot\s+(yet\s+)?(been\s+)?(confirmed|decided|settled|finali[sz]ed)\b"
+        # A confirmation withheld is pending, not a refusal: "unable to confirm … at this time".
+        r"|\b(unable\s+to|cannot|can't|not\s+(yet\s+)?(able|in\s+a\s+position)\s+to)\s+(yet\s+)?confirm"
+        r"|\bat\s+this\s+time\b",
         r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
         r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
@@ -373,24 +376,28 @@ HEDGE = _compile(
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
         r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*"
-        r"|\bpas\s+(encore\s+)?(été\s+)?(confirmée?s?|décidée?s?|arrêtée?s?)\b",
+        r"|\bpas\s+(encore\s+)?(été\s+)?(confirmée?s?|décidée?s?|arrêtée?s?)\b"
+        r"|\b(impossible|pas\s+en\s+mesure)\s+de\s+confirmer|\bne\s+(pouvons|peut|pourrons)\s+(pas\s+)?"
+        r"(encore\s+)?confirmer|\bdès\s+à\s+présent\b|\bpour\s+l'instant\b",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
         r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
         r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad"
         r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación"
-        r"|\bno\s+(está|ha\s+sido|han\s+sido|están)\s+(aún\s+|todavía\s+)?(confirmad|decidid|definid)\w*",
+        r"|\bno\s+(está|ha\s+sido|han\s+sido|están)\s+(aún\s+|todavía\s+)?(confirmad|decidid|definid)\w*"
+        r"|\bno\s+(podemos|puede|estamos\s+en\s+condiciones\s+de)\s+(aún\s+|todavía\s+)?confirmar",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
-        r"|не\s+(подтвержден\w*|решен\w*|определен\w*)",
-        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
+        r"подтвердить",
+        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
-        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)"
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)|(لا\s+(يمكننا|نستطيع)|لم\s+نتمكن\s+من)\s+تأكيد"
         # لم … بعد is "not yet".
         r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
     ]

@@ -59,22 +59,22 @@ _REFUSAL = [
     # Impediments: "nothing prevents the Minister from attending" (round 5).
     r"|prevent\w*|preclud\w*|hinder\w*"
     # Negated adjectives of displeasure or indifference: "not unhappy to", "not uninterested".
-    r"|unhappy|displeased|uninterested|indifferent)\b",
+    r"|unhappy|displeased|uninterested|indifferent|depriv\w*)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
     r"|sans|inconvénients?|obstacles?|empêchements?|s'oppose\w*|rater|laisser\s+passer"
-    r"|laisser\s+échapper|empêch\w*|mécontent\w*|indifférent\w*)\b",
+    r"|laisser\s+échapper|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
     r"|objeci\w*|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
     r"|dej\w+\s+(pasar|escapar)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
-    r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente)\b",
+    r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente|privar\w*|privará\w*)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
     r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
-    r"|препятств\w*|помех\w*|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*)",
+    r"|препятств\w*|помех\w*|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
@@ -89,11 +89,11 @@ _REFUSAL = [
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
-    r"|\bno\s+longer\b|\brather\s+than\b|\binstead\s+of\b",
+    r"|\bno\s+longer\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b",
     r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
-    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')",
+    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')|\bloin\s+de\b",
     r"\b(no|nunca|jamás|tampoco|ni|sin|nada|nadie|ningún|ninguno|ninguna|imposible|imposibilitad[oa]|imposibilidad"
-    r"|impedid[oa])\b",
+    r"|impedid[oa]|lejos\s+de)\b",
     r"(?<![\w\u0400-\u04ff])(не|нет|ни|без|никак\w*|ничто|ничего|невозможн\w*)"
     r"(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
@@ -182,10 +182,12 @@ _PSEUDO = [
 
 _TERMINATORS = [
     r"\s[—–]\s|[,;:.!?]|\b(but|however|although|though|whereas|while|yet|except|apart\s+from|because"
-    r"|since|which|who|instead)\b",
+    r"|since|which|who|instead)\b"
+    # "will not miss it and will speak": a coordinated finite verb has its own polarity.
+    r"|\band\s+(will|shall|is|are|has|have)\b",
     r"\b(mais|cependant|toutefois|bien\s+que|quoique|sauf|parce|car|puisque|qui|lequel"
-    r"|laquelle)\b",
-    r"\b(pero|sino|aunque|salvo|excepto|porque|ya\s+que|quien|cual)\b",
+    r"|laquelle)\b|\bet\s+(?=\w+(?:ra|ront|rons)\b)",
+    r"\b(pero|sino|aunque|salvo|excepto|porque|ya\s+que|quien|cual)\b|\by\s+(?=\w+(?:rá|rán|remos)\b)",
     r"(?<![\w\u0400-\u04ff])(но|а|однако|хотя|кроме|потому|так\s+как|который|которая)"
     r"(?![\w\u0400-\u04ff])",
     r"[，。；：！？、]|但|而是|而|不过|然而|虽然|因为|由于",

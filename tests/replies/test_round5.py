@@ -477,6 +477,58 @@ FRESH3 = [
 ]
 
 
+# A fourth fresh set on double negatives and "not X but Y". First score: 22/30 right, 3 wrong
+# final answers (one swap: "ne se privera pas de cette occasion et interviendra"). Fixes: "far
+# from / loin de / lejos de / by no means" are negators, "deprive oneself / se priver / privarse
+# / лишать себя" are words of forgoing, a coordinated finite verb ("and will", "et
+# interviendra", "y hablará") ends a scope, a confirmation withheld ("unable to confirm at
+# this time", "impossible de confirmer", "无法确认") is pending.
+FRESH4 = [
+    ("The Minister is by no means unwilling to speak and will do so on 18 May.", "accept"),
+    ("Far from declining, the Minister accepts with great pleasure.", "accept"),
+    ("The Minister will not be absent from the High-Level Track.", "accept"),
+    (
+        "It is not the Minister's wish to decline, but the state visit leaves him no choice: he"
+        " cannot attend.",
+        "decline",
+    ),
+    (
+        "Not in March, unfortunately, nor at any other time this spring: the Minister cannot"
+        " travel.",
+        "decline",
+    ),
+    (
+        "The Minister will not be speaking in person; instead, the Ambassador will read his"
+        " statement.",
+        "accept",
+    ),
+    ("Loin de décliner, la Ministre accepte avec plaisir.", "accept"),
+    ("Le Ministre ne se privera pas de cette occasion et interviendra.", "accept"),
+    ("Ce ne sera pas le Ministre mais l'Ambassadrice qui prononcera la déclaration.", "accept"),
+    ("Non pas en personne, mais par liaison vidéo, la Ministre interviendra.", "accept"),
+    ("Le Ministre ne pourra pas se rendre à Genève ni intervenir à distance.", "decline"),
+    ("Lejos de rechazar la invitación, el Ministro la acepta gustoso.", "accept"),
+    ("La Ministra no se perderá el Foro y hará uso de la palabra.", "accept"),
+    ("No será la Ministra quien intervenga sino el Embajador, en su nombre.", "accept"),
+    ("El Ministro no podrá viajar ni intervenir por vídeo este año.", "decline"),
+    ("Министр отнюдь не против участия и выступит лично.", "accept"),
+    ("Министр не упустит возможности выступить на Форуме.", "accept"),
+    ("Выступит не Министр, а Посол от его имени.", "accept"),
+    ("Ни лично, ни по видеосвязи Министр выступить не сможет.", "decline"),
+    ("部长不会不参加，将如期发言。", "accept"),
+    ("部长并非不愿出席，而是因国事访问无法成行。", "decline"),
+    ("不是部长本人，而是副部长代表部长发言。", "accept"),
+    ("部长既不能到场，也无法线上发言。", "decline"),
+    ("لن يفوت معالي الوزير هذه المناسبة وسيلقي كلمة.", "accept"),
+    ("ليس الوزير من سيلقي الكلمة بل سعادة السفير نيابة عنه.", "accept"),
+    ("لن يتمكن الوزير من الحضور ولا من المشاركة عن بعد.", "decline"),
+    ("لا يرى معالي الوزير أي مانع من المشاركة، وسيلقي الكلمة.", "accept"),
+    ("The Minister has no intention of declining and will attend.", "accept"),
+    ("We are unable to confirm the Minister's participation at this time.", "other"),
+    ("Il nous est impossible de confirmer dès à présent la participation du Ministre.", "other"),
+]
+
+
 # Sentences that must NOT be read as an acceptance (a person or a decline is right).
 NOT_ACCEPT = [
     "The Deputy Minister will not attend, but the Minister's office will send a written note.",
@@ -503,7 +555,7 @@ def test_round5_never_a_false_acceptance(text: str) -> None:
     assert decision.kind.value != "accept", (text, decision.cues)
 
 
-@pytest.mark.parametrize(("text", "kind"), FRESH2 + FRESH3)
+@pytest.mark.parametrize(("text", "kind"), FRESH2 + FRESH3 + FRESH4)
 def test_round5_fresh_replies_never_wrong_final(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value in (kind, "other"), (text, decision.reason, decision.cues)
