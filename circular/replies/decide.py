@@ -164,6 +164,34 @@ _RELATIVE = re.compile(
 )
 
 
+# A coordinating conjunction: the verb after it may have its own polarity ("не намерен упускать
+# такую возможность и выступит" — the negation is the litotes', not "выступит"'s).
+_COORDINATION = re.compile(
+    r"(?<![\w\u0400-\u04ff])(and|et|и|а\s+также)(?![\w\u0400-\u04ff])"
+    # Spanish "y", not the French pronoun ("ne pourra pas y donner suite").
+    r"|(?<!pas\s)(?<!plus\s)(?<!jamais\s)(?<!n')(?<![\w'])y(?![\w'])"
+    # Arabic و glued to an imperfect or future verb ("ويلقي", "وسيشارك"), not "وسعه".
+    r"|并|並|(?:^|\s)(?:وس[يتن]|و[يتن])(?=\S{3})",
+    re.I,
+)
+
+
+def _over_coordination(
+    body: str, neg: negation.Negation, negated: re.Match[str] | None
+) -> str | None:
+    """Why a decline read only from a negation is unsafe: the scope reached the participation
+    word over a coordinating conjunction (round 5: each fresh set's swap was a scope that ran
+    too far). None when it did not."""
+    if negated is None:
+        return None
+    for scope in neg.scopes:
+        if scope.backward or not scope.start <= negated.start() < scope.end:
+            continue
+        if _COORDINATION.search(body, scope.start, negated.start()):
+            return "a negation reaching over a coordinated verb"
+    return None
+
+
 def _short(clause: str, words: int = 5) -> bool:
     """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
     elided and refers to the clause before."""
@@ -363,6 +391,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             )
         elif explicit or accept_negated or participate_negated:
             cue = (explicit or accept_negated or participate_negated).group(0)  # type: ignore[union-attr]
+            negated = None if explicit else accept_negated or participate_negated
             found.append(
                 Signal(
                     "decline",
@@ -372,6 +401,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                     negation=trigger,
                     cue=cue,
                     explicit=bool(explicit),
+                    risk=_over_coordination(body, neg, negated),
                 )
             )
             negated_before = True

@@ -559,3 +559,32 @@ def test_round5_never_a_false_acceptance(text: str) -> None:
 def test_round5_fresh_replies_never_wrong_final(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value in (kind, "other"), (text, decision.reason, decision.cues)
+
+
+# A decline read only from a negation whose scope reaches the participation word over a
+# coordinating conjunction goes to a person: with a verb of forgoing the rules do not know, the
+# negation belongs to that verb, not to the coordinated one (each fresh set's swap was a scope
+# that ran too far).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Министр не собирается игнорировать такую возможность и выступит на Форуме.",
+        "部长不会忽视这次论坛并将发言。",
+        "لن يتجاهل الوزير هذه الدعوة وسيلقي كلمة.",
+    ],
+)
+def test_round5_negation_over_a_coordination_goes_to_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == "other" and decision.needs_review, (text, decision.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister cannot attend and will send a video message.",
+        "Министр не сможет приехать и выступить.",
+        "Le Ministre ne pourra malheureusement pas y donner suite.",
+    ],
+)
+def test_round5_plain_negated_declines_stay_final(text: str) -> None:
+    assert classify_text(text).kind.value == "decline"
