@@ -144,7 +144,7 @@ ACCEPT = _compile(
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+"
         r"|déclaration|intervention|allocution)",
-        r"\bréponse\s+(\S+\s+){0,4}?(est\s+)?(positive|affirmative)\b"
+        r"\bréponse\s+((?!n'|ne\b|pas\b)\S+\s+){0,4}?(est\s+)?(positive|affirmative)\b"
         r"|\binscrire\s+(\S+\s+){0,3}?comme\s+(intervenant|orat)\w*"
         r"|\b(parlera|parleront|parlerons)\b"
         # First persons of the future, the present for the near future, "fera la déclaration".
@@ -169,7 +169,7 @@ ACCEPT = _compile(
         r"\bacept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
         r"|particip\w+|declaración|intervención|discurso)",
-        r"\brespuesta\s+(\S+\s+){0,4}?(es\s+)?(afirmativa|positiva)\b"
+        r"\brespuesta\s+((?!no\b)\S+\s+){0,4}?(es\s+)?(afirmativa|positiva)\b"
         r"|\binscribir(lo|la)?\s+(\S+\s+){0,3}?como\s+orador\w*"
         r"|\b(participaré|intervendré|asistiré|pronunciaré|representaré)\b"
         r"|\bha\s+decidido\s+(participar|aceptar|asistir|intervenir)",
@@ -190,7 +190,7 @@ ACCEPT = _compile(
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
         r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
         r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*|выступлени\w*)",
-        r"ответ\s+(\w+\s+)?положительн\w*|положительн\w*\s+ответ"
+        r"ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?положительн\w*|положительн\w*\s+ответ"
         r"|решил\w*\s+(принять\s+участие|участвовать|выступить|принять\s+приглашение)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
         r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
@@ -307,7 +307,7 @@ DECLINE = _compile(
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|\brenonc\w*\s+à|\bvous\s+prie\s+de\s+l'excuser|\bprésente\s+ses\s+excuses"
-        r"|ne\s+(lui|nous|leur)\s+permet|\bréponse\s+(\S+\s+){0,4}?(est\s+)?négative\b"
+        r"|ne\s+(lui|nous|leur)\s+permet|\bréponse\s+((?!n'|ne\b|pas\b)\S+\s+){0,4}?(est\s+)?négative\b"
         r"|\b(participer|assister|participera|assistera)\s+à\s+(une\s+)?autre\s+(\w+\s+)?(réunion"
         r"|conférence|événement|manifestation|sommet|session)"
         r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))"
@@ -321,7 +321,7 @@ DECLINE = _compile(
         r"|intervenir)|\bno\s+(lo|la|se\s+lo)\s+permit\w*"
         # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
         r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)"
-        r"|\brespuesta\s+(\S+\s+){0,4}?(es\s+)?negativa\b|\bsentimos\s+(comunicar|informar|decir)\w*|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
+        r"|\brespuesta\s+((?!no\b)\S+\s+){0,4}?(es\s+)?negativa\b|\bsentimos\s+(comunicar|informar|decir)\w*|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
         r"(otra|otro)\s+(\w+\s+)?(reunión|evento|conferencia|cumbre|sesión)"
         r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos|va\s+a\s+poder|vamos\s+a\s+poder)\s*"
         r"(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s|en\s+es)"
@@ -330,7 +330,7 @@ DECLINE = _compile(
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
-        r"|ответ\s+(\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
+        r"|ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
         r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
         r"|форум)\w*|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
         r"участи\w*",
@@ -368,7 +368,7 @@ HEDGE = _compile(
         r"|\bnot\s+(yet\s+)?(been\s+)?(confirmed|decided|settled|finali[sz]ed)\b"
         # A confirmation withheld is pending, not a refusal: "unable to confirm … at this time".
         r"|\b(unable\s+to|cannot|can't|not\s+(yet\s+)?(able|in\s+a\s+position)\s+to)\s+(yet\s+)?confirm"
-        r"|\bat\s+this\s+time\b",
+        r"|\bat\s+this\s+time\b|\bneither\s+accepts?\s+nor\s+declines?\b",
         r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
         r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
@@ -378,7 +378,8 @@ HEDGE = _compile(
         r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*"
         r"|\bpas\s+(encore\s+)?(été\s+)?(confirmée?s?|décidée?s?|arrêtée?s?)\b"
         r"|\b(impossible|pas\s+en\s+mesure)\s+de\s+confirmer|\bne\s+(pouvons|peut|pourrons)\s+(pas\s+)?"
-        r"(encore\s+)?confirmer|\bdès\s+à\s+présent\b|\bpour\s+l'instant\b",
+        r"(encore\s+)?confirmer|\bdès\s+à\s+présent\b|\bpour\s+l'instant\b"
+        r"|\bni\s+(n')?accepte\s+ni\s+(ne\s+)?décline\b",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
@@ -386,18 +387,19 @@ HEDGE = _compile(
         r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad"
         r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación"
         r"|\bno\s+(está|ha\s+sido|han\s+sido|están)\s+(aún\s+|todavía\s+)?(confirmad|decidid|definid)\w*"
-        r"|\bno\s+(podemos|puede|estamos\s+en\s+condiciones\s+de)\s+(aún\s+|todavía\s+)?confirmar",
+        r"|\bno\s+(podemos|puede|estamos\s+en\s+condiciones\s+de)\s+(aún\s+|todavía\s+)?confirmar"
+        r"|\bni\s+acepta\s+ni\s+declina\b",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
-        r"подтвердить",
-        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*",
+        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
-        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)|(لا\s+(يمكننا|نستطيع)|لم\s+نتمكن\s+من)\s+تأكيد"
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)|(لا\s+(يمكننا|نستطيع)|لم\s+نتمكن\s+من)\s+تأكيد|لا\s+[يت]قبل\s+ولا\s+[يت]رفض"
         # لم … بعد is "not yet".
         r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
     ]
@@ -438,7 +440,7 @@ TENTATIVE = _compile(
 
 CONDITION = _compile(
     [
-        r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
+        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
@@ -447,8 +449,8 @@ CONDITION = _compile(
         r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
         r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b",
         # "si aimable" is "so kind", not "if".
-        r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
-        r"|cordial|prestigieu)\w*)"
+        r"(?<!même\s)\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu"
+        r"|généreu|cordial|prestigieu)\w*)"
         # "notre appel si positif": "si" before an adjective is "so", not "if" (not "si possible",
         # "si nécessaire", "si elle", "si tel").
         r"(?!(?!possible|nécessaire|elles?\b|tel\b)\w+(?:ifs?|ives?|eux|euses?|ants?|antes?|ents?"
@@ -545,26 +547,32 @@ COURTESY = _compile(
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
         r"[^.;]*|with\s+(the\s+)?assurances?[^.;]*"
         # A politeness condition binds nothing: "if this is convenient for you".
-        r"|,?\s*\bif\s+(this|that|it)\s+(is\s+)?(convenient|suits|agreeable)\b[^.;]*",
+        r"|,?\s*\bif\s+(this|that|it)\s+(is\s+)?(convenient|suits|agreeable)\b[^.;]*"
+        # An apology for the delay answers nothing (round 5).
+        r"|\b(we\s+)?(regret|apologi[sz]e\s+for|apologies\s+for|sorry\s+for)\s+(the|this|our|my)\s+"
+        r"(late\s+(reply|response|answer)|delay\w*)",
         r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
         r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
         r"\s+considération[^.;]*|(vous\s+)?pri\w+\s+d'accepter\s+(ses|nos|mes|les)\s+excuses"
         r"|accepter\s+(ses|nos|mes|toutes\s+nos)\s+excuses|,?\s*\bsi\s+(cela|ceci)\s+vous\s+convient"
-        r"[^.;]*",
+        r"[^.;]*|\b(nous\s+)?regrett\w*\s+(ce|le|notre)\s+(retard|délai)\b|\b(excusez|pardon)\w*\s+"
+        r"(pour\s+)?(ce|le|notre)\s+retard\b",
         # The note verbale's closing, not "no desaprovechará la oportunidad de intervenir".
         r"\baprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+para\s+(reiterar|renovar|expresar"
         r"|testimoniar|reafirmar)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
         r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo"
         r"|aceptar?\s+(sus|nuestras|mis)\s+(disculpas|excusas)|,?\s*\bsi\s+(le|les)\s+"
-        r"(conviene|parece\s+bien)[^.;]*",
+        r"(conviene|parece\s+bien)[^.;]*|\blament\w*\s+(la|el|esta|este|nuestra|nuestro)\s+(demora"
+        r"|retraso|tardanza)\b",
         r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
         r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*"
-        r"|приня\w*\s+(наши|его|её|мои)\s+извинени\w*|,?\s*если\s+это\s+(удобно|устраивает)[^.;]*",
+        r"|приня\w*\s+(наши|его|её|мои)\s+извинени\w*|,?\s*если\s+это\s+(удобно|устраивает)[^.;]*"
+        r"|извин\w*\s+за\s+(задержку|опоздание)(\s+с\s+ответом)?",
         r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺|接受(我们|我方|他|她)的歉意"
-        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便",
+        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便|(抱歉|歉意)[^。；，]{0,6}(迟复|回复迟了|回复晚了|延迟)",
         r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
-        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
+        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|نعتذر\s+عن\s+التأخ\w*(\s+في\s+الرد)?|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
     ]
 )
 
@@ -666,17 +674,17 @@ REPORTED = _compile(
         r"\b(earlier|previous|initial|original|last)\s+(indication|message|reply|answer|information"
         r"|e-?mail|plan|letter|note|response)\b|\b(originally|initially|previously)\b"
         # "Ignore my colleague's note that …": the instruction names a superseded position.
-        r"|\b(ignore|disregard)\b|\blast\s+year\b",
-        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
+        r"|\b(ignore|disregard)\b|\blast\s+year\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b",
+        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
-        r"|\bno\s+tengan?\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b"
+        r"|\bno\s+tengan?\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
-        r"|в\s+прошлом\s+году",
-        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年",
-        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي",
+        r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد",
     ]
 )
 
@@ -715,7 +723,8 @@ ASIDE = _compile(
 # Concessive clauses are backgrounded: "Although the Minister cannot attend in person, she
 # will speak by video" — the main clause answers.
 CONCESSIVE = re.compile(
-    r"^\s*(although|though|even\s+though|while|whilst|despite|bien\s+que|quoique|malgré"
+    r"^\s*(although|though|even\s+though|even\s+if|même\s+si|aun\s+si|while|whilst|despite"
+    r"|bien\s+que|quoique|malgré"
     r"|aunque|si\s+bien|a\s+pesar\s+de|хотя|несмотря\s+на|尽管|儘管|虽然|雖然|虽|雖|رغم|برغم"
     r"|على\s+الرغم|مع\s+أن"
     # A rejected alternative: "Plutôt que de vous faire une promesse qu'il ne pourrait tenir, …".
