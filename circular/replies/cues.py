@@ -205,7 +205,7 @@ ACCEPT = _compile(
         r"\bдал\w*\s+(сво[её]\s+)?согласие|\bсоглас(ен|на)\b|\bучасти\w*[^.;]{0,40}подтвержден\w*"
         r"|\bготов\w*\s+(выступить|принять\s+участие)|список\s+выступающих",
         # zh
-        r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
+        r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵|接受[^。；，]{0,8}邀请",
         r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
         r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)"
         r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
@@ -298,7 +298,7 @@ DECLINE = _compile(
         # An elided verb after a negated modal: "cannot this year", "can't, sorry".
         r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))"
         r"|\b(must|have\s+to|has\s+to|will)\s+say\s+no\b|\b(sorry|afraid)\s+to\s+(say|inform|tell)\b"
-        r"|\btied\s+up\b"
+        r"|\btied\s+up\b|\bforg?o(es|ing)?\s+(the|this|your)\b"
         # A participation called off (not "the in-person segment was cancelled").
         r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)",
@@ -674,7 +674,8 @@ REPORTED = _compile(
         r"\b(earlier|previous|initial|original|last)\s+(indication|message|reply|answer|information"
         r"|e-?mail|plan|letter|note|response)\b|\b(originally|initially|previously)\b"
         # "Ignore my colleague's note that …": the instruction names a superseded position.
-        r"|\b(ignore|disregard)\b|\blast\s+year\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b",
+        r"|\b(ignore|disregard)\b|\blast\s+year\b|\bas\s+(first\s+|originally\s+|previously\s+)?"
+        r"(announced|planned|scheduled|stated)\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b",
         r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
@@ -682,7 +683,8 @@ REPORTED = _compile(
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
-        r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)",
+        r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
+        r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)",
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد",
     ]

@@ -123,6 +123,8 @@ _PSEUDO = [
     r"\bnot\s+only\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº|\bdo\s+not\s+hesitate\s+to\s+"
     r"(contact|call|write|reach)|\bdon't\s+hesitate\s+to\s+(contact|call|write|reach)"
     r"|\bno\s+doubt\b|\bnot\s+least\b|\bnothing\s+(would|could)\s+(please|give)"
+    # A comparative negation affirms: "nothing the Minister would like more than to speak".
+    r"|\bnothing\b(?=[^.;]{0,60}\b(more|better|rather)\s+than\b)"
     r"|\b(cannot|can't|could\s+not|couldn't)\s+(help\s+but|but)\b|\bno\s+problem\b"
     # "no reason why … should not": the two negatives cancel.
     r"|\bno\s+reason\s+(why\b|for\b)?[^.;]{0,60}?(\bnot\b|n't\b)"
@@ -140,7 +142,7 @@ _PSEUDO = [
     r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
-    r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
+    r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
     r"\s+)?de\s+ne\s+pas\b"
     r"|\bn'(a|avons|ont|avait)\s+(pas\s+)?d'autre\s+(choix|option|solution|possibilité)\s+que\b"
     r"|\b(ce\s+n'est\s+)?(pas|non)\s+((par|faute\s+d'|pour)\s+)?(le\s+|un\s+)?(manque|défaut|absence)"
@@ -154,6 +156,7 @@ _PSEUDO = [
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
     r"|\bno\s+(es\s+)?((por|debido\s+a)\s+)?(la\s+|una\s+)?(falta|ausencia)\s+de\s+\w+"
     r"|\b(impensable|inconcebible|imposible)\s+(que\s+)?[^.;]{0,40}?\bno\b"
+    r"|\bnada\b(?=[^.;]{0,60}\bmás\s+que\b)"
     r"|\bno\s+(es\s+)?(poc[oa]s?|menor)\b|\b(ning[uú]n\s+motivo|ninguna\s+raz[oó]n"
     r"|no\s+hay\s+(raz[oó]n|motivo))\s+para\s+no\b"
     r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"

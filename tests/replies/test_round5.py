@@ -572,6 +572,51 @@ FRESH5 = [
 ]
 
 
+# A sixth fresh set, written after all the fixes above (the nearest to a held-out measure this
+# round has). First score: 25/30, 1 wrong final answer (a swap: "There is nothing the Minister
+# would like more than to speak"). Fixes: a comparative negation ("nothing … more than",
+# "rien ne … plus que", "nada … más que") affirms; "接受…邀请" with words between; "forgo
+# the Forum" declines; "as planned / как планировалось" is reported.
+FRESH6 = [
+    (
+        "The Minister is delighted to take part and will open the session with a short address.",
+        "accept",
+    ),
+    ("The Minister will, alas, be at the G20 digital ministerial that week.", "decline"),
+    ("Owing to the general election, the Minister must forgo the Forum this year.", "decline"),
+    ("The Minister cannot but accept so generous an invitation.", "accept"),
+    ("There is nothing the Minister would like more than to speak, and she will.", "accept"),
+    (
+        "It is not the Deputy Minister, as first announced, but the Minister who will speak.",
+        "accept",
+    ),
+    ("Le Ministre se fera un plaisir d'intervenir lors de la session de haut niveau.", "accept"),
+    ("Le Ministre ne saurait être présent, retenu par une visite d'État.", "decline"),
+    ("Ce n'est pas sans plaisir que la Ministre accepte votre invitation.", "accept"),
+    ("Ni la visite d'État ni le budget n'empêcheront la Ministre d'intervenir.", "accept"),
+    ("El Ministro tendrá el gusto de intervenir en la sesión.", "accept"),
+    ("La Ministra se ve imposibilitada de asistir por motivos de agenda.", "decline"),
+    ("No hay nada que impida la participación del Ministro; intervendrá el 18.", "accept"),
+    ("No el Ministro, sino la Secretaria de Estado, intervendrá en su nombre.", "accept"),
+    ("Министр будет рад выступить на сессии высокого уровня.", "accept"),
+    ("Министр, к сожалению, будет в это время за границей.", "decline"),
+    ("Министр не может не принять столь почётное приглашение.", "accept"),
+    ("Выступит не Посол, как планировалось, а сам Министр.", "accept"),
+    ("部长乐于出席并作政策发言。", "accept"),
+    ("部长届时正在国外访问，未能出席，敬请谅解。", "decline"),
+    ("部长不能不接受如此盛情的邀请。", "accept"),
+    ("发言的将不是大使，而是部长本人。", "accept"),
+    ("يسر معالي الوزير أن يلبي دعوتكم ويلقي كلمة.", "accept"),
+    ("يعتذر معالي الوزير لارتباطه بزيارة رسمية في الموعد نفسه.", "decline"),
+    ("لا يسع معالي الوزير إلا أن يقبل هذه الدعوة الكريمة.", "accept"),
+    ("لن يلقي الكلمة سعادة السفير بل معالي الوزير شخصيا.", "accept"),
+    ("The Minister will join if the Cabinet meeting is moved.", "other"),
+    ("Nous revenons vers vous dès que l'agenda de la Ministre sera arrêté.", "other"),
+    ("¿Sería posible que el Ministro interviniera por la tarde?", "other"),
+    ("已收到贵方邀请函，正在报部长审批。", "other"),
+]
+
+
 # Sentences that must NOT be read as an acceptance (a person or a decline is right).
 NOT_ACCEPT = [
     "The Deputy Minister will not attend, but the Minister's office will send a written note.",
@@ -598,7 +643,7 @@ def test_round5_never_a_false_acceptance(text: str) -> None:
     assert decision.kind.value != "accept", (text, decision.cues)
 
 
-@pytest.mark.parametrize(("text", "kind"), FRESH2 + FRESH3 + FRESH4 + FRESH5)
+@pytest.mark.parametrize(("text", "kind"), FRESH2 + FRESH3 + FRESH4 + FRESH5 + FRESH6)
 def test_round5_fresh_replies_never_wrong_final(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value in (kind, "other"), (text, decision.reason, decision.cues)
