@@ -42,9 +42,11 @@ _SUBJECT_START = re.compile(
     r"|休假|إجازة)\b",
     re.I,
 )
+# "Your message has been received" is also what a person writes when acknowledging by hand:
+# it marks a robot only when the subject is not a person's "Re:" answer (round 5).
+_BODY_AMBIGUOUS = re.compile(r"(your|the) (e-?mail|message) (has been|was) received", re.I)
 _BODY = re.compile(
     r"(this is an? (automatic|automated|auto-generated)( reply| response| message| e-?mail)"
-    r"|(your|the) (e-?mail|message) (has been|was) received"
     r"|ceci est une réponse automatique|ceci est un message automatique"
     r"|esta es una respuesta automática|este es un mensaje automático"
     r"|это автоматический ответ|это автоматическое сообщение|сообщение сформировано автоматически"
@@ -83,7 +85,9 @@ def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None
     if not is_answer and (_SUBJECT_ANYWHERE.search(subject) or _SUBJECT_START.search(subject)):
         return AutoReply(f"Subject: {subject}", 0.9)
     if body:
-        match = _BODY.search(body[:1500])
+        match = _BODY.search(body[:1500]) or (
+            None if is_answer else _BODY_AMBIGUOUS.search(body[:1500])
+        )
         if match:
             return AutoReply(_sentence_around(body, match.start(), match.end()), 0.85)
     return None

@@ -313,6 +313,10 @@ def _risk(
         return f"a condition or tentative word in the reply ({condition.cue.strip()!r})"
     if any(s.position != deciding.position for s in against):
         return "accept and decline cues in different sentences"
+    if deciding.kind == "decline" and deciding.contrast and against:
+        # "部长将发言，但无法出席晚宴": a refusal after "but" may be of a side event (a dinner,
+        # a reception); a plain acceptance before it is not overruled without a person.
+        return "an acceptance, then a refusal after a contrast"
     return None
 
 

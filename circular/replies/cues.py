@@ -89,6 +89,11 @@ class Lexicon:
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
         return pattern.sub(replacement, text) if pattern else text
 
+    def sub_blank(self, text: str, scripts: frozenset[str] | None = None) -> str:
+        """``text`` with every cue replaced by as many spaces (offsets are kept)."""
+        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        return pattern.sub(lambda m: " " * len(m.group(0)), text) if pattern else text
+
 
 def _compile(parts: list[str]) -> Lexicon:
     return Lexicon(parts)
@@ -99,8 +104,19 @@ ACCEPT = _compile(
         # en
         r"\b(accepts?|accepted|accepting|acceptance)\b",
         r"\bconfirm\w*\b[^.;]{0,80}\b(participation|attendance|presence|availability|acceptance"
-        r"|will\b)",
-        r"\b(will|shall|'ll)\s+(also\s+)?(be\s+)?(gladly\s+|happy\s+to\s+|pleased\s+to\s+"
+        r"|statement|intervention|speech|will\b)",
+        # "The answer is yes", "count him in", "list her as a speaker" (round 5).
+        r"\b(answer|reply|response)\s+(\S+\s+){0,4}?is\s+(a\s+)?(yes|positive|affirmative)\b"
+        r"|\b(positive|affirmative)\s+(answer|reply|response)\b|\bcount\s+(him|her|us|them)\s+in\b"
+        r"|\b(list|register|put|enrol)\s+(him|her|the\s+minister)\s+(down\s+)?as\s+(a\s+)?speaker"
+        r"|\bsays?\s+yes\b|\byes\s+from\s+(us|our\s+side)\b"
+        r"|\b(will|shall|'ll)\s+(\w+\s+)?(read|give)\s+(the|a|his|her|its|our)\s+(\w+\s+)?(statement"
+        r"|speech|address)"
+        # A decision taken: "has decided to attend" ("decided not to" is negated by scope).
+        r"|\b(decided|decides|agreed)\s+to\s+(attend|participate|accept|take\s+part|speak|deliver)",
+        r"\b(will|shall|'ll)\s+(also\s+|still\s+|nonetheless\s+|nevertheless\s+|therefore\s+|then\s+"
+        r"|indeed\s+|certainly\s+|definitely\s+|now\s+|thus\s+|accordingly\s+)?(be\s+)?(gladly\s+"
+        r"|happy\s+to\s+|pleased\s+to\s+"
         r"|honou?red\s+to\s+|personally\s+|virtually\s+)?(participat\w*|attend\w*|deliver\w*"
         r"|take\s+part|taking\s+part|join\w*|speak\w*|address\w*|mak\w+\s+(a|the|his|her|its|our)"
         r"\s+(policy\s+)?statement|present\w*|record\w*|be\s+present|be\s+available|be\s+there"
@@ -126,7 +142,17 @@ ACCEPT = _compile(
         r"|\b(confirma|confirmamos|confirmad[oa])\s*[.!]?\s*$",
         # fr
         r"\baccept\w*",
-        r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
+        r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+"
+        r"|déclaration|intervention|allocution)",
+        r"\bréponse\s+((?!n'|ne\b|pas\b)\S+\s+){0,4}?(est\s+)?(positive|affirmative)\b"
+        r"|\binscrire\s+(\S+\s+){0,3}?comme\s+(intervenant|orat)\w*"
+        r"|\b(parlera|parleront|parlerons)\b"
+        # First persons of the future, the present for the near future, "fera la déclaration".
+        r"|\b(participerai|interviendrai|prononcerai|représenterai|assisterai|interviendrons"
+        r"|prononcerons|représenterons|assisterons)\b|\b(il|elle|nous|ministre)\s+(y\s+)?"
+        r"(participe|participent|participons)\b|\bfer(a|ai|ons)\s+(la|une|sa|notre)\s+"
+        r"(déclaration|intervention)|\ba\s+décidé\s+d'(accepter|intervenir)|\ba\s+décidé\s+de\s+"
+        r"(participer|prendre\s+part)",
         r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
         r"|prendra\s+la\s+parole"
         r"|assistera|se\s+joindra|rejoindra|présentera|enregistrera|s'adressera|représentera"
@@ -142,7 +168,11 @@ ACCEPT = _compile(
         # es
         r"\bacept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
-        r"|particip\w+)",
+        r"|particip\w+|declaración|intervención|discurso)",
+        r"\brespuesta\s+((?!no\b)\S+\s+){0,4}?(es\s+)?(afirmativa|positiva)\b"
+        r"|\binscribir(lo|la)?\s+(\S+\s+){0,3}?como\s+orador\w*"
+        r"|\b(participaré|intervendré|asistiré|pronunciaré|representaré)\b"
+        r"|\bha\s+decidido\s+(participar|aceptar|asistir|intervenir)",
         r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
         r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
@@ -159,7 +189,9 @@ ACCEPT = _compile(
         # ru
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
         r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
-        r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)",
+        r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*|выступлени\w*)",
+        r"ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?положительн\w*|положительн\w*\s+ответ"
+        r"|решил\w*\s+(принять\s+участие|участвовать|выступить|принять\s+приглашение)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
         r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
         # The present for the near future ("он всё-таки участвует"), and the absolute
@@ -173,8 +205,10 @@ ACCEPT = _compile(
         r"\bдал\w*\s+(сво[её]\s+)?согласие|\bсоглас(ен|на)\b|\bучасти\w*[^.;]{0,40}подтвержден\w*"
         r"|\bготов\w*\s+(выступить|принять\s+участие)|список\s+выступающих",
         # zh
-        r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
-        r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)",
+        r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵|接受[^。；，]{0,8}邀请",
+        r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
+        r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)"
+        r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
@@ -185,7 +219,14 @@ ACCEPT = _compile(
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
-        r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
+        r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور|إلقاء\w*|كلمة|البيان)"
+        r"|(الرد|الجواب|ردنا)\s+(بالإيجاب|إيجابي)|^\s*(مؤكد|نؤكد)\s*[.!]?\s*$"
+        r"|قرر\w*\s+(?:\S+\s+){0,3}?(المشاركة|الحضور|قبول)"
+        # A nominal sentence: "معالي الوزير مشارك" (the Minister is taking part).
+        r"|(?:الوزير|الوزيرة)\s+(?:مشارك|مشاركة|حاضر|حاضرة|موافق|موافقة)(?=\s|$|[.،!])|(?:^|\s)و?[أنيت]لبي\s+(ال)?دعو|تلبية\s+(ال)?دعو"
+        r"|(?:^|\s)و?[سو]?[أنيت]دلي\s+ب(بيان|كلمة)"
+        # The dialects' future: ب/ح/ه before the verb ("بيشارك", "حيلقي").
+        r"|(?:^|\s)و?[بحه][يتن](?:شارك|لقي|حضر)",
         # The future prefix س on a present verb of taking part (3rd/1st person, و glued on).
         r"(?:^|\s)و?(?:س|سوف\s+)[يتن](?:شارك|لقي|حضر|تحدث|قدم|سجل|مثل)",
         r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
@@ -200,15 +241,18 @@ PARTICIPATE = _compile(
     [
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
-        r"|come\s+to\s+geneva|travel\s+to\s+geneva)\b",
+        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
-        r"|accept\w*|possible|rejoindre|disponible|donner\s+suite|suite\s+favorable"
-        r"|être\s+des\s+vôtres|être\s+parmi\s+vous)\b",
+        r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
+        r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
+        r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?|prendr\w*\s+la\s+parole)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
-        r"|declaración|acept\w*|posible|disponible|acompañar\w*)\b",
-        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*",
+        r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
+        r"|uso\s+de\s+la\s+palabra|venir|viajar)\b",
+        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*"
+        r"|приехать|прибыть",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明",
-        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة",
+        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث",
     ]
 )
 
@@ -246,26 +290,63 @@ DECLINE = _compile(
         r"|obligation)s?\b|\bscheduling\s+conflict|\bunavailable\b|\bnot\s+available\b"
         r"|\b(does|will|would)\s+not\s+(allow|permit)\b"
         # An impediment: "a clash … that prevents the Minister from attending".
-        r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b",
+        r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b"
+        # "The answer is no"; taking part in another event is a prior commitment.
+        r"|\b(answer|reply|response)\s+(\S+\s+){0,4}?is\s+(a\s+)?(no|negative)\b|\bnegative\s+(answer|reply"
+        r"|response)\b|\b(attend\w*|participat\w*|tak\w+\s+part)\s+(in\s+)?(another|a\s+different"
+        r"|other)\s+(\w+\s+)?(meeting|event|conference|summit|session|engagement)"
+        # An elided verb after a negated modal: "cannot this year", "can't, sorry".
+        r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))"
+        r"|\b(must|have\s+to|has\s+to|will)\s+say\s+no\b|\b(sorry|afraid)\s+to\s+(say|inform|tell)\b"
+        r"|\btied\s+up\b|\bforg?o(es|ing)?\s+(the|this|your)\b"
+        # A participation called off (not "the in-person segment was cancelled").
+        r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
+        r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
+        r"|\brefus\w*\b(?!\s+(toute|tout|toutes|tous)\b)|\bne\s+(le|la|l'|les)\s*permet\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
         r"|\brenonc\w*\s+à|\bvous\s+prie\s+de\s+l'excuser|\bprésente\s+ses\s+excuses"
-        r"|ne\s+(lui|nous|leur)\s+permet",
+        r"|ne\s+(lui|nous|leur)\s+permet|\bréponse\s+((?!n'|ne\b|pas\b)\S+\s+){0,4}?(est\s+)?négative\b"
+        r"|\b(participer|assister|participera|assistera)\s+à\s+(une\s+)?autre\s+(\w+\s+)?(réunion"
+        r"|conférence|événement|manifestation|sommet|session)"
+        r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))"
+        r"|\bdésolée?s?\s+de\s+(vous\s+)?(annoncer|informer|dire)"
+        r"|\b(participation|présence)\s+(\w+\s+){0,4}(est|a\s+été)\s+annulée?"
+        r"|\bannul\w*\s+(\w+\s+){0,3}participation",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
-        r"|\ble\s+(impide|impedirá|impiden)\b"
+        r"|\ble\s+(impide|impedirá|impiden)\b|\bimpid\w*\s+(\w+\s+){0,3}(asistir|participar|viajar"
+        r"|intervenir)|\bno\s+(lo|la|se\s+lo)\s+permit\w*"
         # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
-        r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)",
+        r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)"
+        r"|\brespuesta\s+((?!no\b)\S+\s+){0,4}?(es\s+)?negativa\b|\bsentimos\s+(comunicar|informar|decir)\w*|\b(participará|asistirá|participar|asistir)\s+(en|a)\s+"
+        r"(otra|otro)\s+(\w+\s+)?(reunión|evento|conferencia|cumbre|sesión)"
+        r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos|va\s+a\s+poder|vamos\s+a\s+poder)\s*"
+        r"(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s|en\s+es)"
+        r"|\b(participación|asistencia)\s+(\w+\s+){0,4}(queda|ha\s+sido|fue)\s+cancelad[oa]"
+        r"|\bcancel\w*\s+(\w+\s+){0,3}(participación|asistencia)",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
-        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*",
+        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
+        r"|ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
+        r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
+        r"|форум)\w*|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
+        r"участи\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
-        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉",
+        r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉|(日程|行程)(已满|已排满|排满)|(答复|回复|答案)(是)?否定|否定的(答复|回复)"
+        # The potential complement: "参加不了", "去不成" (cannot take part).
+        r"|(参加|參加|出席|与会|與會|参会|发言|去|来|來|赶)不(了|成)"
+        r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)"
+        r"|取消[^。；，]{0,10}(出席|参会|與會|与会)",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
-        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون",
+        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون"
+        r"|(الرد|الجواب|ردنا)\s+(بالنفي|سلبي|بالرفض)"
+        r"|(?:^|\s)[يت]منع\w*\s+[^.؛]{0,40}من\s+(المشاركة|الحضور|حضور|إلقاء)"
+        r"|(?:المشاركة|حضور|[سو]?[يت]شارك|[سو]?[يت]حضر)\s+[^.،؛]{0,40}?(?:اجتماع|مؤتمر|فعالية|حدث|منتدى"
+        r"|قمة)\s+آخر|(?:ألغى|ألغت|إلغاء)\s+[^.؛]{0,30}مشارك\w*",
     ]
 )
 
@@ -283,29 +364,42 @@ HEDGE = _compile(
         r"|\bperhaps\b|\bhope\s+to\b|\bwill\s+consult\b|\bconsulting\b|\bforwarded\b|\btransmitted\b|\bawait\w*"
         r"|\bas\s+soon\s+as\s+(possible|we|the)"
         r"|\b(submitted|referred)\s+to\b[^.;]{0,60}\b(approval|decision|clearance)"
-        r"|\bfor\s+(approval|decision|clearance)\b",
+        r"|\bfor\s+(approval|decision|clearance)\b"
+        r"|\bnot\s+(yet\s+)?(been\s+)?(confirmed|decided|settled|finali[sz]ed)\b"
+        # A confirmation withheld is pending, not a refusal: "unable to confirm … at this time".
+        r"|\b(unable\s+to|cannot|can't|not\s+(yet\s+)?(able|in\s+a\s+position)\s+to)\s+(yet\s+)?confirm"
+        r"|\bat\s+this\s+time\b|\bneither\s+accepts?\s+nor\s+declines?\b",
         r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
         r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
-        r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*",
+        r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*"
+        r"|\bpas\s+(encore\s+)?(été\s+)?(confirmée?s?|décidée?s?|arrêtée?s?)\b"
+        r"|\b(impossible|pas\s+en\s+mesure)\s+de\s+confirmer|\bne\s+(pouvons|peut|pourrons)\s+(pas\s+)?"
+        r"(encore\s+)?confirmer|\bdès\s+à\s+présent\b|\bpour\s+l'instant\b"
+        r"|\bni\s+(n')?accepte\s+ni\s+(ne\s+)?décline\b",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
         r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
         r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad"
-        r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación",
+        r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación"
+        r"|\bno\s+(está|ha\s+sido|han\s+sido|están)\s+(aún\s+|todavía\s+)?(confirmad|decidid|definid)\w*"
+        r"|\bno\s+(podemos|puede|estamos\s+en\s+condiciones\s+de)\s+(aún\s+|todavía\s+)?confirmar"
+        r"|\bni\s+acepta\s+ni\s+declina\b",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
-        r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*",
-        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
+        r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
+        r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*",
+        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
-        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم"
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)|(لا\s+(يمكننا|نستطيع)|لم\s+نتمكن\s+من)\s+تأكيد|لا\s+[يت]قبل\s+ولا\s+[يت]رفض"
         # لم … بعد is "not yet".
         r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
     ]
@@ -316,44 +410,67 @@ TENTATIVE = _compile(
     [
         r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b"
         # Inclination is not a decision: "we are inclined to accept", "we lean towards".
-        r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b",
+        r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b"
+        # Trying is not deciding; a guarantee withheld is no answer (round 5).
+        r"|\b(try|trying|endeavou?r\w*|strive|do\s+(our|its|his|her)\s+(best|utmost)"
+        r"|make\s+every\s+effort)\s+to\b|\b(cannot|can't|unable\s+to)\s+(yet\s+)?(guarantee|promise)"
+        # Uncertainty stated: "it is not certain that the Minister can come".
+        r"|\bnot\s+(yet\s+)?(certain|sure|clear)\s+(that|whether|if)\b|\buncertain\b",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
-        r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b",
+        r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b"
+        r"|\b(ferons|fera)\s+(notre|son)\s+(possible|mieux)|\b(nous\s+efforcerons|tâcherons"
+        r"|essaierons)\b|\bne\s+(pouvons|peut|pouvons\s+pas|peut\s+pas)\s+(encore\s+)?(garantir"
+        r"|promettre)|\bpas\s+(encore\s+)?(certain|sûre?|clair)\s+(que|qu')|\bincertain\w*",
         r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b"
-        r"|\binclin\w*\s+(por|a)\b",
+        r"|\binclin\w*\s+(por|a)\b|\b(haremos|hará)\s+(todo\s+)?lo\s+posible|\b(intentaremos"
+        r"|procuraremos|trataremos\s+de)\b|\bno\s+(podemos|puede)\s+(aún\s+|todavía\s+)?(garantizar"
+        r"|asegurar|prometer)|\bno\s+(es|está)\s+(seguro|claro)\s+(que|si)\b|\bincierto\b",
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
-        r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b",
-        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向",
+        r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b|\b(постараемся|попытаемся|постарается)\b"
+        r"|приложим\s+(все\s+)?усилия|не\s+(можем|может)\s+(пока\s+)?(гарантировать|обещать)"
+        r"|(пока\s+)?не\s+(известно|ясно|уверены)|неизвестно|неясно",
+        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向|尽力|盡力|尽量|儘量|争取|爭取"
+        r"|(无法|不能|难以)保证|不确定|尚不确定|不一定|未必",
         # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
-        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ",
+        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ"
+        r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)"
+        r"|غير\s+مؤكد|ليس\s+من\s+المؤكد|غير\s+واضح",
     ]
 )
 
 CONDITION = _compile(
     [
-        r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
+        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
-        r"|\bconditional\b|\bunless\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
+        r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
         # Subject-auxiliary inversion is a protasis: "Should the Minister be reappointed, …".
         r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this)\b"
         r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
         r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b",
         # "si aimable" is "so kind", not "if".
-        r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
-        r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
+        r"(?<!même\s)\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu"
+        r"|généreu|cordial|prestigieu)\w*)"
+        # "notre appel si positif": "si" before an adjective is "so", not "if" (not "si possible",
+        # "si nécessaire", "si elle", "si tel").
+        r"(?!(?!possible|nécessaire|elles?\b|tel\b)\w+(?:ifs?|ives?|eux|euses?|ants?|antes?|ents?"
+        r"|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
-        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)",
+        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)"
+        r"|\bsauf\s+(imprévu|empêchement|contrordre|changement)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
-        r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
+        r"|prestigieu)\w*)(?!(?!possible|posible|nécessaire|necesario)\w+(?:ifs?|ives?|eux|euses?"
+        r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
-        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b",
+        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b"
+        r"|\bsalvo\s+(imprevist\w*|contratiempo\w*|cambio\w*|causa\s+de\s+fuerza)",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
         r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
-        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s",
+        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
+        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s"
+        r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على",
     ]
 )
 
@@ -362,7 +479,7 @@ QUESTION = _compile(
         r"^\s*(could|can|would|may|might|shall|should|is|are|do|does|will|what|when|where|which"
         r"|how|who|whom)\b[^.]{0,200}\?|\bplease\s+(advise|let\s+us\s+know|clarify|indicate"
         r"|specify|confirm\s+whether|inform\s+us)|\b(kindly|please)\s+confirm\s+your\b",
-        r"\b(pourriez|pouvez|serait-il|est-il|est-ce\s+que|quel(le)?s?|quand|comment)\b"
+        r"\b(pourriez|pouvez)-vous\b|\b(serait-il|est-il|est-ce\s+que|quel(le)?s?|quand|comment)\b"
         r"|\bmerci\s+de\s+(nous\s+)?(préciser|indiquer|faire\s+savoir)"
         r"|\b(bien\s+vouloir|merci\s+de|veuillez|prière\s+de)\s+(nous\s+)?confirmer\s+votre",
         r"\b(podría|podrían|puede|pueden|sería\s+posible|es\s+posible|cuál|cuándo|cómo)\b[^.]{0,200}"
@@ -412,7 +529,7 @@ BEHALF = _compile(
         r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b"
         r"|\b(be|is)\s+represented\s+by\b|\bin\s+(his|her)\s+stead\b"
         r"|\bat\s+the\s+(minister's\s+)?request\s+of\s+the\s+minister\b",
-        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\brepresenter(a|ont)\b"
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\b(re|ré)présente\s+(le|la)\s+ministre\b|\brepresenter(a|ont)\b"
         r"|\breprésentée?\s+par\b|\bà\s+la\s+demande\s+d",
         r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representaci[oó]n\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
         r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",
@@ -430,26 +547,32 @@ COURTESY = _compile(
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
         r"[^.;]*|with\s+(the\s+)?assurances?[^.;]*"
         # A politeness condition binds nothing: "if this is convenient for you".
-        r"|,?\s*\bif\s+(this|that|it)\s+(is\s+)?(convenient|suits|agreeable)\b[^.;]*",
+        r"|,?\s*\bif\s+(this|that|it)\s+(is\s+)?(convenient|suits|agreeable)\b[^.;]*"
+        # An apology for the delay answers nothing (round 5).
+        r"|\b(we\s+)?(regret|apologi[sz]e\s+for|apologies\s+for|sorry\s+for)\s+(the|this|our|my)\s+"
+        r"(late\s+(reply|response|answer)|delay\w*)",
         r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
         r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
         r"\s+considération[^.;]*|(vous\s+)?pri\w+\s+d'accepter\s+(ses|nos|mes|les)\s+excuses"
         r"|accepter\s+(ses|nos|mes|toutes\s+nos)\s+excuses|,?\s*\bsi\s+(cela|ceci)\s+vous\s+convient"
-        r"[^.;]*",
+        r"[^.;]*|\b(nous\s+)?regrett\w*\s+(ce|le|notre)\s+(retard|délai)\b|\b(excusez|pardon)\w*\s+"
+        r"(pour\s+)?(ce|le|notre)\s+retard\b",
         # The note verbale's closing, not "no desaprovechará la oportunidad de intervenir".
         r"\baprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+para\s+(reiterar|renovar|expresar"
         r"|testimoniar|reafirmar)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
         r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo"
         r"|aceptar?\s+(sus|nuestras|mis)\s+(disculpas|excusas)|,?\s*\bsi\s+(le|les)\s+"
-        r"(conviene|parece\s+bien)[^.;]*",
+        r"(conviene|parece\s+bien)[^.;]*|\blament\w*\s+(la|el|esta|este|nuestra|nuestro)\s+(demora"
+        r"|retraso|tardanza)\b",
         r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
         r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*"
-        r"|приня\w*\s+(наши|его|её|мои)\s+извинени\w*|,?\s*если\s+это\s+(удобно|устраивает)[^.;]*",
+        r"|приня\w*\s+(наши|его|её|мои)\s+извинени\w*|,?\s*если\s+это\s+(удобно|устраивает)[^.;]*"
+        r"|извин\w*\s+за\s+(задержку|опоздание)(\s+с\s+ответом)?",
         r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺|接受(我们|我方|他|她)的歉意"
-        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便",
+        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便|(抱歉|歉意)[^。；，]{0,6}(迟复|回复迟了|回复晚了|延迟)",
         r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
-        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
+        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|نعتذر\s+عن\s+التأخ\w*(\s+في\s+الرد)?|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
     ]
 )
 
@@ -490,12 +613,29 @@ DISCLAIMER = _compile(
         r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
         r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
         r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error"
-        r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)",
+        r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)"
+        r"|\bdisclaims?\s+(all\s+|any\s+)?(liability|responsibility)"
+        r"|\breject\w*\s+(any|all)\s+(claims?|liability)|\bby\s+(accepting|reading|opening)\s+this"
+        r"\s+(e-?mail|message)|\bdoes\s+not\s+constitute\s+an?\s+(offer|commitment)"
+        r"|\b(not|no)\s+(be\s+)?(held\s+)?(liable|responsible)\s+for\s+(any\s+)?(virus|damage|loss)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
         r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
         r"(عن|ب)\s*طريق\s+الخطأ|错误地收到|誤收",
-        r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
+        # Disclaiming responsibility ("Мы отказываемся от ответственности за вирусы") is a
+        # footer, not a refusal of the invitation (one entry per script: a Lexicon files each
+        # entry under the first script it contains).
+        r"отказыва\w*\s+от\s+(любой\s+|всякой\s+)?ответственност\w*"
+        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
+        r"претензи\w*|не\s+является\s+(публичной\s+)?офертой|(принимая|получая|прочитав)\s+(это|данное)"
+        r"\s+(сообщение|письмо)",
+        r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable"
+        r"|\bal\s+(aceptar|leer|abrir)\s+este\s+(mensaje|correo)|\brejet\w*\s+(toute|toutes)\s+"
+        r"(réclamation|responsabilité)|\ben\s+(acceptant|lisant)\s+ce\s+(message|courriel)",
+        r"不(承担|負|负)(任何)?(法律)?责任|即视为|即視為|视为同意(上述|以下|本)条款",
+        r"(?:^|\s)لا\s+[يتن]تحمل\s+(أي\s+)?مسؤولي\w*|[يتن]خلي\s+(\S+\s+)?مسؤولي\w*"
+        r"|(لم\s+تكن|لست|غير)\s+(\S+\s+)?المرسل\s+إليه|(بقبول|بقراءة|باستلام)\s+هذه\s+الرسالة",
+        r"(n'(en\s+)?êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
         r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
         r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
         r"|reçu\s+(ce\s+message\s+)?par\s+erreur|\breç\w*\s+(\w+\s+){0,3}par\s+erreur",
@@ -532,15 +672,21 @@ HOPE = _compile(
 REPORTED = _compile(
     [
         r"\b(earlier|previous|initial|original|last)\s+(indication|message|reply|answer|information"
-        r"|e-?mail|plan|letter)\b|\b(originally|initially|previously)\b",
-        r"\b(initialement|précédemment|auparavant)\b|\bnotre\s+(précédent|premier)\s+(message"
+        r"|e-?mail|plan|letter|note|response)\b|\b(originally|initially|previously)\b"
+        # "Ignore my colleague's note that …": the instruction names a superseded position.
+        r"|\b(ignore|disregard)\b|\blast\s+year\b|\bas\s+(first\s+|originally\s+|previously\s+)?"
+        r"(announced|planned|scheduled|stated)\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b",
+        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)",
-        r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio)\b"
+        r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
+        r"|\bno\s+tengan?\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
-        r"|в\s+предыдущем\s+(письме|сообщении)",
-        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件",
-        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة",
+        r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
+        r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
+        r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد",
     ]
 )
 
@@ -579,9 +725,14 @@ ASIDE = _compile(
 # Concessive clauses are backgrounded: "Although the Minister cannot attend in person, she
 # will speak by video" — the main clause answers.
 CONCESSIVE = re.compile(
-    r"^\s*(although|though|even\s+though|while|whilst|despite|bien\s+que|quoique|malgré"
+    r"^\s*(although|though|even\s+though|even\s+if|même\s+si|aun\s+si|while|whilst|despite"
+    r"|bien\s+que|quoique|malgré"
     r"|aunque|si\s+bien|a\s+pesar\s+de|хотя|несмотря\s+на|尽管|儘管|虽然|雖然|虽|雖|رغم|برغم"
-    r"|على\s+الرغم|مع\s+أن)",
+    r"|على\s+الرغم|مع\s+أن"
+    # A rejected alternative: "Plutôt que de vous faire une promesse qu'il ne pourrait tenir, …".
+    # An action, not a person ("en lugar de la Embajadora" is a substitution).
+    r"|rather\s+than\s+\w+ing|instead\s+of\s+\w+ing|plutôt\s+que\s+d[e']|au\s+lieu\s+d[e']\s*\w+(er|ir|re)\b"
+    r"|en\s+(lugar|vez)\s+de\s+\w+(ar|er|ir)\b|вместо\s+того|بدلا\s+من\s+أن|بدلاً\s+من\s+أن)",
     re.I,
 )
 
@@ -613,11 +764,11 @@ UNSAFE_SUBSTITUTE = _compile(
     [
         r"\b(prevent\w*|keeps?\s+(\w+\s+){0,3}from|preclud\w*|nobody|no\s+one|none|because|due\s+to"
         r"|owing\s+to|reason\w*)\b",
-        r"\b(empêch\w*|personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
+        r"\b(empêch\w*|(?<!en\s)personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
         r"\b(impid\w*|nadie|ningun\w*|porque|debido|por\s+(fuerza|causa|razon\w*|motivo\w*))\b",
         r"\b(меша\w*|помеша\w*|никто|ни\s+один|из-за|потому|причин\w*)\b",
         r"妨碍|阻碍|无人|没有人|因为|由于|原因",
-        r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|بسبب|لأن|لسبب",
+        r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|(?:^|\s)(?:بسبب|لأن\S*|لسبب)",
     ]
 )
 
@@ -636,5 +787,85 @@ CAUSE_NOT_ACT = _compile(
         r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
         r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
         r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",
+    ]
+)
+
+# Exceptives: a negator and "but/sino" that together mean "must" ("We cannot but regret",
+# "No podemos sino lamentar", "no puede más que"). Removed from the sentence before it is cut
+# into clauses, so that the "but" does not open a "not X but Y" (round 5). French "ne … que",
+# Russian "не может не", Chinese "不能不" and Arabic "لا يسعنا إلا" are pseudo-negations inside
+# one clause (circular.replies.negation).
+EXCEPTIVE = _compile(
+    [
+        r"\b(cannot|can't|could\s+not|couldn't)\s+(help\s+)?but\b",
+        r"\bno\s+(puede|podemos|podía|podíamos|podrá|podremos|pueden|podrán)\s+(hacer\s+)?"
+        r"(otra\s+cosa\s+)?(más\s+)?(que|sino)\b"
+        # "No veo ninguna razón por la que … no": two negations across a relative clause.
+        r"|\bno\s+ve\w*\s+(ninguna\s+)?raz[oó]n\s+(por\s+la\s+que|para\s+que)[^.;]{0,60}?\bno\b",
+        r"\bne\s+voi\w*\s+aucune\s+raison\s+(pour\s+laquelle|de)[^.;]{0,60}?\bne\s+(\S+\s+){0,2}?pas\b",
+        r"(?<![\w\u0400-\u04ff])не\s+ви(жу|дим|дит|дят)\s+(никаких\s+)?причин\w*,?\s+(по\s+которым|почему)[^.;]{0,60}?"
+        r"(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])",
+    ]
+)
+
+# A way of taking part: the Y of "not in person but by video" is the same act done otherwise.
+MANNER = _compile(
+    [
+        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|pre-?recorded)\b",
+        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*)\b",
+        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|telemátic\w*)\b",
+        r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи",
+        r"视频|視頻|线上|線上|在线|在線|远程|遠程",
+        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد",
+    ]
+)
+
+# The Minister named as the Y of a substitution ("not the Ambassador but the Minister herself").
+MINISTER = _compile(
+    [
+        r"\bminister\b",
+        r"\bministre\b",
+        r"\bministr[oa]\b",
+        r"министр(?!ерств)\w*",
+        r"部长|部長",
+        r"الوزير|الوزيرة",
+    ]
+)
+
+# A bare answer word standing as the Y of "the answer is not yes but no" (groups noN / yesN).
+ANSWER_WORD = _compile(
+    [
+        r"^\s*(?:but|rather)\s+(?:unfortunately\s+|alas\s+|sadly\s+|regrettably\s+)?(?:a\s+)?"
+        r"(?:(?P<no1>no|negative)|(?P<yes1>yes|positive|affirmative))(?:\s+one)?\s*[.!:;]?\s*$",
+        r"^\s*mais\s+(?:hélas\s+|malheureusement\s+)?(?:une\s+)?(?:réponse\s+)?(?:(?P<no2>non|négative)"
+        r"|(?P<yes2>oui|positive|affirmative))\s*[.!:;]?\s*$",
+        r"^\s*(?:sino|pero)\s+(?:lamentablemente\s+)?(?:una\s+)?(?:respuesta\s+)?(?:(?P<no3>no|negativa)"
+        r"|(?P<yes3>sí|si|afirmativa|positiva))\s*[.!:;]?\s*$",
+        r"^\s*[ан]\s+(?:к\s+сожалению\s+|увы\s+)?(?:(?P<no4>нет|отрицательн\w*)|(?P<yes4>да"
+        r"|положительн\w*))\s*[.!:;]?\s*$",
+        r"^\s*而是\s*(?:很遗憾\s*)?(?:(?P<no5>否定的?)|(?P<yes5>肯定的?))\s*[。！：]?\s*$",
+        r"^\s*(?:بل|وإنما)\s+(?:للأسف\s+|مع\s+الأسف\s+)?(?:(?P<no6>لا|بالنفي|سلبي\w*)|(?P<yes6>نعم"
+        r"|بالإيجاب|إيجابي\w*))\s*[.!:]?\s*$",
+    ]
+)
+
+# A designation: the Minister "has designated X to represent him", "a chargé X de prononcer",
+# "ha encomendado a X que lo represente", "поручил X выступить", "指派X代表", "كلف X بتمثيله":
+# X acts on the Minister's behalf whatever X's title (group "who").
+DESIGNATE = _compile(
+    [
+        r"\b(?:designated|appointed|nominated|mandated|tasked|entrusted|delegated|instructed"
+        r"|asked)\s+(?P<who1>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:to|with)\s+(?:represent|deliver|speak|attend"
+        r"|make|read|take\s+part|participate)",
+        r"\b(?:désigné|chargé|mandaté|délégué|prié)e?s?\s+(?P<who2>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:pour|de|d')"
+        r"\s*(?:le\s+|la\s+|l')?(?:représenter|prononcer|intervenir|participer|lire|parler)",
+        r"\b(?:designado|designada|encomendado|delegado|encargado|pedido|designó|encomendó)\s+"
+        r"(?:a\s+)?(?P<who3>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:para\s+que|para|que)\s+(?:lo\s+|la\s+|le\s+)?"
+        r"(?:represent|pronunci|interven|particip|lea|hable)",
+        r"(?:поручил\w*|назначил\w*|уполномочил\w*)\s+(?P<who4>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+"
+        r"(?:представ|выступ|зачит|участв|огласить)",
+        r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
+        r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛،]{3,100}?)\s+"
+        r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
     ]
 )

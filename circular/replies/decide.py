@@ -126,7 +126,9 @@ def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
     acceptance or participation without deciding anything."""
     for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
         sentence = pattern.sub(" ", sentence, scripts)
-    return sentence
+    # "We cannot but regret", "No podemos sino lamentar": the exceptive means "must"; its "but"
+    # opens no "not X but Y" (same length, so clause positions hold).
+    return cues.EXCEPTIVE.sub_blank(sentence, scripts)
 
 
 def _negated_cue(
@@ -154,17 +156,60 @@ _ELLIPSIS = re.compile(
 _AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*[.!]?\s*$", re.I)
 
 
-def _short(clause: str) -> bool:
+# A relative clause speaks of its antecedent, not of the invitation.
+_RELATIVE = re.compile(
+    r"^\s*(?:(which|that|whom|que|laquelle|lequel|lesquel\w*|la\s+cual|el\s+cual|котор\w*"
+    r"|الذي|التي)(?=\s|$)|qu')",
+    re.I,
+)
+
+
+# A coordinating conjunction: the verb after it may have its own polarity ("не намерен упускать
+# такую возможность и выступит" — the negation is the litotes', not "выступит"'s).
+_COORDINATION = re.compile(
+    r"(?<![\w\u0400-\u04ff])(and|et|и|а\s+также)(?![\w\u0400-\u04ff])"
+    # Spanish "y", not the French pronoun ("ne pourra pas y donner suite").
+    r"|(?<!pas\s)(?<!plus\s)(?<!jamais\s)(?<!n')(?<![\w'])y(?![\w'])"
+    # Arabic و glued to an imperfect or future verb ("ويلقي", "وسيشارك"), not "وسعه".
+    r"|并|並|(?:^|\s)(?:وس[يتن]|و[يتن])(?=\S{3})",
+    re.I,
+)
+
+
+def _over_coordination(
+    body: str, neg: negation.Negation, negated: re.Match[str] | None
+) -> str | None:
+    """Why a decline read only from a negation is unsafe: the scope reached the participation
+    word over a coordinating conjunction (round 5: each fresh set's swap was a scope that ran
+    too far). None when it did not."""
+    if negated is None:
+        return None
+    for scope in neg.scopes:
+        if scope.backward or not scope.start <= negated.start() < scope.end:
+            continue
+        if _COORDINATION.search(body, scope.start, negated.start()):
+            return "a negation reaching over a coordinated verb"
+    return None
+
+
+def _short(clause: str, words: int = 5) -> bool:
     """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
     elided and refers to the clause before."""
     if cues.scripts_of(clause) & {"han"}:
-        return len(clause.strip()) <= 6
-    return len(clause.split()) <= 5
+        return len(clause.strip()) <= words + 1 + 3 * (words > 5)
+    return len(clause.split()) <= words
 
 
 # The clause break, kept with the clause before it so that clauses can be dropped and the rest
 # rejoined as written.
-_CLAUSE_KEEP = re.compile("(?<=[,:，、،：])|(?=\\s(?:but|however|mais|pero|но|однако)\\b)")
+_CLAUSE_KEEP = re.compile(
+    "(?<=[,:，、،：])|(?=\\s(?:but|however|mais|pero|но|однако)\\b)"
+    # A reporting comparative opens a backgrounded clause even without a comma: "المتحدث ليس
+    # السفير كما ورد في رسالتنا السابقة" — only "as stated in our last message" is dropped.
+    "|(?=\\s(?:كما\\s+(?:ورد|جاء|ذكر|أشير)|as\\s+(?:stated|indicated|mentioned|wrongly|erroneously)"
+    "|comme\\s+(?:indiqué|mentionné|annoncé)|como\\s+(?:figuraba|se\\s+indic|indicamos)"
+    "|как\\s+(?:ошибочно|было\\s+указано|указано|сообщалось))\\b)"
+)
 
 
 # "Before confirming participation, please …": a temporal clause with an infinitive answers
@@ -178,6 +223,45 @@ def _answered_before(text: str, scripts: frozenset[str], *, clause: bool = True)
     if _BEFORE.match(text) or (clause and not _CLAUSE_BREAK.search(text)):
         return False
     return bool(cues.ACCEPT.search(text, scripts) or cues.DECLINE.search(text, scripts))
+
+
+# A negator just before a tentative modal, and a refusal word just after it: "no podría
+# negarse", "ne pourrait refuser" ("could not refuse") is an emphatic litotes, not a hedge.
+_NEGATOR_BEFORE = re.compile(r"(?:\b(?:no|not|ne|n'|не)|不|لا|لن)\s*$", re.I)
+
+
+def _tentative(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
+    """The first tentative word of ``text`` that is not the modal of a litotes."""
+    for match in cues.TENTATIVE.finditer(text, scripts):
+        after = text[match.end() : match.end() + 30]
+        if _NEGATOR_BEFORE.search(text[max(0, match.start() - 6) : match.start()]) and (
+            negation.refusal_at_start(after, scripts)
+        ):
+            continue
+        return match
+    return None
+
+
+def _designated(text: str, scripts: frozenset[str]) -> str | None:
+    """Whom the Minister designated to act for him ("has designated X to represent him"), when
+    the designation is not negated."""
+    match = cues.DESIGNATE.search(text, scripts)
+    if match is None or cues.NEGATION.search(text[max(0, match.start() - 25) : match.start()]):
+        return None
+    who = next((v for k, v in match.groupdict().items() if v and k.startswith("who")), "")
+    if cues.DECLINE.search(who, scripts) or cues.NEGATION.search(who, scripts):
+        return None  # "asked … to convey that he must decline": a messenger, not a delegate
+    return who.strip(" ,;:-–—") or None
+
+
+def _answer_word(clause: str, scripts: frozenset[str]) -> str | None:
+    """The answer (accept or decline) when ``clause`` is a bare answer word after a contrast
+    ("… not yes, but no"), else None."""
+    match = cues.ANSWER_WORD.search(clause, scripts)
+    if match is None:
+        return None
+    said = {k[:2] for k, v in match.groupdict().items() if v}
+    return "decline" if "no" in said else "accept"
 
 
 def score_sentence(sentence: str, position: int) -> list[Signal]:
@@ -218,7 +302,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
             found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
         text = text[: hope.start()]
-    condition = cues.CONDITION.search(text, scripts) or cues.TENTATIVE.search(text, scripts)
+    condition = cues.CONDITION.search(text, scripts) or _tentative(text, scripts)
     if condition:
         return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
     role_name: str | None = None
@@ -226,6 +310,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     speaks = False
     # Whether an earlier clause negated participation (for "not X but Y" and "…but cannot").
     negated_before = participated_before = False
+    negated_act_before = False  # "will not be delivered by the Ambassador, but by …"
     negations = 0  # negations opened inside another's scope ("没有不参加", "нет … не прочь")
     # A contrast clause after a negated one ("not X but Y", "no … sino") whose Y is not plainly
     # another person or way of taking part.
@@ -250,10 +335,29 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             participate, accept = participate or accept, None
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
-        substitution = contrast and negated_before
+        # After a negated cause ("does not decline for lack of interest, but because …") the
+        # contrast gives the real cause, not a substitute.
+        substitution = contrast and negated_before and not causes
         negations += _nested(neg.scopes)
+        answer_word = _answer_word(clause, scripts) if substitution else None
+        # The Y of a substitution as a way of taking part ("not in person but by video") or
+        # the Minister in person ("not the Ambassador but the Minister herself").
+        manner = (
+            substitution
+            and not neg.any
+            and bool(cues.MANNER.search(body, scripts))
+            and (bool(participate) or _short(body, words=6))
+        )
+        minister = (
+            substitution
+            and not neg.any
+            and (participated_before or negated_act_before)
+            and bool(cues.MINISTER.search(body, scripts))
+            and (bool(participate) or _short(body, words=6))
+        )
         substituted = substituted or (
             substitution
+            and not answer_word
             and bool(
                 cues.UNSAFE_SUBSTITUTE.search(clause, scripts)
                 or cues.NEGATION.search(body, scripts)
@@ -280,8 +384,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             substitutes = substitution and (participate or role)
             speaks = speaks or bool(accept or behalf or elided or substitutes)
         trigger = neg.scopes[0].trigger if neg.scopes else None
-        if explicit or accept_negated or participate_negated:
+        if answer_word:
+            # "The answer is not yes, but no": the Y is the answer itself.
+            found.append(
+                Signal(answer_word, sentence, position, True, cue=clause.strip(), explicit=True)
+            )
+        elif explicit or accept_negated or participate_negated:
             cue = (explicit or accept_negated or participate_negated).group(0)  # type: ignore[union-attr]
+            negated = None if explicit else accept_negated or participate_negated
             found.append(
                 Signal(
                     "decline",
@@ -291,6 +401,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                     negation=trigger,
                     cue=cue,
                     explicit=bool(explicit),
+                    risk=_over_coordination(body, neg, negated),
                 )
             )
             negated_before = True
@@ -306,9 +417,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                     cue=accept.group(0),
                 )
             )
-        elif litotes:
+        elif litotes and not _RELATIVE.match(clause):
             # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
-            # alone affirms the attendance it denies missing.
+            # alone affirms the attendance it denies missing (not in a relative clause: "the
+            # Commonwealth meeting, which he cannot miss" speaks of the other meeting).
             found.append(
                 Signal("accept", sentence, position, contrast, litotes=litotes, cue=litotes)
             )
@@ -323,6 +435,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal("decline", sentence, position, True, negation=trigger, cue=trigger or "")
             )
+        elif manner or minister:
+            found.append(
+                Signal("accept", sentence, position, True, substitution=True, cue=clause.strip())
+            )
         elif substitution and participate and not role:
             # "…不是现场出席，而是以视频方式发言": the other way of taking part stands.
             found.append(
@@ -333,17 +449,25 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                 Signal("accept", sentence, position, True, substitution=True, cue=clause.strip())
             )
         participated_before = participated_before or bool(participate or accept)
+        negated_act_before = negated_act_before or bool(participate_negated)
         negated_before = negated_before or neg.any
     # An official named in a clause that is not negated, and someone speaking or acting on the
     # Minister's behalf in the sentence: the Minister accepts through a delegate.
     # A decline after the official was named is the official's own ("the Deputy Minister, who
     # was to represent the Minister, will now also be unable to attend"): no delegate.
     # (A reason given after it, "quien tiene compromisos ineludibles", is the Minister's.)
+    designated = _designated(text, scripts)
+    if designated and role_name is None:
+        # "The Minister has designated Ms. X, Secretary of the Department, to represent him":
+        # whoever is designated acts for the Minister, whatever the title.
+        role_name, role_at, speaks = designated[:160], 0, True
     declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
         found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
-    risk = _structural_risk(negations, substituted or bool(causes), contrasted, found)
+    # A negated cause ("no declina por desinterés, sino por fuerza mayor") keeps its explicit
+    # refusal once the negator is removed: no risk of its own (round 5).
+    risk = _structural_risk(negations, substituted, contrasted, found)
     if risk:
         found = [
             s if s.kind == "hedge" or s.kind == "question" else replace(s, risk=risk) for s in found
@@ -354,6 +478,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
 # Correlatives negate side by side ("neither … nor", "ni … ni", "ни … ни"), not one inside the
 # other.
 _CORRELATIVE = frozenset({"nor", "ni", "ни", "neither", "or"})
+# Negative concord (French, Spanish, Russian): an n-word and the verbal negator beside it are
+# one negation ("aucune déclaration ne pourra", "nadie no …", "никто не"), not two.
+_N_WORD = re.compile(
+    r"^(aucun\w*|personne|rien|nul\w*|jamais|nadie|nada|ningun\w*|ningún|nunca|jamás"
+    r"|никто|ничто|ничего|никак\w*|никогда|ни|ni)$",
+    re.I,
+)
+_VERBAL_NEGATOR = re.compile(r"^(ne|n'|no|не)\b", re.I)
 
 
 def _nested(scopes: tuple[negation.Scope, ...]) -> int:
@@ -363,7 +495,12 @@ def _nested(scopes: tuple[negation.Scope, ...]) -> int:
         1
         for inner in forward
         if inner.trigger.lower() not in _CORRELATIVE
-        and any(outer.start < inner.start < outer.end for outer in forward if outer is not inner)
+        and any(
+            outer.start < inner.start < outer.end
+            and not (_N_WORD.match(outer.trigger) and _VERBAL_NEGATOR.match(inner.trigger))
+            for outer in forward
+            if outer is not inner
+        )
     )
 
 

@@ -55,25 +55,30 @@ _REFUSAL = [
     r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
     r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
     r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
-    r"|hindrances?|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way)\b",
+    r"|hindrances?|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
+    # Impediments: "nothing prevents the Minister from attending" (round 5).
+    r"|prevent\w*|preclud\w*|hinder\w*"
+    # Negated adjectives of displeasure or indifference: "not unhappy to", "not uninterested".
+    r"|unhappy|displeased|uninterested|indifferent|depriv\w*)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
     r"|sans|inconvénients?|obstacles?|empêchements?|s'oppose\w*|rater|laisser\s+passer"
-    r"|laisser\s+échapper)\b",
+    r"|laisser\s+échapper|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
     r"|objeci\w*|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
     r"|dej\w+\s+(pasar|escapar)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
-    r"|sin)\b",
+    r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente|privar\w*|privará\w*)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
     r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
-    r"|препятстви\w*|помех\w*|прочь)",
+    r"|препятств\w*|помех\w*|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
+    r"|阻止|妨碍|妨礙|阻碍|阻礙"
     r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
@@ -84,16 +89,18 @@ _REFUSAL = [
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
-    r"|\bno\s+longer\b|\brather\s+than\b|\binstead\s+of\b",
+    r"|\bno\s+longer\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b",
     r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
-    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')",
-    r"\b(no|nunca|jamás|tampoco|ni|sin|nada|ningún|ninguna|imposible|imposibilitad[oa]|imposibilidad"
-    r"|impedid[oa])\b",
+    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')|\bloin\s+de\b",
+    r"\b(no|nunca|jamás|tampoco|ni|sin|nada|nadie|ningún|ninguno|ninguna|imposible|imposibilitad[oa]|imposibilidad"
+    r"|impedid[oa]|lejos\s+de)\b",
     r"(?<![\w\u0400-\u04ff])(не|нет|ни|без|никак\w*|ничто|ничего|невозможн\w*)"
     r"(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
     r"|非",
-    r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b",
+    r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
+    # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
+    r"|(?:^|\s)(?:مش|مو)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))",
 ]
 
 # Colour the whole clause, before and after them.
@@ -104,7 +111,9 @@ _BACKWARD = [
     # Russian puts the negated auxiliary after a topicalised infinitive: "принять
     # приглашение не можем", "участвовать не будем": it negates the whole clause.
     r"к\s+сожалению|невозможн\w*|\bувы\b|(?<![\w\u0400-\u04ff])не\s+(с?мо(жем|жет|жете"
-    r"|гут|гу)|буд(ем|ет|ут|у)|стан(ем|ет|ут))(?![\w\u0400-\u04ff])",
+    r"|гут|гу)|буд(ем|ет|ут|у)|стан(ем|ет|ут))(?![\w\u0400-\u04ff])"
+    # "участие в Форуме не планирует / не состоится": the negated plan or event comes last.
+    r"|(?<![\w\u0400-\u04ff])не\s+(планиру\w*|предполага\w*|состоится|состоятся)",
     r"遗憾|遺憾|可惜|不可能",
     r"للأسف|مع\s+الأسف|لسوء\s+الحظ|يتعذر|يتعذّر|تعذر|تعذّر",
 ]
@@ -114,19 +123,29 @@ _PSEUDO = [
     r"\bnot\s+only\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº|\bdo\s+not\s+hesitate\s+to\s+"
     r"(contact|call|write|reach)|\bdon't\s+hesitate\s+to\s+(contact|call|write|reach)"
     r"|\bno\s+doubt\b|\bnot\s+least\b|\bnothing\s+(would|could)\s+(please|give)"
+    # A comparative negation affirms: "nothing the Minister would like more than to speak".
+    r"|\bnothing\b(?=[^.;]{0,60}\b(more|better|rather)\s+than\b)"
     r"|\b(cannot|can't|could\s+not|couldn't)\s+(help\s+but|but)\b|\bno\s+problem\b"
     # "no reason why … should not": the two negatives cancel.
-    r"|\bno\s+reason\s+(why|for)\b[^.;]{0,60}?(\bnot\b|n't\b)"
+    r"|\bno\s+reason\s+(why\b|for\b)?[^.;]{0,60}?(\bnot\b|n't\b)"
+    # Negated smallness affirms ("not a little interest", "no small honour").
+    r"|\bnot\s+a\s+little\b|\bno\s+small\b"
+    # "It would be unthinkable for the Minister not to attend": must attend.
+    r"|\b(unthinkable|inconceivable|impossible|out\s+of\s+the\s+question)\s+(for\s+[^.;]{1,40}?\s+)?"
+    r"not\s+to\b"
     # Exceptives: "has no choice but to decline" is "must decline".
     r"|\b(no|not\s+have\s+any|has\s+not)\s+(other\s+)?(choice|option|alternative)\s+(but|than)\b"
     # A negated reason: "not for lack of interest but …" negates the cause, not the act.
-    r"|\bnot\s+(for|out\s+of|because\s+of|due\s+to)\s+(a\s+)?(lack|want|absence)\s+of\b"
+    r"|\bnot\s+((for|out\s+of|because\s+of|due\s+to)\s+)?(a\s+|any\s+)?(lack|want|absence)"
+    r"\s+of(\s+\w+)?\b"
     # "not without regret": with regret; the noun after it speaks.
     r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
-    r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b"
+    r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
+    r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
+    r"\s+)?de\s+ne\s+pas\b"
     r"|\bn'(a|avons|ont|avait)\s+(pas\s+)?d'autre\s+(choix|option|solution|possibilité)\s+que\b"
-    r"|\b(ce\s+n'est\s+)?(pas|non)\s+(par|faute\s+d'|pour)\s+(manque|défaut|absence)"
+    r"|\b(ce\s+n'est\s+)?(pas|non)\s+((par|faute\s+d'|pour)\s+)?(le\s+|un\s+)?(manque|défaut|absence)"
     r"\s+d'\w+|\bpas\s+sans\s+(?=(grand\s+|vif\s+|profond\s+)?(regret|tristesse))"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
     r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
@@ -135,40 +154,60 @@ _PSEUDO = [
     r"|no\s+hay\s+problema"
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
-    r"|\bno\s+(es\s+)?(por|debido\s+a)\s+(falta|ausencia)\s+de\s+\w+"
+    r"|\bno\s+(es\s+)?((por|debido\s+a)\s+)?(la\s+|una\s+)?(falta|ausencia)\s+de\s+\w+"
+    r"|\b(impensable|inconcebible|imposible)\s+(que\s+)?[^.;]{0,40}?\bno\b"
+    r"|\bnada\b(?=[^.;]{0,60}\bmás\s+que\b)"
+    r"|\bno\s+(es\s+)?(poc[oa]s?|menor)\b|\b(ning[uú]n\s+motivo|ninguna\s+raz[oó]n"
+    r"|no\s+hay\s+(raz[oó]n|motivo))\s+para\s+no\b"
     r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"
     r"\s+\w+"
     r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+)?(pesar|pena|tristeza|lament))"
     r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
-    r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не"
+    r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не(?!\s+не(?![\w\u0400-\u04ff]))"
     r"|не\s+позднее|несомненно|без\s+сомнени\w*"
     r"|не\s+оста[её]тся\s+(ничего\s+)?(иного|другого)?,?\s*(кроме\s+как|как)"
-    r"|не\s+(из-за|по\s+причине)\s+(отсутствия|недостатка)\s+\w+"
+    r"|не\s+((из-за|по\s+причине)\s+)?(отсутстви\w*|недостат\w*)\s+\w+"
+    r"|нет\s+(никаких\s+)?(причин|оснований)\s+не(?![\w\u0400-\u04ff])"
+    r"|(невозможно|немыслимо)\s+(\S+\s+){0,4}?не(?![\w\u0400-\u04ff])"
     r"|не\s+без\s+(?=(глубокого\s+|большого\s+)?(сожалени|грусти))"
     r"|ни\s+на\s+(минуту|секунду|мгновение)",
-    r"不胜|不勝|不仅|不僅|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
+    r"不胜|不勝|不仅|不僅|不只是|不只|不光是|不单是|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
     r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為"
     # "没有理由不参加": no reason not to take part; the verb stands.
-    r"|没有理由不|没理由不|沒有理由不",
-    r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسعه\s+إلا|لا\s+يسعنا\s+إلا"
+    r"|没有理由不|没理由不|沒有理由不|不是没有(?=遗憾|遺憾)|并非没有(?=遗憾|遺憾)|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
+    r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسع\w*\s+إلا"
     r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
-    r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)(?:عدم|قلة|نقص)\s+\S+"
+    r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
     # "لا … فحسب، بل": not only … but also; the verb between stands.
     r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
 ]
 
 _TERMINATORS = [
     r"\s[—–]\s|[,;:.!?]|\b(but|however|although|though|whereas|while|yet|except|apart\s+from|because"
-    r"|since|which|who|instead)\b",
+    r"|since|which|who|instead)\b"
+    # "will not miss it and will speak": a coordinated finite verb has its own polarity.
+    r"|\band\s+(will|shall|is|are|has|have)\b",
     r"\b(mais|cependant|toutefois|bien\s+que|quoique|sauf|parce|car|puisque|qui|lequel"
-    r"|laquelle)\b",
-    r"\b(pero|sino|aunque|salvo|excepto|porque|ya\s+que|quien|cual)\b",
+    r"|laquelle)\b|\bet\s+(?=\w+(?:ra|ront|rons)\b)",
+    r"\b(pero|sino|aunque|salvo|excepto|porque|ya\s+que|quien|cual)\b|\by\s+(?=\w+(?:rá|rán|remos)\b)",
     r"(?<![\w\u0400-\u04ff])(но|а|однако|хотя|кроме|потому|так\s+как|который|которая)"
     r"(?![\w\u0400-\u04ff])",
     r"[，。；：！？、]|但|而是|而|不过|然而|虽然|因为|由于",
     r"[،؛.]|\s(لكن|ولكن|بل|وإنما|إنما|إلا|رغم|لأن|الذي|التي)\s",
 ]
+
+# Russian puts the existential negator after the noun it denies: "Препятствий для участия
+# нет", "Возражений с нашей стороны нет" (there are no obstacles / objections): a litotes whose
+# trigger follows the refusal word. Group 1 is the refusal word, group 2 the negator.
+_POSTPOSED = Lexicon(
+    [
+        r"(?<![\w\u0400-\u04ff])((?:никак\w*\s+)?(?:возражени\w*|препятстви\w*|сомнени\w*|помех\w*"
+        r"|преград\w*))"
+        r"[^.;,:!?—–]{0,60}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует)"
+        r"(?![\w\u0400-\u04ff])"
+    ]
+)
 
 _TRIGGER = Lexicon(_TRIGGERS)
 _BACKWARD_TRIGGER = Lexicon(_BACKWARD)
@@ -239,6 +278,10 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
         else:
             text = _blank(text, match.start(), match.end())
     litotes: list[str] = []
+    for match in _POSTPOSED.finditer(text, scripts):
+        litotes.append(" ".join(match.group(0).split()))
+        text = _blank(text, match.start(2), match.end(2))
+        text = _blank(text, match.start(1), match.end(1))
     scopes: list[Scope] = []
     pos = 0
     while True:
@@ -254,6 +297,11 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
             span_end = max(trigger.end(), refusal.end())  # "ne manquera pas" whole
             litotes.append(" ".join(clause[trigger.start() : span_end].split()))
             text = _blank(text, trigger.start(), trigger.end())
+            # Negative concord: "ничто не мешает", "rien ne s'oppose", "nada le impide" are one
+            # negation; the verbal negator between the n-word and the refusal goes with it.
+            for inner in _TRIGGER.finditer(text[: refusal.start()], scripts):
+                if inner.start() >= trigger.end():
+                    text = _blank(text, inner.start(), inner.end())
             text = _blank(text, refusal.start(), refusal.end())
             pos = refusal.end()
             continue
@@ -263,6 +311,13 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
     if backward is not None:
         scopes.append(Scope(backward.group(0).strip(), 0, len(text), backward=True))
     return Negation(text, tuple(scopes), tuple(litotes))
+
+
+def refusal_at_start(text: str, scripts: frozenset[str]) -> bool:
+    """Whether ``text`` opens (after a reflexive pronoun or two) with a word of refusal:
+    "negarse", "se dérober", "refuse"."""
+    match = _REFUSAL_WORD.search(text, scripts)
+    return match is not None and len(text[: match.start()].split()) <= 1
 
 
 def _pseudo_matches(text: str, scripts: frozenset[str]) -> list[re.Match[str]]:

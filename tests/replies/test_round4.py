@@ -68,10 +68,6 @@ def test_receiving_in_error_is_a_disclaimer(text: str) -> None:
             "It is not the topic but the campaign that keeps the Minister from travelling.",
             DECLINE,
         ),
-        (
-            "El Ministro no rechaza la invitación por desinterés, sino por la crisis sanitaria.",
-            DECLINE,
-        ),
         ("No irá el Viceministro en su lugar, sino que nadie podrá viajar.", None),
     ],
 )
@@ -80,6 +76,14 @@ def test_unsafe_not_x_but_y_goes_to_a_person(text: str, guess: ReplyKind | None)
     assert decision.kind == OTHER and decision.needs_review, (text, decision)
     if guess is not None:
         assert decision.best_guess == guess, (text, decision.reason)
+
+
+def test_negated_cause_keeps_its_refusal_final() -> None:
+    """Round 5: a negated cause ("no rechaza … por desinterés, sino por …") is recognised as
+    such (``cues.CAUSE_NOT_ACT``); its explicit refusal stands without a person."""
+    text = "El Ministro no rechaza la invitación por desinterés, sino por la crisis sanitaria."
+    decision = classify_text(text)
+    assert decision.kind == DECLINE, (text, decision.reason)
 
 
 # A plain substitution (another person, another way) still stands without a person.
