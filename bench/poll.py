@@ -42,19 +42,30 @@ CAMPAIGN = "cl-21-4"
 TARGET, GOAL = 1.5, 1.2
 
 
-def sent_ledger(path: Path) -> list[str]:
-    """A ledger at ``path`` where CL-21/4 went to every Member State; the letters'
+def sent_ledger(path: Path, contacts: int = 0) -> list[str]:
+    """A ledger at ``path`` where CL-21/4 went to every Member State (to ``contacts``
+    contacts when more: the first states then have a second one, their deputy); the letters'
     Message-IDs."""
     ledger = Ledger(f"sqlite:///{path}")
     with CONTACTS.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
+        states = list(csv.DictReader(handle))
+    rows = [{**row, "key": row["country"]} for row in states]
+    for n in range(max(0, contacts - len(states))):
+        row = states[n % len(states)]
+        rows.append(
+            {
+                **row,
+                "key": f"{row['country']}-deputy",
+                "email": f"deputy@{row['country'].lower()}.example",
+            }
+        )
     ids = []
     try:
         with ledger.session() as session:
             contacts = [
                 Contact(
                     campaign=CAMPAIGN,
-                    contact_key=row["country"],
+                    contact_key=row["key"],
                     iso3=row["country"],
                     language=row["language"],
                     email=row["email"],

@@ -109,6 +109,12 @@ FETCH_BATCH = 50
 #: Bytes fetched per IMAP command at most: a batch holds its messages in memory at once.
 FETCH_BYTES = 64 * 1024 * 1024
 
+#: Messages filed together (one MOVE per outcome): each MOVE makes the server rewrite the
+#: folder's index, whose size grows with the folder, so filing after every fetched batch
+#: would cost the server O(n²) on a large backlog. Recorded messages not yet filed when a
+#: poll dies are filed by the next one (``_unfiled``).
+FILE_EVERY = 1000
+
 #: UIDs per UPDATE when recording where messages were filed (well under any database's limit
 #: of bound parameters).
 FILE_BATCH = 500
@@ -403,20 +409,24 @@ class Poller:
         index = self._contact_index()
         batches = list(fetch_batches(sorted(sizes), sizes, self.config.max_message_bytes))
         # One thread speaks IMAP (commands in order on the one connection) while this one
-        # classifies and records: the next batch is fetched, and the last one filed, while
+        # classifies and records: the next batch is fetched, and the last ones filed, while
         # the server would otherwise wait for us and we for it. A batch is filed only after
         # its transaction committed, and remembered as filed only once the server said so.
         with ThreadPoolExecutor(1, thread_name_prefix="imap") as imap:
             fetching = imap.submit(self._fetch, mailbox, batches[0], sizes) if batches else None
             filing: list[tuple[list[Reply], Future[dict[int, str]]]] = []
+            to_file: list[Reply] = []
             for number in range(len(batches)):
                 assert fetching is not None
                 raws = fetching.result()
                 if number + 1 < len(batches):
                     fetching = imap.submit(self._fetch, mailbox, batches[number + 1], sizes)
-                processed = self._process(uidvalidity, raws, sizes, index, result)
-                filing.append((processed, imap.submit(self._place, mailbox, processed, folders)))
-                while filing and (filing[0][1].done() or number + 1 == len(batches)):
+                to_file += self._process(uidvalidity, raws, sizes, index, result)
+                last = number + 1 == len(batches)
+                if len(to_file) >= FILE_EVERY or last:
+                    filing.append((to_file, imap.submit(self._place, mailbox, to_file, folders)))
+                    to_file = []
+                while filing and (filing[0][1].done() or last):
                     replies, placed = filing.pop(0)
                     self._remember(replies, placed.result(), result)
 
@@ -530,13 +540,12 @@ class Poller:
         seen: dict[str, Reply] = {}
         ids = {r.incoming.message_id for r in readings if r.incoming.message_id}
         if ids:
-            query = (
-                select(Reply)
-                .where(Reply.mailbox == key, Reply.message_id.in_(ids))
-                .order_by(Reply.id)
-            )
+            # By Message-ID alone, the mailbox compared here: given both, SQLite may walk the
+            # (mailbox, UIDVALIDITY, UID) index, every reply of the mailbox for each batch.
+            query = select(Reply).where(Reply.message_id.in_(ids)).order_by(Reply.id)
             for reply in session.scalars(query):
-                seen.setdefault(reply.message_id, reply)
+                if reply.mailbox == key:
+                    seen.setdefault(reply.message_id, reply)
         return recorded, seen
 
     # -- processing ------------------------------------------------------------------------

@@ -31,6 +31,7 @@ def test_batches_record_every_message_once_and_file_it(
     ledger: Ledger, imap_account: ImapAccount, letter: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(circular.replies.inbox, "FETCH_BATCH", 4)
+    monkeypatch.setattr(circular.replies.inbox, "FILE_EVERY", 5)  # filed after batches 2, 4
     kinds = ["accept", "decline", "other", "auto_reply"] * 3
     twice = reply_bytes(sender="ministre@gouv.example", kind="accept", in_reply_to=letter)
     for kind in kinds:
