@@ -95,6 +95,7 @@ class CampaignCache:
 def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
     """The page's app over ``ledger``; ``key`` signs the CSRF tokens."""
     campaigns = CampaignCache(settings.letters_dir)
+    _warm_up(campaigns)
     by_address = RateLimiter(settings.web_rate_per_minute)
     by_token = RateLimiter(settings.web_token_rate_per_minute)
     secure_cookie = settings.resolved_public_url.startswith("https://")
@@ -302,6 +303,23 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         ],
         exception_handlers=handlers,
     )
+
+
+def _warm_up(campaigns: CampaignCache) -> None:
+    """Do now what the first visitors of a new worker would otherwise wait for, all at once:
+    compile the template, read the words, read every campaign and format its texts and dates
+    in each of its languages (Babel loads a locale's data on first use)."""
+    render("en")
+    stylesheet()
+    for path in sorted(campaigns.letters_dir.glob("*/campaign.yaml")):
+        campaign = campaigns(path.parent.name)
+        try:
+            for language in campaign.languages if campaign is not None else ():
+                campaign_fields(campaign, language)  # type: ignore[arg-type]
+                for day in campaign.answer_days():  # type: ignore[union-attr]
+                    format_day(day, language)
+        except Exception as error:  # its pages will say what is wrong; the others must serve
+            log.error("campaign %s cannot be prepared: %r", path.parent.name, error)
 
 
 async def _read_body(request: Request) -> bytes | None:
