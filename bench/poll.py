@@ -131,7 +131,7 @@ def run(quick: bool) -> Section:
     """The side-by-side measurement (module doc)."""
     from tests.servers.dovecot import DOVECOT, DovecotServer
 
-    count = 100 if quick else 10_000
+    count = 50 if quick else 10_000
     repetitions = 1 if quick else 2
     section = Section(
         f"Poll and classify {count:,} new replies",

@@ -243,10 +243,12 @@ def run(quick: bool) -> Section:
     )
     load = os.getloadavg()
     root = Path(tempfile.mkdtemp(prefix="circular-bench-web-"))
-    configurations = {
-        "`circular web` (1 worker: the default)": [],
-        f"`circular web --workers {cores}` (one per core)": ["--workers", str(cores)],
-    }
+    configurations: dict[str, list[str]] = {"`circular web` (1 worker: the default)": []}
+    if not quick:
+        configurations[f"`circular web --workers {cores}` (one per core)"] = [
+            "--workers",
+            str(cores),
+        ]
     table = Table(
         ["server", "requests", "count:", "p50 ms:", "p95 ms:", "p99 ms:", "max ms:", "requests/s:"]
     )
