@@ -19,7 +19,7 @@ from bench.harness import Section, machine
 
 HERE = Path(__file__).resolve().parent
 #: The benchmarks, in the order of issue 8; each is ``bench.<name>.run(quick) -> Section``.
-BENCHMARKS = ("rendering", "sending", "inbox", "pipeline", "memory")
+BENCHMARKS = ("rendering", "sending", "inbox", "pipeline", "memory", "poll", "web")
 
 
 def run_all(names: list[str], quick: bool) -> list[Section]:

@@ -22,6 +22,7 @@ import shutil
 import socket
 import tempfile
 import time
+from collections.abc import Iterable
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -46,13 +47,19 @@ def corpus() -> list[bytes]:
 def _with_message_id(raw: bytes, number: int) -> bytes:
     """``raw`` with a Message-ID of its own (a mailbox of copies must not look like
     duplicates to the ledger)."""
+    return with_headers(raw, {"Message-ID": f"<bench-{number}@replies.example>"})
+
+
+def with_headers(raw: bytes, headers: dict[str, str]) -> bytes:
+    """``raw`` with each of ``headers`` set (any earlier value of that header removed)."""
     head, separator, body = raw.partition(b"\r\n\r\n")
     newline = b"\r\n"
     if not separator:
         head, separator, body = raw.partition(b"\n\n")
         newline = b"\n"
-    lines = [line for line in head.split(newline) if not line.lower().startswith(b"message-id:")]
-    lines.append(f"Message-ID: <bench-{number}@replies.example>".encode())
+    names = tuple(f"{name.lower()}:".encode() for name in headers)
+    lines = [line for line in head.split(newline) if not line.lower().startswith(names)]
+    lines += [f"{name}: {value}".encode() for name, value in headers.items()]
     return newline.join(lines) + separator + body
 
 
@@ -60,6 +67,13 @@ def fill_maildir(server: object, user: str, count: int, messages: list[bytes]) -
     """Put ``count`` messages straight into the user's Maildir ``new/`` (Dovecot assigns their
     UIDs at the next SELECT, as it does for mail an MTA delivered): much faster than 10,000
     IMAP APPENDs, and the same mailbox afterwards."""
+    deliver_maildir(
+        server, user, (_with_message_id(messages[n % len(messages)], n) for n in range(count))
+    )
+
+
+def deliver_maildir(server: object, user: str, raws: Iterable[bytes]) -> None:
+    """Put ``raws`` as they are into the user's Maildir ``new/`` (see ``fill_maildir``)."""
     maildir = Path(server.root) / "mail" / user  # type: ignore[attr-defined]
     uid, gid = server.uid, server.gid  # type: ignore[attr-defined]
     for sub in ("cur", "new", "tmp"):
@@ -68,9 +82,9 @@ def fill_maildir(server: object, user: str, count: int, messages: list[bytes]) -
         os.chown(path, uid, gid)
     host = socket.gethostname()
     started = int(time.time())
-    for n in range(count):
+    for n, raw in enumerate(raws):
         path = maildir / "new" / f"{started}.M{n}P{os.getpid()}.{host}"
-        path.write_bytes(_with_message_id(messages[n % len(messages)], n))
+        path.write_bytes(raw)
         os.chown(path, uid, gid)
 
 

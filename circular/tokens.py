@@ -50,3 +50,10 @@ def token_from_address(address: str) -> str | None:
     """The token in a plus-addressed envelope or recipient address, or None."""
     match = _ENVELOPE.search(address or "")
     return match.group("token").lower() if match else None
+
+
+def tokens_in_text(text: str) -> set[str]:
+    """Every token ``text`` (headers, say) holds in a Message-ID or a plus-addressed address:
+    the letters a message may name, to look up at once."""
+    found = {m.group("token") for m in _MESSAGE_ID.finditer(text or "")}
+    return found | {m.group("token").lower() for m in _ENVELOPE.finditer(text or "")}

@@ -62,6 +62,10 @@ def web_command(
         forwarded_allow_ips=forwarded_allow_ips,
         server_header=False,
         log_level="info",
+        # No access log: its every line would hold a personal link's token (the path
+        # /r/<token>), a credential to answer for a contact; the reverse proxy logs requests
+        # and the page logs each answer by contact. Also spares a write per request.
+        access_log=False,
     )
 
 

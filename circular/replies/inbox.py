@@ -14,13 +14,17 @@ One poll, with imap-tools:
    in batches bounded by count and bytes, without marking them seen; a message over
    ``max_message_bytes`` (``CIRCULAR_MAIL_MAX_BYTES``) is not downloaded: its headers are, and
    it goes to review unread;
-4. for each: classify it, match it to its letter, and store the ``Reply`` row together with the
-   mailbox's new last UID in one transaction. The ledger's unique (mailbox, UIDVALIDITY, UID)
-   makes that insert the claim: when two polls overlap, the second one's insert fails and it
-   skips the message, so each message is processed exactly once;
+4. classify each message, match it to its letter (on its headers first: most replies name the
+   letter there, and only the others are parsed whole), and store a batch's ``Reply`` rows
+   together with the mailbox's new last UID in one transaction. The ledger's unique
+   (mailbox, UIDVALIDITY, UID) makes that insert the claim: when two polls overlap, the second
+   one's insert fails and it records that batch again one message at a time, skipping those
+   the first recorded, so each message is processed exactly once;
 5. file each processed message: move it to the folder of its outcome, or (``imap_move`` off,
    for a shared mailbox) only set a keyword on it. Filing comes after the commit, and the
    ledger remembers what was filed: a poll that died in between files the rest next time.
+   One thread speaks IMAP for the poll (fetching the next batch, filing the last) while the
+   poll classifies and records the current one.
 
 A message that cannot be read (the classifier raises) stays where it is and goes to review
 with the reason; it never stops the poll.
@@ -44,6 +48,7 @@ import logging
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser, BytesParser
@@ -62,7 +67,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from circular.ledger import Ledger, MailboxState, Reply, ReplyKind, ReplyStatus
+from circular.ledger import Ledger, MailboxState, Message, Reply, ReplyKind, ReplyStatus
 from circular.replies.mailtext import Limits
 from circular.replies.matching import (
     ContactIndex,
@@ -71,6 +76,7 @@ from circular.replies.matching import (
     Matcher,
     campaign_reference,
     default_country_lookup,
+    letters_by_token,
 )
 from circular.replies.outcomes import (
     MESSAGE_ID_CHARS,
@@ -89,6 +95,7 @@ from circular.sending.imap import (
     server_answer,
 )
 from circular.settings import Settings
+from circular.tokens import tokens_in_text
 
 log = logging.getLogger(__name__)
 
@@ -101,6 +108,16 @@ FETCH_BATCH = 50
 
 #: Bytes fetched per IMAP command at most: a batch holds its messages in memory at once.
 FETCH_BYTES = 64 * 1024 * 1024
+
+#: Messages filed together (one MOVE per outcome): each MOVE makes the server rewrite the
+#: folder's index, whose size grows with the folder, so filing after every fetched batch
+#: would cost the server O(n²) on a large backlog. Recorded messages not yet filed when a
+#: poll dies are filed by the next one (``_unfiled``).
+FILE_EVERY = 1000
+
+#: UIDs per UPDATE when recording where messages were filed (well under any database's limit
+#: of bound parameters).
+FILE_BATCH = 500
 
 #: ``Reply.filed_to`` of a message that stays where it is (unreadable: a person looks at it).
 KEPT = "(kept in place)"
@@ -197,6 +214,27 @@ class TooLarge:
         )
 
 
+@dataclass
+class _Reading:
+    """A fetched message and, once classified, what it says."""
+
+    incoming: Incoming
+    raw: bytes
+    too_large: TooLarge | None
+    meaning: Any = None  # the classification
+    unreadable: str | None = None  # why it cannot be read
+
+    def read(self, classify: Callable[[Incoming, bytes], tuple[Any, str | None]]) -> None:
+        """Classify it, once (a message over the size limit is not read: ``too_large``
+        stands for its classification)."""
+        if self.meaning is not None or self.unreadable is not None:
+            return
+        if self.too_large is not None:
+            self.meaning = self.too_large
+        else:
+            self.meaning, self.unreadable = classify(self.incoming, self.raw)
+
+
 def fetch_batches(
     uids: list[int],
     sizes: Mapping[int, int],
@@ -289,6 +327,13 @@ def _incoming(config: ImapConfig, uidvalidity: int, uid: int, raw: bytes) -> Inc
     )
 
 
+def _head(raw: bytes) -> str:
+    """The header block of ``raw`` as text (bytes kept one to one: for finding tokens)."""
+    end = raw.find(b"\r\n\r\n")
+    end = raw.find(b"\n\n") if end < 0 else end
+    return raw[: end if end >= 0 else len(raw)].decode("latin-1")
+
+
 def _header(message: email.message.Message, name: str) -> str:
     value = message.get(name)
     if value is None:
@@ -362,9 +407,28 @@ class Poller:
         self._file(mailbox, self._unfiled(uidvalidity), folders, result)
         sizes = self._new_sizes(mailbox, last_uid)
         index = self._contact_index()
-        for batch in fetch_batches(sorted(sizes), sizes, self.config.max_message_bytes):
-            processed = self._process_batch(mailbox, uidvalidity, batch, sizes, index, result)
-            self._file(mailbox, processed, folders, result)
+        batches = list(fetch_batches(sorted(sizes), sizes, self.config.max_message_bytes))
+        # One thread speaks IMAP (commands in order on the one connection) while this one
+        # classifies and records: the next batch is fetched, and the last ones filed, while
+        # the server would otherwise wait for us and we for it. A batch is filed only after
+        # its transaction committed, and remembered as filed only once the server said so.
+        with ThreadPoolExecutor(1, thread_name_prefix="imap") as imap:
+            fetching = imap.submit(self._fetch, mailbox, batches[0], sizes) if batches else None
+            filing: list[tuple[list[Reply], Future[dict[int, str]]]] = []
+            to_file: list[Reply] = []
+            for number in range(len(batches)):
+                assert fetching is not None
+                raws = fetching.result()
+                if number + 1 < len(batches):
+                    fetching = imap.submit(self._fetch, mailbox, batches[number + 1], sizes)
+                to_file += self._process(uidvalidity, raws, sizes, index, result)
+                last = number + 1 == len(batches)
+                if len(to_file) >= FILE_EVERY or last:
+                    filing.append((to_file, imap.submit(self._place, mailbox, to_file, folders)))
+                    to_file = []
+                while filing and (filing[0][1].done() or last):
+                    replies, placed = filing.pop(0)
+                    self._remember(replies, placed.result(), result)
 
     def _nothing_new(self, mailbox: BaseMailBox, result: PollResult) -> bool:
         """True when STATUS shows the same UIDVALIDITY, no UID above the last one processed,
@@ -457,35 +521,40 @@ class Poller:
             )
             return list(session.scalars(query))
 
-    def _already_seen(self, session: Session, incoming: Incoming) -> Reply | None:
-        """The reply already recorded for this Message-ID in this mailbox (under an older
-        UIDVALIDITY, or a second delivery of the same message), if any."""
-        if not incoming.message_id:
-            return None
-        query = (
-            select(Reply)
-            .where(
-                Reply.mailbox == incoming.mailbox,
-                Reply.message_id == incoming.message_id,
+    def _known(
+        self, session: Session, readings: list[_Reading]
+    ) -> tuple[set[int], dict[str, Reply]]:
+        """Of ``readings`` (one UIDVALIDITY): the UIDs already recorded, and the reply already
+        recorded for each Message-ID in this mailbox, the first one (under an older
+        UIDVALIDITY, or a second delivery of the same message). Two queries for the batch."""
+        key = self.config.mailbox_key
+        recorded = set(
+            session.scalars(
+                select(Reply.uid).where(
+                    Reply.mailbox == key,
+                    Reply.uidvalidity == readings[0].incoming.uidvalidity,
+                    Reply.uid.in_([r.incoming.uid for r in readings]),
+                )
             )
-            .order_by(Reply.id)
-            .limit(1)
         )
-        return session.scalar(query)
+        seen: dict[str, Reply] = {}
+        ids = {r.incoming.message_id for r in readings if r.incoming.message_id}
+        if ids:
+            # By Message-ID alone, the mailbox compared here: given both, SQLite may walk the
+            # (mailbox, UIDVALIDITY, UID) index, every reply of the mailbox for each batch.
+            query = select(Reply).where(Reply.message_id.in_(ids)).order_by(Reply.id)
+            for reply in session.scalars(query):
+                if reply.mailbox == key:
+                    seen.setdefault(reply.message_id, reply)
+        return recorded, seen
 
     # -- processing ------------------------------------------------------------------------
 
-    def _process_batch(
-        self,
-        mailbox: BaseMailBox,
-        uidvalidity: int,
-        uids: list[int],
-        sizes: Mapping[int, int],
-        index: ContactIndex,
-        result: PollResult,
-    ) -> list[Reply]:
-        """Fetch ``uids`` (whole, or only the headers of those over ``max_message_bytes``)
-        and process each in UID order; returns the replies to file."""
+    def _fetch(
+        self, mailbox: BaseMailBox, uids: list[int], sizes: Mapping[int, int]
+    ) -> dict[int, bytes]:
+        """Fetch ``uids``: whole, or only the headers of those over ``max_message_bytes``.
+        IMAP only (a poll runs it on its IMAP thread)."""
         limit = self.config.max_message_bytes
         large = [uid for uid in uids if sizes.get(uid, 0) > limit]
         small = [uid for uid in uids if uid not in large]
@@ -505,70 +574,103 @@ class Poller:
                 if uid is None or uid in raws or uid not in part:
                     continue
                 raws[uid] = getattr(message, "raw", b"") or bytes(message.obj)
-        to_file: list[Reply] = []
-        # In UID order: the ledger's last UID must never pass a message not yet recorded.
-        for uid in sorted(raws):
-            result.fetched += 1
-            too_large = TooLarge(sizes[uid], limit) if uid in large else None
-            reply = self._process_one(uidvalidity, uid, raws[uid], index, result, too_large)
-            if reply is not None:
-                to_file.append(reply)
-        return to_file
+        return raws
 
-    def _process_one(
+    def _process(
         self,
         uidvalidity: int,
-        uid: int,
-        raw: bytes,
+        raws: dict[int, bytes],
+        sizes: Mapping[int, int],
         index: ContactIndex,
         result: PollResult,
-        too_large: TooLarge | None = None,
-    ) -> Reply | None:
-        incoming = _incoming(self.config, uidvalidity, uid, raw)
+    ) -> list[Reply]:
+        """Record the fetched messages, in UID order, in one transaction; returns the replies
+        to file."""
+        limit = self.config.max_message_bytes
+        # In UID order: the ledger's last UID must never pass a message not yet recorded.
+        readings = [
+            _Reading(
+                _incoming(self.config, uidvalidity, uid, raws[uid]),
+                raws[uid],
+                TooLarge(sizes[uid], limit) if sizes.get(uid, 0) > limit else None,
+            )
+            for uid in sorted(raws)
+        ]
+        result.fetched += len(readings)
+        if not readings:
+            return []
+        try:
+            return self._record(readings, index, result)
+        except IntegrityError:
+            # Another poll recorded one of these UIDs between our check and our insert (a
+            # database without SQLite's write lock): one at a time then, each its own claim.
+            to_file: list[Reply] = []
+            for reading in readings:
+                try:
+                    to_file += self._record([reading], index, result)
+                except IntegrityError:
+                    result.skipped += 1
+            return to_file
+
+    def _record(
+        self, readings: list[_Reading], index: ContactIndex, result: PollResult
+    ) -> list[Reply]:
+        """Classify, match and record ``readings`` in one transaction (the claim: the ledger's
+        unique UID rejects a second poll's insert); returns the replies to file. ``result``
+        is counted only once the transaction committed."""
         with self.ledger.session() as session:
-            known = self._recorded(session, incoming) or self._already_seen(session, incoming)
+            recorded, seen = self._known(session, readings)
         # Classified before the transaction: it is pure and may be slow (attachments), and the
         # ledger's write lock should be held only briefly. A message the ledger already knows
         # is not classified again (checked once more under the lock below).
-        if known:
-            classification, unreadable = None, None
-        elif too_large is not None:
-            classification, unreadable = too_large, None
-        else:
-            classification, unreadable = self._classify(incoming, raw)
-        try:
-            with self.ledger.session() as session:
-                # The state update comes first: on SQLite it takes the write lock before any
-                # read, so a concurrent poll waits here instead of failing on a stale snapshot.
-                self._advance(session, uidvalidity, uid)
-                if self._recorded(session, incoming):
-                    result.skipped += 1  # an overlapping poll processed this UID
-                    return None
-                earlier = self._already_seen(session, incoming)
+        for reading in readings:
+            incoming = reading.incoming
+            if incoming.uid not in recorded and incoming.message_id not in seen:
+                reading.read(self._classify)
+        tally: Counter[str] = Counter()
+        to_file: list[Reply] = []
+        new: list[tuple[_Reading, Reply]] = []
+        with self.ledger.session() as session:
+            # The state update comes first: on SQLite it takes the write lock before any
+            # read, so a concurrent poll waits here instead of failing on a stale snapshot.
+            self._advance(session, readings[0].incoming.uidvalidity, readings[-1].incoming.uid)
+            recorded, seen = self._known(session, readings)
+            # The letters the batch's headers name, in one query (matching looks up others).
+            letters = letters_by_token(
+                session, (t for r in readings for t in tokens_in_text(_head(r.raw)))
+            )
+            for reading in readings:
+                incoming = reading.incoming
+                if incoming.uid in recorded:
+                    tally["skipped"] += 1  # an overlapping poll processed this UID
+                    continue
+                earlier = seen.get(incoming.message_id)
                 if earlier is not None:
                     # The same message again (a rebuilt folder, a second delivery): record
                     # nothing new; file it where the first copy went.
-                    result.skipped += 1
-                    return Reply(
-                        mailbox=incoming.mailbox,
-                        uidvalidity=uidvalidity,
-                        uid=uid,
-                        kind=earlier.kind,
-                        matched_message_id=earlier.matched_message_id,
-                        filed_to=KEPT if earlier.filed_to == KEPT else "",
+                    tally["skipped"] += 1
+                    to_file.append(
+                        Reply(
+                            mailbox=incoming.mailbox,
+                            uidvalidity=incoming.uidvalidity,
+                            uid=incoming.uid,
+                            kind=earlier.kind,
+                            matched_message_id=earlier.matched_message_id,
+                            filed_to=KEPT if earlier.filed_to == KEPT else "",
+                        )
                     )
-                if classification is None and unreadable is None:
-                    # Known before the lock, gone now: impossible, as replies are never
-                    # deleted; classify rather than guess.
-                    classification, unreadable = (
-                        (too_large, None) if too_large else self._classify(incoming, raw)
-                    )
-                if unreadable is not None:
-                    reply = unreadable_reply(incoming, unreadable)
+                    continue
+                # Known before the lock, gone now: impossible, as replies are never deleted;
+                # classify rather than guess.
+                reading.read(self._classify)
+                if reading.unreadable is not None:
+                    reply = unreadable_reply(incoming, reading.unreadable)
                     reply.filed_to = KEPT
                 else:
-                    match = self._match(session, incoming, raw, index, classification)
-                    reply = new_reply(incoming, classification, match)
+                    match = self._match(
+                        session, incoming, reading.raw, index, reading.meaning, letters
+                    )
+                    reply = new_reply(incoming, reading.meaning, match)
                     if (
                         self.leave_unmatched
                         and match is not _MATCH_FAILED
@@ -576,27 +678,27 @@ class Poller:
                         and match.campaign is None
                     ):
                         _leave_in_place(reply)
-                session.add(reply)
-                session.flush()
-        except IntegrityError:
-            # Another poll recorded this very UID between our check and our insert.
-            result.skipped += 1
-            return None
-        result.processed += 1
-        if reply.status == ReplyStatus.NOT_OURS:
-            result.left_in_place += 1
-        if reply.status == ReplyStatus.NEEDS_REVIEW:
-            result.needs_review += 1
-        if unreadable is not None:
-            result.unreadable += 1
-        log.info(
-            "UID %s: %s, %s (%s)",
-            uid,
-            reply.kind,
-            f"matched by {reply.match_method}" if reply.match_method else "unmatched",
-            reply.status,
-        )
-        return reply
+                seen[incoming.message_id] = reply  # a second copy in this batch: a duplicate
+                new.append((reading, reply))
+                to_file.append(reply)
+            # Added at the end: added one by one, each matching query would flush them first.
+            session.add_all([reply for _, reply in new])
+            session.flush()
+        for reading, reply in new:
+            tally["processed"] += 1
+            tally["left_in_place"] += reply.status == ReplyStatus.NOT_OURS
+            tally["needs_review"] += reply.status == ReplyStatus.NEEDS_REVIEW
+            tally["unreadable"] += reading.unreadable is not None
+            log.info(
+                "UID %s: %s, %s (%s)",
+                reply.uid,
+                reply.kind,
+                f"matched by {reply.match_method}" if reply.match_method else "unmatched",
+                reply.status,
+            )
+        for name, count in tally.items():
+            setattr(result, name, getattr(result, name) + count)
+        return to_file
 
     def _classify(self, incoming: Incoming, raw: bytes) -> tuple[Any, str | None]:
         """The classification, or None and why the message cannot be read."""
@@ -616,20 +718,32 @@ class Poller:
         raw: bytes,
         index: ContactIndex,
         classification: Any,
+        letters: dict[str, Message | None],
     ) -> Match:
         """The letter the message answers; else, when it names one campaign's reference, that
         campaign without a letter (a person looks); else no match (not the campaigns' mail)."""
         try:
-            # A message the classifier did not read (over a limit) is matched by its headers
-            # alone: parsing its body here would spend what the limit saved.
-            evidence = str(getattr(classification, "evidence", ""))
-            parser = BytesHeaderParser if evidence.startswith(NOT_READ) else BytesParser
-            parsed = parser(policy=email.policy.default).parsebytes(raw)
             matcher = Matcher(
                 session,
                 references=self.references,
                 country_lookup=self.country_lookup,
                 index=index,
+                letters=letters,
+            )
+            # Most replies name their letter in a header: those are matched on the headers
+            # alone, and only the rest pay for parsing the whole message (the result is the
+            # same: match() tries these header methods first).
+            headers = BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
+            found = matcher.match_headers(headers)
+            if found.matched:
+                return found
+            # A message the classifier did not read (over a limit) is matched by its headers
+            # alone: parsing its body here would spend what the limit saved.
+            evidence = str(getattr(classification, "evidence", ""))
+            parsed = (
+                headers
+                if evidence.startswith(NOT_READ)
+                else BytesParser(policy=email.policy.default).parsebytes(raw)
             )
             found = matcher.match(
                 parsed,
@@ -642,14 +756,6 @@ class Poller:
         except Exception:  # unmatched is a safe answer: a person looks
             log.warning("matching UID %s failed", incoming.uid, exc_info=True)
             return _MATCH_FAILED
-
-    def _recorded(self, session: Session, incoming: Incoming) -> bool:
-        query = select(Reply.id).where(
-            Reply.mailbox == incoming.mailbox,
-            Reply.uidvalidity == incoming.uidvalidity,
-            Reply.uid == incoming.uid,
-        )
-        return session.scalar(query) is not None
 
     def _advance(self, session: Session, uidvalidity: int, uid: int) -> None:
         session.execute(
@@ -672,6 +778,13 @@ class Poller:
         result: PollResult,
     ) -> None:
         """Move (or flag) each reply's message by its outcome and remember it in the ledger."""
+        self._remember(replies, self._place(mailbox, replies, folders), result)
+
+    def _place(
+        self, mailbox: BaseMailBox, replies: list[Reply], folders: Mapping[Outcome, str]
+    ) -> dict[int, str]:
+        """Move (or flag) each reply's message by its outcome; where each UID went. IMAP only
+        (a poll runs it on its IMAP thread)."""
         groups: dict[Outcome, list[int]] = defaultdict(list)
         for reply in replies:
             if reply.filed_to == KEPT:
@@ -690,21 +803,29 @@ class Poller:
                 typ, data = mailbox.client.uid("STORE", uid_set, "+FLAGS.SILENT", f"({where})")
                 if typ != "OK":
                     raise ImapError(f"cannot flag UIDs {uid_set} on {self.config.where}: {data}")
-            result.filed[where] += len(uids)
             filed.update(dict.fromkeys(uids, where))
-        if not filed:
+        return filed
+
+    def _remember(self, replies: list[Reply], filed: dict[int, str], result: PollResult) -> None:
+        """Record in the ledger where ``_place`` filed the messages (one UPDATE per folder)."""
+        result.filed.update(Counter(filed.values()))
+        by_place: dict[tuple[int, str], list[int]] = defaultdict(list)
+        for reply in replies:
+            if reply.uid in filed:
+                by_place[(reply.uidvalidity, filed[reply.uid])].append(reply.uid)
+        if not by_place:
             return
         with self.ledger.session() as session:
-            for reply in replies:
-                if reply.uid in filed:
+            for (uidvalidity, where), uids in by_place.items():
+                for start in range(0, len(uids), FILE_BATCH):
                     session.execute(
                         update(Reply)
                         .where(
                             Reply.mailbox == self.config.mailbox_key,
-                            Reply.uidvalidity == reply.uidvalidity,
-                            Reply.uid == reply.uid,
+                            Reply.uidvalidity == uidvalidity,
+                            Reply.uid.in_(uids[start : start + FILE_BATCH]),
                         )
-                        .values(filed_to=filed[reply.uid])
+                        .values(filed_to=where)
                     )
 
 

@@ -170,6 +170,9 @@ class Matcher:
     references: Mapping[str, str] = field(default_factory=dict)
     country_lookup: CountryLookup | None = None
     index: ContactIndex | None = None
+    #: Letters by token already looked up (``letters_by_token``: a poll looks up a batch's in
+    #: one query); a token not in it is looked up, then kept.
+    letters: dict[str, Message | None] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.contacts: ContactIndex = self.index or ContactIndex.build(self.session)
@@ -195,6 +198,16 @@ class Matcher:
             self._by_domain,
             self._by_reference_and_country,
         ):
+            found = method(message)
+            if found.matched:
+                return found
+        return NO_MATCH
+
+    def match_headers(self, message: EmailMessageBase) -> Match:
+        """The letter by the methods that read only headers (envelope, references), which
+        ``match`` tries first: a caller may try them on the headers alone before parsing a
+        whole message, with the same outcome."""
+        for method in (self._by_envelope, self._by_references):
             found = method(message)
             if found.matched:
                 return found
@@ -277,7 +290,11 @@ class Matcher:
 
     def _first_token(self, tokens: Iterable[str], method: MatchMethod) -> Match:
         for token in tokens:
-            letter = self.session.scalar(select(Message).where(Message.token == token))
+            if token not in self.letters:
+                self.letters[token] = self.session.scalar(
+                    select(Message).where(Message.token == token)
+                )
+            letter = self.letters[token]
             if letter is not None:
                 return _match_of(letter, method, token)
         return NO_MATCH
@@ -297,6 +314,18 @@ class Matcher:
         )
         letter = self.session.scalar(query)
         return _match_of(letter, method, why) if letter is not None else NO_MATCH
+
+
+def letters_by_token(session: Session, tokens: Iterable[str]) -> dict[str, Message | None]:
+    """The letter of each of ``tokens`` (None where no letter has it), in few queries: for
+    ``Matcher.letters``."""
+    wanted = sorted(set(tokens))
+    found: dict[str, Message | None] = dict.fromkeys(wanted)
+    for start in range(0, len(wanted), 500):
+        query = select(Message).where(Message.token.in_(wanted[start : start + 500]))
+        for letter in session.scalars(query):
+            found[letter.token] = letter
+    return found
 
 
 def _match_of(letter: Message, method: MatchMethod, detail: str) -> Match:

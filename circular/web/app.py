@@ -3,7 +3,7 @@ records an answer and redirects back (the page then says it was saved). No JavaS
 
 Unknown, revoked and expired links get the same page, status and (padded) time; errors get a
 page of their own words, never a traceback. The ledger is synchronous SQLAlchemy, run in
-Starlette's thread pool.
+a few threads (``LEDGER_THREADS``).
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
+import anyio.to_thread
 from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, RedirectResponse, Response
@@ -92,9 +92,21 @@ class CampaignCache:
         return cached[1]
 
 
+#: Threads that work on the ledger at once, per worker. Each request's ledger work is short
+#: and holds the GIL: forty threads (Starlette's default pool) only take turns at it, and
+#: the switching costs more CPU than the work (measured: bench/web.py).
+LEDGER_THREADS = 4
+
+
 def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
     """The page's app over ``ledger``; ``key`` signs the CSRF tokens."""
+    limiter = anyio.CapacityLimiter(LEDGER_THREADS)
+
+    async def in_thread(function: Callable[..., Any], *args: Any) -> Any:
+        return await anyio.to_thread.run_sync(function, *args, limiter=limiter)
+
     campaigns = CampaignCache(settings.letters_dir)
+    _warm_up(campaigns)
     by_address = RateLimiter(settings.web_rate_per_minute)
     by_token = RateLimiter(settings.web_token_rate_per_minute)
     secure_cookie = settings.resolved_public_url.startswith("https://")
@@ -208,7 +220,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         token = request.path_params["token"]
         if limited(request, token):
             return generic(request, "too_many", 429, **{"retry-after": "60"})
-        seen = await run_in_threadpool(look, token, utcnow())
+        seen = await in_thread(look, token, utcnow())
         if seen.state == LinkState.INVALID or seen.contact is None:
             return await invalid(request, started)
         language = pick_language(request.query_params.get("lang"), "", seen.contact.language)
@@ -221,7 +233,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         if limited(request, token):
             return generic(request, "too_many", 429, **{"retry-after": "60"})
         body = await _read_body(request)
-        seen = await run_in_threadpool(look, token, utcnow())
+        seen = await in_thread(look, token, utcnow())
         if seen.state == LinkState.INVALID or seen.contact is None or seen.link is None:
             return await invalid(request, started)
         if body is None:
@@ -267,7 +279,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
             with ledger.session() as session:
                 record_answer(session, seen.link, seen.contact, form, language)  # type: ignore[arg-type]
 
-        await run_in_threadpool(store)
+        await in_thread(store)
         log.info("web answer recorded for contact %s", seen.contact.contact_key)
         target = f"{LINK_PATH}{token}?{urlencode({'lang': language, 'saved': '1'})}"
         return RedirectResponse(target, status_code=303, headers={**SECURITY_HEADERS, **hsts})
@@ -302,6 +314,23 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         ],
         exception_handlers=handlers,
     )
+
+
+def _warm_up(campaigns: CampaignCache) -> None:
+    """Do now what the first visitors of a new worker would otherwise wait for, all at once:
+    compile the template, read the words, read every campaign and format its texts and dates
+    in each of its languages (Babel loads a locale's data on first use)."""
+    render("en")
+    stylesheet()
+    for path in sorted(campaigns.letters_dir.glob("*/campaign.yaml")):
+        campaign = campaigns(path.parent.name)
+        try:
+            for language in campaign.languages if campaign is not None else ():
+                campaign_fields(campaign, language)  # type: ignore[arg-type]
+                for day in campaign.answer_days():  # type: ignore[union-attr]
+                    format_day(day, language)
+        except Exception as error:  # its pages will say what is wrong; the others must serve
+            log.error("campaign %s cannot be prepared: %r", path.parent.name, error)
 
 
 async def _read_body(request: Request) -> bytes | None:

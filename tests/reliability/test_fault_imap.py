@@ -30,7 +30,10 @@ from tests.support.inbox_support import StandInClassification, header_classifier
 
 pytestmark = pytest.mark.dovecot
 
-REPLIES = 200  # four fetch batches of 50
+# Eight fetch batches of 50: a poll fetches the next batch while it records one, so a fault
+# lets the batch already fetched be recorded too; each of the three faulty polls below must
+# still find messages to work on when its fault strikes.
+REPLIES = 400
 KINDS = ["accept", "decline", "other", "auto_reply"]
 # Unmatched replies (no letter in this ledger) are all filed for review; the others are listed
 # in case the matching finds a letter.
