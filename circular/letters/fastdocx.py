@@ -370,20 +370,34 @@ class PreparedTemplate:
         ``TemplateError`` subclasses, with docxtpl's ``docx_context`` lines attached, the
         sandbox's ``SecurityError``), and ``FastPathUnsupported`` when the template is not
         ``supported`` or the context holds docxtpl objects that change the package."""
+        return self.package(self.render_parts(context))
+
+    def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
+        """The parts that differ from letter to letter (the body, the headers and footers with
+        tags, the core properties when they hold tags), by member name, as they go in the
+        zip; ``package`` makes the letter of them. Every other member is the template's,
+        copied as stored. Raises as ``render_bytes``."""
         if self._unsupported:
             raise FastPathUnsupported(
                 f"{self.path}: " + "; ".join(self._unsupported) + " (render with docxtpl)"
             )
         _refuse_package_changing(context)
-        members = list(self._members)
+        rendered: dict[str, bytes] = {}
         for part in self._parts:
             xml = self._render_part(part, context)
             data = self._body_xml(xml) if part.is_body else _part_xml(xml)
-            members[self._slots[part.member]] = _deflated(part.member, data, self._level)
+            rendered[part.member.decode("utf-8")] = data
         if self._core_templates:
-            members[self._slots[self._core_member]] = _deflated(
-                self._core_member, self._core_xml_for(context), self._level
-            )
+            rendered[self._core_member.decode("utf-8")] = self._core_xml_for(context)
+        return rendered
+
+    def package(self, rendered: Mapping[str, bytes]) -> bytes:
+        """The .docx of a letter: the prepared members, with ``rendered`` (from
+        ``render_parts``) deflated in their places."""
+        members = list(self._members)
+        for name, data in rendered.items():
+            member = name.encode("utf-8")
+            members[self._slots[member]] = _deflated(member, data, self._level)
         return _zip(members)
 
     # ------------------------------------------------------------------ per letter

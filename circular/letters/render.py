@@ -33,10 +33,12 @@ from circular.countries import get_country
 from circular.ledger import Contact, Ledger, Letter, utcnow
 from circular.letters.docx_safety import (
     InvalidDocxError,
+    check_well_formed,
     docx_parts,
     letter_filename,
     safe_output_path,
     sanitize_context,
+    sync_folder,
     validate_docx,
     write_atomically,
 )
@@ -159,17 +161,30 @@ class LetterTemplate:
             raise LetterError(f"template {self.label} cannot be read: {error}") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
         self._environment = make_environment()
+        self._parts: dict[str, bytes] | None = None
+        #: Package structures python-docx has opened (see ``validate_docx``).
+        self._opened: set[str] = set()
+        # Preparing the fast path opens the template with python-docx, which parses every
+        # XML part it reads, and the first letter is checked whole: checking the template
+        # whole before it too (python-docx once more) is left to the docxtpl path.
+        self._fast = self._prepare(fast)
+        if self._fast is None:
+            self._validate_template()
+        if signature is not None:
+            self._check_signature_field(signature)
+
+    def _validate_template(self) -> None:
         try:
             validate_docx(self.data, f"template {self.label}")
         except InvalidDocxError as error:
             raise LetterError(str(error)) from None
-        #: The template's parts, known well-formed: letters' unchanged parts skip re-parsing.
-        self.parts = docx_parts(self.data)
-        #: Package structures python-docx has opened (see ``validate_docx``).
-        self._opened: set[str] = set()
-        if signature is not None:
-            self._check_signature_field(signature)
-        self._fast = self._prepare(fast)
+
+    @property
+    def parts(self) -> dict[str, bytes]:
+        """The template's parts: letters' parts equal to one of them skip re-parsing."""
+        if self._parts is None:
+            self._parts = docx_parts(self.data)
+        return self._parts
 
     def _check_signature_field(self, signature: Signature) -> None:
         try:
@@ -201,6 +216,9 @@ class LetterTemplate:
             # docxtpl raises the same error at render time, where it is reported with the
             # template's name; check_templates reports it before any letter.
             return None
+        except Exception:
+            self._validate_template()  # names the file and the part at fault
+            raise
         return prepared if prepared.supported else None
 
     def validate(self, data: bytes, name: str) -> None:
@@ -225,13 +243,47 @@ class LetterTemplate:
 
     def render_clean(self, clean: Mapping[str, Any]) -> bytes:
         """``render`` for a context already passed through ``sanitize_context``."""
+        return self._rendering(lambda: self._render_unchecked(clean))
+
+    def render_checked(self, clean: Mapping[str, Any], name: str) -> bytes:
+        """The letter for ``clean`` (sanitised), checked: raise ``InvalidDocxError`` naming
+        ``name`` when it is not a sound DOCX.
+
+        On the fast path only what can change is checked for each letter: the parts it
+        rendered get a streaming well-formedness parse (``check_well_formed``); every other
+        member is the template's, copied as stored, and the template was checked whole. The
+        first letter of each template in this process is also checked whole, python-docx
+        included (``validate``). A letter docxtpl renders is always checked whole."""
+        return self._rendering(lambda: self._render_checked(clean, name))
+
+    def _render_checked(self, clean: Mapping[str, Any], name: str) -> bytes:
+        if self._fast is not None:
+            try:
+                parts = self._fast.render_parts(self._with_signature(clean))
+            except FastPathUnsupported:
+                parts = None  # a context docxtpl alone can render (images, subdocuments)
+            if parts is not None:
+                check_well_formed(parts, f"{name} (template {self.label})")
+                data = self._fast.package(parts)
+                if not self._opened:
+                    self.validate(data, name)
+                return data
+        data = self._render_with_docxtpl(clean)
+        self.validate(data, name)
+        return data
+
+    def _render_unchecked(self, clean: Mapping[str, Any]) -> bytes:
+        if self._fast is not None:
+            try:
+                return self._fast.render_bytes(self._with_signature(clean))
+            except FastPathUnsupported:
+                pass  # a context docxtpl alone can render (images, subdocuments)
+        return self._render_with_docxtpl(clean)
+
+    def _rendering(self, render: Callable[[], bytes]) -> bytes:
+        """``render()``, with the template's errors turned into ``TemplateRenderError``."""
         try:
-            if self._fast is not None:
-                try:
-                    return self._fast.render_bytes(self._with_signature(clean))
-                except FastPathUnsupported:
-                    pass  # a context docxtpl alone can render (images, subdocuments)
-            return self._render_with_docxtpl(clean)
+            return render()
         except SecurityError as error:
             raise TemplateRenderError(
                 f"template {self.label} tries to reach Python internals, which the sandbox "
@@ -464,21 +516,50 @@ def _plan(
     return plan
 
 
-def _record(
-    ledger: Ledger, campaign_id: str, contact: Contact, path: Path, sha: str, inputs: str
-) -> None:
+#: Letters recorded in the ledger per transaction (and per fsync of the letters' folder).
+RECORD_BATCH = 500
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A letter written, its record not yet in the ledger."""
+
+    contact: Contact
+    path: Path
+    sha256: str
+    inputs_sha256: str
+
+
+def _record_pending(
+    ledger: Ledger | None, campaign_id: str, out_dir: Path, pending: list[_Pending]
+) -> bool:
+    """Make the folder of the ``pending`` letters durable (one fsync), then record them all in
+    one transaction, and empty ``pending``; False when there was nothing to record.
+
+    The order is what keeps the guarantee: a sha256 in the ledger names a letter whose name
+    is durable; a crash before the commit leaves letters without a record, rendered again."""
+    if ledger is None or not pending:
+        return False
+    sync_folder(out_dir)
+    by_contact = {item.contact.id: item for item in pending}
     with ledger.session() as session:
-        row = session.scalars(
-            select(Letter).where(Letter.campaign == campaign_id, Letter.contact_id == contact.id)
-        ).one_or_none()
-        if row is None:
-            row = Letter(campaign=campaign_id, contact_id=contact.id)
-            session.add(row)
-        row.language = contact.language
-        row.path = str(path)
-        row.sha256 = sha
-        row.inputs_sha256 = inputs
-        row.rendered_at = utcnow()
+        query = select(Letter).where(
+            Letter.campaign == campaign_id, Letter.contact_id.in_(list(by_contact))
+        )
+        rows = {row.contact_id: row for row in session.scalars(query)}
+        now = utcnow()
+        for contact_id, item in by_contact.items():
+            row = rows.get(contact_id)
+            if row is None:
+                row = Letter(campaign=campaign_id, contact_id=contact_id)
+                session.add(row)
+            row.language = item.contact.language
+            row.path = str(item.path)
+            row.sha256 = item.sha256
+            row.inputs_sha256 = item.inputs_sha256
+            row.rendered_at = now
+    pending.clear()
+    return True
 
 
 def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[int, Letter]:
@@ -541,6 +622,7 @@ def render_campaign(
     # Absolute, so the ledger names the same file whatever folder the next run starts in.
     out_dir = Path(out_dir).resolve()
     report = RenderReport()
+    pending: list[_Pending] = []
     for contact, name in plan:
         template = templates[contact.language]
         path = safe_output_path(out_dir, name)
@@ -557,11 +639,14 @@ def render_campaign(
                 contact.iso3, contact.language, path, previous.sha256, True, contact.id
             )
         else:
-            data = template.render_clean(context)
-            template.validate(data, f"letter {name}")
+            data = template.render_checked(context, f"letter {name}")
             try:
-                write_atomically(path, data)
+                # No fsync per letter: the folder is synced once, before the ledger records
+                # the letters' sha256, and a letter torn by a power cut is told by it (it is
+                # rendered again, and never sent: see circular.sending.outgoing).
+                write_atomically(path, data, durable=False)
             except OSError as error:
+                _record_pending(ledger, campaign.id, out_dir, pending)
                 raise LetterWriteError(
                     f"cannot write letter {path}: {error.strerror or error}; "
                     f"the {len(report.letters)} letters before it are whole and none is "
@@ -569,10 +654,14 @@ def render_campaign(
                 ) from None
             sha = hashlib.sha256(data).hexdigest()
             if ledger is not None and contact.id is not None:
-                _record(ledger, campaign.id, contact, path, sha, inputs)
+                pending.append(_Pending(contact, path, sha, inputs))
+                if len(pending) >= RECORD_BATCH:
+                    _record_pending(ledger, campaign.id, out_dir, pending)
             letter = RenderedLetter(contact.iso3, contact.language, path, sha, False, contact.id)
         report.letters.append(letter)
         if progress is not None:
             progress(letter)
+    if not _record_pending(ledger, campaign.id, out_dir, pending) and report.rendered:
+        sync_folder(out_dir)
     report.seconds = time.perf_counter() - started
     return report
