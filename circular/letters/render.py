@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -149,6 +150,7 @@ class LetterTemplate:
         *,
         fast: bool = True,
         signature: Signature | None = None,
+        data: bytes | None = None,
     ) -> None:
         self.path = Path(path)
         self.language = language
@@ -156,7 +158,9 @@ class LetterTemplate:
         #: How messages name the template (its path as the user gave it).
         self.label = label or str(path)
         try:
-            self.data = self.path.read_bytes()
+            # ``data``: the template's bytes, already read (a worker of the pool is given
+            # those the calling process checked).
+            self.data = data if data is not None else self.path.read_bytes()
         except OSError as error:
             raise LetterError(f"template {self.label} cannot be read: {error}") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
@@ -576,6 +580,71 @@ def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[
     return found
 
 
+#: Letters in a batch from which rendering uses every core: below it, starting the processes
+#: (each imports the renderer and prepares its templates, about a second) costs more than
+#: the other cores give back.
+POOL_MIN_LETTERS = 2000
+
+
+def auto_workers(letters: int) -> int:
+    """How many processes render a batch of ``letters``: every core this process may use
+    for a large batch, else one (this process)."""
+    if letters < POOL_MIN_LETTERS:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass
+class _Job:
+    """A letter of the batch: its contact, where it goes and what it is made from; or, for a
+    letter left as it was, its recorded sha256 (``skipped_sha``)."""
+
+    contact: Contact
+    language: str
+    name: str
+    path: Path
+    context: Mapping[str, Any]
+    inputs: str
+    skipped_sha: str | None = None
+
+
+def _jobs(
+    plan: Sequence[tuple[Contact, str]],
+    templates: Mapping[str, LetterTemplate],
+    campaign: CampaignLike,
+    builder: ContextBuilder,
+    out_dir: Path,
+    recorded: Mapping[int, Letter],
+) -> Iterator[_Job]:
+    """Each letter of ``plan``, made lazily (a campaign of 100,000 holds one chunk of
+    contexts at a time), with ``skipped_sha`` set where inputs and file are unchanged."""
+    for contact, name in plan:
+        path = safe_output_path(out_dir, name)
+        context = sanitize_context(builder(campaign, contact, contact.language))
+        inputs = templates[contact.language].inputs_sha256(context)
+        job = _Job(contact, contact.language, name, path, context, inputs)
+        previous = recorded.get(contact.id) if contact.id is not None else None
+        if (
+            previous is not None
+            and previous.inputs_sha256 == inputs
+            and previous.path == str(path)
+            and _file_sha256(path) == previous.sha256
+        ):
+            job.skipped_sha = previous.sha256
+        yield job
+
+
+def _write_letter(template: LetterTemplate, job: _Job) -> str:
+    """Render, check and write ``job``'s letter; its sha256.
+
+    No fsync per letter: the folder is synced once per batch, before the ledger records the
+    letters' sha256, and a letter torn by a power cut is told by it (it is rendered again,
+    and never sent: see ``circular.sending.outgoing``)."""
+    data = template.render_checked(job.context, f"letter {job.name}")
+    write_atomically(job.path, data, durable=False)
+    return hashlib.sha256(data).hexdigest()
+
+
 def render_campaign(
     campaign: CampaignLike,
     contacts: Sequence[Contact],
@@ -586,6 +655,7 @@ def render_campaign(
     contact_fields: Iterable[str] | None = None,
     context_for: ContextBuilder | None = None,
     several_per_country: bool | None = None,
+    workers: int | None = None,
 ) -> RenderReport:
     """Render one DOCX per contact into ``out_dir`` (``<ISO3>.<lang>.docx``).
 
@@ -594,7 +664,11 @@ def render_campaign(
     default, those of ``contacts``), else ``ContactError`` / ``TemplateFieldError``.
     Each letter is validated, then written atomically. With a ``ledger``, each letter's sha256
     and inputs hash are recorded against its contact, and a letter whose inputs are unchanged
-    and whose file is still intact is skipped. ``progress`` is called after each letter."""
+    and whose file is still intact is skipped. ``progress`` is called after each letter.
+
+    ``workers``: processes rendering letters (the ledger is written here only); by default
+    every core once the batch is large enough to pay for starting them (``POOL_MIN_LETTERS``),
+    else this process alone."""
     started = time.perf_counter()
     builder = context_for or _default_context_builder()
     if several_per_country is None:
@@ -623,41 +697,35 @@ def render_campaign(
     out_dir = Path(out_dir).resolve()
     report = RenderReport()
     pending: list[_Pending] = []
-    for contact, name in plan:
-        template = templates[contact.language]
-        path = safe_output_path(out_dir, name)
-        context = sanitize_context(builder(campaign, contact, contact.language))
-        inputs = template.inputs_sha256(context)
-        previous = recorded.get(contact.id) if contact.id is not None else None
-        if (
-            previous is not None
-            and previous.inputs_sha256 == inputs
-            and previous.path == str(path)
-            and _file_sha256(path) == previous.sha256
-        ):
-            letter = RenderedLetter(
-                contact.iso3, contact.language, path, previous.sha256, True, contact.id
-            )
-        else:
-            data = template.render_checked(context, f"letter {name}")
-            try:
-                # No fsync per letter: the folder is synced once, before the ledger records
-                # the letters' sha256, and a letter torn by a power cut is told by it (it is
-                # rendered again, and never sent: see circular.sending.outgoing).
-                write_atomically(path, data, durable=False)
-            except OSError as error:
+    jobs = _jobs(plan, templates, campaign, builder, out_dir, recorded)
+    count = workers if workers is not None else auto_workers(len(plan))
+    if count > 1:
+        from circular.letters.renderpool import render_in_pool  # it imports this module
+
+        done = render_in_pool(jobs, templates, count)
+    else:
+        done = (
+            (job, job.skipped_sha or _write_letter(templates[job.language], job)) for job in jobs
+        )
+    while True:
+        try:
+            job, sha = next(done)
+        except StopIteration:
+            break
+        except OSError as error:
+            _record_pending(ledger, campaign.id, out_dir, pending)
+            raise LetterWriteError(
+                f"cannot write letter {error.filename}: {error.strerror or error}; "
+                f"the {len(report.letters)} letters before it are whole and none is "
+                "half written: free space (or fix the folder) and run the rendering again"
+            ) from None
+        contact = job.contact
+        skipped = job.skipped_sha is not None
+        if not skipped and ledger is not None and contact.id is not None:
+            pending.append(_Pending(contact, job.path, sha, job.inputs))
+            if len(pending) >= RECORD_BATCH:
                 _record_pending(ledger, campaign.id, out_dir, pending)
-                raise LetterWriteError(
-                    f"cannot write letter {path}: {error.strerror or error}; "
-                    f"the {len(report.letters)} letters before it are whole and none is "
-                    "half written: free space (or fix the folder) and run the rendering again"
-                ) from None
-            sha = hashlib.sha256(data).hexdigest()
-            if ledger is not None and contact.id is not None:
-                pending.append(_Pending(contact, path, sha, inputs))
-                if len(pending) >= RECORD_BATCH:
-                    _record_pending(ledger, campaign.id, out_dir, pending)
-            letter = RenderedLetter(contact.iso3, contact.language, path, sha, False, contact.id)
+        letter = RenderedLetter(contact.iso3, contact.language, job.path, sha, skipped, contact.id)
         report.letters.append(letter)
         if progress is not None:
             progress(letter)
