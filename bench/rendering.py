@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
@@ -30,7 +31,16 @@ from typing import Any
 from docxtpl import DocxTemplate
 from jinja2.sandbox import SandboxedEnvironment
 
-from bench.harness import Section, Verdict, alternate, comparison_table, fmt, one_core, times_said
+from bench.harness import (
+    Section,
+    Verdict,
+    alternate,
+    comparison_table,
+    fmt,
+    median,
+    one_core,
+    times_said,
+)
 from circular.campaign import Campaign, load_campaign
 from circular.ledger import Contact
 from circular.letters.context import letter_context
@@ -41,7 +51,9 @@ from circular.letters.render import make_environment, render_campaign
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = ROOT / "letters" / "cl-21-4"
 SAMPLE_CONTACTS = ROOT / "contacts" / "samples" / "member-states.csv"
-TARGET = 20.0
+TARGET = 30.0
+#: Issue 20: the engine on every core against itself on one, per core.
+POOL_TARGET = 0.8
 
 
 @dataclass
@@ -116,9 +128,11 @@ def prepared_loop(work: Workload, out: Path) -> None:
         (out / f"{index}.{lang}.docx").write_bytes(prepared[lang].render_bytes(context))
 
 
-def engine(work: Workload, out: Path) -> None:
+def engine(work: Workload, out: Path, workers: int = 1) -> None:
     """circular's render engine, as the CLI and the flows call it (no ledger)."""
-    report = render_campaign(work.campaign, work.contacts, out, several_per_country=True)
+    report = render_campaign(
+        work.campaign, work.contacts, out, several_per_country=True, workers=workers
+    )
     if report.rendered != len(work.contacts):
         raise RuntimeError(f"render_campaign rendered {report.rendered} of {len(work.contacts)}")
 
@@ -144,7 +158,10 @@ def identical_parts(work: Workload) -> int:
 
 
 DOCXTPL = "docxtpl loop (DocxTemplate, render, save per letter)"
-ENGINE = "circular render_campaign (engine: contexts, checks, fast path, validate, fsync)"
+ENGINE = (
+    "circular render_campaign (engine: contexts, template checks, fast path, every letter "
+    "checked, one folder fsync)"
+)
 FAST = "circular PreparedTemplate alone (the engine's fast path, incl. preparing 6 templates)"
 
 
@@ -189,19 +206,57 @@ def run(quick: bool) -> Section:
         f"letters/s); its fast path alone {fast_ratio:.1f}x",
         ratio >= TARGET,
     )
-    if ratio < TARGET <= fast_ratio:
+    if ratio < TARGET:
         verdict.note = (
-            "the fast path meets the target; the engine adds per letter what keeps letters "
-            "safe: the context built and cleaned, every changed part parsed again "
-            "(validate_docx), the sha256, and a write to a temporary file with fsync then a "
-            "rename (a profile of 400 letters: fast path 1.3 ms, validation 1.3 ms, the atomic "
-            "write 0.9 ms)"
+            "per letter (timed alone, one core, CL-21/4 fr): fast path 0.54 ms (Jinja 0.06, "
+            "docxtpl's post-processing 0.04, fix_tables' lxml parse and table walk 0.21, "
+            "python-docx's serialisation 0.08, core properties), expat check of the rendered "
+            "parts 0.07, zip 0.09, context and sanitising 0.12, write 0.10-0.25; and once per "
+            "template (6 languages) about 60 ms: preparing it (python-docx open, docxtpl's "
+            "patch_xml, Jinja compile) 24 ms, checking its fields 14 ms, the first letter "
+            "checked whole with python-docx 25 ms"
         )
     section.verdicts.append(verdict)
+    cores = len(os.sched_getaffinity(0))
+    pooled, one = pool_figures(count, repetitions, cores)
+    pool_ratio = pooled / one
+    section.notes.append(
+        f"- all cores: the engine with a pool of {cores} processes against itself in one "
+        f"process, {pool_count(count):,} letters, not pinned, {times_said(repetitions)} "
+        f"alternating: {fmt(pooled)} vs {fmt(one)} letters/s"
+    )
+    section.verdicts.append(
+        Verdict(
+            f"render on all cores at least {POOL_TARGET} x cores ({POOL_TARGET * cores:.1f}x) "
+            "the same engine on one core",
+            f"{pool_ratio:.2f}x ({fmt(pooled)} vs {fmt(one)} letters/s, {cores} cores)",
+            pool_ratio >= POOL_TARGET * cores,
+        )
+    )
     section.figures = {
+        "pool_ratio": pool_ratio,
         "ratio": ratio,
         "fast_path_ratio": fast_ratio,
         "docxtpl": medians[DOCXTPL],
         "circular": medians[ENGINE],
     }
     return section
+
+
+def pool_count(count: int) -> int:
+    """Letters for the all-cores comparison: enough for the pool to pay its start."""
+    return 200 if count < 1000 else 3000
+
+
+def pool_figures(count: int, repetitions: int, cores: int) -> tuple[float, float]:
+    """(letters/s on every core, letters/s in one process), measured alternating."""
+    work = workload(pool_count(count))
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+
+        def run(workers: int) -> Callable[[], None]:
+            return lambda: engine(work, Path(tempfile.mkdtemp(dir=folder)), workers)
+
+        times = alternate({"pool": run(cores), "one": run(1)}, repetitions)
+    letters = len(work.contacts)
+    return letters / median(times["pool"]), letters / median(times["one"])
