@@ -56,7 +56,11 @@ demo: venv
 
 # Deploy every flow of prefect.yaml to the Prefect server at $$PREFECT_API_URL (create the
 # `circular` process work pool first when missing). Flow runs start in this folder.
+# First the ledger's schema is brought up to date (`circular db upgrade`), then
+# tools/prefect_setup.py creates the SMTP global concurrency limit and the zombie-run automation.
 deploy: venv
+	$(VENV)/bin/circular db upgrade
+	$(PY) tools/prefect_setup.py
 	$(VENV)/bin/prefect work-pool inspect circular >/dev/null 2>&1 || \
 	  $(VENV)/bin/prefect work-pool create circular --type process
 	CIRCULAR_HOME="$(CURDIR)" $(VENV)/bin/prefect --no-prompt deploy --all

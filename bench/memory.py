@@ -100,7 +100,7 @@ def child_render(ledger_url: str, out: Path) -> None:
 
     from circular.campaign import load_campaign
     from circular.ledger import Contact, Ledger
-    from circular.letters.context import letter_context
+    from circular.letters.context import docx_letter_context
     from circular.letters.docx_safety import sanitize_context
     from circular.letters.render import LetterTemplate
 
@@ -125,7 +125,7 @@ def child_render(ledger_url: str, out: Path) -> None:
                 )
             )
             for contact in batch:
-                context = sanitize_context(letter_context(campaign, contact, contact.language))
+                context = sanitize_context(docx_letter_context(campaign, contact, contact.language))
                 data = templates[contact.language].render_clean(context)
                 name = f"{contact.iso3}.{contact.language}.{contact.id}.docx"
                 (out / name).write_bytes(data)

@@ -19,6 +19,7 @@ render the same contexts the engine builds (built beforehand, outside their time
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import os
 import tempfile
@@ -28,8 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from docxtpl import DocxTemplate
+from docx.shared import Emu
+from docxtpl import DocxTemplate, InlineImage
 from jinja2.sandbox import SandboxedEnvironment
+from markupsafe import Markup
 
 from bench.harness import (
     Section,
@@ -43,10 +46,12 @@ from bench.harness import (
 )
 from circular.campaign import Campaign, load_campaign
 from circular.ledger import Contact
-from circular.letters.context import letter_context
+from circular.letters.context import docx_letter_context
 from circular.letters.docx_safety import sanitize_context
 from circular.letters.fastdocx import PreparedTemplate
+from circular.letters.qr import QR_FIELD, placeholder, qr_image
 from circular.letters.render import make_environment, render_campaign
+from circular.letters.signature import inline_image_xml
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = ROOT / "letters" / "cl-21-4"
@@ -99,11 +104,22 @@ def workload(count: int) -> Workload:
     """The CL-21/4 campaign and ``count`` sample contacts."""
     campaign = load_campaign(CAMPAIGN)
     contacts = sample_contacts(count)
-    letters = [
-        (c.language, sanitize_context(letter_context(campaign, c, c.language))) for c in contacts
-    ]
+    letters = [(c.language, sanitize_context(letter_context(campaign, c))) for c in contacts]
     templates = {lang: CAMPAIGN / f"letter.{lang}.docx" for lang in campaign.languages}
     return Workload(campaign, templates, contacts, letters)
+
+
+def personal_link(contact: Contact) -> str:
+    """A stand-in for the contact's personal link (the ledger's are random): every letter
+    draws a QR code of its own, as in a campaign."""
+    token = hashlib.sha256(f"bench|{contact.id}".encode()).hexdigest()[:32]
+    return f"https://confirm.example.org/r/{token}"
+
+
+def letter_context(campaign: Any, contact: Contact, language: str | None = None) -> Any:
+    """The Word letter's context with the contact's (stand-in) personal link."""
+    language = language or contact.language
+    return docx_letter_context(campaign, contact, language, reply_url=personal_link(contact))
 
 
 def environment() -> SandboxedEnvironment:
@@ -116,22 +132,47 @@ def docxtpl_loop(work: Workload, out: Path) -> None:
     env = environment()
     for index, (lang, context) in enumerate(work.letters):
         template = DocxTemplate(work.templates[lang])
-        template.render(dict(context), env)
+        template.render(_with_qr_image(template, context), env)
         template.save(out / f"{index}.{lang}.docx")
+
+
+def _with_qr_image(template: DocxTemplate, context: Mapping[str, Any]) -> dict[str, Any]:
+    """The context with the QR code of its link as docxtpl places a picture (InlineImage)."""
+    image = qr_image(context["reply_url"])
+    picture = InlineImage(template, io.BytesIO(image.data), Emu(image.width), Emu(image.height))
+    return {**context, QR_FIELD: picture}
+
+
+def _prepare(path: Path, env: SandboxedEnvironment) -> PreparedTemplate:
+    """The template prepared as the engine prepares it: a placeholder for the QR code."""
+    images = {QR_FIELD: lambda part: inline_image_xml(part, placeholder())}
+    return PreparedTemplate(path, env, images=images, letter_images=(QR_FIELD,))
+
+
+def _fast_letter(prepared: PreparedTemplate, context: Mapping[str, Any]) -> bytes:
+    picture = Markup(prepared.image_xml(QR_FIELD))  # python-docx's own XML, not a value
+    media = {QR_FIELD: qr_image(context["reply_url"]).data}
+    return prepared.render_bytes({**context, QR_FIELD: picture}, media)
 
 
 def prepared_loop(work: Workload, out: Path) -> None:
     """The engine's fast path alone: each template prepared once, then a zip per letter."""
     env = environment()
-    prepared = {lang: PreparedTemplate(path, env) for lang, path in work.templates.items()}
+    prepared = {lang: _prepare(path, env) for lang, path in work.templates.items()}
     for index, (lang, context) in enumerate(work.letters):
-        (out / f"{index}.{lang}.docx").write_bytes(prepared[lang].render_bytes(context))
+        (out / f"{index}.{lang}.docx").write_bytes(_fast_letter(prepared[lang], context))
 
 
 def engine(work: Workload, out: Path, workers: int = 1) -> None:
-    """circular's render engine, as the CLI and the flows call it (no ledger)."""
+    """circular's render engine, as the CLI and the flows call it (no ledger: the contexts
+    carry the stand-in links)."""
     report = render_campaign(
-        work.campaign, work.contacts, out, several_per_country=True, workers=workers
+        work.campaign,
+        work.contacts,
+        out,
+        several_per_country=True,
+        context_for=letter_context,
+        workers=workers,
     )
     if report.rendered != len(work.contacts):
         raise RuntimeError(f"render_campaign rendered {report.rendered} of {len(work.contacts)}")
@@ -146,10 +187,10 @@ def identical_parts(work: Workload) -> int:
         if context is None:
             continue
         template = DocxTemplate(path)
-        template.render(dict(context), env)
+        template.render(_with_qr_image(template, context), env)
         buffer = io.BytesIO()
         template.save(buffer)
-        fast = PreparedTemplate(path, env).render_bytes(context)
+        fast = _fast_letter(_prepare(path, env), context)
         with zipfile.ZipFile(buffer) as a, zipfile.ZipFile(io.BytesIO(fast)) as b:
             same += a.namelist() == b.namelist() and all(
                 a.read(name) == b.read(name) for name in a.namelist()
@@ -197,7 +238,8 @@ def run(quick: bool) -> Section:
         f"- parts byte-identical to docxtpl's: {same}/{len(work.templates)} languages checked "
         "(first letter of each; the zip container differs only in dates)",
         f"- one core ({pinned}); {times_said(repetitions)}, alternating order, medians",
-        "- every contender writes each letter to its own .docx file",
+        "- every contender writes each letter to its own .docx file, with the QR code of the "
+        "contact's personal link (a stand-in link per contact)",
     ]
     section.tables.append(("", table))
     verdict = Verdict(
@@ -208,7 +250,9 @@ def run(quick: bool) -> Section:
     )
     if ratio < TARGET:
         verdict.note = (
-            "per letter (timed alone, one core, CL-21/4 fr): fast path 0.54 ms (Jinja 0.06, "
+            "per letter (timed alone, one core, CL-21/4 fr, before the per-letter QR code, "
+            "which adds a few ms: segno's mask choice, see docs/operations.md): fast path "
+            "0.54 ms (Jinja 0.06, "
             "docxtpl's post-processing 0.04, fix_tables' lxml parse and table walk 0.21, "
             "python-docx's serialisation 0.08, core properties), expat check of the rendered "
             "parts 0.07, zip 0.09, context and sanitising 0.12, write 0.10-0.25; and once per "

@@ -251,6 +251,10 @@ class WebPolicy(_Model):
     grace_days: int = Field(7, ge=0, le=365)
     #: "" (the default): the event ``high_level`` when there is one, else no choice of day.
     days_from: str = ""
+    #: The campaign's public page (a name in ``links``): what a Word letter rendered without a
+    #: personal link (``circular render --contacts FILE``) shows and encodes in its QR code
+    #: instead. "" (the default): the link ``high_level`` when there is one.
+    public_page: str = ""
 
 
 class Templates(_Model):
@@ -376,6 +380,11 @@ class Campaign(_Model):
                 f"web.days_from: no event {self.web.days_from!r}; the events are "
                 + ", ".join(self.events)
             )
+        if self.web.public_page and self.web.public_page not in self.links:
+            raise ValueError(
+                f"web.public_page: no link {self.web.public_page!r}; the links are "
+                + (", ".join(self.links) or "none")
+            )
         if self.deadline.date < self.date:
             raise ValueError(
                 f"deadline.date: {self.deadline.date} is before the letter's date {self.date}"
@@ -414,6 +423,11 @@ class Campaign(_Model):
         if event is None:
             return []
         return [event.start + timedelta(days=n) for n in range((event.last - event.start).days + 1)]
+
+    def public_page(self, language: str) -> str:
+        """The campaign's public page in ``language`` (``web.public_page``), or "" if none."""
+        name = self.web.public_page or ("high_level" if "high_level" in self.links else "")
+        return self.text(self.links[name], language) if name else ""
 
     def link_expires_at(self) -> datetime:
         """When the contacts' personal links stop working: the deadline plus the grace days."""

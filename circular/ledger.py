@@ -14,12 +14,14 @@ import enum
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -31,9 +33,10 @@ from sqlalchemy import (
     UniqueConstraint,
     create_engine,
     event,
+    inspect,
     select,
 )
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, mapped_column, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -388,6 +391,49 @@ class MailboxState(Base):
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow, onupdate=utcnow)
 
 
+class SendAccount(Base):
+    """A sending account (SMTP host, port and user) whose limits every sender shares. Its row
+    is the lock the rate limiter takes (``circular.sending.ratelimit``): one sender at a time
+    decides who sends next, whatever process or machine it runs in."""
+
+    __tablename__ = "send_accounts"
+
+    account: Mapped[str] = mapped_column(String(400), primary_key=True)
+    # No send may start before this moment: even pacing, 60 / per-minute seconds a recipient.
+    next_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    turns: Mapped[int] = mapped_column(BigInteger, default=0)
+
+
+class SendSlot(Base):
+    """One send granted by the rate limiter: how many recipients, when it started, when the
+    server answered (``done_at``; none while in flight) and whether it counts against the day
+    (``delivered``: none in flight, false when the server never took it)."""
+
+    __tablename__ = "send_slots"
+    __table_args__ = (Index("ix_send_slots_account_started", "account", "started_at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    account: Mapped[str] = mapped_column(String(400))
+    holder: Mapped[str] = mapped_column(String(128))
+    recipients: Mapped[int] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    done_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    delivered: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class SendWaiter(Base):
+    """A sender waiting for a slot of ``account``, since ``since``: slots go to the longest
+    waiting sender, so every sender makes progress. ``seen_at``: a waiter silent for a few
+    seconds (its process died) no longer holds the others back."""
+
+    __tablename__ = "send_waiters"
+
+    account: Mapped[str] = mapped_column(String(400), primary_key=True)
+    holder: Mapped[str] = mapped_column(String(128), primary_key=True)
+    since: Mapped[datetime] = mapped_column(UTCDateTime)
+    seen_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
 #: How long a write waits for a ledger another process holds locked (SQLite), by default.
 DEFAULT_BUSY_TIMEOUT = 30.0
 
@@ -425,8 +471,102 @@ def _name_the_locked_ledger(database: str, busy_timeout: float) -> Any:
     return handle_error
 
 
+#: Alembic's scripts (env.py, versions/): data, not a package, to keep the tree's shape.
+MIGRATIONS = Path(__file__).resolve().parent / "data" / "migrations"
+#: The revision of a ledger made before migrations existed (commit 542ad48's ``create_all``).
+BASELINE_REVISION = "0001"
+UPGRADE_COMMAND = "circular db upgrade"
+
+
+class LedgerRevisionError(RuntimeError):
+    """The ledger's schema is not the one this circular was written for; the message says
+    which revision it is at and the command to run."""
+
+
+def _alembic_config(connection: Connection) -> Any:
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    config.attributes["connection"] = connection
+    return config
+
+
+@lru_cache(maxsize=1)
+def known_revisions() -> tuple[str, frozenset[str]]:
+    """This circular's head revision, and every revision it knows."""
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    script = ScriptDirectory.from_config(config)
+    return str(script.get_current_head()), frozenset(r.revision for r in script.walk_revisions())
+
+
+def ledger_revision(connection: Connection) -> str | None:
+    """The revision the ledger is at (None: no version table, an old or a new ledger)."""
+    from alembic.runtime.migration import MigrationContext
+
+    return MigrationContext.configure(connection).get_current_revision()
+
+
+def _shown(url: str) -> str:
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def _check_revision(engine: Engine, url: str) -> None:
+    """Make a new ledger at the head revision; refuse one at another revision."""
+    head, known = known_revisions()
+    with engine.begin() as connection:
+        current = ledger_revision(connection)
+        if current == head:
+            return
+        if current is None and not inspect(connection).has_table("messages"):
+            from alembic import command
+
+            Base.metadata.create_all(connection)  # a new ledger: the models are the head
+            command.stamp(_alembic_config(connection), "head")
+            return
+    if current is None:
+        problem = "was made before schema revisions (commit 542ad48 or older)"
+    elif current in known:
+        problem = f"is at schema revision {current}, older than this circular's {head}"
+    else:
+        raise LedgerRevisionError(
+            f"the ledger {_shown(url)} is at schema revision {current}, which this circular "
+            f"does not know (its newest is {head}): a newer circular upgraded it. Install that "
+            f"version (git pull && make venv), then run `{UPGRADE_COMMAND}`"
+        )
+    raise LedgerRevisionError(
+        f"the ledger {_shown(url)} {problem}: run `{UPGRADE_COMMAND}` (make deploy runs it)"
+    )
+
+
+def upgrade_ledger(url: str) -> tuple[str | None, str]:
+    """Bring the ledger at ``url`` to this circular's head revision, keeping every row.
+
+    A ledger without a version table but with tables is taken as the baseline (commit
+    542ad48's schema). Returns the revision before and after."""
+    from alembic import command
+
+    engine = create_engine(url, future=True)
+    try:
+        with engine.begin() as connection:
+            before = ledger_revision(connection)
+            config = _alembic_config(connection)
+            if before is None and inspect(connection).has_table("messages"):
+                command.stamp(config, BASELINE_REVISION)
+            command.upgrade(config, "head")
+            after = ledger_revision(connection)
+    finally:
+        engine.dispose()
+    return before, str(after)
+
+
 class Ledger:
-    """A connection to the ledger database. Tables are created on first use.
+    """A connection to the ledger database. A new ledger gets its tables on first use; one at
+    another schema revision raises ``LedgerRevisionError`` (run ``circular db upgrade``).
 
     On SQLite a write waits up to ``busy_timeout`` seconds for another process's lock, then
     raises ``LedgerLockedError``."""
@@ -444,7 +584,7 @@ class Ledger:
             event.listen(
                 self.engine, "handle_error", _name_the_locked_ledger(database, busy_timeout)
             )
-        Base.metadata.create_all(self.engine)
+        _check_revision(self.engine, url)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

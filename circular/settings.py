@@ -359,6 +359,8 @@ NOT_SETTINGS: Mapping[str, str] = {
     "CIRCULAR_TEST_PG_BIN": "the PostgreSQL binaries the tests start",
     # circular/letters/pdfpool.py: LibreOffice's Python, read where the converters start.
     "CIRCULAR_UNO_PYTHON": "the Python interpreter unoserver runs under",
+    # tests/web/test_browser.py: where the browser test saves the page's screenshots for docs/.
+    "CIRCULAR_SCREENSHOTS": "a folder for the browser tests' screenshots",
 }
 
 _PREFIX = "CIRCULAR_"

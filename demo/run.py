@@ -2,18 +2,21 @@
 
 What it starts (and stops again): a Prefect server (SQLite, its own PREFECT_HOME under
 ``data/demo/``, a free port), the sandbox (SMTP catcher, IMAP inbox, simulated respondents, in
-this process), the deployments of ``prefect.yaml`` and one process worker. Then it drops the
+this process), the confirmation page (``circular web``, a process of its own on a free port,
+``CIRCULAR_PUBLIC_URL`` pointing at it, so the letters' personal links lead there), the
+deployments of ``prefect.yaml`` and one process worker. Then it drops the
 sample contacts into the demo's drop folder for a copy of CL-21/4 dated today, and lets the
 pipeline run by itself:
 
     intake (scheduled, every minute) ──circular.contacts.loaded──▶ campaign (render + send,
-    schedule the reminder waves) ──▶ respondents reply ──▶ poll (triggered here, and every 5
-    minutes) ──▶ classification in the ledger
+    schedule the reminder waves) ──▶ respondents reply by e-mail, or answer on the page
+    (the scenario's web_accept / web_decline) ──▶ poll (triggered here, and every 5 minutes)
+    ──▶ classification in the ledger
 
-The terminal shows the progress; at the end a summary (letters sent, replies by kind, reminder
-waves scheduled) and the Prefect UI's address. Everything lives under ``data/demo/`` and is
-wiped at the next start. Prefect is imported only once the environment points at the demo's
-server (its settings are read at import).
+The terminal shows the progress; at the end a summary (letters sent, replies by kind and by
+channel, reminder waves scheduled) and the Prefect UI's address. Everything lives under
+``data/demo/`` and is wiped at the next start. Prefect is imported only once the environment
+points at the demo's server (its settings are read at import).
 """
 
 from __future__ import annotations
@@ -42,9 +45,8 @@ from rich.table import Table
 from sqlalchemy import func, select
 
 from circular.campaign import CAMPAIGN_FILE, Campaign, load_campaign
-from circular.followups.calendars import closing_day_warnings
 from circular.followups.reminders import wave_notes
-from circular.followups.report import campaign_report
+from circular.followups.report import campaign_report, channel_of
 from circular.ledger import (
     Contact,
     Ledger,
@@ -56,6 +58,7 @@ from circular.ledger import (
     utcnow,
 )
 from circular.sandbox import Sandbox
+from circular.sending.calendars import closing_day_warnings
 from circular.settings import PROJECT_ROOT, SettingsError, load_settings
 
 SAMPLE_CONTACTS = PROJECT_ROOT / "contacts" / "samples" / "member-states.csv"
@@ -218,6 +221,15 @@ def _wait_for(
         time.sleep(0.5)
 
 
+def _page_healthy(page_url: str) -> bool:
+    import httpx
+
+    try:
+        return httpx.get(f"{page_url}/healthz", timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
 def _server_healthy(api_url: str) -> bool:
     import httpx
 
@@ -237,6 +249,10 @@ class DemoResult:
     languages: Counter[str] = field(default_factory=Counter)
     letters_sent: int = 0
     replies: Counter[str] = field(default_factory=Counter)
+    #: The answers by how they came (email, web) and the outcomes by the channel that decided.
+    channels: Counter[str] = field(default_factory=Counter)
+    decided_through: Counter[str] = field(default_factory=Counter)
+    page_url: str = ""
     needs_review: int = 0
     statuses: Counter[str] = field(default_factory=Counter)
     reminders: list[tuple[str, str]] = field(default_factory=list)  # (run name, when UTC)
@@ -258,6 +274,9 @@ class Demo:
         self.port = free_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         self.ui_url = f"http://127.0.0.1:{self.port}"
+        #: The confirmation page (``circular web``): the letters' links lead here.
+        self.web_port = free_port()
+        self.page_url = f"http://127.0.0.1:{self.web_port}"
         self.started = time.monotonic()
         self.campaign_run: str | None = None
         self._ledger: Ledger | None = None
@@ -294,7 +313,16 @@ class Demo:
             **self.prefect_environment(),
             **self.paths.environment(),
             **self.sandbox.environment(),
+            **self.page_environment(),
             "CIRCULAR_HOME": str(PROJECT_ROOT),
+        }
+
+    def page_environment(self) -> dict[str, str]:
+        """Where the confirmation page listens, and the links' base URL (the same)."""
+        return {
+            "CIRCULAR_WEB_HOST": "127.0.0.1",
+            "CIRCULAR_WEB_PORT": str(self.web_port),
+            "CIRCULAR_PUBLIC_URL": self.page_url,
         }
 
     # -- the run ---------------------------------------------------------------------------
@@ -335,6 +363,10 @@ class Demo:
             # Only now may Prefect be imported here: its settings come from the environment.
             os.environ.update(self.environment())
 
+            page = step("Confirmation page (circular web)", note=self.page_url)
+            self._start_page(deadline)
+            progress.update(page, completed=1)
+
             deploy = step("Work pool and deployments", note="prefect.yaml")
             self._deploy()
             progress.update(deploy, completed=1)
@@ -359,7 +391,7 @@ class Demo:
             progress.update(intake, completed=1, note=f"{contacts} contacts loaded")
 
             sending = step("Campaign: invitations sent", total=contacts, note=campaign.id)
-            replies = step("Respondents' replies filed", total=None, note="sandbox")
+            replies = step("Respondents' answers (mail, page)", total=None, note="sandbox")
 
             def letters_sent() -> int:
                 return self._count(Message.id, Message.status == MessageStatus.SENT)
@@ -413,6 +445,14 @@ class Demo:
             env,
         )
         _wait_for(lambda: _server_healthy(self.api_url), "the Prefect server", deadline,
+                  self.processes)  # fmt: skip
+
+    def _start_page(self, deadline: float) -> None:
+        """``circular web`` in a process of its own, as in production (docs/operations.md)."""
+        self.processes.start(
+            "circular-web", [sys.executable, "-m", "circular", "web"], self.environment()
+        )
+        _wait_for(lambda: _page_healthy(self.page_url), "the confirmation page", deadline,
                   self.processes)  # fmt: skip
 
     def _deploy(self) -> None:
@@ -495,9 +535,12 @@ class Demo:
                 )
                 or 0
             )
-            for kind, status in session.execute(select(Reply.kind, Reply.status)):
-                result.replies[str(kind)] += 1
-                result.needs_review += status == "needs_review"
+            for reply in session.scalars(select(Reply)):
+                result.replies[str(reply.kind)] += 1
+                result.channels[channel_of(reply)] += 1
+                result.needs_review += reply.status == "needs_review"
+            result.decided_through = Counter(row.channel for row in rows if row.channel)
+            result.page_url = self.page_url
         for run in self._flow_runs("followup"):
             if run.state is not None and run.state.is_scheduled():
                 when = run.next_scheduled_start_time or run.expected_start_time
@@ -516,6 +559,7 @@ class Demo:
             "campaign_run": result.campaign_run,
             "letters_sent": result.letters_sent,
             "replies": dict(result.replies),
+            "page": self.page_url,
             "reminders": result.reminders,
         }
         self.paths.state.write_text(json.dumps(state, indent=2), encoding="utf-8")
@@ -549,6 +593,10 @@ def print_summary(console: Console, result: DemoResult) -> None:
     table.add_row("letters sent", str(result.letters_sent))
     replies = ", ".join(f"{kind} {count}" for kind, count in result.replies.most_common())
     table.add_row("replies by kind", f"{sum(result.replies.values())}: {replies or 'none'}")
+    channels = ", ".join(f"{name} {count}" for name, count in result.channels.most_common())
+    table.add_row("answers by channel", f"{sum(result.channels.values())}: {channels or 'none'}")
+    decided = ", ".join(f"{name} {n}" for name, n in result.decided_through.most_common())
+    table.add_row("outcomes decided through", decided or "none")
     table.add_row("for a person to review", str(result.needs_review))
     statuses = ", ".join(f"{status} {count}" for status, count in result.statuses.most_common())
     table.add_row("contacts by status", statuses)
@@ -563,6 +611,8 @@ def print_summary(console: Console, result: DemoResult) -> None:
     table.add_row("took", f"{result.seconds:.0f} s")
     console.print(table)
     console.print(f"Prefect UI: [bold]{result.ui_url}[/]")
+    if result.page_url:
+        console.print(f"Confirmation page: {result.page_url}/r/<token> (circular links)")
     if result.campaign_run:
         url = f"{result.ui_url}/runs/flow-run/{result.campaign_run}"
         console.print(f"Campaign run: {url}", soft_wrap=True)  # a URL must not be cut

@@ -18,12 +18,14 @@ same scheduled run.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import UTC
+from datetime import UTC, datetime
 from typing import Any
 
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NONE
+from prefect.deployments import run_deployment
+from prefect.runtime import deployment
 
 from circular.campaign import Campaign, campaign_folder, load_campaign
 from circular.followups.report import ReportRow, campaign_report, summary_markdown, table_records
@@ -32,10 +34,31 @@ from circular.sending.checks import run_checks
 from circular.settings import load_settings
 from flows.common import campaign_run_name, flow_ledger, flow_settings
 from flows.followup import DEPLOYMENT, ScheduledRun, schedule_reminder_waves
-from flows.send import send_in_batches
+from flows.send import schedule_invitation_runs, send_in_batches, window_lines
 
 #: The deployment the reminder waves are runs of (``flow name/deployment name``).
 FOLLOWUP_DEPLOYMENT = DEPLOYMENT
+#: This flow's own deployment: a run stopped by a quota schedules its continuation there, and
+#: the invitations waiting for their send windows are runs of it.
+CAMPAIGN_DEPLOYMENT = "campaign/campaign"
+
+
+def schedule_continuation(
+    campaign_id: str, resume_at: datetime, deployment_name: str = CAMPAIGN_DEPLOYMENT
+) -> str:
+    """One scheduled run of the campaign deployment at ``resume_at`` (an upcoming run in the
+    UI), whatever the number of calls: its idempotency key is the campaign and the time."""
+    run = run_deployment(
+        deployment_name,
+        parameters={"campaign": campaign_id},
+        scheduled_time=resume_at,
+        idempotency_key=f"{campaign_id}:continue:{resume_at.isoformat()}",
+        tags=["circular", f"campaign:{campaign_id}", "continuation"],
+        flow_run_name=f"{campaign_id} · invitations (continued)",
+        timeout=0,
+        as_subflow=False,
+    )
+    return str(run.id)
 
 
 @task(name="campaign status", cache_policy=NONE)
@@ -79,23 +102,41 @@ def campaign_flow(
     batch_size: int = 200,
     limit: int | None = None,
     followup_deployment: str = FOLLOWUP_DEPLOYMENT,
+    continuation_deployment: str | None = None,
+    campaign_deployment: str = CAMPAIGN_DEPLOYMENT,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     """Send a campaign's invitations, then schedule its reminder waves.
 
     ``campaign`` is an id (``cl-21-4``) or a campaign folder; ``sha256`` names the contact file
     whose loading triggered the run (shown in the summary). ``limit`` caps the letters sent in
-    this run. The SMTP password comes from CIRCULAR_SMTP_PASSWORD_BLOCK (a Prefect Secret) or
-    the environment, never from a parameter."""
+    this run. A deployed run stopped by the daily quota schedules its continuation (a run of
+    the campaign deployment, or of ``continuation_deployment``). The SMTP password comes
+    from CIRCULAR_SMTP_PASSWORD_BLOCK (a Prefect Secret) or the environment, never from a
+    parameter. With ``send_window.invitations``, only the invitations whose recipient's window
+    is open go now; the rest become scheduled runs of ``campaign_deployment`` at their windows.
+    ``now`` replaces the clock (tests, a replay)."""
     logger = get_run_logger()
     folder = campaign_folder(campaign)
     definition = load_campaign(folder)
     check_mail_settings(definition.id)
-    totals = send_in_batches(str(folder), batch_size, limit)
+    totals = send_in_batches(str(folder), batch_size, limit, now=now)
     logger.info("%s: %d letters sent in this run", definition.id, totals["sent"])
+    if totals.get("quota_resume_at") and (deployment.id or continuation_deployment):
+        # The daily quota stopped this run: its continuation is a scheduled run, not a person.
+        resume_at = datetime.fromisoformat(totals["quota_resume_at"])
+        totals["continuation"] = schedule_continuation(
+            definition.id, resume_at, continuation_deployment or CAMPAIGN_DEPLOYMENT
+        )
+        logger.info("%s: sending continues at %s", definition.id, resume_at.isoformat())
+    # The invitations waiting for their send windows: one scheduled run of this flow's
+    # deployment per group of windows (idempotent per campaign, time and deadline).
+    parameters = {"campaign": campaign, "batch_size": batch_size, "limit": limit}
+    later = schedule_invitation_runs(str(folder), campaign_deployment, parameters, now)
 
     # One scheduled run of the follow-up deployment per group of send windows of each wave
     # ahead; idempotent per campaign, wave, time and deadline, so a re-run schedules nothing new.
-    scheduled = schedule_reminder_waves(str(folder), followup_deployment)
+    scheduled = schedule_reminder_waves(str(folder), followup_deployment, now=now)
     waves = scheduled.runs
     logger.info(
         "%s: %d reminder waves scheduled in %d runs",
@@ -125,7 +166,10 @@ def campaign_flow(
         "unknown": len(totals["unknown"]),
         "problems": len(totals["problems"]),
         "reminder_waves": [(run.kind, run.at.isoformat()) for run in waves],
+        "invitations_waiting": totals["waiting"],
+        "invitation_runs": later,
         "outcomes": dict(Counter(row.outcome for row in rows)),
+        "continuation": totals.get("continuation"),
     }
 
 
@@ -148,6 +192,9 @@ def campaign_summary(
         lines.append(f"- triggered by the contact file `{sha256[:12]}…`")
     if totals.get("quota_resume_at"):
         lines.append(f"- daily quota reached; sending resumes after {totals['quota_resume_at']}")
+        if totals.get("continuation"):
+            lines.append(f"- continuation: the scheduled run `{totals['continuation']}`")
+    lines += window_lines(totals)
     kinds = sorted({run.kind for run in waves}, key=lambda kind: int(kind.rpartition("-")[2]))
     lines += ["", f"## Reminder waves scheduled: {len(kinds)}", ""]
     for kind in kinds:

@@ -29,21 +29,28 @@ from flows.common import flow_settings
 
 #: Runs not started yet: deleting them is all it takes for them never to run.
 _NOT_STARTED = [StateType.SCHEDULED, StateType.PENDING]
+_PAGE = 200
 
 
 def delete_scheduled_runs(campaign_id: str, *, dry_run: bool = False) -> list[str]:
     """Delete every not-yet-started run tagged ``campaign:<campaign_id>``; their names."""
+    names: list[str] = []
     with get_client(sync_client=True) as client:
-        runs = client.read_flow_runs(
-            flow_run_filter=FlowRunFilter(
-                tags=FlowRunFilterTags(all_=["circular", f"campaign:{campaign_id}"]),
-                state=FlowRunFilterState(type=FlowRunFilterStateType(any_=_NOT_STARTED)),
+        while True:  # page by page: the server returns at most _PAGE runs at a time
+            runs = client.read_flow_runs(
+                flow_run_filter=FlowRunFilter(
+                    tags=FlowRunFilterTags(all_=["circular", f"campaign:{campaign_id}"]),
+                    state=FlowRunFilterState(type=FlowRunFilterStateType(any_=_NOT_STARTED)),
+                ),
+                limit=_PAGE,
+                offset=len(names) if dry_run else 0,  # deleted runs leave the list
             )
-        )
-        if not dry_run:
-            for run in runs:
-                client.delete_flow_run(run.id)
-    return [run.name for run in runs]
+            names += [run.name for run in runs]
+            if not dry_run:
+                for run in runs:
+                    client.delete_flow_run(run.id)
+            if len(runs) < _PAGE:
+                return names
 
 
 @flow(name="cancel-campaign")

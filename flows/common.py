@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from pydantic import SecretStr
@@ -41,7 +41,33 @@ def campaign_run_name(step: str) -> Callable[[], str]:
         from prefect.runtime import flow_run
 
         parameters = flow_run.parameters
-        campaign = str(parameters.get("campaign") or parameters.get("campaign_dir") or "?")
+        given = parameters.get("campaign") or parameters.get("campaign_dir")
+        campaign = str(given or "every campaign")
         return f"{Path(campaign).name} · {step}"
 
     return name
+
+
+#: Prefect's global concurrency limit on SMTP recipients (``make deploy`` creates it from
+#: CIRCULAR_SMTP_RATE_PER_MINUTE, with slot decay): the limit staff see in the UI.
+SMTP_LIMIT = "circular-smtp"
+
+
+def smtp_gate(settings: Settings) -> Callable[[int], Awaitable[None]] | None:
+    """For a deployed run with a per-minute limit: a wait on Prefect's global concurrency limit
+    ``circular-smtp`` before each message (``SendOptions.gate``). Staff can lower it in the
+    UI's Concurrency page to slow every worker; the ledger's limit (the same settings) still
+    holds for every sender, the CLI included. None otherwise."""
+    from prefect.runtime import deployment
+
+    per_minute = settings.smtp_rate_per_minute
+    if not per_minute or not deployment.id:
+        return None
+
+    async def gate(recipients: int) -> None:
+        from prefect.concurrency.asyncio import rate_limit
+
+        # strict: a missing limit is an error, not a warning (run `make deploy`).
+        await rate_limit(SMTP_LIMIT, occupy=min(recipients, per_minute), strict=True)
+
+    return gate

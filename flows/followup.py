@@ -1,7 +1,7 @@
 """The ``followup`` flow and the scheduling of a campaign's reminder waves.
 
 A wave is a day; each recipient gets it in their own send window
-(``circular.followups.windows``). The windows of a wave are grouped, and each group becomes a
+(``circular.sending.windows``). The windows of a wave are grouped, and each group becomes a
 scheduled run of the follow-up deployment at its time, named with the wave, the UTC time and
 the time zones it serves ("cl-21-4 · reminder-1 · 15 Feb 08:00 UTC · Africa/Lagos, Europe/Zurich
 +67"): 193 countries make a dozen runs a wave, visible in the UI as upcoming runs. The
@@ -33,8 +33,8 @@ from prefect.states import Cancelled
 from circular.campaign import Campaign, load_campaign
 from circular.followups.reminders import campaign_timing, followup_now
 from circular.followups.waves import Wave
-from circular.followups.windows import SendGroup
 from circular.ledger import contacts_of, utcnow
+from circular.sending.windows import SendGroup
 from flows.common import flow_ledger, flow_settings
 
 DEPLOYMENT = "followup/followup"
@@ -78,10 +78,16 @@ class Scheduled:
 
 def wave_run_name(campaign: Campaign, wave: Wave, group: SendGroup, shown: int = 3) -> str:
     """The run's name in the UI: campaign, wave, UTC time and the zones it serves."""
+    return group_run_name(campaign, wave.kind, group, shown)
+
+
+def group_run_name(campaign: Campaign, kind: str, group: SendGroup, shown: int = 3) -> str:
+    """A run serving a group of send windows, named for the UI: campaign, kind (a wave,
+    ``invitations``), UTC time and the zones it serves."""
     zones = ", ".join(group.zones[:shown])
     if len(group.zones) > shown:
         zones += f" +{len(group.zones) - shown}"
-    return f"{campaign.id} · {wave.kind} · {group.at.astimezone(UTC):%d %b %H:%M} UTC · {zones}"
+    return f"{campaign.id} · {kind} · {group.at.astimezone(UTC):%d %b %H:%M} UTC · {zones}"
 
 
 def _schedule(

@@ -15,12 +15,16 @@ from typing import Any
 from uuid import NAMESPACE_URL, uuid5
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NONE
 from prefect.events import emit_event
 from prefect.runtime import deployment
 
-from circular.ledger import open_ledger
+from circular.campaign import CampaignError, campaign_folder, load_campaign
+from circular.followups.reminders import acknowledge_now
+from circular.ledger import open_ledger, utcnow
 from circular.replies.activity import ReplyNotice, last_reply_id, replies_after
 from circular.replies.inbox import load_classifier, poll_once
+from circular.sending.smtp import SmtpSetupError
 from circular.web.answers import mark_announced, unannounced
 from flows.common import flow_settings
 from flows.review import request_reviews
@@ -59,7 +63,7 @@ def announce_web_answers(database_url: str | None) -> int:
             for notice in notices:
                 emit_event(
                     event=REPLY_EVENT,
-                    id=uuid5(NAMESPACE_URL, f"circular:web-answer:{notice.answer_id}"),
+                    id=uuid5(NAMESPACE_URL, f"circular:web-answer:{notice.identity}"),
                     resource={"prefect.resource.id": f"circular.campaign.{notice.campaign}"},
                     payload={
                         "kind": notice.kind,
@@ -88,10 +92,33 @@ def poll_replies(database_url: str | None = None, classifier: str | None = None)
     for notice in new_replies:
         announce(notice)
     result["web_answers"] = announce_web_answers(database_url)
+    accepted = sorted({n.campaign for n in new_replies if n.kind == "accept" and n.campaign})
+    # Thanked now, not with the next reminder wave: exactly once still (the ledger's ack row).
+    result["acknowledged"] = sum(acknowledge(campaign, database_url) for campaign in accepted)
     if deployment.id and any(notice.needs_review for notice in new_replies):
         # Deployed: each reply waiting for a person gets its review run (a form in the UI).
         result["review_runs"] = len(request_reviews())
     return result
+
+
+@task(name="acknowledge", cache_policy=NONE)
+def acknowledge(campaign_id: str, database_url: str | None = None) -> int:
+    """Send ``campaign_id``'s acknowledgements not sent yet; returns how many went out. A
+    campaign without its folder, or a send that fails, is logged: the next poll, follow-up or
+    reconcile run tries again."""
+    logger = get_run_logger()
+    settings = flow_settings()
+    if database_url:  # the poll's own ledger
+        settings = settings.model_copy(update={"database_url": database_url})
+    try:
+        campaign = load_campaign(campaign_folder(campaign_id, settings), check_templates=False)
+        result = acknowledge_now(settings, campaign, now=utcnow())
+    except (CampaignError, SmtpSetupError, OSError) as error:
+        logger.warning("%s: acknowledgements not sent now: %s", campaign_id, error)
+        return 0
+    for problem in result.problems:
+        logger.warning(problem)
+    return len(result.sent)
 
 
 REPLY_EVENT = "circular.reply.received"
@@ -104,7 +131,7 @@ def announce(notice: ReplyNotice) -> None:
     resource = {"prefect.resource.id": f"circular.campaign.{notice.campaign or 'unmatched'}"}
     emit_event(
         event=REPLY_EVENT,
-        id=uuid5(NAMESPACE_URL, f"circular:reply:{notice.reply_id}"),
+        id=uuid5(NAMESPACE_URL, f"circular:reply:{notice.identity}"),
         resource=resource,
         payload={
             "kind": notice.kind,
@@ -118,7 +145,7 @@ def announce(notice: ReplyNotice) -> None:
     if notice.kind == "bounce":
         emit_event(
             event=BOUNCE_EVENT,
-            id=uuid5(NAMESPACE_URL, f"circular:bounce:{notice.reply_id}"),
+            id=uuid5(NAMESPACE_URL, f"circular:bounce:{notice.identity}"),
             resource=resource,
             payload={
                 "recipient": notice.bounce_recipient,

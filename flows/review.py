@@ -73,7 +73,7 @@ def review_reply(reply_id: int, timeout: int = REVIEW_TIMEOUT) -> dict[str, Any]
     decision = wait(wait_for_input=form, timeout=timeout, key=f"reply-{reply_id}")
     ledger = flow_ledger(flow_settings())
     try:
-        decided = decide(ledger, reply_id, decision.kind, decision.note)
+        decided = decide(ledger, reply_id, decision.kind, decision.note, by="the Prefect UI")
     finally:
         ledger.dispose()
     get_run_logger().info("reply %s decided %s", reply_id, decided.kind)

@@ -11,6 +11,7 @@ operator's limits hold across batches and runs.
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -21,17 +22,23 @@ from prefect.artifacts import (
     update_progress_artifact,
 )
 from prefect.cache_policies import NONE
+from prefect.deployments import run_deployment
 from prefect.events import emit_event
+from prefect.exceptions import ObjectNotFound
 
 from circular.campaign import Campaign, load_campaign
-from circular.ledger import contacts_of
+from circular.followups.actions import operator
+from circular.followups.settle import readdress
+from circular.ledger import contacts_of, utcnow
 from circular.letters.render import contact_fields_of, render_campaign
+from circular.sending.invitation_windows import unsent_windows
 from circular.sending.outbox import SendOptions, send
 from circular.sending.outgoing import campaign_messages, require_attachments
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig
 from circular.settings import load_settings
-from flows.common import flow_ledger, flow_settings
+from flows.common import flow_ledger, flow_settings, smtp_gate
+from flows.followup import campaign_tags, deadline_tag, group_run_name
 
 
 # No caching anywhere: these tasks write files, the ledger and mail.
@@ -83,7 +90,7 @@ def send_batch(campaign_dir: str, contact_ids: list[int], limit: int | None) -> 
             ledger,
             built.messages,
             SmtpConfig.from_settings(settings),
-            SendOptions.from_settings(settings, limit=limit),
+            SendOptions.from_settings(settings, limit=limit, gate=smtp_gate(settings)),
             sent_folder=sent_folder,
         )
     finally:
@@ -100,6 +107,75 @@ def send_batch(campaign_dir: str, contact_ids: list[int], limit: int | None) -> 
         "left_pending": report.left_pending,
         "quota_resume_at": report.quota_resume_at.isoformat() if report.quota_resume_at else None,
     }
+
+
+@task(name="corrected addresses", cache_policy=NONE)
+def readdress_letters(campaign_dir: str) -> list[str]:
+    """Letters whose address a newer contact file corrected after a bounce (or an unknown
+    fate) get a new row, sent once by this run, as ``circular send`` does (issue 15 §4)."""
+    settings = flow_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    try:
+        return readdress(ledger, campaign.id, campaign.sender.domain, operator(settings.operator))
+    finally:
+        ledger.dispose()
+
+
+@task(name="send windows", cache_policy=NONE)
+def outside_windows(campaign_dir: str, now: datetime | None) -> tuple[list[int], list[str]]:
+    """With campaign.yaml's ``send_window.invitations``: the contacts whose invitation waits
+    for their send window (or has none left before the deadline), and when each opens."""
+    settings = load_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    try:
+        windows = unsent_windows(ledger, campaign, now or utcnow())
+    finally:
+        ledger.dispose()
+    if windows is None:
+        return [], []
+    return sorted(windows.waiting), windows.waiting_lines()
+
+
+def schedule_invitation_runs(
+    campaign_dir: str, deployment_name: str, parameters: dict[str, Any], now: datetime | None
+) -> list[str]:
+    """One scheduled run of the campaign deployment (``parameters``) per group of the send
+    windows still ahead of the invitations not sent yet (``send_window.invitations``), as the
+    reminder waves are scheduled; idempotent per campaign, time and deadline. Their names."""
+    settings = load_settings()
+    campaign = load_campaign(campaign_dir)
+    ledger = flow_ledger(settings)
+    now = now or utcnow()
+    try:
+        windows = unsent_windows(ledger, campaign, now)
+    finally:
+        ledger.dispose()
+    names: list[str] = []
+    for group in windows.groups() if windows is not None else []:
+        name = group_run_name(campaign, "invitations", group)
+        try:
+            run_deployment(
+                deployment_name,
+                parameters=parameters,
+                scheduled_time=group.at,
+                idempotency_key=f"{campaign.id}:invitations:{group.at.astimezone(UTC).isoformat()}"
+                f":{campaign.deadline.at.isoformat()}",
+                tags=[*campaign_tags(campaign), "invitations", deadline_tag(campaign)],
+                flow_run_name=name,
+                timeout=0,
+                as_subflow=False,
+            )
+        except ObjectNotFound:
+            get_run_logger().warning(
+                "no deployment %s: the invitations waiting for %s need another run",
+                deployment_name,
+                name,
+            )
+            break
+        names.append(name)
+    return names
 
 
 def batches(items: list[int], size: int) -> list[list[int]]:
@@ -128,16 +204,25 @@ def send_in_batches(
     campaign_dir: str,
     batch_size: int,
     limit: int | None = None,
+    now: datetime | None = None,
 ) -> dict[str, Any]:
     """Render and send a campaign's invitations batch by batch, inside the calling flow.
 
     While it works, a progress artifact (``<campaign>-sending``) moves batch by batch, and
     each batch that sent letters emits a ``circular.letter.sent`` event (resource
     ``circular.campaign.<id>``) with its counts. Returns the totals. A campaign that sends
-    PDFs fails at once, sending nothing, when a letter lacks its PDF (``check_attachments``)."""
+    PDFs fails at once, sending nothing, when a letter lacks its PDF (``check_attachments``).
+    Letters to corrected addresses are sent again once (``readdressed``); with
+    ``send_window.invitations``, only the contacts whose window is open at ``now`` are sent to
+    (``waiting``: when the others' windows open)."""
     check_attachments(campaign_dir)
+    readdressed = readdress_letters(campaign_dir)
     campaign, ids, fields = campaign_contacts(campaign_dir)
     totals: dict[str, Any] = {"rendered": 0, "sent": 0, "failed": [], "unknown": [], "problems": []}
+    totals["readdressed"] = readdressed
+    waiting, totals["waiting"] = outside_windows(campaign_dir, now)
+    later = set(waiting)
+    ids = [i for i in ids if i not in later]  # their send windows are not open now
     parts = batches(ids, batch_size)
     progress = create_progress_artifact(
         0.0,
@@ -214,10 +299,25 @@ def send_summary(campaign_id: str, totals: dict[str, Any]) -> str:
     ]
     if totals.get("quota_resume_at"):
         lines.append(f"- daily quota reached; sending resumes after {totals['quota_resume_at']}")
+    lines += window_lines(totals)
     for title, key in (("Failed", "failed"), ("Unknown", "unknown"), ("Problems", "problems")):
         if totals[key]:
             lines += ["", f"## {title}", "", *[f"- {item}" for item in totals[key]]]
     return "\n".join(lines) + "\n"
+
+
+def window_lines(totals: dict[str, Any]) -> list[str]:
+    """Markdown lines: the letters sent again to corrected addresses, and the invitations
+    waiting for their recipients' send windows (when each opens)."""
+    lines = []
+    if totals.get("readdressed"):
+        lines.append(
+            f"- corrected addresses, letters sent again: {', '.join(totals['readdressed'])}"
+        )
+    if totals.get("waiting"):
+        lines += ["", f"## Waiting for their send window: {len(totals['waiting'])}", ""]
+        lines += [f"- {line}" for line in totals["waiting"]]
+    return lines
 
 
 if __name__ == "__main__":

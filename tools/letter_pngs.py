@@ -2,9 +2,10 @@
 
     python tools/letter_pngs.py letters/cl-21-4 docs/letters
 
-Renders each letter.<lang>.docx with docxtpl and :func:`circular.letters.context.letter_context`
-for a made-up minister, converts it to PDF with LibreOffice (``soffice --headless``) and the
-first page to PNG with ``pdftoppm`` (poppler-utils). Both are system tools, needed only here.
+Renders each letter.<lang>.docx with circular's ``LetterTemplate`` and
+:func:`circular.letters.context.docx_letter_context` (QR code included) for a made-up
+minister, converts it to PDF with LibreOffice (``soffice --headless``) and the first page to
+PNG with ``pdftoppm`` (poppler-utils). Both are system tools, needed only here.
 """
 
 from __future__ import annotations
@@ -16,12 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from docxtpl import DocxTemplate
-from jinja2 import StrictUndefined
-from jinja2.sandbox import SandboxedEnvironment
-
 from circular.campaign import load_campaign
-from circular.letters.context import letter_context
+from circular.letters.context import docx_letter_context
+from circular.letters.render import LetterTemplate
 
 # Made-up addressees (reserved domains), one per language, in the letter's language.
 SAMPLES: dict[str, dict[str, str]] = {
@@ -85,11 +83,9 @@ SAMPLES: dict[str, dict[str, str]] = {
 def render(campaign_folder: Path, language: str, target: Path) -> None:
     """Render the sample letter in ``language`` to ``target`` (a .docx)."""
     campaign = load_campaign(campaign_folder)
-    template = DocxTemplate(campaign.template_path("letter", language))
-    environment = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
-    context = letter_context(campaign, SAMPLES[language], language)
-    template.render(context, jinja_env=environment)
-    template.save(target)
+    # As circular renders it (QR code included), with the campaign's public page as the link.
+    template = LetterTemplate(campaign.template_path("letter", language), language)
+    target.write_bytes(template.render(docx_letter_context(campaign, SAMPLES[language], language)))
 
 
 def main(argv: list[str] | None = None) -> int:

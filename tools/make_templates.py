@@ -7,7 +7,9 @@ The texts live in ``letters/<id>/text/<lang>.yaml`` (labels, subject, body parag
 with a small markup: ``**bold**``, ``*italic*``, ``<link>``; ``{{ … }}`` and ``{% … %}`` are
 docxtpl/Jinja tags and are copied as they are, each into a run of its own. The layout is the
 ITU circular letter's: sender block and place/date, then Ref./Contact/Tel./E-mail beside the
-addressee, the subject in bold, the body, the closing and the signature.
+addressee, the subject in bold, the body, the closing and the signature. The paragraph that
+gives the contact's personal link (``{{ reply_url }}``) is followed by one holding its QR code
+(``{{ reply_qr }}``, see circular/letters/qr.py).
 
 The output is byte-for-byte reproducible (fixed zip timestamps and document dates). Once
 built, the committed .docx files are what staff edit in Word; run this again only to start
@@ -81,7 +83,7 @@ SCRIPTS: dict[str, Script] = {
 # Template fields whose values are always Latin script: no w:rtl on them in Arabic.
 _LATIN_FIELDS = re.compile(
     r"\{\{\s*(campaign\.(reference|contact\.phone|contact\.email|reply_inbox|links\.\w+)"
-    r"|contact\.email)\s*\}\}"
+    r"|contact\.email|reply_url)\s*\}\}"
 )
 _MARKUP = re.compile(r"(\*\*.+?\*\*|\*.+?\*|<[^<>]+>)")
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})")
@@ -331,7 +333,12 @@ def build_letter(text: dict[str, Any], language: str) -> bytes:
     _paragraph(document, "", script)
     _paragraph(document, text["salutation"], script)
     for paragraph in text["body"]:
-        _paragraph(document, paragraph, script, style="Letter Body")
+        body = _paragraph(document, paragraph, script, style="Letter Body")
+        if "{{ reply_url }}" in paragraph:
+            # The QR code of the personal link, under the sentence that gives it, on the same
+            # page: a letter read on paper leads to the page too.
+            body.paragraph_format.keep_with_next = True
+            _paragraph(document, "{{ reply_qr }}", script).paragraph_format.space_before = Pt(6)
     closing = _paragraph(document, text["closing"], script, style="Letter Body")
     closing.paragraph_format.keep_with_next = True
     # The signature image (campaign.yaml signature:) goes in the paragraph above the name;

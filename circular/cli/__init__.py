@@ -42,6 +42,7 @@ def _register() -> None:
         check_mail,
         classify,
         commands,
+        db,
         followup,
         intake,
         letters,
@@ -56,12 +57,12 @@ def _register() -> None:
 def main() -> None:
     """Entry point of the ``circular`` console script."""
     from circular.cli.output import error
-    from circular.ledger import LedgerLockedError
+    from circular.ledger import LedgerLockedError, LedgerRevisionError
 
     _register()
     try:
         app()
-    except LedgerLockedError as failure:
+    except (LedgerLockedError, LedgerRevisionError) as failure:
         # Any command may meet a ledger another process holds: a message, not a traceback.
         error(str(failure))
         raise SystemExit(2) from None

@@ -95,6 +95,10 @@ def review_command(
         )
     out.print(shown)
     say("decide with: circular decide <id> accept|decline|other [--note TEXT]")
+    say(
+        "or in the Prefect UI (each waits there too, as a review-reply run); a decision taken "
+        "with circular decide closes that run at the next reconcile"
+    )
 
 
 @app.command("decide")

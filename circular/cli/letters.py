@@ -159,6 +159,15 @@ def render_command(
         f"{len(report.letters)} letters in {out}: {report.rendered} rendered, "
         f"{report.skipped} unchanged, in {report.seconds:.1f} s"
     )
+    if ledger is None and report.letters:
+        # No ledger, no personal links: say where these letters send their readers instead.
+        page = campaign.public_page(report.letters[0].language) or "no link"
+        typer.echo(
+            f"note: letters rendered from {contacts_file} carry no personal link; their link "
+            f"and QR code are the campaign's public page (web.public_page: {page}). Render "
+            "from the ledger (without --contacts) for letters to post.",
+            err=True,
+        )
     if pdf:
         _make_pdfs(campaign, report.letters, ledger, workers)
 
@@ -253,11 +262,11 @@ def check_templates_command(
     file and the line. Warn when the deadline falls on a day the secretariat is closed; refuse
     a send window that cannot fit before the deadline for some Member State."""
     from circular.campaign import TEMPLATE_KINDS
-    from circular.followups.calendars import closing_day_warnings
     from circular.followups.reminders import member_states_timing
-    from circular.followups.windows import TimingError
     from circular.letters.checks import check_campaign_templates, text_template_fields
     from circular.letters.render import CONTACT_FIELDS, template_fields
+    from circular.sending.calendars import closing_day_warnings
+    from circular.sending.windows import TimingError
 
     campaign = _load_campaign(campaign_folder)
     if contacts_file is not None:

@@ -19,6 +19,7 @@ from circular.cli import app
 from circular.cli.common import CampaignOption, JsonOption, campaign_or_fail, settings_or_fail
 from circular.cli.output import console, country, fail, print_json, progress, say, when
 from circular.ledger import Ledger, MessageKind, MessageStatus, open_ledger, utcnow
+from circular.sending.invitation_windows import InvitationWindows, unsent_windows
 from circular.sending.mime import MessageBuildError, OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send, write_previews
 from circular.sending.outgoing import campaign_messages
@@ -96,8 +97,14 @@ def send_command(
 
     # With --json the human lines go to stderr, so that stdout is JSON alone.
     waiting = not_yet_sent(ledger, messages)
+    windows = unsent_windows(ledger, campaign, utcnow(), [m.contact_id for m in waiting])
+    later = windows.waiting if windows is not None else frozenset()
+    if later:  # not their recipients' window: this run leaves them out
+        waiting = [m for m in waiting if m.contact_id not in later]
+        messages = [m for m in messages if m.contact_id not in later]
     plan = plan_line("invitations", campaign.id, waiting, len(messages), limit)
     say(("dry run: " if dry_run else "") + plan, stderr=as_json)
+    _windows(windows, campaign_dir, stderr=as_json)
     if dry_run:
         folder = out or settings.data_dir / "outbox" / campaign.id
         chosen = waiting[:limit] if limit else waiting
@@ -159,10 +166,12 @@ def send_command(
                 sent_folder.close()
     sent_to = sorted(country(key) for key in sent_now)
     if as_json:
-        print_json(_as_json(report, sent_to))
+        print_json(_as_json(report, sent_to, windows))
     else:
         _summary(report, sent_to, campaign.deadline.zone)
     _left(ledger, campaign, kind, campaign_dir, stderr=as_json)
+    if windows is not None and windows.no_window:
+        raise typer.Exit(1)  # letters that can no longer go before the deadline: a person decides
     if report.failed or report.unknown:
         raise typer.Exit(1)  # scripts and schedulers notice letters that need a person
 
@@ -240,8 +249,31 @@ def _readdress(settings: Settings, campaign: Campaign, ledger: Ledger) -> None:
         say(f"corrected addresses, letters sent again: {', '.join(keys)}")
 
 
-def _as_json(report: SendReport, sent_to: list[str]) -> dict[str, object]:
+def _windows(windows: InvitationWindows | None, campaign_dir: str, *, stderr: bool) -> None:
+    """The invitations left for their recipients' send windows, and when each window opens."""
+    if windows is None or not windows.waiting:
+        return
+    say(
+        f"{len(windows.waiting)} invitations wait for their recipient's send window "
+        "(campaign.yaml send_window.invitations); it opens:",
+        stderr=stderr,
+    )
+    for line in windows.waiting_lines():
+        say(f"  {line}", stderr=stderr)
+    if windows.later:
+        say(
+            f"run `circular send --campaign {campaign_dir}` again once a window is open",
+            stderr=stderr,
+        )
+
+
+def _as_json(
+    report: SendReport, sent_to: list[str], windows: InvitationWindows | None
+) -> dict[str, object]:
+    later = windows.later.items() if windows is not None else ()
     return {
+        "window_opens": {windows.recipients[c].key: s.start.isoformat() for c, s in later},
+        "no_window": [who.key for who in windows.no_window] if windows is not None else [],
         "sent": report.sent,
         "sent_to": sent_to,
         "failed": report.failed,

@@ -5,7 +5,7 @@ outbox as the invitations (kinds ``reminder-N`` and ``ack``).
 A reminder answers in the thread of the original letter (In-Reply-To and References are the
 invitation's Message-ID), in the contact's language (``reminder.<lang>.txt``), with the letter
 attached again. A wave run sends to every contact whose send window is open at ``now``
-(``circular.followups.windows``); contacts whose window opens later wait for a later run of the
+(``circular.sending.windows``); contacts whose window opens later wait for a later run of the
 same wave. A contact who is out of office until after a wave (or whose window closed before
 any run reached them) gets a ``pending`` row whose ``scheduled_for`` is their first window
 after the return; ``send_due_reminders`` sends it then, after checking the ledger again (a reply
@@ -20,8 +20,9 @@ Every function takes the clock as ``now``: the rules are tested on a simulated c
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -31,7 +32,6 @@ from sqlalchemy.orm import Session
 from circular.campaign import Campaign, TemplateKind
 from circular.countries import DATA_SINCE, member_states
 from circular.followups.actions import held_contacts
-from circular.followups.calendars import secretariat_calendar
 from circular.followups.waves import (
     ContactFacts,
     ReminderPlan,
@@ -41,15 +41,6 @@ from circular.followups.waves import (
     wave_days,
     wave_slots,
     working_day_on_or_before,
-)
-from circular.followups.windows import (
-    Recipient,
-    SendGroup,
-    Timing,
-    TimingError,
-    first_slot_from,
-    group_slots,
-    recipient,
 )
 from circular.ledger import (
     Contact,
@@ -71,15 +62,26 @@ from circular.replies.outcomes import (
     ContactStatus,
     can_mail,
     contact_status,
-    dropped_cc,
     replies_of,
 )
 from circular.sending import claims
+from circular.sending.blocked import dropped_cc, without_cc
+from circular.sending.calendars import secretariat_calendar
 from circular.sending.mime import OutgoingMessage
 from circular.sending.outbox import SendOptions, SendReport, send
 from circular.sending.outgoing import CoverNoteError, letter_paths, message_for
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig, SmtpSetupError
+from circular.sending.windows import (
+    Recipient,
+    SendGroup,
+    Timing,
+    TimingError,
+    first_slot_from,
+    group_slots,
+    recipient,
+    recipient_of,
+)
 from circular.settings import Settings
 
 #: Statuses that mean a person answered: no reminder goes to them.
@@ -136,11 +138,6 @@ def wave_notes(campaign: Campaign) -> list[str]:
         note = f"{wave.kind}: {wave.day:%a} {wave.day.isoformat()}"
         notes.append(note + (f" (skips {'; '.join(skipped)})" if skipped else ""))
     return notes
-
-
-def recipient_of(contact: Contact) -> Recipient:
-    """The contact's time zone and calendar (``circular.followups.windows.recipient``)."""
-    return recipient(contact.id, contact.contact_key, contact.iso3, contact.extra or {})
 
 
 @dataclass(frozen=True)
@@ -594,10 +591,8 @@ def _message(
         references=thread,
         reply_url=contact_reply_url(session, contact),
     )
-    dropped = {address.lower() for address in dropped_cc(session, contact)}
-    if dropped:  # a Cc that bounced permanently gets no more mail; the country still does
-        message = replace(message, cc=tuple(a for a in message.cc if a.lower() not in dropped))
-    return message
+    # A Cc that bounced permanently gets no more mail; the country still does.
+    return without_cc(message, dropped_cc(session, contact))
 
 
 def _latest_acceptance(session: Session, contact: Contact) -> Reply | None:
@@ -661,6 +656,25 @@ def preview_followup(
     return preview
 
 
+@contextmanager
+def _sender(settings: Settings) -> Iterator[tuple[Ledger, Sender]]:
+    """The ledger and the sender of a run with the operator's settings, closed afterwards."""
+    ledger = open_ledger(settings.resolved_database_url)
+    sent_folder = SentFolder.from_settings(settings)
+    sender = Sender(
+        SmtpConfig.from_settings(settings),
+        SendOptions.from_settings(settings),
+        settings.out_dir,
+        sent_folder,
+    )
+    try:
+        yield ledger, sender
+    finally:
+        if sent_folder is not None:
+            sent_folder.close()
+        ledger.dispose()
+
+
 def followup_now(
     settings: Settings,
     campaign: Campaign,
@@ -672,15 +686,7 @@ def followup_now(
     """One follow-up run with the operator's settings: reminder wave ``wave`` (or, with
     ``None``, the deferred reminders now due), then, with ``acknowledgements``, the
     acknowledgements not sent yet."""
-    ledger = open_ledger(settings.resolved_database_url)
-    sent_folder = SentFolder.from_settings(settings)
-    sender = Sender(
-        SmtpConfig.from_settings(settings),
-        SendOptions.from_settings(settings),
-        settings.out_dir,
-        sent_folder,
-    )
-    try:
+    with _sender(settings) as (ledger, sender):
         if wave is None:
             first = send_due_reminders(ledger, campaign, sender, now=now)
         else:
@@ -688,7 +694,10 @@ def followup_now(
         if not acknowledgements:
             return [first]
         return [first, send_acknowledgements(ledger, campaign, sender, now=now)]
-    finally:
-        if sent_folder is not None:
-            sent_folder.close()
-        ledger.dispose()
+
+
+def acknowledge_now(settings: Settings, campaign: Campaign, *, now: datetime) -> FollowupResult:
+    """The acknowledgements not sent yet, with the operator's settings: what the poll sends
+    right after recording acceptances (each still once: the ledger's ``ack`` row)."""
+    with _sender(settings) as (ledger, sender):
+        return send_acknowledgements(ledger, campaign, sender, now=now)

@@ -39,10 +39,10 @@ from circular.replies.outcomes import (
     PERSON_MAILBOX,
     ContactStatus,
     contact_status,
-    dropped_cc,
     latest_decision,
     replies_of,
 )
+from circular.sending.blocked import dropped_cc
 
 
 @dataclass(frozen=True)

@@ -38,10 +38,10 @@ from circular.ledger import (
 )
 from circular.replies.outcomes import (
     ContactStatus,
-    blocked_addresses,
     contact_status,
     record_person_decision,
 )
+from circular.sending.blocked import blocked_addresses
 from circular.tokens import message_id_for, new_token
 
 #: Rows ``circular unknown`` lists: the fate is unknown, or sending gave up.

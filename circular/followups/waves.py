@@ -7,7 +7,7 @@ Rules (issues 6 and 17):
 - wave *n* is a *day*: ``offsets_days[n-1]`` days before the reply deadline's date, moved back
   to the secretariat's previous working day when it falls on its weekend, a public holiday of
   its calendar or one of its closing days; two offsets landing on the same day merge;
-- each recipient gets the wave in their own send window (``circular.followups.windows``) on the
+- each recipient gets the wave in their own send window (``circular.sending.windows``) on the
   wave day, or on their previous working day when the wave day is their weekend or holiday;
   never before the letter's day, never after the deadline, and later than their previous wave
   (when two waves land on the same working day of a recipient, they get the first only);
@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from circular.followups.windows import (
+from circular.sending.windows import (
     Recipient,
     Slot,
     Timing,

@@ -17,7 +17,11 @@ with :func:`letter_context`, so a field means the same thing everywhere:
     The letter's language code.
 ``reply_url``
     The contact's personal link to the confirmation page (``circular.letters.links``), or "" where
-    none was given (a template check's probe contact).
+    none was given (a template check's probe contact). In a Word letter it is never empty: see
+    :func:`docx_letter_context`.
+``reply_qr``
+    Word letters only: the QR code of ``reply_url`` (``circular.letters.qr``), an image put in at
+    rendering, like ``signature``.
 
 Values are plain strings in nested dicts, so a sandboxed template can reach nothing else.
 """
@@ -232,3 +236,19 @@ def letter_context(
         "signature": "",
         "reply_url": reply_url,
     }
+
+
+def docx_letter_context(
+    campaign: Campaign, contact: Any, language: str, *, reply_url: str = ""
+) -> dict[str, Any]:
+    """What a Word letter sees: ``letter_context`` with ``reply_url`` never empty, since a
+    printed letter must point somewhere. Without a personal link (letters rendered from a
+    contact file, outside the ledger) it is the campaign's public page (campaign.yaml
+    ``web.public_page``), which knows nothing of the contact: the answer then comes by mail.
+    E-mails keep "" there and leave their "your personal page" sentence out instead."""
+    context = letter_context(
+        campaign, contact, language, reply_url=reply_url or campaign.public_page(language)
+    )
+    # The QR code goes here when rendering (``circular.letters.qr``).
+    context["reply_qr"] = ""
+    return context

@@ -28,6 +28,10 @@ section, with surprising results) or whose header/footer relationships share a p
 An image that is the same in every letter (a campaign's signature) is added to the package
 once, when the template is prepared (``images``); ``image_xml`` gives the XML that goes in
 its tag's place, the XML docxtpl's ``InlineImage`` writes, to put in the context as markup.
+An image that differs per letter but not in size (a QR code of the letter's link) is added
+the same way from a placeholder and named in ``letter_images``: the relationship, the content
+type and the XML are the placeholder's, and ``render_bytes(context, media=...)`` puts the
+letter's own bytes in the placeholder's zip member.
 """
 
 from __future__ import annotations
@@ -38,7 +42,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -198,6 +202,7 @@ class PreparedTemplate:
         *,
         compresslevel: int = 6,
         images: Mapping[str, Callable[[Any], str]] | None = None,
+        letter_images: Collection[str] = (),
     ) -> None:
         """Read and prepare the template at ``path`` (or the template's bytes, for a caller
         that already read and hashed them); Jinja syntax errors in any part are raised here.
@@ -205,7 +210,8 @@ class PreparedTemplate:
         ``compresslevel`` is the deflate level of the rendered parts (python-docx, and so
         docxtpl, use zlib's default, 6). ``images`` maps a context field to a function that
         adds its image to the document part given and returns the XML for its tag (see
-        ``image_xml``); such a field may only be used in the body."""
+        ``image_xml``); such a field may only be used in the body. The fields named in
+        ``letter_images`` are placeholders each letter gives its own bytes for (``media``)."""
         #: How messages name the template.
         self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
         source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
@@ -226,16 +232,20 @@ class PreparedTemplate:
         self._prepare_headers_footers()
         self._prepare_core_properties(document)
         self._prepare_footnotes()
-        self._images = {
-            name: add_image(document.part) for name, add_image in (images or {}).items()
-        }
+        self._images: dict[str, str] = {}
+        #: The zip member of each per-letter image (``letter_images``).
+        self._media: dict[str, bytes] = {}
+        # In the order docxtpl adds them (rendering the body top to bottom), so that image
+        # part names and relationship ids are docxtpl's.
+        for name, add_image in sorted((images or {}).items(), key=self._body_position):
+            self._add_image(document, name, add_image, per_letter=name in letter_images)
         self._refuse_images_outside_the_body()
 
         buffer = io.BytesIO()
         document.save(buffer)
         self._members = _stored_members(buffer.getvalue())
         names = [member.name for member in self._members]
-        rendered = {part.member for part in self._parts}
+        rendered = {part.member for part in self._parts} | set(self._media.values())
         if self._core_templates:
             rendered.add(self._core_member)
         #: Index of each rendered member among the package's members (python-docx's order).
@@ -322,6 +332,28 @@ class PreparedTemplate:
             # for any context.
             tpl.render_footnotes({}, self.environment)
 
+    def _body_position(self, item: tuple[str, object]) -> int:
+        """Where image field ``item[0]`` is first used in the body's source (the end if not)."""
+        source = "\n".join(next(p for p in self._parts if p.is_body).source_lines)
+        found = re.search(r"\{\{-?\s*" + re.escape(item[0]) + r"\b", source)
+        return found.start() if found else len(source)
+
+    def _add_image(
+        self, document: Any, name: str, add_image: Callable[[Any], str], *, per_letter: bool
+    ) -> None:
+        package = document.part.package
+        before = {id(part) for part in package.iter_parts()}
+        self._images[name] = add_image(document.part)
+        if not per_letter:
+            return
+        added = [part for part in package.iter_parts() if id(part) not in before]
+        if len(added) != 1:
+            # python-docx reused an image already in the package: replacing its bytes would
+            # change that image too. Leave such templates to docxtpl.
+            self._unsupported.append(f"image {name!r} is not a part of its own")
+            return
+        self._media[name] = added[0].partname.membername.encode("utf-8")
+
     def _refuse_images_outside_the_body(self) -> None:
         # The image's relationship belongs to the document part: in a header it would point
         # nowhere. docxtpl adds it to the part being rendered; leave such templates to it.
@@ -363,14 +395,17 @@ class PreparedTemplate:
             fields |= _field_chains(self.environment, source)
         return fields
 
-    def render_bytes(self, context: Mapping[str, Any]) -> bytes:
-        """The complete .docx of the letter for ``context``.
+    def render_bytes(
+        self, context: Mapping[str, Any], media: Mapping[str, bytes] | None = None
+    ) -> bytes:
+        """The complete .docx of the letter for ``context``, with ``media``: the bytes of each
+        per-letter image (named in ``letter_images``; one not given keeps the placeholder's).
 
         Raises what docxtpl raises for the same template, context and environment (Jinja's
         ``TemplateError`` subclasses, with docxtpl's ``docx_context`` lines attached, the
         sandbox's ``SecurityError``), and ``FastPathUnsupported`` when the template is not
         ``supported`` or the context holds docxtpl objects that change the package."""
-        return self.package(self.render_parts(context))
+        return self.package(self.render_parts(context), media)
 
     def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
         """The parts that differ from letter to letter (the body, the headers and footers with
@@ -391,12 +426,20 @@ class PreparedTemplate:
             rendered[self._core_member.decode("utf-8")] = self._core_xml_for(context)
         return rendered
 
-    def package(self, rendered: Mapping[str, bytes]) -> bytes:
+    def package(
+        self, rendered: Mapping[str, bytes], media: Mapping[str, bytes] | None = None
+    ) -> bytes:
         """The .docx of a letter: the prepared members, with ``rendered`` (from
-        ``render_parts``) deflated in their places."""
+        ``render_parts``) and ``media`` (the bytes of per-letter images, by field, as for
+        ``render_bytes``) deflated in their places."""
         members = list(self._members)
         for name, data in rendered.items():
             member = name.encode("utf-8")
+            members[self._slots[member]] = _deflated(member, data, self._level)
+        for name, data in (media or {}).items():
+            member = self._media.get(name)
+            if member is None:
+                raise ValueError(f"{name!r} is not a per-letter image of {self.path}")
             members[self._slots[member]] = _deflated(member, data, self._level)
         return _zip(members)
 

@@ -47,6 +47,7 @@ from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
 from circular.letters.fields import Problem, check_template, describe_problems, flatten_fields
 from circular.letters.jinja_sandbox import sandboxed_environment
 from circular.letters.links import reply_urls
+from circular.letters.qr import QR_FIELD, QR_VERSION, placeholder, qr_image
 from circular.letters.signature import (
     SIGNATURE_FIELD,
     Signature,
@@ -57,7 +58,7 @@ from circular.letters.signature import (
 
 #: Bumped when rendering changes in a way that changes output for the same inputs, so that
 #: letters rendered by an older version are not skipped as "unchanged".
-RENDERER_VERSION = f"circular-letters-1/docxtpl-{docxtpl.__version__}"
+RENDERER_VERSION = f"circular-letters-1/docxtpl-{docxtpl.__version__}/{QR_VERSION}"
 
 #: The contact fields every ledger contact has (columns of ``circular.ledger.Contact``).
 CONTACT_FIELDS = (
@@ -140,7 +141,9 @@ class LetterTemplate:
     per letter; ``fast=False`` forces docxtpl. Both run in the same sandboxed environment.
 
     ``signature``: the campaign's signature image, placed where the template has the
-    ``{{ signature }}`` field (a template without it is refused: the image would be lost)."""
+    ``{{ signature }}`` field (a template without it is refused: the image would be lost).
+    A template with the ``{{ reply_qr }}`` field gets the QR code of each letter's
+    ``reply_url`` there (``circular.letters.qr``); one without it, none."""
 
     def __init__(
         self,
@@ -168,14 +171,17 @@ class LetterTemplate:
         self._parts: dict[str, bytes] | None = None
         #: Package structures python-docx has opened (see ``validate_docx``).
         self._opened: set[str] = set()
+        used = self._fields_used()
+        #: Whether the letters carry the QR code of their link (the template places it).
+        self.qr = used is not None and QR_FIELD in used
         # Preparing the fast path opens the template with python-docx, which parses every
         # XML part it reads, and the first letter is checked whole: checking the template
         # whole before it too (python-docx once more) is left to the docxtpl path.
         self._fast = self._prepare(fast)
         if self._fast is None:
             self._validate_template()
-        if signature is not None:
-            self._check_signature_field(signature)
+        if signature is not None and used is not None:
+            self._check_signature_field(signature, used)
 
     def _validate_template(self) -> None:
         try:
@@ -190,11 +196,18 @@ class LetterTemplate:
             self._parts = docx_parts(self.data)
         return self._parts
 
-    def _check_signature_field(self, signature: Signature) -> None:
+    def _fields_used(self) -> set[str] | None:
+        """The fields the template uses; None when it has syntax errors (reported with the
+        template's other problems, by ``check_templates``)."""
         try:
-            used = check_template(self.data, set(), self._environment, self.label)[0]
+            return check_template(self.data, set(), self._environment, self.label)[0]
         except TemplateError:
-            return  # reported with the template's other problems (check_templates)
+            return None
+        except Exception:
+            self._validate_template()  # names the file and the part at fault
+            raise
+
+    def _check_signature_field(self, signature: Signature, used: set[str]) -> None:
         if SIGNATURE_FIELD not in used:
             raise LetterError(
                 f"campaign.yaml names the signature image {signature.name}, but template "
@@ -205,17 +218,19 @@ class LetterTemplate:
     def _prepare(self, fast: bool) -> PreparedTemplate | None:
         """The fast path (``circular.letters.fastdocx``: parts byte-identical to docxtpl's), or None
         where docxtpl must render each letter itself. The signature is added to the prepared
-        package once."""
+        package once; the QR code as a placeholder each letter replaces."""
         if not fast:
             return None
         signature = self.signature
-        images = (
-            {SIGNATURE_FIELD: lambda part: inline_image_xml(part, signature)}
-            if signature is not None
-            else None
-        )
+        images: dict[str, Callable[[Any], str]] = {}
+        if signature is not None:
+            images[SIGNATURE_FIELD] = lambda part: inline_image_xml(part, signature)
+        if self.qr:
+            images[QR_FIELD] = lambda part: inline_image_xml(part, placeholder())
         try:
-            prepared = PreparedTemplate(self.data, self._environment, images=images)
+            prepared = PreparedTemplate(
+                self.data, self._environment, images=images, letter_images=(QR_FIELD,)
+            )
         except TemplateError:
             # docxtpl raises the same error at render time, where it is reported with the
             # template's name; check_templates reports it before any letter.
@@ -262,13 +277,14 @@ class LetterTemplate:
 
     def _render_checked(self, clean: Mapping[str, Any], name: str) -> bytes:
         if self._fast is not None:
+            context, media = self._with_images(clean)
             try:
-                parts = self._fast.render_parts(self._with_signature(clean))
+                parts = self._fast.render_parts(context)
             except FastPathUnsupported:
                 parts = None  # a context docxtpl alone can render (images, subdocuments)
             if parts is not None:
                 check_well_formed(parts, f"{name} (template {self.label})")
-                data = self._fast.package(parts)
+                data = self._fast.package(parts, media)
                 if not self._opened:
                     self.validate(data, name)
                 return data
@@ -279,7 +295,7 @@ class LetterTemplate:
     def _render_unchecked(self, clean: Mapping[str, Any]) -> bytes:
         if self._fast is not None:
             try:
-                return self._fast.render_bytes(self._with_signature(clean))
+                return self._fast.render_bytes(*self._with_images(clean))
             except FastPathUnsupported:
                 pass  # a context docxtpl alone can render (images, subdocuments)
         return self._render_with_docxtpl(clean)
@@ -307,25 +323,39 @@ class LetterTemplate:
         except OverflowError as error:  # the sandbox's cap on range(): a runaway loop
             raise TemplateRenderError(f"template {self.label} failed: {error}") from None
 
-    def _with_signature(self, clean: Mapping[str, Any]) -> Mapping[str, Any]:
-        """``clean`` with the prepared signature's XML in its field (after sanitising, which
-        turns every markup into text: this XML is the renderer's own, never a contact's)."""
-        if self.signature is None or self._fast is None:
-            return clean
-        xml = self._fast.image_xml(SIGNATURE_FIELD)  # built by python-docx from the PNG
-        return {**clean, SIGNATURE_FIELD: Markup(xml)}  # noqa: S704
+    def _qr_url(self, clean: Mapping[str, Any]) -> str:
+        """The link the letter's QR code encodes ("" for none: no link, or no QR field)."""
+        url = clean.get("reply_url", "")
+        return url if self.qr and isinstance(url, str) else ""
+
+    def _with_images(self, clean: Mapping[str, Any]) -> tuple[Mapping[str, Any], dict[str, bytes]]:
+        """``clean`` with the prepared images' XML in their fields (after sanitising, which
+        turns every markup into text: this XML is the renderer's own, never a contact's), and
+        the bytes of this letter's QR code for the placeholder's member."""
+        assert self._fast is not None
+        images: dict[str, Any] = {}
+        media: dict[str, bytes] = {}
+        if self.signature is not None:
+            images[SIGNATURE_FIELD] = Markup(self._fast.image_xml(SIGNATURE_FIELD))  # noqa: S704
+        url = self._qr_url(clean)
+        if url:
+            images[QR_FIELD] = Markup(self._fast.image_xml(QR_FIELD))  # noqa: S704
+            media[QR_FIELD] = qr_image(url).data
+        return ({**clean, **images} if images else clean), media
 
     def _render_with_docxtpl(self, clean: Mapping[str, Any]) -> bytes:
         template = docxtpl.DocxTemplate(io.BytesIO(self.data))
-        if self.signature is not None:
-            image = docxtpl.InlineImage(
-                template,
-                io.BytesIO(self.signature.data),
-                Emu(self.signature.width),
-                Emu(self.signature.height),
-            )
-            clean = {**clean, SIGNATURE_FIELD: image}
-        template.render(clean, jinja_env=self._environment)
+        images: dict[str, Any] = {}
+        placed = [(SIGNATURE_FIELD, self.signature)]
+        url = self._qr_url(clean)
+        if url:
+            placed.append((QR_FIELD, qr_image(url)))
+        for name, image in placed:
+            if image is not None:
+                images[name] = docxtpl.InlineImage(
+                    template, io.BytesIO(image.data), Emu(image.width), Emu(image.height)
+                )
+        template.render({**clean, **images}, jinja_env=self._environment)
         buffer = io.BytesIO()
         template.save(buffer)
         return buffer.getvalue()
@@ -355,17 +385,17 @@ def contact_fields_of(contacts: Iterable[Contact]) -> set[str]:
 
 
 def _default_context_builder() -> ContextBuilder:
-    from circular.letters.context import letter_context
+    from circular.letters.context import docx_letter_context
 
-    return letter_context
+    return docx_letter_context
 
 
 def _with_reply_urls(urls: Mapping[int, str]) -> ContextBuilder:
-    from circular.letters.context import letter_context
+    from circular.letters.context import docx_letter_context
 
     def build(campaign: Any, contact: Contact, language: str) -> Mapping[str, Any]:
         url = urls.get(contact.id, "") if contact.id is not None else ""
-        return letter_context(campaign, contact, language, reply_url=url)
+        return docx_letter_context(campaign, contact, language, reply_url=url)
 
     return build
 

@@ -12,6 +12,7 @@ import hashlib
 import struct
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from docx.shared import Mm
 
@@ -69,14 +70,25 @@ def campaign_signature(campaign: object) -> Signature | None:
     return Signature.read(path) if path is not None else None
 
 
-def inline_image_xml(part: object, signature: Signature) -> str:
-    """What docxtpl's ``InlineImage`` writes in place of its tag, for ``signature`` added to
+class PlacedImage(Protocol):
+    """An image a letter places (the signature, the QR code): PNG bytes and size in EMU."""
+
+    @property
+    def data(self) -> bytes: ...
+    @property
+    def width(self) -> int: ...
+    @property
+    def height(self) -> int: ...
+
+
+def inline_image_xml(part: object, image: PlacedImage) -> str:
+    """What docxtpl's ``InlineImage`` writes in place of its tag, for ``image`` added to
     ``part`` (a python-docx story part): the text run closed, a run with the drawing, a text
     run opened again."""
     import io
 
     inline = part.new_pic_inline(  # type: ignore[attr-defined]
-        io.BytesIO(signature.data), signature.width, signature.height
+        io.BytesIO(image.data), image.width, image.height
     )
     return (
         f'</w:t></w:r><w:r><w:drawing>{inline.xml}</w:drawing></w:r><w:r><w:t xml:space="preserve">'

@@ -30,6 +30,9 @@ class ReplyNotice:
     bounce_recipient: str
     bounce_permanent: bool | None
     diagnostic: str
+    #: The reply's identity beyond this ledger (mailbox, UIDVALIDITY, UID, Message-ID): event
+    #: ids derive from it, so two ledgers' reply 7 are two events, and one reply one event.
+    identity: str = ""
 
 
 def last_reply_id(session: Session) -> int:
@@ -65,6 +68,7 @@ def replies_after(session: Session, reply_id: int) -> list[ReplyNotice]:
                 bounce_permanent=reply.bounce_permanent if is_bounce else None,
                 # For a bounce the classifier keeps the server's diagnostic as the text.
                 diagnostic=reply.text_excerpt[:DIAGNOSTIC_CHARS] if is_bounce else "",
+                identity=f"{reply.mailbox}:{reply.uidvalidity}:{reply.uid}:{reply.message_id}",
             )
         )
     return notices

@@ -119,6 +119,11 @@ ACCEPT = _compile(
         # A cleft: "it will be the Minister herself who delivers the statement".
         r"|\bit\s+will\s+be\s+[^.;]{1,60}\bwho\s+(will\s+)?(deliver|speak|attend|address|make"
         r"|present|represent)\w*|\btreat\s+this\s+(message\s+)?as\s+(our|a|the)\s+confirmation",
+        # The absolute use of "confirm": a finite form closing its clause ("the Minister
+        # confirms.", "il confirme", "confirmado", "министр подтверждает", "部长确认"). The
+        # imperative and the infinitive ("please confirm", "merci de confirmer") are excluded.
+        r"\b(confirms|confirmed)\s*[.!]?\s*$|\b(confirme|confirmons|confirmée?)\s*[.!]?\s*$"
+        r"|\b(confirma|confirmamos|confirmad[oa])\s*[.!]?\s*$",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+)",
@@ -157,6 +162,10 @@ ACCEPT = _compile(
         r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
         r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
+        # The present for the near future ("он всё-таки участвует"), and the absolute
+        # "подтверждаем" closing its clause.
+        r"(?<!не\s)\b(участвует|участвуем|выступает|выступаем)(?![а-яё])"
+        r"|\b(подтверждает|подтверждаем|подтверждено)\s*[.!]?\s*$",
         r"(рад\w*|с\s+удовольствием|с\s+радостью|честь)[^.;]{0,40}(подтверд\w*|приня\w*|приним\w*"
         r"|участ\w*|выступ\w*)",
         r"\b(сможет|может|в\s+состоянии)\b[^.;]{0,30}(приня\w*\s+участие|участвовать|выступить"
@@ -167,12 +176,13 @@ ACCEPT = _compile(
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵",
         r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
-        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|發表|录制|代表)",
+        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
-        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意"
+        r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
+        r"|届时(出席|发言|致辞|参加)"
         r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
-        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)(本人|亲自|親自)?(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
+        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور)",
@@ -234,7 +244,9 @@ DECLINE = _compile(
         r"|\bsend\w*\s+(his|her|their|our|its)\s+(regrets|apologies)\b|\b(it's|it\s+is)\s+a\s+no\b|\bdeclin\w*\b|\bunable\b"
         r"|\b(prior|previous|earlier|other|conflicting|pressing)\s+(commitment|engagement"
         r"|obligation)s?\b|\bscheduling\s+conflict|\bunavailable\b|\bnot\s+available\b"
-        r"|\b(does|will|would)\s+not\s+(allow|permit)\b",
+        r"|\b(does|will|would)\s+not\s+(allow|permit)\b"
+        # An impediment: "a clash … that prevents the Minister from attending".
+        r"|\b(prevent\w*|keeps?|precludes?)\s+(\w+\s+){0,3}from\s+\w+ing\b",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
@@ -242,15 +254,18 @@ DECLINE = _compile(
         r"|ne\s+(lui|nous|leur)\s+permet",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
-        r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*",
+        r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
+        r"|\ble\s+(impide|impedirá|impiden)\b"
+        # "Rechazamos cualquier reclamación" is a disclaimer's: only the invitation is declined.
+        r"|\brechaz\w*\s+(\w+\s+){0,2}(invitaci|participaci|asistir|participar)",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
-        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*",
+        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
         r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉",
-        r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|نعتذر|يعتذر|اعتذار"
+        r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
-        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)",
+        r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون",
     ]
 )
 
@@ -275,7 +290,7 @@ HEDGE = _compile(
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
-        r"|\bpour\s+approbation\b",
+        r"|\bpour\s+approbation\b|\bse\s+prononcer\w*|\bstatuer\w*",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
         r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
@@ -290,27 +305,35 @@ HEDGE = _compile(
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
-        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت",
+        r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم"
+        # لم … بعد is "not yet".
+        r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
     ]
 )
 
 # Tentative words colour the whole sentence ("Possibly, the Minister will speak by video").
 TENTATIVE = _compile(
     [
-        r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b",
+        r"\b(might|possibly|perhaps|maybe|likely|probably|probable|in\s+principle)\b"
+        # Inclination is not a decision: "we are inclined to accept", "we lean towards".
+        r"|\b(inclined|inclining)\s+(to|towards)\b|\blean(s|ing)?\s+towards?\b",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
-        r"|en\s+principe)\b",
-        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b",
+        r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b",
+        r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b"
+        r"|\binclin\w*\s+(por|a)\b",
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
-        r"|\b(сможет|будет|примет)\s+ли\b",
-        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上",
-        r"ربما|قد\s+يشارك|قد\s+يحضر|من\s+المحتمل|من\s+المرجح|يرجح|من\s+حيث\s+المبدأ",
+        r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b",
+        r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向",
+        # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
+        r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ",
     ]
 )
 
 CONDITION = _compile(
     [
-        r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovided\s+that\b"
+        r"\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
+        # "otherwise" presupposes a condition; "as long as", "on condition" state one.
+        r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
         # Subject-auxiliary inversion is a protasis: "Should the Minister be reappointed, …".
         r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this)\b"
@@ -319,14 +342,18 @@ CONDITION = _compile(
         # "si aimable" is "so kind", not "if".
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu|généreu"
         r"|cordial|prestigieu)\w*)|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
-        r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b",
+        r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
+        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
-        r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*",
-        r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b",
+        r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
+        r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
+        r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b",
+        r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
+        r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])",
-        r"إذا|في\s+حال|شريطة|بشرط",
+        r"如果|是否|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
+        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s",
     ]
 )
 
@@ -356,19 +383,23 @@ ROLE = _compile(
         r"|\bunder-?\s?secretary\b|\bassistant\s+minister\b|\bambassador\b"
         r"|\bpermanent\s+representative\b|\bchargée?\s+d'affaires\b|\bdirector[- ]general\b"
         r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b"
-        r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b",
+        r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b|\bchief\s+engineer\b"
+        # Abbreviated and clipped titles in informal mail: "the DG", "el vice".
+        r"|\bthe\s+DG\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
         r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
-        r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*",
+        r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*"
+        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b",
         r"\bviceministr[oa]\b|\bvice\s?ministr[oa]\b|\bsecretari[oa]\s+de\s+estado\b"
         r"|\bsubsecretari[oa]\b|\bembajador[a]?\b|\brepresentante\s+permanente\b"
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
-        r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b",
+        r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b"
+        r"|\b(el|la)\s+(vice|DG)\b",
         r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
-        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问",
+        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长",
         r"نائب\w*\s+(الوزير|وزير)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار",
     ]
@@ -381,9 +412,9 @@ BEHALF = _compile(
         r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b"
         r"|\b(be|is)\s+represented\s+by\b|\bin\s+(his|her)\s+stead\b"
         r"|\bat\s+the\s+(minister's\s+)?request\s+of\s+the\s+minister\b",
-        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\breprésenter(a|ont)?\b"
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\brepresenter(a|ont)\b"
         r"|\breprésentée?\s+par\b|\bà\s+la\s+demande\s+d",
-        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representación\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
+        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representaci[oó]n\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
         r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",
         r"поручил\w*|назначил\w*|уполномочил\w*|от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b"
         r"|по\s+поручению|будет\s+представлен\w*",
@@ -397,20 +428,28 @@ COURTESY = _compile(
         r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
         r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
-        r"[^.;]*|with\s+(the\s+)?assurances?[^.;]*",
+        r"[^.;]*|with\s+(the\s+)?assurances?[^.;]*"
+        # A politeness condition binds nothing: "if this is convenient for you".
+        r"|,?\s*\bif\s+(this|that|it)\s+(is\s+)?(convenient|suits|agreeable)\b[^.;]*",
         r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
         r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
-        r"\s+considération[^.;]*",
+        r"\s+considération[^.;]*|(vous\s+)?pri\w+\s+d'accepter\s+(ses|nos|mes|les)\s+excuses"
+        r"|accepter\s+(ses|nos|mes|toutes\s+nos)\s+excuses|,?\s*\bsi\s+(cela|ceci)\s+vous\s+convient"
+        r"[^.;]*",
         # The note verbale's closing, not "no desaprovechará la oportunidad de intervenir".
         r"\baprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+para\s+(reiterar|renovar|expresar"
         r"|testimoniar|reafirmar)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
-        r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo",
+        r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo"
+        r"|aceptar?\s+(sus|nuestras|mis)\s+(disculpas|excusas)|,?\s*\bsi\s+(le|les)\s+"
+        r"(conviene|parece\s+bien)[^.;]*",
         r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
-        r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*",
-        r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺",
+        r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*"
+        r"|приня\w*\s+(наши|его|её|мои)\s+извинени\w*|,?\s*если\s+это\s+(удобно|устраивает)[^.;]*",
+        r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺|接受(我们|我方|他|她)的歉意"
+        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便",
         r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
-        r"[^.؛]*",
+        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
     ]
 )
 
@@ -450,7 +489,8 @@ DISCLAIMER = _compile(
         r"|transmission)\b[^.]{0,60}\b(confidential|privileged)\b|\b(confidential|privileged)\s+"
         r"(information|and\s+(confidential|privileged))|\b(accepts?|assumes?)\s+no\s+"
         r"(liability|responsibility)|\bvirus\w*\b|\bprint\s+this\s+e-?mail"
-        r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error",
+        r"|received\s+(this|it)\s+(e-?mail|message)?\s*(in|by)\s+error"
+        r"|\breceiv\w*\s+(\w+\s+){0,3}(in\s+error|by\s+mistake)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
         r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
@@ -458,9 +498,9 @@ DISCLAIMER = _compile(
         r"(n'êtes\s+pas|seul\w*|exclusive\w*|uniquement)[^.]{0,40}\bdestinataire"
         r"|\b(message|courriel|information\w*|pièces?\s+jointes?)\b[^.]{0,60}"
         r"confidentiel\w*|\bn'imprimez\b|\bdécline\s+toute\s+responsabilité\b"
-        r"|reçu\s+(ce\s+message\s+)?par\s+erreur",
+        r"|reçu\s+(ce\s+message\s+)?par\s+erreur|\breç\w*\s+(\w+\s+){0,3}par\s+erreur",
         r"(no\s+es\s+(usted\s+)?el|únic\w*|exclusiv\w*)[^.]{0,40}\bdestinatari[oa]\b"
-        r"|recibido\s+(este\s+mensaje\s+)?por\s+error"
+        r"|recibido\s+(este\s+mensaje\s+)?por\s+error|\brecib\w*\s+(\w+\s+){0,3}por\s+error"
         r"|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
         r"confidencial\w*|\bno\s+imprima\b",
         r"(сообщени\w*|письм\w*|информаци\w*|вложени\w*)[^.]{0,60}конфиденциальн\w*"
@@ -477,7 +517,8 @@ DISCLAIMER = _compile(
 # to join" says nothing final). Everything after the verb in its sentence is non-veridical.
 HOPE = _compile(
     [
-        r"\b(hope[sd]?|hoping|trust)\s+(that|to)\b|\bhopefully\b|\bwish\s+that\b",
+        # "had hoped to" is an unfulfilled wish (IRREALIS), not a hope.
+        r"(?<!had\s)\b(hope[sd]?|hoping|trust)\s+(that|to)\b|\bhopefully\b|\bwish\s+that\b",
         r"\bespér\w*\s+(que|pouvoir)|\bsouhait\w*\s+que\b",
         r"\besper\w*\s+que\b|\bojalá\b|\bconfi\w*\s+en\s+que\b",
         r"надеемся|надеюсь|надеется|рассчитываем,?\s+что",
@@ -500,6 +541,38 @@ REPORTED = _compile(
         r"|в\s+предыдущем\s+(письме|сообщении)",
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة",
+    ]
+)
+
+# Irrealis desire: a wish stated as unfulfilled ("the Minister was keen to accept, but …",
+# "nous aurions aimé participer", "habría querido asistir", "хотел принять", "本想接受",
+# "كان يرغب في القبول") implies the act did not happen: its clause does not accept.
+IRREALIS = _compile(
+    [
+        r"\b(was|were|had\s+been)\s+(very\s+|most\s+)?(keen|eager|hoping|looking\s+forward)\b"
+        r"|\bwould\s+have\s+(\w+\s+)?(liked|loved|wished|wanted|been\s+(glad|happy|delighted"
+        r"|honou?red|pleased))\b|\b(had|has)\s+(hoped|intended|planned|wished)\s+to\b",
+        r"\b(aurai[st]?|aurions|auraient)\s+(\w+\s+)?(aimé|voulu|souhaité|été\s+(heureu|ravi"
+        r"|honoré)\w*)|\b(comptait|souhaitait|espérait|tenait\s+à)\b",
+        r"\b(habría|hubiera|habríamos|hubiéramos)\s+(\w+\s+)?(gustado|encantado|querido"
+        r"|deseado)\b|\b(deseaba|quería|esperaba|pensaba)\b",
+        r"\b(хотел|хотела|хотели|собирался|собиралась|собирались|планировал\w*|намеревал\w*)"
+        r"(?![а-яё])|\bбыл\w*\s+бы\s+рад\w*",
+        r"本想|本来想|本來想|原想|原本想|原本希望|本希望|本打算|原打算",
+        r"كان\s+(\S+\s+){0,3}(يرغب|يود|يتمنى|يأمل|ينوي|يعتزم)|كنا\s+(نرغب|نود|نتمنى|نأمل)",
+    ]
+)
+
+# A parenthetical addressed to the reader, not a footer: "For your confidential information,
+# the Minister …" (the word "confidential" here makes no disclaimer).
+ASIDE = _compile(
+    [
+        r"\bfor\s+your\s+(confidential\s+|private\s+)?(information|knowledge)\b",
+        r"\bpour\s+votre\s+(information|gouverne)(\s+confidentielle)?\b",
+        r"\bpara\s+su\s+(información|conocimiento)(\s+confidencial)?\b",
+        r"для\s+(вашей\s+)?(конфиденциальной\s+)?(информации|сведения)",
+        r"(仅)?供(您|贵方)?(内部)?参考",
+        r"(للعلم|لعلمكم|للاطلاع)(\s+السري)?",
     ]
 )
 
@@ -531,4 +604,37 @@ CONTRAST = re.compile(
     # Chinese and Arabic substitution and contrast words ("而是", "بل"), no word boundary.
     r"|但是|但|不过|然而|而是|而由|而以|而通过|改由|لكن|ولكن|غير\s+أن|إلا\s+أن|بل|وإنما)",
     re.I,
+)
+
+# Words that make the Y of "not X but Y" unsafe to read as a substitute: an impediment ("a clash
+# … that prevents the Minister from attending"), a negative pronoun ("sino que nadie … podrá"),
+# or a cause ("sino por fuerza mayor": the Y is a reason, not another way of taking part).
+UNSAFE_SUBSTITUTE = _compile(
+    [
+        r"\b(prevent\w*|keeps?\s+(\w+\s+){0,3}from|preclud\w*|nobody|no\s+one|none|because|due\s+to"
+        r"|owing\s+to|reason\w*)\b",
+        r"\b(empêch\w*|personne|aucun\w*|parce|en\s+raison|à\s+cause|raison\w*)\b",
+        r"\b(impid\w*|nadie|ningun\w*|porque|debido|por\s+(fuerza|causa|razon\w*|motivo\w*))\b",
+        r"\b(меша\w*|помеша\w*|никто|ни\s+один|из-за|потому|причин\w*)\b",
+        r"妨碍|阻碍|无人|没有人|因为|由于|原因",
+        r"يحول\s+دون|تحول\s+دون|يمنع|تمنع|لا\s+أحد|بسبب|لأن|لسبب",
+    ]
+)
+
+# A negated refusal followed by its cause and a contrast ("El Ministro no declina por
+# desinterés, sino por fuerza mayor", "does not decline for lack of interest but because …"):
+# the negation is about the cause, not the act; the refusal stands. Read over the whole
+# sentence (the contrast is in another clause); group 1 is the negator to remove.
+CAUSE_NOT_ACT = _compile(
+    [
+        r"\b(?:does|is|did)\s+(not)\s+(?:declin|refus)\w*\s+(?:\w+\s+){0,3}?"
+        r"(?:for|out\s+of|because|due)\b"
+        r"[^.;]{0,80}\bbut\b",
+        r"\b(ne)\s+(?:décline|refuse|renonce)\w*\s+pas\s+(?:par|pour|à\s+cause)\b[^.;]{0,80}"
+        r"\bmais\b",
+        r"\b(no)\s+(?:declin|rechaz|renunci)\w*\s+(?:\w+\s+){0,3}?(?:por|debido)\b[^.;]{0,80}\bsino\b",
+        r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
+        r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
+        r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",
+    ]
 )

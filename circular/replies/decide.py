@@ -6,7 +6,7 @@ delegates. What the signals add up to, and how sure that is, is ``circular.repli
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from circular.replies import cues, negation
 
@@ -73,6 +73,9 @@ class Signal:
     cue: str = ""  # the words that decided
     conditional: bool = False  # a condition or tentative word made the sentence pending
     explicit: bool = False  # a decline said in words of refusal, not only by a negation
+    # Why the sentence's structure makes its reading unsafe without a person ("two negations",
+    # "not X but Y"); None when it is plain.
+    risk: str | None = None
 
 
 _DELEGATE_END = re.compile(
@@ -182,9 +185,16 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     pending; otherwise each clause may accept, decline or be pending on its own."""
     is_question = "?" in sentence or "？" in sentence or "؟" in sentence
     scripts = cues.scripts_of(sentence)
-    if cues.DISCLAIMER.search(sentence, scripts):
+    # "For your confidential information, …" is addressed to the reader: no footer.
+    text = cues.ASIDE.sub(" ", sentence, scripts)
+    if cues.DISCLAIMER.search(text, scripts):
         return []
-    text = _neutralise(sentence, scripts)
+    text = _neutralise(text, scripts)
+    causes = cues.CAUSE_NOT_ACT.finditer(text, scripts)
+    for cause in causes:
+        # "no declina por desinterés, sino …": the negator speaks of the cause; remove it.
+        start, end = cause.span(cause.lastindex or 0)
+        text = text[:start] + " " * (end - start) + text[end:]
     found: list[Signal] = []
     request = None if is_question else cues.QUESTION.search(text, scripts)
     if request and _answered_before(text[: request.start()], scripts):
@@ -216,6 +226,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     speaks = False
     # Whether an earlier clause negated participation (for "not X but Y" and "…but cannot").
     negated_before = participated_before = False
+    negations = 0  # negations opened inside another's scope ("没有不参加", "нет … не прочь")
+    # A contrast clause after a negated one ("not X but Y", "no … sino") whose Y is not plainly
+    # another person or way of taking part.
+    substituted = False
+    contrasted = False  # any contrast clause in the sentence
     for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
         if not clause or not clause.strip():
             continue
@@ -229,9 +244,23 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         litotes = neg.litotes[0] if neg.litotes else None
         accept, accept_negated = _negated_cue(cues.ACCEPT, body, scripts, neg)
         participate, participate_negated = _negated_cue(cues.PARTICIPATE, body, scripts, neg)
+        if accept and cues.IRREALIS.search(body, scripts):
+            # "The Minister was keen to accept, but …": an unfulfilled wish accepts nothing
+            # (it still counts as participation for the elided "…, but cannot").
+            participate, accept = participate or accept, None
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
         substitution = contrast and negated_before
+        negations += _nested(neg.scopes)
+        substituted = substituted or (
+            substitution
+            and bool(
+                cues.UNSAFE_SUBSTITUTE.search(clause, scripts)
+                or cues.NEGATION.search(body, scripts)
+                or cues.IRREALIS.search(text, scripts)
+            )
+        )
+        contrasted = contrasted or contrast
         if substitution:
             # "not X but Y": X was only negated to be replaced; a decline read from that
             # negation alone (no word of refusal) does not stand ("not on the 22nd but the 25th").
@@ -314,4 +343,47 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
         found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
+    risk = _structural_risk(negations, substituted or bool(causes), contrasted, found)
+    if risk:
+        found = [
+            s if s.kind == "hedge" or s.kind == "question" else replace(s, risk=risk) for s in found
+        ]
     return found
+
+
+# Correlatives negate side by side ("neither … nor", "ni … ni", "ни … ни"), not one inside the
+# other.
+_CORRELATIVE = frozenset({"nor", "ni", "ни", "neither", "or"})
+
+
+def _nested(scopes: tuple[negation.Scope, ...]) -> int:
+    """How many forward negations open inside another forward negation's scope."""
+    forward = [s for s in scopes if not s.backward]
+    return sum(
+        1
+        for inner in forward
+        if inner.trigger.lower() not in _CORRELATIVE
+        and any(outer.start < inner.start < outer.end for outer in forward if outer is not inner)
+    )
+
+
+def _structural_risk(
+    negations: int, substituted: bool, contrasted: bool, found: list[Signal]
+) -> str | None:
+    """Why this sentence's reading must not stand without a person, or None.
+
+    On every unseen set the swaps came from structures the scope rules misread, not from
+    missing words: a negation inside another's scope ("没有不参加的道理", "Никаких возражений
+    … нет") and "not X but Y" where Y is a reason, not a substitute ("no declina por
+    desinterés, sino por fuerza mayor"). Such a sentence still gives its best guess; a person
+    confirms it."""
+    answers = [s for s in found if s.kind in ("accept", "decline")]
+    if not answers:
+        return None
+    if negations and any(s.kind == "decline" and not s.explicit for s in answers):
+        return "a negation inside another negation's scope"
+    if substituted:
+        return "a 'not X but Y' construction"
+    if contrasted and any(s.litotes for s in answers):
+        return "a double negative beside a contrast"
+    return None

@@ -70,9 +70,11 @@ _REFUSAL = [
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
     r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
-    r"|препятстви\w*|помех\w*)",
+    r"|препятстви\w*|помех\w*|прочь)",
     # zh
-    r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝)",
+    # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
+    r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
+    r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
     r"|نرفض|يعترض|تعترض|اعتراض|يغيب|تغيب|غياب|يتوانى|تتوانى|نتوانى|يألو|تألو|يدخر|تدخر"
@@ -134,6 +136,8 @@ _PSEUDO = [
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
     r"|\bno\s+(es\s+)?(por|debido\s+a)\s+(falta|ausencia)\s+de\s+\w+"
+    r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"
+    r"\s+\w+"
     r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+)?(pesar|pena|tristeza|lament))"
     r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не"
@@ -143,7 +147,9 @@ _PSEUDO = [
     r"|не\s+без\s+(?=(глубокого\s+|большого\s+)?(сожалени|грусти))"
     r"|ни\s+на\s+(минуту|секунду|мгновение)",
     r"不胜|不勝|不仅|不僅|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
-    r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為",
+    r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為"
+    # "没有理由不参加": no reason not to take part; the verb stands.
+    r"|没有理由不|没理由不|沒有理由不",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسعه\s+إلا|لا\s+يسعنا\s+إلا"
     r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
@@ -153,7 +159,7 @@ _PSEUDO = [
 ]
 
 _TERMINATORS = [
-    r"[,;:.!?]|\b(but|however|although|though|whereas|while|yet|except|apart\s+from|because"
+    r"\s[—–]\s|[,;:.!?]|\b(but|however|although|though|whereas|while|yet|except|apart\s+from|because"
     r"|since|which|who|instead)\b",
     r"\b(mais|cependant|toutefois|bien\s+que|quoique|sauf|parce|car|puisque|qui|lequel"
     r"|laquelle)\b",

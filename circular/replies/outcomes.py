@@ -14,11 +14,12 @@ this precedence:
 4. otherwise ``awaiting`` once a letter went out, ``not_sent`` before.
 
 Independently of the status, a permanent bounce stops all mail to the address that bounced
-(``can_mail``, ``blocked_addresses``), even for a contact that had accepted.
+(``can_mail``, ``circular.sending.blocked``), even for a contact that had accepted.
 
 A bounce counts against the contact only when it is about the contact's address *now*: the
-bounce of a Cc address drops that Cc from later mail (``dropped_cc``) and leaves the country
-as it was; the bounce of an address a newer contact file corrected no longer marks it.
+bounce of a Cc address drops that Cc from later mail (``circular.sending.blocked.dropped_cc``)
+and leaves the country as it was; the bounce of an address a newer contact file corrected no
+longer marks it.
 
 A person may decide a contact's answer without any e-mail (telephone, letter, note verbale):
 ``record_person_decision`` keeps it as a reply of the person's own (mailbox ``person``),
@@ -49,6 +50,7 @@ from circular.ledger import (
     utcnow,
 )
 from circular.replies.matching import Match
+from circular.sending.blocked import blocked_addresses
 
 #: How much of a reply's text the ledger keeps (enough for a person to judge it).
 EXCERPT_CHARS = 2000
@@ -225,21 +227,6 @@ def _status_of_human(reply: Reply, *, decided: bool) -> ContactStatus:
     return ContactStatus.NEEDS_REVIEW
 
 
-def blocked_addresses(session: Session, addresses: Iterable[str] | None = None) -> set[str]:
-    """Addresses (lower case) that bounced permanently: no more mail goes to them.
-
-    A bounce a person re-filed as something else no longer blocks (its kind changed)."""
-    query = select(Reply.bounce_recipient).where(
-        Reply.kind == ReplyKind.BOUNCE,
-        Reply.bounce_permanent.is_(True),
-        Reply.bounce_recipient != "",
-    )
-    blocked = {address.strip().lower() for address in session.scalars(query)}
-    if addresses is None:
-        return blocked
-    return {a.strip().lower() for a in addresses} & blocked
-
-
 def can_mail(session: Session, contact: Contact) -> bool:
     """False once ``contact``'s address bounced permanently (even after an acceptance)."""
     address = contact.email.strip().lower()
@@ -269,12 +256,6 @@ def _hits(session: Session, bounce: Reply, contact: Contact) -> bool:
     if letter is None or not letter.to_addrs:
         return True
     return str(letter.to_addrs[0]).strip().lower() == current
-
-
-def dropped_cc(session: Session, contact: Contact) -> list[str]:
-    """The Cc addresses of ``contact`` that bounced permanently: later mail goes without them."""
-    blocked = blocked_addresses(session, contact.cc or [])
-    return [address for address in contact.cc or [] if address.strip().lower() in blocked]
 
 
 #: ``Reply.mailbox`` of a decision a person recorded without an e-mail.

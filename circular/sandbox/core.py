@@ -166,7 +166,8 @@ class Sandbox:
         return self._smtp.received()
 
     def replies(self) -> list[SimulatedReply]:
-        """Every answer filed in the IMAP inbox so far, in filing order."""
+        """Every answer given so far, in order: filed in the IMAP inbox (``channel`` email)
+        or posted on the confirmation page (``channel`` web)."""
         return self._respondents.delivered()
 
     def pending_replies(self) -> int:

@@ -21,8 +21,9 @@ from email.utils import format_datetime
 from circular.sandbox.dsn import delivery_status_notification
 from circular.sandbox.letter import Letter, read_letter
 from circular.sandbox.replies import HUMAN_KINDS, human_reply, out_of_office
-from circular.sandbox.scenario import Kind, Scenario, seeded_random
+from circular.sandbox.scenario import WEB_KINDS, Kind, Scenario, seeded_random
 from circular.sandbox.smtp import ReceivedMessage
+from circular.sandbox.web import answer_on_page, personal_link
 
 log = logging.getLogger(__name__)
 
@@ -38,10 +39,14 @@ class SimulatedReply:
     in_reply_to: str
     message_id: str
     data: bytes = field(repr=False)
+    #: ``email`` (filed in the inbox) or ``web`` (posted on the page at ``url``).
+    channel: str = "email"
+    url: str = ""
 
 
 class Respondents:
-    """Answers letters per the scenario; ``deliver`` files each answer (IMAP APPEND).
+    """Answers letters per the scenario; ``deliver`` files each answer (IMAP APPEND), and
+    ``answer_on_web`` posts the answers of the web kinds on the letter's personal page.
 
     ``receive`` may be called from any thread; answers are delivered on this object's own
     thread when their delay has passed. Every choice (who does what, which sentence, how
@@ -53,9 +58,11 @@ class Respondents:
         deliver: Callable[[bytes], None],
         *,
         today: Callable[[], date] = date.today,
+        answer_on_web: Callable[[SimulatedReply], None] | None = None,
     ) -> None:
         self._scenario = scenario
         self._deliver = deliver
+        self._answer_on_web = answer_on_web or post_on_page
         self._today = today
         self._queue: list[tuple[float, int, SimulatedReply]] = []
         self._order = itertools.count()
@@ -125,6 +132,18 @@ class Respondents:
         rng = seeded_random(seed, "text", recipient.lower(), kind, number)
         message_id = _message_id(seed, letter.message_id, recipient, kind, number)
         message: Message
+        if kind in WEB_KINDS:
+            return SimulatedReply(
+                kind=kind,
+                respondent=recipient,
+                country=letter.country,
+                language=letter.language,
+                in_reply_to=letter.message_id,
+                message_id=message_id,
+                data=b"",
+                channel="web",
+                url=personal_link(letter.text) or "",
+            )
         if kind is Kind.BOUNCE:
             message = delivery_status_notification(
                 letter, recipient, self._scenario.bounce, received.received_at, message_id
@@ -166,9 +185,12 @@ class Respondents:
                     return
                 _, _, reply = heapq.heappop(self._queue)
                 self._filing += 1
-            reply = dataclasses.replace(reply, data=_dated_now(reply.data))
             try:
-                self._deliver(reply.data)
+                if reply.channel == "web":
+                    self._answer_on_web(reply)
+                else:
+                    reply = dataclasses.replace(reply, data=_dated_now(reply.data))
+                    self._deliver(reply.data)
             except Exception:
                 log.exception(
                     "sandbox could not file the %s reply %s", reply.kind, reply.message_id
@@ -218,6 +240,15 @@ class Respondents:
                     )
                 self._changed.wait(left)
             return list(self._delivered)
+
+
+def post_on_page(reply: SimulatedReply) -> None:
+    """Answer ``reply`` on its personal page (``circular.sandbox.web``), the way a browser
+    posts the form; the speaker and day drawn from the reply's own seed."""
+    if not reply.url:
+        raise ValueError(f"the letter {reply.in_reply_to} gives no personal link to answer on")
+    rng = seeded_random(0, "web", reply.message_id)
+    answer_on_page(reply.url, reply.kind is Kind.WEB_ACCEPT, rng)
 
 
 def _dated_now(data: bytes) -> bytes:

@@ -33,6 +33,13 @@ class Kind(StrEnum):
     OUT_OF_OFFICE = "out_of_office"
     BOUNCE = "bounce"
     SILENCE = "silence"
+    #: Answers on the confirmation page (the letter's personal link), not by e-mail.
+    WEB_ACCEPT = "web_accept"
+    WEB_DECLINE = "web_decline"
+
+
+#: The kinds answered on the confirmation page.
+WEB_KINDS = frozenset({Kind.WEB_ACCEPT, Kind.WEB_DECLINE})
 
 
 class Plan(BaseModel):

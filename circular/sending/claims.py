@@ -19,11 +19,11 @@ import socket
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import and_, bindparam, func, or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from circular.ledger import Ledger, Message, MessageStatus, utcnow
@@ -291,36 +291,6 @@ def release(
     if code is not None or answer:
         values.update(last_smtp_code=code, last_smtp_answer=answer)
     return _finish(ledger, row_id, claimer, (MessageStatus.SENDING,), uncount=uncount, **values)
-
-
-def sent_counts(ledger: Ledger, now: datetime, day_start: datetime) -> tuple[int, list[datetime]]:
-    """What the rate limit must count from the ledger: messages sent (or possibly sent) since
-    ``day_start``, and the times of those of the last minute. Every campaign counts: the
-    provider's quota is the account's."""
-    since = now - timedelta(minutes=1)
-    maybe_sent = (MessageStatus.SENDING, MessageStatus.UNKNOWN)
-    with ledger.session() as session:
-        today = session.scalar(
-            select(func.count(Message.id)).where(
-                or_(
-                    Message.sent_at >= day_start,
-                    and_(Message.status.in_(maybe_sent), Message.claimed_at >= day_start),
-                )
-            )
-        )
-        recent = [
-            moment
-            for (moment,) in session.execute(
-                select(func.coalesce(Message.sent_at, Message.claimed_at)).where(
-                    or_(
-                        Message.sent_at >= since,
-                        and_(Message.status.in_(maybe_sent), Message.claimed_at >= since),
-                    )
-                )
-            )
-            if moment is not None
-        ]
-    return int(today or 0), recent
 
 
 def _pid_alive(pid: int) -> bool:

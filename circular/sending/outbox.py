@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -31,7 +31,7 @@ from circular.sending.mime import (
     build_message,
     needs_smtputf8,
 )
-from circular.sending.ratelimit import DailyQuotaReached, RateLimiter, day_start
+from circular.sending.ratelimit import DailyQuotaReached, SharedRateLimiter, Slot, account_key
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import Outcome, SendResult, SmtpConfig, SmtpConnection, SmtpSetupError
 from circular.settings import Settings, SmtpUtf8
@@ -57,6 +57,9 @@ class SendOptions:
     rate_window: float = 60.0  # the window of per_minute; shorter only in tests
     recipients_per_day: int = 0  # To and Cc over a rolling 24 hours (circular.sending.quota)
     smtputf8: SmtpUtf8 = "auto"  # "no": addresses always in ASCII, whatever the server offers
+    # Awaited with a message's recipient count before the ledger's limiter: the flows put
+    # Prefect's global concurrency limit here (a brake staff can tighten in the UI).
+    gate: Callable[[int], Awaitable[None]] | None = None
 
     @classmethod
     def from_settings(cls, settings: Settings, **overrides: object) -> SendOptions:
@@ -151,6 +154,7 @@ class _Run:
         self.stopping: BaseException | None = None  # daily quota or a setup error
         self.retry_tasks: set[asyncio.Task[None]] = set()
         self.copies: asyncio.Queue[BuiltMessage] = asyncio.Queue()  # for the Sent folder
+        self.spare_slots: list[Slot] = []  # granted, unused: the letter was another's
 
     def _notify(self, event: str, job: _Job) -> None:
         if self.progress is not None:
@@ -162,14 +166,15 @@ class _Run:
             self.settled.set()
 
     async def run(self, jobs: list[_Job]) -> SendReport:
-        today_start = day_start(utcnow())
-        sent_today, recent = claims.sent_counts(self.ledger, utcnow(), today_start)
-        self.limiter = RateLimiter(
+        # One limit per account, held in the ledger: every sender of the account shares it.
+        self.limiter = SharedRateLimiter(
+            self.ledger,
+            account_key(self.smtp.host, self.smtp.port, self.smtp.username),
             self.options.per_minute,
             self.options.per_day,
+            holder=self.claimer,
             window=self.options.rate_window,
-            sent_today=sent_today,
-            recent=recent,
+            stale_after=self.options.stale_after,
         )
         self.budget = quota.RecipientBudget(
             self.options.recipients_per_day, quota.recent_sends(self.ledger, utcnow())
@@ -205,6 +210,8 @@ class _Run:
                 task.cancel()
             await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
             self._release_queued()
+            for slot in self.spare_slots:
+                self.limiter.release(slot, delivered=False)
         if isinstance(self.stopping, SmtpSetupError):
             raise self.stopping
         return self.report
@@ -286,7 +293,7 @@ class _Run:
             self.report.left_pending += 1
             return False
         try:
-            await self.limiter.acquire()
+            slot = await self._slot(len(job.built.recipients))
         except DailyQuotaReached as error:
             self.budget.give_back(len(job.built.recipients))
             self._stop(error)
@@ -294,14 +301,17 @@ class _Run:
             self.report.left_pending += 1
             return False
         if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.retried):
-            self.limiter.release(delivered=False)
+            # Another sender took this letter while we waited: the slot goes to our next one.
+            # (Given back instead, two senders walking one campaign in the same order would
+            # let the one behind spend every slot it wins on letters already taken.)
+            self.spare_slots.append(slot)
             self.budget.give_back(len(job.built.recipients))
-            self.report.already_done += 1  # another sender took it
+            self.report.already_done += 1
             return False
         try:
             result = await connection.send(job.built)
         except SmtpSetupError as error:
-            self.limiter.release(delivered=False)
+            self.limiter.release(slot, delivered=False)
             self.budget.give_back(len(job.built.recipients))
             self._stop(error)
             claims.release(self.ledger, job.row.id, self.claimer, uncount=True)
@@ -309,10 +319,10 @@ class _Run:
             return False
         except BaseException:
             # Cancelled or a bug mid-send: the row stays ``sending`` (ambiguous) on purpose.
-            self.limiter.release(delivered=True)
+            self.limiter.release(slot, delivered=True)
             raise
         delivered = result.outcome in (Outcome.ACCEPTED, Outcome.AMBIGUOUS)
-        self.limiter.release(delivered=delivered)
+        self.limiter.release(slot, delivered=delivered)
         if not delivered:
             self.budget.give_back(len(job.built.recipients))
         understood = None if delivered else answers.understand(result.code, result.answer)
@@ -321,6 +331,18 @@ class _Run:
             return False
         await self._record(job, result)
         return understood is not None and understood.action == answers.Action.FEWER_CONNECTIONS
+
+    async def _slot(self, recipients: int) -> Slot:
+        """A slot of the shared limit for a message to ``recipients``: a spare one (won for a
+        letter another sender took) when it is big enough, else a new one."""
+        while self.spare_slots:
+            spare = self.spare_slots.pop()
+            if spare.recipients >= recipients:
+                return spare
+            self.limiter.release(spare, delivered=False)
+        if self.options.gate is not None:
+            await self.options.gate(recipients)
+        return await self.limiter.acquire(recipients)
 
     def _provider_stops(
         self, job: _Job, result: SendResult, understood: answers.Understood

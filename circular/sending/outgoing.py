@@ -21,6 +21,7 @@ from circular.letters.context import letter_context
 from circular.letters.docx_safety import UnsafeNameError, letter_filename
 from circular.letters.links import reply_urls
 from circular.letters.render import contact_fields_of
+from circular.sending.blocked import blocked_addresses, without_cc
 from circular.sending.mime import Mailbox, OutgoingMessage
 
 _ENV = text_environment()
@@ -260,7 +261,8 @@ def campaign_messages(
     template: TemplateKind = "email",
 ) -> CampaignMessages:
     """The e-mail of ``kind`` for every contact of ``campaign`` (or those of ``contact_ids``),
-    in the ledger's order, each with its rendered letter. A contact without a letter (or
+    in the ledger's order, each with its rendered letter, without the Cc addresses that
+    bounced permanently (a resent letter, issue 15). A contact without a letter (or
     without a file ``attach`` sends), or whose cover note cannot be rendered, is a problem
     naming it; it is not silently left out."""
     contacts = _contacts(ledger, campaign, contact_ids)
@@ -276,21 +278,17 @@ def campaign_messages(
         return CampaignMessages([], list(broken), broken_templates=broken)
     result = CampaignMessages([], [])
     urls = reply_urls(ledger, campaign.id, [c.id for c in contacts])
+    with ledger.session() as session:  # a Cc that bounced permanently gets no more mail
+        blocked = blocked_addresses(session, [a for c in contacts for a in c.cc or ()])
     for contact, found in _contact_letters(ledger, campaign, out_dir, contacts):
         if isinstance(found, str):
             result.problems.append(found)
             continue
         try:
-            result.messages.append(
-                message_for(
-                    campaign,
-                    contact,
-                    found,
-                    kind=kind,
-                    template=template,
-                    reply_url=urls[contact.id],
-                )
+            message = message_for(
+                campaign, contact, found, kind=kind, template=template, reply_url=urls[contact.id]
             )
+            result.messages.append(without_cc(message, blocked))
         except CoverNoteError as error:
             result.problems.append(str(error))
     return result

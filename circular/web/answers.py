@@ -201,6 +201,8 @@ class WebNotice:
     language: str
     speaker: str
     day: str
+    #: The answer's identity beyond this ledger (event ids derive from it).
+    identity: str = ""
 
 
 def unannounced(session: Session, limit: int = 500) -> list[WebNotice]:
@@ -222,6 +224,7 @@ def unannounced(session: Session, limit: int = 500) -> list[WebNotice]:
             language=answer.language,
             speaker=", ".join(p for p in (answer.speaker_name, answer.speaker_title) if p),
             day=answer.day.isoformat() if answer.day else "",
+            identity=f"{answer.campaign}:{answer.id}:{answer.link_id}:{answer.created_at.isoformat()}",
         )
         for answer, iso3 in session.execute(query)
     ]

@@ -157,7 +157,7 @@ def test_review_form_pauses_rejects_bad_input_and_records_the_decision(
         assert (reply.kind, reply.decided_by, reply.decision_note) == (
             "accept",
             "person",
-            "phoned the ministry",
+            "phoned the ministry (decided by the Prefect UI)",
         )
 
 

@@ -105,5 +105,5 @@ def test_review_runs_suspend_free_the_worker_and_record_the_decision(
         assert (reply.kind, reply.decided_by, reply.decision_note) == (
             "decline",
             "person",
-            "letter of 3 March",
+            "letter of 3 March (decided by the Prefect UI)",
         )

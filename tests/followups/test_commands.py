@@ -269,3 +269,28 @@ def test_cancel_stops_everything_pending(desk: Desk) -> None:
     when = _window_of(desk, campaign, 1, "GIN")  # a country whose letter went before
     assert run_wave(desk.ledger, campaign, 1, sender, now=when).sent == []
     assert ("cancel", "amina") in desk.actions()
+
+
+def test_a_resent_letter_skips_a_cc_that_bounced(desk: Desk) -> None:
+    """A letter sent again (to a corrected address, or by resolve --resend) goes without the
+    Cc addresses that bounced permanently; the other Cc still get it."""
+    gin = desk.contact("GIN")
+    gbr_cc = ["cabinet@gbr.example", "protocol@gbr.example"]
+    desk.bounce("GIN", gin.email)
+    desk.bounce("GIN", gin.cc[0])
+    desk.bounce("GBR", gbr_cc[0])
+    # The corrected file: GIN's new address, and GBR's Cc (its letter's fate is unknown).
+    rows = {gin.email: NEW_GIN, "minister@gbr.example,": f"minister@gbr.example,{';'.join(gbr_cc)}"}
+    _intake(desk, _rows(rows), "corrected.csv")
+    code, output = desk.run("send", "--force", "--campaign", str(desk.folder))
+    assert "letters sent again: GIN" in output and "sent 1," in output, output
+    [again] = [r for r in desk.handler.received if NEW_GIN in r.rcpt_tos]
+    assert gin.cc[0] not in again.rcpt_tos and set(gin.cc[1:]) <= set(again.rcpt_tos)
+    assert gin.cc[0] not in str(email.message_from_bytes(again.data, policy=default)["Cc"])
+
+    desk.handler.faults.drop_after_data.clear()
+    args = ("resolve", "--campaign", str(desk.folder), "--contact", "GBR", "--resend")
+    code, done = desk.run(*args)
+    assert code == 0 and "sent 1," in done, done
+    resent = [r for r in desk.handler.received if "minister@gbr.example" in r.rcpt_tos][-1]
+    assert gbr_cc[0] not in resent.rcpt_tos and gbr_cc[1] in resent.rcpt_tos

@@ -12,7 +12,6 @@ import yaml
 
 from circular.campaign import Campaign, load_campaign
 from circular.countries import capital_zone, member_states
-from circular.followups.calendars import closing_day_warnings, country_calendar
 from circular.followups.reminders import (
     CampaignTiming,
     ReminderError,
@@ -26,7 +25,8 @@ from circular.followups.waves import (
     wave_days,
     working_day_on_or_before,
 )
-from circular.followups.windows import TimingError, group_slots, recipient
+from circular.sending.calendars import closing_day_warnings, country_calendar
+from circular.sending.windows import TimingError, group_slots, recipient
 from circular.settings import PROJECT_ROOT
 
 ZURICH = ZoneInfo("Europe/Zurich")

@@ -19,7 +19,12 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from circular.campaign import LANGUAGES, Campaign, load_campaign
 from circular.ledger import Contact
-from circular.letters.context import SALUTATIONS, letter_context, salutation_for
+from circular.letters.context import (
+    SALUTATIONS,
+    docx_letter_context,
+    letter_context,
+    salutation_for,
+)
 from circular.letters.dates import format_day, format_span
 from circular.settings import PROJECT_ROOT
 
@@ -241,7 +246,8 @@ def _environment() -> SandboxedEnvironment:
 
 def _render_docx(campaign: Campaign, contact: dict[str, Any], language: str) -> str:
     template = DocxTemplate(campaign.template_path("letter", language))
-    template.render(letter_context(campaign, contact, language), jinja_env=_environment())
+    context = docx_letter_context(campaign, contact, language)
+    template.render(context, jinja_env=_environment())
     buffer = io.BytesIO()
     template.save(buffer)
     document = Document(io.BytesIO(buffer.getvalue()))

@@ -357,7 +357,7 @@ def test_the_real_letters_have_dates_and_country_names(tmp_path: Path, language:
 
 @needs_real
 def test_the_real_templates_take_the_fast_path_with_docxtpls_text(tmp_path: Path) -> None:
-    from circular.letters.context import letter_context
+    from circular.letters.context import docx_letter_context
     from circular.letters.render import LetterTemplate, letter_templates
 
     campaign = load_campaign(CAMPAIGN, check_templates=False)
@@ -376,7 +376,7 @@ def test_the_real_templates_take_the_fast_path_with_docxtpls_text(tmp_path: Path
             ministry="M",
             extra={},
         )
-        context = letter_context(campaign, contact, language)
+        context = docx_letter_context(campaign, contact, language)
         fast = LetterTemplate(path, language)
         assert fast.fast, language
         slow = LetterTemplate(path, language, fast=False)

@@ -15,12 +15,16 @@ from circular.ledger import ReplyKind
 from circular.replies.classify import classify_text
 from circular.replies.mailtext import cut_quoted
 
-DEV2 = Path(__file__).parents[1] / "data" / "replies" / "dev" / "dev2.csv"
-ROWS = list(csv.DictReader(DEV2.open(encoding="utf-8")))
+DEV = Path(__file__).parents[1] / "data" / "replies" / "dev"
+ROWS = list(csv.DictReader((DEV / "dev2.csv").open(encoding="utf-8")))
+# dev3.csv: the rules of the fourth round (tests/replies/test_generalisation3.py).
+ROWS3 = list(csv.DictReader((DEV / "dev3.csv").open(encoding="utf-8")))
 
 
 @pytest.mark.parametrize(
-    "row", ROWS, ids=[f"{r['language']}-{r['category']}-{i}" for i, r in enumerate(ROWS)]
+    "row",
+    ROWS + ROWS3,
+    ids=[f"{r['language']}-{r['category']}-{i}" for i, r in enumerate(ROWS + ROWS3)],
 )
 def test_sentence_is_read_as_meant(row: dict[str, str]) -> None:
     decision = classify_text(row["text"])

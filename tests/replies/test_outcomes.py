@@ -12,12 +12,12 @@ from circular.replies.matching import NO_MATCH, Match, MatchMethod
 from circular.replies.outcomes import (
     ContactStatus,
     Incoming,
-    blocked_addresses,
     can_mail,
     contact_status,
     decide_reply,
     new_reply,
 )
+from circular.sending.blocked import blocked_addresses
 from tests.support.inbox_support import StandInClassification, add_letter
 
 _uids = count(1)

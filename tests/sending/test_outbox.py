@@ -232,7 +232,8 @@ def test_rate_limit_is_never_exceeded_as_the_server_counts(ledger: Ledger) -> No
 
 def test_daily_quota_stops_the_run_and_counts_across_runs(ledger: Ledger) -> None:
     ids = add_contacts(ledger, 8)
-    options = SendOptions(connections=2, per_day=5)
+    # Each letter goes to two recipients (To and Cc): the quota counts recipients.
+    options = SendOptions(connections=2, per_day=10)
     with smtp_server() as (server, handler):
         first = send(ledger, letters_for(ids), plain(server.port), options)
         second = send(ledger, letters_for(ids), plain(server.port), options)

@@ -242,7 +242,7 @@ def campaign_letters(campaign_folder: Path) -> list[tuple[str, dict[str, Any]]]:
     """(language, context) of the letter of each sample Member State contact, built by
     ``circular.letters.context`` for the campaign in ``campaign_folder``."""
     from circular.campaign import load_campaign
-    from circular.letters.context import letter_context
+    from circular.letters.context import docx_letter_context
 
     campaign = load_campaign(campaign_folder)
     with SAMPLE_CONTACTS.open(encoding="utf-8", newline="") as handle:
@@ -250,7 +250,7 @@ def campaign_letters(campaign_folder: Path) -> list[tuple[str, dict[str, Any]]]:
     return [
         (
             row["language"],
-            letter_context(campaign, {**row, "iso3": row["country"]}, row["language"]),
+            docx_letter_context(campaign, {**row, "iso3": row["country"]}, row["language"]),
         )
         for row in rows
     ]

@@ -33,6 +33,17 @@ def copy_campaign(root: Path, **reminders: object) -> Campaign:
     return load_campaign(folder)
 
 
+def open_every_day(folder: Path) -> None:
+    """Make the campaign in ``folder`` a secretariat open every day (no holidays, a seven-day
+    week), for tests that must not depend on the weekday they run on: acknowledgements and
+    waves wait on the secretariat's days off (tests/followups checks those)."""
+    path = folder / "campaign.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["calendar"] = None
+    data["reminders"]["working_days"] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 def sample_rows(per_language: dict[str, int]) -> list[dict[str, str]]:
     """The first rows of the sample contact file in each language, as many as asked."""
     wanted = dict(per_language)

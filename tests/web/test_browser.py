@@ -112,3 +112,85 @@ def test_an_expired_link_says_so_in_the_browsers_language(
         assert page.locator("form").count() == 0
     finally:
         context.close()
+
+
+def test_the_letters_link_in_chromium_reaches_the_report_and_stops_the_reminders(
+    web_desk: WebDesk,
+) -> None:
+    """The whole chain once: the link read from the rendered Word letter (its text and its QR
+    code) and from the e-mail, answered in chromium; `circular report --json` shows channel
+    web; the next reminder wave (on an injected clock) passes those contacts by."""
+    import io
+    import json
+    import re
+    import zipfile
+
+    import zxingcpp
+    from docx import Document
+    from PIL import Image
+    from typer.testing import CliRunner
+
+    from circular.cli import _register, app
+    from circular.followups.reminders import Sender, invited_timing, run_wave
+    from circular.ledger import contacts_of
+    from circular.letters.render import render_campaign
+    from circular.sending.outbox import SendOptions
+    from circular.sending.smtp import SmtpConfig
+    from circular.settings import Security
+    from tests.servers.smtp_server import RecordingHandler, smtp_server
+
+    campaign, ledger = web_desk.campaign, web_desk.ledger
+    with ledger.session() as session:
+        contacts = contacts_of(session, campaign.id)
+        session.expunge_all()
+    letters = render_campaign(campaign, contacts, web_desk.tmp / "letters", ledger).letters
+    [french] = [letter for letter in letters if letter.language == "fr"]
+    docx = french.path.read_bytes()
+    words = "\n".join(p.text for p in Document(io.BytesIO(docx)).paragraphs)
+    [from_text] = re.findall(r"https?://[^\s<>]+/r/[A-Za-z0-9_-]{32}", words)
+    with zipfile.ZipFile(io.BytesIO(docx)) as package:
+        [media] = [n for n in package.namelist() if n.startswith("word/media/")]
+        image = Image.open(io.BytesIO(package.read(media)))
+    [from_qr] = [code.text for code in zxingcpp.read_barcodes(image)]
+    assert from_text == from_qr == web_desk.link("fr")  # the letter's link is the e-mail's
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"]
+        )
+        try:
+            for language, url in (("fr", from_text), ("es", web_desk.link("es"))):
+                page = browser.new_page()
+                page.goto(url)
+                _answer(page, accept=True, speaker=f"Speaker {language}", day_index=1)
+                assert SAVED[language] in page.locator("#saved").inner_text()
+                page.close()
+        finally:
+            browser.close()
+
+    _register()
+    report = CliRunner().invoke(app, ["report", "--campaign", str(campaign.folder), "--json"])
+    assert report.exit_code == 0, report.output
+    rows = {row["country"]: row for row in map(json.loads, report.output.splitlines())}
+    answered = {web_desk.countries["fr"], web_desk.countries["es"]}
+    for country in answered:
+        assert (rows[country]["outcome"], rows[country]["channel"]) == ("accepted", "web")
+        assert rows[country]["decided_by"] == "web"
+    waiting = {country for country, row in rows.items() if row["outcome"] == "awaiting"}
+    assert waiting == set(web_desk.countries.values()) - answered
+
+    # Reminder wave 1 at each of its runs' moments, as the scheduled runs do.
+    handler = RecordingHandler()
+    with smtp_server(handler) as (server, _):
+        smtp = SmtpConfig("127.0.0.1", server.port, security=Security.NONE)
+        sender = Sender(smtp, SendOptions(connections=1), web_desk.tmp / "out")
+        plan = invited_timing(ledger, campaign)
+        for group in plan.groups(plan.waves[0]):
+            run_wave(ledger, campaign, 1, sender, now=group.at)
+    reminded = {
+        contact.iso3
+        for contact in contacts
+        for item in handler.received
+        if contact.email in item.rcpt_tos
+    }
+    assert reminded == waiting  # everyone still awaited, and neither who answered on the page
