@@ -23,6 +23,7 @@ Both on a fresh ledger and folders, the sink Postfix's smtp-sink, alternating.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shutil
@@ -46,6 +47,7 @@ from bench.harness import (
 )
 from bench.memory import write_contacts_csv
 from bench.sinks import LoopbackSink, free_port
+from circular.sandbox.imap import ImapServer
 
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = "cl-21-4"
@@ -77,8 +79,26 @@ def campaign_copy(letters_dir: Path, per_country: int) -> Path:
     return target
 
 
-def run_environment(run_dir: Path, letters_dir: Path, sink_port: int) -> dict[str, str]:
-    """circular's settings for one run: its own ledger and folders, the sink, no Sent folder."""
+#: The reply inbox the campaign flow checks before its first letter (issue 14's pre-flight):
+#: the sandbox's pymap, a stand-in account on 127.0.0.1.
+IMAP_USER, IMAP_PASSWORD = "wsis-info", "bench-only"
+
+
+class _Stopping:
+    """Stops the stand-in inbox on close (``contextlib.closing``)."""
+
+    def __init__(self, server: ImapServer) -> None:
+        self.server = server
+
+    def close(self) -> None:
+        self.server.stop()
+
+
+def run_environment(
+    run_dir: Path, letters_dir: Path, sink_port: int, imap_port: int
+) -> dict[str, str]:
+    """circular's settings for one run: its own ledger and folders, the sink, the stand-in
+    reply inbox, no Sent folder."""
     return {
         "CIRCULAR_DATABASE_URL": f"sqlite:///{run_dir / 'ledger.sqlite3'}",
         "CIRCULAR_DATA_DIR": str(run_dir / "data"),
@@ -92,6 +112,11 @@ def run_environment(run_dir: Path, letters_dir: Path, sink_port: int) -> dict[st
         "CIRCULAR_SMTP_HOST": "127.0.0.1",
         "CIRCULAR_SMTP_PORT": str(sink_port),
         "CIRCULAR_SMTP_SECURITY": "none",
+        "CIRCULAR_IMAP_HOST": "127.0.0.1",
+        "CIRCULAR_IMAP_PORT": str(imap_port),
+        "CIRCULAR_IMAP_SECURITY": "none",
+        "CIRCULAR_IMAP_USERNAME": IMAP_USER,
+        "CIRCULAR_IMAP_PASSWORD": IMAP_PASSWORD,
         "CIRCULAR_IMAP_SENT_FOLDER": "",
     }
 
@@ -324,12 +349,14 @@ def run(quick: bool) -> Section:
         per_country = write_contacts_csv(source, count)
         letters_dir = scratch / "letters"
         campaign_copy(letters_dir, per_country)
-        with LoopbackSink(scratch) as sink:
+        inbox = ImapServer(IMAP_USER, IMAP_PASSWORD)
+        inbox.start()
+        with LoopbackSink(scratch) as sink, contextlib.closing(_Stopping(inbox)):
             # The triggered campaign run takes its settings from the worker's environment, so
             # the Prefect path always uses the same run folder, emptied before each run.
             run_dirs = {"direct": scratch / "run-direct", "prefect": scratch / "run-prefect"}
             envs = {
-                kind: run_environment(folder, letters_dir, sink.port)
+                kind: run_environment(folder, letters_dir, sink.port, inbox.port)
                 for kind, folder in run_dirs.items()
             }
             stack = PrefectStack(scratch / "prefect", {**envs["prefect"], "PYTHONPATH": str(ROOT)})

@@ -214,3 +214,13 @@ def capital_zone(iso3: str) -> str:
         return _capital_zones()[iso3.strip().upper()]
     except KeyError:
         raise KeyError(f"no capital time zone is known for {iso3!r}") from None
+
+
+def labelled(key: str) -> str:
+    """A contact key (``ESP``, ``ESP-2``, ``ESP:someone@example.org``) with the country's
+    English short name, as messages name a contact: ``ESP (Spain)``; the key alone when its
+    first three letters are no country."""
+    try:
+        return f"{key} ({get_country(key[:3]).name('en')})"
+    except (KeyError, ValueError, LookupError):
+        return key

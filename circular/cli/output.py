@@ -139,9 +139,6 @@ def zone_name(zone: tzinfo) -> str:
 def country(key: str) -> str:
     """A contact key (``ESP``, or ``ESP:someone@example.org``) with the country's English short
     name: ``ESP (Spain)``."""
-    from circular.countries import get_country
+    from circular.countries import labelled
 
-    try:
-        return f"{key} ({get_country(key[:3]).name('en')})"
-    except (KeyError, ValueError, LookupError):
-        return key
+    return labelled(key)

@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
-from circular.countries import get_country
+from circular.countries import labelled
 from circular.ledger import Contact, Ledger, Message, MessageStatus, utcnow
 from circular.sending.mime import OutgoingMessage
 
@@ -74,15 +74,7 @@ def countries(keys: Iterable[str]) -> str:
     if len(chosen) > NAMED:
         shown = ", ".join(chosen[:NAMED])
         return f"{len(chosen)} countries: {shown} and {len(chosen) - NAMED} more"
-    return ", ".join(_named(key) for key in chosen)
-
-
-def _named(key: str) -> str:
-    iso3 = key.partition("-")[0]
-    try:
-        return f"{key} ({get_country(iso3).name('en')})"
-    except (KeyError, LookupError, ValueError):
-        return key
+    return ", ".join(labelled(key) for key in chosen)
 
 
 def languages(messages: Iterable[OutgoingMessage]) -> str:

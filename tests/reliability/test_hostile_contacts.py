@@ -356,6 +356,8 @@ def test_a_200_mb_file_and_a_million_rows_in_bounded_memory(tmp_path: Path) -> N
         "CIRCULAR_DROP_FOLDER": str(settings.drop_folder),
         "CIRCULAR_PROCESSED_FOLDER": str(settings.processed_folder),
         "CIRCULAR_REJECTED_FOLDER": str(settings.rejected_folder),
+        # Intake takes files only for a campaign it knows (its folder under letters/).
+        "CIRCULAR_LETTERS_DIR": str(settings.letters_dir.resolve()),
         "CIRCULAR_DATABASE_URL": f"sqlite:///{tmp_path / 'ledger.sqlite3'}",
     }
     completed = subprocess.run(

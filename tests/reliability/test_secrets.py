@@ -68,6 +68,7 @@ from tests.servers.oauth_fixtures import (  # noqa: F401 (fixtures)
 from tests.servers.oauth_server import TokenServer
 from tests.servers.provider_smtp import ProviderHandler, provider_smtp
 from tests.servers.smtp_server import RecordingHandler, free_port, make_test_tls, smtp_server
+from tests.support.followup_support import copy_campaign, open_every_day
 from tests.support.secret_scan import SecretScan
 
 pytestmark = [pytest.mark.slow, pytest.mark.dovecot]
@@ -127,6 +128,11 @@ class World:
     env: dict[str, str] = field(default_factory=dict)
 
     @property
+    def campaign_dir(self) -> str:
+        """The campaign's folder (a copy of CL-21/4 under ``root``)."""
+        return str(self.root / "letters" / "cl-21-4")
+
+    @property
     def data(self) -> Path:
         """The data folder (the ledger lives there)."""
         return self.root / "data"
@@ -169,7 +175,13 @@ def world(tmp_path: Path, mailbox: ImapAccount, monkeypatch: pytest.MonkeyPatch)
     handler = RecordingHandler()
     with smtp_server(handler, starttls=tls, login=(SMTP_USER, SMTP_PASSWORD)) as (server, _):
         world = World(tmp_path, mailbox, server.port, ca_file, handler)
+        # A copy of CL-21/4 whose secretariat is open every day: acknowledgements wait on its
+        # days off, and this test must not depend on the weekday it runs on.
+        campaign = copy_campaign(tmp_path)
+        assert campaign.folder is not None
+        open_every_day(campaign.folder)
         world.env = {
+            "CIRCULAR_LETTERS_DIR": str(campaign.folder.parent),
             "CIRCULAR_DATA_DIR": str(world.data),
             "CIRCULAR_OUT_DIR": str(tmp_path / "letters-out"),
             "CIRCULAR_REPORTS_DIR": str(tmp_path / "reports"),
@@ -534,7 +546,7 @@ def test_flows_leave_no_password_anywhere(
         use_secret_blocks(monkeypatch)
     since = datetime.now(UTC)
     world.drop_contacts()
-    campaign = str(CAMPAIGN_DIR)
+    campaign = world.campaign_dir
 
     loaded = intake_flow()
     sent = send_invitations(campaign, batch_size=2)
@@ -548,7 +560,9 @@ def test_flows_leave_no_password_anywhere(
     assert sent["sent"] == len(COUNTRIES) and not sent["failed"]
     assert answered == len(COUNTRIES) and polled["processed"] == len(COUNTRIES)
     acks = followed["runs"][1]
-    assert len(acks["sent"]) == 2, acks  # two acceptances thanked
+    # Two acceptances thanked once each: by the poll that recorded them (issue 16), or by the
+    # follow-up run when the poll could not.
+    assert polled.get("acknowledged", 0) + len(acks["sent"]) == 2, (polled, acks)
     assert len(world.handler.received) == len(COUNTRIES) + 2
     assert reported["rows"] == len(COUNTRIES) and Path(reported["xlsx"]).is_file()
     assert world.mailbox.folder_uids("Sent"), "no letter was appended to the Sent folder"
@@ -585,7 +599,7 @@ def test_cli_leaves_no_password_anywhere(
     DEBUG, the passwords in the environment; `circular settings` shows them masked."""
     use_passwords_from_env(monkeypatch, world)
     world.drop_contacts()
-    campaign = str(CAMPAIGN_DIR)
+    campaign = world.campaign_dir
     runs = [
         circular_cli(world, "settings"),
         circular_cli(world, "intake"),
@@ -625,7 +639,7 @@ def test_failures_say_what_failed_without_the_password(
     the CLI says what failed (exit status, stderr) and never prints a password."""
     use_passwords_from_env(monkeypatch, world)
     world.drop_contacts()
-    campaign = str(CAMPAIGN_DIR)
+    campaign = world.campaign_dir
     for args in (("intake",), ("render", "--campaign", campaign)):
         assert circular_cli(world, *args).code == 0
 
@@ -700,7 +714,7 @@ def test_failed_flow_runs_keep_the_password_out_of_states_and_logs(
     intake_flow()
     scan = new_scan()
     with pytest.raises(Exception, match="refused") as sending:
-        send_invitations(str(CAMPAIGN_DIR), batch_size=5)
+        send_invitations(world.campaign_dir, batch_size=5)
     scan_exception(scan, "send-invitations exception", sending.value)
     with pytest.raises(Exception, match="refused the login") as polling:
         poll_replies()
@@ -781,7 +795,7 @@ def test_oauth_secrets_tokens_and_keys_leave_no_trace(
     handler = ProviderHandler(validate=token_server.validate)
     context, smtp_ca = make_test_tls(tmp_path / "xoauth2-smtp-certs")
     world.drop_contacts()
-    campaign = str(CAMPAIGN_DIR)
+    campaign = world.campaign_dir
     with provider_smtp(handler, starttls=context) as server:
         common = {
             **world.env,
@@ -814,7 +828,7 @@ def test_oauth_secrets_tokens_and_keys_leave_no_trace(
             circular_cli(world, "intake", env=microsoft),
             circular_cli(world, "render", "--campaign", campaign, env=microsoft),
             circular_cli(world, "check-mail", env=microsoft),
-            circular_cli(world, "send", "--campaign", campaign, env=microsoft),
+            circular_cli(world, "send", "--force", "--campaign", campaign, env=microsoft),
             circular_cli(world, "poll", "--verbose", "--json", env=microsoft),
             circular_cli(world, "check-mail", env=google),
             circular_cli(world, "poll", "--verbose", "--json", env=google),

@@ -75,7 +75,7 @@ def _send_together(
     }
     return [
         subprocess.Popen(
-            [sys.executable, "-m", "circular", "send", "--campaign", str(folder)],
+            [sys.executable, "-m", "circular", "send", "--force", "--campaign", str(folder)],
             env=env,
             cwd=ROOT,
             stdout=subprocess.DEVNULL,

@@ -27,6 +27,7 @@ from circular.campaign import load_campaign
 from circular.countries import member_states
 from circular.ledger import Contact, Ledger, Message, contacts_of
 from circular.letters.render import contact_fields_of, render_campaign
+from circular.sandbox.imap import ImapServer
 from tests.servers.smtp_server import Faults, RecordingHandler, free_port, smtp_server
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -190,7 +191,14 @@ def test_two_workers_share_the_limit_and_a_dead_one_is_noticed(
     _campaign(tmp_path, ledger)
     # The server answers each message 0.3 s after taking it, as a busy one does: the dead run
     # dies with letters in flight, which the server has and the ledger cannot know about.
-    with smtp_server(RecordingHandler(Faults(answer_delay=0.3))) as (server, handler):
+    # The reply inbox the campaign flow checks before its first letter (issue 14's pre-flight).
+    inbox = ImapServer("wsis-info", "two-workers")
+    inbox.start()
+    with (
+        contextlib.ExitStack() as stack,
+        smtp_server(RecordingHandler(Faults(answer_delay=0.3))) as (server, handler),
+    ):
+        stack.callback(inbox.stop)
         env = {
             **os.environ,
             "PREFECT_API_URL": prefect_api,
@@ -208,6 +216,12 @@ def test_two_workers_share_the_limit_and_a_dead_one_is_noticed(
             "CIRCULAR_SMTP_SECURITY": "none",
             "CIRCULAR_SMTP_CONNECTIONS": "4",
             "CIRCULAR_SMTP_RATE_PER_MINUTE": str(PER_MINUTE),
+            "CIRCULAR_IMAP_HOST": "127.0.0.1",
+            "CIRCULAR_IMAP_PORT": str(inbox.port),
+            "CIRCULAR_IMAP_SECURITY": "none",
+            "CIRCULAR_IMAP_USERNAME": "wsis-info",
+            "CIRCULAR_IMAP_PASSWORD": "two-workers",
+            "CIRCULAR_IMAP_SENT_FOLDER": "",
         }
         deploy = subprocess.run(
             ["make", "deploy"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=600
