@@ -74,9 +74,23 @@ FOOTNOTES_CONTENT_TYPE = (
 #: What docxtpl's ``render_xml_part`` undoes after rendering: its ``{_{`` escapes.
 _ESCAPES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 
-#: The characters ``resolve_listing`` turns into breaks, tabs and paragraphs; without any of
-#: them in the rendered XML it returns its input unchanged and costs a regex pass for nothing.
+#: The characters ``resolve_listing`` turns into breaks, tabs and paragraphs. It changes only
+#: those inside a ``<w:t>`` element's text (from ``<w:t ...>`` to the first ``</w:t>``, as its
+#: own regular expression reads it): without any there it returns its input unchanged and costs
+#: three nested regex passes for nothing. The XML around the text may hold newlines (an image's,
+#: as python-docx writes it, in every letter with a QR code), which must not trigger it.
 _LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.DOTALL)
+
+
+def _needs_listing(xml: str) -> bool:
+    """Whether docxtpl's ``resolve_listing`` could change ``xml``: a listing character in the
+    text of a ``<w:t>`` (a superset of what it changes, so skipping it when False is exact)."""
+    if not any(character in xml for character in _LISTING_CHARACTERS):
+        return False
+    texts = "".join(_TEXT.findall(xml))
+    return any(character in texts for character in _LISTING_CHARACTERS)
+
 
 #: Parsers the same as docxtpl's and python-docx's (python-docx's element classes are not
 #: needed to serialise, and plain elements are cheaper to build).
@@ -455,7 +469,7 @@ class PreparedTemplate:
         for escaped, plain in _ESCAPES:
             if escaped in xml:
                 xml = xml.replace(escaped, plain)
-        if any(character in xml for character in _LISTING_CHARACTERS):
+        if _needs_listing(xml):
             xml = self._docxtpl.resolve_listing(xml)
         return xml
 
