@@ -208,7 +208,7 @@ FAST = "circular PreparedTemplate alone (the engine's fast path, incl. preparing
 
 def run(quick: bool) -> Section:
     """Measure the three side by side (see the module doc)."""
-    count, repetitions = (40, 1) if quick else (1000, 3)
+    count, repetitions = (24, 1) if quick else (1000, 3)
     section = Section(
         f"Rendering: {count:,} letters of CL-21/4, six languages",
         "python -m bench --only rendering" + (" --quick" if quick else ""),
@@ -289,7 +289,7 @@ def run(quick: bool) -> Section:
 
 def pool_count(count: int) -> int:
     """Letters for the all-cores comparison: enough for the pool to pay its start."""
-    return 200 if count < 1000 else 3000
+    return 64 if count < 1000 else 3000
 
 
 def pool_figures(count: int, repetitions: int, cores: int) -> tuple[float, float]:
