@@ -213,6 +213,7 @@ def run(quick: bool) -> Section:
         f"Rendering: {count:,} letters of CL-21/4, six languages",
         "python -m bench --only rendering" + (" --quick" if quick else ""),
     )
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch, one_core() as pinned:
         folder = Path(scratch)
         work = workload(count)
@@ -262,7 +263,14 @@ def run(quick: bool) -> Section:
         )
     section.verdicts.append(verdict)
     cores = len(os.sched_getaffinity(0))
+    load_one_core = os.getloadavg()
     pooled, one = pool_figures(count, repetitions, cores)
+    load_after = os.getloadavg()
+    section.notes.append(
+        "- load average (1, 5, 15 min; the machine's 2 cores are shared with other jobs): "
+        f"{_load(load_before)} at the start, {_load(load_one_core)} after the one-core "
+        f"comparison, {_load(load_after)} after the all-cores one"
+    )
     pool_ratio = pooled / one
     section.notes.append(
         f"- all cores: the engine with a pool of {cores} processes against itself in one "
@@ -285,6 +293,10 @@ def run(quick: bool) -> Section:
         "circular": medians[ENGINE],
     }
     return section
+
+
+def _load(load: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.2f}" for value in load)
 
 
 def pool_count(count: int) -> int:
