@@ -5,11 +5,12 @@ CL-21/4 DOCX attached) sent under two conditions, contenders alternating:
   with its ledger (``circular.sending.outbox.send``: ledger rows, claims, MIME built per message,
   the
   settings' parallel connections) against the anchor, a bare aiosmtplib loop on one connection
-  sending bytes serialised beforehand (no ledger). Target: circular >= 0.8x the loop.
+  sending bytes serialised beforehand (no ledger). Target (issue 20): circular >= 1.0x the loop,
+  goal 1.2x.
 - **realistic** (``bench.sinks.RealisticSink``: STARTTLS and AUTH required, every answer 25 ms
   late): circular against awdeorio's ``mailmerge`` CLI (a new connection, STARTTLS and login per
   message) and against the bare one-connection loop (now with STARTTLS and login). Targets:
-  circular >= 10x mailmerge and >= 3x the loop.
+  circular >= 10x mailmerge (goal 15x) and >= 3x the loop.
 
 Every contender's time includes connecting (TLS, login) and, for circular, creating its ledger
 rows; the contacts are put in a fresh ledger beforehand. Latency-bound contenders are slow by
@@ -46,8 +47,11 @@ from circular.tokens import new_token
 from tests.support.outbox_helpers import SENDER, add_contacts, letters_for
 
 ROOT = Path(__file__).resolve().parent.parent
-LOOPBACK_TARGET = 0.8
+# Issue 20's floors (the verdict) and goals (said beside the figure).
+LOOPBACK_TARGET = 1.0
+LOOPBACK_GOAL = 1.2
 MAILMERGE_TARGET = 10.0
+MAILMERGE_GOAL = 15.0
 LOOP_TARGET = 3.0
 
 
@@ -270,14 +274,15 @@ def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     )
     verdict = Verdict(
         f"loopback: circular >= {LOOPBACK_TARGET}x the bare one-connection loop",
-        f"{ratio:.2f}x ({fmt(medians[circular_name])} vs {fmt(medians[LOOP])} messages/s)",
+        f"{ratio:.2f}x ({fmt(medians[circular_name])} vs {fmt(medians[LOOP])} messages/s); "
+        f"goal {LOOPBACK_GOAL}x {'met' if ratio >= LOOPBACK_GOAL else 'not met'}",
         ratio >= LOOPBACK_TARGET,
     )
     if not verdict.met:
         verdict.note = (
             f"gap: circular spends {fmt(extra_ms, 2)} ms more per message than the loop, of "
             f"which {fmt(build_ms, 2)} ms building the message in the sending thread, the rest "
-            "its ledger writes (claim, then sent: two commits per message)"
+            "its ledger writes (group commit: claims and acceptances in batches) and scheduling"
         )
     section.verdicts.append(verdict)
     section.figures["loopback_build_ms"] = build_ms
@@ -334,7 +339,8 @@ def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None
         f"realistic: circular >= {MAILMERGE_TARGET:.0f}x mailmerge",
         f"{versus_mailmerge:.1f}x with the default {connections} connections "
         f"({fmt(medians[circular_name])} vs {fmt(medians[MAILMERGE])} messages/s); "
-        f"{more_mailmerge:.1f}x with {MORE_CONNECTIONS}",
+        f"{more_mailmerge:.1f}x with {MORE_CONNECTIONS}; goal {MAILMERGE_GOAL:.0f}x "
+        f"{'met' if versus_mailmerge >= MAILMERGE_GOAL else 'not met'}",
         versus_mailmerge >= MAILMERGE_TARGET,
     )
     if not versus.met:

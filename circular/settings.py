@@ -174,6 +174,21 @@ class Settings(BaseSettings):
         0, ge=0, description="Recipients (To and Cc) per rolling 24 hours; 0: no limit."
     )
     smtp_max_attempts: int = Field(5, ge=1, description="Tries per message on 4xx or drops.")
+    smtp_commit_batch: int = Field(
+        32,
+        ge=1,
+        le=1000,
+        description="Group commit: claims and accepted sends written to the ledger in batches "
+        "of at most this many; 1: each on its own. A crash leaves the batch unknown, never "
+        "sent twice.",
+    )
+    smtp_commit_ms: float = Field(
+        100.0,
+        ge=0,
+        le=10_000,
+        description="Group commit: an accepted send waits at most this many milliseconds "
+        "before it is written to the ledger; 0: at once.",
+    )
     smtp_retry_delay: float = Field(30.0, ge=0, description="First retry delay (s), doubled.")
     smtp_utf8: SmtpUtf8 = Field(
         "auto",

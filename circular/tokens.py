@@ -7,10 +7,11 @@
 
 from __future__ import annotations
 
+import base64
 import re
 import secrets
 
-_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz234567"  # base32 (RFC 4648), lower-case
 TOKEN_LENGTH = 16
 _TOKEN = rf"[a-z2-7]{{{TOKEN_LENGTH}}}"
 _MESSAGE_ID = re.compile(rf"<?(?P<token>{_TOKEN})\.(?P<campaign>[a-z0-9-]+)@[^>\s]+>?")
@@ -19,7 +20,9 @@ _ENVELOPE = re.compile(rf"\+(?P<token>{_TOKEN})@", re.IGNORECASE)
 
 def new_token() -> str:
     """A fresh random token: 16 characters of lower-case base32 (80 bits)."""
-    return "".join(secrets.choice(_ALPHABET) for _ in range(TOKEN_LENGTH))
+    # 10 random bytes are exactly 16 base32 characters, of _ALPHABET once lower-cased: one
+    # call instead of 16 ``secrets.choice`` (a token is made for every letter of a campaign).
+    return base64.b32encode(secrets.token_bytes(TOKEN_LENGTH * 5 // 8)).decode("ascii").lower()
 
 
 def message_id_for(token: str, campaign: str, domain: str) -> str:

@@ -23,13 +23,15 @@ from datetime import datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from circular.ledger import Ledger, Message, MessageStatus, utcnow
 from circular.tokens import message_id_for, new_token
 
 _CHUNK = 500  # bound on the size of an IN (...) list
+_TABLE = Message.__table__
+_MESSAGES = _TABLE.c
 
 
 def new_claimer_id() -> str:
@@ -76,20 +78,24 @@ def ensure_rows(
         missing = [cid for cid in domains if cid not in rows]
         if not missing:
             return rows
+        rows_to_add = []
+        for cid in missing:
+            token = new_token()
+            rows_to_add.append(
+                {
+                    "campaign": campaign,
+                    "contact_id": cid,
+                    "kind": kind,
+                    "token": token,
+                    "message_id": message_id_for(token, campaign, domains[cid]),
+                    "status": MessageStatus.PENDING.value,
+                }
+            )
         try:
-            with ledger.session() as session:
-                for cid in missing:
-                    token = new_token()
-                    session.add(
-                        Message(
-                            campaign=campaign,
-                            contact_id=cid,
-                            kind=kind,
-                            token=token,
-                            message_id=message_id_for(token, campaign, domains[cid]),
-                            status=MessageStatus.PENDING,
-                        )
-                    )
+            # One Core INSERT run for all rows (the columns' defaults apply): the ORM's unit of
+            # work cost more than the rest of a send at thousands of letters.
+            with ledger.engine.begin() as connection:
+                connection.execute(insert(_TABLE), rows_to_add)
         except IntegrityError:
             continue  # another sender created some of them first: read them back
     return _load_rows(ledger, campaign, kind, list(domains))
@@ -131,37 +137,29 @@ def existing_tokens(
     return found
 
 
-_TABLE = Message.__table__
-_MESSAGES = _TABLE.c
-
-
 # The two UPDATEs of every message (claim, then its outcome) are built once, with bound
 # parameters, and run through Core in their own transaction: building statements and the ORM
 # session machinery would otherwise cost more per message than SQLite itself.
-_CLAIM_FIRST = (
-    update(_TABLE)
-    .where(
-        _MESSAGES.id == bindparam("p_id"),
-        _MESSAGES.status == MessageStatus.PENDING.value,
-        or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now")),
+def _claim_statement(*where: Any) -> Any:
+    """A claim: a pending row matching ``where`` becomes ``sending``, attempts + 1."""
+    return (
+        update(_TABLE)
+        .where(_MESSAGES.status == MessageStatus.PENDING.value, *where)
+        .values(
+            status=MessageStatus.SENDING.value,
+            claimed_by=bindparam("p_claimer"),
+            claimed_at=bindparam("p_now"),
+            attempts=_MESSAGES.attempts + 1,
+        )
     )
-    .values(
-        status=MessageStatus.SENDING.value,
-        claimed_by=bindparam("p_claimer"),
-        claimed_at=bindparam("p_now"),
-        attempts=_MESSAGES.attempts + 1,
-    )
-)
-_CLAIM_RETRY = (
-    update(_TABLE)
-    .where(_MESSAGES.id == bindparam("p_id"), _MESSAGES.status == MessageStatus.PENDING.value)
-    .values(
-        status=MessageStatus.SENDING.value,
-        claimed_by=bindparam("p_claimer"),
-        claimed_at=bindparam("p_now"),
-        attempts=_MESSAGES.attempts + 1,
-    )
-)
+
+
+_DUE = or_(_MESSAGES.scheduled_for.is_(None), _MESSAGES.scheduled_for <= bindparam("p_now"))
+_CLAIM_FIRST = _claim_statement(_MESSAGES.id == bindparam("p_id"), _DUE)
+_CLAIM_RETRY = _claim_statement(_MESSAGES.id == bindparam("p_id"))
+_CLAIM_MANY = _claim_statement(
+    _MESSAGES.id.in_(bindparam("p_ids", expanding=True)), _DUE
+).returning(_MESSAGES.id)
 
 
 @lru_cache(maxsize=64)
@@ -174,7 +172,8 @@ def _finish_statement(keys: tuple[str, ...], states: tuple[str, ...], uncount: b
         .where(
             _MESSAGES.id == bindparam("p_id"),
             _MESSAGES.claimed_by == bindparam("p_claimer"),
-            _MESSAGES.status.in_(states),
+            # Not ``IN (…)``: an expanding list cannot be run for many rows at once.
+            or_(*(_MESSAGES.status == state for state in states)),
         )
         .values(values)
     )
@@ -194,6 +193,60 @@ def claim(ledger: Ledger, row_id: int, claimer: str, *, retry: bool = False) -> 
     return _run(ledger, statement, {"p_id": row_id, "p_claimer": claimer, "p_now": utcnow()})
 
 
+def claim_many(ledger: Ledger, row_ids: Sequence[int], claimer: str) -> set[int]:
+    """First claims of ``row_ids`` in one transaction (group commit): the ids this process won.
+    The same rule as ``claim`` (pending, due), one ``UPDATE … RETURNING``: SQLite (3.35+) and
+    PostgreSQL both say which rows it changed, so a row another sender won is simply absent."""
+    if not row_ids:
+        return set()
+    params = {"p_ids": list(row_ids), "p_claimer": claimer, "p_now": utcnow()}
+    with ledger.engine.begin() as connection:
+        return set(connection.execute(_CLAIM_MANY, params).scalars())
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """A message the server accepted, to be recorded ``sent`` (``mark_sent_many``)."""
+
+    row_id: int
+    to_addrs: tuple[str, ...]
+    code: int | None
+    answer: str
+    refused: dict[str, str]
+    sent_at: datetime
+
+
+def mark_sent_many(ledger: Ledger, claimer: str, accepted: Sequence[Accepted]) -> None:
+    """The server accepted these messages: ``sent``, in one transaction (group commit). Also
+    corrects an ``unknown`` set meanwhile by a reconciliation that took this run for dead: we
+    know they went out."""
+    if not accepted:
+        return
+    statement = _finish_statement(
+        _SENT_KEYS, (MessageStatus.SENDING.value, MessageStatus.UNKNOWN.value), False
+    )
+    params = [
+        {
+            "p_id": item.row_id,
+            "p_claimer": claimer,
+            "v_status": MessageStatus.SENT.value,
+            "v_sent_at": item.sent_at,
+            "v_to_addrs": list(item.to_addrs),
+            "v_refused": item.refused,
+            "v_last_smtp_code": item.code,
+            "v_last_smtp_answer": item.answer,
+        }
+        for item in accepted
+    ]
+    with ledger.engine.begin() as connection:
+        connection.execute(statement, params)
+
+
+_SENT_KEYS = tuple(
+    sorted(("status", "sent_at", "to_addrs", "refused", "last_smtp_code", "last_smtp_answer"))
+)
+
+
 def _finish(
     ledger: Ledger,
     row_id: int,
@@ -207,32 +260,6 @@ def _finish(
     statement = _finish_statement(keys, tuple(str(s) for s in states), uncount)
     params = {f"v_{key}": value for key, value in values.items()}
     return _run(ledger, statement, {**params, "p_id": row_id, "p_claimer": claimer})
-
-
-def mark_sent(
-    ledger: Ledger,
-    row_id: int,
-    claimer: str,
-    *,
-    to_addrs: Sequence[str],
-    code: int | None,
-    answer: str,
-    refused: dict[str, str],
-) -> bool:
-    """The server accepted the message. Also corrects an ``unknown`` set meanwhile by a
-    reconciliation that took this run for dead: we know it went out."""
-    return _finish(
-        ledger,
-        row_id,
-        claimer,
-        (MessageStatus.SENDING, MessageStatus.UNKNOWN),
-        status=MessageStatus.SENT,
-        sent_at=utcnow(),
-        to_addrs=list(to_addrs),
-        refused=refused,
-        last_smtp_code=code,
-        last_smtp_answer=answer,
-    )
 
 
 def mark_failed(

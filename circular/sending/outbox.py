@@ -24,6 +24,7 @@ from pathlib import Path
 from circular.ledger import Ledger, MessageStatus, campaign_cancelled, utcnow
 from circular.sending import answers, claims, quota
 from circular.sending.claims import MessageRow
+from circular.sending.commits import OutcomeLog
 from circular.sending.mime import (
     BuiltMessage,
     MessageBuildError,
@@ -57,6 +58,11 @@ class SendOptions:
     rate_window: float = 60.0  # the window of per_minute; shorter only in tests
     recipients_per_day: int = 0  # To and Cc over a rolling 24 hours (circular.sending.quota)
     smtputf8: SmtpUtf8 = "auto"  # "no": addresses always in ASCII, whatever the server offers
+    # Group commit (circular.sending.commits): acceptances written in batches of at most
+    # ``commit_batch`` messages or ``commit_interval`` seconds; claims in batches of at most
+    # ``commit_batch`` too. 1: every state change in its own transaction.
+    commit_batch: int = 32
+    commit_interval: float = 0.1
     # Awaited with a message's recipient count before the ledger's limiter: the flows put
     # Prefect's global concurrency limit here (a brake staff can tighten in the UI).
     gate: Callable[[int], Awaitable[None]] | None = None
@@ -74,6 +80,8 @@ class SendOptions:
             "bounce_address": settings.smtp_bounce_address,
             "stale_after": max(900.0, settings.smtp_timeout * 10),
             "smtputf8": settings.smtp_utf8,
+            "commit_batch": settings.smtp_commit_batch,
+            "commit_interval": settings.smtp_commit_ms / 1000,
         }
         values.update(overrides)
         return cls(**values)  # type: ignore[arg-type]
@@ -110,6 +118,7 @@ class _Job:
     # getting 4xx fails after ``max_attempts`` in all, not ``max_attempts`` per run.
     attempt: int = 1
     retried: bool = False  # this run released it for a retry (its own ``scheduled_for``)
+    claimed: bool = False  # its row is ``sending``, claimed by this run (maybe ahead of time)
 
 
 ProgressCallback = Callable[[str, OutgoingMessage], None]
@@ -155,6 +164,11 @@ class _Run:
         self.retry_tasks: set[asyncio.Task[None]] = set()
         self.copies: asyncio.Queue[BuiltMessage] = asyncio.Queue()  # for the Sent folder
         self.spare_slots: list[Slot] = []  # granted, unused: the letter was another's
+        self.outcomes = OutcomeLog(
+            ledger, self.claimer, options.commit_batch, options.commit_interval
+        )
+        # Jobs in the queue, in order: a claim takes some of them along (``_claim``).
+        self.queued: dict[int, _Job] = {}
 
     def _notify(self, event: str, job: _Job) -> None:
         if self.progress is not None:
@@ -183,8 +197,19 @@ class _Run:
         if paused is not None:  # a provider's quota answer an earlier run recorded
             self._stop(quota.RecipientQuotaReached("the provider's quota was reached", paused))
             self.report.quota_resume_at = paused
+        # Claiming ahead (a claim takes the queued jobs along) only when nothing paces the
+        # sends: behind a rate limit a claim waits for its slot, so only the sends truly in
+        # flight are ``sending`` when a crash comes.
+        self.claim_ahead = not self.limiter.limited and self.options.gate is None
+        if self.claim_ahead:
+            # Room in the queue for a whole claim batch (jobs wait there already claimed).
+            self.queue = asyncio.Queue(
+                maxsize=max(self.options.connections, self.options.commit_batch)
+            )
         self.connections = self.options.connections  # open ones; fewer on a 432 answer
         workers = [asyncio.create_task(self._worker()) for _ in range(self.options.connections)]
+        # The outcome log's timer is watched like a worker: a ledger error there stops the run.
+        workers.append(asyncio.create_task(self.outcomes.run()))
         producer = asyncio.create_task(self._produce(jobs))
         copier = asyncio.create_task(self._copy_to_sent()) if self.sent_folder else None
         try:
@@ -209,9 +234,12 @@ class _Run:
             for task in (producer, *workers, *self.retry_tasks):
                 task.cancel()
             await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
-            self._release_queued()
-            for slot in self.spare_slots:
-                self.limiter.release(slot, delivered=False)
+            try:
+                self.outcomes.flush()  # what the server accepted is recorded first
+            finally:
+                self._release_queued()
+                for slot in self.spare_slots:
+                    self.limiter.release(slot, delivered=False)
         if isinstance(self.stopping, SmtpSetupError):
             raise self.stopping
         return self.report
@@ -224,13 +252,47 @@ class _Run:
                 return
             self.outstanding += 1
             self.settled.clear()
-            await self.queue.put(job)
+            await self._enqueue(job)
+
+    async def _enqueue(self, job: _Job) -> None:
+        await self.queue.put(job)
+        self.queued[id(job)] = job
+
+    async def _dequeue(self) -> _Job:
+        job = await self.queue.get()
+        self.queued.pop(id(job), None)
+        return job
 
     def _release_queued(self) -> None:
-        """Count the jobs a stopped run never took (their rows were never claimed)."""
+        """Count the jobs a stopped run never took, giving back those claimed ahead."""
         while not self.queue.empty():
-            self.queue.get_nowait()
-            self.report.left_pending += 1
+            job = self.queue.get_nowait()
+            self.queued.pop(id(job), None)
+            self._leave(job)
+
+    def _leave(self, job: _Job) -> None:
+        """``job`` is not sent in this run: it stays (or goes back to) ``pending``."""
+        self.report.left_pending += 1
+        if job.claimed:
+            claims.release(self.ledger, job.row.id, self.claimer, uncount=True)
+            job.claimed = False
+
+    def _claim(self, job: _Job) -> bool:
+        """Claim ``job``'s row; True when this run won it. Group commit: a first claim takes
+        along the queued jobs not yet claimed (at most ``commit_batch`` in all, one
+        transaction), which their workers then find claimed."""
+        if job.claimed:
+            return True
+        if job.retried or not self.claim_ahead or self.options.commit_batch <= 1:
+            job.claimed = claims.claim(self.ledger, job.row.id, self.claimer, retry=job.retried)
+            return job.claimed
+        ahead = [other for other in self.queued.values() if not (other.claimed or other.retried)]
+        batch = [job, *ahead[: self.options.commit_batch - 1]]
+        won = claims.claim_many(self.ledger, [other.row.id for other in batch], self.claimer)
+        for other in batch:
+            # A queued job another sender won stays unclaimed: its own claim then says so.
+            other.claimed = other.row.id in won
+        return job.claimed
 
     def _stop(self, reason: BaseException) -> None:
         """Stop claiming: the rest waits for another run. Sends in flight finish."""
@@ -242,7 +304,7 @@ class _Run:
         connection = SmtpConnection(self.smtp)
         try:
             while True:
-                job = await self.queue.get()
+                job = await self._dequeue()
                 try:
                     retire = await self._handle(connection, job)
                 finally:
@@ -262,13 +324,13 @@ class _Run:
         # Claim as late as possible (after the rate limiter let the send go): only the sends
         # truly in flight are ``sending`` when a crash comes, so few become ``unknown``.
         if self.stopping is not None:
-            self.report.left_pending += 1
+            self._leave(job)
             return False
         try:
             utf8 = await self._smtputf8(connection, job.outgoing)
         except SmtpSetupError as error:
             self._stop(error)
-            self.report.left_pending += 1
+            self._leave(job)
             return False
         if job.built is None or job.built_utf8 != utf8:
             try:
@@ -277,7 +339,7 @@ class _Run:
                 )
                 job.built_utf8 = utf8
             except MessageBuildError as error:
-                if claims.claim(self.ledger, job.row.id, self.claimer):
+                if self._claim(job):
                     answer = str(error) + self._why_not_smtputf8(job.outgoing)
                     claims.mark_failed(
                         self.ledger, job.row.id, self.claimer, code=None, answer=answer
@@ -290,7 +352,7 @@ class _Run:
         except quota.RecipientQuotaReached as error:
             self._stop(error)
             self.report.quota_resume_at = error.resume_at
-            self.report.left_pending += 1
+            self._leave(job)
             return False
         try:
             slot = await self._slot(len(job.built.recipients))
@@ -298,9 +360,9 @@ class _Run:
             self.budget.give_back(len(job.built.recipients))
             self._stop(error)
             self.report.quota_resume_at = error.resume_at
-            self.report.left_pending += 1
+            self._leave(job)
             return False
-        if not claims.claim(self.ledger, job.row.id, self.claimer, retry=job.retried):
+        if not self._claim(job):
             # Another sender took this letter while we waited: the slot goes to our next one.
             # (Given back instead, two senders walking one campaign in the same order would
             # let the one behind spend every slot it wins on letters already taken.)
@@ -314,8 +376,7 @@ class _Run:
             self.limiter.release(slot, delivered=False)
             self.budget.give_back(len(job.built.recipients))
             self._stop(error)
-            claims.release(self.ledger, job.row.id, self.claimer, uncount=True)
-            self.report.left_pending += 1
+            self._leave(job)
             return False
         except BaseException:
             # Cancelled or a bug mid-send: the row stays ``sending`` (ambiguous) on purpose.
@@ -364,6 +425,7 @@ class _Run:
             retry_at=resume,
             uncount=True,
         )
+        job.claimed = False
         if resume is None:
             self._stop(SmtpSetupError(message))
         else:
@@ -389,15 +451,17 @@ class _Run:
     async def _record(self, job: _Job, result: SendResult) -> None:
         row_id, name = job.row.id, job.outgoing.name
         assert job.built is not None
+        job.claimed = False  # its outcome settles the claim (a retry claims again)
         if result.outcome == Outcome.ACCEPTED:
-            claims.mark_sent(
-                self.ledger,
-                row_id,
-                self.claimer,
-                to_addrs=job.built.recipients,
-                code=result.code,
-                answer=result.answer,
-                refused=result.refused,
+            self.outcomes.accepted(
+                claims.Accepted(
+                    row_id,
+                    job.built.recipients,
+                    result.code,
+                    result.answer,
+                    result.refused,
+                    sent_at=utcnow(),
+                )
             )
             self.report.sent += 1
             if result.refused:
@@ -453,7 +517,7 @@ class _Run:
                 job.attempt += 1
                 job.retried = True
                 self.outstanding += 1
-                await self.queue.put(job)
+                await self._enqueue(job)
             else:
                 self.report.left_pending += 1
         except asyncio.CancelledError:

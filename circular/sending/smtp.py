@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
-import re
 import socket
 import ssl
 from dataclasses import dataclass, field
@@ -32,8 +31,6 @@ from circular.sending import answers
 from circular.sending.mime import BuiltMessage
 from circular.sending.oauth import OAuthError, TokenSource, token_source
 from circular.settings import AuthMethod, Security, Settings
-
-_DOT_AT_LINE_START = re.compile(rb"(?m)^\.")
 
 
 class SmtpSetupError(Exception):
@@ -137,6 +134,14 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    """``data`` with a dot doubled at the start of every line (RFC 5321 4.5.2). A search and a
+    bytes replace: a multiline regex over a 50 KB message cost more than building it."""
+    if data.startswith(b"."):
+        data = b"." + data
+    return data.replace(b"\n.", b"\n..") if b"\n." in data else data
 
 
 def _by_code(code: int, answer: str, refused: dict[str, str] | None = None) -> SendResult:
@@ -406,7 +411,7 @@ class SmtpConnection:
         """Write the message and read the final answer. From here a silent drop is ambiguous."""
         protocol = smtp.protocol
         assert protocol is not None
-        data = _DOT_AT_LINE_START.sub(b"..", message.data)
+        data = _dot_stuffed(message.data)
         if not data.endswith(b"\r\n"):
             data += b"\r\n"
         try:

@@ -38,8 +38,11 @@ INTAKE_CAMPAIGN = "cl-22-1"
 CONTACT_FILE = "country,email\nFRA,ministre@fra.example\nESP,ministro@esp.example\n"
 
 
-def hold_lock(ledger_file: Path, seconds: float, folder: Path) -> subprocess.Popen[str]:
-    """A process holding the ledger locked for ``seconds``, started and holding on return."""
+def hold_lock(
+    ledger_file: Path, seconds: float, folder: Path, release: Path | None = None
+) -> subprocess.Popen[str]:
+    """A process holding the ledger locked for ``seconds`` (or until ``release`` exists),
+    started and holding on return."""
     ready = folder / "locked"
     ready.unlink(missing_ok=True)
     locker = subprocess.Popen(
@@ -50,6 +53,7 @@ def hold_lock(ledger_file: Path, seconds: float, folder: Path) -> subprocess.Pop
             str(ledger_file),
             str(seconds),
             str(ready),
+            *([str(release)] if release else []),
         ],
         cwd=ROOT,
         stdout=subprocess.PIPE,
@@ -161,8 +165,14 @@ def test_a_lock_held_too_long_stops_each_command_with_a_message_naming_the_ledge
 ) -> None:
     campaign, env, handler = workload
     ledger_file = campaign.data / "circular.sqlite3"
-    locker = hold_lock(ledger_file, 10.0, tmp_path)
-    results = finish_all(start_all(campaign, {**env, "CIRCULAR_LEDGER_BUSY_TIMEOUT": "1"}))
+    # Held until every command has given up (at most five minutes), not for a fixed time: the
+    # commands must meet the lock however long they take to start.
+    release = tmp_path / "release"
+    locker = hold_lock(ledger_file, 300.0, tmp_path, release)
+    try:
+        results = finish_all(start_all(campaign, {**env, "CIRCULAR_LEDGER_BUSY_TIMEOUT": "1"}))
+    finally:
+        release.touch()
     for name, (status, output) in results.items():
         assert status == 2, f"{name}: {output}"
         assert f"the ledger {ledger_file} is locked by another process" in output, output
