@@ -19,8 +19,10 @@ venv: $(STAMP)
 # driven by Playwright) and PostgreSQL (the ledger's suite also
 # runs on it; tests/servers/postgres.py starts a private cluster); LibreOffice Writer without
 # its GUI, with the system Python's uno module that unoserver's server needs, and the Noto
-# fonts for Arabic and Chinese letters (PDF letters, tests/letters/test_pdf_letters.py). Installed with apt-get when
-# missing and we are root, in one update and one install; otherwise the command to run is printed.
+# fonts for Arabic and Chinese letters (PDF letters, tests/letters/test_pdf_letters.py); ZBar
+# (libzbar0), the second reader of the letters' QR codes (tests/letters/test_qr.py).
+# Installed with apt-get when missing and we are root, in one update and one install;
+# otherwise the command to run is printed.
 system-deps:
 	@missing=""; \
 	command -v dovecot >/dev/null 2>&1 || missing="$$missing dovecot-imapd"; \
@@ -30,6 +32,7 @@ system-deps:
 	fc-list 2>/dev/null | grep -q 'Noto Sans Arabic' || missing="$$missing fonts-noto-core"; \
 	fc-list 2>/dev/null | grep -q 'Noto Sans CJK' || missing="$$missing fonts-noto-cjk"; \
 	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	ls /usr/lib/*/libzbar.so.0 >/dev/null 2>&1 || missing="$$missing libzbar0"; \
 	if [ -n "$$missing" ]; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	    echo "installing$$missing (apt-get)"; \

@@ -18,8 +18,9 @@ from pathlib import Path
 from bench.harness import Section, machine
 
 HERE = Path(__file__).resolve().parent
-#: The benchmarks, in the order of issue 8; each is ``bench.<name>.run(quick) -> Section``.
-BENCHMARKS = ("rendering", "sending", "inbox", "pipeline", "memory", "poll", "web")
+#: The benchmarks, in the order of issue 8, then issue 20's PDF letters, poll and page; each is
+#: ``bench.<name>.run(quick) -> Section``.
+BENCHMARKS = ("rendering", "sending", "inbox", "pipeline", "memory", "pdf", "poll", "web")
 
 
 def run_all(names: list[str], quick: bool) -> list[Section]:

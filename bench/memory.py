@@ -2,7 +2,7 @@
 letters, each step in a child process of its own whose peak resident memory (its ``VmHWM``,
 see ``bench.harness.child_peak_rss``) is what is reported: the harness's own memory never
 counts. Target: under
-500 MB each, for N = 100,000 (quick: 2,000).
+500 MB each, for N = 100,000 (quick: 300).
 
 - intake: ``circular.contacts.intake_file`` on a generated CSV of N Member State contacts
   (several per country: ``contacts_per_country``), into a fresh SQLite ledger;
@@ -171,7 +171,7 @@ def _figure(stdout: str, name: str) -> float:
 
 def run(quick: bool) -> Section:
     """Both steps, each in its own child (module doc)."""
-    count = 2000 if quick else 100_000
+    count = 300 if quick else 100_000
     section = Section(
         f"Memory: intake and rendering of {count:,} contacts",
         "python -m bench --only memory" + (" --quick" if quick else ""),

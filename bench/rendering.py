@@ -21,6 +21,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import os
 import tempfile
 import zipfile
 from collections.abc import Callable, Mapping
@@ -33,7 +34,16 @@ from docxtpl import DocxTemplate, InlineImage
 from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
-from bench.harness import Section, Verdict, alternate, comparison_table, fmt, one_core, times_said
+from bench.harness import (
+    Section,
+    Verdict,
+    alternate,
+    comparison_table,
+    fmt,
+    median,
+    one_core,
+    times_said,
+)
 from circular.campaign import Campaign, load_campaign
 from circular.ledger import Contact
 from circular.letters.context import docx_letter_context
@@ -46,7 +56,9 @@ from circular.letters.signature import inline_image_xml
 ROOT = Path(__file__).resolve().parent.parent
 CAMPAIGN = ROOT / "letters" / "cl-21-4"
 SAMPLE_CONTACTS = ROOT / "contacts" / "samples" / "member-states.csv"
-TARGET = 20.0
+TARGET = 30.0
+#: Issue 20: the engine on every core against itself on one, per core.
+POOL_TARGET = 0.8
 
 
 @dataclass
@@ -151,11 +163,16 @@ def prepared_loop(work: Workload, out: Path) -> None:
         (out / f"{index}.{lang}.docx").write_bytes(_fast_letter(prepared[lang], context))
 
 
-def engine(work: Workload, out: Path) -> None:
+def engine(work: Workload, out: Path, workers: int = 1) -> None:
     """circular's render engine, as the CLI and the flows call it (no ledger: the contexts
     carry the stand-in links)."""
     report = render_campaign(
-        work.campaign, work.contacts, out, several_per_country=True, context_for=letter_context
+        work.campaign,
+        work.contacts,
+        out,
+        several_per_country=True,
+        context_for=letter_context,
+        workers=workers,
     )
     if report.rendered != len(work.contacts):
         raise RuntimeError(f"render_campaign rendered {report.rendered} of {len(work.contacts)}")
@@ -182,17 +199,21 @@ def identical_parts(work: Workload) -> int:
 
 
 DOCXTPL = "docxtpl loop (DocxTemplate, render, save per letter)"
-ENGINE = "circular render_campaign (engine: contexts, checks, fast path, validate, fsync)"
+ENGINE = (
+    "circular render_campaign (engine: contexts, template checks, fast path, every letter "
+    "checked, one folder fsync)"
+)
 FAST = "circular PreparedTemplate alone (the engine's fast path, incl. preparing 6 templates)"
 
 
 def run(quick: bool) -> Section:
     """Measure the three side by side (see the module doc)."""
-    count, repetitions = (40, 1) if quick else (1000, 3)
+    count, repetitions = (24, 1) if quick else (1000, 3)
     section = Section(
         f"Rendering: {count:,} letters of CL-21/4, six languages",
         "python -m bench --only rendering" + (" --quick" if quick else ""),
     )
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory() as scratch, one_core() as pinned:
         folder = Path(scratch)
         work = workload(count)
@@ -228,19 +249,74 @@ def run(quick: bool) -> Section:
         f"letters/s); its fast path alone {fast_ratio:.1f}x",
         ratio >= TARGET,
     )
-    if ratio < TARGET <= fast_ratio:
+    if ratio < TARGET:
         verdict.note = (
-            "the fast path meets the target; the engine adds per letter what keeps letters "
-            "safe: the context built and cleaned, every changed part parsed again "
-            "(validate_docx), the sha256, and a write to a temporary file with fsync then a "
-            "rename (a profile of 400 letters: fast path 1.3 ms, validation 1.3 ms, the atomic "
-            "write 0.9 ms)"
+            "where a letter's time goes (python -m bench.profile_rendering 600: cProfile, one "
+            "core, 4.07 s for 600 letters, so 6.8 ms a letter profiled against about 3 ms "
+            "real): the QR code 1.33 ms (zxing-cpp's encoder 0.68, Pillow's PNG 0.52; segno "
+            "took 5-17 ms before), the body's XML 1.05 (docxtpl's fix_tables 0.67: an lxml "
+            "parse and a walk of every table, kept for byte-identical output; python-docx's "
+            "serialisation), the context built, sanitised and hashed 0.81, Jinja and docxtpl's "
+            "post-processing 0.64, the zip (deflating 3 parts and the PNG) 0.61, writing the "
+            "file 0.51 (creating a file costs 0.3-1.4 ms on this shared disk), the expat check "
+            "0.27; once per run, the 6 templates prepared, their fields checked and their "
+            "first letters checked whole with python-docx, 0.65 s. docxtpl itself costs 48 ms "
+            "a letter here: 30x needs 1.6 ms. Removed in this round: segno's mask search (12 "
+            "ms profiled), docxtpl's resolve_listing on every letter (the QR image's XML has "
+            "newlines; 1.2 ms profiled), NamedTemporaryFile (0.15 ms)"
         )
     section.verdicts.append(verdict)
+    cores = len(os.sched_getaffinity(0))
+    load_one_core = os.getloadavg()
+    pooled, one = pool_figures(count, repetitions, cores)
+    load_after = os.getloadavg()
+    section.notes.append(
+        "- load average (1, 5, 15 min; the machine's 2 cores are shared with other jobs): "
+        f"{_load(load_before)} at the start, {_load(load_one_core)} after the one-core "
+        f"comparison, {_load(load_after)} after the all-cores one"
+    )
+    pool_ratio = pooled / one
+    section.notes.append(
+        f"- all cores: the engine with a pool of {cores} processes against itself in one "
+        f"process, {pool_count(count):,} letters, not pinned, {times_said(repetitions)} "
+        f"alternating: {fmt(pooled)} vs {fmt(one)} letters/s"
+    )
+    section.verdicts.append(
+        Verdict(
+            f"render on all cores at least {POOL_TARGET} x cores ({POOL_TARGET * cores:.1f}x) "
+            "the same engine on one core",
+            f"{pool_ratio:.2f}x ({fmt(pooled)} vs {fmt(one)} letters/s, {cores} cores)",
+            pool_ratio >= POOL_TARGET * cores,
+        )
+    )
     section.figures = {
+        "pool_ratio": pool_ratio,
         "ratio": ratio,
         "fast_path_ratio": fast_ratio,
         "docxtpl": medians[DOCXTPL],
         "circular": medians[ENGINE],
     }
     return section
+
+
+def _load(load: tuple[float, float, float]) -> str:
+    return " ".join(f"{value:.2f}" for value in load)
+
+
+def pool_count(count: int) -> int:
+    """Letters for the all-cores comparison: enough for the pool to pay its start."""
+    return 64 if count < 1000 else 3000
+
+
+def pool_figures(count: int, repetitions: int, cores: int) -> tuple[float, float]:
+    """(letters/s on every core, letters/s in one process), measured alternating."""
+    work = workload(pool_count(count))
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = Path(scratch)
+
+        def run(workers: int) -> Callable[[], None]:
+            return lambda: engine(work, Path(tempfile.mkdtemp(dir=folder)), workers)
+
+        times = alternate({"pool": run(cores), "one": run(1)}, repetitions)
+    letters = len(work.contacts)
+    return letters / median(times["pool"]), letters / median(times["one"])

@@ -21,6 +21,7 @@ EXPECTED = {
     "inbox": {"classify_per_second", "idle_ratio_move", "idle_ratio_keep"},
     "pipeline": {"ratio", "prefect_s", "direct_s"},
     "memory": {"intake_mb", "render_mb"},
+    "pdf": {"ratio", "pool", "soffice"},
     "poll": {"poll_ratio"},
     "web": {"web_p99_ms_0", "web_requests_per_second_0"},
 }
@@ -40,7 +41,7 @@ def test_quick_bench_runs_every_benchmark_and_reports_figures(tmp_path: Path) ->
     output = tmp_path / "results.md"
     output.write_text(text, encoding="utf-8")
     assert "## Machine" in text and "Python 3." in text
-    titles = ("## Rendering", "## Sending", "## Inbox", "## Whole pipeline", "## Memory")
+    titles = ("## Rendering", "## Sending", "## Inbox", "## Whole pipeline", "## Memory", "## PDF")
     for title in (*titles, "## Poll and classify", "## Confirmation page"):
         assert title in text, title
     assert "| contender |" in text  # the comparison tables were written

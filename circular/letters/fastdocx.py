@@ -74,9 +74,23 @@ FOOTNOTES_CONTENT_TYPE = (
 #: What docxtpl's ``render_xml_part`` undoes after rendering: its ``{_{`` escapes.
 _ESCAPES = (("{_{", "{{"), ("}_}", "}}"), ("{_%", "{%"), ("%_}", "%}"))
 
-#: The characters ``resolve_listing`` turns into breaks, tabs and paragraphs; without any of
-#: them in the rendered XML it returns its input unchanged and costs a regex pass for nothing.
+#: The characters ``resolve_listing`` turns into breaks, tabs and paragraphs. It changes only
+#: those inside a ``<w:t>`` element's text (from ``<w:t ...>`` to the first ``</w:t>``, as its
+#: own regular expression reads it): without any there it returns its input unchanged and costs
+#: three nested regex passes for nothing. The XML around the text may hold newlines (an image's,
+#: as python-docx writes it, in every letter with a QR code), which must not trigger it.
 _LISTING_CHARACTERS = ("\t", "\a", "\n", "\f")
+_TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.DOTALL)
+
+
+def _needs_listing(xml: str) -> bool:
+    """Whether docxtpl's ``resolve_listing`` could change ``xml``: a listing character in the
+    text of a ``<w:t>`` (a superset of what it changes, so skipping it when False is exact)."""
+    if not any(character in xml for character in _LISTING_CHARACTERS):
+        return False
+    texts = "".join(_TEXT.findall(xml))
+    return any(character in texts for character in _LISTING_CHARACTERS)
+
 
 #: Parsers the same as docxtpl's and python-docx's (python-docx's element classes are not
 #: needed to serialise, and plain elements are cheaper to build).
@@ -405,20 +419,37 @@ class PreparedTemplate:
         ``TemplateError`` subclasses, with docxtpl's ``docx_context`` lines attached, the
         sandbox's ``SecurityError``), and ``FastPathUnsupported`` when the template is not
         ``supported`` or the context holds docxtpl objects that change the package."""
+        return self.package(self.render_parts(context), media)
+
+    def render_parts(self, context: Mapping[str, Any]) -> dict[str, bytes]:
+        """The parts that differ from letter to letter (the body, the headers and footers with
+        tags, the core properties when they hold tags), by member name, as they go in the
+        zip; ``package`` makes the letter of them. Every other member is the template's,
+        copied as stored. Raises as ``render_bytes``."""
         if self._unsupported:
             raise FastPathUnsupported(
                 f"{self.path}: " + "; ".join(self._unsupported) + " (render with docxtpl)"
             )
         _refuse_package_changing(context)
-        members = list(self._members)
+        rendered: dict[str, bytes] = {}
         for part in self._parts:
             xml = self._render_part(part, context)
             data = self._body_xml(xml) if part.is_body else _part_xml(xml)
-            members[self._slots[part.member]] = _deflated(part.member, data, self._level)
+            rendered[part.member.decode("utf-8")] = data
         if self._core_templates:
-            members[self._slots[self._core_member]] = _deflated(
-                self._core_member, self._core_xml_for(context), self._level
-            )
+            rendered[self._core_member.decode("utf-8")] = self._core_xml_for(context)
+        return rendered
+
+    def package(
+        self, rendered: Mapping[str, bytes], media: Mapping[str, bytes] | None = None
+    ) -> bytes:
+        """The .docx of a letter: the prepared members, with ``rendered`` (from
+        ``render_parts``) and ``media`` (the bytes of per-letter images, by field, as for
+        ``render_bytes``) deflated in their places."""
+        members = list(self._members)
+        for name, data in rendered.items():
+            member = name.encode("utf-8")
+            members[self._slots[member]] = _deflated(member, data, self._level)
         for name, data in (media or {}).items():
             member = self._media.get(name)
             if member is None:
@@ -438,7 +469,7 @@ class PreparedTemplate:
         for escaped, plain in _ESCAPES:
             if escaped in xml:
                 xml = xml.replace(escaped, plain)
-        if any(character in xml for character in _LISTING_CHARACTERS):
+        if _needs_listing(xml):
             xml = self._docxtpl.resolve_listing(xml)
         return xml
 

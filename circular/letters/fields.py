@@ -9,6 +9,7 @@ before any letter is rendered, with the template, the part and the field named.
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -65,6 +66,13 @@ def template_sources(source: Path | bytes) -> Iterator[tuple[str, str]]:
         value = getattr(document.core_properties, name) or ""
         if "{" in value:
             yield f"property {name}", value
+
+
+@functools.lru_cache(maxsize=16)
+def _sources_of(data: bytes) -> tuple[tuple[str, str], ...]:
+    """``template_sources`` of a template's bytes, kept for the next check of the same bytes
+    (a template is checked for its signature field, then for its fields, in every batch)."""
+    return tuple(template_sources(data))
 
 
 def _chain(node: nodes.Node) -> list[str] | None:
@@ -178,7 +186,8 @@ def check_template(
     name = label or str(template if isinstance(template, Path) else "template")
     used: set[str] = set()
     problems: list[Problem] = []
-    for part, source in template_sources(template):
+    sources = _sources_of(template) if isinstance(template, bytes) else template_sources(template)
+    for part, source in sources:
         try:
             fields, private = fields_in_source(source, environment)
         except TemplateSyntaxError as error:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -33,10 +34,12 @@ from circular.countries import get_country
 from circular.ledger import Contact, Ledger, Letter, utcnow
 from circular.letters.docx_safety import (
     InvalidDocxError,
+    check_well_formed,
     docx_parts,
     letter_filename,
     safe_output_path,
     sanitize_context,
+    sync_folder,
     validate_docx,
     write_atomically,
 )
@@ -150,6 +153,7 @@ class LetterTemplate:
         *,
         fast: bool = True,
         signature: Signature | None = None,
+        data: bytes | None = None,
     ) -> None:
         self.path = Path(path)
         self.language = language
@@ -157,29 +161,51 @@ class LetterTemplate:
         #: How messages name the template (its path as the user gave it).
         self.label = label or str(path)
         try:
-            self.data = self.path.read_bytes()
+            # ``data``: the template's bytes, already read (a worker of the pool is given
+            # those the calling process checked).
+            self.data = data if data is not None else self.path.read_bytes()
         except OSError as error:
             raise LetterError(f"template {self.label} cannot be read: {error}") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
         self._environment = make_environment()
+        self._parts: dict[str, bytes] | None = None
+        #: Package structures python-docx has opened (see ``validate_docx``).
+        self._opened: set[str] = set()
+        used = self._fields_used()
+        #: Whether the letters carry the QR code of their link (the template places it).
+        self.qr = used is not None and QR_FIELD in used
+        # Preparing the fast path opens the template with python-docx, which parses every
+        # XML part it reads, and the first letter is checked whole: checking the template
+        # whole before it too (python-docx once more) is left to the docxtpl path.
+        self._fast = self._prepare(fast)
+        if self._fast is None:
+            self._validate_template()
+        if signature is not None and used is not None:
+            self._check_signature_field(signature, used)
+
+    def _validate_template(self) -> None:
         try:
             validate_docx(self.data, f"template {self.label}")
         except InvalidDocxError as error:
             raise LetterError(str(error)) from None
-        #: The template's parts, known well-formed: letters' unchanged parts skip re-parsing.
-        self.parts = docx_parts(self.data)
-        #: Package structures python-docx has opened (see ``validate_docx``).
-        self._opened: set[str] = set()
-        used: set[str] | None
+
+    @property
+    def parts(self) -> dict[str, bytes]:
+        """The template's parts: letters' parts equal to one of them skip re-parsing."""
+        if self._parts is None:
+            self._parts = docx_parts(self.data)
+        return self._parts
+
+    def _fields_used(self) -> set[str] | None:
+        """The fields the template uses; None when it has syntax errors (reported with the
+        template's other problems, by ``check_templates``)."""
         try:
-            used = check_template(self.data, set(), self._environment, self.label)[0]
+            return check_template(self.data, set(), self._environment, self.label)[0]
         except TemplateError:
-            used = None  # reported with the template's other problems (check_templates)
-        #: Whether the letters carry the QR code of their link (the template places it).
-        self.qr = used is not None and QR_FIELD in used
-        if signature is not None and used is not None:
-            self._check_signature_field(signature, used)
-        self._fast = self._prepare(fast)
+            return None
+        except Exception:
+            self._validate_template()  # names the file and the part at fault
+            raise
 
     def _check_signature_field(self, signature: Signature, used: set[str]) -> None:
         if SIGNATURE_FIELD not in used:
@@ -209,6 +235,9 @@ class LetterTemplate:
             # docxtpl raises the same error at render time, where it is reported with the
             # template's name; check_templates reports it before any letter.
             return None
+        except Exception:
+            self._validate_template()  # names the file and the part at fault
+            raise
         return prepared if prepared.supported else None
 
     def validate(self, data: bytes, name: str) -> None:
@@ -233,13 +262,48 @@ class LetterTemplate:
 
     def render_clean(self, clean: Mapping[str, Any]) -> bytes:
         """``render`` for a context already passed through ``sanitize_context``."""
+        return self._rendering(lambda: self._render_unchecked(clean))
+
+    def render_checked(self, clean: Mapping[str, Any], name: str) -> bytes:
+        """The letter for ``clean`` (sanitised), checked: raise ``InvalidDocxError`` naming
+        ``name`` when it is not a sound DOCX.
+
+        On the fast path only what can change is checked for each letter: the parts it
+        rendered get a streaming well-formedness parse (``check_well_formed``); every other
+        member is the template's, copied as stored, and the template was checked whole. The
+        first letter of each template in this process is also checked whole, python-docx
+        included (``validate``). A letter docxtpl renders is always checked whole."""
+        return self._rendering(lambda: self._render_checked(clean, name))
+
+    def _render_checked(self, clean: Mapping[str, Any], name: str) -> bytes:
+        if self._fast is not None:
+            context, media = self._with_images(clean)
+            try:
+                parts = self._fast.render_parts(context)
+            except FastPathUnsupported:
+                parts = None  # a context docxtpl alone can render (images, subdocuments)
+            if parts is not None:
+                check_well_formed(parts, f"{name} (template {self.label})")
+                data = self._fast.package(parts, media)
+                if not self._opened:
+                    self.validate(data, name)
+                return data
+        data = self._render_with_docxtpl(clean)
+        self.validate(data, name)
+        return data
+
+    def _render_unchecked(self, clean: Mapping[str, Any]) -> bytes:
+        if self._fast is not None:
+            try:
+                return self._fast.render_bytes(*self._with_images(clean))
+            except FastPathUnsupported:
+                pass  # a context docxtpl alone can render (images, subdocuments)
+        return self._render_with_docxtpl(clean)
+
+    def _rendering(self, render: Callable[[], bytes]) -> bytes:
+        """``render()``, with the template's errors turned into ``TemplateRenderError``."""
         try:
-            if self._fast is not None:
-                try:
-                    return self._fast.render_bytes(*self._with_images(clean))
-                except FastPathUnsupported:
-                    pass  # a context docxtpl alone can render (images, subdocuments)
-            return self._render_with_docxtpl(clean)
+            return render()
         except SecurityError as error:
             raise TemplateRenderError(
                 f"template {self.label} tries to reach Python internals, which the sandbox "
@@ -486,21 +550,50 @@ def _plan(
     return plan
 
 
-def _record(
-    ledger: Ledger, campaign_id: str, contact: Contact, path: Path, sha: str, inputs: str
-) -> None:
+#: Letters recorded in the ledger per transaction (and per fsync of the letters' folder).
+RECORD_BATCH = 500
+
+
+@dataclass(frozen=True)
+class _Pending:
+    """A letter written, its record not yet in the ledger."""
+
+    contact: Contact
+    path: Path
+    sha256: str
+    inputs_sha256: str
+
+
+def _record_pending(
+    ledger: Ledger | None, campaign_id: str, out_dir: Path, pending: list[_Pending]
+) -> bool:
+    """Make the folder of the ``pending`` letters durable (one fsync), then record them all in
+    one transaction, and empty ``pending``; False when there was nothing to record.
+
+    The order is what keeps the guarantee: a sha256 in the ledger names a letter whose name
+    is durable; a crash before the commit leaves letters without a record, rendered again."""
+    if ledger is None or not pending:
+        return False
+    sync_folder(out_dir)
+    by_contact = {item.contact.id: item for item in pending}
     with ledger.session() as session:
-        row = session.scalars(
-            select(Letter).where(Letter.campaign == campaign_id, Letter.contact_id == contact.id)
-        ).one_or_none()
-        if row is None:
-            row = Letter(campaign=campaign_id, contact_id=contact.id)
-            session.add(row)
-        row.language = contact.language
-        row.path = str(path)
-        row.sha256 = sha
-        row.inputs_sha256 = inputs
-        row.rendered_at = utcnow()
+        query = select(Letter).where(
+            Letter.campaign == campaign_id, Letter.contact_id.in_(list(by_contact))
+        )
+        rows = {row.contact_id: row for row in session.scalars(query)}
+        now = utcnow()
+        for contact_id, item in by_contact.items():
+            row = rows.get(contact_id)
+            if row is None:
+                row = Letter(campaign=campaign_id, contact_id=contact_id)
+                session.add(row)
+            row.language = item.contact.language
+            row.path = str(item.path)
+            row.sha256 = item.sha256
+            row.inputs_sha256 = item.inputs_sha256
+            row.rendered_at = now
+    pending.clear()
+    return True
 
 
 def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[int, Letter]:
@@ -517,6 +610,71 @@ def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[
     return found
 
 
+#: Letters in a batch from which rendering uses every core: below it, starting the processes
+#: (each imports the renderer and prepares its templates, about a second) costs more than
+#: the other cores give back.
+POOL_MIN_LETTERS = 2000
+
+
+def auto_workers(letters: int) -> int:
+    """How many processes render a batch of ``letters``: every core this process may use
+    for a large batch, else one (this process)."""
+    if letters < POOL_MIN_LETTERS:
+        return 1
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+@dataclass
+class _Job:
+    """A letter of the batch: its contact, where it goes and what it is made from; or, for a
+    letter left as it was, its recorded sha256 (``skipped_sha``)."""
+
+    contact: Contact
+    language: str
+    name: str
+    path: Path
+    context: Mapping[str, Any]
+    inputs: str
+    skipped_sha: str | None = None
+
+
+def _jobs(
+    plan: Sequence[tuple[Contact, str]],
+    templates: Mapping[str, LetterTemplate],
+    campaign: CampaignLike,
+    builder: ContextBuilder,
+    out_dir: Path,
+    recorded: Mapping[int, Letter],
+) -> Iterator[_Job]:
+    """Each letter of ``plan``, made lazily (a campaign of 100,000 holds one chunk of
+    contexts at a time), with ``skipped_sha`` set where inputs and file are unchanged."""
+    for contact, name in plan:
+        path = safe_output_path(out_dir, name)
+        context = sanitize_context(builder(campaign, contact, contact.language))
+        inputs = templates[contact.language].inputs_sha256(context)
+        job = _Job(contact, contact.language, name, path, context, inputs)
+        previous = recorded.get(contact.id) if contact.id is not None else None
+        if (
+            previous is not None
+            and previous.inputs_sha256 == inputs
+            and previous.path == str(path)
+            and _file_sha256(path) == previous.sha256
+        ):
+            job.skipped_sha = previous.sha256
+        yield job
+
+
+def _write_letter(template: LetterTemplate, job: _Job) -> str:
+    """Render, check and write ``job``'s letter; its sha256.
+
+    No fsync per letter: the folder is synced once per batch, before the ledger records the
+    letters' sha256, and a letter torn by a power cut is told by it (it is rendered again,
+    and never sent: see ``circular.sending.outgoing``)."""
+    data = template.render_checked(job.context, f"letter {job.name}")
+    write_atomically(job.path, data, durable=False)
+    return hashlib.sha256(data).hexdigest()
+
+
 def render_campaign(
     campaign: CampaignLike,
     contacts: Sequence[Contact],
@@ -527,6 +685,7 @@ def render_campaign(
     contact_fields: Iterable[str] | None = None,
     context_for: ContextBuilder | None = None,
     several_per_country: bool | None = None,
+    workers: int | None = None,
 ) -> RenderReport:
     """Render one DOCX per contact into ``out_dir`` (``<ISO3>.<lang>.docx``).
 
@@ -535,7 +694,11 @@ def render_campaign(
     default, those of ``contacts``), else ``ContactError`` / ``TemplateFieldError``.
     Each letter is validated, then written atomically. With a ``ledger``, each letter's sha256
     and inputs hash are recorded against its contact, and a letter whose inputs are unchanged
-    and whose file is still intact is skipped. ``progress`` is called after each letter."""
+    and whose file is still intact is skipped. ``progress`` is called after each letter.
+
+    ``workers``: processes rendering letters (the ledger is written here only); by default
+    every core once the batch is large enough to pay for starting them (``POOL_MIN_LETTERS``),
+    else this process alone."""
     started = time.perf_counter()
     builder = context_for or _default_context_builder()
     if several_per_country is None:
@@ -563,38 +726,40 @@ def render_campaign(
     # Absolute, so the ledger names the same file whatever folder the next run starts in.
     out_dir = Path(out_dir).resolve()
     report = RenderReport()
-    for contact, name in plan:
-        template = templates[contact.language]
-        path = safe_output_path(out_dir, name)
-        context = sanitize_context(builder(campaign, contact, contact.language))
-        inputs = template.inputs_sha256(context)
-        previous = recorded.get(contact.id) if contact.id is not None else None
-        if (
-            previous is not None
-            and previous.inputs_sha256 == inputs
-            and previous.path == str(path)
-            and _file_sha256(path) == previous.sha256
-        ):
-            letter = RenderedLetter(
-                contact.iso3, contact.language, path, previous.sha256, True, contact.id
-            )
-        else:
-            data = template.render_clean(context)
-            template.validate(data, f"letter {name}")
-            try:
-                write_atomically(path, data)
-            except OSError as error:
-                raise LetterWriteError(
-                    f"cannot write letter {path}: {error.strerror or error}; "
-                    f"the {len(report.letters)} letters before it are whole and none is "
-                    "half written: free space (or fix the folder) and run the rendering again"
-                ) from None
-            sha = hashlib.sha256(data).hexdigest()
-            if ledger is not None and contact.id is not None:
-                _record(ledger, campaign.id, contact, path, sha, inputs)
-            letter = RenderedLetter(contact.iso3, contact.language, path, sha, False, contact.id)
+    pending: list[_Pending] = []
+    jobs = _jobs(plan, templates, campaign, builder, out_dir, recorded)
+    count = workers if workers is not None else auto_workers(len(plan))
+    if count > 1:
+        from circular.letters.renderpool import render_in_pool  # it imports this module
+
+        done = render_in_pool(jobs, templates, count)
+    else:
+        done = (
+            (job, job.skipped_sha or _write_letter(templates[job.language], job)) for job in jobs
+        )
+    while True:
+        try:
+            job, sha = next(done)
+        except StopIteration:
+            break
+        except OSError as error:
+            _record_pending(ledger, campaign.id, out_dir, pending)
+            raise LetterWriteError(
+                f"cannot write letter {error.filename}: {error.strerror or error}; "
+                f"the {len(report.letters)} letters before it are whole and none is "
+                "half written: free space (or fix the folder) and run the rendering again"
+            ) from None
+        contact = job.contact
+        skipped = job.skipped_sha is not None
+        if not skipped and ledger is not None and contact.id is not None:
+            pending.append(_Pending(contact, job.path, sha, job.inputs))
+            if len(pending) >= RECORD_BATCH:
+                _record_pending(ledger, campaign.id, out_dir, pending)
+        letter = RenderedLetter(contact.iso3, contact.language, job.path, sha, skipped, contact.id)
         report.letters.append(letter)
         if progress is not None:
             progress(letter)
+    if not _record_pending(ledger, campaign.id, out_dir, pending) and report.rendered:
+        sync_folder(out_dir)
     report.seconds = time.perf_counter() - started
     return report

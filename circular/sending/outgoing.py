@@ -190,12 +190,31 @@ def _contact_letters(
                 f"{contact.contact_key}: no {' or '.join(k.upper() for k in missing)} of its "
                 "letter, which campaign.yaml's attach sends; run 'circular render --pdf'",
             )
+        elif torn := _torn_letter(attachments, letter):
+            yield contact, f"{contact.contact_key}: {torn}; run the rendering again"
         elif "pdf" in campaign.attach and (
             stale := _stale_pdf(attachments, letter, pdfs.get(contact.id))
         ):
             yield contact, f"{contact.contact_key}: {stale}; run 'circular render --pdf'"
         else:
             yield contact, attachments
+
+
+def _torn_letter(attachments: Sequence[Path], letter: Letter | None) -> str:
+    """Why the DOCX among ``attachments`` must not go out, or "" when its bytes are those the
+    ledger recorded when it was rendered. Letters are written without an fsync each (their
+    folder is synced once per batch): after a power cut a letter may be torn, and it is told
+    here, by its sha256, and rendered again, never sent torn."""
+    docx = next((path for path in attachments if path.suffix.lower() == ".docx"), None)
+    if docx is None or letter is None or not letter.sha256:
+        return ""
+    try:
+        current = hashlib.sha256(docx.read_bytes()).hexdigest()
+    except OSError as error:
+        return f"{docx.name} cannot be read: {error.strerror}"
+    if current != letter.sha256:
+        return f"{docx.name} is not the letter recorded when it was rendered (torn or changed)"
+    return ""
 
 
 def _stale_pdf(attachments: Sequence[Path], letter: Letter | None, made: LetterPdf | None) -> str:

@@ -17,11 +17,13 @@ import jinja2
 import pytest
 from docx.shared import Inches
 from docxtpl import DocxTemplate, InlineImage, Listing, RichText
+from hypothesis import given
+from hypothesis import strategies as st
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
 
-from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
+from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate, _needs_listing
 from tests.support.fastdocx_samples import (
     LANGUAGES,
     build_letter_template,
@@ -374,3 +376,26 @@ def test_real_templates_match_docxtpl(path: Path) -> None:
     env = sandbox()
     for context in [*letters[:3], hostile]:
         assert_same_letter(path, context, env)
+
+
+_TEXTS = st.text(alphabet="ab <&\t\a\n\f", max_size=6).map(
+    lambda text: text.replace("&", "&amp;").replace("<", "&lt;")
+)
+_RUN_ITEMS = st.one_of(
+    _TEXTS.map(lambda text: f"<w:t>{text}</w:t>"),
+    _TEXTS.map(lambda text: f'<w:t xml:space="preserve">{text}</w:t>'),
+    st.just("<w:tab/>"),
+    st.just('<w:drawing>\n  <wp:inline>\n    <wp:extent cx="1"/>\n  </wp:inline>\n</w:drawing>'),
+)
+_RUNS = st.lists(_RUN_ITEMS, max_size=3).map(lambda items: "<w:r>" + "".join(items) + "</w:r>")
+_PARAGRAPHS = st.lists(_RUNS, max_size=3).map(lambda runs: "<w:p>" + "".join(runs) + "</w:p>")
+_BODIES = st.lists(st.one_of(_PARAGRAPHS, st.just("\n"), st.just("<w:tbl>\t</w:tbl>")), max_size=4)
+
+
+@given(_BODIES)
+def test_resolve_listing_is_skipped_only_where_it_changes_nothing(pieces: list[str]) -> None:
+    """The fast path skips docxtpl's ``resolve_listing`` when no listing character is in a
+    ``<w:t>``'s text (an image's XML has newlines between its elements): exact, never a guess."""
+    xml = "".join(pieces)
+    if not _needs_listing(xml):
+        assert DocxTemplate.resolve_listing(None, xml) == xml

@@ -424,3 +424,17 @@ def test_fast_path_and_docxtpl_give_the_same_letter(campaign: FakeCampaign) -> N
         "Sr./Sra. {{ 7*7 }} <w:t> & <",
         "a bcd e",
     ]
+
+
+def test_a_letter_is_written_whole_for_its_owner_only(tmp_path: Path) -> None:
+    from circular.letters.docx_safety import write_atomically
+
+    letter = tmp_path / "new folder" / "FRA.fr.docx"
+    write_atomically(letter, b"first", durable=False)  # makes its folder
+    write_atomically(letter, b"second")
+    assert letter.read_bytes() == b"second"
+    assert letter.stat().st_mode & 0o777 == 0o600  # letters hold personal links
+    with pytest.raises(TypeError):
+        write_atomically(letter, "not bytes")  # type: ignore[arg-type]
+    assert letter.read_bytes() == b"second"  # the old letter, whole
+    assert [p.name for p in letter.parent.iterdir()] == ["FRA.fr.docx"]  # no temporary left

@@ -1,7 +1,8 @@
 """The personal link in the Word letter and its QR code (issue 18): in the six shipped
 templates, read back from the rendered .docx as a reader and a phone would (python-docx for
 the text, zxing-cpp for the picture), on the fast path and through docxtpl alike; the
-campaign's public page where a letter has no personal link."""
+campaign's public page where a letter has no personal link. Codes of many links are also read
+by a second, independent reader (ZBar), whole and printed at half the resolution."""
 
 from __future__ import annotations
 
@@ -16,14 +17,15 @@ import zxingcpp
 from docx import Document
 from lxml import etree
 from PIL import Image
+from pyzbar import pyzbar
 
 from circular.campaign import CampaignError, load_campaign
 from circular.countries import LANGUAGES
 from circular.ledger import Contact, Ledger
 from circular.letters.context import docx_letter_context
 from circular.letters.fastdocx import PreparedTemplate
-from circular.letters.links import active_links
-from circular.letters.qr import SIZE
+from circular.letters.links import active_links, new_token
+from circular.letters.qr import SIZE, qr_image
 from circular.letters.render import LetterTemplate, make_environment, render_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,6 +86,30 @@ def paragraph_text(docx: bytes, index: int) -> str:
 def public_url(monkeypatch: pytest.MonkeyPatch) -> str:
     monkeypatch.setenv("CIRCULAR_PUBLIC_URL", PUBLIC_URL)
     return PUBLIC_URL
+
+
+def read_both(image: Image.Image) -> tuple[list[str], list[str]]:
+    """What zxing-cpp and ZBar read in ``image`` (QR codes only)."""
+    zxing = [code.text for code in zxingcpp.read_barcodes(image, formats=zxingcpp.QRCode)]
+    zbar = [found.data.decode() for found in pyzbar.decode(image, [pyzbar.ZBarSymbol.QRCODE])]
+    return zxing, zbar
+
+
+def test_every_personal_link_reads_back_with_two_independent_readers() -> None:
+    """The codes are drawn by zxing-cpp's writer (libzint, mask chosen by the standard's
+    penalty rules): read back by zxing-cpp's reader and by ZBar, whole and at half the
+    pixels (2 per module, smoothed, as a coarse print or scan gives), for links of the
+    shapes letters carry: personal links of several public addresses, a public page."""
+    bases = ["https://confirm.example.org", "http://127.0.0.1:8080", "https://a.test/w/replies"]
+    links = [f"{bases[n % 3]}/r/{new_token()}" for n in range(60)]
+    links.append("https://www.itu.int/net4/wsis/forum/2021/en/HighLevel")
+    for link in links:
+        image = Image.open(io.BytesIO(qr_image(link).data))
+        assert read_both(image) == ([link], [link])
+        half = image.convert("L").resize((image.width // 2,) * 2, Image.Resampling.BILINEAR)
+        assert read_both(half) == ([link], [link]), link
+    [code] = zxingcpp.read_barcodes(image)
+    assert (code.format, code.ec_level) == (zxingcpp.BarcodeFormat.QRCode, "M")
 
 
 def test_the_shipped_templates_are_what_make_templates_builds() -> None:

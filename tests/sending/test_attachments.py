@@ -111,8 +111,10 @@ def test_a_pdf_not_made_from_the_letter_as_it_is_now_is_refused(
     campaign, docx = _campaign_with_letters(ledger, tmp_path, ["pdf", "docx"])
     _record_pdf(ledger, docx["FRA"])
     docx["ESP"].with_suffix(".pdf").write_bytes(b"%PDF made by hand")
+    docx["FRA"].write_bytes(b"docx of FRA, rendered again")
     with ledger.session() as session:  # FRA's letter rendered again after its PDF was made
-        session.scalars(select(Letter).where(Letter.path == str(docx["FRA"]))).one().sha256 = "0"
+        row = session.scalars(select(Letter).where(Letter.path == str(docx["FRA"]))).one()
+        row.sha256 = hashlib.sha256(docx["FRA"].read_bytes()).hexdigest()
     with pytest.raises(MissingAttachments) as error:
         require_attachments(ledger, campaign, tmp_path)
     assert error.value.problems == [

@@ -1,0 +1,57 @@
+"""Rendering on every core: a pool of processes makes the very letters one process makes, in
+the same order, and the ledger is written by the calling process alone."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from circular.campaign import load_campaign
+from circular.ledger import Contact, Ledger, Letter, contacts_of
+from circular.letters.links import active_links
+from circular.letters.render import POOL_MIN_LETTERS, auto_workers, render_campaign
+from tests.letters.test_qr import qr_codes
+
+CAMPAIGN = Path(__file__).resolve().parents[2] / "letters" / "cl-21-4"
+LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
+
+
+def test_a_pool_renders_the_same_letters_as_one_process(ledger: Ledger, tmp_path: Path) -> None:
+    campaign = load_campaign(CAMPAIGN)
+    with ledger.session() as session:
+        session.add_all(
+            Contact(campaign=campaign.id, contact_key=f"ESP:{n}", iso3="ESP",
+                    language=LANGUAGES[n % 6], email=f"m{n}@es.example", name=f"Nombre {n}")
+            for n in range(150)
+        )  # fmt: skip
+    with ledger.session() as session:
+        contacts = contacts_of(session, campaign.id)
+    # Both with the ledger: each letter carries its contact's personal link and its QR code
+    # (made once, in the calling process; the workers draw the codes).
+    alone = render_campaign(
+        campaign, contacts, tmp_path / "one", ledger, several_per_country=True, workers=1
+    )
+    pooled = render_campaign(
+        campaign, contacts, tmp_path / "pool", ledger, several_per_country=True, workers=2
+    )
+    assert [(p.path.name, p.sha256) for p in pooled.letters] == [
+        (p.path.name, p.sha256) for p in alone.letters
+    ]
+    for letter in pooled.letters:
+        assert letter.path.read_bytes() == (tmp_path / "one" / letter.path.name).read_bytes()
+    with ledger.session() as session:
+        recorded = {row.contact_id: row.sha256 for row in session.query(Letter)}
+        links = {cid: link.token for cid, link in active_links(session, campaign.id).items()}
+    for letter in pooled.letters[:12]:  # a worker drew each letter's own QR code
+        [(_, text)] = qr_codes(letter.path.read_bytes())
+        assert letter.contact_id is not None and text.endswith(links[letter.contact_id])
+    assert recorded == {letter.contact_id: letter.sha256 for letter in pooled.letters}
+    # Rendered again with nothing changed: every letter is left as it is, pool or not.
+    again = render_campaign(
+        campaign, contacts, tmp_path / "pool", ledger, several_per_country=True, workers=2
+    )
+    assert again.skipped == 150
+
+
+def test_the_pool_is_chosen_for_large_batches_only() -> None:
+    assert auto_workers(POOL_MIN_LETTERS - 1) == 1
+    assert auto_workers(POOL_MIN_LETTERS) >= 1
