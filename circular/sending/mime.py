@@ -217,7 +217,8 @@ def encode_words(text: str, used: int = 0) -> str:
     words, chunk, size = [], [], 0
     for char in text:
         length = len(char.encode("utf-8"))
-        if size + length > budget and chunk:
+        # A loop: what follows the space may itself leave no room for this character.
+        while size + length > budget and chunk:
             # Break after a space where there is one: readers that (wrongly) keep the fold
             # between encoded-words then show a double space, not a space inside a word.
             cut = max((i + 1 for i, c in enumerate(chunk) if c == " "), default=len(chunk))
