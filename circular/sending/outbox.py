@@ -312,6 +312,11 @@ class _Run:
                 if retire and self.connections > 1:
                     self.connections -= 1
                     break
+        except asyncio.CancelledError:
+            # Ctrl-C or a stopping run, maybe mid-send: the answer is not waited for (the row
+            # stays ``sending`` and is settled by the next run), nor is a QUIT's.
+            connection.abort()
+            raise
         finally:
             await connection.close()
         # The server asked for fewer connections: this worker's is closed; it waits for the

@@ -32,6 +32,9 @@ from circular.sending.mime import BuiltMessage
 from circular.sending.oauth import OAuthError, TokenSource, token_source
 from circular.settings import AuthMethod, Security, Settings
 
+#: Seconds a closing connection waits for the answer to QUIT (its letters are recorded already).
+QUIT_TIMEOUT = 5.0
+
 
 class SmtpSetupError(Exception):
     """The SMTP server cannot be used as configured (TLS verification, login, a plain connection
@@ -296,15 +299,21 @@ class SmtpConnection:
         return smtp.supports_extension("smtputf8")
 
     async def close(self) -> None:
-        """Say QUIT and close; errors on the way out are ignored."""
+        """Say QUIT and close; errors on the way out are ignored. A server slow to answer the
+        QUIT is not waited for beyond QUIT_TIMEOUT: the connection is simply closed."""
         smtp, self._smtp = self._smtp, None
         if smtp is None:
             return
         try:
             if smtp.is_connected:
-                await smtp.quit()
+                await smtp.quit(timeout=QUIT_TIMEOUT)
         except (aiosmtplib.SMTPException, OSError):
             smtp.close()
+
+    def abort(self) -> None:
+        """Close at once, without QUIT: for a send interrupted mid-transaction, whose answer
+        was never read (a QUIT would wait behind it)."""
+        self._drop()
 
     def _drop(self) -> None:
         if self._smtp is not None:

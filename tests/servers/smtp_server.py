@@ -64,6 +64,7 @@ class Faults:
     slow_after_data: set[str] = field(default_factory=set)  # take it, answer after `delay`
     delay: float = 2.0
     answer_delay: float = 0.0  # every message: take it, answer this many seconds later
+    hold_after: int = 0  # messages after the first N: take them, answer after `delay`
 
 
 class RecordingHandler:
@@ -126,7 +127,8 @@ class RecordingHandler:
         if set(envelope.rcpt_tos) & self.faults.drop_after_data:
             server.transport.close()
             return "250 never seen"
-        if set(envelope.rcpt_tos) & self.faults.slow_after_data:
+        held = 0 < self.faults.hold_after < len(self.received)
+        if held or set(envelope.rcpt_tos) & self.faults.slow_after_data:
             await asyncio.sleep(self.faults.delay)
         if self.faults.answer_delay:
             await asyncio.sleep(self.faults.answer_delay)
