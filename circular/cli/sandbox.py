@@ -92,16 +92,18 @@ def run_sandbox(
                 f"{environment}"
                 "# Press Ctrl-C to stop."
             )
-            if env_file is not None:
-                # Written whole, then renamed: a script waiting for it never reads half.
-                partial = env_file.with_name(env_file.name + ".partial")
-                partial.write_text(
-                    "# circular sandbox: source this file (removed when the sandbox stops)\n"
-                    + environment,
-                    encoding="utf-8",
-                )
-                partial.replace(env_file)
+            # The file is written inside the `try`: a script that sees it may press Ctrl-C at
+            # once, before this process has gone on to wait.
             try:
+                if env_file is not None:
+                    # Written whole, then renamed: a script waiting for it never reads half.
+                    partial = env_file.with_name(env_file.name + ".partial")
+                    partial.write_text(
+                        "# circular sandbox: source this file (removed when the sandbox stops)\n"
+                        + environment,
+                        encoding="utf-8",
+                    )
+                    partial.replace(env_file)
                 threading.Event().wait()
             except KeyboardInterrupt:
                 typer.echo(
