@@ -184,12 +184,9 @@ def wait_until_up(port: int, process: subprocess.Popen[bytes], log: Path) -> Non
     raise RuntimeError(f"circular web did not start: {log.read_text(errors='replace')[-2000:]}")
 
 
-def measure(
-    root: Path, clients: int, count: int, options: list[str]
-) -> tuple[dict[str, list[float]], float, float, float]:
-    """Serve a fresh ledger with ``circular web OPTIONS`` and run the rounds against it; the
-    timings, the seconds the rounds took, and the CPU seconds the server (all its processes)
-    and the clients used meanwhile."""
+def prepare(root: Path, clients: int, port: int) -> tuple[list[str], dict[str, str]]:
+    """A fresh ledger and campaign folder in ``root`` (created) for ``clients`` clients: their
+    link tokens, and the environment that serves them with ``circular web`` on ``port``."""
     from demo.run import write_shifted_campaign
 
     root.mkdir()
@@ -199,7 +196,6 @@ def measure(
     if len(tokens) < clients:
         raise RuntimeError(f"only {len(tokens)} contacts for {clients} clients")
     write_shifted_campaign(ROOT / "letters" / CAMPAIGN, root / "letters", date.today())
-    port = free_port()
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("CIRCULAR_")},
         "CIRCULAR_DATABASE_URL": f"sqlite:///{ledger_path}",
@@ -207,6 +203,17 @@ def measure(
         "CIRCULAR_OUT_DIR": str(root / "out"),
         "CIRCULAR_WEB_PORT": str(port),
     }
+    return tokens, env
+
+
+def measure(
+    root: Path, clients: int, count: int, options: list[str]
+) -> tuple[dict[str, list[float]], float, float, float]:
+    """Serve a fresh ledger with ``circular web OPTIONS`` and run the rounds against it; the
+    timings, the seconds the rounds took, and the CPU seconds the server (all its processes)
+    and the clients used meanwhile."""
+    port = free_port()
+    tokens, env = prepare(root, clients, port)
     log = root / "web.log"
     with log.open("wb") as output:
         server = subprocess.Popen(

@@ -1,5 +1,7 @@
 """What the page reads and writes in the ledger: a link's state, an answer, the answers not yet
-announced. Synchronous SQLAlchemy; the web app calls it from a thread.
+announced. Synchronous SQLAlchemy; the web app calls it from a thread. What every request
+runs (a visit, an answer recorded) is SQLAlchemy Core on a pooled connection: building ORM
+objects cost more than the page's rendering (bench/results.md, issue 20).
 
 An answer is a ``WebAnswer`` row (as given, every change a new row) and a ``Reply`` row
 (mailbox ``web``, ``decided_by`` web) matched to the contact's invitation, so the outcome, the
@@ -13,10 +15,12 @@ import enum
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Connection, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from circular.campaign import Campaign
 from circular.ledger import (
     WEB_MAILBOX,
     Contact,
@@ -30,7 +34,7 @@ from circular.ledger import (
     WebAnswer,
     utcnow,
 )
-from circular.letters.links import find_link
+from circular.letters.links import TOKEN_SHAPE
 from circular.replies.outcomes import EXCERPT_CHARS, storable
 
 #: The longest value of each field the page takes (characters), shown as ``maxlength``.
@@ -48,40 +52,107 @@ class LinkState(enum.StrEnum):
     CLOSED = "closed"  # in the grace period, already answered: shown, not changed
 
 
+class Link(NamedTuple):
+    """A personal link and its contact, as the page needs them (one row of ``_VISIT``)."""
+
+    id: int
+    campaign: str
+    revoked_at: datetime | None
+    contact_id: int
+    contact_key: str
+    language: str
+    email: str
+    title: str
+    name: str
+    position: str
+    #: When the contact last changed: part of the rendered page's cache key (circular/web/app.py).
+    contact_updated_at: datetime | None
+
+
+class Given(NamedTuple):
+    """One answer given on the page (a ``WebAnswer`` row, as the page shows it)."""
+
+    id: int
+    answer: str
+    speaker_name: str
+    speaker_title: str
+    day: date | None
+    note: str
+    created_at: datetime
+
+
 @dataclass(frozen=True)
 class Visit:
     """A link as the page sees it."""
 
     state: LinkState
-    link: ReplyLink | None = None
-    contact: Contact | None = None
-    answers: tuple[WebAnswer, ...] = ()
+    link: Link | None = None
+    answers: tuple[Given, ...] = ()
+    campaign: Campaign | None = None
 
 
-def visit(session: Session, token: str, campaign_of: object, now: datetime) -> Visit:
-    """The state of ``token``'s link at ``now``; ``campaign_of(campaign_id)`` gives the
-    campaign (None when its folder is gone: the link is then invalid)."""
-    link = find_link(session, token)
-    campaign = campaign_of(link.campaign) if link is not None else None  # type: ignore[operator]
-    if link is None or link.revoked_at is not None or campaign is None:
-        return Visit(LinkState.INVALID)
-    if now > campaign.link_expires_at():
-        return Visit(LinkState.INVALID)
-    contact = session.get(Contact, link.contact_id)
-    if contact is None:
-        return Visit(LinkState.INVALID)
-    answers = tuple(
-        session.scalars(
-            select(WebAnswer)
-            .where(WebAnswer.contact_id == contact.id, WebAnswer.campaign == link.campaign)
-            .order_by(WebAnswer.id)
-        )
+_LINK_COLUMNS = (
+    ReplyLink.id, ReplyLink.campaign, ReplyLink.revoked_at, Contact.id, Contact.contact_key,
+    Contact.language, Contact.email, Contact.title, Contact.name, Contact.position,
+    Contact.updated_at,
+)  # fmt: skip
+_ANSWER_COLUMNS = (
+    WebAnswer.id, WebAnswer.answer, WebAnswer.speaker_name, WebAnswer.speaker_title,
+    WebAnswer.day, WebAnswer.note, WebAnswer.created_at,
+)  # fmt: skip
+#: What a visit reads, in ONE Core query (no ORM objects: every request of the page runs it):
+#: the link, its contact, and the contact's answers for the link's campaign, oldest first.
+_VISIT = (
+    select(*_LINK_COLUMNS, *_ANSWER_COLUMNS)
+    .join(Contact, Contact.id == ReplyLink.contact_id)
+    .outerjoin(
+        WebAnswer,
+        (WebAnswer.contact_id == ReplyLink.contact_id) & (WebAnswer.campaign == ReplyLink.campaign),
     )
+    .where(ReplyLink.token == bindparam("token"))
+    .order_by(WebAnswer.id)
+)
+_INVITATION = (
+    select(Message.id)
+    .where(
+        Message.campaign == bindparam("campaign"),
+        Message.contact_id == bindparam("contact_id"),
+        Message.kind == MessageKind.INVITATION,
+    )
+    .order_by(Message.generation.desc())
+    .limit(1)
+)
+
+# Built once: a statement made per call costs more than running it (coercing every value).
+_INSERT_ANSWER = insert(WebAnswer)
+_INSERT_REPLY = insert(Reply)
+_SET_REPLY = (
+    update(WebAnswer)
+    .where(WebAnswer.id == bindparam("answer_id"))
+    .values(reply_id=bindparam("the_reply_id"))
+)
+
+
+def visit(connection: Connection, token: str, campaign_of: object, now: datetime) -> Visit:
+    """The state of ``token``'s link at ``now``; ``campaign_of(campaign_id)`` gives the
+    campaign (None when its folder is gone: the link is then invalid). A malformed token is
+    looked up too (as a well-formed one that exists nowhere): every unknown token costs the
+    same query."""
+    wanted = token if TOKEN_SHAPE.fullmatch(token) else "~" * 32
+    rows = connection.execute(_VISIT, {"token": wanted}).all()
+    if not rows:
+        return Visit(LinkState.INVALID)
+    width = len(_LINK_COLUMNS)
+    link = Link(*rows[0][:width])
+    campaign = campaign_of(link.campaign)  # type: ignore[operator]
+    if link.revoked_at is not None or campaign is None or now > campaign.link_expires_at():
+        return Visit(LinkState.INVALID)
+    answers = tuple(Given(*row[width:]) for row in rows if row[width] is not None)
     if now <= campaign.deadline.at:
         state = LinkState.OPEN
     else:
         state = LinkState.CLOSED if answers else LinkState.LATE
-    return Visit(state, link, contact, answers)
+    return Visit(state, link, answers, campaign)
 
 
 @dataclass(frozen=True)
@@ -123,36 +194,33 @@ def problems_of(form: Form, days: list[date]) -> list[tuple[str, dict[str, objec
     return problems
 
 
-def record_answer(
-    session: Session, link: ReplyLink, contact: Contact, form: Form, language: str
-) -> WebAnswer:
+def record_answer(connection: Connection, link: Link, form: Form, language: str) -> int:
     """Keep ``form`` (already judged) as a web answer and as the reply that decides the
-    contact's outcome. Without an invitation in the ledger there is no letter to match: the
-    reply then waits for a person (``needs_review``), like any reply without its letter."""
+    contact's outcome, in the caller's transaction; the answer's id. Without an invitation in
+    the ledger there is no letter to match: the reply then waits for a person
+    (``needs_review``), like any reply without its letter.
+
+    Core statements (no ORM unit of work), the INSERT first: on SQLite the transaction takes
+    the write lock with its first statement (waiting out another writer's lock) rather than
+    upgrading a read snapshot, which fails at once when another worker wrote meanwhile."""
     now = utcnow()
-    answer = WebAnswer(
-        campaign=link.campaign,
-        contact_id=contact.id,
-        link_id=link.id,
-        answer=form.answer,
-        speaker_name=form.speaker_name,
-        speaker_title=form.speaker_title,
-        day=date.fromisoformat(form.day) if form.day else None,
-        note=form.note,
-        language=language,
-        created_at=now,
-    )
-    session.add(answer)
-    session.flush()
-    invitation = session.scalar(
-        select(Message)
-        .where(
-            Message.campaign == link.campaign,
-            Message.contact_id == contact.id,
-            Message.kind == MessageKind.INVITATION,
-        )
-        .order_by(Message.generation.desc())
-        .limit(1)
+    answer_id = connection.execute(
+        _INSERT_ANSWER,
+        dict(
+            campaign=link.campaign,
+            contact_id=link.contact_id,
+            link_id=link.id,
+            answer=form.answer,
+            speaker_name=form.speaker_name,
+            speaker_title=form.speaker_title,
+            day=date.fromisoformat(form.day) if form.day else None,
+            note=form.note,
+            language=language,
+            created_at=now,
+        ),
+    ).inserted_primary_key[0]  # type: ignore[index]
+    invitation = connection.scalar(
+        _INVITATION, {"campaign": link.campaign, "contact_id": link.contact_id}
     )
     speaker = ", ".join(p for p in (form.speaker_name, form.speaker_title) if p)
     evidence = f"{form.answer} on the confirmation page" + (
@@ -160,33 +228,34 @@ def record_answer(
     )
     if form.day:
         evidence += f"; day: {form.day}"
-    reply = Reply(
-        campaign=link.campaign,
-        mailbox=WEB_MAILBOX,
-        uidvalidity=0,
-        uid=answer.id,
-        message_id="",
-        from_addr=storable(contact.email, 320),
-        subject="answer on the confirmation page",
-        received_at=now,
-        kind=ReplyKind(form.answer),
-        language=language,
-        evidence=evidence,
-        confidence=1.0,
-        delegate=speaker,
-        matched_message_id=invitation.id if invitation is not None else None,
-        match_method="web",
-        decided_by=DecidedBy.WEB,
-        decision_note="" if invitation is not None else "no invitation in the ledger to match",
-        status=ReplyStatus.DONE if invitation is not None else ReplyStatus.NEEDS_REVIEW,
-        text_excerpt=form.note[:EXCERPT_CHARS],
-        filed_to="(web page)",
-        decided_at=now,
-    )
-    session.add(reply)
-    session.flush()
-    answer.reply_id = reply.id
-    return answer
+    reply_id = connection.execute(
+        _INSERT_REPLY,
+        dict(
+            campaign=link.campaign,
+            mailbox=WEB_MAILBOX,
+            uidvalidity=0,
+            uid=answer_id,
+            message_id="",
+            from_addr=storable(link.email, 320),
+            subject="answer on the confirmation page",
+            received_at=now,
+            kind=ReplyKind(form.answer),
+            language=language,
+            evidence=evidence,
+            confidence=1.0,
+            delegate=speaker,
+            matched_message_id=invitation,
+            match_method="web",
+            decided_by=DecidedBy.WEB,
+            decision_note="" if invitation is not None else "no invitation in the ledger to match",
+            status=ReplyStatus.DONE if invitation is not None else ReplyStatus.NEEDS_REVIEW,
+            text_excerpt=form.note[:EXCERPT_CHARS],
+            filed_to="(web page)",
+            decided_at=now,
+        ),
+    ).inserted_primary_key[0]  # type: ignore[index]
+    connection.execute(update(WebAnswer).where(WebAnswer.id == answer_id).values(reply_id=reply_id))
+    return int(answer_id)
 
 
 @dataclass(frozen=True)

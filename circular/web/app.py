@@ -10,14 +10,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import anyio.to_thread
+from markupsafe import Markup
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
@@ -92,6 +96,132 @@ class CampaignCache:
         return cached[1]
 
 
+#: Stands for the CSRF field in a cached page (each request gets its own field). Autoescaping
+#: turns every "<" a contact typed into "&lt;", so no stored text can contain it.
+_CSRF_MARK = "<csrf>"
+
+
+class PageCache:
+    """Rendered pages by what they show (``create_app``'s ``page``), the least recently used
+    dropped beyond ``size``; each with the campaign it was rendered for, which the caller
+    checks by identity (a campaign read again is a new object)."""
+
+    def __init__(self, size: int = 4096) -> None:
+        self.size = size
+        self._pages: OrderedDict[tuple[Any, ...], tuple[Campaign, str]] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[Any, ...]) -> tuple[Campaign, str] | None:
+        with self._lock:
+            found = self._pages.get(key)
+            if found is not None:
+                self._pages.move_to_end(key)
+            return found
+
+    def put(self, key: tuple[Any, ...], value: tuple[Campaign, str]) -> None:
+        with self._lock:
+            self._pages[key] = value
+            if len(self._pages) > self.size:
+                self._pages.popitem(last=False)
+
+
+@dataclass(frozen=True)
+class CampaignTexts:
+    """What every page of a campaign shows in one language, formatted once."""
+
+    info: dict[str, str]
+    days: list[tuple[str, str]]
+    deadline: str
+
+
+_texts_made: dict[tuple[int, str], tuple[Campaign, CampaignTexts]] = {}
+
+
+def campaign_texts(campaign: Campaign, language: str) -> CampaignTexts:
+    """``campaign``'s texts and dates in ``language``, formatted on first use (Babel and the
+    letters' context are slow next to a page's other work)."""
+    made = _texts_made.get((id(campaign), language))
+    if made is not None and made[0] is campaign:
+        return made[1]
+    fields = campaign_fields(campaign, language)
+    event_name = campaign.web.days_from or "high_level"
+    texts_ = CampaignTexts(
+        info={
+            "title": fields["title"],
+            "reference": campaign.reference,
+            "event": fields["events"].get(event_name, {}).get("range", ""),
+            "deadline": fields["deadline"],
+        },
+        days=[(d.isoformat(), format_day(d, language)) for d in campaign.answer_days()],
+        deadline=fields["deadline"],
+    )
+    _texts_made[(id(campaign), language)] = (campaign, texts_)
+    return texts_
+
+
+def _render_page(
+    seen: Visit,
+    token: str,
+    language: str,
+    *,
+    form: Form | None,
+    errors: list[str] | None,
+    saved: bool,
+) -> str:
+    """The contact's page, its CSRF field ``_CSRF_MARK``."""
+    assert seen.link is not None and seen.campaign is not None
+    campaign = seen.campaign
+    words = texts()[language]
+    made = campaign_texts(campaign, language)
+    latest = seen.answers[-1] if seen.answers else None
+    if form is None:
+        link = seen.link
+        form = Form(
+            answer=latest.answer if latest else "",
+            speaker_name=latest.speaker_name
+            if latest
+            else " ".join(p for p in (link.title, link.name) if p),
+            speaker_title=latest.speaker_title if latest else link.position,
+            day=latest.day.isoformat() if latest and latest.day else "",
+            note=latest.note if latest else "",
+        )
+    notice = ""
+    if seen.state == LinkState.OPEN:
+        notice = words["change_until"].format(deadline=made.deadline)
+    elif seen.state == LinkState.LATE:
+        notice = words["late"]
+    elif seen.state == LinkState.CLOSED:
+        notice = words["closed"].format(email=campaign.reply_inbox)
+    history = [
+        (
+            a.created_at.strftime("%Y-%m-%d %H:%M UTC"),
+            words["accepted" if a.answer == "accept" else "declined"]
+            + "".join(f" · {p}" for p in (a.speaker_name, a.speaker_title) if p)
+            + (f" · {format_day(a.day, language)}" if a.day else ""),
+        )
+        for a in reversed(seen.answers)
+    ]
+    # The token has the shape of a link's (no other reaches a page) and the codes are the six
+    # languages': nothing to quote (urlencode for 7 links was 5 % of a request's CPU).
+    path = f"{LINK_PATH}{token}"
+    return render(
+        language,
+        info=made.info,
+        form=form if seen.state != LinkState.CLOSED else None,
+        days=made.days,
+        limits=LIMITS,
+        errors=errors,
+        notice=notice,
+        saved=saved,
+        history=history,
+        csrf=Markup(_CSRF_MARK),  # noqa: S704 - a fixed marker, replaced by the field
+        action=f"{path}?lang={language}",
+        languages=[
+            (code, texts()[code]["language_name"], f"{path}?lang={code}") for code in LANGUAGES
+        ],
+    )
+
+
 #: Threads that work on the ledger at once, per worker. Each request's ledger work is short
 #: and holds the GIL: forty threads (Starlette's default pool) only take turns at it, and
 #: the switching costs more CPU than the work (measured: bench/web.py).
@@ -107,6 +237,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
 
     campaigns = CampaignCache(settings.letters_dir)
     _warm_up(campaigns)
+    pages = PageCache()
     by_address = RateLimiter(settings.web_rate_per_minute)
     by_token = RateLimiter(settings.web_token_rate_per_minute)
     secure_cookie = settings.resolved_public_url.startswith("https://")
@@ -131,8 +262,8 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         return not (by_address.allow(address) and by_token.allow(token[:64]))
 
     def look(token: str, now: datetime) -> Visit:
-        with ledger.session() as session:
-            return visit(session, token, campaigns, now)
+        with ledger.engine.connect() as connection:  # pooled: no connection made per request
+            return visit(connection, token, campaigns, now)
 
     def page(
         request: Request,
@@ -145,65 +276,26 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         errors: list[str] | None = None,
         status: int = 200,
     ) -> Response:
-        assert seen.link is not None and seen.contact is not None
-        campaign = campaigns(seen.link.campaign)
-        assert campaign is not None
-        words = texts()[language]
-        fields = campaign_fields(campaign, language)
-        days = [(d.isoformat(), format_day(d, language)) for d in campaign.answer_days()]
-        event_name = campaign.web.days_from or "high_level"
-        info = {
-            "title": fields["title"],
-            "reference": campaign.reference,
-            "event": fields["events"].get(event_name, {}).get("range", ""),
-            "deadline": fields["deadline"],
-        }
-        latest = seen.answers[-1] if seen.answers else None
-        if form is None:
-            contact = seen.contact
-            form = Form(
-                answer=latest.answer if latest else "",
-                speaker_name=latest.speaker_name
-                if latest
-                else " ".join(p for p in (contact.title, contact.name) if p),
-                speaker_title=latest.speaker_title if latest else contact.position,
-                day=latest.day.isoformat() if latest and latest.day else "",
-                note=latest.note if latest else "",
-            )
-        notice = ""
-        if seen.state == LinkState.OPEN:
-            notice = words["change_until"].format(deadline=fields["deadline"])
-        elif seen.state == LinkState.LATE:
-            notice = words["late"]
-        elif seen.state == LinkState.CLOSED:
-            notice = words["closed"].format(email=campaign.reply_inbox)
-        history = [
-            (
-                a.created_at.strftime("%Y-%m-%d %H:%M UTC"),
-                words["accepted" if a.answer == "accept" else "declined"]
-                + "".join(f" · {p}" for p in (a.speaker_name, a.speaker_title) if p)
-                + (f" · {format_day(a.day, language)}" if a.day else ""),
-            )
-            for a in reversed(seen.answers)
-        ]
-        path = f"{LINK_PATH}{token}"
-        body = render(
-            language,
-            info=info,
-            form=form if seen.state != LinkState.CLOSED else None,
-            days=days,
-            limits=LIMITS,
-            errors=errors,
-            notice=notice,
-            saved=request.query_params.get("saved") == "1" and not errors,
-            history=history,
-            csrf=csrf_token(key, cookie, token),
-            action=f"{path}?{urlencode({'lang': language})}",
-            languages=[
-                (code, texts()[code]["language_name"], f"{path}?{urlencode({'lang': code})}")
-                for code in LANGUAGES
-            ],
-        )
+        assert seen.link is not None and seen.campaign is not None
+        saved = request.query_params.get("saved") == "1" and not errors
+        csrf = csrf_token(key, cookie, token)
+        # The page as the ledger has it now (no form typed, no error): rendered once per state.
+        # The key is everything the page is made of: all the visit's one query read from the
+        # ledger on THIS request (link, contact, every answer), the link's state, the
+        # campaign's files (checked by identity below), the language: a worker serves a
+        # cached page only when it would render the same page again, so never a stale one.
+        cache_key = None
+        if form is None and not errors:
+            cache_key = (token, language, seen.state, saved, seen.link, seen.answers)
+            cached = pages.get(cache_key)
+            if cached is not None and cached[0] is seen.campaign:
+                return respond(cached[1].replace(_CSRF_MARK, csrf), status, cookie)
+        body = _render_page(seen, token, language, form=form, errors=errors, saved=saved)
+        if cache_key is not None:
+            pages.put(cache_key, (seen.campaign, body))
+        return respond(body.replace(_CSRF_MARK, csrf), status, cookie)
+
+    def respond(body: str, status: int, cookie: str) -> Response:
         response = _html(body, status, hsts)
         response.set_cookie(
             CSRF_COOKIE,
@@ -221,9 +313,9 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         if limited(request, token):
             return generic(request, "too_many", 429, **{"retry-after": "60"})
         seen = await in_thread(look, token, utcnow())
-        if seen.state == LinkState.INVALID or seen.contact is None:
+        if seen.state == LinkState.INVALID or seen.link is None:
             return await invalid(request, started)
-        language = pick_language(request.query_params.get("lang"), "", seen.contact.language)
+        language = pick_language(request.query_params.get("lang"), "", seen.link.language)
         cookie = request.cookies.get(CSRF_COOKIE) or new_cookie()
         return page(request, token, seen, language, cookie=cookie[:64])
 
@@ -234,7 +326,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
             return generic(request, "too_many", 429, **{"retry-after": "60"})
         body = await _read_body(request)
         seen = await in_thread(look, token, utcnow())
-        if seen.state == LinkState.INVALID or seen.contact is None or seen.link is None:
+        if seen.state == LinkState.INVALID or seen.link is None or seen.campaign is None:
             return await invalid(request, started)
         if body is None:
             return generic(request, "error", 413)
@@ -245,7 +337,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         def one(name: str) -> str:
             return values.get(name, [""])[0]
 
-        language = pick_language(one("lang"), "", seen.contact.language)
+        language = pick_language(one("lang"), "", seen.link.language)
         cookie = request.cookies.get(CSRF_COOKIE, "")[:64]
         words = texts()[language]
         if not csrf_ok(key, cookie, one("csrf"), token):
@@ -260,9 +352,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
             day=one("day")[:10],
             note=clean_text(one("note"), multiline=True),
         )
-        campaign = campaigns(seen.link.campaign)
-        assert campaign is not None
-        problems = problems_of(form, campaign.answer_days())
+        problems = problems_of(form, seen.campaign.answer_days())
         if seen.state == LinkState.CLOSED:
             return page(request, token, seen, language, cookie=cookie, status=409)
         if problems:
@@ -275,12 +365,14 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
             return page(request, token, seen, language, cookie=cookie, form=form, errors=errors,
                         status=422)  # fmt: skip
 
+        link = seen.link
+
         def store() -> None:
-            with ledger.session() as session:
-                record_answer(session, seen.link, seen.contact, form, language)  # type: ignore[arg-type]
+            with ledger.engine.begin() as connection:  # one transaction, committed on exit
+                record_answer(connection, link, form, language)
 
         await in_thread(store)
-        log.info("web answer recorded for contact %s", seen.contact.contact_key)
+        log.info("web answer recorded for contact %s", link.contact_key)
         target = f"{LINK_PATH}{token}?{urlencode({'lang': language, 'saved': '1'})}"
         return RedirectResponse(target, status_code=303, headers={**SECURITY_HEADERS, **hsts})
 
@@ -326,9 +418,7 @@ def _warm_up(campaigns: CampaignCache) -> None:
         campaign = campaigns(path.parent.name)
         try:
             for language in campaign.languages if campaign is not None else ():
-                campaign_fields(campaign, language)  # type: ignore[arg-type]
-                for day in campaign.answer_days():  # type: ignore[union-attr]
-                    format_day(day, language)
+                campaign_texts(campaign, language)  # type: ignore[arg-type]
         except Exception as error:  # its pages will say what is wrong; the others must serve
             log.error("campaign %s cannot be prepared: %r", path.parent.name, error)
 

@@ -4,8 +4,11 @@ confirmation page served by a real uvicorn on 127.0.0.1: shared by the page's te
 from __future__ import annotations
 
 import email
+import os
 import re
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -16,6 +19,7 @@ from email.message import EmailMessage
 from email.policy import default
 from pathlib import Path
 
+import httpx
 import pytest
 import uvicorn
 
@@ -84,6 +88,38 @@ def serve(ledger: Ledger, key: bytes = b"k" * 32) -> Iterator[str]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@contextmanager
+def web_process(env: dict[str, str], *options: str) -> Iterator[subprocess.Popen[str]]:
+    """``circular web OPTIONS`` in its own process with ``env`` (``CIRCULAR_*`` settings; the
+    rest is this process's environment), up once it answers /healthz; stopped on leaving,
+    its output then in ``communicate()``'s result."""
+    port = env["CIRCULAR_WEB_PORT"]
+    server = subprocess.Popen(
+        [sys.executable, "-m", "circular", "web", *options],
+        cwd=PROJECT_ROOT,
+        env={**{k: v for k, v in os.environ.items() if not k.startswith("CIRCULAR_")}, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            assert server.poll() is None and time.monotonic() < deadline, "did not start"
+            try:
+                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        yield server
+    finally:
+        server.terminate()
+        try:
+            server.wait(20)
+        except subprocess.TimeoutExpired:
+            server.kill()
 
 
 @pytest.fixture

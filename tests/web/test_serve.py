@@ -3,10 +3,6 @@ and nothing it prints holds the link's token (the token lets anyone answer for t
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -19,7 +15,7 @@ from circular.settings import PROJECT_ROOT, load_settings
 from circular.web.app import create_app
 from demo.run import write_shifted_campaign
 from tests.support.followup_support import add_contacts, sample_rows
-from tests.support.web_support import free_port
+from tests.support.web_support import free_port, web_process
 
 
 def test_the_served_page_answers_a_link_and_never_prints_its_token(
@@ -33,34 +29,15 @@ def test_the_served_page_answers_a_link_and_never_prints_its_token(
         (token,) = ensure_links(session, folder.name, ids.values()).values()
     port = free_port()
     env = {
-        **{k: v for k, v in os.environ.items() if not k.startswith("CIRCULAR_")},
         "CIRCULAR_DATABASE_URL": ledger.url,
         "CIRCULAR_LETTERS_DIR": str(tmp_path / "letters"),
         "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
         "CIRCULAR_WEB_PORT": str(port),
     }
-    server = subprocess.Popen(
-        [sys.executable, "-m", "circular", "web"],
-        cwd=PROJECT_ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            assert server.poll() is None and time.monotonic() < deadline, "did not start"
-            try:
-                httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=1)
-                break
-            except httpx.HTTPError:
-                time.sleep(0.1)
+    with web_process(env) as server:
         page = httpx.get(f"http://127.0.0.1:{port}/r/{token}", timeout=10)
         assert page.status_code == 200 and 'name="csrf"' in page.text
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=20)
+    output, _ = server.communicate(timeout=20)
     assert f"127.0.0.1:{port}" in output  # what it printed was read
     assert token not in output
 
