@@ -119,8 +119,8 @@ def idle_poll(quick: bool, section: Section) -> None:
     if not Path(DOVECOT).exists():
         section.pending = "Dovecot is not installed (apt-get install dovecot-imapd)"
         return
-    small, large = (10, 100) if quick else (10, 10_000)
-    repetitions = 5 if quick else 15
+    small, large = (10, 50) if quick else (10, 10_000)
+    repetitions = 3 if quick else 15
     messages = corpus()
     root = Path(tempfile.mkdtemp(prefix="circular-bench-dovecot-"))
     root.chmod(0o755)  # Dovecot's login processes (another user) must reach the sockets
@@ -209,7 +209,7 @@ def classification(quick: bool, section: Section) -> None:
 
     messages = corpus()
     rounds = 1 if quick else 5
-    repetitions = 3 if quick else 5
+    repetitions = 1 if quick else 5
     with one_core() as pinned:
         for raw in messages:  # warm-up: language models and cue patterns built
             classify_message(raw)
