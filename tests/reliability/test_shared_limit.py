@@ -63,7 +63,8 @@ def _send_together(
     tmp_path: Path, ledger: Ledger, folders: list[Path], port: int
 ) -> list[subprocess.Popen[bytes]]:
     env = {
-        **os.environ,
+        # Nothing an earlier test left in the environment: only this test's settings.
+        **{k: v for k, v in os.environ.items() if not k.startswith("CIRCULAR_")},
         "CIRCULAR_DATABASE_URL": ledger.url,
         "CIRCULAR_DATA_DIR": str(tmp_path / "data"),
         "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
