@@ -57,6 +57,7 @@ from circular.replies.mailtext import (
     parse_message,
     raw_header,
 )
+from circular.replies.signature import split_signature
 
 __all__ = [
     "MIN_CONFIDENCE",
@@ -210,7 +211,28 @@ def _describe(signal: Signal) -> str:
 
 
 def classify_text(text: str, *, language_known: bool = True, attachment: bool = False) -> Decision:
-    """Decide accept / decline / other from a reply's own text (quotes already removed)."""
+    """Decide accept / decline / other from a reply's own text (quotes already removed).
+
+    Only the text before a signature block (``circular.replies.signature``) may decide; an
+    answer read only in the block (a motto, a service promise, a footer) goes to a person."""
+    own, block = split_signature(text)
+    decision = _decide_text(own, language_known=language_known, attachment=attachment)
+    if not block or decision.best_guess != ReplyKind.OTHER:
+        return decision
+    late = _decide_text(block, language_known=language_known, attachment=attachment)
+    if late.best_guess == ReplyKind.OTHER:
+        return decision
+    reason = "the only answer is in the signature block, not in the reply's own text"
+    return replace(
+        late,
+        kind=ReplyKind.OTHER,
+        confidence=min(late.confidence, 0.5),
+        needs_review=True,
+        reason=f"{reason}; best guess {late.best_guess.value}",
+    )
+
+
+def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decision:
     signals: list[Signal] = []
     parts = sentences(text)
     for position, sentence in enumerate(parts):
