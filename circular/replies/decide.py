@@ -242,6 +242,28 @@ def _tentative(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     return None
 
 
+# "or" between options ("participation by video, or the Deputy Minister, or regrets").
+_OR = re.compile(
+    r"(?:^|[\s,،，])(or|ou|o|u|или|либо|أو|او)(?=\s)|或者|或是|还是|或(?=[\u4e00-\u9fff])", re.I
+)
+
+
+def _alternatives(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
+    """The "or" of a sentence that offers taking part and declining as options (an internal
+    memo's "propose participation, or the Deputy, or an apology"), else None: options decide
+    nothing (round 6). A refusal before the "or" ("unable to attend in person or by video")
+    is not an option."""
+    for match in _OR.finditer(text):
+        before, after = text[: match.start()], text[match.end() :]
+        if (
+            (cues.PARTICIPATE.search(before, scripts) or cues.ACCEPT.search(before, scripts))
+            and cues.DECLINE.search(after, scripts)
+            and not cues.DECLINE.search(before, scripts)
+        ):
+            return match
+    return None
+
+
 def _designated(text: str, scripts: frozenset[str]) -> str | None:
     """Whom the Minister designated to act for him ("has designated X to represent him"), when
     the designation is not negated."""
@@ -302,7 +324,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
             found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
         text = text[: hope.start()]
-    condition = cues.CONDITION.search(text, scripts) or _tentative(text, scripts)
+    condition = (
+        cues.CONDITION.search(text, scripts)
+        or _tentative(text, scripts)
+        or _alternatives(text, scripts)
+    )
     if condition:
         return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
     role_name: str | None = None
