@@ -173,3 +173,34 @@ def test_round6_refusal_before_or_stays_a_decline(text: str) -> None:
 def test_round6_split_keeps_short_answers(text: str, own: str) -> None:
     kept, _block = split_signature(text)
     assert own in kept
+
+
+# Recoveries that are safe: informal French without accents, a Chinese adverb of plan between
+# the subject and the verb, a counsellor speaking for the Minister.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Oui, la ministre fera une declaration le 23, je vous envoie le texte.", "accept"),
+        ("其他不变，部长如期出席并发言。", "accept"),
+        ("部长照常参加高级别会议。", "accept"),
+        ("The Minister-Counsellor, Ms Ana Lind, will speak on the Minister's behalf.", "accept"),
+        ("部长由我团参赞李明先生代表发言。", "accept"),
+        ("سيلقي الوزير المفوض السيد علي حسن الكلمة نيابة عن معالي الوزير.", "accept"),
+    ],
+)
+def test_round6_safe_recoveries(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+# A counsellor named without speaking for the Minister is no delegate.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our counsellor will send you the programme next week.",
+        "参赞将另行发送日程。",
+        "Le ministre-conseiller vous contactera au sujet du programme.",
+    ],
+)
+def test_round6_counsellor_alone_is_no_answer(text: str) -> None:
+    assert classify_text(text).kind.value == "other"
