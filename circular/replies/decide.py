@@ -253,14 +253,17 @@ def _alternatives(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     memo's "propose participation, or the Deputy, or an apology"), else None: options decide
     nothing (round 6). A refusal before the "or" ("unable to attend in person or by video")
     is not an option."""
-    for match in _OR.finditer(text):
-        before, after = text[: match.start()], text[match.end() :]
-        if (
-            (cues.PARTICIPATE.search(before, scripts) or cues.ACCEPT.search(before, scripts))
-            and cues.DECLINE.search(after, scripts)
-            and not cues.DECLINE.search(before, scripts)
-        ):
-            return match
+    if _OR.search(text) is None:
+        return None
+    refusal = cues.DECLINE.search(text, scripts)
+    if refusal is None:
+        return None
+    options = [m for m in _OR.finditer(text, 0, refusal.start())]
+    if not options:
+        return None
+    before = text[: options[-1].start()]
+    if cues.PARTICIPATE.search(before, scripts) or cues.ACCEPT.search(before, scripts):
+        return options[-1]
     return None
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from circular.replies.decide import score_sentence
+from circular.replies import cues
 
 _SEPARATED = re.compile(r"\S\s+[|｜]\s+\S")
 _MOTTO = re.compile(r"^\s*[\"“«„「『'].{3,200}[\"”»」』']\s*([-–—].{0,80})?$")
@@ -33,8 +33,13 @@ def _short(line: str, words: int) -> bool:
 
 
 def _silent(line: str) -> bool:
-    """Whether a line says nothing about the invitation (no accept, decline or hedge)."""
-    return not score_sentence(line, 0)
+    """Whether a line says nothing about the invitation: no cue of acceptance, refusal,
+    participation or delay (cheaper than reading it as a sentence, and stricter)."""
+    scripts = cues.scripts_of(line)
+    return not any(
+        lexicon.search(line, scripts)
+        for lexicon in (cues.ACCEPT, cues.DECLINE, cues.PARTICIPATE, cues.HEDGE, cues.NEGATION)
+    )
 
 
 def _opens_block(lines: list[str], i: int) -> bool:
