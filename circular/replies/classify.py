@@ -54,6 +54,7 @@ from circular.replies.mailtext import (
     attachment_text,
     clean_reply,
     extract_body,
+    forwarded_message,
     parse_message,
     raw_header,
 )
@@ -416,6 +417,23 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
     language = detect_language(reply)
     decision = classify_text(reply, language_known=language is not None)
     shown = reply
+    if decision.best_guess == ReplyKind.OTHER and cues.FORWARD_POINTER.search(reply):
+        # "Voici la réponse de la Ministre" above a forwarded message: that message answers.
+        forwarded = forwarded_message(body.text)
+        if forwarded:
+            inner = classify_text(forwarded, language_known=language is not None)
+            if inner.best_guess != ReplyKind.OTHER:
+                # Never final: a forwarded message may be a draft or about another event
+                # (development sets 4 and 5); a person confirms the best guess.
+                said = "the answer is in a forwarded message, not in the reply's own text"
+                decision = replace(
+                    inner,
+                    kind=ReplyKind.OTHER,
+                    evidence=f"[forwarded] {inner.evidence}",
+                    needs_review=True,
+                    reason=f"{said}; best guess {inner.best_guess.value}",
+                )
+                shown = (reply + "\n\n" + forwarded).strip()
     if decision.best_guess == ReplyKind.OTHER and not decision.cues:
         decided = _from_attachments(body.attachments, limits)
         if decided is not None:

@@ -901,3 +901,16 @@ DESIGNATE = _compile(
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
     ]
 )
+
+# A top message that hands on an answer written below it: "here is the Minister's reply",
+# "voici la réponse", "回复如下", "ننقل إليكم أدناه" (round 6: the forwarded message then speaks).
+FORWARD_POINTER = _compile(
+    [
+        r"\b(below|following|forwarded|herewith|here\s+is|see\s+the\s+(reply|answer|message))\b"
+        r"|\b(ci-dessous|voici|ci-après|transf[ée]r\w*)\b|\b(a\s+continuaci[oó]n|abajo|adjunto\s+la"
+        r"|reenv[ií]\w*|debajo)\b",
+        r"ниже|пересыла\w*|следующ\w*\s+(ответ|сообщени)",
+        r"如下|以下|见下|转发",
+        r"أدناه|التالي|ننقل|نحيل|نرسل\s+إليكم",
+    ]
+)

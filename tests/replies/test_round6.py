@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from circular.replies.classify import classify_text
+from circular.replies.classify import classify_message, classify_text
 from circular.replies.signature import split_signature
 
 # A reply, then a signature block whose motto, charter or footer names an answer word: the
@@ -204,3 +204,41 @@ def test_round6_safe_recoveries(text: str, kind: str) -> None:
 )
 def test_round6_counsellor_alone_is_no_answer(text: str) -> None:
     assert classify_text(text).kind.value == "other"
+
+
+def _mail(body: str) -> bytes:
+    return (
+        "From: Office <office@ministry.example>\r\nTo: wsis@itu.example\r\n"
+        "Subject: RE: Invitation\r\nDate: Wed, 10 Feb 2021 09:00:00 +0000\r\n"
+        "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n"
+        "Content-Transfer-Encoding: 8bit\r\n\r\n" + body
+    ).encode()
+
+
+# A top message handing on a forwarded answer: the forwarded message gives the best guess,
+# never a final answer (it may be a draft, or about another event).
+@pytest.mark.parametrize(
+    ("body", "guess"),
+    [
+        (
+            "Hello,\n\nPlease find the Minister's reply below.\n\nK. Osei\n\n"
+            "---------- Forwarded message ---------\nFrom: Minister's Office\nDate: 9 Feb 2021\n"
+            "To: K. Osei\n\nThe Minister will speak on 24 March.\n",
+            "accept",
+        ),
+        (
+            "Коллеги,\n\nниже ответ из столицы.\n\n> От: Департамент\n> Дата: 09.02.2021\n"
+            "> Министр, к сожалению, не сможет принять участие.\n",
+            "decline",
+        ),
+        (
+            "各位好，\n\n国内回复如下。\n\n> 发件人：国际司\n> 日期：2021-02-09\n"
+            "> 部长将出席并发言。\n",
+            "accept",
+        ),
+    ],
+)
+def test_round6_forwarded_answer_goes_to_a_person_with_its_guess(body: str, guess: str) -> None:
+    result = classify_message(_mail(body))
+    assert result.kind.value == "other" and result.needs_review, result
+    assert result.best_guess == guess, (result.review_reason, result.cues)
