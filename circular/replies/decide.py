@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？؟；])|\n\s*\n|\n(?=\
 _CLAUSE_BREAK = re.compile(
     r"[,:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
     r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|而以|而通过|改由)|："
+    # Informal Chinese separates clauses with a space or an emoji: "确定参加👍 详细信息稍后发您".
+    r"|(?<=[\u4e00-\u9fff\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[\u4e00-\u9fff])"
 )
 
 

@@ -242,3 +242,20 @@ def test_round6_forwarded_answer_goes_to_a_person_with_its_guess(body: str, gues
     result = classify_message(_mail(body))
     assert result.kind.value == "other" and result.needs_review, result
     assert result.best_guess == guess, (result.review_reason, result.cues)
+
+
+# Informal Chinese: a space or an emoji ends a clause, so a later "稍后" (later) hedges only
+# the details; "确定参加" at the start of a clause is a firm yes. A hedge in the same clause
+# still keeps the answer with a person.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("确定出席🙂 材料稍后发送", "accept"),
+        ("确定参加 发言稿稍后发您", "accept"),
+        ("是否确定参加稍后告知", "other"),
+        ("尚未确定参加", "other"),
+    ],
+)
+def test_round6_informal_chinese_clauses(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
