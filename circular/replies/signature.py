@@ -59,14 +59,29 @@ def _opens_block(lines: list[str], i: int) -> bool:
     )
 
 
+# A postscript after the name is the sender's own text again ("P.S. The Minister cannot stay
+# for the dinner").
+_POSTSCRIPT = re.compile(
+    r"^\s*(p\.?\s?s\.?|n\.?\s?b\.?|post-?scriptum|p\.?\s?d\.?|posdata|постскриптум|п\.?\s?с\.?"
+    r"|附言|又及|注\s*[:：]|ملاحظة|ملحوظة)(?=[\s:：.,-]|$)",
+    re.I,
+)
+
+
 def split_signature(text: str) -> tuple[str, str]:
-    """(the reply's own text, the signature block after it; "" when there is none)."""
+    """(the reply's own text, the signature block after it; "" when there is none). A
+    postscript inside the block is given back to the reply's own text."""
     lines = text.split("\n")
     content = False
     for i, line in enumerate(lines):
         starts_paragraph = i == 0 or not lines[i - 1].strip()
         if content and starts_paragraph and line.strip() and _opens_block(lines, i):
-            return "\n".join(lines[:i]).strip(), "\n".join(lines[i:]).strip()
+            block = lines[i:]
+            ps = next((j for j, kept in enumerate(block) if _POSTSCRIPT.match(kept)), None)
+            if ps is not None:
+                own = lines[:i] + block[ps:]
+                return "\n".join(own).strip(), "\n".join(block[:ps]).strip()
+            return "\n".join(lines[:i]).strip(), "\n".join(block).strip()
         if len(line.split()) >= 3 or len(_HAN.findall(line)) >= 6:
             content = True
     return text.strip(), ""

@@ -259,3 +259,22 @@ def test_round6_forwarded_answer_goes_to_a_person_with_its_guess(body: str, gues
 def test_round6_informal_chinese_clauses(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+# A postscript after the name and title is the sender's own text: it may turn the answer
+# (here it conflicts, so a person decides) and is never dropped with the signature.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear colleagues,\n\nThe Minister will attend.\n\nJane Roe\nDirector\n"
+        "P.S. Unfortunately the Minister cannot attend after all.",
+        "Estimados:\n\nEl Ministro asistirá.\n\nAna Ruiz\nDirectora\n"
+        "P.D. Lamentablemente el Ministro no podrá asistir finalmente.",
+        "Уважаемые коллеги!\n\nМинистр примет участие.\n\nИ. Петров\nДиректор\n"
+        "P.S. К сожалению, Министр всё-таки не сможет принять участие.",
+    ],
+)
+def test_round6_postscript_is_own_text(text: str) -> None:
+    own, _block = split_signature(text)
+    assert "after all" in own or "finalmente" in own or "всё-таки" in own
+    assert classify_text(text).kind.value != "accept"
