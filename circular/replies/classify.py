@@ -58,7 +58,7 @@ from circular.replies.mailtext import (
     parse_message,
     raw_header,
 )
-from circular.replies.signature import split_signature
+from circular.replies.signature import split_signature, spoken
 
 __all__ = [
     "MIN_CONFIDENCE",
@@ -218,7 +218,22 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
     answer read only in the block (a motto, a service promise, a footer) goes to a person."""
     own, block = split_signature(text)
     decision = _decide_text(own, language_known=language_known, attachment=attachment)
-    if not block or decision.best_guess != ReplyKind.OTHER:
+    if not block:
+        return decision
+    if decision.best_guess != ReplyKind.OTHER:
+        # A block that answers the other way ("Jane Roe / Director / The Minister regrets …")
+        # is an unresolved conflict: a person decides.
+        said = spoken(block)
+        if said and not decision.needs_review:
+            late = _decide_text(said, language_known=language_known, attachment=attachment)
+            if late.best_guess not in (ReplyKind.OTHER, decision.best_guess):
+                reason = "the signature block answers otherwise than the reply's own text"
+                return replace(
+                    decision,
+                    kind=ReplyKind.OTHER,
+                    needs_review=True,
+                    reason=f"{reason}; best guess {decision.best_guess.value}",
+                )
         return decision
     late = _decide_text(block, language_known=language_known, attachment=attachment)
     if late.best_guess == ReplyKind.OTHER:

@@ -85,3 +85,13 @@ def split_signature(text: str) -> tuple[str, str]:
         if len(line.split()) >= 3 or len(_HAN.findall(line)) >= 6:
             content = True
     return text.strip(), ""
+
+
+def spoken(block: str) -> str:
+    """The lines of a signature block that name an answer, mottos in quotation marks left
+    out: what must not contradict the reply's own answer."""
+    return "\n\n".join(
+        line
+        for line in block.split("\n")
+        if line.strip() and not _MOTTO.match(line) and not _silent(line)
+    )

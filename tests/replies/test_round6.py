@@ -278,3 +278,20 @@ def test_round6_postscript_is_own_text(text: str) -> None:
     own, _block = split_signature(text)
     assert "after all" in own or "finalmente" in own or "всё-таки" in own
     assert classify_text(text).kind.value != "accept"
+
+
+# A block line that answers the other way, without a postscript mark, is a conflict: a
+# person decides (a motto in quotation marks is not such a line).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dear colleagues,\n\nThe Minister will attend.\n\nJane Roe\nDirector\n"
+        "Unfortunately the Minister cannot attend after all.",
+        "Madame,\n\nLe Ministre participera.\n\nPaul Morel\nConseiller\n"
+        "Malheureusement, le Ministre ne pourra finalement pas participer.",
+        "秘书处：\n\n部长将出席。\n\n张伟\n国际司\n很遗憾，部长最终无法出席。",
+    ],
+)
+def test_round6_block_answering_otherwise_goes_to_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == "other" and decision.needs_review, (text, decision.cues)
