@@ -235,7 +235,10 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
                     reason=f"{reason}; best guess {decision.best_guess.value}",
                 )
         return decision
-    late = _decide_text(block, language_known=language_known, attachment=attachment)
+    said = spoken(block)
+    if not said:
+        return decision  # nothing in the block names an answer (most blocks): not read again
+    late = _decide_text(said, language_known=language_known, attachment=attachment)
     if late.best_guess == ReplyKind.OTHER:
         return decision
     reason = "the only answer is in the signature block, not in the reply's own text"
