@@ -54,9 +54,11 @@ from circular.replies.mailtext import (
     attachment_text,
     clean_reply,
     extract_body,
+    forwarded_message,
     parse_message,
     raw_header,
 )
+from circular.replies.signature import split_signature, spoken
 
 __all__ = [
     "MIN_CONFIDENCE",
@@ -210,7 +212,46 @@ def _describe(signal: Signal) -> str:
 
 
 def classify_text(text: str, *, language_known: bool = True, attachment: bool = False) -> Decision:
-    """Decide accept / decline / other from a reply's own text (quotes already removed)."""
+    """Decide accept / decline / other from a reply's own text (quotes already removed).
+
+    Only the text before a signature block (``circular.replies.signature``) may decide; an
+    answer read only in the block (a motto, a service promise, a footer) goes to a person."""
+    own, block = split_signature(text)
+    decision = _decide_text(own, language_known=language_known, attachment=attachment)
+    if not block:
+        return decision
+    if decision.best_guess != ReplyKind.OTHER:
+        # A block that answers the other way ("Jane Roe / Director / The Minister regrets …")
+        # is an unresolved conflict: a person decides.
+        said = spoken(block)
+        if said and not decision.needs_review:
+            late = _decide_text(said, language_known=language_known, attachment=attachment)
+            if late.best_guess not in (ReplyKind.OTHER, decision.best_guess):
+                reason = "the signature block answers otherwise than the reply's own text"
+                return replace(
+                    decision,
+                    kind=ReplyKind.OTHER,
+                    needs_review=True,
+                    reason=f"{reason}; best guess {decision.best_guess.value}",
+                )
+        return decision
+    said = spoken(block)
+    if not said:
+        return decision  # nothing in the block names an answer (most blocks): not read again
+    late = _decide_text(said, language_known=language_known, attachment=attachment)
+    if late.best_guess == ReplyKind.OTHER:
+        return decision
+    reason = "the only answer is in the signature block, not in the reply's own text"
+    return replace(
+        late,
+        kind=ReplyKind.OTHER,
+        confidence=min(late.confidence, 0.5),
+        needs_review=True,
+        reason=f"{reason}; best guess {late.best_guess.value}",
+    )
+
+
+def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decision:
     signals: list[Signal] = []
     parts = sentences(text)
     for position, sentence in enumerate(parts):
@@ -394,6 +435,23 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
     language = detect_language(reply)
     decision = classify_text(reply, language_known=language is not None)
     shown = reply
+    if decision.best_guess == ReplyKind.OTHER and cues.FORWARD_POINTER.search(reply):
+        # "Voici la réponse de la Ministre" above a forwarded message: that message answers.
+        forwarded = forwarded_message(body.text)
+        if forwarded:
+            inner = classify_text(forwarded, language_known=language is not None)
+            if inner.best_guess != ReplyKind.OTHER:
+                # Never final: a forwarded message may be a draft or about another event
+                # (development sets 4 and 5); a person confirms the best guess.
+                said = "the answer is in a forwarded message, not in the reply's own text"
+                decision = replace(
+                    inner,
+                    kind=ReplyKind.OTHER,
+                    evidence=f"[forwarded] {inner.evidence}",
+                    needs_review=True,
+                    reason=f"{said}; best guess {inner.best_guess.value}",
+                )
+                shown = (reply + "\n\n" + forwarded).strip()
     if decision.best_guess == ReplyKind.OTHER and not decision.cues:
         decided = _from_attachments(body.attachments, limits)
         if decided is not None:

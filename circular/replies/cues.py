@@ -151,7 +151,7 @@ ACCEPT = _compile(
         r"|\b(participerai|interviendrai|prononcerai|représenterai|assisterai|interviendrons"
         r"|prononcerons|représenterons|assisterons)\b|\b(il|elle|nous|ministre)\s+(y\s+)?"
         r"(participe|participent|participons)\b|\bfer(a|ai|ons)\s+(la|une|sa|notre)\s+"
-        r"(déclaration|intervention)|\ba\s+décidé\s+d'(accepter|intervenir)|\ba\s+décidé\s+de\s+"
+        r"(d[ée]claration|intervention)|\ba\s+décidé\s+d'(accepter|intervenir)|\ba\s+décidé\s+de\s+"
         r"(participer|prendre\s+part)",
         r"\b(participera|participerons|participeront|interviendra|prononcera|prendra\s+part"
         r"|prendra\s+la\s+parole"
@@ -207,7 +207,7 @@ ACCEPT = _compile(
         # zh
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵|接受[^。；，]{0,8}邀请",
         r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
-        r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)"
+        r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)|^\s*(确定|確定)(参加|參加|出席|参会|与会)"
         r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
@@ -216,7 +216,7 @@ ACCEPT = _compile(
         r"|届时(出席|发言|致辞|参加)"
         r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
-        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
+        r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(按计划|按計劃|如期|照常)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
         r"قبول|نقبل|يقبل|تقبل|قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور|إلقاء\w*|كلمة|البيان)"
@@ -301,7 +301,10 @@ DECLINE = _compile(
         r"|\btied\s+up\b|\bforg?o(es|ing)?\s+(the|this|your)\b"
         # A participation called off (not "the in-person segment was cancelled").
         r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
-        r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)",
+        r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)"
+        # A ban or suspension of the Minister's travel or participation (round 6).
+        r"|\b(suspen\w+|ban|freeze)\s+(of|on)\s+(all\s+)?(\w+\s+){0,2}(travel|trips|missions"
+        r"|participations?)\b",
         r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
         r"|\brefus\w*\b(?!\s+(toute|tout|toutes|tous)\b)|\bne\s+(le|la|l'|les)\s*permet\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
@@ -313,7 +316,9 @@ DECLINE = _compile(
         r"|\bne\s+(peut|pourra|pourrons|pouvons)\s+pas\s*(?=$|[,.;!]|cette\s+(année|fois))"
         r"|\bdésolée?s?\s+de\s+(vous\s+)?(annoncer|informer|dire)"
         r"|\b(participation|présence)\s+(\w+\s+){0,4}(est|a\s+été)\s+annulée?"
-        r"|\bannul\w*\s+(\w+\s+){0,3}participation",
+        r"|\bannul\w*\s+(\w+\s+){0,3}participation"
+        r"|\b(suspension|gel|interdiction)\s+de\s+(tou\w+\s+)?(les\s+)?(\w+\s+){0,2}(déplacements"
+        r"|missions|participations?)\b",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
         r"|adquirido|ineludible)\w*|\bno\s+(le|nos|les)\s+(permit\w*|será\s+posible)"
         r"|\bno\s+estará\s+en\s+condiciones|\brenunci\w*\s+a\b|\bse\s+excusa\w*"
@@ -326,27 +331,31 @@ DECLINE = _compile(
         r"|\bno\s+(puede|podrá|pueden|podrán|podemos|podremos|va\s+a\s+poder|vamos\s+a\s+poder)\s*"
         r"(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s|en\s+es)"
         r"|\b(participación|asistencia)\s+(\w+\s+){0,4}(queda|ha\s+sido|fue)\s+cancelad[oa]"
-        r"|\bcancel\w*\s+(\w+\s+){0,3}(participación|asistencia)",
+        r"|\bcancel\w*\s+(\w+\s+){0,3}(participación|asistencia)"
+        r"|\b(suspensión|suspender|congelación|prohibición)\s+de\s+(tod\w+\s+)?(l[oa]s\s+)?"
+        r"(\w+\s+){0,2}(viajes|misiones|participaciones|desplazamientos)\b",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
         r"|ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
         r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
         r"|форум)\w*|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
-        r"участи\w*",
+        r"участи\w*|(приостанов\w*|запрет\w*|мораторий)\s+(на\s+)?(вс\w+\s+)?(\w+\s+){0,2}"
+        r"(поезд\w*|командиров\w*|выезд\w*|участи\w*)",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
         r"|日程(冲突|安排冲突)|时间冲突|分身乏术|无暇|歉意|致歉|(日程|行程)(已满|已排满|排满)|(答复|回复|答案)(是)?否定|否定的(答复|回复)"
         # The potential complement: "参加不了", "去不成" (cannot take part).
         r"|(参加|參加|出席|与会|與會|参会|发言|去|来|來|赶)不(了|成)"
         r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)"
-        r"|取消[^。；，]{0,10}(出席|参会|與會|与会)",
+        r"|取消[^。；，]{0,10}(出席|参会|與會|与会)|暂停[^。；，]{0,10}(出访|出国|出境|外事活动|参会)",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
         r"|غير\s+قادر|عدم\s+(تمكن|قدرة|إمكانية)|[يت]حول\s+دون"
         r"|(الرد|الجواب|ردنا)\s+(بالنفي|سلبي|بالرفض)"
         r"|(?:^|\s)[يت]منع\w*\s+[^.؛]{0,40}من\s+(المشاركة|الحضور|حضور|إلقاء)"
         r"|(?:المشاركة|حضور|[سو]?[يت]شارك|[سو]?[يت]حضر)\s+[^.،؛]{0,40}?(?:اجتماع|مؤتمر|فعالية|حدث|منتدى"
-        r"|قمة)\s+آخر|(?:ألغى|ألغت|إلغاء)\s+[^.؛]{0,30}مشارك\w*",
+        r"|قمة)\s+آخر|(?:ألغى|ألغت|إلغاء)\s+[^.؛]{0,30}مشارك\w*"
+        r"|(?:تعليق|وقف|منع|تجميد)\s+(?:جميع\s+|كافة\s+)?(?:ال)?(?:مشاركات|سفر|رحلات|زيارات)",
     ]
 )
 
@@ -388,7 +397,9 @@ HEDGE = _compile(
         r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación"
         r"|\bno\s+(está|ha\s+sido|han\s+sido|están)\s+(aún\s+|todavía\s+)?(confirmad|decidid|definid)\w*"
         r"|\bno\s+(podemos|puede|estamos\s+en\s+condiciones\s+de)\s+(aún\s+|todavía\s+)?confirmar"
-        r"|\bni\s+acepta\s+ni\s+declina\b",
+        r"|\bni\s+acepta\s+ni\s+declina\b"
+        r"|\b(pong\w*|somet\w*|elev\w*|traslad\w*|remit\w*)\s+(\w+\s+){0,2}a\s+(la\s+)?consideración"
+        r"|\b(les|le)\s+confirma(mos|remos)\s*[.!]?\s*$",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
@@ -434,7 +445,9 @@ TENTATIVE = _compile(
         # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
         r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ"
         r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)"
-        r"|غير\s+مؤكد|ليس\s+من\s+المؤكد|غير\s+واضح",
+        r"|غير\s+مؤكد|ليس\s+من\s+المؤكد|غير\s+واضح"
+        # The dialects: "غالبا" (most likely), "لسه/لسا" (still, not yet), "مش أكيد" (round 6).
+        r"|(?:^|\s)غالبا|على\s+الأرجح|(?:^|\s)(?:لسه|لسا|لسة)(?=\s)|مش\s+(?:أكيد|مؤكد)",
     ]
 )
 
@@ -468,7 +481,9 @@ CONDITION = _compile(
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
         r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非",
+        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
+        # An approval still to come: "须经外事部门批准…方可确认" (round 6).
+        r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可",
         r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s"
         r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على",
     ]
@@ -502,23 +517,23 @@ ROLE = _compile(
         r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b"
         r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b|\bchief\s+engineer\b"
         # Abbreviated and clipped titles in informal mail: "the DG", "el vice".
-        r"|\bthe\s+DG\b",
+        r"|\bthe\s+DG\b|\b(minister[- ])?counsell?or\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
         r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
         r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*"
-        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b",
+        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b|\bministre[- ]conseill(er|ère)\b",
         r"\bviceministr[oa]\b|\bvice\s?ministr[oa]\b|\bsecretari[oa]\s+de\s+estado\b"
         r"|\bsubsecretari[oa]\b|\bembajador[a]?\b|\brepresentante\s+permanente\b"
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
         r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b"
-        r"|\b(el|la)\s+(vice|DG)\b",
+        r"|\b(el|la)\s+(vice|DG)\b|\bministr[oa]\s+consejer[oa]\b",
         r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
-        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长",
+        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使",
         r"نائب\w*\s+(الوزير|وزير)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
-        r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار",
+        r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار|الوزير\s+المفوض",
     ]
 )
 
@@ -529,11 +544,11 @@ BEHALF = _compile(
         r"|\b(designated|appointed|nominated|mandated|delegated|entrusted)\b"
         r"|\b(be|is)\s+represented\s+by\b|\bin\s+(his|her)\s+stead\b"
         r"|\bat\s+the\s+(minister's\s+)?request\s+of\s+the\s+minister\b",
-        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\b(re|ré)présente\s+(le|la)\s+ministre\b|\brepresenter(a|ont)\b"
+        r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur|mon)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\b(re|ré)présente\s+(le|la)\s+ministre\b|\brepresenter(a|ont)\b"
         r"|\breprésentée?\s+par\b|\bà\s+la\s+demande\s+d",
-        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+)?nombre\b|\ben\s+representaci[oó]n\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
+        r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+|mi\s+)?nombre\b|\ben\s+representaci[oó]n\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
         r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",
-        r"поручил\w*|назначил\w*|уполномочил\w*|от\s+имени|\bвместо\b|\bпредставит\b|\bпредставлять\b"
+        r"поруч(ил|аю|аем)\w*|назначил\w*|уполномочил\w*|от\s+(моего\s+|своего\s+|его\s+|её\s+|ее\s+)?имени|\bвместо\b|\bпредставит\b|\bпредставлять\b"
         r"|по\s+поручению|будет\s+представлен\w*",
         r"指派|委派|委托|委託|授权|代表其|由[^。；，]{1,30}代表|代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
         r"ينوب|سينوب|بدلا\s+منه|بدلاً\s+منه|عوضا\s+عن|كلف|فوض|انتدب|نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
@@ -650,6 +665,23 @@ DISCLAIMER = _compile(
         r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收",
         r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
         r"|غير\s+المرسل\s+إليه|إذا\s+تلقيت\s+هذه\s+الرسالة\s+عن\s+طريق\s+الخطأ",
+        # Round 6: lines about the mailbox, the e-mail or its typing rather than the event
+        # ("do not reply: this mailbox does not accept…", "excuse any typos"), the sender's
+        # standing service promises ("we are always happy to…") and liability footers.
+        r"\bdo\s+not\s+reply\b|\bno-?reply\b|\b(this|the|our)\s+mailbox\b|\bmailbox\s+(is|does|will)"
+        r"|\bdeclines?\s+(any|all)\s+(\w+\s+)?(liability|responsibility)|\btypos?\b"
+        r"|\bspelling\s+(errors?|mistakes?)|\bservice\s+charter\b|\balways\s+(happy|pleased|glad)\s+to\b"
+        r"|\bne\s+(pas\s+)?répond(ez|re)\s+pas\b|\bne\s+pas\s+répondre\b|\bboîte\s+(aux\s+lettres|mail"
+        r"|de\s+réception|électronique)\b|\bfautes?\s+de\s+frappe\b|\bcoquilles?\b"
+        r"|\btoujours\s+(heureu\w*|ravi\w*)\s+de\b|\bcharte\s+(de\s+service|qualité)"
+        r"|\bno\s+(responda|conteste)\b|\b(este|el|nuestro)\s+buzón\b|\berror\w*\s+(ortográfic\w*"
+        r"|de\s+(tipeo|escritura|digitación))|\bsiempre\s+(dispuest|encantad|feli)\w*\s+de\b"
+        r"|\bcarta\s+de\s+servicios\b",
+        r"не\s+отвечайте|(этот|данный|почтовый|наш)\s+ящик|ящик\s+не|опечат\w*|ошибк\w*\s+набора"
+        r"|всегда\s+(рады|готовы)\s",
+        r"请勿(直接)?回复|(本|此|该)(邮箱|信箱)|邮箱不|信箱不|错别字|笔误|系统自动发送|免责",
+        r"(?:يرجى|الرجاء|نرجو)\s+عدم\s+الرد|لا\s+ترد\w*\s+على|صندوق\s+البريد|هذا\s+البريد\s+لا"
+        r"|أخطاء\s+(?:إملائية|مطبعية)|أرسلت\s+من\s+(?:الهاتف|جوالي|هاتفي)|(?:نسعد|يسعدنا)\s+دائما",
     ]
 )
 
@@ -867,5 +899,18 @@ DESIGNATE = _compile(
         r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
         r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛،]{3,100}?)\s+"
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
+    ]
+)
+
+# A top message that hands on an answer written below it: "here is the Minister's reply",
+# "voici la réponse", "回复如下", "ننقل إليكم أدناه" (round 6: the forwarded message then speaks).
+FORWARD_POINTER = _compile(
+    [
+        r"\b(below|following|forwarded|herewith|here\s+is|see\s+the\s+(reply|answer|message))\b"
+        r"|\b(ci-dessous|voici|ci-après|transf[ée]r\w*)\b|\b(a\s+continuaci[oó]n|abajo|adjunto\s+la"
+        r"|reenv[ií]\w*|debajo)\b",
+        r"ниже|пересыла\w*|следующ\w*\s+(ответ|сообщени)",
+        r"如下|以下|见下|转发",
+        r"أدناه|التالي|ننقل|نحيل|نرسل\s+إليكم",
     ]
 )

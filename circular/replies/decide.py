@@ -23,6 +23,8 @@ _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？؟；])|\n\s*\n|\n(?=\
 _CLAUSE_BREAK = re.compile(
     r"[,:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
     r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|而以|而通过|改由)|："
+    # Informal Chinese separates clauses with a space or an emoji: "确定参加👍 详细信息稍后发您".
+    r"|(?<=[\u4e00-\u9fff\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[\u4e00-\u9fff])"
 )
 
 
@@ -242,6 +244,31 @@ def _tentative(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     return None
 
 
+# "or" between options ("participation by video, or the Deputy Minister, or regrets").
+_OR = re.compile(
+    r"(?:^|[\s,،，])(or|ou|o|u|или|либо|أو|او)(?=\s)|或者|或是|还是|或(?=[\u4e00-\u9fff])", re.I
+)
+
+
+def _alternatives(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
+    """The "or" of a sentence that offers taking part and declining as options (an internal
+    memo's "propose participation, or the Deputy, or an apology"), else None: options decide
+    nothing (round 6). A refusal before the "or" ("unable to attend in person or by video")
+    is not an option."""
+    if _OR.search(text) is None:
+        return None
+    refusal = cues.DECLINE.search(text, scripts)
+    if refusal is None:
+        return None
+    options = [m for m in _OR.finditer(text, 0, refusal.start())]
+    if not options:
+        return None
+    before = text[: options[-1].start()]
+    if cues.PARTICIPATE.search(before, scripts) or cues.ACCEPT.search(before, scripts):
+        return options[-1]
+    return None
+
+
 def _designated(text: str, scripts: frozenset[str]) -> str | None:
     """Whom the Minister designated to act for him ("has designated X to represent him"), when
     the designation is not negated."""
@@ -302,7 +329,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
             found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
         text = text[: hope.start()]
-    condition = cues.CONDITION.search(text, scripts) or _tentative(text, scripts)
+    condition = (
+        cues.CONDITION.search(text, scripts)
+        or _tentative(text, scripts)
+        or _alternatives(text, scripts)
+    )
     if condition:
         return [Signal("hedge", sentence, position, cue=condition.group(0), conditional=True)]
     role_name: str | None = None

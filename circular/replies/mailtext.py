@@ -408,6 +408,13 @@ def cut_quoted(text: str) -> tuple[str, str]:
     Lines starting with ">" are always quoted; the first attribution line, Outlook header block
     or "Original Message" separator starts the quoted original, which is never read again."""
     lines = text.split("\n")
+    cut = _quote_start(lines)
+    kept = [line for line in lines[:cut] if not line.lstrip().startswith(">")]
+    return "\n".join(kept).strip(), "\n".join(lines[cut:]).strip()
+
+
+def _quote_start(lines: list[str]) -> int:
+    """The index of the line where the quoted original starts (``len(lines)`` when none)."""
     cut = len(lines)
     for i, line in enumerate(lines):
         if _SEPARATOR.match(line):
@@ -430,8 +437,30 @@ def cut_quoted(text: str) -> tuple[str, str]:
             ):
                 cut = i
                 break
-    kept = [line for line in lines[:cut] if not line.lstrip().startswith(">")]
-    return "\n".join(kept).strip(), "\n".join(lines[cut:]).strip()
+    return cut
+
+
+def forwarded_message(text: str) -> str:
+    """The first message forwarded inside a reply, as its sender wrote it: the "> " lines above
+    the quoted original, or the block after a forward separator, without its From/Date/To
+    lines, its own quotes and signature. "" when there is none."""
+    lines = text.split("\n")
+    cut = _quote_start(lines)
+    block = [line.lstrip()[1:] for line in lines[:cut] if line.lstrip().startswith(">")]
+    if not block and cut < len(lines):
+        # After a forward separator or a From/Date block; an attribution ("On … wrote:")
+        # introduces the quoted invitation, not a forwarded answer.
+        start = cut + 1 if _SEPARATOR.match(lines[cut]) else cut
+        if start > cut or _FROM_FIELD.match(lines[cut]):
+            block = [
+                line.lstrip()[1:] if line.lstrip().startswith(">") else line
+                for line in lines[start:]
+            ]
+    while block and (
+        not block[0].strip() or _FROM_FIELD.match(block[0]) or _HEADER_FIELD.match(block[0])
+    ):
+        block = block[1:]
+    return clean_reply("\n".join(block)) if block else ""
 
 
 def cut_signature(text: str) -> str:
