@@ -59,3 +59,25 @@ def prefect_server() -> Iterator[None]:
 
     with prefect_test_harness(server_startup_timeout=60):
         yield
+
+
+#: Top-level entries of the clone that the suite itself may create (tool caches).
+CACHES = {".pytest_cache", ".hypothesis", ".ruff_cache", "__pycache__"}
+_ROOT = Path(__file__).resolve().parents[1]
+_BEFORE: set[str] = set()
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _BEFORE.update(entry.name for entry in _ROOT.iterdir())
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run when a test wrote into the clone (a report, a data folder): a second run
+    would start from what the first left, and a person's working copy fills with test files.
+    Only a run of the whole suite checks (a run of one file may follow a stray one)."""
+    if session.config.args not in ([], [str(_ROOT)], [str(_ROOT / "tests")], ["tests"]):
+        return
+    left = sorted({entry.name for entry in _ROOT.iterdir()} - _BEFORE - CACHES)
+    if left:
+        print(f"\nthe tests left new files in {_ROOT}: {', '.join(left)}")
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED

@@ -110,6 +110,7 @@ def desk(ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Ite
             "CIRCULAR_DATABASE_URL": ledger.url,
             "CIRCULAR_DATA_DIR": str(tmp_path / "data"),
             "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
+            "CIRCULAR_REPORTS_DIR": str(tmp_path / "reports"),
             "CIRCULAR_DROP_FOLDER": str(tmp_path / "inbox"),
             "CIRCULAR_PROCESSED_FOLDER": str(tmp_path / "processed"),
             "CIRCULAR_REJECTED_FOLDER": str(tmp_path / "rejected"),
