@@ -829,9 +829,14 @@ CAUSE_NOT_ACT = _compile(
 # one clause (circular.replies.negation).
 EXCEPTIVE = _compile(
     [
-        r"\b(cannot|can't|could\s+not|couldn't)\s+(help\s+)?but\b",
+        r"\b(cannot|can't|could\s+not|couldn't)\s+(help\s+)?but\b"
+        # "left with no alternative but to decline" (round 7): the Minister must, a decline.
+        r"|\bno\s+(other\s+)?(option|alternative|choice)\b(\s+(but|than)(\s+to)?\b)?",
+        r"\bn'a\s+(pas\s+)?d'autre\s+(choix|option|solution)\s+que\b",
+        r"\bno\s+(le\s+)?(queda|tiene|tenemos)\s+(otra\s+(opción|alternativa)|más\s+remedio)"
+        r"\s+(que|sino)\b|"
         r"\bno\s+(puede|podemos|podía|podíamos|podrá|podremos|pueden|podrán)\s+(hacer\s+)?"
-        r"(otra\s+cosa\s+)?(más\s+)?(que|sino)\b"
+        r"(otra\s+cosa\s+)?(más\s+|menos\s+)?(que|sino)\b"
         # "No veo ninguna razón por la que … no": two negations across a relative clause.
         r"|\bno\s+ve\w*\s+(ninguna\s+)?raz[oó]n\s+(por\s+la\s+que|para\s+que)[^.;]{0,60}?\bno\b",
         r"\bne\s+voi\w*\s+aucune\s+raison\s+(pour\s+laquelle|de)[^.;]{0,60}?\bne\s+(\S+\s+){0,2}?pas\b",
