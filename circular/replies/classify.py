@@ -58,6 +58,7 @@ from circular.replies.mailtext import (
     parse_message,
     raw_header,
 )
+from circular.replies.safety import unsafe
 from circular.replies.signature import split_signature, spoken
 
 __all__ = [
@@ -315,6 +316,17 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     sure = confidence(evidence)
     summary = tuple(evidence.describe()) + described
     risk = _risk(deciding, agreeing, against, pending)
+    if resolved and not risk and sure >= THRESHOLD:
+        # Round 7's safety net, read only for an answer that would otherwise be final.
+        risk = unsafe(
+            deciding.kind,
+            deciding.sentence,
+            parts,
+            deciding.position,
+            cue=deciding.cue,
+            litotes=any(s.litotes for s in agreeing),
+            delegate=bool(delegates),
+        )
     if not resolved:
         reason = "conflicting cues: both accept and decline, nothing says which stands"
     elif risk:

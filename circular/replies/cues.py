@@ -532,7 +532,7 @@ ROLE = _compile(
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
         r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使",
-        r"نائب\w*\s+(الوزير|وزير)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
+        r"نائب\w*\s+(الوزير|وزير)|نائب(ي|ه|ها)(?!\S)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار|الوزير\s+المفوض",
     ]
 )
@@ -550,8 +550,10 @@ BEHALF = _compile(
         r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",
         r"поруч(ил|аю|аем)\w*|назначил\w*|уполномочил\w*|от\s+(моего\s+|своего\s+|его\s+|её\s+|ее\s+)?имени|\bвместо\b|\bпредставит\b|\bпредставлять\b"
         r"|по\s+поручению|будет\s+представлен\w*",
-        r"指派|委派|委托|委託|授权|代表其|由[^。；，]{1,30}代表|代表部[长長]|代表(他|她)|代为|代為|代替|代表本部",
-        r"ينوب|سينوب|بدلا\s+منه|بدلاً\s+منه|عوضا\s+عن|كلف|فوض|انتدب|نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل",
+        r"指派|委派|委托|委託|授权|代表其|由[^。；，]{1,30}代表|代表部[长長]|代表(他|她)|代为|代為|代替|代表本部"
+        r"|替(他|她|部[长長])",
+        r"ينوب|سينوب|بدلا\s+منه|بدلاً\s+منه|عوضا\s+عن|كلف|فوض|انتدب|نيابة\s+عن|بالنيابة|ممثلا|ممثلاً|سيمثل|يمثل"
+        r"|[يت]تحدث\s+باسم|[يت]تكلم\s+باسم",
     ]
 )
 
@@ -829,9 +831,14 @@ CAUSE_NOT_ACT = _compile(
 # one clause (circular.replies.negation).
 EXCEPTIVE = _compile(
     [
-        r"\b(cannot|can't|could\s+not|couldn't)\s+(help\s+)?but\b",
+        r"\b(cannot|can't|could\s+not|couldn't)\s+(help\s+)?but\b"
+        # "left with no alternative but to decline" (round 7): the Minister must, a decline.
+        r"|\bno\s+(other\s+)?(option|alternative|choice)\b(\s+(but|than)(\s+to)?\b)?",
+        r"\bn'a\s+(pas\s+)?d'autre\s+(choix|option|solution)\s+que\b",
+        r"\bno\s+(le\s+)?(queda|tiene|tenemos)\s+(otra\s+(opción|alternativa)|más\s+remedio)"
+        r"\s+(que|sino)\b|"
         r"\bno\s+(puede|podemos|podía|podíamos|podrá|podremos|pueden|podrán)\s+(hacer\s+)?"
-        r"(otra\s+cosa\s+)?(más\s+)?(que|sino)\b"
+        r"(otra\s+cosa\s+)?(más\s+|menos\s+)?(que|sino)\b"
         # "No veo ninguna razón por la que … no": two negations across a relative clause.
         r"|\bno\s+ve\w*\s+(ninguna\s+)?raz[oó]n\s+(por\s+la\s+que|para\s+que)[^.;]{0,60}?\bno\b",
         r"\bne\s+voi\w*\s+aucune\s+raison\s+(pour\s+laquelle|de)[^.;]{0,60}?\bne\s+(\S+\s+){0,2}?pas\b",
@@ -846,7 +853,7 @@ MANNER = _compile(
         r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|pre-?recorded)\b",
         r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*)\b",
         r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|telemátic\w*)\b",
-        r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи",
+        r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи|видеообращени\w*",
         r"视频|視頻|线上|線上|在线|在線|远程|遠程",
         r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد",
     ]

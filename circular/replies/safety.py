@@ -1,0 +1,241 @@
+"""The structural safety net (issue 13, round 7): an accept or decline stands without a person
+only when nothing in the deciding sentence, or in the first clause of the next one, could turn
+it round or suspend it.
+
+Round 7's unseen set had 9 accept↔decline swaps and 13 wrong final answers; each was a sentence
+whose reading depended on one structure the scope rules misread (a litotes, a refusal followed
+by a substitute or a delegate, a draft in quotation marks, an approval still pending). Words
+cannot be listed for every such structure in six languages, but their *markers* can: a reading
+is final only when the sentence carries none of
+
+- a cue of the opposite answer (a free acceptance word beside a decline; a refusal word or a
+  negation beside an accept that is not itself a double negative);
+- a substitute or a delegate ("instead", "a вот", "改为", "替", "وإنما", a deputy's title) beside a
+  decline: the refusal may be of one way of taking part only;
+- a condition, a tentative word or an approval still to come ("须报国务院审批", "subject to");
+- a quotation or a draft ("«…»", "拟稿：“…”", "Draft:"): quoted words are not the sender's answer;
+- an indirect question before the answer word ("Сообщите … это нужно для доклада").
+
+Otherwise the reply goes to a person with the best guess (``needs_review``). This costs
+accuracy on the development sets (see docs/classification.md, Round 7) and removes wrong
+final answers; that trade is the issue's first priority.
+"""
+
+from __future__ import annotations
+
+import re
+
+from circular.replies import cues, negation
+
+# Quotation marks around the answer, and the words that introduce a draft or a proposed text.
+# "Please ignore the draft below sent by mistake: <the answer>": the draft is the discarded text.
+_DISREGARD = re.compile(
+    r"(ignore|disregard|by\s+mistake|in\s+error|ignorer|ignorez|par\s+erreur|ignor[ae]n?"
+    r"|por\s+error|игнорир\w*|не\s+учитывайте|ошибочно|по\s+ошибке|忽略|误发|誤發|作废|作廢"
+    r"|تجاهل|بالخطأ|خطأ)[^.。!?]{0,40}$",
+    re.I,
+)
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|「[^」]*」|『[^』]*』|\"[^\"]*\"")
+_DRAFT = re.compile(
+    r"(?:^|\W)(draft|brouillon|projet\s+de\s+(?:réponse|lettre)|borrador"
+    r"|проект\s+(?:ответа|письма)|черновик)\w*\s*[:：]|مسودة|拟稿|擬稿|草稿",
+    re.I,
+)
+
+# Substitute and delegate markers: what follows may take the refused part's place ("but" alone
+# is not one: "regrets …, but wishes the Forum every success").
+_SUBSTITUTE = cues.Lexicon(
+    [
+        r"\b(instead|rather|in\s+(his|her|their)\s+place|on\s+(his|her|its)\s+behalf|deputy"
+        r"|replace\w*)\b",
+        r"\b(à\s+la\s+place|plutôt|remplac\w*|au\s+nom|adjoint\w*)\b",
+        r"\b(en\s+su\s+lugar|en\s+lugar|sustitu\w*|en\s+nombre|sino)\b",
+        r"(?<![\w\u0400-\u04ff])(вместо|заменит\w*|от\s+имени|замест\w*|а\s+вот)"
+        r"(?![\w\u0400-\u04ff])",
+        r"改为|改由|改以|而是|代替|替|代为|代表(?:他|她|部长|部長|其|本人)",
+        r"بدلا|بدلاً|وإنما|(?:^|\s)بل\s|نائب|نيابة|باسم|طلبت\s+من|كلفت|كلّفت",
+    ]
+)
+
+# An approval or a formality still to come ("须报国务院审批，如获批准，将出席"). Bare "if" is
+# ``cues.CONDITION``'s.
+_APPROVAL = cues.Lexicon(
+    [
+        r"\b(subject\s+to\s+(\w+\s+){0,3}(approval|clearance|authori[sz]ation)|pending\s+(\w+\s+)?"
+        r"(approval|clearance)|once\s+(approved|cleared)|if\s+(approved|cleared|authori[sz]ed))\b",
+        r"\b(sous\s+réserve\s+(de\s+)?(l'|d')?(approbation|autorisation|accord)"
+        r"|si\s+(elle\s+est\s+|il\s+est\s+)?(approuvée?|autorisée?))\b",
+        r"\b(previa\s+(aprobación|autorización)|sujet[oa]\s+a\s+(la\s+)?(aprobación|autorización)"
+        r"|si\s+se\s+(aprueba|autoriza))\b",
+        r"(?<![\w\u0400-\u04ff])(после\s+(согласования|одобрения|утверждения)|при\s+условии"
+        r"|если\s+будет\s+(одобрен|согласован|утвержд)\w*)(?![\w\u0400-\u04ff])",
+        r"须报|須報|须经|須經|报批|報批|如获|如獲|若获|若獲|如蒙批准|待批|审批后|審批後",
+        r"رهنا\s+بموافقة|رهناً\s+بموافقة|بعد\s+(الحصول\s+على\s+)?موافقة|في\s+حال\s+الموافقة"
+        r"|إذا\s+تمت\s+الموافقة|شريطة\s+موافقة",
+    ]
+)
+
+# An indirect question: a request to be told who, what or when ("Сообщите … кто из министров
+# ещё выступает"); an answer word after it is what is asked about, not an answer.
+_INDIRECT_QUESTION = cues.Lexicon(
+    [
+        r"\b(let\s+us\s+know|tell\s+us|inform\s+us|advise\s+us|indicate)\b[^.;]{0,60}?"
+        r"\b(who|what|which|when|where|whether|how)\b",
+        r"\b(indiquer|faire\s+savoir|préciser|communiquer|dire)\b[^.;]{0,60}?"
+        r"\b(qui|quel\w*|quand|où|si)\b",
+        r"\b(indicar\w*|informar\w*|comunicar\w*|decir\w*)\b[^.;]{0,60}?"
+        r"\b(quién\w*|qué|cuál\w*|cuándo|dónde|si)\b",
+        r"(?<![\w\u0400-\u04ff])(сообщите|укажите|уточните|подскажите|скажите)"
+        r"(?![\w\u0400-\u04ff])[^.;]{0,60}?(?<![\w\u0400-\u04ff])(кто|что|как\w*|когда|где|ли)"
+        r"(?![\w\u0400-\u04ff])",
+        r"(告知|告诉|告訴|说明|說明)[^。；]{0,20}?(谁|誰|什么|什麼|哪|何时|何時|是否)",
+        r"(إفادتنا|إبلاغنا|إعلامنا|إخبارنا)[^.؛]{0,60}?(?:^|\s)(من|ما|متى|هل|أي)\s",
+    ]
+)
+
+_CONTRAST = re.compile(
+    r"(?<![\w\u0400-\u04ff])(but|however|instead|mais|cependant|toutefois|pero|sino|sin\s+embargo"
+    r"|но|однако|а)(?![\w\u0400-\u04ff])|但|不过|然而|而是|改为|لكن|غير\s+أن|إلا\s+أن|بل\s|وإنما",
+    re.I,
+)
+# Another occasion than the one invited to.
+_LATER = cues.Lexicon(
+    [
+        r"\b(next\s+year|another\s+(occasion|time|year)|future\s+(edition|occasion)s?"
+        r"|(?:in|for)\s+20\d\d)\b",
+        r"\b(l'an\s+prochain|l'année\s+prochaine|une\s+autre\s+(occasion|fois)"
+        r"|prochaine\s+édition|en\s+20\d\d)\b",
+        r"\b(el\s+próximo\s+año|el\s+año\s+que\s+viene|otra\s+(ocasión|vez)"
+        r"|próxima\s+edición|en\s+20\d\d)\b",
+        r"(?<![\w\u0400-\u04ff])(в\s+следующем\s+году|в\s+другой\s+раз|в\s+20\d\d)"
+        r"(?![\w\u0400-\u04ff])",
+        r"明年|下次|下一届|下屆|今后|今後",
+        r"العام\s+المقبل|السنة\s+المقبلة|العام\s+القادم|مناسبة\s+أخرى|فرصة\s+أخرى|في\s+(عام\s+)?20\d\d",
+    ]
+)
+
+# Another meeting than the one invited to: attending it is a reason to decline.
+_OTHER_EVENT = cues.Lexicon(
+    [
+        r"\b(an)?other\s+(\w+\s+)?(meeting|conference|event|engagement|summit|visit)s?\b",
+        r"\bautres?\s+(\w+\s+)?(réunion|conférence|engagement|sommet|visite|événement)s?\b",
+        r"\botr[oa]s?\s+(\w+\s+)?(reuni[oó]n|conferencia|compromiso|evento|cumbre|visita)\w*",
+        r"(?<![\w\u0400-\u04ff])друг\w+\s+(\w+\s+)?(встреч|конференц|мероприят|заседан|саммит|визит)\w*",
+        r"另一|其他(会议|活动|國際|国际)|另外一",
+        r"(اجتماع|مؤتمر|حدث|ارتباط|قمة|زيارة)\S*\s+(آخر|أخرى)",
+    ]
+)
+
+_CLAUSE = re.compile(r"[,;:，、；：،]")
+
+
+def _next_clause(sentences: list[str], position: int) -> str:
+    """The first clause of the sentence after the deciding one ("" at the end)."""
+    if position + 1 >= len(sentences):
+        return ""
+    return _CLAUSE.split(sentences[position + 1], maxsplit=1)[0]
+
+
+def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match[str] | None:
+    """A cue of ``lexicon`` in ``text`` that no negation scope covers, once courtesy formulae
+    ("وتقبلوا فائق الاحترام") and exceptives ("cannot but decline") are removed."""
+    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
+        text = pattern.sub(" ", text, scripts)
+    text = cues.EXCEPTIVE.sub_blank(text, scripts)
+    for clause in _CLAUSE.split(text):
+        if cues.CONCESSIVE.match(clause) or cues.REPORTED.search(clause, scripts):
+            continue  # "Despite the enthusiasm expressed below, …": backgrounded
+        if lexicon is cues.ACCEPT and cues.IRREALIS.search(clause, scripts):
+            continue  # "was keen to accept, but …": an unfulfilled wish
+        neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
+        for match in lexicon.finditer(neg.text, scripts):
+            governed = lexicon is cues.ACCEPT and (
+                cues.DECLINE.search(neg.text, scripts) or _OTHER_EVENT.search(neg.text, scripts)
+            )
+            if not neg.negates(match.start()) and not governed:
+                # (not "ويعتذر عن قبول", "accept our regrets", "will attend another meeting")
+                return match
+    return None
+
+
+# The addressee's own title (the letter is signed by the Secretary-General) names no delegate.
+_ADDRESSEE = re.compile(
+    r"secr[eé]t\w*[- ]g[eé]n[eé]ral|генеральн\w*\s+секретар|秘书长|الأمين\s+العام", re.I
+)
+
+
+def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -> str | None:
+    """A substitute or delegate marker whose Y stands: what follows it is neither negated, nor
+    a refusal, nor a cause ("no por desinterés, sino por la agenda" names a reason, and "the
+    Deputy Minister cannot attend either" is a second refusal)."""
+    # "no rechaza la invitación por desinterés, sino por la crisis": the Y is the cause.
+    cause = cues.CAUSE_NOT_ACT.search(window, scripts)
+    found = [*([] if cause else _SUBSTITUTE.finditer(window, scripts))]
+    found += cues.ROLE.finditer(sentence, scripts)
+    for match in sorted(found, key=lambda m: m.start()):
+        if _ADDRESSEE.search(match.group(0)):
+            continue
+        after = window[match.end() :]
+        if cue and window.find(cue) >= match.start():
+            continue  # "no es afirmativa sino una negativa": the Y is the refusal itself
+        if (
+            cues.NEGATION.search(after, scripts)
+            or cues.DECLINE.search(after, scripts)
+            or cues.UNSAFE_SUBSTITUTE.search(after, scripts)
+            or _LATER.search(after, scripts)  # "not this year, but in 2022": still a decline
+        ):
+            continue
+        # "Ni el Ministro ni el Viceministro", "nadie podrá intervenir en nombre del país": the
+        # substitute is itself negated.
+        start = max((m.end() for m in _CLAUSE.finditer(window, 0, match.start())), default=0)
+        neg = negation.analyse(window[start : match.end()], scripts, cues.PARTICIPATE)
+        if neg.negates(match.start() - start):
+            continue
+        return match.group(0).strip()
+    return None
+
+
+def unsafe(
+    kind: str,
+    sentence: str,
+    sentences: list[str],
+    position: int,
+    *,
+    cue: str = "",
+    litotes: bool = False,
+    delegate: bool = False,
+) -> str | None:
+    """Why the ``kind`` ("accept" or "decline") read from ``sentence`` must go to a person, or
+    None when nothing near it could reverse or suspend it."""
+    window = sentence + " " + _next_clause(sentences, position)
+    scripts = cues.scripts_of(window)
+    draft = _DRAFT.search(window)
+    if draft and not _DISREGARD.search(window[: draft.start()]):
+        return f"a draft or proposed text ({draft.group(0).strip(' :：')!r})"
+    at = sentence.find(cue) if cue else -1
+    if at >= 0 and any(q.start() < at < q.end() for q in _QUOTED.finditer(sentence)):
+        return "the answer is inside quotation marks"
+    approval = _APPROVAL.search(window, scripts)
+    if approval:
+        return f"a condition or an approval still to come ({approval.group(0).strip()!r})"
+    request = _INDIRECT_QUESTION.search(sentence, scripts)
+    if request and at > request.start():
+        return f"an indirect question before the answer ({request.group(0).strip()!r})"
+    if kind == "decline":
+        accept = _free(cues.ACCEPT, window, scripts)
+        if accept:
+            return f"an acceptance word beside the decline ({accept.group(0).strip()!r})"
+        substitute = _substitute(sentence, window, scripts, cue)
+        if substitute:
+            return f"a substitute or a delegate beside the decline ({substitute!r})"
+        return None
+    refusal = _free(cues.DECLINE, window, scripts)
+    if refusal and not delegate:
+        return f"a refusal word beside the acceptance ({refusal.group(0).strip()!r})"
+    contrast = _CONTRAST.search(window)
+    later = contrast and _LATER.search(window, scripts, pos=contrast.end())
+    if later and not delegate and cues.NEGATION.search(window[: contrast.start()], scripts):
+        # "Non pas cette fois, hélas, mais … en 2022": the Y of "not X but Y" is another
+        # occasion, and the answer to this one is no.
+        return f"a refusal now and another occasion after a contrast ({later.group(0).strip()!r})"
+    return None
