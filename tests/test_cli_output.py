@@ -22,7 +22,7 @@ from tests.support.followup_support import add_contacts, copy_campaign, sample_r
 
 ROOT = Path(__file__).resolve().parents[1]
 ANSI = re.compile(r"\x1b\[")
-BOX = re.compile(r"[─━│┃┏┓┗┛╇╈┡┩]")
+BOX = re.compile(r"[─━│┃┏┓┗┛╇╈┡┩╭╮╰╯]")
 LONG_TEXT = (
     "Thank you for the letter of the Secretary-General; we will revert in due course once "
     "the Minister's agenda for the week of the Forum is known to the protocol office"
@@ -106,6 +106,15 @@ def test_a_failing_command_names_the_whole_path_on_one_line(tmp_path: Path) -> N
     assert any(named in line and "Mars/Olympus_Mons" in line for line in lines), done.stderr
     assert lines[0].startswith("error: ")
     assert not ANSI.search(done.stderr)
+
+
+def test_piped_help_and_usage_errors_have_no_box() -> None:
+    helped = circular(["send", "--help"], {}, columns=40)
+    assert helped.returncode == 0 and "--dry-run" in helped.stdout, helped.stderr
+    wrong = circular(["send", "--no-such-option"], {}, columns=40)
+    assert wrong.returncode == 2 and "--no-such-option" in wrong.stderr, wrong.stderr
+    for output in (helped.stdout, wrong.stderr):
+        assert not BOX.search(output) and not ANSI.search(output), output
 
 
 def test_piped_output_has_no_colour_no_box_and_one_line_per_row(

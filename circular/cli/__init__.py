@@ -3,7 +3,10 @@ registered on ``app`` below; the commands only parse arguments and call the doma
 
 from __future__ import annotations
 
+import sys
+
 import typer
+import typer.core
 
 app = typer.Typer(
     name="circular",
@@ -60,6 +63,11 @@ def main() -> None:
     from circular.ledger import LedgerLockedError, LedgerRevisionError
 
     _register()
+    if "--color" not in sys.argv[1:] and not sys.stdout.isatty():
+        # Help and usage errors in plain text when piped, as git and pip print them: Typer
+        # draws them in rich boxes otherwise. (What the TYPER_USE_RICH variable sets, which
+        # Typer reads when imported, before this function runs.)
+        typer.core.HAS_RICH = False
     try:
         app()
     except (LedgerLockedError, LedgerRevisionError) as failure:
