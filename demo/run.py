@@ -609,10 +609,18 @@ def print_summary(console: Console, result: DemoResult) -> None:
     for warning in result.calendar_warnings:
         table.add_row("calendar warning", warning)
     table.add_row("took", f"{result.seconds:.0f} s")
-    console.print(table)
-    console.print(f"Prefect UI: [bold]{result.ui_url}[/]")
+    if console.is_terminal:
+        console.print(table)
+    else:
+        # A pipe or a log gets plain "name: value" lines, whole: no box to cut an address.
+        console.print(str(table.title), soft_wrap=True)
+        for name, value in zip(table.columns[0].cells, table.columns[1].cells, strict=True):
+            console.print(f"{name}: {value}", soft_wrap=True, markup=False, highlight=False)
+    console.print(f"Prefect UI: [bold]{result.ui_url}[/]", soft_wrap=True)
     if result.page_url:
-        console.print(f"Confirmation page: {result.page_url}/r/<token> (circular links)")
+        console.print(
+            f"Confirmation page: {result.page_url}/r/<token> (circular links)", soft_wrap=True
+        )
     if result.campaign_run:
         url = f"{result.ui_url}/runs/flow-run/{result.campaign_run}"
         console.print(f"Campaign run: {url}", soft_wrap=True)  # a URL must not be cut

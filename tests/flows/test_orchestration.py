@@ -89,7 +89,6 @@ def test_demo_summary_shows_languages_replies_and_waves() -> None:
 
     from demo.run import DemoResult, print_summary
 
-    console = Console(record=True, width=200)
     result = DemoResult(
         "http://127.0.0.1:4200",
         campaign_run="abc",
@@ -104,9 +103,15 @@ def test_demo_summary_shows_languages_replies_and_waves() -> None:
         wave_days=["reminder-3: Wed 2026-12-30 (skips 2026-12-31: Restoration Day)"],
         calendar_warnings=["deadline.date: 2027-01-01 is a day the secretariat is closed"],
     )
+    terminal = Console(record=True, width=200, force_terminal=True)
+    print_summary(terminal, result)
+    assert re.search(r"contacts by language +│ 3: ar 1, es 2", terminal.export_text())
+    # Through a pipe: plain lines, whole, without the table's box characters.
+    console = Console(record=True, width=40, force_terminal=False)
     print_summary(console, result)
     text = console.export_text()
-    assert re.search(r"contacts by language +│ 3: ar 1, es 2", text)
+    assert "contacts by language: 3: ar 1, es 2" in text
+    assert not set("│─┃━┏┗") & set(text)
     assert "3: accept 2, bounce 1" in text
     assert "2: 2026-12-17 21:00, 2026-12-18 08:00" in text
     assert "skips 2026-12-31: Restoration Day" in text
