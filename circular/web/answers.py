@@ -15,10 +15,11 @@ import enum
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Dialect, bindparam, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import PoolProxiedConnection
 
 from circular.campaign import Campaign
 from circular.ledger import (
@@ -133,13 +134,59 @@ _SET_REPLY = (
 )
 
 
-def visit(connection: Connection, token: str, campaign_of: object, now: datetime) -> Visit:
-    """The state of ``token``'s link at ``now``; ``campaign_of(campaign_id)`` gives the
-    campaign (None when its folder is gone: the link is then invalid). A malformed token is
-    looked up too (as a well-formed one that exists nowhere): every unknown token costs the
-    same query."""
+class _Prepared(NamedTuple):
+    """``_VISIT`` compiled for one dialect: its SQL, its parameter's style, and the result
+    processors of its columns (SQLite gives dates as text: SQLAlchemy's own conversions)."""
+
+    sql: str
+    positional: bool
+    processors: list[Any]
+
+
+_prepared: dict[str, _Prepared] = {}
+
+
+def _visit_rows(connection: PoolProxiedConnection, dialect: Dialect, token: str) -> list[Any]:
+    """``_VISIT``'s rows for ``token``, run on the DBAPI connection with the statement compiled
+    once per dialect: the same SQL and conversions as ``Connection.execute``, without its
+    per-call machinery (a third of a page's CPU: bench/results.md, issue 20)."""
+    prepared = _prepared.get(dialect.name)
+    if prepared is None:
+        compiled = _VISIT.compile(dialect=dialect)
+        prepared = _Prepared(
+            str(compiled),
+            compiled.positiontup is not None,
+            [
+                column.type.dialect_impl(dialect).result_processor(dialect, None)
+                for column in _VISIT.selected_columns
+            ],
+        )
+        _prepared[dialect.name] = prepared
+    cursor = connection.cursor()
+    try:
+        cursor.execute(prepared.sql, (token,) if prepared.positional else {"token": token})
+        raw = cursor.fetchall()
+    finally:
+        cursor.close()
+    processors = prepared.processors
+    return [
+        tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True)) for row in raw
+    ]
+
+
+def visit(
+    connection: PoolProxiedConnection,
+    dialect: Dialect,
+    token: str,
+    campaign_of: object,
+    now: datetime,
+) -> Visit:
+    """The state of ``token``'s link at ``now``, read on ``connection`` (a pooled DBAPI
+    connection of ``dialect``); ``campaign_of(campaign_id)`` gives the campaign (None when its
+    folder is gone: the link is then invalid). A malformed token is looked up too (as a
+    well-formed one that exists nowhere): every unknown token costs the same query."""
     wanted = token if TOKEN_SHAPE.fullmatch(token) else "~" * 32
-    rows = connection.execute(_VISIT, {"token": wanted}).all()
+    rows = _visit_rows(connection, dialect, wanted)
     if not rows:
         return Visit(LinkState.INVALID)
     width = len(_LINK_COLUMNS)

@@ -179,8 +179,11 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Callable[..., 
         return not (by_address.allow(request.client) and by_token.allow(token[:64]))
 
     def look(token: str, now: datetime) -> Visit:
-        with ledger.engine.connect() as connection:  # pooled: no connection made per request
-            return visit(connection, token, campaigns, now)
+        connection = ledger.engine.raw_connection()  # pooled: none made per request
+        try:
+            return visit(connection, ledger.engine.dialect, token, campaigns, now)
+        finally:
+            connection.close()  # back to the pool
 
     async def read(token: str) -> Visit:
         # SQLite in WAL: a read never waits for a lock and takes about 0.1 ms, less than the hop
