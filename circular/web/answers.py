@@ -301,7 +301,7 @@ def record_answer(connection: Connection, link: Link, form: Form, language: str)
             decided_at=now,
         ),
     ).inserted_primary_key[0]  # type: ignore[index]
-    connection.execute(update(WebAnswer).where(WebAnswer.id == answer_id).values(reply_id=reply_id))
+    connection.execute(_SET_REPLY, {"answer_id": answer_id, "the_reply_id": reply_id})
     return int(answer_id)
 
 

@@ -19,7 +19,7 @@ from circular.letters.links import ensure_links
 from circular.settings import PROJECT_ROOT
 from demo.run import write_shifted_campaign
 from tests.support.followup_support import add_contacts, sample_rows
-from tests.support.web_support import free_port, web_process
+from tests.support.web_support import free_port, page_env, web_process
 
 _CSRF = re.compile(r'name="csrf" value="([0-9a-f]{64})"')
 ROUNDS = 4
@@ -56,14 +56,13 @@ def test_answers_through_two_workers_at_once_are_each_recorded_once(
     with ledger.session() as session:
         tokens = list(ensure_links(session, folder.name, ids.values()).values())
     port = free_port()
-    env = {
-        "CIRCULAR_DATABASE_URL": ledger.url,
-        "CIRCULAR_LETTERS_DIR": str(tmp_path / "letters"),
-        "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
-        "CIRCULAR_WEB_PORT": str(port),
-        "CIRCULAR_WEB_RATE_PER_MINUTE": "100000",
-        "CIRCULAR_WEB_TOKEN_RATE_PER_MINUTE": "100000",
-    }
+    env = page_env(
+        ledger,
+        tmp_path,
+        port,
+        CIRCULAR_WEB_RATE_PER_MINUTE="100000",
+        CIRCULAR_WEB_TOKEN_RATE_PER_MINUTE="100000",
+    )
     base = f"http://127.0.0.1:{port}"
     with web_process(env, "--workers", "2"), ThreadPoolExecutor(len(tokens)) as pool:
         posted = [
