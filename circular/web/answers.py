@@ -217,6 +217,8 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
     """``value`` as plain text: control and format characters (bidi overrides included) out,
     line breaks kept only where ``multiline``, NULs and lone surrogates gone, spaces trimmed.
     Stored as text and always escaped when shown: never markup."""
+    if value.isascii() and value.isprintable():  # no control character: nothing to take out
+        return storable(value).strip()
     kept = []
     for char in value.replace("\r\n", "\n"):
         if char == "\n" and multiline:

@@ -22,10 +22,9 @@ from urllib.parse import parse_qs, urlencode
 
 import anyio.to_thread
 from sqlalchemy import Connection
-from sqlalchemy.pool import PoolProxiedConnection
 
 from circular.campaign import Campaign, CampaignError, load_campaign
-from circular.ledger import Ledger, LedgerLockedError, utcnow
+from circular.ledger import Ledger, utcnow
 from circular.letters.links import LINK_PATH
 from circular.settings import Settings
 from circular.web.answers import (
@@ -55,6 +54,7 @@ from circular.web.contact_page import (
     campaign_texts,
     render_contact_page,
 )
+from circular.web.loop_ledger import LoopLedger
 from circular.web.page import pick_language, render, stylesheet, texts
 from circular.web.security import (
     COOKIE_SHAPE,
@@ -107,26 +107,6 @@ class CampaignCache:
 #: (module doc). Each request's ledger work is short and holds the GIL: forty threads only take
 #: turns at it, and the switching costs more CPU than the work (measured: bench/web.py).
 LEDGER_THREADS = 4
-
-
-def _without_waiting(ledger: Ledger, work: Callable[[Connection], Any]) -> bool:
-    """Run ``work`` in one transaction of the SQLite ledger unless another process holds its
-    write lock now: True when done (committed), False when the lock was taken (nothing applied:
-    the transaction rolled back at its first write). Never waits for a lock, so that the event
-    loop can run it."""
-    with ledger.engine.connect() as connection:
-        driver = connection.connection.driver_connection
-        assert driver is not None
-        waits = int(driver.execute("PRAGMA busy_timeout").fetchone()[0])
-        driver.execute("PRAGMA busy_timeout=0")
-        try:
-            with connection.begin():  # committed on exit, rolled back on error
-                work(connection)
-            return True
-        except LedgerLockedError:
-            return False
-        finally:
-            driver.execute(f"PRAGMA busy_timeout={waits}")
 
 
 def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Callable[..., Any]:
@@ -189,24 +169,21 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Callable[..., 
         finally:
             connection.close()  # back to the pool
 
-    # SQLite: the event loop's own connection for its reads, taken from the pool once (a
-    # checkout and a return cost as much as the query). Each read is one statement run to its
-    # end, outside any transaction: it sees every commit made before it.
-    loop_connection: list[PoolProxiedConnection] = []
+    on_loop = LoopLedger(ledger) if ledger.is_sqlite else None
 
     async def read(token: str) -> Visit:
-        # SQLite in WAL: a read never waits for a lock and takes about 0.1 ms, less than the hop
-        # to a thread and back (bench/results.md); PostgreSQL is a network round trip away.
-        if not ledger.is_sqlite:
-            return await in_thread(look, token, utcnow())
-        if not loop_connection:
-            loop_connection.append(ledger.engine.raw_connection())
-        return visit(loop_connection[0], ledger.engine.dialect, token, campaigns, utcnow())
+        # SQLite in WAL: a read takes about 0.1 ms and never waits for a writer, less than the
+        # hop to a thread and back (bench/results.md); PostgreSQL is a network round trip away.
+        if on_loop is not None:
+            seen = on_loop.visit(token, campaigns, utcnow())
+            if seen is not None:
+                return seen
+        return await in_thread(look, token, utcnow())
 
     async def write(work: Callable[[Connection], Any]) -> None:
-        # On SQLite the write runs on the loop when the ledger's lock is free (the common case:
-        # a fraction of a millisecond), else in a thread that waits for it (busy timeout).
-        if ledger.is_sqlite and _without_waiting(ledger, work):
+        # On SQLite the write runs on the loop when no other process holds the ledger's lock
+        # (the common case: a fraction of a millisecond), else in a thread that waits for it.
+        if on_loop is not None and on_loop.write(work):
             return
 
         def in_transaction() -> None:
