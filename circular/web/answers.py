@@ -140,7 +140,8 @@ class _Prepared(NamedTuple):
 
     sql: str
     positional: bool
-    processors: list[Any]
+    #: (column index, its result processor), for the columns that have one.
+    processors: list[tuple[int, Any]]
 
 
 _prepared: dict[str, _Prepared] = {}
@@ -157,8 +158,9 @@ def _visit_rows(connection: PoolProxiedConnection, dialect: Dialect, token: str)
             str(compiled),
             compiled.positiontup is not None,
             [
-                column.type.dialect_impl(dialect).result_processor(dialect, None)
-                for column in _VISIT.selected_columns
+                (index, process)
+                for index, column in enumerate(_VISIT.selected_columns)
+                if (process := column.type.dialect_impl(dialect).result_processor(dialect, None))
             ],
         )
         _prepared[dialect.name] = prepared
@@ -168,10 +170,13 @@ def _visit_rows(connection: PoolProxiedConnection, dialect: Dialect, token: str)
         raw = cursor.fetchall()
     finally:
         cursor.close()
-    processors = prepared.processors
-    return [
-        tuple(v if p is None else p(v) for p, v in zip(processors, row, strict=True)) for row in raw
-    ]
+    rows = []
+    for row in raw:
+        values = list(row)
+        for index, process in prepared.processors:
+            values[index] = process(values[index])
+        rows.append(values)
+    return rows
 
 
 def visit(
