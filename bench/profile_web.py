@@ -4,8 +4,9 @@ the web benchmark's rounds.
     python -m bench.profile_web [--clients 200] [--rounds 1] [--top 30] [--http h11]
 
 The app of ``circular.web.serve`` under uvicorn in this process (as one ``circular web``
-worker), over the benchmark's fresh ledger; the ledger calls run inline rather than in the
-worker's threads, so that the profiler (which sees one thread) sees them. The clients of
+worker), over the benchmark's fresh ledger. On SQLite the page's ledger work runs on the
+event loop; what would go to a thread (a write while another process holds the lock) runs
+inline here too, so that the profiler (which sees one thread) sees it. The clients of
 bench/web.py run in a process of their own. Times are CPU time (``time.process_time``), so that
 other jobs on the machine do not count. Prints the wall time, the server's requests,
 and the functions that take the most time, by their own time and cumulatively, then the

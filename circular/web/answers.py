@@ -15,10 +15,11 @@ import enum
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, bindparam, insert, select, update
+from sqlalchemy import Connection, Dialect, bindparam, insert, select, update
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import PoolProxiedConnection
 
 from circular.campaign import Campaign
 from circular.ledger import (
@@ -133,13 +134,64 @@ _SET_REPLY = (
 )
 
 
-def visit(connection: Connection, token: str, campaign_of: object, now: datetime) -> Visit:
-    """The state of ``token``'s link at ``now``; ``campaign_of(campaign_id)`` gives the
-    campaign (None when its folder is gone: the link is then invalid). A malformed token is
-    looked up too (as a well-formed one that exists nowhere): every unknown token costs the
-    same query."""
+class _Prepared(NamedTuple):
+    """``_VISIT`` compiled for one dialect: its SQL, its parameter's style, and the result
+    processors of its columns (SQLite gives dates as text: SQLAlchemy's own conversions)."""
+
+    sql: str
+    positional: bool
+    #: (column index, its result processor), for the columns that have one.
+    processors: list[tuple[int, Any]]
+
+
+_prepared: dict[str, _Prepared] = {}
+
+
+def _visit_rows(connection: PoolProxiedConnection, dialect: Dialect, token: str) -> list[Any]:
+    """``_VISIT``'s rows for ``token``, run on the DBAPI connection with the statement compiled
+    once per dialect: the same SQL and conversions as ``Connection.execute``, without its
+    per-call machinery (a third of a page's CPU: bench/results.md, issue 20)."""
+    prepared = _prepared.get(dialect.name)
+    if prepared is None:
+        compiled = _VISIT.compile(dialect=dialect)
+        prepared = _Prepared(
+            str(compiled),
+            compiled.positiontup is not None,
+            [
+                (index, process)
+                for index, column in enumerate(_VISIT.selected_columns)
+                if (process := column.type.dialect_impl(dialect).result_processor(dialect, None))
+            ],
+        )
+        _prepared[dialect.name] = prepared
+    cursor = connection.cursor()
+    try:
+        cursor.execute(prepared.sql, (token,) if prepared.positional else {"token": token})
+        raw = cursor.fetchall()
+    finally:
+        cursor.close()
+    rows = []
+    for row in raw:
+        values = list(row)
+        for index, process in prepared.processors:
+            values[index] = process(values[index])
+        rows.append(values)
+    return rows
+
+
+def visit(
+    connection: PoolProxiedConnection,
+    dialect: Dialect,
+    token: str,
+    campaign_of: object,
+    now: datetime,
+) -> Visit:
+    """The state of ``token``'s link at ``now``, read on ``connection`` (a pooled DBAPI
+    connection of ``dialect``); ``campaign_of(campaign_id)`` gives the campaign (None when its
+    folder is gone: the link is then invalid). A malformed token is looked up too (as a
+    well-formed one that exists nowhere): every unknown token costs the same query."""
     wanted = token if TOKEN_SHAPE.fullmatch(token) else "~" * 32
-    rows = connection.execute(_VISIT, {"token": wanted}).all()
+    rows = _visit_rows(connection, dialect, wanted)
     if not rows:
         return Visit(LinkState.INVALID)
     width = len(_LINK_COLUMNS)
@@ -170,6 +222,8 @@ def clean_text(value: str, *, multiline: bool = False) -> str:
     """``value`` as plain text: control and format characters (bidi overrides included) out,
     line breaks kept only where ``multiline``, NULs and lone surrogates gone, spaces trimmed.
     Stored as text and always escaped when shown: never markup."""
+    if value.isascii() and value.isprintable():  # no control character: nothing to take out
+        return storable(value).strip()
     kept = []
     for char in value.replace("\r\n", "\n"):
         if char == "\n" and multiline:
@@ -254,7 +308,7 @@ def record_answer(connection: Connection, link: Link, form: Form, language: str)
             decided_at=now,
         ),
     ).inserted_primary_key[0]  # type: ignore[index]
-    connection.execute(update(WebAnswer).where(WebAnswer.id == answer_id).values(reply_id=reply_id))
+    connection.execute(_SET_REPLY, {"answer_id": answer_id, "the_reply_id": reply_id})
     return int(answer_id)
 
 

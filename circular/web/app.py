@@ -1,41 +1,33 @@
-"""The confirmation page as an ASGI app (Starlette): ``GET /r/<token>`` shows it, ``POST``
+"""The confirmation page as a plain ASGI app (``asgi``): ``GET /r/<token>`` shows it, ``POST``
 records an answer and redirects back (the page then says it was saved). No JavaScript.
 
 Unknown, revoked and expired links get the same page, status and (padded) time; errors get a
-page of their own words, never a traceback. The ledger is synchronous SQLAlchemy, run in
-a few threads (``LEDGER_THREADS``).
+page of their own words, never a traceback. The ledger is synchronous SQLAlchemy. On SQLite
+(WAL) the page's reads run on the event loop (they never wait for a lock), and so does an
+answer's write when no other process holds the write lock; otherwise, and on PostgreSQL, the
+ledger work runs in a few threads (``LEDGER_THREADS``). Measured in bench/results.md (issue 20):
+the hop to a thread and back cost more CPU than the work.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import threading
 import time
-from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlencode
 
 import anyio.to_thread
-from markupsafe import Markup
-from starlette.applications import Starlette
-from starlette.exceptions import HTTPException
-from starlette.requests import Request
-from starlette.responses import PlainTextResponse, RedirectResponse, Response
-from starlette.routing import Route
+from sqlalchemy import Connection
 
-from circular.campaign import LANGUAGES, Campaign, CampaignError, load_campaign
+from circular.campaign import Campaign, CampaignError, load_campaign
 from circular.ledger import Ledger, utcnow
-from circular.letters.context import campaign_fields
-from circular.letters.dates import format_day
 from circular.letters.links import LINK_PATH
 from circular.settings import Settings
 from circular.web.answers import (
-    LIMITS,
     MAX_BODY_BYTES,
     Form,
     LinkState,
@@ -45,13 +37,34 @@ from circular.web.answers import (
     record_answer,
     visit,
 )
+from circular.web.asgi import (
+    Disconnected,
+    Receive,
+    Request,
+    Response,
+    Scope,
+    Send,
+    lifespan,
+    location,
+    read_body,
+)
+from circular.web.contact_page import (
+    CSRF_MARK,
+    ContactPages,
+    campaign_texts,
+    render_contact_page,
+)
+from circular.web.loop_ledger import LoopLedger
 from circular.web.page import pick_language, render, stylesheet, texts
 from circular.web.security import (
+    COOKIE_SHAPE,
     CSRF_COOKIE,
     SECURITY_HEADERS,
     RateLimiter,
+    cookie_header,
     csrf_ok,
     csrf_token,
+    header_list,
     new_cookie,
 )
 
@@ -62,24 +75,18 @@ log = logging.getLogger("circular.web")
 INVALID_FLOOR = 0.25
 
 
-def _html(body: str, status: int = 200, headers: dict[str, str] | None = None) -> Response:
-    return Response(
-        body,
-        status_code=status,
-        media_type="text/html; charset=utf-8",
-        headers={**SECURITY_HEADERS, **(headers or {})},
-    )
-
-
 class CampaignCache:
     """Campaign files by id, read again when their campaign.yaml changes."""
 
     def __init__(self, letters_dir: Path) -> None:
         self.letters_dir = letters_dir
         self._loaded: dict[str, tuple[float, Campaign | None]] = {}
+        self._paths: dict[str, Path] = {}
 
     def __call__(self, campaign_id: str) -> Campaign | None:
-        path = self.letters_dir / campaign_id / "campaign.yaml"
+        path = self._paths.get(campaign_id)
+        if path is None:  # joined once: pathlib costs more than the stat
+            path = self._paths[campaign_id] = self.letters_dir / campaign_id / "campaign.yaml"
         try:
             stamp = path.stat().st_mtime
         except OSError:
@@ -96,140 +103,14 @@ class CampaignCache:
         return cached[1]
 
 
-#: Stands for the CSRF field in a cached page (each request gets its own field). Autoescaping
-#: turns every "<" a contact typed into "&lt;", so no stored text can contain it.
-_CSRF_MARK = "<csrf>"
-
-
-class PageCache:
-    """Rendered pages by what they show (``create_app``'s ``page``), the least recently used
-    dropped beyond ``size``; each with the campaign it was rendered for, which the caller
-    checks by identity (a campaign read again is a new object)."""
-
-    def __init__(self, size: int = 4096) -> None:
-        self.size = size
-        self._pages: OrderedDict[tuple[Any, ...], tuple[Campaign, str]] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: tuple[Any, ...]) -> tuple[Campaign, str] | None:
-        with self._lock:
-            found = self._pages.get(key)
-            if found is not None:
-                self._pages.move_to_end(key)
-            return found
-
-    def put(self, key: tuple[Any, ...], value: tuple[Campaign, str]) -> None:
-        with self._lock:
-            self._pages[key] = value
-            if len(self._pages) > self.size:
-                self._pages.popitem(last=False)
-
-
-@dataclass(frozen=True)
-class CampaignTexts:
-    """What every page of a campaign shows in one language, formatted once."""
-
-    info: dict[str, str]
-    days: list[tuple[str, str]]
-    deadline: str
-
-
-_texts_made: dict[tuple[int, str], tuple[Campaign, CampaignTexts]] = {}
-
-
-def campaign_texts(campaign: Campaign, language: str) -> CampaignTexts:
-    """``campaign``'s texts and dates in ``language``, formatted on first use (Babel and the
-    letters' context are slow next to a page's other work)."""
-    made = _texts_made.get((id(campaign), language))
-    if made is not None and made[0] is campaign:
-        return made[1]
-    fields = campaign_fields(campaign, language)
-    event_name = campaign.web.days_from or "high_level"
-    texts_ = CampaignTexts(
-        info={
-            "title": fields["title"],
-            "reference": campaign.reference,
-            "event": fields["events"].get(event_name, {}).get("range", ""),
-            "deadline": fields["deadline"],
-        },
-        days=[(d.isoformat(), format_day(d, language)) for d in campaign.answer_days()],
-        deadline=fields["deadline"],
-    )
-    _texts_made[(id(campaign), language)] = (campaign, texts_)
-    return texts_
-
-
-def _render_page(
-    seen: Visit,
-    token: str,
-    language: str,
-    *,
-    form: Form | None,
-    errors: list[str] | None,
-    saved: bool,
-) -> str:
-    """The contact's page, its CSRF field ``_CSRF_MARK``."""
-    assert seen.link is not None and seen.campaign is not None
-    campaign = seen.campaign
-    words = texts()[language]
-    made = campaign_texts(campaign, language)
-    latest = seen.answers[-1] if seen.answers else None
-    if form is None:
-        link = seen.link
-        form = Form(
-            answer=latest.answer if latest else "",
-            speaker_name=latest.speaker_name
-            if latest
-            else " ".join(p for p in (link.title, link.name) if p),
-            speaker_title=latest.speaker_title if latest else link.position,
-            day=latest.day.isoformat() if latest and latest.day else "",
-            note=latest.note if latest else "",
-        )
-    notice = ""
-    if seen.state == LinkState.OPEN:
-        notice = words["change_until"].format(deadline=made.deadline)
-    elif seen.state == LinkState.LATE:
-        notice = words["late"]
-    elif seen.state == LinkState.CLOSED:
-        notice = words["closed"].format(email=campaign.reply_inbox)
-    history = [
-        (
-            a.created_at.strftime("%Y-%m-%d %H:%M UTC"),
-            words["accepted" if a.answer == "accept" else "declined"]
-            + "".join(f" · {p}" for p in (a.speaker_name, a.speaker_title) if p)
-            + (f" · {format_day(a.day, language)}" if a.day else ""),
-        )
-        for a in reversed(seen.answers)
-    ]
-    # The token has the shape of a link's (no other reaches a page) and the codes are the six
-    # languages': nothing to quote (urlencode for 7 links was 5 % of a request's CPU).
-    path = f"{LINK_PATH}{token}"
-    return render(
-        language,
-        info=made.info,
-        form=form if seen.state != LinkState.CLOSED else None,
-        days=made.days,
-        limits=LIMITS,
-        errors=errors,
-        notice=notice,
-        saved=saved,
-        history=history,
-        csrf=Markup(_CSRF_MARK),  # noqa: S704 - a fixed marker, replaced by the field
-        action=f"{path}?lang={language}",
-        languages=[
-            (code, texts()[code]["language_name"], f"{path}?lang={code}") for code in LANGUAGES
-        ],
-    )
-
-
-#: Threads that work on the ledger at once, per worker. Each request's ledger work is short
-#: and holds the GIL: forty threads (Starlette's default pool) only take turns at it, and
-#: the switching costs more CPU than the work (measured: bench/web.py).
+#: Threads that work on the ledger at once, per worker, where it does not run on the event loop
+#: (module doc). Each request's ledger work is short and holds the GIL: forty threads only take
+#: turns at it, and the switching costs more CPU than the work (measured: bench/web.py).
 LEDGER_THREADS = 4
 
 
-def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
-    """The page's app over ``ledger``; ``key`` signs the CSRF tokens."""
+def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Callable[..., Any]:
+    """The page's ASGI app over ``ledger``; ``key`` signs the CSRF tokens."""
     limiter = anyio.CapacityLimiter(LEDGER_THREADS)
 
     async def in_thread(function: Callable[..., Any], *args: Any) -> Any:
@@ -237,33 +118,79 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
 
     campaigns = CampaignCache(settings.letters_dir)
     _warm_up(campaigns)
-    pages = PageCache()
+    pages = ContactPages()
     by_address = RateLimiter(settings.web_rate_per_minute)
     by_token = RateLimiter(settings.web_token_rate_per_minute)
     secure_cookie = settings.resolved_public_url.startswith("https://")
     hsts = {"strict-transport-security": "max-age=31536000"} if secure_cookie else {}
+    # Every response's headers, made once.
+    html_headers = header_list(
+        {"content-type": "text/html; charset=utf-8", **SECURITY_HEADERS, **hsts}
+    )
+    redirect_headers = header_list({**SECURITY_HEADERS, **hsts})
+    css_headers = header_list(
+        {
+            "content-type": "text/css; charset=utf-8",
+            **SECURITY_HEADERS,
+            "cache-control": "public, max-age=3600",
+        }
+    )
+    css_body = stylesheet().encode()
+    health_headers = header_list({"content-type": "text/plain; charset=utf-8", **SECURITY_HEADERS})
+    generic_pages: dict[tuple[str, str], bytes] = {}
 
-    def generic(request: Request, key_name: str, status: int, **extra: str) -> Response:
-        language = pick_language(None, request.headers.get("accept-language", ""))
-        words = texts()[language]
-        title, text = {
-            "invalid": (words["invalid_title"], words["invalid_text"]),
-            "error": (words["error_title"], words["error_text"]),
-            "too_many": (words["error_title"], words["too_many"]),
-        }[key_name]
-        return _html(render(language, heading=title, message=text), status, {**hsts, **extra})
+    def generic(
+        request: Request, key_name: str, status: int, *extra: tuple[bytes, bytes]
+    ) -> Response:
+        language = pick_language(None, request.header(b"accept-language"))
+        body = generic_pages.get((language, key_name))
+        if body is None:  # the same words every time: rendered once per language
+            words = texts()[language]
+            title, text = {
+                "invalid": (words["invalid_title"], words["invalid_text"]),
+                "error": (words["error_title"], words["error_text"]),
+                "too_many": (words["error_title"], words["too_many"]),
+            }[key_name]
+            body = render(language, heading=title, message=text).encode()
+            generic_pages[(language, key_name)] = body
+        return Response(status, [*html_headers, *extra], body)
 
     async def invalid(request: Request, started: float) -> Response:
         await asyncio.sleep(max(0.0, INVALID_FLOOR - (time.monotonic() - started)))
         return generic(request, "invalid", 404)
 
     def limited(request: Request, token: str) -> bool:
-        address = request.client.host if request.client else "?"
-        return not (by_address.allow(address) and by_token.allow(token[:64]))
+        return not (by_address.allow(request.client) and by_token.allow(token[:64]))
 
     def look(token: str, now: datetime) -> Visit:
-        with ledger.engine.connect() as connection:  # pooled: no connection made per request
-            return visit(connection, token, campaigns, now)
+        connection = ledger.engine.raw_connection()  # pooled: none made per request
+        try:
+            return visit(connection, ledger.engine.dialect, token, campaigns, now)
+        finally:
+            connection.close()  # back to the pool
+
+    on_loop = LoopLedger(ledger) if ledger.is_sqlite else None
+
+    async def read(token: str) -> Visit:
+        # SQLite in WAL: a read takes about 0.1 ms and never waits for a writer, less than the
+        # hop to a thread and back (bench/results.md); PostgreSQL is a network round trip away.
+        if on_loop is not None:
+            seen = on_loop.visit(token, campaigns, utcnow())
+            if seen is not None:
+                return seen
+        return await in_thread(look, token, utcnow())
+
+    async def write(work: Callable[[Connection], Any]) -> None:
+        # On SQLite the write runs on the loop when no other process holds the ledger's lock
+        # (the common case: a fraction of a millisecond), else in a thread that waits for it.
+        if on_loop is not None and on_loop.write(work):
+            return
+
+        def in_transaction() -> None:
+            with ledger.engine.begin() as connection:  # one transaction, committed on exit
+                work(connection)
+
+        await in_thread(in_transaction)
 
     def page(
         request: Request,
@@ -277,55 +204,39 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
         status: int = 200,
     ) -> Response:
         assert seen.link is not None and seen.campaign is not None
-        saved = request.query_params.get("saved") == "1" and not errors
+        saved = request.query("saved") == "1" and not errors
         csrf = csrf_token(key, cookie, token)
-        # The page as the ledger has it now (no form typed, no error): rendered once per state.
-        # The key is everything the page is made of: all the visit's one query read from the
-        # ledger on THIS request (link, contact, every answer), the link's state, the
-        # campaign's files (checked by identity below), the language: a worker serves a
-        # cached page only when it would render the same page again, so never a stale one.
-        cache_key = None
         if form is None and not errors:
-            cache_key = (token, language, seen.state, saved, seen.link, seen.answers)
-            cached = pages.get(cache_key)
-            if cached is not None and cached[0] is seen.campaign:
-                return respond(cached[1].replace(_CSRF_MARK, csrf), status, cookie)
-        body = _render_page(seen, token, language, form=form, errors=errors, saved=saved)
-        if cache_key is not None:
-            pages.put(cache_key, (seen.campaign, body))
-        return respond(body.replace(_CSRF_MARK, csrf), status, cookie)
+            body = pages.page(seen, token, language, saved=saved, csrf=csrf)
+        else:
+            body = render_contact_page(
+                seen, token, language, form=form, errors=errors, saved=saved
+            ).replace(CSRF_MARK, csrf)
+        headers = [*html_headers, cookie_header(cookie, LINK_PATH, secure=secure_cookie)]
+        return Response(status, headers, body.encode())
 
-    def respond(body: str, status: int, cookie: str) -> Response:
-        response = _html(body, status, hsts)
-        response.set_cookie(
-            CSRF_COOKIE,
-            cookie,
-            path=LINK_PATH,
-            httponly=True,
-            samesite="strict",
-            secure=secure_cookie,
-        )
-        return response
+    def visitors_cookie(request: Request) -> str:
+        """The visitor's CSRF cookie when it is one of the page's making, else ""."""
+        cookie = request.cookie(CSRF_COOKIE)
+        return cookie if COOKIE_SHAPE.fullmatch(cookie) else ""
 
-    async def show(request: Request) -> Response:
+    async def show(request: Request, token: str) -> Response:
         started = time.monotonic()
-        token = request.path_params["token"]
         if limited(request, token):
-            return generic(request, "too_many", 429, **{"retry-after": "60"})
-        seen = await in_thread(look, token, utcnow())
+            return generic(request, "too_many", 429, (b"retry-after", b"60"))
+        seen = await read(token)
         if seen.state == LinkState.INVALID or seen.link is None:
             return await invalid(request, started)
-        language = pick_language(request.query_params.get("lang"), "", seen.link.language)
-        cookie = request.cookies.get(CSRF_COOKIE) or new_cookie()
-        return page(request, token, seen, language, cookie=cookie[:64])
+        language = pick_language(request.query("lang"), "", seen.link.language)
+        cookie = visitors_cookie(request) or new_cookie()
+        return page(request, token, seen, language, cookie=cookie)
 
-    async def answer(request: Request) -> Response:
+    async def answer(request: Request, token: str, receive: Receive) -> Response:
         started = time.monotonic()
-        token = request.path_params["token"]
         if limited(request, token):
-            return generic(request, "too_many", 429, **{"retry-after": "60"})
-        body = await _read_body(request)
-        seen = await in_thread(look, token, utcnow())
+            return generic(request, "too_many", 429, (b"retry-after", b"60"))
+        body = await read_body(receive, request.header(b"content-length"), MAX_BODY_BYTES)
+        seen = await read(token)
         if seen.state == LinkState.INVALID or seen.link is None or seen.campaign is None:
             return await invalid(request, started)
         if body is None:
@@ -338,7 +249,7 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
             return values.get(name, [""])[0]
 
         language = pick_language(one("lang"), "", seen.link.language)
-        cookie = request.cookies.get(CSRF_COOKIE, "")[:64]
+        cookie = visitors_cookie(request)
         words = texts()[language]
         if not csrf_ok(key, cookie, one("csrf"), token):
             return page(
@@ -366,46 +277,50 @@ def create_app(settings: Settings, ledger: Ledger, key: bytes) -> Starlette:
                         status=422)  # fmt: skip
 
         link = seen.link
-
-        def store() -> None:
-            with ledger.engine.begin() as connection:  # one transaction, committed on exit
-                record_answer(connection, link, form, language)
-
-        await in_thread(store)
+        await write(lambda connection: record_answer(connection, link, form, language))
         log.info("web answer recorded for contact %s", link.contact_key)
         target = f"{LINK_PATH}{token}?{urlencode({'lang': language, 'saved': '1'})}"
-        return RedirectResponse(target, status_code=303, headers={**SECURITY_HEADERS, **hsts})
+        return Response(303, [*redirect_headers, location(target)])
 
-    async def css(request: Request) -> Response:
-        return Response(
-            stylesheet(),
-            media_type="text/css; charset=utf-8",
-            headers={**SECURITY_HEADERS, "cache-control": "public, max-age=3600"},
-        )
+    async def route(request: Request, receive: Receive) -> Response:
+        path, method = request.path, request.method
+        if path.startswith(LINK_PATH):
+            token = path[len(LINK_PATH) :]
+            if not token or "/" in token:
+                return generic(request, "invalid", 404)
+            if method in ("GET", "HEAD"):
+                return await show(request, token)
+            if method == "POST":
+                return await answer(request, token, receive)
+            return generic(request, "invalid", 405)
+        if path == "/static/page.css":
+            if method in ("GET", "HEAD"):
+                return Response(200, css_headers, css_body)
+            return generic(request, "invalid", 405)
+        if path == "/healthz":
+            if method in ("GET", "HEAD"):
+                return Response(200, health_headers, b"ok")
+            return generic(request, "invalid", 405)
+        return generic(request, "invalid", 404)
 
-    async def health(request: Request) -> Response:
-        return PlainTextResponse("ok", headers=SECURITY_HEADERS)
+    async def app(scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "lifespan":
+            return await lifespan(receive, send)
+        if scope["type"] != "http":
+            return None
+        request = Request.of(scope)
+        try:
+            response = await route(request, receive)
+        except Disconnected:
+            return None
+        except Exception as error:
+            # Logged here for the operator; the browser gets words, never the traceback.
+            log.error("the page failed: %r", error, exc_info=error)
+            response = generic(request, "error", 500)
+        await response.send(send)
+        return None
 
-    async def not_found(request: Request, exc: Exception) -> Response:
-        status = exc.status_code if isinstance(exc, HTTPException) else 404
-        return generic(request, "invalid", status if status in (404, 405) else 400)
-
-    async def failed(request: Request, exc: Exception) -> Response:
-        # Logged here for the operator; the browser gets words, never the traceback.
-        log.error("the page failed: %r", exc, exc_info=exc)
-        return generic(request, "error", 500)
-
-    handlers: dict[Any, Callable[..., Any]] = {HTTPException: not_found, Exception: failed}
-    return Starlette(
-        debug=False,
-        routes=[
-            Route(LINK_PATH + "{token}", show, methods=["GET", "HEAD"]),
-            Route(LINK_PATH + "{token}", answer, methods=["POST"]),
-            Route("/static/page.css", css, methods=["GET"]),
-            Route("/healthz", health, methods=["GET"]),
-        ],
-        exception_handlers=handlers,
-    )
+    return app
 
 
 def _warm_up(campaigns: CampaignCache) -> None:
@@ -421,16 +336,3 @@ def _warm_up(campaigns: CampaignCache) -> None:
                 campaign_texts(campaign, language)  # type: ignore[arg-type]
         except Exception as error:  # its pages will say what is wrong; the others must serve
             log.error("campaign %s cannot be prepared: %r", path.parent.name, error)
-
-
-async def _read_body(request: Request) -> bytes | None:
-    """The request body, or None once it passes ``MAX_BODY_BYTES`` (read no further)."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > MAX_BODY_BYTES:
-        return None
-    body = bytearray()
-    async for chunk in request.stream():
-        body += chunk
-        if len(body) > MAX_BODY_BYTES:
-            return None
-    return bytes(body)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import threading
 import time
@@ -34,6 +35,23 @@ SECURITY_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "permissions-policy": "camera=(), microphone=(), geolocation=()",
 }
+
+
+#: A CSRF cookie of the page's making (``new_cookie``): any other value is taken as none, so
+#: nothing a client sent is echoed into a Set-Cookie header.
+COOKIE_SHAPE = re.compile(r"[A-Za-z0-9_-]{16,64}")
+
+
+def header_list(headers: dict[str, str]) -> list[tuple[bytes, bytes]]:
+    """``headers`` as ASGI wants them, made once (not per request)."""
+    return [(name.encode("latin-1"), value.encode("latin-1")) for name, value in headers.items()]
+
+
+def cookie_header(value: str, path: str, *, secure: bool) -> tuple[bytes, bytes]:
+    """The Set-Cookie header of the CSRF cookie ``value`` (of ``COOKIE_SHAPE``): HttpOnly,
+    SameSite=Strict, for ``path`` only, Secure over https."""
+    flags = f"; HttpOnly; Path={path}; SameSite=strict" + ("; Secure" if secure else "")
+    return (b"set-cookie", f"{CSRF_COOKIE}={value}{flags}".encode("latin-1"))
 
 
 def new_cookie() -> str:

@@ -4,15 +4,15 @@ the environment, the CSRF key shared by every worker."""
 from __future__ import annotations
 
 import os
-
-from starlette.applications import Starlette
+from collections.abc import Callable
+from typing import Any
 
 from circular.ledger import open_ledger
 from circular.settings import load_settings
 from circular.web.app import create_app
 
 
-def app() -> Starlette:
+def app() -> Callable[..., Any]:
     """A new app for this worker process."""
     settings = load_settings()
     key = settings.web_secret.get_secret_value() or os.environ.get("CIRCULAR_WEB_SECRET", "")

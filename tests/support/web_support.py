@@ -90,6 +90,18 @@ def serve(ledger: Ledger, key: bytes = b"k" * 32) -> Iterator[str]:
         thread.join(10)
 
 
+def page_env(ledger: Ledger, tmp_path: Path, port: int, **more: str) -> dict[str, str]:
+    """The ``CIRCULAR_*`` settings of a page over ``ledger`` with its folders in ``tmp_path``
+    on ``port``, and ``more`` of them."""
+    return {
+        "CIRCULAR_DATABASE_URL": ledger.url,
+        "CIRCULAR_LETTERS_DIR": str(tmp_path / "letters"),
+        "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
+        "CIRCULAR_WEB_PORT": str(port),
+        **more,
+    }
+
+
 @contextmanager
 def web_process(env: dict[str, str], *options: str) -> Iterator[subprocess.Popen[str]]:
     """``circular web OPTIONS`` in its own process with ``env`` (``CIRCULAR_*`` settings; the
@@ -128,15 +140,14 @@ def web_desk(ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
         PROJECT_ROOT / "letters" / "cl-21-4", tmp_path / "letters", date.today()
     )
     port = free_port()
-    for name, value in {
-        "CIRCULAR_DATABASE_URL": ledger.url,
-        "CIRCULAR_LETTERS_DIR": str(tmp_path / "letters"),
-        "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
-        "CIRCULAR_WEB_PORT": str(port),
-        "CIRCULAR_PUBLIC_URL": "",
-        "CIRCULAR_WEB_RATE_PER_MINUTE": "600",
-        "CIRCULAR_WEB_TOKEN_RATE_PER_MINUTE": "100",
-    }.items():
+    for name, value in page_env(
+        ledger,
+        tmp_path,
+        port,
+        CIRCULAR_PUBLIC_URL="",
+        CIRCULAR_WEB_RATE_PER_MINUTE="600",
+        CIRCULAR_WEB_TOKEN_RATE_PER_MINUTE="100",
+    ).items():
         monkeypatch.setenv(name, value)
     campaign = load_campaign(folder)
     ids = add_contacts(ledger, sample_rows(dict.fromkeys(LANGUAGES, 1)), tmp_path / "out")

@@ -1,6 +1,7 @@
-"""The page's cache of rendered pages (issue 20, circular/web/app.py) never shows a stale state:
-an answer posted, or a contact changed, shows at once; and two server processes over one
-ledger, each with its own cache, each show what the other recorded on the very next request."""
+"""What the page keeps between requests (issue 20: the skeletons of circular/web/contact_page.py,
+round 1's cache of rendered pages before them) never shows a stale state: an answer posted, or a
+contact changed, shows at once; and two server processes over one ledger, each with its own
+skeletons, each show what the other recorded on the very next request."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_a_cached_page_shows_each_answer_and_contact_change_at_once(web_desk: We
     url = web_desk.link("en")
     with httpx.Client() as first, httpx.Client() as second:
         shown, first_csrf = _page(first, url)
-        assert _page(first, url)[0] == shown  # served again, now from the cache
+        assert _page(first, url)[0] == shown  # served again, now from a skeleton
         _, second_csrf = _page(second, url)
         # Each visitor still gets the field of their own cookie, cached page or not.
         assert first_csrf != second_csrf

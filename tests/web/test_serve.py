@@ -15,7 +15,7 @@ from circular.settings import PROJECT_ROOT, load_settings
 from circular.web.app import create_app
 from demo.run import write_shifted_campaign
 from tests.support.followup_support import add_contacts, sample_rows
-from tests.support.web_support import free_port, web_process
+from tests.support.web_support import free_port, page_env, web_process
 
 
 def test_the_served_page_answers_a_link_and_never_prints_its_token(
@@ -28,12 +28,7 @@ def test_the_served_page_answers_a_link_and_never_prints_its_token(
     with ledger.session() as session:
         (token,) = ensure_links(session, folder.name, ids.values()).values()
     port = free_port()
-    env = {
-        "CIRCULAR_DATABASE_URL": ledger.url,
-        "CIRCULAR_LETTERS_DIR": str(tmp_path / "letters"),
-        "CIRCULAR_OUT_DIR": str(tmp_path / "out"),
-        "CIRCULAR_WEB_PORT": str(port),
-    }
+    env = page_env(ledger, tmp_path, port)
     with web_process(env) as server:
         page = httpx.get(f"http://127.0.0.1:{port}/r/{token}", timeout=10)
         assert page.status_code == 200 and 'name="csrf"' in page.text
