@@ -295,20 +295,25 @@ def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     section.figures["loopback_ratio"] = ratio
 
 
+def realistic_config(sink: RealisticSink) -> SmtpConfig:
+    """How circular reaches the realistic sink: STARTTLS verified against its test CA, login."""
+    return SmtpConfig(
+        "127.0.0.1",
+        sink.port,
+        security=Security.STARTTLS,
+        username=sink.credentials.user,
+        password=sink.credentials.password,  # type: ignore[arg-type]
+        ca_file=sink.credentials.ca_file,
+    )
+
+
 def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     """The realistic condition (module doc)."""
     connections = _settings().smtp_connections
     circular_name = CIRCULAR.format(n=connections)
     more_name = CIRCULAR.format(n=MORE_CONNECTIONS) + " (CIRCULAR_SMTP_CONNECTIONS)"
     with RealisticSink(folder) as sink:
-        config = SmtpConfig(
-            "127.0.0.1",
-            sink.port,
-            security=Security.STARTTLS,
-            username=sink.credentials.user,
-            password=sink.credentials.password,  # type: ignore[arg-type]
-            ca_file=sink.credentials.ca_file,
-        )
+        config = realistic_config(sink)
         messages = prebuilt(size.loop, letter)
         command = mailmerge_files(folder, sink, size.mailmerge, letter)
         times = alternate(

@@ -23,7 +23,7 @@ from collections import deque
 from collections.abc import Sequence
 
 import aiosmtplib
-from aiosmtplib.protocol import COMMAND_INJECTION_REGEX, SMTPProtocol
+from aiosmtplib.protocol import COMMAND_INJECTION_REGEX, MAX_RESPONSE_LENGTH, SMTPProtocol
 from aiosmtplib.response import SMTPResponse
 
 
@@ -44,6 +44,8 @@ class PipeliningProtocol(SMTPProtocol):
         try:
             while (answer := self._read_response_from_buffer()) is not None:
                 self._answers.append(answer)
+            if len(self._buffer) > MAX_RESPONSE_LENGTH:  # what is left is one partial answer
+                raise aiosmtplib.SMTPResponseException(-1, "Response too long")
         except Exception as error:  # a malformed answer: the group fails with it
             self._failure = error
         self._wake()
@@ -54,6 +56,11 @@ class PipeliningProtocol(SMTPProtocol):
             self._failure = aiosmtplib.SMTPServerDisconnected("Connection lost")
         self._wake()
 
+    @property
+    def failure(self) -> BaseException | None:
+        """Why the last group's answers were cut short (None when they were not)."""
+        return self._failure
+
     def _wake(self) -> None:
         if self._answer_waiter is not None and not self._answer_waiter.done():
             self._answer_waiter.set_result(None)
@@ -61,7 +68,8 @@ class PipeliningProtocol(SMTPProtocol):
     async def pipeline(self, commands: Sequence[bytes], timeout: float) -> list[SMTPResponse]:
         """Write ``commands`` (each without its CRLF) in one write and return their answers
         in order. Fewer answers than commands means the connection was lost (or an answer was
-        malformed) after the last one returned; no answer at all raises, as aiosmtplib does.
+        malformed) after the last one returned (``failure`` says which); no answer at all
+        raises, as aiosmtplib does.
         Waits at most ``timeout`` seconds for each answer (SMTPReadTimeoutError)."""
         for command in commands:
             if COMMAND_INJECTION_REGEX.search(command):

@@ -467,7 +467,12 @@ class SmtpConnection:
                 return await self._abandon(smtp, stop, start, accepted), {}
         stop = judge.verdict()
         if stop is None and start is None:
-            stop = SendResult(Outcome.TEMPORARY, None, "connection lost before the message")
+            why = protocol.failure
+            stop = SendResult(
+                Outcome.TEMPORARY,
+                None,
+                f"connection lost before the message ({why.__class__.__name__}: {why})",
+            )
         if stop is None and start is not None and start.code != 354:
             stop = _by_code(start.code, start.message, judge.refused)
         if stop is not None:

@@ -279,3 +279,54 @@ def test_a_354_with_no_recipient_taken_gets_an_empty_body_not_the_letter(
     # The server took an empty message (to its invented recipient), never the letter.
     (received,) = handler.received
     assert received.data.strip() == b""
+
+
+async def _scripted_server(after_group: bytes) -> tuple[asyncio.AbstractServer, list[bytes]]:
+    """A bare SMTP server on 127.0.0.1 offering PIPELINING: it greets, answers EHLO, then
+    writes ``after_group`` once the pipelined group (ending in DATA) has arrived, and closes."""
+    seen: list[bytes] = []
+
+    async def client(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        writer.write(b"220 scripted ESMTP\r\n")
+        await reader.readline()
+        writer.write(b"250-scripted\r\n250-PIPELINING\r\n250 8BITMIME\r\n")
+        while (line := await reader.readline()) and line != b"DATA\r\n":
+            seen.append(line)
+        seen.append(line)
+        writer.write(after_group)
+        await writer.drain()
+        writer.close()
+
+    return await asyncio.start_server(client, "127.0.0.1", 0), seen
+
+
+@pytest.mark.parametrize(
+    ("after_group", "why"),
+    [
+        (b"250 OK\r\n250 OK\r\n", "SMTPServerDisconnected"),  # lost mid-group
+        (b"250 OK\r\n250 OK\r\ngarbage\r\n250 OK\r\n354 go on\r\n", "Malformed"),
+    ],
+)
+def test_a_group_cut_short_writes_no_message(after_group: bytes, why: str) -> None:
+    """Nothing was delivered: temporary (retried), with what went wrong."""
+    (letter,) = letters_for([1])
+
+    async def go() -> tuple[Any, list[bytes]]:
+        server, seen = await _scripted_server(after_group)
+        port = server.sockets[0].getsockname()[1]
+        connection = SmtpConnection(SmtpConfig("127.0.0.1", port, security=Security.NONE))
+        try:
+            return await connection._send_once(build_message(letter, new_token())), seen
+        finally:
+            connection.abort()
+            server.close()
+
+    result, seen = asyncio.run(go())
+    assert [line.split(b":")[0] for line in seen] == [
+        b"MAIL FROM",
+        b"RCPT TO",
+        b"RCPT TO",
+        b"DATA\r\n",
+    ]
+    assert result.outcome == "temporary" and result.code is None
+    assert "connection lost before the message" in result.answer and why in result.answer
