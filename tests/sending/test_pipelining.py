@@ -138,10 +138,14 @@ def test_one_command_per_round_trip_without_pipelining(
     assert handler.after_mail == [b"", b""]  # the client waited for each answer
 
 
-def test_the_setting_defaults_to_on() -> None:
+def test_the_setting_defaults_to_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("CIRCULAR_SMTP_PIPELINING", raising=False)
     settings = Settings(_env_file=None)  # type: ignore[call-arg]
     assert settings.smtp_pipelining is True
     assert SmtpConfig.from_settings(settings).pipelining is True
+    monkeypatch.setenv("CIRCULAR_SMTP_PIPELINING", "false")
+    off = Settings(_env_file=None)  # type: ignore[call-arg]
+    assert SmtpConfig.from_settings(off).pipelining is False
 
 
 def test_a_refused_cc_is_recorded_and_the_letter_goes_to_the_addressee(ledger: Ledger) -> None:
