@@ -7,16 +7,19 @@ CL-21/4 DOCX attached) sent under two conditions, contenders alternating:
   settings' parallel connections) against the anchor, a bare aiosmtplib loop on one connection
   sending bytes serialised beforehand (no ledger). Target (issue 20): circular >= 1.0x the loop,
   goal 1.2x.
-- **realistic** (``bench.sinks.RealisticSink``: STARTTLS and AUTH required, every answer 25 ms
-  late): circular against awdeorio's ``mailmerge`` CLI (a new connection, STARTTLS and login per
-  message) and against the bare one-connection loop (now with STARTTLS and login). Targets:
+- **realistic** (``bench.sinks.RealisticSink``: STARTTLS and AUTH required, PIPELINING
+  offered as the providers do, each answer leaving 25 ms after its command arrived): circular
+  (which pipelines: 2 round trips a letter) against awdeorio's ``mailmerge`` CLI (a new
+  connection, STARTTLS and login per message) and against the bare one-connection loop (now
+  with STARTTLS and login). Targets:
   circular >= 10x mailmerge (goal 15x) and >= 3x the loop.
 
 Every contender's time includes connecting (TLS, login) and, for circular, creating its ledger
 rows; the contacts are put in a fresh ledger beforehand. Latency-bound contenders are slow by
-design (a message costs the loop 5 round trips, mailmerge about 10): in the full run the loop
-sends 250 and mailmerge 100 of the messages per repetition, and their per-message rate is what
-is compared (their cost is the same for every message; said again in results.md).
+design and do not pipeline (a message costs the loop 5 round trips, mailmerge about 10): in the
+full run the loop sends 250 and mailmerge 100 of the messages per repetition, and their
+per-message rate is what is compared (their cost is the same for every message; said again in
+results.md).
 
     python -m bench --only sending [--quick]
 """
@@ -53,6 +56,9 @@ LOOPBACK_GOAL = 1.2
 MAILMERGE_TARGET = 10.0
 MAILMERGE_GOAL = 15.0
 LOOP_TARGET = 3.0
+#: A letter (To + Cc) costs the loop 5 round trips (MAIL, RCPT, RCPT, DATA, end of data) and a
+#: pipelining circular 2 (MAIL..DATA together, end of data): its ceiling per connection.
+ROUND_TRIPS_SAVED = 5 / 2
 
 
 @dataclass(frozen=True)
@@ -289,20 +295,25 @@ def loopback(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     section.figures["loopback_ratio"] = ratio
 
 
+def realistic_config(sink: RealisticSink) -> SmtpConfig:
+    """How circular reaches the realistic sink: STARTTLS verified against its test CA, login."""
+    return SmtpConfig(
+        "127.0.0.1",
+        sink.port,
+        security=Security.STARTTLS,
+        username=sink.credentials.user,
+        password=sink.credentials.password,  # type: ignore[arg-type]
+        ca_file=sink.credentials.ca_file,
+    )
+
+
 def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None:
     """The realistic condition (module doc)."""
     connections = _settings().smtp_connections
     circular_name = CIRCULAR.format(n=connections)
     more_name = CIRCULAR.format(n=MORE_CONNECTIONS) + " (CIRCULAR_SMTP_CONNECTIONS)"
     with RealisticSink(folder) as sink:
-        config = SmtpConfig(
-            "127.0.0.1",
-            sink.port,
-            security=Security.STARTTLS,
-            username=sink.credentials.user,
-            password=sink.credentials.password,  # type: ignore[arg-type]
-            ca_file=sink.credentials.ca_file,
-        )
+        config = realistic_config(sink)
         messages = prebuilt(size.loop, letter)
         command = mailmerge_files(folder, sink, size.mailmerge, letter)
         times = alternate(
@@ -334,7 +345,7 @@ def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None
     )
     more_mailmerge = medians[more_name] / medians[MAILMERGE]
     more_loop = medians[more_name] / medians[LOOP]
-    ceiling = connections * medians[LOOP] / medians[MAILMERGE]
+    ceiling = connections * ROUND_TRIPS_SAVED * medians[LOOP] / medians[MAILMERGE]
     versus = Verdict(
         f"realistic: circular >= {MAILMERGE_TARGET:.0f}x mailmerge",
         f"{versus_mailmerge:.1f}x with the default {connections} connections "
@@ -345,9 +356,10 @@ def realistic(folder: Path, size: Sizes, letter: Path, section: Section) -> None
     )
     if not versus.met:
         versus.note = (
-            f"gap: {connections} connections can reach at most {connections}x the "
-            f"one-connection loop, here {ceiling:.1f}x mailmerge; the target needs more "
-            f"connections (a setting: with {MORE_CONNECTIONS}, {more_mailmerge:.1f}x)"
+            f"gap: {connections} pipelining connections can reach at most "
+            f"{connections * ROUND_TRIPS_SAVED:.0f}x the one-connection loop (2 round trips a "
+            f"message instead of its 5), here {ceiling:.1f}x mailmerge; with "
+            f"{MORE_CONNECTIONS} connections (a setting), {more_mailmerge:.1f}x"
         )
     section.verdicts += [
         versus,

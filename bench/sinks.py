@@ -5,7 +5,8 @@ shares the client's interpreter):
   where Postfix is not installed, the project's recording aiosmtpd sink
   (``tests.servers.smtp_server``);
 - **realistic**: aiosmtpd demanding STARTTLS (a certificate from a throw-away test CA) and AUTH,
-  answering every command 25 ms late, as a provider across the internet does. Run by
+  offering PIPELINING, each answer leaving 25 ms after its command arrived, as a provider
+  across the internet does (pipelined answers leave together). Run by
   ``python -m bench.sinks --port P --folder F --user U --password W --delay 0.025``; it writes
   one line per message received to ``F/received.log`` and prints ``ready`` once listening.
 """
@@ -24,6 +25,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -110,7 +112,8 @@ class Credentials:
 
 
 class RealisticSink(_Process):
-    """aiosmtpd with STARTTLS required, AUTH required, every answer ``delay`` seconds late."""
+    """aiosmtpd with STARTTLS and AUTH required, PIPELINING offered, every answer leaving
+    ``delay`` seconds after its command arrived."""
 
     def __init__(self, folder: Path, delay: float = 0.025) -> None:
         from tests.servers.dovecot import write_test_pki
@@ -144,8 +147,8 @@ class RealisticSink(_Process):
             self.stop()
             raise RuntimeError("the realistic sink did not start")
         self.description = (
-            f"aiosmtpd (own process), STARTTLS and AUTH required, every answer {delay * 1000:.0f} "
-            "ms late"
+            f"aiosmtpd (own process), STARTTLS and AUTH required, PIPELINING offered, each answer "
+            f"leaving {delay * 1000:.0f} ms after its command arrived"
         )
 
     def received(self) -> int:
@@ -163,14 +166,36 @@ def _delayed_smtp_class(delay: float) -> type:
     from aiosmtpd.smtp import SMTP
 
     class DelayedSMTP(SMTP):  # type: ignore[misc]
-        """Every final answer line (``250 ...``, not ``250-...``) waits ``delay`` seconds:
-        a round trip across the internet, per command."""
+        """Every answer leaves ``delay`` seconds after its command was read: a network
+        between client and server, each way's latency put on the answer. A client that waits
+        for each answer waits ``delay`` per command; the answers to pipelined commands (RFC
+        2920), read together, leave together. The answers before a change of transport
+        (220 to STARTTLS, 221 to QUIT) wait their turn and then go at once, in order."""
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._late: deque[tuple[float, bytes]] = deque()  # (when due, answer line)
 
         async def push(self, status: Any) -> None:
             text = status.decode() if isinstance(status, bytes) else status
-            if len(text) < 4 or text[3] != "-":
+            loop = asyncio.get_running_loop()
+            if text.startswith(("220 ", "221 ")):
+                await asyncio.sleep(max(self._late[-1][0] - loop.time(), 0) if self._late else 0)
+                self._release(all_of_them=True)
                 await asyncio.sleep(delay)
-            await super().push(status)
+                await super().push(status)
+                return
+            line = text.encode("utf-8" if self.enable_SMTPUTF8 else "ascii") + b"\r\n"
+            self._late.append((loop.time() + delay, line))
+            loop.call_later(delay, self._release)
+
+        def _release(self, all_of_them: bool = False) -> None:
+            """Write, in order, every answer now due (or all of them)."""
+            now = asyncio.get_running_loop().time()
+            while self._late and (all_of_them or self._late[0][0] <= now):
+                _, line = self._late.popleft()
+                if self.transport is not None and not self.transport.is_closing():
+                    self._writer.write(line)
 
     return DelayedSMTP
 
@@ -179,6 +204,13 @@ class _CountingHandler:
     def __init__(self, log: Path) -> None:
         self._log = log.open("a", buffering=1)
         self._lock = threading.Lock()
+
+    async def handle_EHLO(
+        self, server: Any, session: Any, envelope: Any, hostname: str, responses: list[str]
+    ) -> list[str]:
+        """Offer PIPELINING, as smtp.office365.com and smtp.gmail.com do."""
+        session.host_name = hostname
+        return [responses[0], "250-PIPELINING", *responses[1:]]
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         with self._lock:

@@ -158,6 +158,9 @@ class Settings(BaseSettings):
     smtp_security: Security = Security.STARTTLS
     smtp_timeout: float = Field(60.0, gt=0)
     smtp_connections: int = Field(4, ge=1, le=64, description="Parallel SMTP connections.")
+    smtp_pipelining: bool = Field(
+        True, description="RFC 2920: MAIL, RCPT and DATA in one write when the server offers it."
+    )
     smtp_rate_per_minute: int = Field(0, ge=0, description="Messages per minute; 0: no limit.")
     smtp_rate_per_day: int = Field(0, ge=0, description="Messages per day; 0: no limit.")
     smtp_allow_plain: bool = Field(

@@ -11,7 +11,9 @@ The outcome distinguishes what the exactly-once ledger needs to know:
   may have taken it. Never retried automatically.
 
 aiosmtplib's ``sendmail`` cannot tell the last two cases apart, so the transaction is driven
-command by command here (MAIL, RCPT..., DATA, then the message bytes).
+here: MAIL, RCPT..., DATA, then the message bytes; one command per round trip, or, when the
+server offers PIPELINING (RFC 2920), MAIL, every RCPT and DATA in one write (2 round trips a
+message instead of 5 for a letter with To and Cc; circular.sending.pipelining).
 """
 
 from __future__ import annotations
@@ -20,14 +22,16 @@ import asyncio
 import ipaddress
 import socket
 import ssl
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
 import aiosmtplib
+from aiosmtplib.response import SMTPResponse
 from pydantic import SecretStr
 
-from circular.sending import answers
+from circular.sending import answers, pipelining
 from circular.sending.mime import BuiltMessage
 from circular.sending.oauth import OAuthError, TokenSource, token_source
 from circular.settings import AuthMethod, Security, Settings
@@ -81,6 +85,8 @@ class SmtpConfig:
     ca_file: Path | None = None
     allow_plain: bool = False
     auth: AuthMethod = AuthMethod.PASSWORD
+    #: RFC 2920: MAIL, RCPT and DATA in one write when the server offers PIPELINING.
+    pipelining: bool = True
     #: Where XOAUTH2 tokens come from (``auth=xoauth2``); shared by every connection.
     tokens: TokenSource | None = field(default=None, compare=False, repr=False)
 
@@ -101,6 +107,7 @@ class SmtpConfig:
             ca_file=settings.smtp_ca_file,
             allow_plain=settings.smtp_allow_plain,
             auth=settings.smtp_auth,
+            pipelining=settings.smtp_pipelining,
             tokens=(
                 token_source(settings, settings.smtp_username)
                 if settings.smtp_auth == AuthMethod.XOAUTH2
@@ -222,6 +229,62 @@ def _no_smtputf8(config: SmtpConfig) -> SendResult:
     )
 
 
+def _mail_command(
+    smtp: aiosmtplib.SMTP, message: BuiltMessage, config: SmtpConfig
+) -> list[bytes] | SendResult:
+    """MAIL FROM with its options (SIZE, SMTPUTF8), or the result when the server cannot take
+    the letter's addresses."""
+    options = [f"SIZE={len(message.data)}"] if smtp.supports_extension("size") else []
+    encoding = "ascii"
+    if message.smtputf8:
+        # Addresses outside ASCII (RFC 6531): only a server that offers SMTPUTF8 takes them.
+        if not smtp.supports_extension("smtputf8"):
+            return _no_smtputf8(config)
+        options += ["SMTPUTF8", "BODY=8BITMIME"]
+        encoding = "utf-8"
+    return [
+        b"MAIL",
+        b"FROM:<" + message.envelope_from.encode(encoding) + b">",
+        *(option.encode("ascii") for option in options),
+    ]
+
+
+def _rcpt_commands(message: BuiltMessage) -> list[bytes]:
+    encoding = "utf-8" if message.smtputf8 else "ascii"
+    return [b"RCPT TO:<" + address.encode(encoding) + b">" for address in message.recipients]
+
+
+class _Recipients:
+    """The judgement of each RCPT answer, in order, the same whether pipelined or not."""
+
+    def __init__(self, recipients: Sequence[str]) -> None:
+        self.recipients = recipients
+        self.refused: dict[str, str] = {}  # address: "code answer"
+        self.first: SMTPResponse | None = None  # the addressee's (To) refusal
+
+    def answer(self, index: int, answer: SMTPResponse) -> SendResult | None:
+        """None to go on; else the letter's result (421: the server is closing)."""
+        if answer.code in (250, 251):
+            return None
+        if answer.code == 421:
+            return _by_code(answer.code, answer.message)
+        if answers.understand(answer.code, answer.message) is not None:
+            # Too many recipients, a quota, a refused sender: the letter's, not this
+            # address's; the whole letter waits, never delivered to some recipients only.
+            return _by_code(answer.code, answer.message)
+        if index == 0:
+            self.first = answer
+        self.refused[self.recipients[index]] = f"{answer.code} {answer.message}"
+        return None
+
+    def verdict(self) -> SendResult | None:
+        """After every answer: the addressee (To) refused means the letter is not delivered,
+        whatever the Cc."""
+        if self.first is None:
+            return None
+        return _by_code(self.first.code, self.first.message, self.refused)
+
+
 class SmtpConnection:
     """A reusable connection: opened on first use, reopened after a drop. One send at a time
     (aiosmtplib serialises them anyway): use one connection per parallel worker."""
@@ -335,13 +398,15 @@ class SmtpConnection:
             smtp = self._smtp if self.connected else await self._connect()
             assert smtp is not None
             self._used = True
-            stop, refused = await self._envelope(smtp, message)
+            mail = _mail_command(smtp, message, self.config)
+            if isinstance(mail, SendResult):
+                return mail
+            if self.config.pipelining and smtp.supports_extension("pipelining"):
+                stop, refused = await self._pipelined(smtp, message, mail)
+            else:
+                stop, refused = await self._one_by_one(smtp, message, mail)
             if stop is not None:
                 return stop
-            start = await smtp.execute_command(b"DATA")
-            if start.code != 354:
-                await self._reset(smtp, start.code)
-                return _by_code(start.code, start.message, refused)
             if smtp.protocol is None or not smtp.is_connected:
                 raise aiosmtplib.SMTPServerDisconnected("connection lost before the message")
         except aiosmtplib.SMTPResponseException as error:
@@ -353,57 +418,117 @@ class SmtpConnection:
             return SendResult(Outcome.TEMPORARY, None, f"{error.__class__.__name__}: {error}")
         return await self._transfer(smtp, message, refused)
 
-    async def _envelope(
-        self, smtp: aiosmtplib.SMTP, message: BuiltMessage
+    async def _one_by_one(
+        self, smtp: aiosmtplib.SMTP, message: BuiltMessage, mail: list[bytes]
     ) -> tuple[SendResult | None, dict[str, str]]:
-        """MAIL and RCPT. Returns a result when the message cannot go on to DATA, and the
-        recipients refused so far (address: "code answer")."""
-        options = [f"SIZE={len(message.data)}"] if smtp.supports_extension("size") else []
-        encoding = "ascii"
-        if message.smtputf8:
-            # Addresses outside ASCII (RFC 6531): only a server that offers SMTPUTF8 takes them.
-            if not smtp.supports_extension("smtputf8"):
-                return _no_smtputf8(self.config), {}
-            options += ["SMTPUTF8", "BODY=8BITMIME"]
-            encoding = "utf-8"
-        mail = await smtp.execute_command(
-            b"MAIL",
-            b"FROM:<" + message.envelope_from.encode(encoding) + b">",
-            *(option.encode("ascii") for option in options),
+        """MAIL, each RCPT and DATA, one round trip each (the server does not pipeline).
+        Returns a result when the message cannot be written, and the recipients refused."""
+        answer = await smtp.execute_command(*mail)
+        stop = await self._judge_mail(smtp, answer)
+        if stop is not None:
+            return stop, {}
+        judge = _Recipients(message.recipients)
+        for index, rcpt in enumerate(_rcpt_commands(message)):
+            stop = judge.answer(index, await smtp.execute_command(rcpt))
+            if stop is not None:
+                await self._reset(smtp, stop.code or 0)
+                return stop, {}
+        stop = judge.verdict()
+        if stop is None:
+            start = await smtp.execute_command(b"DATA")
+            if start.code == 354:
+                return None, judge.refused
+            stop = _by_code(start.code, start.message, judge.refused)
+        await self._reset(smtp, stop.code or 0)
+        return stop, {}
+
+    async def _pipelined(
+        self, smtp: aiosmtplib.SMTP, message: BuiltMessage, mail: list[bytes]
+    ) -> tuple[SendResult | None, dict[str, str]]:
+        """RFC 2920: MAIL, every RCPT and DATA in one write, their answers read in order; the
+        same judgement of each answer as ``_one_by_one``. Returns as it does."""
+        rcpts = _rcpt_commands(message)
+        protocol = pipelining.install(smtp)
+        said = await protocol.pipeline(
+            [b" ".join(mail), *rcpts, b"DATA"], timeout=self.config.timeout
         )
-        if mail.code == 530:
+        if len(said) < len(rcpts) + 2:
+            self._drop()  # lost mid-group: what came is judged, nothing was delivered
+        mail_answer, rcpt_answers = said[0], said[1 : len(rcpts) + 1]
+        start = said[-1] if len(said) == len(rcpts) + 2 else None
+        accepted = any(answer.code in (250, 251) for answer in rcpt_answers)
+        stop = await self._judge_mail(smtp, mail_answer, start, accepted)
+        if stop is not None:
+            return stop, {}
+        judge = _Recipients(message.recipients)
+        for index, answer in enumerate(rcpt_answers):
+            stop = judge.answer(index, answer)
+            if stop is not None:
+                return await self._abandon(smtp, stop, start, accepted), {}
+        stop = judge.verdict()
+        if stop is None and start is None:
+            why = protocol.failure
+            stop = SendResult(
+                Outcome.TEMPORARY,
+                None,
+                f"connection lost before the message ({why.__class__.__name__}: {why})",
+            )
+        if stop is None and start is not None and start.code != 354:
+            stop = _by_code(start.code, start.message, judge.refused)
+        if stop is not None:
+            return await self._abandon(smtp, stop, start, accepted), {}
+        return None, judge.refused
+
+    async def _judge_mail(
+        self,
+        smtp: aiosmtplib.SMTP,
+        answer: SMTPResponse,
+        start: SMTPResponse | None = None,
+        accepted: bool = False,
+    ) -> SendResult | None:
+        """None when MAIL was taken, else the letter's result (the transaction cleaned up:
+        ``start`` is the pipelined DATA's answer, ``accepted`` whether a RCPT was taken)."""
+        if answer.code == 530:
             # "Authentication required" / "Must issue a STARTTLS command first": the settings
             # are wrong for this server, not the letter: stop instead of failing every letter.
             self._drop()
             raise SmtpSetupError(
                 f"{self.config.host}:{self.config.port} refused to take mail: "
-                f"{mail.code} {mail.message} (check CIRCULAR_SMTP_SECURITY and the login)"
+                f"{answer.code} {answer.message} (check CIRCULAR_SMTP_SECURITY and the login)"
             )
-        if mail.code != 250:
-            await self._reset(smtp, mail.code)
-            return _by_code(mail.code, mail.message), {}
-        refused: dict[str, str] = {}
-        first: tuple[int, str] | None = None
-        for index, recipient in enumerate(message.recipients):
-            rcpt = await smtp.execute_command(b"RCPT", b"TO:<" + recipient.encode(encoding) + b">")
-            if rcpt.code in (250, 251):
-                continue
-            if rcpt.code == 421:
-                self._drop()
-                return _by_code(rcpt.code, rcpt.message), refused
-            if answers.understand(rcpt.code, rcpt.message) is not None:
-                # Too many recipients, a quota, a refused sender: the letter's, not this
-                # address's; the whole letter waits, never delivered to some recipients only.
-                await self._reset(smtp, rcpt.code)
-                return _by_code(rcpt.code, rcpt.message), {}
-            if index == 0:
-                first = (rcpt.code, rcpt.message)
-            refused[recipient] = f"{rcpt.code} {rcpt.message}"
-        if first is not None:
-            # The addressee (To) was refused: the letter is not delivered, whatever the Cc.
-            await self._reset(smtp, first[0])
-            return _by_code(first[0], first[1], refused), refused
-        return None, refused
+        if answer.code == 250:
+            return None
+        return await self._abandon(smtp, _by_code(answer.code, answer.message), start, accepted)
+
+    async def _abandon(
+        self,
+        smtp: aiosmtplib.SMTP,
+        stop: SendResult,
+        start: SMTPResponse | None,
+        accepted: bool,
+    ) -> SendResult:
+        """End a transaction whose message must not be written; ``start`` is the answer to
+        DATA when it was sent already (pipelined), ``accepted`` whether any RCPT was taken.
+
+        A server that answers 354 is waiting for a message. With no recipient taken, RFC 2920
+        (3.1) has the client end it with an empty body (".") the server then refuses; with a
+        recipient taken that body would reach them, so the connection is closed instead: a
+        message is delivered only after its final "." (RFC 5321 4.1.1.4)."""
+        if start is None or start.code != 354:
+            await self._reset(smtp, stop.code or 0)
+            return stop
+        protocol = smtp.protocol
+        if accepted or protocol is None:
+            self._drop()
+            return stop
+        try:
+            protocol.write(b".\r\n")
+            await protocol.read_response(timeout=self.config.timeout)
+        except (aiosmtplib.SMTPException, OSError):
+            self._drop()
+            return stop
+        await self._reset(smtp, stop.code or 0)
+        return stop
 
     async def _reset(self, smtp: aiosmtplib.SMTP, code: int) -> None:
         if code == 421 or not smtp.is_connected:
