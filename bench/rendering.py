@@ -50,7 +50,7 @@ from circular.letters.context import docx_letter_context
 from circular.letters.docx_safety import sanitize_context
 from circular.letters.fastdocx import PreparedTemplate
 from circular.letters.qr import QR_FIELD, placeholder, qr_image
-from circular.letters.render import make_environment, render_campaign
+from circular.letters.render import DEFLATE_LEVEL, make_environment, render_campaign
 from circular.letters.signature import inline_image_xml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +146,9 @@ def _with_qr_image(template: DocxTemplate, context: Mapping[str, Any]) -> dict[s
 def _prepare(path: Path, env: SandboxedEnvironment) -> PreparedTemplate:
     """The template prepared as the engine prepares it: a placeholder for the QR code."""
     images = {QR_FIELD: lambda part: inline_image_xml(part, placeholder())}
-    return PreparedTemplate(path, env, images=images, letter_images=(QR_FIELD,))
+    return PreparedTemplate(
+        path, env, compresslevel=DEFLATE_LEVEL, images=images, letter_images=(QR_FIELD,)
+    )
 
 
 def _fast_letter(prepared: PreparedTemplate, context: Mapping[str, Any]) -> bytes:

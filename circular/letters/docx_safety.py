@@ -241,6 +241,38 @@ def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
         raise
 
 
+def write_letter(path: Path, data: bytes) -> None:
+    """Write a rendered letter to ``path`` without an fsync: a new name is written in place,
+    an existing letter is replaced whole (``write_atomically``).
+
+    A new file needs no temporary name and rename: a process killed while writing it leaves
+    a torn file whose sha256 no ledger record holds (the ledger records a letter's sha256
+    only after its folder is synced, see ``circular.letters.render``), so it is rendered
+    again and never sent (``circular.sending.outgoing`` checks the sha256); a write that
+    fails (disk full) removes it. A letter already there may be recorded and sendable: it
+    stays whole until the new one replaces it. The temporary name and rename cost about a
+    third of writing a new letter (0.058 against 0.038 ms a file on this machine's ext4,
+    issue 20)."""
+    try:
+        descriptor = os.open(path, _NEW_FILE | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        write_atomically(path, data, durable=False)
+        return
+    except FileNotFoundError:  # the folder is made once, by the first letter
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, _NEW_FILE | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+    except BaseException:
+        path.unlink(missing_ok=True)  # this call made it (O_EXCL): no letter is half written
+        raise
+
+
 _NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 

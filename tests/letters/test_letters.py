@@ -438,3 +438,27 @@ def test_a_letter_is_written_whole_for_its_owner_only(tmp_path: Path) -> None:
         write_atomically(letter, "not bytes")  # type: ignore[arg-type]
     assert letter.read_bytes() == b"second"  # the old letter, whole
     assert [p.name for p in letter.parent.iterdir()] == ["FRA.fr.docx"]  # no temporary left
+
+
+def test_a_new_letter_is_written_in_place_and_an_old_one_replaced_whole(tmp_path: Path) -> None:
+    """write_letter (issue 20): a new name is written without a temporary file; one already
+    there is replaced whole; a failed write leaves no part of a letter."""
+    from circular.letters.docx_safety import write_letter
+
+    letter = tmp_path / "new folder" / "FRA.fr.docx"
+    write_letter(letter, b"first")  # makes its folder
+    assert letter.read_bytes() == b"first"
+    assert letter.stat().st_mode & 0o777 == 0o600
+    write_letter(letter, b"second")
+    assert letter.read_bytes() == b"second"
+    with pytest.raises(TypeError):
+        write_letter(letter, "not bytes")  # type: ignore[arg-type]
+    assert letter.read_bytes() == b"second"  # the old letter, whole
+    fresh = letter.with_name("ESP.es.docx")
+    with pytest.raises(TypeError):
+        write_letter(fresh, "not bytes")  # type: ignore[arg-type]
+    assert [p.name for p in letter.parent.iterdir()] == ["FRA.fr.docx"]  # nothing half written
+    link = letter.with_name("GBR.en.docx")
+    link.symlink_to(tmp_path / "elsewhere.docx")
+    write_letter(link, b"third")  # replaces the link itself, never writes through it
+    assert not (tmp_path / "elsewhere.docx").exists()
