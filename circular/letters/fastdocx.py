@@ -286,21 +286,25 @@ class PreparedTemplate:
 
     # ------------------------------------------------------------------ preparation
 
-    def _compile(self, source: str, member: str, is_body: bool) -> None:
+    def _compile(self, source: str, member: str, is_body: bool) -> tuple[str, nodes.Template]:
+        """Compile a part; its source as compiled and its syntax tree (parsed once, for the
+        compiler and for ``_tables_are_static``)."""
         # render_xml_part's own preprocessing: a line per paragraph, for error line numbers.
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
         lines = source.splitlines()
         try:
-            template = self.environment.from_string(source)
+            tree = self.environment.parse(source)
+            template = self.environment.from_string(tree)
         except jinja2.TemplateSyntaxError as error:
             _attach_docx_context(error, lines)
             raise
         self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
+        return source, tree
 
     def _prepare_body(self, document: Any) -> None:
         source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
-        self._compile(source, document.part.partname.membername, is_body=True)
-        self._tables_static = _tables_are_static(self.environment, source)
+        compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
+        self._tables_static = _tables_are_static(self.environment, compiled, tree)
         # python-docx serialises the document element on save; docxtpl swaps its body for the
         # rendered one. Keep the element without its body and where the body goes.
         root = document.element
@@ -585,13 +589,13 @@ def _foreign_markup(value: Any, known: set[str], depth: int = 0) -> bool:
 _TABLE_NAMES = ("w:tbl", "w:tr", "w:tc", "w:gridCol", "w:gridSpan")
 
 
-def _tables_are_static(environment: jinja2.Environment, source: str) -> bool:
+def _tables_are_static(environment: jinja2.Environment, source: str, tree: nodes.Template) -> bool:
     """Whether every letter's tables are the template's, element for element and attribute
     for attribute, whatever the (markup-free) context: autoescaping on (a value is text, never
     a ``<``), no ``safe`` filter, no table element written inside a Jinja block (an ``if``, a
     loop, a macro) and no Jinja tag inside any XML tag (an attribute's value, or a tag's name
     split by a tag). Conservative: a template failing it gets docxtpl's fix_tables for
-    every letter."""
+    every letter. ``tree`` is ``source`` parsed."""
     if environment.autoescape is not True:
         return False
     inside_tag = False
@@ -602,7 +606,6 @@ def _tables_are_static(environment: jinja2.Environment, source: str) -> bool:
                 inside_tag = opened > closed
         elif kind in ("variable_begin", "block_begin", "comment_begin") and inside_tag:
             return False
-    tree = environment.parse(source)
     if any(f.name == "safe" for f in tree.find_all(nodes.Filter)):
         return False
     if any(True for _ in tree.find_all((nodes.MarkSafe, nodes.MarkSafeIfAutoescape))):

@@ -161,6 +161,15 @@ def test_values_come_out_as_literal_text(
     assert paragraphs_of(report.letters[0].path)[2] == expected
 
 
+def test_sanitize_text_keeps_clean_values_as_they_are_and_cleans_the_rest() -> None:
+    """The shortcut for clean values (issue 20) changes nothing: for every character of the
+    Basic Multilingual Plane, and a CR LF pair, the result is the two substitutions'."""
+    from circular.letters.docx_safety import _BREAKS, _ILLEGAL
+
+    for value in [f"a{chr(code)}b" for code in range(0x10000)] + ["a\r\nb\u2028"]:
+        assert sanitize_text(value) == _ILLEGAL.sub("", _BREAKS.sub(" ", value)), repr(value)
+
+
 def test_sanitize_text_keeps_text_and_drops_controls() -> None:
     assert sanitize_text("a\r\nb") == "a b"
     assert sanitize_text("x\ud800y\ufffez") == "xyz"
