@@ -44,7 +44,15 @@ from circular.letters.docx_safety import (
     write_letter,
 )
 from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
-from circular.letters.fields import Problem, check_template, describe_problems, flatten_fields
+from circular.letters.fields import (
+    PartFields,
+    Problem,
+    check_template,
+    describe_problems,
+    field_problems,
+    flatten_fields,
+    read_template_fields,
+)
 from circular.letters.jinja_sandbox import sandboxed_environment
 from circular.letters.links import reply_urls
 from circular.letters.qr import QR_FIELD, QR_VERSION, placeholder, qr_image
@@ -176,6 +184,8 @@ class LetterTemplate:
         self._parts: dict[str, bytes] | None = None
         #: Package structures python-docx has opened (see ``validate_docx``).
         self._opened: set[str] = set()
+        #: What each part reads (``circular.letters.fields``), read once.
+        self._field_parts: list[PartFields] | None = None
         used = self._fields_used()
         #: Whether the letters carry the QR code of their link (the template places it).
         self.qr = used is not None and QR_FIELD in used
@@ -205,12 +215,21 @@ class LetterTemplate:
         """The fields the template uses; None when it has syntax errors (reported with the
         template's other problems, by ``check_templates``)."""
         try:
-            return check_template(self.data, set(), self._environment, self.label)[0]
+            self._field_parts = read_template_fields(self.data, self._environment)
         except TemplateError:
             return None
         except Exception:
             self._validate_template()  # names the file and the part at fault
             raise
+        return set().union(*(part.fields for part in self._field_parts))
+
+    def field_problems(self, available: set[str]) -> list[Problem]:
+        """The template's problems for the fields ``available`` (see ``check_templates``),
+        from the fields read when it was loaded: a template is parsed once a run."""
+        parts = self._field_parts
+        if parts is None:
+            parts = read_template_fields(self.data, self._environment)  # raises as it did
+        return field_problems(parts, available, self.label)
 
     def _check_signature_field(self, signature: Signature, used: set[str]) -> None:
         if SIGNATURE_FIELD not in used:
@@ -457,7 +476,6 @@ def check_templates(
     when all is well. ``prepared`` templates are checked from the very bytes that will be
     rendered, so a file changed meanwhile cannot slip past the check."""
     fields = set(contact_fields)
-    environment = make_environment()
     problems: list[Problem] = []
     wanted = set(languages) if languages is not None else None
     for language, path in sorted(letter_templates(campaign).items()):
@@ -471,7 +489,7 @@ def check_templates(
                 problems.append(Problem(str(path), "file", "", str(error)))
                 continue
         available = available_fields(campaign, fields, language, context_for)
-        problems.extend(check_template(template.data, available, environment, template.label)[1])
+        problems.extend(template.field_problems(available))
     return problems
 
 
