@@ -5,7 +5,10 @@
   eight masks applied and scored per code, then its own PNG writer;
 - segno with one fixed mask (any mask is valid; the search only optimises readability);
 - zxing-cpp's writer (C++: libzint's encoder, which scores the eight masks by the same rules),
-  its image drawn in C++ and made a PNG by Pillow: what ``circular.letters.qr`` does.
+  its image drawn in C++ and made a PNG by Pillow (``circular.letters.qr`` before round 3 of
+  issue 20);
+- the same code, its PNG written from the module matrix by ``circular.letters.qr.png_1bit``
+  (the same pixels): what ``circular.letters.qr`` does.
 
     python -m bench.qrcost [LINKS]
 """
@@ -18,13 +21,16 @@ import sys
 from collections.abc import Callable
 
 import segno
+import zxingcpp
+from PIL import Image
 
 from bench.harness import alternate, median
 from circular.letters.qr import BORDER, SCALE, qr_image
 
 SEGNO_AUTO = "segno, best of 8 masks (pure Python), segno's PNG"
 SEGNO_FIXED = "segno, fixed mask 2 (pure Python), segno's PNG"
-ZXING = "zxing-cpp (C++, best of 8 masks), Pillow's PNG: circular.letters.qr"
+ZXING_PILLOW = "zxing-cpp (C++, best of 8 masks), Pillow's PNG"
+ZXING = "zxing-cpp (C++, best of 8 masks), PNG from its modules: circular.letters.qr"
 
 
 def links(count: int) -> list[str]:
@@ -45,12 +51,23 @@ def _segno(mask: int | None) -> Callable[[str], bytes]:
     return draw
 
 
+def _zxing_pillow(url: str) -> bytes:
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    pixels = code.to_image(scale=SCALE, add_quiet_zones=True)
+    height, width = pixels.shape
+    image = Image.frombuffer("L", (width, height), pixels, "raw", "L", 0, 1)
+    buffer = io.BytesIO()
+    image.convert("1", dither=Image.Dither.NONE).save(buffer, format="PNG")
+    return buffer.getvalue()
+
+
 def costs(count: int, repetitions: int) -> dict[str, float]:
     """Median milliseconds per QR code (PNG bytes included) of each way, alternating."""
     urls = links(count)
     ways: dict[str, Callable[[str], bytes]] = {
         SEGNO_AUTO: _segno(None),
         SEGNO_FIXED: _segno(2),
+        ZXING_PILLOW: _zxing_pillow,
         ZXING: lambda url: qr_image(url).data,
     }
 

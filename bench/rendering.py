@@ -4,8 +4,8 @@ loop (``DocxTemplate(path)``, ``render``, ``save`` per letter) against circular,
 - ``circular.letters.render.render_campaign``, the render engine the CLI and the flows call:
 contexts
   built and sanitised per contact, templates checked, each letter rendered on the fast path,
-  validated (a readable zip, well-formed XML, a package python-docx opens) and written
-  atomically (fsync + rename);
+  checked (the parts it rendered well-formed, by expat; the first letter of each template
+  whole, python-docx included) and written without an fsync each (one of the folder);
 - ``circular.letters.fastdocx.PreparedTemplate`` alone, the engine's fast path: each template part
   compiled once, a letter = the prepared zip plus its rendered parts, written to a file.
 
@@ -50,7 +50,7 @@ from circular.letters.context import docx_letter_context
 from circular.letters.docx_safety import sanitize_context
 from circular.letters.fastdocx import PreparedTemplate
 from circular.letters.qr import QR_FIELD, placeholder, qr_image
-from circular.letters.render import make_environment, render_campaign
+from circular.letters.render import DEFLATE_LEVEL, make_environment, render_campaign
 from circular.letters.signature import inline_image_xml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -146,7 +146,9 @@ def _with_qr_image(template: DocxTemplate, context: Mapping[str, Any]) -> dict[s
 def _prepare(path: Path, env: SandboxedEnvironment) -> PreparedTemplate:
     """The template prepared as the engine prepares it: a placeholder for the QR code."""
     images = {QR_FIELD: lambda part: inline_image_xml(part, placeholder())}
-    return PreparedTemplate(path, env, images=images, letter_images=(QR_FIELD,))
+    return PreparedTemplate(
+        path, env, compresslevel=DEFLATE_LEVEL, images=images, letter_images=(QR_FIELD,)
+    )
 
 
 def _fast_letter(prepared: PreparedTemplate, context: Mapping[str, Any]) -> bytes:
@@ -251,19 +253,22 @@ def run(quick: bool) -> Section:
     )
     if ratio < TARGET:
         verdict.note = (
-            "where a letter's time goes (python -m bench.profile_rendering 600: cProfile, one "
-            "core, 4.07 s for 600 letters, so 6.8 ms a letter profiled against about 3 ms "
-            "real): the QR code 1.33 ms (zxing-cpp's encoder 0.68, Pillow's PNG 0.52; segno "
-            "took 5-17 ms before), the body's XML 1.05 (docxtpl's fix_tables 0.67: an lxml "
-            "parse and a walk of every table, kept for byte-identical output; python-docx's "
-            "serialisation), the context built, sanitised and hashed 0.81, Jinja and docxtpl's "
-            "post-processing 0.64, the zip (deflating 3 parts and the PNG) 0.61, writing the "
-            "file 0.51 (creating a file costs 0.3-1.4 ms on this shared disk), the expat check "
-            "0.27; once per run, the 6 templates prepared, their fields checked and their "
-            "first letters checked whole with python-docx, 0.65 s. docxtpl itself costs 48 ms "
-            "a letter here: 30x needs 1.6 ms. Removed in this round: segno's mask search (12 "
-            "ms profiled), docxtpl's resolve_listing on every letter (the QR image's XML has "
-            "newlines; 1.2 ms profiled), NamedTemporaryFile (0.15 ms)"
+            "where a letter's time goes (python -m bench.profile_rendering 1000: cProfile, one "
+            "core, load average 3.3, 5.07 s for 1,000 letters, so 5.1 ms a letter profiled "
+            "against 2.7 ms real): creating the letter's file 0.93 ms (the kernel's; 0.03-1.0 "
+            "ms a file on this shared ext4 disk depending on the other jobs' writes), the "
+            "context built, sanitised and hashed 0.66, Jinja and docxtpl's post-processing "
+            "0.63 (autoescaping 0.24), the QR code 0.61 (zxing-cpp's encoder 0.38, the PNG "
+            "0.21), the body's XML 0.55 (an lxml parse and python-docx's serialisation, kept "
+            "for byte-identical output), the zip 0.33 (deflating 2 parts 0.21), the expat "
+            "check 0.20; once per run, the 6 templates prepared, their fields checked and "
+            "their first letters checked whole with python-docx, 0.50 s profiled (about 0.2 "
+            "ms a letter of 1,000). 30x needs 1.7 ms a letter (docxtpl 52 ms here). Removed in "
+            "round 3: Pillow's PNG (0.52 to 0.32 ms a QR code, python -m bench.qrcost), "
+            "docxtpl's fix_tables where the tables are static (0.12 ms), deflating the PNG "
+            "(stored), the body deflated at level 1 (0.04 ms), the core properties made once, "
+            "sanitising clean values with one search (0.03 ms), a new letter's temporary name "
+            "and rename (0.02 ms)"
         )
     section.verdicts.append(verdict)
     cores = len(os.sched_getaffinity(0))

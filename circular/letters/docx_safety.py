@@ -35,6 +35,9 @@ _ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udff
 # Line and paragraph separators: a value is one line of the letter, so each break (CR LF
 # counted once) becomes a single space rather than gluing two words together.
 _BREAKS = re.compile("\r\n|[\r\n\t\x85\u2028\u2029]")
+#: Any character either of them changes: most values have none and are kept as they are, one
+#: search instead of two substitutions (a letter's context has some 50 strings; issue 20).
+_UNCLEAN = re.compile("[" + _ILLEGAL.pattern[1:-1] + "\r\n\t\x85\u2028\u2029]")
 
 _ISO3 = re.compile(r"^[A-Z]{3}$")
 _LANGUAGE = re.compile(r"^[a-z]{2}$")
@@ -50,6 +53,8 @@ class InvalidDocxError(ValueError):
 
 def sanitize_text(value: str) -> str:
     """``value`` with XML-illegal and layout characters removed; line breaks become spaces."""
+    if _UNCLEAN.search(value) is None:
+        return value
     return _ILLEGAL.sub("", _BREAKS.sub(" ", value))
 
 
@@ -238,6 +243,38 @@ def write_atomically(path: Path, data: bytes, *, durable: bool = True) -> None:
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
+        raise
+
+
+def write_letter(path: Path, data: bytes) -> None:
+    """Write a rendered letter to ``path`` without an fsync: a new name is written in place,
+    an existing letter is replaced whole (``write_atomically``).
+
+    A new file needs no temporary name and rename: a process killed while writing it leaves
+    a torn file whose sha256 no ledger record holds (the ledger records a letter's sha256
+    only after its folder is synced, see ``circular.letters.render``), so it is rendered
+    again and never sent (``circular.sending.outgoing`` checks the sha256); a write that
+    fails (disk full) removes it. A letter already there may be recorded and sendable: it
+    stays whole until the new one replaces it. The temporary name and rename cost about a
+    third of writing a new letter (0.058 against 0.038 ms a file on this machine's ext4,
+    issue 20)."""
+    try:
+        descriptor = os.open(path, _NEW_FILE | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    except FileExistsError:
+        write_atomically(path, data, durable=False)
+        return
+    except FileNotFoundError:  # the folder is made once, by the first letter
+        path.parent.mkdir(parents=True, exist_ok=True)
+        descriptor = os.open(path, _NEW_FILE | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    try:
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(descriptor, view) :]
+        finally:
+            os.close(descriptor)
+    except BaseException:
+        path.unlink(missing_ok=True)  # this call made it (O_EXCL): no letter is half written
         raise
 
 

@@ -17,7 +17,12 @@ Per letter only the Jinja rendering, docxtpl's post-processing of the rendered X
 ``{_{`` escapes, ``resolve_listing`` for ``\\n``/``\\a``/``\\t``/``\\f``, ``fix_tables``, the
 ``wp:docPr`` renumbering) and the lxml round trip python-docx applies on save remain, so every
 part of a letter is byte-for-byte docxtpl's (the zip container differs: deterministic
-timestamps, only the rendered parts recompressed).
+timestamps, only the rendered parts recompressed, per-letter images stored as they are).
+
+``fix_tables`` (docxtpl's repair of tables whose rows a ``{%tc %}`` loop made longer than
+their grid) is left out where it provably changes nothing (``_tables_are_static``): no table
+element or attribute comes from a Jinja block or expression, so every letter's tables are the
+template's, and the first letter showed the fix to be an identity on them.
 
 Templates or contexts needing what only a live python-docx package can do are left to docxtpl:
 ``supported`` is False for templates whose footnotes hold tags (docxtpl renders those once per
@@ -108,6 +113,11 @@ _DOCPR_FIRST_ID = 1000
 _DOS_DATE = (1 << 5) | 1
 _DOS_TIME = 0
 _UTF8_NAME = 0x800
+
+
+#: Core properties parts kept per template: per-letter values (a contact's name in the title)
+#: would otherwise grow the cache without end.
+_CORE_PARTS_KEPT = 64
 
 
 class FastPathUnsupported(Exception):
@@ -236,6 +246,11 @@ class PreparedTemplate:
         self._core_templates: dict[str, jinja2.Template] = {}
         self._core_sources: dict[str, str] = {}
         self._core_member = b""
+        #: The core properties part made for each tuple of rendered values (bounded).
+        self._core_parts: dict[tuple[str, ...], bytes] = {}
+        #: Whether docxtpl's fix_tables may be skipped: None until the first letter whose
+        #: tables are the template's tells (see ``_body_xml``).
+        self._skip_table_fix: bool | None = None
 
         # docxtpl's methods used below keep no per-letter state in the instance (patch_xml,
         # get_part_xml, render_footnotes, map_headers_footers_xml work on the package given).
@@ -271,20 +286,25 @@ class PreparedTemplate:
 
     # ------------------------------------------------------------------ preparation
 
-    def _compile(self, source: str, member: str, is_body: bool) -> None:
+    def _compile(self, source: str, member: str, is_body: bool) -> tuple[str, nodes.Template]:
+        """Compile a part; its source as compiled and its syntax tree (parsed once, for the
+        compiler and for ``_tables_are_static``)."""
         # render_xml_part's own preprocessing: a line per paragraph, for error line numbers.
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
         lines = source.splitlines()
         try:
-            template = self.environment.from_string(source)
+            tree = self.environment.parse(source)
+            template = self.environment.from_string(tree)
         except jinja2.TemplateSyntaxError as error:
             _attach_docx_context(error, lines)
             raise
         self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
+        return source, tree
 
     def _prepare_body(self, document: Any) -> None:
         source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
-        self._compile(source, document.part.partname.membername, is_body=True)
+        compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
+        self._tables_static = _tables_are_static(self.environment, compiled, tree)
         # python-docx serialises the document element on save; docxtpl swaps its body for the
         # rendered one. Keep the element without its body and where the body goes.
         root = document.element
@@ -431,10 +451,13 @@ class PreparedTemplate:
                 f"{self.path}: " + "; ".join(self._unsupported) + " (render with docxtpl)"
             )
         _refuse_package_changing(context)
+        # Markup (not escaped) could bring table elements of its own: only the prepared
+        # images' XML, which holds none, keeps the tables the template's.
+        static = self._tables_static and not _foreign_markup(context, set(self._images.values()))
         rendered: dict[str, bytes] = {}
         for part in self._parts:
             xml = self._render_part(part, context)
-            data = self._body_xml(xml) if part.is_body else _part_xml(xml)
+            data = self._body_xml(xml, static) if part.is_body else _part_xml(xml)
             rendered[part.member.decode("utf-8")] = data
         if self._core_templates:
             rendered[self._core_member.decode("utf-8")] = self._core_xml_for(context)
@@ -454,7 +477,11 @@ class PreparedTemplate:
             member = self._media.get(name)
             if member is None:
                 raise ValueError(f"{name!r} is not a per-letter image of {self.path}")
-            members[self._slots[member]] = _deflated(member, data, self._level)
+            # An image is compressed already (PNG, JPEG): deflating it again costs time and
+            # gains nothing, so it is stored.
+            members[self._slots[member]] = _Member(
+                member, zipfile.ZIP_STORED, zlib.crc32(data), data, len(data)
+            )
         return _zip(members)
 
     # ------------------------------------------------------------------ per letter
@@ -473,8 +500,18 @@ class PreparedTemplate:
             xml = self._docxtpl.resolve_listing(xml)
         return xml
 
-    def _body_xml(self, xml: str) -> bytes:
-        body = self._docxtpl.fix_tables(xml)
+    def _body_xml(self, xml: str, static_tables: bool) -> bytes:
+        """The body part as docxtpl saves it. ``static_tables``: this letter's tables are
+        the template's (``_tables_are_static``, no foreign markup in the context), so docxtpl's
+        fix_tables does to them what it did to the first such letter's: nothing, or the same
+        repair, which it is then left to make."""
+        if static_tables and self._skip_table_fix:
+            body = etree.fromstring(xml, _BODY_PARSER)
+        else:
+            body = self._docxtpl.fix_tables(xml)
+            if static_tables and self._skip_table_fix is None:
+                as_parsed = etree.tostring(etree.fromstring(xml, _BODY_PARSER))
+                self._skip_table_fix = etree.tostring(body) == as_parsed
         for number, element in enumerate(_DOCPR(body), start=_DOCPR_FIRST_ID + 1):
             element.attrib["id"] = str(number)
         root = copy.deepcopy(self._root_shell)
@@ -482,11 +519,19 @@ class PreparedTemplate:
         return serialize_part_xml(root)
 
     def _core_xml_for(self, context: Mapping[str, Any]) -> bytes:
-        element = copy.deepcopy(self._core_element)
-        properties = CoreProperties(element)  # type: ignore[arg-type]
-        for name, template in self._core_templates.items():
-            setattr(properties, name, template.render(context))
-        return serialize_part_xml(element)
+        values = tuple(template.render(context) for template in self._core_templates.values())
+        # A campaign's letters mostly share their properties (a title naming the campaign):
+        # the part is made once for each set of values.
+        data = self._core_parts.get(values)
+        if data is None:
+            element = copy.deepcopy(self._core_element)
+            properties = CoreProperties(element)  # type: ignore[arg-type]
+            for name, value in zip(self._core_templates, values, strict=True):
+                setattr(properties, name, value)
+            data = serialize_part_xml(element)
+            if len(self._core_parts) < _CORE_PARTS_KEPT:
+                self._core_parts[values] = data
+        return data
 
 
 def _attach_docx_context(error: jinja2.TemplateError, lines: list[str]) -> None:
@@ -521,6 +566,60 @@ def _refuse_package_changing(context: Mapping[str, Any], depth: int = 3) -> None
                 f"the context holds a {type(value).__name__}, which adds parts to the "
                 "package: render with docxtpl"
             )
+
+
+def _foreign_markup(value: Any, known: set[str], depth: int = 0) -> bool:
+    """Whether ``value`` holds markup (an object autoescaping leaves as it is) other than
+    ``known``'s, at any depth (too deep to look at counts as holding some)."""
+    if type(value) is str:
+        return False
+    if hasattr(value, "__html__"):
+        return value not in known
+    if depth > 20:
+        return True
+    if isinstance(value, Mapping):
+        value = value.values()
+    elif not isinstance(value, list | tuple):
+        return False
+    return any(_foreign_markup(item, known, depth + 1) for item in value)
+
+
+#: The elements docxtpl's fix_tables reads (w:tcPr, w:tblGrid start with w:tc, w:tbl) and
+#: what could end a tag or a text to open one of them.
+_TABLE_NAMES = ("w:tbl", "w:tr", "w:tc", "w:gridCol", "w:gridSpan")
+
+
+def _tables_are_static(environment: jinja2.Environment, source: str, tree: nodes.Template) -> bool:
+    """Whether every letter's tables are the template's, element for element and attribute
+    for attribute, whatever the (markup-free) context: autoescaping on (a value is text, never
+    a ``<``), no ``safe`` filter, no table element written inside a Jinja block (an ``if``, a
+    loop, a macro) and no Jinja tag inside any XML tag (an attribute's value, or a tag's name
+    split by a tag). Conservative: a template failing it gets docxtpl's fix_tables for
+    every letter. ``tree`` is ``source`` parsed."""
+    if environment.autoescape is not True:
+        return False
+    inside_tag = False
+    for _, kind, value in environment.lex(source):
+        if kind == "data":
+            opened, closed = value.rfind("<"), value.rfind(">")
+            if opened != closed:  # either found: the chunk's last one tells
+                inside_tag = opened > closed
+        elif kind in ("variable_begin", "block_begin", "comment_begin") and inside_tag:
+            return False
+    if any(f.name == "safe" for f in tree.find_all(nodes.Filter)):
+        return False
+    if any(True for _ in tree.find_all((nodes.MarkSafe, nodes.MarkSafeIfAutoescape))):
+        return False
+    top_level = {
+        id(child)
+        for output in tree.body
+        if isinstance(output, nodes.Output)
+        for child in output.nodes
+    }
+    return not any(
+        id(data) not in top_level and any(name in data.data for name in _TABLE_NAMES)
+        for data in tree.find_all(nodes.TemplateData)
+    )
 
 
 def _values(container: Any, depth: int) -> Iterator[Any]:

@@ -175,6 +175,60 @@ def field_is_available(field: str, available: set[str]) -> bool:
     return False
 
 
+@dataclass(frozen=True)
+class PartFields:
+    """What one part of a template reads (its fields and the private attributes it tries to
+    reach), or the syntax error that stops Jinja parsing it."""
+
+    part: str
+    fields: frozenset[str] = frozenset()
+    private: frozenset[str] = frozenset()
+    syntax_error: str | None = None
+
+
+def read_template_fields(template: Path | bytes, environment: Environment) -> list[PartFields]:
+    """What each part of a template (a path or its bytes) reads; ``field_problems`` checks
+    it against the fields available. Read once, it may be checked for many sets of fields."""
+    sources = _sources_of(template) if isinstance(template, bytes) else template_sources(template)
+    parts: list[PartFields] = []
+    for part, source in sources:
+        try:
+            fields, private = fields_in_source(source, environment)
+        except TemplateSyntaxError as error:
+            parts.append(PartFields(part, syntax_error=str(error.message)))
+            continue
+        parts.append(PartFields(part, frozenset(fields), frozenset(private)))
+    return parts
+
+
+def field_problems(parts: Iterable[PartFields], available: set[str], name: str) -> list[Problem]:
+    """The problems of a template's parts (``read_template_fields``) for the fields
+    ``available``: fields not there, private attributes, syntax errors; ``name`` names it."""
+    problems: list[Problem] = []
+    for part in parts:
+        if part.syntax_error is not None:
+            message = f"template syntax error: {part.syntax_error}"
+            problems.append(Problem(name, part.part, "", message))
+            continue
+        for attribute in sorted(part.private):
+            problems.append(
+                Problem(
+                    name,
+                    part.part,
+                    attribute,
+                    f"reaches the Python internal {attribute!r}, which templates may not use",
+                )
+            )
+        for field in sorted(part.fields):
+            if not field_is_available(field, available):
+                problems.append(
+                    Problem(
+                        name, part.part, field, f"uses {field!r}, which the contacts do not have"
+                    )
+                )
+    return problems
+
+
 def check_template(
     template: Path | bytes,
     available: set[str],
@@ -184,31 +238,9 @@ def check_template(
     """The fields a template (a path or its bytes) uses, and its problems: fields not
     ``available``, private attributes, syntax errors. ``label`` names it in messages."""
     name = label or str(template if isinstance(template, Path) else "template")
-    used: set[str] = set()
-    problems: list[Problem] = []
-    sources = _sources_of(template) if isinstance(template, bytes) else template_sources(template)
-    for part, source in sources:
-        try:
-            fields, private = fields_in_source(source, environment)
-        except TemplateSyntaxError as error:
-            problems.append(Problem(name, part, "", f"template syntax error: {error.message}"))
-            continue
-        used |= fields
-        for attribute in sorted(private):
-            problems.append(
-                Problem(
-                    name,
-                    part,
-                    attribute,
-                    f"reaches the Python internal {attribute!r}, which templates may not use",
-                )
-            )
-        for field in sorted(fields):
-            if not field_is_available(field, available):
-                problems.append(
-                    Problem(name, part, field, f"uses {field!r}, which the contacts do not have")
-                )
-    return used, problems
+    parts = read_template_fields(template, environment)
+    used: set[str] = set().union(*(part.fields for part in parts))
+    return used, field_problems(parts, available, name)
 
 
 def describe_problems(problems: Iterable[Problem]) -> str:

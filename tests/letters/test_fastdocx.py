@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from jinja2 import StrictUndefined
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from lxml import etree
+from markupsafe import Markup
 
 from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate, _needs_listing
 from tests.support.fastdocx_samples import (
@@ -399,3 +400,78 @@ def test_resolve_listing_is_skipped_only_where_it_changes_nothing(pieces: list[s
     xml = "".join(pieces)
     if not _needs_listing(xml):
         assert DocxTemplate.resolve_listing(None, xml) == xml
+
+
+def build_table_template(path: Path) -> Path:
+    """A letter whose table has fields and a paragraph block in its cells, but whose rows and
+    cells are the template's: docxtpl's fix_tables can be left out (issue 20)."""
+    document = docx.Document()
+    document.add_paragraph("Dear {{ name }},")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "{{ name }}"
+    table.cell(0, 1).text = "{%p if flag %}"
+    table.cell(0, 1).add_paragraph("flagged {{ name }}")
+    table.cell(0, 1).add_paragraph("{%p endif %}")
+    table.cell(1, 0).text = "{{ cell }}"
+    document.save(str(path))
+    return path
+
+
+def letters_from_one_preparation(path: Path, contexts: list[dict[str, Any]]) -> PreparedTemplate:
+    """Several letters from one PreparedTemplate (the first decides whether fix_tables may be
+    left out, the next ones use that), each checked against docxtpl's, part for part."""
+    env = sandbox()
+    prepared = PreparedTemplate(path, env)
+    for context in contexts:
+        fast, slow = (
+            members(prepared.render_bytes(context)),
+            members(docxtpl_bytes(path, context, env)),
+        )
+        assert fast == slow
+    return prepared
+
+
+def test_static_tables_skip_fix_tables_and_match_docxtpl(tmp_path: Path) -> None:
+    path = build_table_template(tmp_path / "table.docx")
+    contexts = [{"name": f"N{n} <&>", "flag": n % 2 == 0, "cell": "x" * n} for n in range(4)]
+    prepared = letters_from_one_preparation(path, contexts)
+    assert prepared._tables_static and prepared._skip_table_fix is True
+    # Markup in the context (not the prepared images') could add cells: fix_tables runs.
+    extra = Markup("</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>added")
+    letters_from_one_preparation(path, [contexts[0], {**contexts[1], "cell": extra}])
+
+
+def test_a_static_table_fix_tables_repairs_keeps_being_repaired(tmp_path: Path) -> None:
+    """A grid with a column no row fills: fix_tables removes it in every letter."""
+    grid = re.compile(rb"(<w:tblGrid>)")
+    extra_column = rewrite_docx(
+        build_table_template(tmp_path / "table.docx"),
+        {"word/document.xml": lambda xml: grid.sub(rb'\1<w:gridCol w:w="999"/>', xml, 1)},
+    )
+    contexts = [{"name": f"N{n}", "flag": True, "cell": "c"} for n in range(3)]
+    prepared = letters_from_one_preparation(extra_column, contexts)
+    assert prepared._tables_static and prepared._skip_table_fix is False
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        ("{%tc for c in columns %}", "{{ c }}", "{%tc endfor %}"),  # cells from a loop
+        ("{% colspan span %}spanned", ""),  # an attribute from an expression
+        ("{{ name|safe }}", ""),  # unescaped markup
+    ],
+)
+def test_tables_that_may_change_keep_fix_tables(tmp_path: Path, cells: tuple[str, ...]) -> None:
+    document = docx.Document()
+    row = document.add_table(rows=1, cols=len(cells)).rows[0]
+    for cell, text in zip(row.cells, cells, strict=True):
+        cell.text = text
+    document.save(str(tmp_path / "t.docx"))
+    context = {"columns": ["a", "b", "c"], "span": 2, "name": "n"}
+    prepared = letters_from_one_preparation(tmp_path / "t.docx", [context, context])
+    assert not prepared._tables_static
+
+
+def test_the_shipped_templates_have_static_tables() -> None:
+    for path in REAL_TEMPLATES:
+        assert PreparedTemplate(path, sandbox())._tables_static, path.name

@@ -161,6 +161,15 @@ def test_values_come_out_as_literal_text(
     assert paragraphs_of(report.letters[0].path)[2] == expected
 
 
+def test_sanitize_text_keeps_clean_values_as_they_are_and_cleans_the_rest() -> None:
+    """The shortcut for clean values (issue 20) changes nothing: for every character of the
+    Basic Multilingual Plane, and a CR LF pair, the result is the two substitutions'."""
+    from circular.letters.docx_safety import _BREAKS, _ILLEGAL
+
+    for value in [f"a{chr(code)}b" for code in range(0x10000)] + ["a\r\nb\u2028"]:
+        assert sanitize_text(value) == _ILLEGAL.sub("", _BREAKS.sub(" ", value)), repr(value)
+
+
 def test_sanitize_text_keeps_text_and_drops_controls() -> None:
     assert sanitize_text("a\r\nb") == "a b"
     assert sanitize_text("x\ud800y\ufffez") == "xyz"
@@ -438,3 +447,27 @@ def test_a_letter_is_written_whole_for_its_owner_only(tmp_path: Path) -> None:
         write_atomically(letter, "not bytes")  # type: ignore[arg-type]
     assert letter.read_bytes() == b"second"  # the old letter, whole
     assert [p.name for p in letter.parent.iterdir()] == ["FRA.fr.docx"]  # no temporary left
+
+
+def test_a_new_letter_is_written_in_place_and_an_old_one_replaced_whole(tmp_path: Path) -> None:
+    """write_letter (issue 20): a new name is written without a temporary file; one already
+    there is replaced whole; a failed write leaves no part of a letter."""
+    from circular.letters.docx_safety import write_letter
+
+    letter = tmp_path / "new folder" / "FRA.fr.docx"
+    write_letter(letter, b"first")  # makes its folder
+    assert letter.read_bytes() == b"first"
+    assert letter.stat().st_mode & 0o777 == 0o600
+    write_letter(letter, b"second")
+    assert letter.read_bytes() == b"second"
+    with pytest.raises(TypeError):
+        write_letter(letter, "not bytes")  # type: ignore[arg-type]
+    assert letter.read_bytes() == b"second"  # the old letter, whole
+    fresh = letter.with_name("ESP.es.docx")
+    with pytest.raises(TypeError):
+        write_letter(fresh, "not bytes")  # type: ignore[arg-type]
+    assert [p.name for p in letter.parent.iterdir()] == ["FRA.fr.docx"]  # nothing half written
+    link = letter.with_name("GBR.en.docx")
+    link.symlink_to(tmp_path / "elsewhere.docx")
+    write_letter(link, b"third")  # replaces the link itself, never writes through it
+    assert not (tmp_path / "elsewhere.docx").exists()

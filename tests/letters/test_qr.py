@@ -12,6 +12,7 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 import zxingcpp
 from docx import Document
@@ -25,7 +26,7 @@ from circular.ledger import Contact, Ledger
 from circular.letters.context import docx_letter_context
 from circular.letters.fastdocx import PreparedTemplate
 from circular.letters.links import active_links, new_token
-from circular.letters.qr import SIZE, qr_image
+from circular.letters.qr import SCALE, SIZE, png_1bit, qr_image
 from circular.letters.render import LetterTemplate, make_environment, render_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -110,6 +111,29 @@ def test_every_personal_link_reads_back_with_two_independent_readers() -> None:
         assert read_both(half) == ([link], [link]), link
     [code] = zxingcpp.read_barcodes(image)
     assert (code.format, code.ec_level) == (zxingcpp.BarcodeFormat.QRCode, "M")
+
+
+def test_the_png_holds_the_pixels_zxing_cpp_draws() -> None:
+    """circular writes the PNG itself (issue 20): Pillow decodes it to exactly the pixels
+    zxing-cpp draws at SCALE pixels a module with its quiet zone (what Pillow's own PNG
+    held before), in 1-bit greyscale."""
+    for link in ["https://confirm.example.org/r/" + new_token(), "https://a.test/" + "x" * 150]:
+        image = Image.open(io.BytesIO(qr_image(link).data))
+        code = zxingcpp.create_barcode(link, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+        drawn = np.asarray(code.to_image(scale=SCALE, add_quiet_zones=True))
+        assert image.mode == "1"
+        assert np.array_equal(np.asarray(image.convert("L")), drawn)
+
+
+def test_png_1bit_rows_of_any_width() -> None:
+    """Rows whose pixels are not a multiple of 8 are padded as PNG wants: Pillow reads back
+    the same pixels for odd sizes and scales."""
+    modules = np.array([[0, 255, 0, 255, 255], [255, 0, 0, 0, 255], [0, 0, 255, 255, 0]])
+    for scale in (1, 3):
+        image = Image.open(io.BytesIO(png_1bit(modules.astype(np.uint8), scale)))
+        expected = modules.repeat(scale, axis=0).repeat(scale, axis=1)
+        assert image.size == (5 * scale, 3 * scale)
+        assert np.array_equal(np.asarray(image.convert("L")), expected)
 
 
 def test_the_shipped_templates_are_what_make_templates_builds() -> None:
