@@ -99,6 +99,25 @@ def _compile(parts: list[str]) -> Lexicon:
     return Lexicon(parts)
 
 
+_RECORDED = [
+    # Round 8: a speech *recorded* for the event and sent in place of a live one is still
+    # the Minister speaking ("instead of a live intervention, will send a pre-recorded video
+    # message"). A plain "video message" after "cannot attend" is not: there it stays a
+    # decline (round 5), and with "recorded" beside a refusal the conflict goes to a person.
+    r"\bwill\s+(send|deliver|provide|submit)\s+(\w+\s+){0,3}?(pre-?recorded|recorded)\s+"
+    r"(video(-|\s+))?(message|address|statement|greeting|intervention|speech)",
+    r"\b(enverra|transmettra|adressera|fera\s+parvenir)\s+(\w+\s+){0,3}?"
+    r"(message|allocution|intervention|discours)\s+(vidéo\s+)?(pré-?)?enregistré\w*",
+    r"\b(enviará|remitirá|transmitirá|hará\s+llegar)\s+(\w+\s+){0,3}?"
+    r"(mensaje|discurso|intervención|saludo)\s+(de\s+|en\s+)?(video\s+|vídeo\s+)?(pre)?grabad\w*",
+    r"(направит|пришл[её]т|передаст)\s+(\S+\s+){0,2}?(записанн\w+|заранее\s+записанн\w+)\s+"
+    r"(видеообращени\w*|видеопослани\w*|обращени\w*|выступлени\w*)",
+    r"(将|会)(发送|提供|寄送|发来)[^。，；]{0,8}(录制|录好)的?(视频讲话|视频致辞|讲话|致辞|发言)",
+    r"(?:^|\s)و?(سيرسل|سترسل|سيبعث|ستبعث)\s+(\S+\s+){0,2}?(رسالة|كلمة)\s+(\S+\s+)?مسجلة",
+]
+#: The recorded-message acceptances alone (the safety net reads them beside a refusal).
+RECORDED = _compile(_RECORDED)
+
 ACCEPT = _compile(
     [
         # en
@@ -234,6 +253,7 @@ ACCEPT = _compile(
         r"(يسعد|(?:^|\s)و?يسر(?=\s)|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)"
         r"[^.؛]{0,60}(مشارك|حضور|قبول|إلقاء|تأكيد|المشاركة|الحضور|يشارك|يلقي|يحضر)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
+        *_RECORDED,
     ]
 )
 
@@ -684,6 +704,23 @@ DISCLAIMER = _compile(
         r"请勿(直接)?回复|(本|此|该)(邮箱|信箱)|邮箱不|信箱不|错别字|笔误|系统自动发送|免责",
         r"(?:يرجى|الرجاء|نرجو)\s+عدم\s+الرد|لا\s+ترد\w*\s+على|صندوق\s+البريد|هذا\s+البريد\s+لا"
         r"|أخطاء\s+(?:إملائية|مطبعية)|أرسلت\s+من\s+(?:الهاتف|جوالي|هاتفي)|(?:نسعد|يسعدنا)\s+دائما",
+        # Round 8: the message denying that it is itself an answer or a commitment ("This
+        # e-mail does not constitute acceptance…") speaks of the e-mail, never of the event.
+        r"\b(this|the\s+present|the)\s+(e-?mail|message|communication|correspondence)\b[^.;]{0,40}"
+        r"\b(does\s+not|doesn't|shall\s+not|is\s+not\s+to\s+be|should\s+not\s+be)\s+"
+        r"(constitute|represent|imply|amount\s+to|create|be\s+(construed|considered|deemed)"
+        r"|construed|considered|deemed)\b",
+        r"\b(ce|le\s+présent)\s+(courriel|message|e-?mail|mail|envoi)\b[^.;]{0,40}\bne\s+"
+        r"(constitue|vaut|représente|saurait|peut\s+être\s+considéré|engage)\b",
+        r"\b(este|el\s+presente)\s+(correo|mensaje|e-?mail|comunicado)\b[^.;]{0,40}\bno\s+"
+        r"(constituye|representa|implica|supone|equivale|debe\s+(ser\s+)?(considerarse|interpretarse"
+        r"|entenderse|considerado|interpretado))",
+        r"(это|данное|настоящее)\s+(сообщение|письмо)[^.;]{0,40}не\s+(является|означает"
+        r"|представляет|влеч[её]т|может\s+(быть\s+)?(рассматрива|считат))",
+        r"(本|此|该|該)(邮件|郵件|电子邮件|電子郵件|信息|讯息|訊息)[^。；]{0,20}(不代表|不構成|不构成"
+        r"|不意味|不视为|不視為|不作为|不作為|并不代表|並不代表)",
+        r"(?:^|\s)(لا\s+[يت](عد|عتبر|شكل|مثل|عني)|ليس\w*)\s+(هذا\s+البريد|هذه\s+الرسالة"
+        r"|هذا\s+الخطاب|هذه\s+المراسلة)",
     ]
 )
 

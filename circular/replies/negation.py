@@ -55,7 +55,7 @@ _REFUSAL = [
     r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
     r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
     r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
-    r"|hindrances?|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
+    r"|hindrances?|qualms?|misgivings?|scruples?|compunctions?|reservations?(?=\s+(about|as\s+to|regarding|concerning))|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
     # Impediments: "nothing prevents the Minister from attending" (round 5).
     r"|prevent\w*|preclud\w*|hinder\w*"
     # Negated adjectives of displeasure or indifference: "not unhappy to", "not uninterested".
@@ -63,11 +63,11 @@ _REFUSAL = [
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
-    r"|sans|inconvénients?|obstacles?|empêchements?|s'oppose\w*|rater|laisser\s+passer"
+    r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater|laisser\s+passer"
     r"|laisser\s+échapper|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
-    r"|objeci\w*|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
+    r"|objeci\w*|reparos?|pegas?|escrúpulos?|reticencias?|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
     r"|dej\w+\s+(pasar|escapar)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
     r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente|privar\w*|privará\w*)\b",
@@ -78,11 +78,11 @@ _REFUSAL = [
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
-    r"|阻止|妨碍|妨礙|阻碍|阻礙"
+    r"|阻止|妨碍|妨礙|阻碍|阻礙|顾虑|顧慮|保留意见"
     r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
-    r"|نرفض|يعترض|تعترض|اعتراض|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
+    r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
     r"|يمنع|تمنع|يحول\s+دون|عائق"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
     r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
@@ -141,7 +141,10 @@ _PSEUDO = [
     r"|\bnot\s+((for|out\s+of|because\s+of|due\s+to)\s+)?(a\s+|any\s+)?(lack|want|absence)"
     r"\s+of(\s+\w+)?\b"
     # "not without regret": with regret; the noun after it speaks.
-    r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))",
+    r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))"
+    # "Instead of a live intervention the Minister will send a video message" (round 8): the
+    # rejected alternative is backgrounded; the finite verb after it gives the answer.
+    r"|\b(instead\s+of|rather\s+than)\b(?=[^.;]{0,80}\b(will|shall)\s+(?!not\b|never\b))",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
     r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
