@@ -254,6 +254,17 @@ ACCEPT = _compile(
         r"[^.؛]{0,60}(مشارك|حضور|قبول|إلقاء|تأكيد|المشاركة|الحضور|يشارك|يلقي|يحضر)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
         *_RECORDED,
+        # Round 8: booking the Minister into a slot is an acceptance ("put him down for the
+        # 24th", "inscrivez-le le 24", "apúntelo el jueves", "запишите его на 24-е").
+        r"\b(put|sign|book|schedule)\s+(him|her|me|us|the\s+minister)\s+(down\s+|in\s+)?"
+        r"(for|on)\s+(the\s+)?(\d|mon|tue|wed|thu|fri|sat|sun|\w+day\b|that|this)",
+        r"\b(inscrivez|mettez|notez|placez|programmez)-(le|la|moi|nous)\b(?![^.;]{0,40}\?)",
+        r"\b(ap[uú]nte|an[oó]te|inscr[ií]ba|p[oó]nga|ap[uú]nta|an[oó]ta|inscr[ií]be|p[oó]n)"
+        r"(lo|la|me|nos)\b(?![^.;]{0,40}\?)",
+        r"(?<![\w\u0400-\u04ff])(запишите|поставьте|внесите|включите)\s+(его|её|ее|меня|нас"
+        r"|министра)\s+(на|в)\s",
+        r"(请|麻烦)?(把|将)(部长|部長)(排在|安排在|列入|排进)",
+        r"(يرجى|الرجاء|نرجو)\s+(إدراج|تسجيل|وضع)\s+(اسم\s+)?(معاليه|معاليها|الوزير|الوزيرة)",
     ]
 )
 
@@ -426,7 +437,7 @@ HEDGE = _compile(
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*",
-        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"收悉|已收到|暂定|暫定|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
@@ -887,12 +898,15 @@ EXCEPTIVE = _compile(
 # A way of taking part: the Y of "not in person but by video" is the same act done otherwise.
 MANNER = _compile(
     [
-        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|pre-?recorded)\b",
-        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*)\b",
-        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|telemátic\w*)\b",
+        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|pre-?recorded"
+        r"|recorded\s+(video|message|statement|address))\b",
+        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*|(pré-?)?enregistrée?s?"
+        r"|message\s+vidéo)\b",
+        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|telemátic\w*"
+        r"|grabaci[oó]n|(pre)?grabad[oa]s?|mensaje\s+(de\s+)?v[ií]deo)\b",
         r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи|видеообращени\w*",
-        r"视频|視頻|线上|線上|在线|在線|远程|遠程",
-        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد",
+        r"视频|視頻|线上|線上|在线|在線|远程|遠程|录播|錄播|录制|錄製",
+        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد|(كلمة|رسالة)\s+(مسجلة|مصورة)",
     ]
 )
 

@@ -40,6 +40,20 @@ FINAL = [
     ("Вместо очного выступления министр направит записанное видеообращение.", "accept"),
     ("部长将不现场致辞，而是将发送录制的视频讲话。", "accept"),
     ("بدلا من الكلمة المباشرة، سيرسل الوزير رسالة مصورة مسجلة مسبقا.", "accept"),
+    # "Not a live speech but a recorded one": the Y is the same act done another way.
+    ("Non pas une allocution en direct mais un message vidéo préenregistré.", "accept"),
+    ("No un discurso en directo, sino una grabación del Ministro.", "accept"),
+    # Litotes of passing up a chance: "hardly pass up", "ne se fera pas faute", "пройти мимо".
+    ("The Minister would hardly pass up the chance to speak there.", "accept"),
+    ("Le Ministre ne se fera pas faute de prendre la parole au Forum.", "accept"),
+    ("Министр никак не может пройти мимо такого форума и выступит с заявлением.", "accept"),
+    # Booking the Minister into a slot.
+    ("Please put her down for the 24th.", "accept"),
+    ("Inscrivez-la le mardi 23, s'il vous plaît.", "accept"),
+    ("Apúntelo el jueves, por favor.", "accept"),
+    ("Запишите его на 24-е, пожалуйста.", "accept"),
+    ("请把部长排在24日上午。", "accept"),
+    ("يرجى إدراج معاليه في جلسة يوم 24.", "accept"),
     # The rejected alternative is not an answer; a refusal after it still declines.
     ("Instead of attending, the Minister will send her regrets.", "decline"),
     ("Rather than attend in person, the Minister will not take part at all.", "decline"),
@@ -83,6 +97,8 @@ TO_A_PERSON = [
     "El Ministro asistirá como observador.",
     "Не выступление, а участие делегации в качестве наблюдателей.",
     "سيحضر الوزير بصفة مراقب.",
+    # A tentative booking is not an answer.
+    "请暂定将部长列入24日的发言名单。",
     # A refusal to come, then a recorded speech: which invitation it answers is for a person.
     "The Minister cannot attend the Forum, but will send a pre-recorded video message.",
     "La ministre ne pourra pas assister au Forum mais enverra un message vidéo préenregistré.",
