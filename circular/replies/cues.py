@@ -254,6 +254,19 @@ ACCEPT = _compile(
         r"[^.؛]{0,60}(مشارك|حضور|قبول|إلقاء|تأكيد|المشاركة|الحضور|يشارك|يلقي|يحضر)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
         *_RECORDED,
+        # Round 8: reading out the Minister's text is speaking for him (with a title, a
+        # delegate), consenting to speak is accepting, and the terse forms of staff ("Cuenten
+        # conmigo", "Буду.", "我来讲").
+        r"\bwill\s+read\s+(out\s+)?(the|his|her|its|our)\s+(\S+\s+){0,2}?(statement|message|speech|text"
+        r"|address|remarks)\b|\b(has|have)\s+(\w+\s+)?(consented|agreed)\s+to\s+(deliver|speak|attend"
+        r"|participate|take\s+part|address|give|make)\b",
+        r"\blira\s+(le|la|son|sa|les)\s+(\S+\s+){0,2}?(discours|texte|message|déclaration|allocution"
+        r"|intervention)\b|\bsera\s+(remplacée?|représentée?)\s+par\b",
+        r"\bdar[áa]n?\s+lectura\s+al?\b|\bleer[áa]n?\s+(el|la|su)\s+(\S+\s+){0,2}?(mensaje|discurso"
+        r"|declaraci[oó]n|texto|intervenci[oó]n)\b|\bcuenten\s+con(migo|\s+nosotros|\s+(él|ella"
+        r"|la\s+ministra|el\s+ministro))\b|\bser[áa]\s+(sustituid[oa]|representad[oa])\s+por\b",
+        r"^\s*(буду|будем)\s*[.!]?\s*$",
+        r"将(代\S{1,3})?宣读|將(代\S{1,3})?宣讀|代(部长|部長)宣(读|讀)|我来(讲|发言|说)|我來(講|發言)",
         # Round 8: booking the Minister into a slot is an acceptance ("put him down for the
         # 24th", "inscrivez-le le 24", "apúntelo el jueves", "запишите его на 24-е").
         r"\b(put|sign|book|schedule)\s+(him|her|me|us|the\s+minister)\s+(down\s+|in\s+)?"
@@ -315,6 +328,8 @@ NOT_NEGATION = _compile(
 
 DECLINE = _compile(
     [
+        # Round 8: cannot get away ("实在抽不开身").
+        r"抽不开身|抽不出身|脱不开身|脫不開身|分身乏术|分身乏術",
         r"\bregret\w*\b(?!\s+(the|any|our)\s+(delay|inconvenience|late))|\bwith\s+regret\b|\bregretfully\b|\bregrettably\b"
         r"|\bsend\w*\s+(his|her|their|our|its)\s+(regrets|apologies)\b|\b(it's|it\s+is)\s+a\s+no\b|\bdeclin\w*\b|\bunable\b"
         r"|\b(prior|previous|earlier|other|conflicting|pressing)\s+(commitment|engagement"

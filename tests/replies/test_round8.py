@@ -54,6 +54,20 @@ FINAL = [
     ("Запишите его на 24-е, пожалуйста.", "accept"),
     ("请把部长排在24日上午。", "accept"),
     ("يرجى إدراج معاليه في جلسة يوم 24.", "accept"),
+    # Reading out the Minister's text, or standing in for him: a delegate accepts.
+    ("The Deputy Minister will read the Minister's statement.", "accept"),
+    ("Le Ministre sera remplacé par son directeur de cabinet, qui lira le discours.", "accept"),
+    ("El Embajador dará lectura al mensaje del Ministro.", "accept"),
+    ("Посол зачитает заявление Министра.", "accept"),
+    ("陈大使将代部长宣读声明。", "accept"),
+    ("سيلقي السفير كلمة الوزير نيابة عنه.", "accept"),
+    # Consent and the terse forms of staff.
+    ("The Minister has graciously consented to deliver the statement.", "accept"),
+    ("Cuenten conmigo.", "accept"),
+    ("Буду.", "accept"),
+    ("可以，我来讲。", "accept"),
+    # Cannot get away.
+    ("部长那一周要开会，实在抽不开身。", "decline"),
     # The rejected alternative is not an answer; a refusal after it still declines.
     ("Instead of attending, the Minister will send her regrets.", "decline"),
     ("Rather than attend in person, the Minister will not take part at all.", "decline"),
@@ -97,6 +111,8 @@ TO_A_PERSON = [
     "El Ministro asistirá como observador.",
     "Не выступление, а участие делегации в качестве наблюдателей.",
     "سيحضر الوزير بصفة مراقب.",
+    # Consent withheld is not consent.
+    "The Minister has not agreed to speak.",
     # A tentative booking is not an answer.
     "请暂定将部长列入24日的发言名单。",
     # A refusal to come, then a recorded speech: which invitation it answers is for a person.
