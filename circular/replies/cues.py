@@ -49,6 +49,19 @@ def scripts_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# How many searches each lexicon remembers while one text is read (its clauses are searched
+# again by several rules: the reading, the negation scopes, the safety net). ``forget`` empties
+# the memos before the next text, so nothing is carried from one message to another.
+_MEMO = 512
+_LEXICONS: list[Lexicon] = []
+
+
+def forget() -> None:
+    """Empty every lexicon's memo of searches (called before each text is read)."""
+    for lexicon in _LEXICONS:
+        lexicon._found.clear()
+
+
 class Lexicon:
     """Cue fragments compiled per script, so that a clause is only matched against the
     fragments of the scripts it contains (a Russian clause never runs the Arabic cues): this
@@ -62,6 +75,8 @@ class Lexicon:
             )
             self._by_script.setdefault(script, []).append(part)
         self._cache: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._found: dict[tuple[str, frozenset[str] | None, int], re.Match[str] | None] = {}
+        _LEXICONS.append(self)
 
     def _pattern(self, scripts: frozenset[str]) -> re.Pattern[str] | None:
         if scripts not in self._cache:
@@ -76,8 +91,14 @@ class Lexicon:
     ) -> re.Match[str] | None:
         """The first cue in ``text`` from ``pos`` (of the scripts given, or those ``text``
         contains)."""
+        key = (text, scripts, pos)
+        if key in self._found:
+            return self._found[key]
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
-        return pattern.search(text, pos) if pattern else None
+        found = pattern.search(text, pos) if pattern else None
+        if len(self._found) < _MEMO:
+            self._found[key] = found
+        return found
 
     def finditer(self, text: str, scripts: frozenset[str] | None = None) -> list[re.Match[str]]:
         """Every cue in ``text`` (of the scripts given, or those ``text`` contains)."""

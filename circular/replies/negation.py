@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from circular.replies.cues import Lexicon
 
@@ -266,6 +267,9 @@ def _scope_end(text: str, start: int, scripts: frozenset[str], participation: Le
     return limit
 
 
+# Pure and called again on the same clause (the reading, then the safety net): cached while
+# one text is read (``circular.replies.classify`` clears it before each).
+@lru_cache(maxsize=256)
 def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Negation:
     """The negations of ``clause`` (a clause of a sentence, courtesy formulae already removed):
     pseudo-negations dropped, litotes recognised as affirmations, scopes of the others.
