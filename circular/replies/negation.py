@@ -145,7 +145,9 @@ _PSEUDO = [
     r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))"
     # "Instead of a live intervention the Minister will send a video message" (round 8): the
     # rejected alternative is backgrounded; the finite verb after it gives the answer.
-    r"|\b(instead\s+of|rather\s+than)\b(?=[^.;]{0,80}\b(will|shall)\s+(?!not\b|never\b))",
+    # Not when what is sent is a written text in the speech's place (that declines the speech).
+    r"|\b(instead\s+of|rather\s+than)\b(?=[^.;]{0,80}\b(will|shall)\s+(?!not\b|never\b))"
+    r"(?![^.;]{0,140}\b(written|press\s+release)\b)",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
     r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"

@@ -57,6 +57,23 @@ _SUBSTITUTE = cues.Lexicon(
     ]
 )
 
+# Round 8: a written document put in the place of a speech ("instead, a written report",
+# "改为提交书面报告", "sino un comunicado de prensa") is not the Minister speaking: the refusal
+# of the speech stands.
+_WRITTEN = cues.Lexicon(
+    [
+        # A written *statement* may still count as the Minister's word (round 7 keeps
+        # "改为书面发言" with a person); a report, an input or a press release does not.
+        r"\b(written\s+(\w+\s+)?(input|contribution|report|submission|note)|press\s+release)\b",
+        r"\b((contribution|note)\s+écrite|rapport\s+écrit|communiqué(\s+de\s+presse)?)\b",
+        r"\b((aporte|informe)\s+escrito|(contribución|nota)\s+escrita|comunicado(\s+de\s+prensa)?)\b",
+        r"(?<![\w\u0400-\u04ff])(письменн\w+\s+(доклад|материал|вклад|справк|отч[её]т)\w*"
+        r"|пресс-релиз\w*)",
+        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿",
+        r"(مساهمة|تقرير|مذكرة)\s+مكتوب\w*|بيان\s+صحفي",
+    ]
+)
+
 # An approval or a formality still to come ("须报国务院审批，如获批准，将出席"). Bare "if" is
 # ``cues.CONDITION``'s.
 _APPROVAL = cues.Lexicon(
@@ -221,6 +238,7 @@ def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -
         if (
             cues.NEGATION.search(after, scripts)
             or cues.DECLINE.search(after, scripts)
+            or _WRITTEN.search(after, scripts)
             or cues.UNSAFE_SUBSTITUTE.search(after, scripts)
             or _LATER.search(after, scripts)  # "not this year, but in 2022": still a decline
         ):

@@ -68,6 +68,9 @@ FINAL = [
     ("可以，我来讲。", "accept"),
     # Cannot get away.
     ("部长那一周要开会，实在抽不开身。", "decline"),
+    # A written text in the speech's place: the refusal of the speech stands.
+    ("今年我们不安排部长发言，改为提交一份书面报告。", "decline"),
+    ("El Ministro no intervendrá; en su lugar enviaremos una contribución escrita.", "decline"),
     # The rejected alternative is not an answer; a refusal after it still declines.
     ("Instead of attending, the Minister will send her regrets.", "decline"),
     ("Rather than attend in person, the Minister will not take part at all.", "decline"),
