@@ -275,6 +275,16 @@ ACCEPT = _compile(
         r"[^.؛]{0,60}(مشارك|حضور|قبول|إلقاء|تأكيد|المشاركة|الحضور|يشارك|يلقي|يحضر)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
         *_RECORDED,
+        # Round 8: "I'll be there" in the other languages, registering the Minister for a day,
+        # and a date with the speech and no future marker ("部长22日发言", "الوزير يلقي بيان").
+        r"\bj'y\s+serai\b|\bnous\s+y\s+serons\b|\b(l'|les\s+)inscrire\s+(le|pour|au)\s",
+        r"\b(ahí|allí|allá)\s+estar(é|emos)\b|\bestar(é|emos)\s+(ahí|allí|presente)\b",
+        r"\b(register|enrol|enroll)\s+(him|her|the\s+minister)\s+(for|on)\s+(the\s+)?\d",
+        r"(?<![\w\u0400-\u04ff])(буду|будем)\s+(обязательно|непременно|там)(?![\w\u0400-\u04ff])",
+        r"我(会|將|将)(到场|到場|出席|参加|參加)|(部长|部長)\s*\d{1,2}\s*(日|号|號)\s*(上午|下午)?\s*"
+        r"(发言|發言|出席|致辞|致辭|讲话|講話)",
+        r"(?:^|\s)(سأكون|سنكون)\s+(حاضرا|حاضراً|حاضرين|هناك|معكم)|(?:الوزير|الوزيرة)\s+[يت]لقي\s+"
+        r"(ال)?(بيان|كلمة)",
         # Round 8: reading out the Minister's text is speaking for him (with a title, a
         # delegate), consenting to speak is accepting, and the terse forms of staff ("Cuenten
         # conmigo", "Буду.", "我来讲").
@@ -349,6 +359,11 @@ NOT_NEGATION = _compile(
 
 DECLINE = _compile(
     [
+        # Round 8: asking to excuse the Minister ("Kindly excuse the Minister from the sessions").
+        r"\bexcuse\s+(the\s+)?(\S+\s+){0,2}?(minister|him|her)\s+from\b",
+        r"\bexcuser\s+(l'absence\s+d[eu]\s+|le\s+|la\s+)(\S+\s+){0,2}?ministre\b",
+        r"\b(disculpe?n?|excusar|excuse)\s+(al|a\s+la)\s+(\S+\s+){0,2}?ministr[oa]\b",
+        r"(просим|прошу)\s+извинить\s+(\S+\s+)?министра",
         # Round 8: cannot get away ("实在抽不开身").
         r"抽不开身|抽不出身|脱不开身|脫不開身|分身乏术|分身乏術",
         r"\bregret\w*\b(?!\s+(the|any|our)\s+(delay|inconvenience|late))|\bwith\s+regret\b|\bregretfully\b|\bregrettably\b"

@@ -66,6 +66,23 @@ FINAL = [
     ("Cuenten conmigo.", "accept"),
     ("Буду.", "accept"),
     ("可以，我来讲。", "accept"),
+    # "I'll be there", registering for a day, a dated speech without a future marker.
+    ("J'y serai.", "accept"),
+    ("Encantado, ahí estaré.", "accept"),
+    ("Буду обязательно.", "accept"),
+    ("我会到场。", "accept"),
+    ("سأكون حاضرا.", "accept"),
+    ("Kindly register him for the 22nd.", "accept"),
+    ("Vous pouvez l'inscrire le 25.", "accept"),
+    ("好的，部长22日发言。", "accept"),
+    ("تأكيد: معالي الوزير يلقي بيان الدولة يوم 23 مارس.", "accept"),
+    # Asking to excuse the Minister declines.
+    ("Kindly excuse the Minister from the sessions this year.", "decline"),
+    ("Veuillez excuser la Ministre pour cette session.", "decline"),
+    ("Le ruego disculpe al Ministro por su ausencia.", "decline"),
+    ("Просим извинить министра.", "decline"),
+    # Excusing a delay is not excusing the Minister.
+    ("Please excuse the delay; the Minister will attend.", "accept"),
     # Cannot get away.
     ("部长那一周要开会，实在抽不开身。", "decline"),
     # A written text in the speech's place: the refusal of the speech stands.
@@ -116,6 +133,8 @@ TO_A_PERSON = [
     "سيحضر الوزير بصفة مراقب.",
     # Consent withheld is not consent.
     "The Minister has not agreed to speak.",
+    # "I'll be there" under a condition.
+    "J'y serai si le calendrier le permet.",
     # A tentative booking is not an answer.
     "请暂定将部长列入24日的发言名单。",
     # A refusal to come, then a recorded speech: which invitation it answers is for a person.
