@@ -103,7 +103,7 @@ _TRIGGERS = [
     r"|非",
     r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
-    r"|(?:^|\s)(?:مش|مو)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))",
+    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))",
 ]
 
 # Colour the whole clause, before and after them.
@@ -143,6 +143,9 @@ _PSEUDO = [
     r"\s+of(\s+\w+)?\b"
     # "not without regret": with regret; the noun after it speaks.
     r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))"
+    # Round 8: "it would be remiss of us not to take part" (must), "not without first thanking".
+    r"|\b(remiss|wrong|a\s+mistake|unforgivable)\s+((of|for)\s+\S+\s+)?not\s+to\b"
+    r"|\bnot\s+without\s+first\b"
     # "Instead of a live intervention the Minister will send a video message" (round 8): the
     # rejected alternative is backgrounded; the finite verb after it gives the answer.
     # Not when what is sent is a written text in the speech's place (that declines the speech).
@@ -155,6 +158,10 @@ _PSEUDO = [
     r"|\bn'(a|avons|ont|avait)\s+(pas\s+)?d'autre\s+(choix|option|solution|possibilité)\s+que\b"
     r"|\b(ce\s+n'est\s+)?(pas|non)\s+((par|faute\s+d'|pour)\s+)?(le\s+|un\s+)?(manque|défaut|absence)"
     r"\s+d'\w+|\bpas\s+sans\s+(?=(grand\s+|vif\s+|profond\s+)?(regret|tristesse))"
+    # Round 8: "ce n'est pas faute d'intérêt" (not for lack of interest), "il serait
+    # dommage de ne pas", "non sans avoir".
+    r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable)\s+de\s+ne\s+pas\b"
+    r"|\bnon\s+sans\s+(avoir|d'abord)\b"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
     r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
     r"\bqu(?:e\b|')",
@@ -170,6 +177,10 @@ _PSEUDO = [
     r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"
     r"\s+\w+"
     r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+)?(pesar|pena|tristeza|lament))"
+    # Round 8: "No sin antes agradecer" (not without first thanking); "No sería correcto que
+    # … no estuviera": two negations, one affirmation.
+    r"|\bno\s+sin\s+antes\b|\bno\s+ser[íi]a\s+(correcto|justo|lógico|l[oó]gico|serio|propio|bueno)"
+    r"\s+que\s+[^.;]{0,60}?\bno\b"
     r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не(?!\s+не(?![\w\u0400-\u04ff]))"
     r"|не\s+позднее|несомненно|без\s+сомнени\w*"
@@ -178,13 +189,18 @@ _PSEUDO = [
     r"|нет\s+(никаких\s+)?(причин|оснований)\s+не(?![\w\u0400-\u04ff])"
     r"|(невозможно|немыслимо)\s+(\S+\s+){0,4}?не(?![\w\u0400-\u04ff])"
     r"|не\s+без\s+(?=(глубокого\s+|большого\s+)?(сожалени|грусти))"
-    r"|ни\s+на\s+(минуту|секунду|мгновение)",
+    r"|ни\s+на\s+(минуту|секунду|мгновение)"
+    # Round 8: "Не участвовать мы не можем" (cannot not take part), "Не то чтобы … не хотел"
+    # (not that … did not want), "было бы неправильно не".
+    r"|(?<![\w\u0400-\u04ff])не\s+\S+\s+(\S+\s+){0,2}?не\s+(можем|может|могу|могут)(?![\w\u0400-\u04ff])"
+    r"|не\s+то\s+чтобы\s+[^—–.;,]{0,40}?(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
+    r"|(неправильно|неправильным|ошибкой|непростительно)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])",
     r"不胜|不勝|不仅|不僅|不只是|不只|不光是|不单是|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
     r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為"
     # "没有理由不参加": no reason not to take part; the verb stands.
     r"|没有理由不|没理由不|沒有理由不|不是没有(?=遗憾|遺憾)|并非没有(?=遗憾|遺憾)|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسع\w*\s+إلا"
-    r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
+    r"|لا\s+سيما|لا\s+شك|لا\s+يخفى\s+على\S*|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
     r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
     # "لا … فحسب، بل": not only … but also; the verb between stands.

@@ -83,6 +83,18 @@ FINAL = [
     ("Просим извинить министра.", "decline"),
     # Excusing a delay is not excusing the Minister.
     ("Please excuse the delay; the Minister will attend.", "accept"),
+    # Two negations that affirm, and a negated reason or preamble that negates nothing.
+    ("Не участвовать мы не можем: министр выступит.", "accept"),
+    ("ماكو مانع، الوزير يشارك.", "accept"),
+    ("Выступлю.", "accept"),
+    ("Не выступлю.", "decline"),
+    ("Ce n'est pas faute d'intérêt, mais la Ministre ne pourra pas venir.", "decline"),
+    (
+        "No sin antes agradecer la invitación, le informamos que el Ministro no participará.",
+        "decline",
+    ),
+    ("The Minister will not attend, not without first thanking you for the invitation.", "decline"),
+    ("Не то чтобы министр не хотел — просто невозможно приехать.", "decline"),
     # Cannot get away.
     ("部长那一周要开会，实在抽不开身。", "decline"),
     # A written text in the speech's place: the refusal of the speech stands.
@@ -152,3 +164,19 @@ def test_not_final(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == "other", (text, decision.kind, decision.reason)
     assert decision.needs_review
+
+
+# "remiss not to", "dommage de ne pas", "no sería correcto que … no", "неправильно не": the two
+# negations cancel; what is left names taking part without a finite answer, so it no longer
+# reads as a refusal.
+NOT_A_REFUSAL = [
+    "It would be remiss of us not to take part in the Forum.",
+    "Il serait dommage de ne pas participer au Forum.",
+    "No sería correcto que el país no estuviera presente en el Foro.",
+    "Было бы неправильно не принять участие.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_A_REFUSAL)
+def test_cancelled_negations_refuse_nothing(text: str) -> None:
+    assert classify_text(text).best_guess.value != "decline", text
