@@ -62,6 +62,60 @@ def forget() -> None:
         lexicon._found.clear()
 
 
+# Zero-width tests that many alternatives open with. ``\b A | \b B`` and ``\b (?:A | B)``
+# match the same text in the same order, but the second tests the boundary once: inside a
+# word (most positions of a text) the whole group fails at once instead of alternative by
+# alternative. Only zero-width, single-outcome assertions are factored, so the match found is
+# the same.
+_SHARED_OPENINGS = (r"\b", r"(?<![\w\u0400-\u04ff])")
+
+
+def _alternatives(fragment: str) -> list[str]:
+    """``fragment`` split at its top-level ``|`` (not inside a group, a class or an escape)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(fragment):
+        char = fragment[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if fragment[i + 1 : i + 2] == "^":
+                i += 1
+            if fragment[i + 1 : i + 2] == "]":
+                i += 1  # "[]…]" and "[^]…]": the first "]" is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(fragment[start:i])
+            start = i + 1
+        i += 1
+    out.append(fragment[start:])
+    return out
+
+
+def _factored(parts: list[str]) -> str:
+    """The alternation of ``parts`` in their order, consecutive alternatives that open with
+    the same zero-width test sharing one test (see ``_SHARED_OPENINGS``)."""
+    groups: list[tuple[str, list[str]]] = []
+    for part in parts:
+        for alternative in _alternatives(part):
+            opening = next((o for o in _SHARED_OPENINGS if alternative.startswith(o)), "")
+            rest = alternative[len(opening) :]
+            if opening and groups and groups[-1][0] == opening:
+                groups[-1][1].append(rest)
+            else:
+                groups.append((opening, [rest]))
+    return "|".join(
+        f"{opening}(?:{'|'.join(f'(?:{r})' for r in rests)})" if opening else f"(?:{rests[0]})"
+        for opening, rests in groups
+    )
+
+
 class Lexicon:
     """Cue fragments compiled per script, so that a clause is only matched against the
     fragments of the scripts it contains (a Russian clause never runs the Arabic cues): this
@@ -81,9 +135,7 @@ class Lexicon:
     def _pattern(self, scripts: frozenset[str]) -> re.Pattern[str] | None:
         if scripts not in self._cache:
             parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
-            self._cache[scripts] = (
-                re.compile("|".join(f"(?:{p})" for p in parts), re.I) if parts else None
-            )
+            self._cache[scripts] = re.compile(_factored(parts), re.I) if parts else None
         return self._cache[scripts]
 
     def search(

@@ -180,3 +180,31 @@ NOT_A_REFUSAL = [
 @pytest.mark.parametrize("text", NOT_A_REFUSAL)
 def test_cancelled_negations_refuse_nothing(text: str) -> None:
     assert classify_text(text).best_guess.value != "decline", text
+
+
+# The factored alternation (one shared "\b" for consecutive alternatives) must find exactly
+# what the plain alternation of the fragments finds, for every lexicon.
+SAMPLES = [
+    "The Minister regrets that she cannot attend, but the Deputy Minister will speak instead.",
+    "Le Ministre ne manquera pas d'intervenir ; il n'a aucune objection.",
+    "El Ministro no tiene reparo alguno en intervenir, sino que lo hará con gusto.",
+    "Министр не сможет принять участие, однако его заместитель выступит.",
+    "部长不能出席，改为由副部长代为发言。",
+    "لن يتمكن الوزير من الحضور، وإنما سيلقي نائبه الكلمة نيابة عنه.",
+]
+
+
+def test_factored_alternation_matches_like_the_plain_one() -> None:
+    import re
+
+    from circular.replies import cues
+
+    assert cues._LEXICONS
+    for lexicon in cues._LEXICONS:
+        for script, parts in lexicon._by_script.items():
+            plain = re.compile("|".join(f"(?:{p})" for p in parts), re.I)
+            factored = re.compile(cues._factored(parts), re.I)
+            for text in SAMPLES:
+                got = [(m.span(), m.groups()) for m in factored.finditer(text)]
+                want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+                assert got == want, (script, text)
