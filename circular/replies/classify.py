@@ -58,6 +58,7 @@ from circular.replies.mailtext import (
     parse_message,
     raw_header,
 )
+from circular.replies.negation import analyse
 from circular.replies.safety import unsafe
 from circular.replies.signature import split_signature, spoken
 
@@ -217,6 +218,10 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
 
     Only the text before a signature block (``circular.replies.signature``) may decide; an
     answer read only in the block (a motto, a service promise, a footer) goes to a person."""
+    # The memos of searches and negation scopes hold for one text only (none is carried from
+    # one message to the next, so a benchmark that repeats messages measures real work).
+    cues.forget()
+    analyse.cache_clear()
     own, block = split_signature(text)
     decision = _decide_text(own, language_known=language_known, attachment=attachment)
     if not block:

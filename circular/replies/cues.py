@@ -49,6 +49,73 @@ def scripts_of(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+# How many searches each lexicon remembers while one text is read (its clauses are searched
+# again by several rules: the reading, the negation scopes, the safety net). ``forget`` empties
+# the memos before the next text, so nothing is carried from one message to another.
+_MEMO = 512
+_LEXICONS: list[Lexicon] = []
+
+
+def forget() -> None:
+    """Empty every lexicon's memo of searches (called before each text is read)."""
+    for lexicon in _LEXICONS:
+        lexicon._found.clear()
+
+
+# Zero-width tests that many alternatives open with. ``\b A | \b B`` and ``\b (?:A | B)``
+# match the same text in the same order, but the second tests the boundary once: inside a
+# word (most positions of a text) the whole group fails at once instead of alternative by
+# alternative. Only zero-width, single-outcome assertions are factored, so the match found is
+# the same.
+_SHARED_OPENINGS = (r"\b", r"(?<![\w\u0400-\u04ff])")
+
+
+def _alternatives(fragment: str) -> list[str]:
+    """``fragment`` split at its top-level ``|`` (not inside a group, a class or an escape)."""
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(fragment):
+        char = fragment[i]
+        if char == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+            if fragment[i + 1 : i + 2] == "^":
+                i += 1
+            if fragment[i + 1 : i + 2] == "]":
+                i += 1  # "[]…]" and "[^]…]": the first "]" is a member
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            out.append(fragment[start:i])
+            start = i + 1
+        i += 1
+    out.append(fragment[start:])
+    return out
+
+
+def _factored(parts: list[str]) -> str:
+    """The alternation of ``parts`` in their order, consecutive alternatives that open with
+    the same zero-width test sharing one test (see ``_SHARED_OPENINGS``)."""
+    groups: list[tuple[str, list[str]]] = []
+    for part in parts:
+        for alternative in _alternatives(part):
+            opening = next((o for o in _SHARED_OPENINGS if alternative.startswith(o)), "")
+            rest = alternative[len(opening) :]
+            if opening and groups and groups[-1][0] == opening:
+                groups[-1][1].append(rest)
+            else:
+                groups.append((opening, [rest]))
+    return "|".join(
+        f"{opening}(?:{'|'.join(f'(?:{r})' for r in rests)})" if opening else f"(?:{rests[0]})"
+        for opening, rests in groups
+    )
+
+
 class Lexicon:
     """Cue fragments compiled per script, so that a clause is only matched against the
     fragments of the scripts it contains (a Russian clause never runs the Arabic cues): this
@@ -62,13 +129,13 @@ class Lexicon:
             )
             self._by_script.setdefault(script, []).append(part)
         self._cache: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._found: dict[tuple[str, frozenset[str] | None, int], re.Match[str] | None] = {}
+        _LEXICONS.append(self)
 
     def _pattern(self, scripts: frozenset[str]) -> re.Pattern[str] | None:
         if scripts not in self._cache:
             parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
-            self._cache[scripts] = (
-                re.compile("|".join(f"(?:{p})" for p in parts), re.I) if parts else None
-            )
+            self._cache[scripts] = re.compile(_factored(parts), re.I) if parts else None
         return self._cache[scripts]
 
     def search(
@@ -76,8 +143,14 @@ class Lexicon:
     ) -> re.Match[str] | None:
         """The first cue in ``text`` from ``pos`` (of the scripts given, or those ``text``
         contains)."""
+        key = (text, scripts, pos)
+        if key in self._found:
+            return self._found[key]
         pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
-        return pattern.search(text, pos) if pattern else None
+        found = pattern.search(text, pos) if pattern else None
+        if len(self._found) < _MEMO:
+            self._found[key] = found
+        return found
 
     def finditer(self, text: str, scripts: frozenset[str] | None = None) -> list[re.Match[str]]:
         """Every cue in ``text`` (of the scripts given, or those ``text`` contains)."""
@@ -98,6 +171,25 @@ class Lexicon:
 def _compile(parts: list[str]) -> Lexicon:
     return Lexicon(parts)
 
+
+_RECORDED = [
+    # Round 8: a speech *recorded* for the event and sent in place of a live one is still
+    # the Minister speaking ("instead of a live intervention, will send a pre-recorded video
+    # message"). A plain "video message" after "cannot attend" is not: there it stays a
+    # decline (round 5), and with "recorded" beside a refusal the conflict goes to a person.
+    r"\bwill\s+(send|deliver|provide|submit)\s+(\w+\s+){0,3}?(pre-?recorded|recorded)\s+"
+    r"(video(-|\s+))?(message|address|statement|greeting|intervention|speech)",
+    r"\b(enverra|transmettra|adressera|fera\s+parvenir)\s+(\w+\s+){0,3}?"
+    r"(message|allocution|intervention|discours)\s+(vidéo\s+)?(pré-?)?enregistré\w*",
+    r"\b(enviará|remitirá|transmitirá|hará\s+llegar)\s+(\w+\s+){0,3}?"
+    r"(mensaje|discurso|intervención|saludo)\s+(de\s+|en\s+)?(video\s+|vídeo\s+)?(pre)?grabad\w*",
+    r"(направит|пришл[её]т|передаст)\s+(\S+\s+){0,2}?(записанн\w+|заранее\s+записанн\w+)\s+"
+    r"(видеообращени\w*|видеопослани\w*|обращени\w*|выступлени\w*)",
+    r"(将|会)(发送|提供|寄送|发来)[^。，；]{0,8}(录制|录好)的?(视频讲话|视频致辞|讲话|致辞|发言)",
+    r"(?:^|\s)و?(سيرسل|سترسل|سيبعث|ستبعث)\s+(\S+\s+){0,2}?(رسالة|كلمة)\s+(\S+\s+)?مسجلة",
+]
+#: The recorded-message acceptances alone (the safety net reads them beside a refusal).
+RECORDED = _compile(_RECORDED)
 
 ACCEPT = _compile(
     [
@@ -234,6 +326,42 @@ ACCEPT = _compile(
         r"(يسعد|(?:^|\s)و?يسر(?=\s)|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)"
         r"[^.؛]{0,60}(مشارك|حضور|قبول|إلقاء|تأكيد|المشاركة|الحضور|يشارك|يلقي|يحضر)",
         r"(يستطيع|سيتمكن|يمكن|بإمكان|يمكنه|تستطيع)[^.؛]{0,30}(المشاركة|الحضور|إلقاء|حضور)",
+        *_RECORDED,
+        # Round 8: "I'll be there" in the other languages, registering the Minister for a day,
+        # and a date with the speech and no future marker ("部长22日发言", "الوزير يلقي بيان").
+        r"\bj'y\s+serai\b|\bnous\s+y\s+serons\b|\b(l'|les\s+)inscrire\s+(le|pour|au)\s",
+        r"\b(ahí|allí|allá)\s+estar(é|emos)\b|\bestar(é|emos)\s+(ahí|allí|presente)\b",
+        r"\b(register|enrol|enroll)\s+(him|her|the\s+minister)\s+(for|on)\s+(the\s+)?\d",
+        r"(?<![\w\u0400-\u04ff])(буду|будем)\s+(обязательно|непременно|там)(?![\w\u0400-\u04ff])"
+        r"|(?<![\w\u0400-\u04ff])(выступлю|приеду|приедем|поучаствую)(?![\w\u0400-\u04ff])",
+        r"我(会|將|将)(到场|到場|出席|参加|參加)|(部长|部長)\s*\d{1,2}\s*(日|号|號)\s*(上午|下午)?\s*"
+        r"(发言|發言|出席|致辞|致辭|讲话|講話)",
+        r"(?:^|\s)(سأكون|سنكون)\s+(حاضرا|حاضراً|حاضرين|هناك|معكم)|(?:الوزير|الوزيرة)\s+[يت]لقي\s+"
+        r"(ال)?(بيان|كلمة)",
+        # Round 8: reading out the Minister's text is speaking for him (with a title, a
+        # delegate), consenting to speak is accepting, and the terse forms of staff ("Cuenten
+        # conmigo", "Буду.", "我来讲").
+        r"\bwill\s+read\s+(out\s+)?(the|his|her|its|our)\s+(\S+\s+){0,2}?(statement|message|speech|text"
+        r"|address|remarks)\b|\b(has|have)\s+(\w+\s+)?(consented|agreed)\s+to\s+(deliver|speak|attend"
+        r"|participate|take\s+part|address|give|make)\b",
+        r"\blira\s+(le|la|son|sa|les)\s+(\S+\s+){0,2}?(discours|texte|message|déclaration|allocution"
+        r"|intervention)\b|\bsera\s+(remplacée?|représentée?)\s+par\b",
+        r"\bdar[áa]n?\s+lectura\s+al?\b|\bleer[áa]n?\s+(el|la|su)\s+(\S+\s+){0,2}?(mensaje|discurso"
+        r"|declaraci[oó]n|texto|intervenci[oó]n)\b|\bcuenten\s+con(migo|\s+nosotros|\s+(él|ella"
+        r"|la\s+ministra|el\s+ministro))\b|\bser[áa]\s+(sustituid[oa]|representad[oa])\s+por\b",
+        r"^\s*(буду|будем)\s*[.!]?\s*$",
+        r"将(代\S{1,3})?宣读|將(代\S{1,3})?宣讀|代(部长|部長)宣(读|讀)|我来(讲|发言|说)|我來(講|發言)",
+        # Round 8: booking the Minister into a slot is an acceptance ("put him down for the
+        # 24th", "inscrivez-le le 24", "apúntelo el jueves", "запишите его на 24-е").
+        r"\b(put|sign|book|schedule)\s+(him|her|me|us|the\s+minister)\s+(down\s+|in\s+)?"
+        r"(for|on)\s+(the\s+)?(\d|mon|tue|wed|thu|fri|sat|sun|\w+day\b|that|this)",
+        r"\b(inscrivez|mettez|notez|placez|programmez)-(le|la|moi|nous)\b(?![^.;]{0,40}\?)",
+        r"\b(ap[uú]nte|an[oó]te|inscr[ií]ba|p[oó]nga|ap[uú]nta|an[oó]ta|inscr[ií]be|p[oó]n)"
+        r"(lo|la|me|nos)\b(?![^.;]{0,40}\?)",
+        r"(?<![\w\u0400-\u04ff])(запишите|поставьте|внесите|включите)\s+(его|её|ее|меня|нас"
+        r"|министра)\s+(на|в)\s",
+        r"(请|麻烦)?(把|将)(部长|部長)(排在|安排在|列入|排进)",
+        r"(يرجى|الرجاء|نرجو)\s+(إدراج|تسجيل|وضع)\s+(اسم\s+)?(معاليه|معاليها|الوزير|الوزيرة)",
     ]
 )
 
@@ -284,6 +412,13 @@ NOT_NEGATION = _compile(
 
 DECLINE = _compile(
     [
+        # Round 8: asking to excuse the Minister ("Kindly excuse the Minister from the sessions").
+        r"\bexcuse\s+(the\s+)?(\S+\s+){0,2}?(minister|him|her)\s+from\b",
+        r"\bexcuser\s+(l'absence\s+d[eu]\s+|le\s+|la\s+)(\S+\s+){0,2}?ministre\b",
+        r"\b(disculpe?n?|excusar|excuse)\s+(al|a\s+la)\s+(\S+\s+){0,2}?ministr[oa]\b",
+        r"(просим|прошу)\s+извинить\s+(\S+\s+)?министра",
+        # Round 8: cannot get away ("实在抽不开身").
+        r"抽不开身|抽不出身|脱不开身|脫不開身|分身乏术|分身乏術",
         r"\bregret\w*\b(?!\s+(the|any|our)\s+(delay|inconvenience|late))|\bwith\s+regret\b|\bregretfully\b|\bregrettably\b"
         r"|\bsend\w*\s+(his|her|their|our|its)\s+(regrets|apologies)\b|\b(it's|it\s+is)\s+a\s+no\b|\bdeclin\w*\b|\bunable\b"
         r"|\b(prior|previous|earlier|other|conflicting|pressing)\s+(commitment|engagement"
@@ -406,7 +541,7 @@ HEDGE = _compile(
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*",
-        r"收悉|已收到|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"收悉|已收到|暂定|暫定|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
@@ -684,6 +819,23 @@ DISCLAIMER = _compile(
         r"请勿(直接)?回复|(本|此|该)(邮箱|信箱)|邮箱不|信箱不|错别字|笔误|系统自动发送|免责",
         r"(?:يرجى|الرجاء|نرجو)\s+عدم\s+الرد|لا\s+ترد\w*\s+على|صندوق\s+البريد|هذا\s+البريد\s+لا"
         r"|أخطاء\s+(?:إملائية|مطبعية)|أرسلت\s+من\s+(?:الهاتف|جوالي|هاتفي)|(?:نسعد|يسعدنا)\s+دائما",
+        # Round 8: the message denying that it is itself an answer or a commitment ("This
+        # e-mail does not constitute acceptance…") speaks of the e-mail, never of the event.
+        r"\b(this|the\s+present|the)\s+(e-?mail|message|communication|correspondence)\b[^.;]{0,40}"
+        r"\b(does\s+not|doesn't|shall\s+not|is\s+not\s+to\s+be|should\s+not\s+be)\s+"
+        r"(constitute|represent|imply|amount\s+to|create|be\s+(construed|considered|deemed)"
+        r"|construed|considered|deemed)\b",
+        r"\b(ce|le\s+présent)\s+(courriel|message|e-?mail|mail|envoi)\b[^.;]{0,40}\bne\s+"
+        r"(constitue|vaut|représente|saurait|peut\s+être\s+considéré|engage)\b",
+        r"\b(este|el\s+presente)\s+(correo|mensaje|e-?mail|comunicado)\b[^.;]{0,40}\bno\s+"
+        r"(constituye|representa|implica|supone|equivale|debe\s+(ser\s+)?(considerarse|interpretarse"
+        r"|entenderse|considerado|interpretado))",
+        r"(это|данное|настоящее)\s+(сообщение|письмо)[^.;]{0,40}не\s+(является|означает"
+        r"|представляет|влеч[её]т|может\s+(быть\s+)?(рассматрива|считат))",
+        r"(本|此|该|該)(邮件|郵件|电子邮件|電子郵件|信息|讯息|訊息)[^。；]{0,20}(不代表|不構成|不构成"
+        r"|不意味|不视为|不視為|不作为|不作為|并不代表|並不代表)",
+        r"(?:^|\s)(لا\s+[يت](عد|عتبر|شكل|مثل|عني)|ليس\w*)\s+(هذا\s+البريد|هذه\s+الرسالة"
+        r"|هذا\s+الخطاب|هذه\s+المراسلة)",
     ]
 )
 
@@ -850,12 +1002,15 @@ EXCEPTIVE = _compile(
 # A way of taking part: the Y of "not in person but by video" is the same act done otherwise.
 MANNER = _compile(
     [
-        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|pre-?recorded)\b",
-        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*)\b",
-        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|telemátic\w*)\b",
+        r"\b(virtual\w*|online|remotely|by\s+video\w*|via\s+video\w*|video\s*link|pre-?recorded"
+        r"|recorded\s+(video|message|statement|address))\b",
+        r"\b(virtuel\w*|en\s+ligne|à\s+distance|par\s+vidéo\w*|en\s+visio\w*|(pré-?)?enregistrée?s?"
+        r"|message\s+vidéo)\b",
+        r"\b(virtual\w*|en\s+línea|a\s+distancia|por\s+video\w*|por\s+vídeo\w*|telemátic\w*"
+        r"|grabaci[oó]n|(pre)?grabad[oa]s?|mensaje\s+(de\s+)?v[ií]deo)\b",
         r"онлайн|дистанционн\w*|по\s+видео\w*|в\s+режиме\s+видео\w*|в\s+записи|видеообращени\w*",
-        r"视频|視頻|线上|線上|在线|在線|远程|遠程",
-        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد",
+        r"视频|視頻|线上|線上|在线|在線|远程|遠程|录播|錄播|录制|錄製",
+        r"عبر\s+(الاتصال\s+المرئي|الفيديو|الإنترنت)|افتراضي\w*|عن\s+بعد|(كلمة|رسالة)\s+(مسجلة|مصورة)",
     ]
 )
 

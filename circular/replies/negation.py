@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from circular.replies.cues import Lexicon
 
@@ -55,7 +56,7 @@ _REFUSAL = [
     r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
     r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
     r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
-    r"|hindrances?|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
+    r"|hindrances?|qualms?|misgivings?|scruples?|compunctions?|reservations?(?=\s+(about|as\s+to|regarding|concerning))|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
     # Impediments: "nothing prevents the Minister from attending" (round 5).
     r"|prevent\w*|preclud\w*|hinder\w*"
     # Negated adjectives of displeasure or indifference: "not unhappy to", "not uninterested".
@@ -63,26 +64,26 @@ _REFUSAL = [
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
-    r"|sans|inconvénients?|obstacles?|empêchements?|s'oppose\w*|rater|laisser\s+passer"
-    r"|laisser\s+échapper|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
+    r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater|laisser\s+passer"
+    r"|laisser\s+échapper|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
-    r"|objeci\w*|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
+    r"|objeci\w*|reparos?|pegas?|escrúpulos?|reticencias?|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
     r"|dej\w+\s+(pasar|escapar)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
     r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente|privar\w*|privará\w*)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
     r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
-    r"|препятств\w*|помех\w*|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
+    r"|препятств\w*|помех\w*|пройти\s+мимо|проходить\s+мимо|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
-    r"|阻止|妨碍|妨礙|阻碍|阻礙"
+    r"|阻止|妨碍|妨礙|阻碍|阻礙|顾虑|顧慮|保留意见"
     r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
-    r"|نرفض|يعترض|تعترض|اعتراض|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
+    r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
     r"|يمنع|تمنع|يحول\s+دون|عائق"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
     r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
@@ -91,7 +92,7 @@ _REFUSAL = [
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
-    r"|\bno\s+longer\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b",
+    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b",
     r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
     r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')|\bloin\s+de\b",
     r"\b(no|nunca|jamás|tampoco|ni|sin|nada|nadie|ningún|ninguno|ninguna|imposible|imposibilitad[oa]|imposibilidad"
@@ -102,7 +103,7 @@ _TRIGGERS = [
     r"|非",
     r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
-    r"|(?:^|\s)(?:مش|مو)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))",
+    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))",
 ]
 
 # Colour the whole clause, before and after them.
@@ -141,7 +142,15 @@ _PSEUDO = [
     r"|\bnot\s+((for|out\s+of|because\s+of|due\s+to)\s+)?(a\s+|any\s+)?(lack|want|absence)"
     r"\s+of(\s+\w+)?\b"
     # "not without regret": with regret; the noun after it speaks.
-    r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))",
+    r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))"
+    # Round 8: "it would be remiss of us not to take part" (must), "not without first thanking".
+    r"|\b(remiss|wrong|a\s+mistake|unforgivable)\s+((of|for)\s+\S+\s+)?not\s+to\b"
+    r"|\bnot\s+without\s+first\b"
+    # "Instead of a live intervention the Minister will send a video message" (round 8): the
+    # rejected alternative is backgrounded; the finite verb after it gives the answer.
+    # Not when what is sent is a written text in the speech's place (that declines the speech).
+    r"|\b(instead\s+of|rather\s+than)\b(?=[^.;]{0,80}\b(will|shall)\s+(?!not\b|never\b))"
+    r"(?![^.;]{0,140}\b(written|press\s+release)\b)",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
     r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
@@ -149,6 +158,10 @@ _PSEUDO = [
     r"|\bn'(a|avons|ont|avait)\s+(pas\s+)?d'autre\s+(choix|option|solution|possibilité)\s+que\b"
     r"|\b(ce\s+n'est\s+)?(pas|non)\s+((par|faute\s+d'|pour)\s+)?(le\s+|un\s+)?(manque|défaut|absence)"
     r"\s+d'\w+|\bpas\s+sans\s+(?=(grand\s+|vif\s+|profond\s+)?(regret|tristesse))"
+    # Round 8: "ce n'est pas faute d'intérêt" (not for lack of interest), "il serait
+    # dommage de ne pas", "non sans avoir".
+    r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable)\s+de\s+ne\s+pas\b"
+    r"|\bnon\s+sans\s+(avoir|d'abord)\b"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
     r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
     r"\bqu(?:e\b|')",
@@ -164,6 +177,10 @@ _PSEUDO = [
     r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"
     r"\s+\w+"
     r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+)?(pesar|pena|tristeza|lament))"
+    # Round 8: "No sin antes agradecer" (not without first thanking); "No sería correcto que
+    # … no estuviera": two negations, one affirmation.
+    r"|\bno\s+sin\s+antes\b|\bno\s+ser[íi]a\s+(correcto|justo|lógico|l[oó]gico|serio|propio|bueno)"
+    r"\s+que\s+[^.;]{0,60}?\bno\b"
     r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не(?!\s+не(?![\w\u0400-\u04ff]))"
     r"|не\s+позднее|несомненно|без\s+сомнени\w*"
@@ -172,13 +189,18 @@ _PSEUDO = [
     r"|нет\s+(никаких\s+)?(причин|оснований)\s+не(?![\w\u0400-\u04ff])"
     r"|(невозможно|немыслимо)\s+(\S+\s+){0,4}?не(?![\w\u0400-\u04ff])"
     r"|не\s+без\s+(?=(глубокого\s+|большого\s+)?(сожалени|грусти))"
-    r"|ни\s+на\s+(минуту|секунду|мгновение)",
+    r"|ни\s+на\s+(минуту|секунду|мгновение)"
+    # Round 8: "Не участвовать мы не можем" (cannot not take part), "Не то чтобы … не хотел"
+    # (not that … did not want), "было бы неправильно не".
+    r"|(?<![\w\u0400-\u04ff])не\s+\S+\s+(\S+\s+){0,2}?не\s+(можем|может|могу|могут)(?![\w\u0400-\u04ff])"
+    r"|не\s+то\s+чтобы\s+[^—–.;,]{0,40}?(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
+    r"|(неправильно|неправильным|ошибкой|непростительно)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])",
     r"不胜|不勝|不仅|不僅|不只是|不只|不光是|不单是|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
     r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為"
     # "没有理由不参加": no reason not to take part; the verb stands.
     r"|没有理由不|没理由不|沒有理由不|不是没有(?=遗憾|遺憾)|并非没有(?=遗憾|遺憾)|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسع\w*\s+إلا"
-    r"|لا\s+سيما|لا\s+شك|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
+    r"|لا\s+سيما|لا\s+شك|لا\s+يخفى\s+على\S*|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
     r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
     # "لا … فحسب، بل": not only … but also; the verb between stands.
@@ -263,6 +285,9 @@ def _scope_end(text: str, start: int, scripts: frozenset[str], participation: Le
     return limit
 
 
+# Pure and called again on the same clause (the reading, then the safety net): cached while
+# one text is read (``circular.replies.classify`` clears it before each).
+@lru_cache(maxsize=256)
 def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Negation:
     """The negations of ``clause`` (a clause of a sentence, courtesy formulae already removed):
     pseudo-negations dropped, litotes recognised as affirmations, scopes of the others.

@@ -57,6 +57,23 @@ _SUBSTITUTE = cues.Lexicon(
     ]
 )
 
+# Round 8: a written document put in the place of a speech ("instead, a written report",
+# "改为提交书面报告", "sino un comunicado de prensa") is not the Minister speaking: the refusal
+# of the speech stands.
+_WRITTEN = cues.Lexicon(
+    [
+        # A written *statement* may still count as the Minister's word (round 7 keeps
+        # "改为书面发言" with a person); a report, an input or a press release does not.
+        r"\b(written\s+(\w+\s+)?(input|contribution|report|submission|note)|press\s+release)\b",
+        r"\b((contribution|note)\s+écrite|rapport\s+écrit|communiqué(\s+de\s+presse)?)\b",
+        r"\b((aporte|informe)\s+escrito|(contribución|nota)\s+escrita|comunicado(\s+de\s+prensa)?)\b",
+        r"(?<![\w\u0400-\u04ff])(письменн\w+\s+(доклад|материал|вклад|справк|отч[её]т)\w*"
+        r"|пресс-релиз\w*)",
+        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿",
+        r"(مساهمة|تقرير|مذكرة)\s+مكتوب\w*|بيان\s+صحفي",
+    ]
+)
+
 # An approval or a formality still to come ("须报国务院审批，如获批准，将出席"). Bare "if" is
 # ``cues.CONDITION``'s.
 _APPROVAL = cues.Lexicon(
@@ -72,6 +89,46 @@ _APPROVAL = cues.Lexicon(
         r"须报|須報|须经|須經|报批|報批|如获|如獲|若获|若獲|如蒙批准|待批|审批后|審批後",
         r"رهنا\s+بموافقة|رهناً\s+بموافقة|بعد\s+(الحصول\s+على\s+)?موافقة|في\s+حال\s+الموافقة"
         r"|إذا\s+تمت\s+الموافقة|شريطة\s+موافقة",
+        # Round 8: an approval still needed ("we need the Prime Minister's approval first"):
+        # whatever the reply says beside it, it is not final yet.
+        r"\b(need|needs|needed|require|requires|required|awaiting|await|still\s+(need|require)s?)\s+"
+        r"(\S+\s+){0,5}?(approval|clearance|consent|authori[sz]ation|green\s+light|go-ahead)\b",
+        r"\b(besoin\s+de|nécessite|requiert|faut|attend\w*)\s+(\w+\s+){0,4}?(l'|d')?(approbation"
+        r"|aval|autorisation|feu\s+vert|accord\s+(du|de\s+la|des))\b",
+        r"\b(necesit\w*|requier\w*|requerimos|hace\s+falta|falta|esper\w*)\s+(\w+\s+){0,4}?"
+        r"(la\s+|el\s+)?(aprobación|autorización|visto\s+bueno|anuencia|luz\s+verde)\b",
+        r"(?<![\w\u0400-\u04ff])(нужн\w*|необходим\w*|требует\w*|ждём|ждем|ожида\w*)\s+"
+        r"(\S+\s+){0,3}?(одобрени\w*|согласи[ея]\w*|разрешени\w*|санкци\w*|утверждени\w*)",
+        r"(需要|需|须|尚需|有待|等待|仍需)[^。；]{0,10}(批准|同意|核准|授权|授權|批示)",
+        r"(نحتاج|يحتاج|تحتاج|يتطلب|تتطلب|يستلزم|يستوجب|بحاجة|ننتظر|بانتظار)\s+(?:\S+\s+){0,2}?"
+        r"(?:إلى\s+)?ل?(?:ال)?(?:موافقة|إذن|تصريح|اعتماد)",
+    ]
+)
+
+# Round 8: the live or in-person way of speaking; refusing only it, then sending a recorded
+# speech, is still the Minister speaking ("部长将不现场致辞，而是发送录制的视频讲话").
+_LIVE = cues.Lexicon(
+    [
+        r"\b(live|in\s+person|in-person|on\s+site)\b",
+        r"\b(en\s+direct|en\s+personne|en\s+présentiel|sur\s+place)\b",
+        r"\b(en\s+vivo|en\s+directo|presencial\w*|en\s+persona)\b",
+        r"(?<![\w\u0400-\u04ff])(очн\w*|вживую|лично)(?![\w\u0400-\u04ff])",
+        r"现场|現場|亲自|親自|当面|當面",
+        r"مباشر\w*|شخصي\w*|حضوري\w*|بنفسه|بنفسها",
+    ]
+)
+
+# Round 8: a role of listening only ("not to speak, but to take part as listeners"): taking
+# part without speaking may decline the invitation to speak; never a final accept.
+_LISTENER = cues.Lexicon(
+    [
+        r"\bas\s+(an?\s+)?(observers?|listeners?|members\s+of\s+the\s+audience|auditors?)\b"
+        r"|\bin\s+(an\s+)?(observer|listening)\s+(capacity|role|status)\b",
+        r"\b(en\s+tant\s+qu'|comme\s+|en\s+qualité\s+d')(observat\w*|auditeu\w*|auditrice\w*)\b",
+        r"\b(como|en\s+calidad\s+de)\s+(observador\w*|oyente\w*|asistente\w*|público)\b",
+        r"(?<![\w\u0400-\u04ff])(в\s+качестве|как)\s+(слушател\w*|наблюдател\w*|зрител\w*)",
+        r"(作为|作為|以)[^。，；]{0,4}(观察员|觀察員|听众|聽眾|旁听|旁聽)(身份)?|列席|旁听|旁聽",
+        r"(?:بصفة|كـ?)\s*(?:ال)?(?:مراقب|مستمع|مستمعين|مراقبين)",
     ]
 )
 
@@ -181,6 +238,7 @@ def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -
         if (
             cues.NEGATION.search(after, scripts)
             or cues.DECLINE.search(after, scripts)
+            or _WRITTEN.search(after, scripts)
             or cues.UNSAFE_SUBSTITUTE.search(after, scripts)
             or _LATER.search(after, scripts)  # "not this year, but in 2022": still a decline
         ):
@@ -229,6 +287,25 @@ def unsafe(
         if substitute:
             return f"a substitute or a delegate beside the decline ({substitute!r})"
         return None
+    recorded = cues.RECORDED.search(window, scripts)
+    scopes = negation.analyse(window, scripts, cues.PARTICIPATE).scopes if recorded else ()
+    refused = (
+        [
+            window[scope.start : scope.end]
+            for scope in scopes
+            if scope.start < recorded.start()
+            and not _LIVE.search(window[scope.start : scope.end], scripts)
+        ]
+        if recorded
+        else []
+    )
+    if refused:
+        # "cannot attend, but will send a recorded message": which invitation it answers (to
+        # speak, or to come) is for a person.
+        return f"a recorded message after a refusal ({recorded.group(0).strip()!r})"
+    listener = _LISTENER.search(window, scripts)
+    if listener:
+        return f"taking part only to listen may not be speaking ({listener.group(0).strip()!r})"
     refusal = _free(cues.DECLINE, window, scripts)
     if refusal and not delegate:
         return f"a refusal word beside the acceptance ({refusal.group(0).strip()!r})"
