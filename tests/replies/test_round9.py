@@ -61,6 +61,25 @@ FINAL = [
     ("El Ministro no faltará a la sesión inaugural.", "accept"),
     ("部长不会缺席开幕式。", "accept"),
     ("لن يغيب الوزير عن الجلسة الافتتاحية.", "accept"),
+    # "It would be unforgivable/unthinkable that … not": the two negations cancel; the answer
+    # beside it stands.
+    ("Sería imperdonable que la Ministra no estuviera presente; intervendrá el día 23.", "accept"),
+    (
+        "It would be unthinkable for the Minister not to speak at the Forum; she will deliver"
+        " the statement.",
+        "accept",
+    ),
+    (
+        "Il serait impensable pour la Ministre de ne pas prendre la parole ; elle interviendra.",
+        "accept",
+    ),
+    ("Было бы непростительно не выступить: министр выступит 23-го.", "accept"),
+    ("部长不会不出席这次论坛。", "accept"),
+    ("من غير المعقول ألا يشارك الوزير في المنتدى، وسيلقي كلمة يوم 23.", "accept"),
+    (
+        "Sería una lástima que la Ministra no pudiera asistir, pero lamentablemente no podrá.",
+        "decline",
+    ),
     # A plain answer beside nothing that suspends it stays final at the new threshold.
     ("Министр примет участие в открытии форума.", "accept"),
     ("Le Ministre a bien voulu accepter de prononcer le discours.", "accept"),
@@ -136,6 +155,12 @@ def test_footer_decides_nothing(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == "other", (text, decision.reason)
     assert decision.best_guess.value == "other", (text, decision.best_guess)
+
+
+# A blame word over a negation, alone, answers nothing.
+def test_unforgivable_not_alone_is_not_a_refusal() -> None:
+    decision = classify_text("Sería imperdonable que la Ministra no estuviera presente.")
+    assert decision.best_guess.value != "decline", decision.cues
 
 
 # "ما هي" is a question, not a negated future.
