@@ -512,7 +512,10 @@ HEDGE = _compile(
         r"|\bnot\s+(yet\s+)?(been\s+)?(confirmed|decided|settled|finali[sz]ed)\b"
         # A confirmation withheld is pending, not a refusal: "unable to confirm … at this time".
         r"|\b(unable\s+to|cannot|can't|not\s+(yet\s+)?(able|in\s+a\s+position)\s+to)\s+(yet\s+)?confirm"
-        r"|\bat\s+this\s+time\b|\bneither\s+accepts?\s+nor\s+declines?\b",
+        r"|\bat\s+this\s+time\b|\bneither\s+accepts?\s+nor\s+declines?\b"
+        # Round 9: details or the answer itself to be confirmed apart ("will be confirmed
+        # separately").
+        r"|\b(will|shall|to)\s+be\s+confirmed\s+(separately|later|subsequently|in\s+due\s+course)\b",
         r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
         r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
@@ -534,13 +537,20 @@ HEDGE = _compile(
         r"|\bno\s+(podemos|puede|estamos\s+en\s+condiciones\s+de)\s+(aún\s+|todavía\s+)?confirmar"
         r"|\bni\s+acepta\s+ni\s+declina\b"
         r"|\b(pong\w*|somet\w*|elev\w*|traslad\w*|remit\w*)\s+(\w+\s+){0,2}a\s+(la\s+)?consideración"
-        r"|\b(les|le)\s+confirma(mos|remos)\s*[.!]?\s*$",
+        r"|\b(les|le)\s+confirma(mos|remos)\s*[.!]?\s*$"
+        r"|\bse\s+confirmar(á|án)\s+(más\s+adelante|posteriormente|oportunamente|por\s+separado)",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
         r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
-        r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*",
+        r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*"
+        # Round 9: "будут подтверждены дополнительно" (to be confirmed later) is pending.
+        r"|подтвержд\w*\s+(дополнительно|позднее|позже|отдельно)"
+        # Round 9: "не представляется возможным до возвращения министра": not before, so pending.
+        r"|(?<![\w\u0400-\u04ff])до\s+(возвращения|получения|принятия|завершения|окончания"
+        r"|согласования|утверждения)(?![\w\u0400-\u04ff])"
+        r"|(дополнительно|отдельно)\s+(подтвержд\w*|подтвердим|сообщим|проинформируем)",
         r"收悉|已收到|暂定|暫定|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
@@ -561,22 +571,29 @@ TENTATIVE = _compile(
         r"|\b(try|trying|endeavou?r\w*|strive|do\s+(our|its|his|her)\s+(best|utmost)"
         r"|make\s+every\s+effort)\s+to\b|\b(cannot|can't|unable\s+to)\s+(yet\s+)?(guarantee|promise)"
         # Uncertainty stated: "it is not certain that the Minister can come".
-        r"|\bnot\s+(yet\s+)?(certain|sure|clear)\s+(that|whether|if)\b|\buncertain\b",
+        r"|\bnot\s+(yet\s+)?(certain|sure|clear)\s+(that|whether|if)\b|\buncertain\b"
+        # Round 9: a delegation only envisaged ("is considering being represented").
+        r"|\b(is|are|am)\s+(considering|contemplating|envisaging)\s+(being|sending|having"
+        r"|delegating|designating|whether)\b",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
         r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b"
         r"|\b(ferons|fera)\s+(notre|son)\s+(possible|mieux)|\b(nous\s+efforcerons|tâcherons"
         r"|essaierons)\b|\bne\s+(pouvons|peut|pouvons\s+pas|peut\s+pas)\s+(encore\s+)?(garantir"
-        r"|promettre)|\bpas\s+(encore\s+)?(certain|sûre?|clair)\s+(que|qu')|\bincertain\w*",
+        r"|promettre)|\bpas\s+(encore\s+)?(certain|sûre?|clair)\s+(que|qu')|\bincertain\w*"
+        r"|\benvisag(e|ent|eons|ez)\s+(de|d')",
         r"\b(quizás?|tal\s+vez|acaso|posiblemente|podría|podrían|probable\w*|en\s+principio)\b"
         r"|\binclin\w*\s+(por|a)\b|\b(haremos|hará)\s+(todo\s+)?lo\s+posible|\b(intentaremos"
         r"|procuraremos|trataremos\s+de)\b|\bno\s+(podemos|puede)\s+(aún\s+|todavía\s+)?(garantizar"
-        r"|asegurar|prometer)|\bno\s+(es|está)\s+(seguro|claro)\s+(que|si)\b|\bincierto\b",
+        r"|asegurar|prometer)|\bno\s+(es|está)\s+(seguro|claro)\s+(que|si)\b|\bincierto\b"
+        r"|\b(contempla\w*|baraja\w*|estudia\s+la\s+posibilidad)\b",
         r"\b(возможно|может\s+быть|вероятно|скорее\s+всего|в\s+принципе)\b"
         r"|\b(сможет|будет|примет)\s+ли\b|\bсклон\w*\s+к\b|\b(постараемся|попытаемся|постарается)\b"
         r"|приложим\s+(все\s+)?усилия|не\s+(можем|может)\s+(пока\s+)?(гарантировать|обещать)"
         r"|(пока\s+)?не\s+(известно|ясно|уверены)|неизвестно|неясно",
         r"可能会|也许|或许|或可|很可能|有可能|大概|原则上|原則上|倾向于|傾向於|倾向|尽力|盡力|尽量|儘量|争取|爭取"
-        r"|(无法|不能|难以)保证|不确定|尚不确定|不一定|未必",
+        r"|(无法|不能|难以)保证|不确定|尚不确定|不一定|未必"
+        # Round 9: a delegate only proposed, the person still to be chosen.
+        r"|初步(考虑|考慮|打算|设想|設想)|人选(尚待|待定|未定)|人選(尚待|待定|未定)",
         # قد before an imperfect verb is "may" ("قد يتمكن الوزير").
         r"ربما|(?:^|\s)قد\s+[يتن]\w+|من\s+المحتمل|من\s+المرجح|[ينت]رجح|نميل\s+إلى|يميل\s+إلى|من\s+حيث\s+المبدأ"
         r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)"
@@ -595,7 +612,10 @@ CONDITION = _compile(
         # Subject-auxiliary inversion is a protasis: "Should the Minister be reappointed, …".
         r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this)\b"
         r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
-        r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b",
+        r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b"
+        # Round 9: an inverted protasis after the main clause ("would be honoured to speak
+        # should his visit be confirmed").
+        r"|\bshould\s+(his|her|the|their|its|our)\s+(\w+\s+){1,5}?(be|go|take|proceed|permit|allow)\b",
         # "si aimable" is "so kind", not "if".
         r"(?<!même\s)\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu"
         r"|généreu|cordial|prestigieu)\w*)"
@@ -612,9 +632,13 @@ CONDITION = _compile(
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
         r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b"
-        r"|\bsalvo\s+(imprevist\w*|contratiempo\w*|cambio\w*|causa\s+de\s+fuerza)",
+        r"|\bsalvo\s+(imprevist\w*|contratiempo\w*|cambio\w*|causa\s+de\s+fuerza)"
+        # Round 9: "De ello depende que acepte": a dependency, not an answer.
+        r"|\bdepende\w*\s+que\b|\bde\s+(ello|esto|eso|lo\s+cual)\s+depende",
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
-        r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b",
+        r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b"
+        # Round 9: "От этого зависит, кто будет выступать": a dependency, not an answer.
+        r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
         r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
@@ -724,6 +748,7 @@ COURTESY = _compile(
         r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便|(抱歉|歉意)[^。；，]{0,6}(迟复|回复迟了|回复晚了|延迟)",
         r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
+        r"[^.؛]*|(?:^|\s)و?(?:تقبلوا|اقبلوا)\s+(?:\S+\s+){1,3}?(?:خالص|فائق|أسمى|وافر|أطيب)"
         r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|نعتذر\s+عن\s+التأخ\w*(\s+في\s+الرد)?|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
     ]
 )
@@ -836,6 +861,11 @@ DISCLAIMER = _compile(
         r"|不意味|不视为|不視為|不作为|不作為|并不代表|並不代表)",
         r"(?:^|\s)(لا\s+[يت](عد|عتبر|شكل|مثل|عني)|ليس\w*)\s+(هذا\s+البريد|هذه\s+الرسالة"
         r"|هذا\s+الخطاب|هذه\s+المراسلة)",
+        # Round 9: "does not accept responsibility for the content" is a footer: its "accept"
+        # is about liability, never about the event.
+        r"\b(does|do|will|shall|can)\s*(not|n't)\s+accept\s+(any\s+)?(liability|responsibility)\b",
+        r"\bn'accept\w*\s+(aucune|nulle)\s+responsabilit\w*",
+        r"\bno\s+(acepta|asume|aceptamos|asumimos)\s+(ninguna\s+)?responsabilidad",
     ]
 )
 

@@ -103,7 +103,11 @@ _TRIGGERS = [
     r"|非",
     r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
-    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))",
+    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
+    # Round 9: "ما" before a dialect future ("ما حنشارك" Sudanese, "ما هنحضر" Egyptian, "ما غادي
+    # نشاركو" Moroccan) negates it, also with ف/و glued on; three letters after the prefix keep
+    # "ما هي" a question.
+    r"|(?:^|\s)[فو]?ما(?=\s+(?:[حه][يتنأ]\S{3,}|غادي|غا\s))",
 ]
 
 # Colour the whole clause, before and after them.
@@ -146,6 +150,8 @@ _PSEUDO = [
     # Round 8: "it would be remiss of us not to take part" (must), "not without first thanking".
     r"|\b(remiss|wrong|a\s+mistake|unforgivable)\s+((of|for)\s+\S+\s+)?not\s+to\b"
     r"|\bnot\s+without\s+first\b"
+    # Round 9: "it would be unthinkable for the Minister not to speak".
+    r"|\b(unthinkable|inconceivable)\s+(for\s+[^.;]{1,40}?\s+)?not\s+to\b"
     # "Instead of a live intervention the Minister will send a video message" (round 8): the
     # rejected alternative is backgrounded; the finite verb after it gives the answer.
     # Not when what is sent is a written text in the speech's place (that declines the speech).
@@ -181,6 +187,10 @@ _PSEUDO = [
     # … no estuviera": two negations, one affirmation.
     r"|\bno\s+sin\s+antes\b|\bno\s+ser[íi]a\s+(correcto|justo|lógico|l[oó]gico|serio|propio|bueno)"
     r"\s+que\s+[^.;]{0,60}?\bno\b"
+    # Round 9: "Sería imperdonable que el país no estuviera presente": the same, by a word of
+    # blame.
+    r"|\bser[íi]a\s+(imperdonable|impensable|inconcebible|inaceptable|un\s+error|una\s+lástima)"
+    r"\s+que\s+[^.;]{0,60}?\bno\b"
     r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не(?!\s+не(?![\w\u0400-\u04ff]))"
     r"|не\s+позднее|несомненно|без\s+сомнени\w*"
@@ -203,6 +213,8 @@ _PSEUDO = [
     r"|لا\s+سيما|لا\s+شك|لا\s+يخفى\s+على\S*|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
     r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
+    # Round 9: "من غير المعقول ألا يشارك" (it is unthinkable that he not take part).
+    r"|من\s+غير\s+(?:المعقول|المقبول|المتصور)\s+(?:أن\s+لا|ألا)"
     # "لا … فحسب، بل": not only … but also; the verb between stands.
     r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
 ]

@@ -113,7 +113,7 @@ def new_reply(incoming: Incoming, classification: Any, match: Match) -> Reply:
     if kind == ReplyKind.OTHER:
         not_read = evidence.startswith(NOT_READ)
         # The classifier's own reason names its best guess ("confidence 0.62 below the
-        # threshold 0.80; best guess accept"): the review form shows it to the person.
+        # threshold 0.90; best guess accept"): the review form shows it to the person.
         said = getattr(classification, "review_reason", None)
         undecided = "the classifier could not decide accept or decline"
         reasons.append(evidence if not_read else f"{undecided}: {said}" if said else undecided)

@@ -129,6 +129,17 @@ _LISTENER = cues.Lexicon(
         r"(?<![\w\u0400-\u04ff])(в\s+качестве|как)\s+(слушател\w*|наблюдател\w*|зрител\w*)",
         r"(作为|作為|以)[^。，；]{0,4}(观察员|觀察員|听众|聽眾|旁听|旁聽)(身份)?|列席|旁听|旁聽",
         r"(?:بصفة|كـ?)\s*(?:ال)?(?:مراقب|مستمع|مستمعين|مراقبين)",
+        # Round 9: an observer sent in the speaker's place, or someone there only to follow ("no
+        # speaker, but an observer will attend only to follow"): never a final accept.
+        r"\b((an?|one|our)\s+observers?|only\s+to\s+(follow|observe|listen))\b",
+        r"\b((un|une|notre)\s+observat(eur|rice)s?|(uniquement|seulement)\s+pour\s+(suivre"
+        r"|écouter|observer))\b",
+        r"\b((un|una|nuestr[oa])\s+observador(a|es)?|(solo|sólo|solamente|únicamente)\s+para"
+        r"\s+(seguir|escuchar|observar))\b",
+        r"(?<![\w\u0400-\u04ff])(наблюдател\w*|только\s+(для\s+наблюдения|(чтобы\s+)?(следить"
+        r"|слушать|наблюдать)))",
+        r"观察员|觀察員|(仅|只)(旁听|旁聽|列席)",
+        r"(?:^|\s)(?:ال)?(?:مراقب|مراقبين|مراقبون)(?=\s|$|[،.])|لل(?:متابعة|استماع)\s+فقط",
     ]
 )
 

@@ -28,8 +28,21 @@ ROWS3 = list(csv.DictReader((DEV / "dev3.csv").open(encoding="utf-8")))
 )
 def test_sentence_is_read_as_meant(row: dict[str, str]) -> None:
     decision = classify_text(row["text"])
+    if row["text"] in BELOW_THRESHOLD:
+        # Round 9: an answer with a request or a condition beside it (0.88) is below the
+        # threshold held-out data supports (0.90): a person decides, shown the right guess.
+        assert decision.kind == ReplyKind.OTHER and decision.needs_review, decision.reason
+        assert decision.best_guess.value == row["kind"], (row["text"], decision.cues)
+        return
     # "other" means a person decides; an answer must be the right one and final.
     assert decision.kind.value == row["kind"], (row["text"], decision.reason, decision.cues)
+
+
+# Sentences whose answer stood at 0.88 before round 9 raised the threshold to 0.90.
+BELOW_THRESHOLD = {
+    "部长确认出席，请告知发言顺序。",
+    "Просим, если можно, перенести выступление на 25 марта; в любом случае Министр выступит.",
+}
 
 
 def test_every_language_is_covered() -> None:

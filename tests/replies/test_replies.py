@@ -57,7 +57,12 @@ def test_corpus_is_large_and_covers_every_kind_and_language() -> None:
 @pytest.mark.parametrize("row", LABELS, ids=[row["file"] for row in LABELS])
 def test_corpus_message(row: dict[str, str], results: dict) -> None:
     result = results[row["file"]]
-    assert result.kind.value == row["kind"], result.evidence
+    if row["file"] in BELOW_THRESHOLD:
+        # Round 9: a decline with "not yet set" beside it (0.86) is below the threshold 0.90.
+        assert result.kind.value == "other" and result.needs_review, result.evidence
+        assert result.best_guess == row["kind"], result.cues
+    else:
+        assert result.kind.value == row["kind"], result.evidence
     assert (result.language or "") == row["language"]
     assert result.evidence
     assert 0.0 <= result.confidence <= 1.0
@@ -69,11 +74,19 @@ def test_corpus_message(row: dict[str, str], results: dict) -> None:
     assert (result.delegate or "") == row["delegate"]
 
 
+# Messages whose answer stood at 0.86-0.89 before round 9 raised the threshold to 0.90: a
+# person decides them, shown the right guess (test_corpus_message checks it).
+BELOW_THRESHOLD = {"en_decline_gmail.eml", "zh_attach_docx_decline.eml"}
+
+
 def test_corpus_score_per_kind_and_language(results: dict) -> None:
-    """Every message right, per kind and per language (the table the report shows)."""
+    """Every message right (or, below the threshold, with a person and the right guess), per
+    kind and per language (the table the report shows)."""
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in LABELS:
-        right = results[row["file"]].kind.value == row["kind"]
+        result = results[row["file"]]
+        guess = result.best_guess if row["file"] in BELOW_THRESHOLD else result.kind.value
+        right = guess == row["kind"]
         for key in (f"kind:{row['kind']}", f"language:{row['language'] or 'none'}"):
             table[key][0] += right
             table[key][1] += 1
