@@ -1,0 +1,128 @@
+"""Literal anchors of a cue pattern: a cheap test that a text *cannot* match it.
+
+Most clauses match none of most lexicons, yet each search runs a large alternation over every
+position of the clause. From the parsed pattern (``re._parser``, the parser ``re.compile``
+itself uses) we take, for each top-level alternative, a set of literal strings one of which
+every match of that alternative must contain. If none of a lexicon's anchors is in the clause,
+the search is skipped: its answer is known to be "no match". Anchors are computed from the
+lexicon itself, so a cue added to a word list is anchored without anyone listing words; an
+alternative without an anchor (``\\w+`` alone) makes the whole lexicon unanchored (always
+searched).
+
+Case: the patterns are compiled with ``re.IGNORECASE``, under which a character of the text
+matches a literal when their simple lower cases are equal or belong to one of the few extra
+case classes of ``re`` (``ı``/``i``, ``ſ``/``s``, Cyrillic ``в``/``ᲀ``, …). ``fold`` maps
+every character to one representative of that relation, keeping the length, so
+"the anchor is in the folded text" is a necessary condition for a match.
+"""
+
+from __future__ import annotations
+
+import re
+from re import _casefix, _parser  # type: ignore[attr-defined]
+
+# re's extra case classes (beyond simple lower case), each mapped to its smallest member.
+_REPRESENTATIVE: dict[int, int] = {}
+for _char, _others in _casefix._EXTRA_CASES.items():
+    _REPRESENTATIVE[_char] = min(_char, *_others)
+_SPECIAL_TABLE = {c: r for c, r in _REPRESENTATIVE.items() if c != r}
+# "İ": its full lower case (``str.lower``) is two characters, its simple one (``re``'s) "i".
+_SPECIAL_TABLE[0x130] = ord("i")
+_SPECIAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_SPECIAL_TABLE)) + "]")
+
+
+def fold(text: str) -> str:
+    """``text`` in the case ``re.IGNORECASE`` compares by, one character for one."""
+    lowered = text.lower()
+    if _SPECIAL.search(lowered) is None and "\u0130" not in text:
+        return lowered  # the usual case: no character of the extra classes
+    return "".join(
+        chr(_SPECIAL_TABLE.get(ord(low), ord(low)))
+        for low in (c if c == "\u0130" else c.lower() for c in text)
+    )
+
+
+_MIN_LENGTH = 2  # shorter anchors would pass nearly every clause: not worth the test
+_IDEOGRAPHS = 0x3400  # ... except one Han character, a word of its own
+_CONSUMING_GROUPS = (_parser.SUBPATTERN, _parser.ATOMIC_GROUP)
+_REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
+
+
+def _choose(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The better of two anchor sets (fewer strings, then longer shortest string)."""
+    if a is None or b is None:
+        return a if b is None else b
+    return min(a, b, key=lambda s: (len(s), -min(map(len, s))))
+
+
+def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
+    """Anchors of a sequence: a run of literals, or the anchors of one required element."""
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def close_run() -> None:
+        nonlocal best
+        if len(run) >= _MIN_LENGTH or (run and ord(run[0]) >= _IDEOGRAPHS):
+            best = _choose(best, frozenset({fold("".join(run))}))
+        run.clear()
+
+    for op, av in items:
+        if op is _parser.LITERAL:
+            run.append(chr(av))  # type: ignore[arg-type]
+            continue
+        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+            continue  # zero-width: consumes nothing, so the literal run goes on
+        close_run()
+        best = _choose(best, _element(op, av))
+    close_run()
+    return best
+
+
+def _element(op: object, av: object) -> frozenset[str] | None:
+    """Anchors one of which any match of this element contains (None: no such set)."""
+    if op is _parser.BRANCH:
+        found: set[str] = set()
+        for branch in av[1]:  # type: ignore[index]
+            anchors = _sequence(list(branch))
+            if anchors is None:
+                return None
+            found |= anchors
+        return frozenset(found)
+    if op in _CONSUMING_GROUPS:
+        sub = av[-1] if op is _parser.SUBPATTERN else av  # type: ignore[index]
+        return _sequence(list(sub))
+    if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+        return _sequence(list(av[2]))  # type: ignore[index]
+    return None
+
+
+def anchors(pattern: str) -> frozenset[str] | None:
+    """The literal anchors of ``pattern`` (compiled with ``re.IGNORECASE``), folded; None when
+    some match may contain no literal string we can name (then always search)."""
+    parsed = _parser.parse(pattern, re.IGNORECASE)
+    return _sequence(list(parsed))
+
+
+def _trie(words: frozenset[str]) -> dict[str, dict]:  # type: ignore[type-arg]
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return root
+
+
+def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    if "" in node:
+        return ""  # a word ends here: its longer continuations add nothing to "is one in it"
+    alternatives = [re.escape(char) + _alternation(node[char]) for char in sorted(node)]
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+def anchor_test(pattern: str) -> re.Pattern[str] | None:
+    """A pattern, case-sensitive and to be searched in ``fold(text)``, that finds something
+    whenever ``pattern`` (with ``re.IGNORECASE``) matches ``text``: the anchors as one trie,
+    which the regular-expression engine tests in one pass. None: no anchors (always search)."""
+    found = anchors(pattern)
+    return re.compile(_alternation(_trie(found))) if found else None
