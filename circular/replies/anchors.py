@@ -49,28 +49,67 @@ _REPEATS = (_parser.MAX_REPEAT, _parser.MIN_REPEAT, _parser.POSSESSIVE_REPEAT)
 
 
 def _choose(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
-    """The better of two anchor sets (fewer strings, then longer shortest string)."""
+    """The better of two anchor sets: the longer shortest string (up to 4 characters, already
+    rare enough), then fewer strings."""
     if a is None or b is None:
         return a if b is None else b
-    return min(a, b, key=lambda s: (len(s), -min(map(len, s))))
+    return min(a, b, key=lambda s: (-min(4, *map(len, s)), len(s)))
+
+
+def _long_enough(anchor: str) -> bool:
+    return len(anchor) >= _MIN_LENGTH or (anchor != "" and ord(anchor[0]) >= _IDEOGRAPHS)
+
+
+_MAX_PREFIXES = 16
+_ZERO_WIDTH = (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT)
+
+
+def _prefixes(items: list[tuple[object, object]]) -> set[str]:
+    """Literal strings one of which every match of ``items`` starts with ("н(е|и)" → {"не",
+    "ни"}): literals, small classes and alternations, up to the first other element."""
+    out = {""}
+    for op, av in items:
+        if op is _parser.LITERAL:
+            out = {p + chr(av) for p in out}  # type: ignore[arg-type]
+        elif op in _ZERO_WIDTH:
+            continue
+        elif op is _parser.IN and all(o is _parser.LITERAL for o, _ in av):  # type: ignore[attr-defined]
+            out = {p + chr(c) for p in out for _, c in av}  # type: ignore[attr-defined]
+        else:
+            if op is _parser.BRANCH:
+                heads = set().union(*(_prefixes(list(b)) for b in av[1]))  # type: ignore[index]
+            elif op in _CONSUMING_GROUPS:
+                heads = _prefixes(list(av[-1] if op is _parser.SUBPATTERN else av))  # type: ignore[index,arg-type]
+            else:
+                heads = {""}
+            out = {p + h for p in out for h in heads}
+            return out if len(out) <= _MAX_PREFIXES else {""}
+        if len(out) > _MAX_PREFIXES:
+            return {""}
+    return out
 
 
 def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
-    """Anchors of a sequence: a run of literals, or the anchors of one required element."""
+    """Anchors of a sequence: a run of literals, the literal prefixes of a stretch of it, or
+    the anchors of one required element."""
     best: frozenset[str] | None = None
     run: list[str] = []
 
     def close_run() -> None:
         nonlocal best
-        if len(run) >= _MIN_LENGTH or (run and ord(run[0]) >= _IDEOGRAPHS):
+        if _long_enough("".join(run)):
             best = _choose(best, frozenset({fold("".join(run))}))
         run.clear()
 
-    for op, av in items:
+    for i, (op, av) in enumerate(items):
+        if op not in _ZERO_WIDTH:
+            heads = _prefixes(items[i:])
+            if all(map(_long_enough, heads)):
+                best = _choose(best, frozenset(map(fold, heads)))
         if op is _parser.LITERAL:
             run.append(chr(av))  # type: ignore[arg-type]
             continue
-        if op in (_parser.AT, _parser.ASSERT, _parser.ASSERT_NOT):
+        if op in _ZERO_WIDTH:
             continue  # zero-width: consumes nothing, so the literal run goes on
         close_run()
         best = _choose(best, _element(op, av))

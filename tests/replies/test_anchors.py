@@ -101,3 +101,4 @@ def test_an_alternative_without_a_literal_leaves_the_lexicon_unanchored() -> Non
     assert anchor_test(r"\bwill\s+attend|\b\w+\s\d") is None
     assert anchors(r"\b(will|shall)\s+attend") == frozenset({"attend"})
     assert anchors(r"(?<!had\s)\bhope[sd]?\b") == frozenset({"hope"})
+    assert anchors(r"\b(не|ни)\b") == frozenset({"не", "ни"})  # a shared first letter
