@@ -19,6 +19,7 @@ every character to one representative of that relation, keeping the length, so
 from __future__ import annotations
 
 import re
+from functools import cache
 from re import _casefix, _parser  # type: ignore[attr-defined]
 
 # re's extra case classes (beyond simple lower case), each mapped to its smallest member.
@@ -82,8 +83,9 @@ def _prefixes(items: list[tuple[object, object]]) -> set[str]:
                 heads = _prefixes(list(av[-1] if op is _parser.SUBPATTERN else av))  # type: ignore[index,arg-type]
             else:
                 heads = {""}
-            out = {p + h for p in out for h in heads}
-            return out if len(out) <= _MAX_PREFIXES else {""}
+            if len(out) * len(heads) > _MAX_PREFIXES:
+                return {""}
+            return {p + h for p in out for h in heads}
         if len(out) > _MAX_PREFIXES:
             return {""}
     return out
@@ -101,11 +103,14 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
             best = _choose(best, frozenset({fold("".join(run))}))
         run.clear()
 
+    stretch = False  # inside a stretch of literals and classes (its prefixes are known)
     for i, (op, av) in enumerate(items):
-        if op not in _ZERO_WIDTH:
+        if op not in _ZERO_WIDTH and not stretch:
             heads = _prefixes(items[i:])
             if all(map(_long_enough, heads)):
                 best = _choose(best, frozenset(map(fold, heads)))
+        if op not in _ZERO_WIDTH:
+            stretch = op is _parser.LITERAL or op is _parser.IN
         if op is _parser.LITERAL:
             run.append(chr(av))  # type: ignore[arg-type]
             continue
@@ -135,6 +140,7 @@ def _element(op: object, av: object) -> frozenset[str] | None:
     return None
 
 
+@cache
 def anchors(pattern: str) -> frozenset[str] | None:
     """The literal anchors of ``pattern`` (compiled with ``re.IGNORECASE``), folded; None when
     some match may contain no literal string we can name (then always search)."""
@@ -159,9 +165,15 @@ def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
-def anchor_test(pattern: str) -> re.Pattern[str] | None:
+def anchor_test(parts: list[str]) -> re.Pattern[str] | None:
     """A pattern, case-sensitive and to be searched in ``fold(text)``, that finds something
-    whenever ``pattern`` (with ``re.IGNORECASE``) matches ``text``: the anchors as one trie,
-    which the regular-expression engine tests in one pass. None: no anchors (always search)."""
-    found = anchors(pattern)
-    return re.compile(_alternation(_trie(found))) if found else None
+    whenever one of ``parts`` (with ``re.IGNORECASE``) matches ``text``: their anchors as one
+    trie, which the regular-expression engine tests in one pass. None: some part has no
+    anchors (always search). Each part is analysed once, whatever scripts it is combined with."""
+    found: set[str] = set()
+    for part in parts:
+        anchored = anchors(part)
+        if not anchored:
+            return None
+        found |= anchored
+    return re.compile(_alternation(_trie(frozenset(found))))

@@ -159,7 +159,7 @@ class Lexicon:
             parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
             source = _factored(parts)
             self._cache[scripts] = (
-                (re.compile(source, re.I), anchor_test(source)) if parts else (None, None)
+                (re.compile(source, re.I), anchor_test(parts)) if parts else (None, None)
             )
         pattern, needed = self._cache[scripts]
         if needed is not None and needed.search(_folded(text)) is None:
