@@ -33,6 +33,8 @@ from __future__ import annotations
 
 import re
 
+from circular.replies.anchors import anchor_test, fold
+
 _SCRIPTS = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
     "arabic": re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]"),
@@ -60,6 +62,20 @@ def forget() -> None:
     """Empty every lexicon's memo of searches (called before each text is read)."""
     for lexicon in _LEXICONS:
         lexicon._found.clear()
+    _FOLDED.clear()
+
+
+# Each text folded once (``anchors.fold``) for the anchor tests of all lexicons.
+_FOLDED: dict[str, str] = {}
+
+
+def _folded(text: str) -> str:
+    found = _FOLDED.get(text)
+    if found is None:
+        found = fold(text)
+        if len(_FOLDED) < _MEMO:
+            _FOLDED[text] = found
+    return found
 
 
 # Zero-width tests that many alternatives open with. ``\b A | \b B`` and ``\b (?:A | B)``
@@ -128,15 +144,27 @@ class Lexicon:
                 (name for name, pattern in _SCRIPTS.items() if pattern.search(part)), "latin"
             )
             self._by_script.setdefault(script, []).append(part)
-        self._cache: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._cache: dict[
+            frozenset[str], tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+        ] = {}
         self._found: dict[tuple[str, frozenset[str] | None, int], re.Match[str] | None] = {}
         _LEXICONS.append(self)
 
-    def _pattern(self, scripts: frozenset[str]) -> re.Pattern[str] | None:
+    def _pattern(self, text: str, scripts: frozenset[str] | None) -> re.Pattern[str] | None:
+        """The pattern for ``text`` (of the scripts given, or those ``text`` contains), or
+        None when it has none or when none of its anchors is in ``text``: a search would find
+        nothing (``circular.replies.anchors``)."""
+        scripts = scripts if scripts is not None else scripts_of(text)
         if scripts not in self._cache:
             parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
-            self._cache[scripts] = re.compile(_factored(parts), re.I) if parts else None
-        return self._cache[scripts]
+            source = _factored(parts)
+            self._cache[scripts] = (
+                (re.compile(source, re.I), anchor_test(parts)) if parts else (None, None)
+            )
+        pattern, needed = self._cache[scripts]
+        if needed is not None and needed.search(_folded(text)) is None:
+            return None
+        return pattern
 
     def search(
         self, text: str, scripts: frozenset[str] | None = None, pos: int = 0
@@ -146,7 +174,7 @@ class Lexicon:
         key = (text, scripts, pos)
         if key in self._found:
             return self._found[key]
-        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        pattern = self._pattern(text, scripts)
         found = pattern.search(text, pos) if pattern else None
         if len(self._found) < _MEMO:
             self._found[key] = found
@@ -154,17 +182,17 @@ class Lexicon:
 
     def finditer(self, text: str, scripts: frozenset[str] | None = None) -> list[re.Match[str]]:
         """Every cue in ``text`` (of the scripts given, or those ``text`` contains)."""
-        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        pattern = self._pattern(text, scripts)
         return list(pattern.finditer(text)) if pattern else []
 
     def sub(self, replacement: str, text: str, scripts: frozenset[str] | None = None) -> str:
         """``text`` with every cue replaced."""
-        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        pattern = self._pattern(text, scripts)
         return pattern.sub(replacement, text) if pattern else text
 
     def sub_blank(self, text: str, scripts: frozenset[str] | None = None) -> str:
         """``text`` with every cue replaced by as many spaces (offsets are kept)."""
-        pattern = self._pattern(scripts if scripts is not None else scripts_of(text))
+        pattern = self._pattern(text, scripts)
         return pattern.sub(lambda m: " " * len(m.group(0)), text) if pattern else text
 
 
