@@ -23,13 +23,17 @@ def result(request):  # type: ignore[no-untyped-def]
     return score(folder)
 
 
-def test_no_accept_decline_swap(result) -> None:  # type: ignore[no-untyped-def]
-    swapped = [
+def _swaps(result) -> list[str]:  # type: ignore[no-untyped-def]
+    """The replies read as the opposite answer (accept for decline or the reverse)."""
+    return [
         row["file"]
         for row, r in result.rows
         if {row["kind"], r.kind.value} == {"accept", "decline"}
     ]
-    assert swapped == []
+
+
+def test_no_accept_decline_swap(result) -> None:  # type: ignore[no-untyped-def]
+    assert _swaps(result) == []
 
 
 # Round 9 raised the final threshold from 0.80 to 0.90 (the 0.80-0.90 band was right 68.5 % of
@@ -63,3 +67,15 @@ def test_every_hard_category_at_least_85_percent_and_misses_go_to_a_person(resul
 
 def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-def]
     assert set(result.tables["language"]) == {"ar", "en", "es", "fr", "ru", "zh"}
+
+
+# Sets 6-9 were scored once each and tuned on after (rounds 6-9): their accuracy targets are not
+# met, but no reply of theirs may be swapped or answered wrongly without a person.
+@pytest.mark.parametrize("name", ["frozen6", "frozen7", "frozen8", "frozen9"])
+def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
+    folder = FROZEN.parent / name
+    if not (folder / "labels.csv").exists():
+        pytest.skip(f"{name} is not in this tree")
+    scored = score(folder)
+    assert _swaps(scored) == []
+    assert scored.overall.wrong_final == 0
