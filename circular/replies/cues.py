@@ -462,6 +462,10 @@ DECLINE = _compile(
         r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))"
         r"|\b(must|have\s+to|has\s+to|will)\s+say\s+no\b|\b(sorry|afraid)\s+to\s+(say|inform|tell)\b"
         r"|\btied\s+up\b|\bforg?o(es|ing)?\s+(the|this|your)\b"
+        # Round 10: letting the opportunity pass ("has to let this opportunity pass"); negated,
+        # it is a litotes of ``negation._REFUSAL`` and never reaches this list.
+        r"|\blet\s+(this|the|such\s+an?|that|your\s+kind)\s+(\w+\s+){0,2}?(opportunity|occasion"
+        r"|chance|invitation)\s+(pass|slip|go)\b"
         # A participation called off (not "the in-person segment was cancelled").
         r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)"
@@ -480,6 +484,8 @@ DECLINE = _compile(
         r"|\bdésolée?s?\s+de\s+(vous\s+)?(annoncer|informer|dire)"
         r"|\b(participation|présence)\s+(\w+\s+){0,4}(est|a\s+été)\s+annulée?"
         r"|\bannul\w*\s+(\w+\s+){0,3}participation"
+        r"|\blaisser\s+(passer|échapper)\s+(cette|l'|une\s+telle|votre\s+aimable)\s*(\w+\s+)?"
+        r"(occasion|opportunité|invitation)"
         r"|\b(suspension|gel|interdiction)\s+de\s+(tou\w+\s+)?(les\s+)?(\w+\s+){0,2}(déplacements"
         r"|missions|participations?)\b",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
@@ -495,6 +501,8 @@ DECLINE = _compile(
         r"(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s|en\s+es)"
         r"|\b(participación|asistencia)\s+(\w+\s+){0,4}(queda|ha\s+sido|fue)\s+cancelad[oa]"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participación|asistencia)"
+        r"|\bdejar\s+(pasar|escapar)\s+(esta|la|tan|su\s+amable)\s+(\w+\s+)?(oportunidad|ocasión"
+        r"|invitación)"
         r"|\b(suspensión|suspender|congelación|prohibición)\s+de\s+(tod\w+\s+)?(l[oa]s\s+)?"
         r"(\w+\s+){0,2}(viajes|misiones|participaciones|desplazamientos)\b",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
@@ -502,7 +510,9 @@ DECLINE = _compile(
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
         r"|ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
         r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
-        r"|форум)\w*|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
+        r"|форум)\w*|(вынужден\w*|придётся|приходится|придется)\s+(\S+\s+){0,2}?(упустить|пропустить)"
+        r"\s+(эту|такую|данную|любезное)?\s*(\S+\s+)?(возможност|приглашени)\w*"
+        r"|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
         r"участи\w*|(приостанов\w*|запрет\w*|мораторий)\s+(на\s+)?(вс\w+\s+)?(\w+\s+){0,2}"
         r"(поезд\w*|командиров\w*|выезд\w*|участи\w*)",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
@@ -510,6 +520,7 @@ DECLINE = _compile(
         # The potential complement: "参加不了", "去不成" (cannot take part).
         r"|(参加|參加|出席|与会|與會|参会|发言|去|来|來|赶)不(了|成)"
         r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)"
+        r"|(只能|只好|不得不|只得|将|將)错过(这次|此次|这个|本次)?(机会|機會|盛会|邀请)"
         r"|取消[^。；，]{0,10}(出席|参会|與會|与会)|暂停[^。；，]{0,10}(出访|出国|出境|外事活动|参会)",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
@@ -518,7 +529,8 @@ DECLINE = _compile(
         r"|(?:^|\s)[يت]منع\w*\s+[^.؛]{0,40}من\s+(المشاركة|الحضور|حضور|إلقاء)"
         r"|(?:المشاركة|حضور|[سو]?[يت]شارك|[سو]?[يت]حضر)\s+[^.،؛]{0,40}?(?:اجتماع|مؤتمر|فعالية|حدث|منتدى"
         r"|قمة)\s+آخر|(?:ألغى|ألغت|إلغاء)\s+[^.؛]{0,30}مشارك\w*"
-        r"|(?:تعليق|وقف|منع|تجميد)\s+(?:جميع\s+|كافة\s+)?(?:ال)?(?:مشاركات|سفر|رحلات|زيارات)",
+        r"|(?:تعليق|وقف|منع|تجميد)\s+(?:جميع\s+|كافة\s+)?(?:ال)?(?:مشاركات|سفر|رحلات|زيارات)"
+        r"|(?:^|\s)(?:[سل]?[يت]ضطر\S*|مضطر\S*|اضطر\S*)\s+(?:\S+\s+){0,3}?(?:إلى\s+)?تفويت",
     ]
 )
 
@@ -666,13 +678,20 @@ CONDITION = _compile(
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
         r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b"
         # Round 9: "От этого зависит, кто будет выступать": a dependency, not an answer.
-        r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])",
+        r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])"
+        # Round 10: the colloquial "if" ("коли", "ежели").
+        r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
         r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
-        r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可",
+        r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可"
+        # Round 10: the colloquial "if" ("要是网络正常", "假如", "万一", "…的话").
+        r"|要是|假如|假使|假若|万一|萬一|的话|的話",
         r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s"
-        r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على",
+        r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على"
+        # Round 10: "لو" is "if" in the dialects ("بيشارك لو النت تمام"); not "ولو"/"حتى لو"
+        # (even if: the answer stands) nor the polite "لو سمحتم/تكرمتم" (please).
+        r"|(?:^|\s)(?<!حتى\s)لو(?=\s)(?!\s+(?:سمح|تكرم|تكرّم|تفضل|تفضّل)\S*)",
     ]
 )
 
@@ -894,6 +913,32 @@ DISCLAIMER = _compile(
         r"\b(does|do|will|shall|can)\s*(not|n't)\s+accept\s+(any\s+)?(liability|responsibility)\b",
         r"\bn'accept\w*\s+(aucune|nulle)\s+responsabilit\w*",
         r"\bno\s+(acepta|asume|aceptamos|asumimos)\s+(ninguna\s+)?responsabilidad",
+        # Round 10: no commitment can arise from an e-mail ("Aucune acceptation d'engagement ne
+        # peut résulter d'un courriel", "No commitment can be accepted by e-mail"): a footer
+        # about the medium; its "acceptance" and negation answer nothing.
+        r"\bno\s+(\w+\s+){0,2}?(acceptance|commitment|obligation|contract|agreement|offer)s?\b"
+        r"[^.;]{0,60}\b(e-?mails?|electronic\s+mail|electronic\s+means)\b"
+        r"|\baucun\w*\s+(\w+\s+){0,2}?(acceptation|engagement|obligation|contrat|offre)s?\b[^.;]{0,60}"
+        r"\b(courriels?|e-?mails?|courriers?\s+électroniques?|messages?\s+électroniques?|mails?)\b"
+        r"|\bning[uú]n\w*\s+(\w+\s+){0,2}?(aceptaci[oó]n|compromiso|obligaci[oó]n|contrato|oferta)\b"
+        r"[^.;]{0,60}\b(correos?(\s+electrónicos?)?|e-?mails?|mensajes?\s+electrónicos?)\b"
+        # Filing stamps: "Accepted by: auto-filing system", "Reçu par : système d'archivage".
+        r"|\b(accepted|received|filed|registered|processed|logged)\s+by\s*:\s*[^.;]{0,30}?"
+        r"\b(system|robot|bot|server|software|auto\w*)"
+        r"|\b(accept[ée]|reçu|enregistr[ée]|class[ée]|trait[ée])e?s?\s+par\s*:\s*[^.;]{0,30}?"
+        r"\b(système|robot|serveur|logiciel|automat\w*)"
+        r"|\b(aceptad|recibid|registrad|archivad|procesad)[oa]s?\s+por\s*:\s*[^.;]{0,30}?"
+        r"\b(sistema|robot|servidor|autom[aá]tic\w*)",
+        r"(?<![\w\u0400-\u04ff])(никак\w*|ни\s+одно)\s+(\S+\s+){0,2}?(обязательств|соглашени|акцепт"
+        r"|согласи|оферт)\w*[^.;]{0,60}(электронн\w+\s+(почт|сообщени|письм)\w*|e-?mail)"
+        r"|(принято|получено|зарегистрировано|обработано)(\s+\S+)?\s*:\s*[^.;]{0,30}?"
+        r"(систем|робот|сервер|автомат)\w*",
+        r"(电子邮件|電子郵件|邮件|郵件)[^。；]{0,20}(不构成|不構成|不产生|不產生|不能产生|不得视为)[^。；]{0,12}"
+        r"(承诺|承諾|接受|约束|約束|义务|義務)|(接受|接收|签收|簽收|归档|歸檔|登记|登記)(人|者|方)?[:：]"
+        r"\s*[^。；]{0,15}(系统|系統|自动|自動)",
+        r"(?:^|\s)لا\s+(?:[يت]ترتب|ينشأ|تنشأ|[يت]نتج)\s+[^.]{0,40}(?:البريد\s+الإلكتروني|رسائل\s+إلكترونية"
+        r"|رسالة\s+إلكترونية)|(?:تم\s+)?(?:القبول|الاستلام|التسجيل|الأرشفة)\s+(?:بواسطة|من\s+قبل)\s*:"
+        r"\s*[^.]{0,30}(?:النظام|آلي|الآلي)",
     ]
 )
 

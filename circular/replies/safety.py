@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from circular.replies import cues, negation
+from circular.replies.autoreplies import months_named
 
 # Quotation marks around the answer, and the words that introduce a draft or a proposed text.
 # "Please ignore the draft below sent by mistake: <the answer>": the draft is the discarded text.
@@ -264,6 +265,26 @@ def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -
     return None
 
 
+def _another_month(sentence: str, scripts: frozenset[str]) -> str | None:
+    """The Y of a "not X but Y" that moves the answer to another month than X names ("参加的不是
+    三月的高级别会议，而是五月…的论坛最后一周", "not the March sessions but the week in May"):
+    the event the Minister attends is then most likely another one than the invitation's, which
+    only a person can tell (round 10). A change of day in the same month ("not 22 March but 24
+    March") is not one."""
+    for contrast in _CONTRAST.finditer(sentence):
+        before, after = sentence[: contrast.start()], sentence[contrast.end() :]
+        scopes = negation.analyse(before, scripts, cues.PARTICIPATE).scopes
+        # Only a month inside the negation is the X ("not, as said in our letter of 8
+        # February, a written text but …" names the letter's month, not the event's).
+        named = frozenset().union(
+            *(months_named(before[s.start : s.end]) for s in scopes if not s.backward)
+        )
+        moved = months_named(after)
+        if named and moved - named:
+            return contrast.group(0).strip()
+    return None
+
+
 def unsafe(
     kind: str,
     sentence: str,
@@ -314,6 +335,9 @@ def unsafe(
         # "cannot attend, but will send a recorded message": which invitation it answers (to
         # speak, or to come) is for a person.
         return f"a recorded message after a refusal ({recorded.group(0).strip()!r})"
+    shift = _another_month(sentence, scripts)
+    if shift:
+        return f"a 'not X but Y' that moves to another month ({shift!r})"
     listener = _LISTENER.search(window, scripts)
     if listener:
         return f"taking part only to listen may not be speaking ({listener.group(0).strip()!r})"

@@ -1,0 +1,116 @@
+"""Round 10 of issue 13: a litotes of reluctance around a refusal, letting an opportunity pass,
+"not X but Y" that moves to another month, the colloquial "if", filing stamps and footers that
+deny any commitment by e-mail. Every sentence was written for this test, in the six languages;
+none is copied from a development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from circular.replies.autoreplies import months_named
+from circular.replies.classify import classify_text
+
+# "Not without reluctance/hesitation" is "with reluctance": the act after it decides, and
+# letting the opportunity pass is a refusal; negated ("will not let it pass") it is a litotes.
+FINAL = [
+    ("Not without some hesitation, the Minister has to let this chance slip.", "decline"),
+    ("It is not without misgivings that the Secretary must let the occasion pass.", "decline"),
+    ("The Minister would never let such an opportunity pass by.", "accept"),
+    ("Ce n'est pas sans réticence que le Ministre doit laisser passer cette occasion.", "decline"),
+    ("Madame la Ministre ne laissera pas échapper cette occasion.", "accept"),
+    ("No sin cierta vacilación, la Ministra debe dejar pasar esta oportunidad.", "decline"),
+    ("El Viceministro no dejará escapar esta ocasión.", "accept"),
+    ("Не без колебаний министр вынужден упустить эту возможность.", "decline"),
+    ("Министр такую возможность не упустит.", "accept"),
+    ("部长不无遗憾地只能错过这次机会。", "decline"),
+    ("部长绝不会错过这次机会。", "accept"),
+    ("ليس دون تردد يضطر معالي الوزير إلى تفويت هذه الفرصة.", "decline"),
+    ("لن تفوت الوزيرة هذه الفرصة.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FINAL)
+def test_reluctance_and_letting_the_opportunity_pass(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.best_guess.value == kind, (text, decision.cues)
+    assert decision.kind.value == kind, (text, decision.reason)
+
+
+# Nothing here answers: footers denying that an e-mail commits anyone, filing stamps.
+NO_ANSWER = [
+    "No acceptance or commitment may arise from this exchange of e-mails.",
+    "Received by: mail-archiving robot.",
+    "Aucun engagement contractuel ne saurait naître d'un simple courrier électronique.",
+    "Accepté par : système de classement automatique.",
+    "Ninguna aceptación de compromisos puede derivarse de un correo electrónico.",
+    "Registrado por: sistema automático de correspondencia.",
+    "Никакие обязательства не возникают из переписки по электронной почте.",
+    "Принято: система автоматической регистрации документов.",
+    "本电子邮件不构成任何具有约束力的承诺。",
+    "签收：公文自动登记系统",
+    "لا يترتب أي التزام قانوني على رسائل البريد الإلكتروني.",
+    "تم الاستلام بواسطة: نظام الأرشفة الآلي.",
+]
+
+
+@pytest.mark.parametrize("text", NO_ANSWER)
+def test_footers_and_stamps_answer_nothing(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.best_guess.value == "other", (text, decision.cues)
+
+
+# A colloquial "if" makes the answer conditional (never final).
+CONDITIONAL = [
+    "الوزيرة بتحضر لو الطيران اشتغل عادي.",
+    "部长要是身体允许就来发言。",
+    "Министр выступит, ежели позволит здоровье.",
+]
+
+
+@pytest.mark.parametrize("text", CONDITIONAL)
+def test_colloquial_if_is_a_condition(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == "other" and decision.needs_review, (text, decision.reason)
+
+
+# "Even if" and the polite "if you please" are not conditions of the answer.
+STILL_FINAL = [
+    ("الوزير سيشارك ولو عن بعد.", "accept"),
+    ("سيشارك الوزير في الجلسة. لو سمحتم أرسلوا لنا البرنامج.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), STILL_FINAL)
+def test_even_if_and_please_are_no_condition(text: str, kind: str) -> None:
+    assert classify_text(text).kind.value == kind, text
+
+
+# "Not X but Y" that moves to another month: the Y is most likely another event; a person
+# decides. A change of day in the same month stays final.
+MOVED = [
+    "The Minister will take part not in the March sessions but in the May week.",
+    "La Ministre participera non pas aux sessions de mars, mais à la semaine de mai.",
+    "El Ministro participará no en las sesiones de marzo, sino en la semana de mayo.",
+    "Министр примет участие не в мартовской сессии 22 марта, а в заседании 18 мая.",
+    "部长出席的不是三月的会议，而是五月的论坛周。",
+    "سيشارك الوزير ليس في جلسات مارس بل في أسبوع مايو.",
+]
+
+
+@pytest.mark.parametrize("text", MOVED)
+def test_not_x_but_y_to_another_month_goes_to_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == "other", (text, decision.reason)
+
+
+def test_a_change_of_day_in_the_same_month_stays_final() -> None:
+    text = "La Ministre interviendra non pas le 22 mars, mais le 24 mars."
+    assert classify_text(text).kind.value == "accept"
+
+
+def test_months_named() -> None:
+    assert months_named("not the March sessions but May") == {3, 5}
+    assert months_named("May the Minister speak first?") == frozenset()
+    assert months_named("三月的会议，而是十二月") == {3, 12}
+    assert months_named("в мае, а не 22 марта") == {3, 5}
+    assert months_named("في 24 مارس") == {3}
