@@ -114,3 +114,33 @@ def test_months_named() -> None:
     assert months_named("三月的会议，而是十二月") == {3, 12}
     assert months_named("в мае, а не 22 марта") == {3, 5}
     assert months_named("في 24 مارس") == {3}
+
+
+# A legal footer after the signature is the footer's throughout: its slogans and imperatives
+# ("Decline to open links", "¡No a la corrupción!") do not contradict the reply's answer.
+FOOTERS = [
+    (
+        "The Minister accepts with pleasure and will deliver the statement.\n\n"
+        "Jane Roe\nHead of Protocol\n\n"
+        "Notice: this e-mail is confidential. Decline to open unexpected attachments.",
+        "accept",
+    ),
+    (
+        "La Ministra acepta la invitación y pronunciará la declaración.\n\n"
+        "Ana Pérez\nDirección de Protocolo\n\n"
+        "Este mensaje es confidencial. Aceptamos sus comentarios en nuestra web.",
+        "accept",
+    ),
+    (
+        "Le Ministre regrette de ne pouvoir participer aux sessions.\n\n"
+        "Paul Martin\nChef du Protocole\n\n"
+        "Ce courriel est confidentiel. Nous acceptons vos remarques sur notre site.",
+        "decline",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FOOTERS)
+def test_a_legal_footer_does_not_contradict_the_answer(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (decision.reason, decision.cues)
