@@ -390,15 +390,38 @@ ACCEPT = _compile(
         r"|министра)\s+(на|в)\s",
         r"(请|麻烦)?(把|将)(部长|部長)(排在|安排在|列入|排进)",
         r"(يرجى|الرجاء|نرجو)\s+(إدراج|تسجيل|وضع)\s+(اسم\s+)?(معاليه|معاليها|الوزير|الوزيرة)",
+        # Round 10: the near future ("is going to speak", "va faire l'allocution", "va a
+        # intervenir"), the speech in the passive with its speaker ("sera présentée par",
+        # "será pronunciada por", "будет зачитано"), consent given ("a marqué son accord pour",
+        # "ha dado su conformidad", "granted approval for the Minister to address"), making
+        # oneself available.
+        r"\b(is|are|am)\s+going\s+to\s+(participate|attend|deliver|speak|address|join|take\s+part"
+        r"|make\s+(a|the|his|her|its|our)\s+(\w+\s+)?statement|present|read|give)\b"
+        r"|\b(will|shall|'ll)\s+make\s+(himself|herself|themselves|itself)\s+available\b"
+        r"|\b(granted|given|gave|grants?)\s+(\w+\s+){0,2}?(approval|consent|clearance|go-ahead"
+        r"|assent)\s+for\s+(\S+\s+){1,5}?to\s+(attend|participate|address|speak|deliver|take\s+part"
+        r"|join|make)\b|\b(is|are)\s+on\s+board\b",
+        r"\b(va|vont|allons)\s+(faire|prononcer|présenter|intervenir|participer|prendre\s+(part"
+        r"|la\s+parole)|lire|délivrer|assister)\b|\b(sera|seront)\s+(présenté|prononcé|lu|fait"
+        r"|délivré|donné)e?s?\s+par\b|\b(marqué|donné)\s+(son|leur|notre)\s+(accord|aval"
+        r"|feu\s+vert|assentiment)\b",
+        r"\b(va|van|vamos)\s+a\s+(participar|intervenir|asistir|pronunciar|hablar|presentar|leer"
+        r"|hacer\s+uso|tomar\s+parte)\b|\b(será|serán)\s+(pronunciad|leíd|presentad|realizad|hech"
+        r"|dad)[oa]s?\s+por\b|\b(dado|otorgado|dio)\s+su\s+(conformidad|visto\s+bueno|aprobación"
+        r"|consentimiento|aval|anuencia)\b",
+        r"(?<![\w\u0400-\u04ff])будет\s+(сделан|зачитан|представлен|произнес[её]н|оглаш[её]н)\w*"
+        r"|(?<![\w\u0400-\u04ff])одобрил\w*\s+(\S+\s+)?участие",
+        r"已(获|獲)?批准[^。；，]{0,8}(出席|参加|參加|参会|与会|與會|发言|發言)",
+        r"(?:^|\s)و?س[يت](?:لقى|قدم)\s+(?:ال)?(?:كلمة|بيان)",
     ]
 )
 
 PARTICIPATE = _compile(
     [
-        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
+        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
-        r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
+        r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
         r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?|prendr\w*\s+la\s+parole)\b",
@@ -723,12 +746,15 @@ ROLE = _compile(
         r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b"
         r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b|\bchief\s+engineer\b"
         # Abbreviated and clipped titles in informal mail: "the DG", "el vice".
-        r"|\bthe\s+DG\b|\b(minister[- ])?counsell?or\b",
+        r"|\bthe\s+DG\b|\b(minister[- ])?counsell?or\b"
+        # Round 10: civil-service titles of the Commonwealth ("Additional Secretary").
+        r"|\b(additional|joint|principal)\s+secretary\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
         r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
         r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*"
-        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b|\bministre[- ]conseill(er|ère)\b",
+        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b|\bministre[- ]conseill(er|ère)\b"
+        r"|\bconseill(er|ère)\s+technique\b|\bsecrétaire\s+parlementaire\b",
         r"\bviceministr[oa]\b|\bvice\s?ministr[oa]\b|\bsecretari[oa]\s+de\s+estado\b"
         r"|\bsubsecretari[oa]\b|\bembajador[a]?\b|\brepresentante\s+permanente\b"
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"

@@ -144,3 +144,36 @@ FOOTERS = [
 def test_a_legal_footer_does_not_contradict_the_answer(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == kind, (decision.reason, decision.cues)
+
+
+# General forms of an answer that no cue read before the round: the near future, the speech in
+# the passive with its speaker, consent given, making oneself available, a negated "taking
+# part", and delegates with civil-service titles.
+FORMS = [
+    ("The Minister is going to address the opening session.", "accept"),
+    ("The Secretary will make herself available to deliver the statement.", "accept"),
+    ("The Cabinet has granted clearance for the Minister to take part virtually.", "accept"),
+    ("Regrettably the Minister will not be taking part this year.", "decline"),
+    (
+        "Ms A. Rao, Joint Secretary, has been nominated to speak in place of the Minister.",
+        "accept",
+    ),
+    ("Le secrétaire d'État va prendre la parole lors de la session.", "accept"),
+    ("L'allocution sera prononcée par la secrétaire parlementaire.", "accept"),
+    ("Madame la Ministre a donné son feu vert pour intervenir le 23.", "accept"),
+    ("Le Ministre ne prendra finalement pas part aux travaux.", "decline"),
+    ("El Secretario va a hacer uso de la palabra el martes.", "accept"),
+    ("La intervención será leída por la Embajadora en Ginebra.", "accept"),
+    ("La Ministra ha dado su visto bueno para participar en la sesión.", "accept"),
+    ("Обращение министра будет зачитано послом в Женеве.", "accept"),
+    ("Руководство одобрило участие министра в сессии.", "accept"),
+    ("部长已获批准出席高级别会议。", "accept"),
+    ("ستلقى الكلمة باسم الوزارة في الجلسة الافتتاحية.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FORMS)
+def test_general_forms_of_an_answer(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.best_guess.value == kind, (text, decision.cues)
+    assert decision.kind.value == kind, (text, decision.reason)
