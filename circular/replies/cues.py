@@ -1051,6 +1051,45 @@ CONCESSIVE = re.compile(
     re.I,
 )
 
+# Round 10: requests and promises about the practical side of a speech (the time slot, the
+# link, the rehearsal, the text, the biography): they presuppose that the Minister speaks, so
+# beside an acceptance they leave nothing pending ("prendra la parole. Merci de nous indiquer
+# le créneau"). ``PENDING_DECISION`` keeps those that still wait on a decision.
+LOGISTICS = _compile(
+    [
+        r"\b(time\s+slot|slot|timing|time\s+of|running\s+order|speaking\s+order|zoom|link|rehearsal"
+        r"|technical\s+(test|check|briefing)|sound\s+check|bio-?data|biography|bio|cv|photo\w*"
+        r"|text\s+of\s+(the|his|her)\s+(statement|speech|remarks)|the\s+text|speech\s+text"
+        r"|accreditation|registration\s+(link|form)|logistic\w*|duration)\b",
+        r"\b(créneau|plage|horaire|heure\s+de\s+passage|lien|répétition|test\s+technique"
+        r"|ordre\s+de\s+passage|biographie|cv|photo\w*|le\s+texte|texte\s+de\s+(l'allocution|la"
+        r"\s+déclaration|l'intervention)|accréditation|modalités\s+(techniques|pratiques)|durée)\b",
+        r"\b(horario|franja|hora\s+de|enlace|link|ensayo|prueba\s+técnica|orden\s+de\s+(intervención"
+        r"|los\s+oradores)|biografía|hoja\s+de\s+vida|cv|foto\w*|el\s+texto|acreditación"
+        r"|modalidades\s+técnicas|duración)\b",
+        r"(?<![\w\u0400-\u04ff])(слот\w*|ссылк\w*|репетици\w*|техническ\w+\s+(проверк|тест|прогон)\w*"
+        r"|порядок\s+выступлени\w*|биографи\w*|фото\w*|текст\w*\s+выступлени\w*|аккредитаци\w*"
+        r"|регламент\w*|врем\w+\s+выступлени\w*)",
+        r"时段|时间安排|具体时间|链接|鏈接|彩排|技术测试|技術測試|发言顺序|發言順序|简历|簡歷|照片|讲稿|講稿|发言稿|發言稿"
+        r"|发言时长|發言時長",
+        r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
+        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة",
+    ]
+)
+# What still waits on a decision, whatever practical words are beside it.
+PENDING_DECISION = _compile(
+    [
+        r"\b(confirm\w*|decision|decide\w*|whether|approv\w*|clearance|revert|consider\w*|possible"
+        r"|deadline|extend\w*|extension|postpone\w*)\b",
+        r"\b(confirm\w*|décision|décid\w*|approbation|approuv\w*|possible|délai|prolong\w*|report\w*)\b",
+        r"\b(confirm\w*|decisión|decid\w*|aprobaci\w*|aprueb\w*|posible|plazo|prórroga|prorrog\w*)\b",
+        r"(?<![\w\u0400-\u04ff])(подтвер\w*|решени\w*|реш\w+т|одобрени\w*|возможн\w*|срок\w*|продл\w*)",
+        r"确认|確認|决定|決定|审批|審批|批准|是否|可否|能否|截止|延长|延長|推迟|推遲",
+        r"تأكيد|قرار|موافقة|إمكانية|الموعد\s+النهائي|تمديد|تأجيل",
+    ]
+)
+
+
 # "In any case the Minister will speak": the answer holds whatever the conditions beside it.
 UNCONDITIONAL = _compile(
     [

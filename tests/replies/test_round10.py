@@ -177,3 +177,37 @@ def test_general_forms_of_an_answer(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.best_guess.value == kind, (text, decision.cues)
     assert decision.kind.value == kind, (text, decision.reason)
+
+
+# Requests and promises about the speech's practical side presuppose it: beside an acceptance
+# they leave nothing pending. Those that still wait on a decision keep it with a person.
+LOGISTICS = [
+    "The Minister will deliver the statement. Kindly share the Zoom link for the rehearsal.",
+    "La Ministre interviendra. Merci de nous indiquer le créneau retenu.",
+    "El Ministro intervendrá el martes. Les enviaremos su biografía y una foto.",
+    "Министр выступит. Просим прислать ссылку для технической проверки.",
+    "部长将出席并发言。请告知具体时间安排和会议链接。",
+    "سيلقي الوزير الكلمة. نرجو إرسال الرابط وموعد الجلسة.",
+]
+
+
+@pytest.mark.parametrize("text", LOGISTICS)
+def test_logistics_beside_an_acceptance_leave_it_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == "accept", (text, decision.reason)
+
+
+STILL_PENDING = [
+    "The Minister will deliver the statement. Could the deadline for the text be extended?",
+    "La Ministre interviendra. Nous vous confirmerons le créneau après décision du Cabinet.",
+    "部长将发言。能否推迟发言时段，请告知。",
+]
+
+
+@pytest.mark.parametrize("text", STILL_PENDING)
+def test_logistics_waiting_on_a_decision_stay_with_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == "other" and decision.best_guess.value == "accept", (
+        text,
+        decision.reason,
+    )
