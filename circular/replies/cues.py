@@ -835,7 +835,9 @@ LETTER_REF = _compile(
         r"\b(su|la)\s+(amable\s+)?(carta|invitación|circular|comunicación|nota)\b[^.;]{0,120}"
         r"\b(invitando|en\s+la\s+que|por\s+la\s+que|solicitando|que\s+invita)\b[^.;]*",
         r"(ваше|письм\w*|приглашени\w*)[^.;]{0,120}(с\s+просьбой|в\s+котором|которым)[^.;]*",
-        r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*",
+        r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*"
+        # Round 10: the formal opening "贵处CL-21/4号函收悉" (your letter is received).
+        r"|(来函|贵函|來函|貴函|(贵|貴)[^。；，！]{0,20}(函|来信))[^。；，！]{0,6}(收悉|敬悉|奉悉)",
         r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(?<!\S)(التي|بشأن|لدعوة|تدعو)(?!\S)[^.؛،]*",
     ]
 )
@@ -876,7 +878,9 @@ DISCLAIMER = _compile(
         # footer, not a refusal of the invitation (one entry per script: a Lexicon files each
         # entry under the first script it contains).
         r"отказыва\w*\s+от\s+(любой\s+|всякой\s+)?ответственност\w*"
-        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
+        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*"
+        # Round 10: "не принимает на себя обязательств по сообщениям" (no obligation from mail).
+        r"|не\s+принима\w*\s+на\s+себя\s+(никаких\s+)?обязательств\w*\s+по\s+(сообщени|письм|переписк)\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
         r"претензи\w*|не\s+является\s+(публичной\s+)?офертой|(принимая|получая|прочитав)\s+(это|данное)"
         r"\s+(сообщение|письмо)",
         r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable"
@@ -897,7 +901,9 @@ DISCLAIMER = _compile(
         r"|не\s+являетесь\s+(его\s+)?адресат\w*|получили\s+(это|данное)\s+(сообщение|письмо)"
         r"\s+по\s+ошибке",
         # "以下信息暂请保密" (please keep this quiet) is a sentence, not a footer.
-        r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收",
+        r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收"
+        # Round 10: "谢绝商业广告邮件" (no advertising mail) is the mailbox's rule.
+        r"|(谢绝|謝絕|拒收)[^。；，]{0,6}(广告|廣告|推销|推銷|垃圾)",
         r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
         r"|غير\s+المرسل\s+إليه|إذا\s+تلقيت\s+هذه\s+الرسالة\s+عن\s+طريق\s+الخطأ",
         # Round 6: lines about the mailbox, the e-mail or its typing rather than the event
@@ -1074,6 +1080,20 @@ LOGISTICS = _compile(
         r"|发言时长|發言時長",
         r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
         r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة",
+    ]
+)
+# Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
+# detail when the answer is in another sentence.
+ELLIPTIC_CONDITION = _compile(
+    [
+        r"\b(if|where|when)\s+(possible|needed|necessary|required|so\s+desired|so\s+wished"
+        r"|convenient|feasible|useful|helpful)\b",
+        r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b",
+        r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b",
+        r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
+        r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])",
+        r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時",
+        r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -214,6 +214,8 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
     for clause in _CLAUSE.split(text):
         if cues.CONCESSIVE.match(clause) or cues.REPORTED.search(clause, scripts):
             continue  # "Despite the enthusiasm expressed below, …": backgrounded
+        if cues.DISCLAIMER.search(clause, scripts):
+            continue  # a footer's words ("谢绝广告邮件") answer nothing (round 10)
         if lexicon is cues.ACCEPT and cues.IRREALIS.search(clause, scripts):
             continue  # "was keen to accept, but …": an unfulfilled wish
         neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
@@ -304,7 +306,13 @@ def unsafe(
         return f"a draft or proposed text ({draft.group(0).strip(' :：')!r})"
     at = sentence.find(cue) if cue else -1
     if at >= 0 and any(q.start() < at < q.end() for q in _QUOTED.finditer(sentence)):
-        return "the answer is inside quotation marks"
+        # Round 10: a quoted approval followed by the sender's own words of the same answer
+        # ("أشر الوزير ب«موافق»، وعليه نؤكد مشاركته", "已批示「同意出席」，现正式确认：部长出席")
+        # stands on those words; a quotation alone does not.
+        unquoted = _QUOTED.sub(lambda q: " " * len(q.group(0)), sentence)
+        lexicon = cues.ACCEPT if kind == "accept" else cues.DECLINE
+        if _free(lexicon, unquoted, scripts) is None:
+            return "the answer is inside quotation marks"
     approval = _APPROVAL.search(window, scripts)
     if approval:
         return f"a condition or an approval still to come ({approval.group(0).strip()!r})"

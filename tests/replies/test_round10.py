@@ -211,3 +211,56 @@ def test_logistics_waiting_on_a_decision_stay_with_a_person(text: str) -> None:
         text,
         decision.reason,
     )
+
+
+# An elliptic condition ("if possible", "si besoin") in another sentence than the answer
+# qualifies a detail; a full condition, or one in the answer's own sentence, still suspends it.
+DETAIL = [
+    ("The Minister will take part. Please schedule her on the 24th if possible.", "accept"),
+    ("La Ministre prendra la parole. Elle peut enregistrer une vidéo si besoin.", "accept"),
+    ("El Ministro intervendrá. De ser posible, prefiere la tarde del martes.", "accept"),
+    ("Министр выступит. При необходимости пришлём запись заранее.", "accept"),
+    ("部长将出席并发言。如有需要，可提前录制视频。", "accept"),
+    ("سيشارك الوزير بكلمة. ويمكن تسجيل الكلمة مسبقا إن أمكن.", "accept"),
+    (
+        "The Minister regrets that she cannot attend. A written note can follow if needed.",
+        "decline",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), DETAIL)
+def test_elliptic_condition_elsewhere_binds_a_detail(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason)
+
+
+SUSPENDED = [
+    "The Minister will attend if possible.",
+    "La Ministre interviendra. Elle confirmera si son agenda le permet.",
+    "El Ministro intervendrá si es posible.",
+]
+
+
+@pytest.mark.parametrize("text", SUSPENDED)
+def test_a_full_or_same_sentence_condition_still_suspends(text: str) -> None:
+    assert classify_text(text).kind.value == "other", text
+
+
+# A quoted approval followed by the sender's own words of the same answer stands on them; a
+# quotation alone still goes to a person.
+def test_quoted_approval_with_own_words_is_final() -> None:
+    assert classify_text("已批示「同意参加」，现确认部长出席并发言。").kind.value == "accept"
+    assert classify_text(
+        "وافق الوزير بعبارة «موافق»، وعليه نؤكد مشاركته في الجلسة."
+    ).kind.value == ("accept")
+    assert classify_text("The note reads “the Minister accepts”.").kind.value == "other"
+
+
+# The formal Chinese opening "your letter is received", a mailbox's rule against advertising,
+# and a Russian footer denying obligations from mail answer nothing.
+def test_openings_and_footers_answer_nothing() -> None:
+    assert classify_text("贵部2月3日函收悉。部长将出席并发言。").kind.value == "accept"
+    assert classify_text("部长确认出席。谢绝推销广告邮件。").kind.value == "accept"
+    text = "Министр выступит 23 марта. Министерство не принимает на себя обязательств по письмам."
+    assert classify_text(text).kind.value == "accept"
