@@ -264,3 +264,16 @@ def test_openings_and_footers_answer_nothing() -> None:
     assert classify_text("部长确认出席。谢绝推销广告邮件。").kind.value == "accept"
     text = "Министр выступит 23 марта. Министерство не принимает на себя обязательств по письмам."
     assert classify_text(text).kind.value == "accept"
+
+
+# Two of round 9's "answer with a hedge" sentences: their hedge is a practical request or
+# promise, so since this round they are final.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister will deliver the statement. Please let us know the time slot.",
+        "确定参加 发言稿稍后发您",
+    ],
+)
+def test_round9_practical_hedges_are_final_now(text: str) -> None:
+    assert classify_text(text).kind.value == "accept", text
