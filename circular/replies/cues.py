@@ -395,7 +395,8 @@ ACCEPT = _compile(
         # "será pronunciada por", "будет зачитано"), consent given ("a marqué son accord pour",
         # "ha dado su conformidad", "granted approval for the Minister to address"), making
         # oneself available.
-        r"\b(is|are|am)\s+going\s+to\s+(participate|attend|deliver|speak|address|join|take\s+part"
+        r"\b(will|shall)\s+be\s+(given|made|read|presented|delivered|pronounced)\s+by\b"
+        r"|\b(is|are|am)\s+going\s+to\s+(participate|attend|deliver|speak|address|join|take\s+part"
         r"|make\s+(a|the|his|her|its|our)\s+(\w+\s+)?statement|present|read|give)\b"
         r"|\b(will|shall|'ll)\s+make\s+(himself|herself|themselves|itself)\s+available\b"
         r"|\b(granted|given|gave|grants?)\s+(\w+\s+){0,2}?(approval|consent|clearance|go-ahead"
@@ -760,7 +761,7 @@ ROLE = _compile(
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
         r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b"
         r"|\b(el|la)\s+(vice|DG)\b|\bministr[oa]\s+consejer[oa]\b",
-        r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
+        r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
         r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使",
@@ -839,6 +840,31 @@ LETTER_REF = _compile(
         # Round 10: the formal opening "贵处CL-21/4号函收悉" (your letter is received).
         r"|(来函|贵函|來函|貴函|(贵|貴)[^。；，！]{0,20}(函|来信))[^。；，！]{0,6}(收悉|敬悉|奉悉)",
         r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(?<!\S)(التي|بشأن|لدعوة|تدعو)(?!\S)[^.؛،]*",
+    ]
+)
+
+# Round 10: an earlier answer withdrawn ("please disregard our earlier regrets", "此前谢绝函作废",
+# "برجاء إهمال الاعتذار السابق"): its words name the old answer, not the present one, and are
+# removed before reading (the present answer, if any, is in the words around it).
+RETRACTED = _compile(
+    [
+        r"\b(ignore|disregard|withdraw|cancel|void|supersede\w*|replace\w*)\s+(\w+\s+){0,2}?"
+        r"(earlier|previous|prior|former|last)\s+(\w+\s+){0,2}?(regrets|apolog\w+|declin\w+"
+        r"|refusal|acceptance|confirmation|reply|answer|message|e-?mail|letter)\b"
+        r"|\b(our|the|my)\s+(earlier|previous|prior)\s+(regrets|apolog\w+|refusal|acceptance"
+        r"|confirmation)\s+(is|are)\s+(withdrawn|cancell?ed|void|superseded)\b",
+        r"\b(ignorer|annuler|ne\s+pas\s+tenir\s+compte\s+d[eu']|retir\w+)\s*(\w+\s+){0,2}?"
+        r"(précédent\w*\s+)?(refus|regrets|excuses|réponse|message|courrier|courriel|acceptation"
+        r"|confirmation)\s+(\w+\s+)?(précédent\w*|antérieur\w*)",
+        r"\b(ignor\w+|anul\w+|dej\w+\s+sin\s+efecto|no\s+tener\s+en\s+cuenta)\s+(\w+\s+){0,2}?"
+        r"(excusa|negativa|respuesta|mensaje|correo|aceptación|confirmación)\s+(\w+\s+)?anterior",
+        r"(не\s+учитыва\w+|считать\s+недействительн\w+|отзыва\w+|аннулир\w+)\s+(\S+\s+){0,2}?"
+        r"(предыдущ\w+|прежн\w+|ранее\s+направленн\w+)\s+(\S+\s+)?(отказ\w*|ответ\w*|письм\w*"
+        r"|сообщени\w*|подтверждени\w*)",
+        r"(此前|之前|先前|前次|日前)[^。；，]{0,8}(谢绝|婉拒|拒绝|致歉|确认|复函|回复)[^。；，]{0,6}"
+        r"(作废|作廢|撤回|无效|無效|不再有效)",
+        r"(?:إهمال|تجاهل|إلغاء|سحب)\s+(?:\S+\s+)?(?:ال)?(?:اعتذار|رد|رسالة|تأكيد|موافقة)\S*\s+"
+        r"(?:ال)?(?:سابق|سابقة|الأول)",
     ]
 )
 

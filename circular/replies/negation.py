@@ -247,7 +247,12 @@ _TERMINATORS = [
 _POSTPOSED = Lexicon(
     [
         r"(?<![\w\u0400-\u04ff])((?:никак\w*\s+)?(?:возражени\w*|препятстви\w*|сомнени\w*|помех\w*"
-        r"|преград\w*))"
+        r"|преград\w*)"
+        # Round 10: "Отказываться от такого приглашения у нас причин нет" (no reason to refuse):
+        # a verb of refusal, then the reasons denied (one pattern: a Lexicon joins its parts
+        # into one alternation, so groups 1 and 2 must be these).
+        r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*"
+        r"(?=[^.;,:!?—–]{0,60}?(?:причин|основани|смысла)\w*\s+(?:нет|не\s+имеется)))"
         r"[^.;,:!?—–]{0,60}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует)"
         r"(?![\w\u0400-\u04ff])"
     ]

@@ -277,3 +277,34 @@ def test_openings_and_footers_answer_nothing() -> None:
 )
 def test_round9_practical_hedges_are_final_now(text: str) -> None:
     assert classify_text(text).kind.value == "accept", text
+
+
+# An earlier answer withdrawn names the old answer, not the present one.
+RETRACTIONS = [
+    ("Please disregard our previous regrets: the Minister will speak on 24 March.", "accept"),
+    ("Merci d'ignorer notre refus précédent : la Ministre interviendra le 24.", "accept"),
+    ("Dejamos sin efecto la negativa anterior; el Ministro intervendrá el martes.", "accept"),
+    ("Просим считать недействительным предыдущий отказ: министр выступит 24 марта.", "accept"),
+    ("更正：部长决定出席并发言。此前婉拒复函作废。", "accept"),
+    ("نرجو تجاهل الاعتذار السابق، وسيشارك الوزير بكلمة يوم 24 مارس.", "accept"),
+    (
+        "Please disregard our earlier confirmation: the Minister regrets she cannot attend.",
+        "decline",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), RETRACTIONS)
+def test_a_withdrawn_earlier_answer_is_not_read(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+def test_deputies_passives_and_denied_reasons() -> None:
+    # "his deputy" speaks for the Minister; a passive with its speaker names the delegate.
+    assert classify_text("Министр сам не сможет, выступит его заместитель.").kind.value == "accept"
+    text = "The Minister is away, so the statement will be read by the Deputy Minister."
+    assert classify_text(text).kind.value == "accept"
+    # Reasons to refuse denied after the refusal verb: a litotes.
+    text = "Пропускать такой форум причин нет, министр будет."
+    assert classify_text(text).best_guess.value == "accept"
