@@ -308,3 +308,28 @@ def test_deputies_passives_and_denied_reasons() -> None:
     # Reasons to refuse denied after the refusal verb: a litotes.
     text = "Пропускать такой форум причин нет, министр будет."
     assert classify_text(text).best_guess.value == "accept"
+
+
+# Colloquial and participle forms: "معتذر", "не получится", "只好作罢", "排不开", "会讲",
+# "会连线发言", the Arabic present with the Minister after the verb (not after a negator or
+# the subjunctive "أن").
+COLLOQUIAL = [
+    ("معالي الوزيرة معتذرة عن المشاركة لارتباطات العمل.", "decline"),
+    ("У министра в эти дни визит, так что выступить не получится.", "decline"),
+    ("部长那几天出访，实在排不开，只好作罢。", "decline"),
+    ("部长会讲，时间定在23号上午。", "accept"),
+    ("副部长25号会连线发言。", "accept"),
+    ("تتحدث السيدة الوزيرة يوم 24 مارس في الجلسة الثانية.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), COLLOQUIAL)
+def test_colloquial_and_participle_forms(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+def test_arabic_present_after_a_negator_or_a_likelihood_is_not_an_acceptance() -> None:
+    assert classify_text("الأرجح أن يشارك الوزير، لكن لم يتأكد ذلك بعد.").kind.value == "other"
+    text = "ما أرسلناه ليس قبولا بل اعتذار، فلن يشارك الوزير في الجلسات."
+    assert classify_text(text).best_guess.value == "decline"
