@@ -333,3 +333,13 @@ def test_arabic_present_after_a_negator_or_a_likelihood_is_not_an_acceptance() -
     assert classify_text("الأرجح أن يشارك الوزير، لكن لم يتأكد ذلك بعد.").kind.value == "other"
     text = "ما أرسلناه ليس قبولا بل اعتذار، فلن يشارك الوزير في الجلسات."
     assert classify_text(text).best_guess.value == "decline"
+
+
+# Arabic negators with the conjunction ف glued on ("فلن", "فلا", "فلم") negate like "لن":
+# "فلا يستطيع المشاركة" was read as an acceptance before the round.
+@pytest.mark.parametrize(
+    "text",
+    ["الوزير مسافر في تلك الأيام، فلن يشارك في الجلسة.", "الوزير مشغول فلا يستطيع المشاركة."],
+)
+def test_arabic_negators_with_fa(text: str) -> None:
+    assert classify_text(text).kind.value == "decline", text
