@@ -1005,6 +1005,16 @@ DISCLAIMER = _compile(
         r"(电子邮件|電子郵件|邮件|郵件)[^。；]{0,20}(不构成|不構成|不产生|不產生|不能产生|不得视为)[^。；]{0,12}"
         r"(承诺|承諾|接受|约束|約束|义务|義務)|(接受|接收|签收|簽收|归档|歸檔|登记|登記)(人|者|方)?[:：]"
         r"\s*[^。；]{0,15}(系统|系統|自动|自動)",
+        # Round 10: printing notices, "n'engage que son auteur", "by replying
+        # to this e-mail you accept", a message approved for sending by a system.
+        r"\bprint\w*\s+(this|the)\s+(e-?mail|message)|\bbefore\s+printing\b"
+        r"|\bimprim\w*\b[^.]{0,40}\b(courriel|message|mail)\b|\b(courriel|message|mail)\b[^.]{0,20}"
+        r"\bimprim\w*|\bn'engage\s+que\s+(son|ses|leur)\s+auteurs?\b"
+        r"|\bimprim\w*\s+este\s+(correo|mensaje)|\bal\s+(responder|enviar|contestar)\s+(a\s+)?este"
+        r"\s+(correo|mensaje)",
+        r"(?<![\w\u0400-\u04ff])распечат\w*",
+        r"打印(本|此|该)?(邮件|郵件)",
+        r"طباعة\s+(?:هذه\s+)?(?:الرسالة|البريد)|(?:هذه\s+الرسالة|هذا\s+البريد)[^.]{0,40}(?:نظام|آلي)",
         r"(?:^|\s)لا\s+(?:[يت]ترتب|ينشأ|تنشأ|[يت]نتج)\s+[^.]{0,40}(?:البريد\s+الإلكتروني|رسائل\s+إلكترونية"
         r"|رسالة\s+إلكترونية)|(?:تم\s+)?(?:القبول|الاستلام|التسجيل|الأرشفة)\s+(?:بواسطة|من\s+قبل)\s*:"
         r"\s*[^.]{0,30}(?:النظام|آلي|الآلي)",

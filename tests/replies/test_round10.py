@@ -343,3 +343,24 @@ def test_arabic_present_after_a_negator_or_a_likelihood_is_not_an_acceptance() -
 )
 def test_arabic_negators_with_fa(text: str) -> None:
     assert classify_text(text).kind.value == "decline", text
+
+
+# Printing notices and "n'engage que son auteur" make a footer line: its slogans ("Refuse
+# paper") do not contradict the answer above the signature.
+PRINT_FOOTERS = [
+    "The Minister will take part.\n\nJ. Doe\nProtocol\n\n"
+    "Think before printing this email. Decline paper, save trees.",
+    "La Ministre participera.\n\nJ. Dupont\nProtocole\n\n"
+    "Ce courriel n'engage que son auteur. Refusez le papier.",
+    "El Ministro participará.\n\nJ. Pérez\nProtocolo\n\n"
+    "Al responder este correo usted acepta nuestra política. Rechace el papel.",
+    "Министр выступит.\n\nИ. Иванов\nПротокол\n\nНе распечатывайте письмо. Откажитесь от бумаги.",
+    "部长将出席。\n\n王明\n礼宾司\n\n请勿打印本邮件。拒绝纸张浪费。",
+    "سيشارك الوزير.\n\nأحمد علي\nالمراسم\n\n"
+    "تمت الموافقة على إرسال هذه الرسالة من قبل النظام الآلي. نرفض الورق.",
+]
+
+
+@pytest.mark.parametrize("text", PRINT_FOOTERS)
+def test_printing_footers_do_not_contradict(text: str) -> None:
+    assert classify_text(text).kind.value == "accept", classify_text(text).reason
