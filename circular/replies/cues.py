@@ -850,6 +850,18 @@ LETTER_REF = _compile(
         r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*"
         # Round 10: the formal opening "贵处CL-21/4号函收悉" (your letter is received).
         r"|(来函|贵函|來函|貴函|(贵|貴)[^。；，！]{0,20}(函|来信))[^。；，！]{0,6}(收悉|敬悉|奉悉)",
+        # Round 10: the formal acknowledgement of the letter itself ("Nous accusons réception de
+        # votre aimable invitation", "Acusamos recibo de su atenta carta"): an opening that
+        # neither answers nor waits; only the acknowledgement up to its object is removed.
+        r"\b(we|i)\s+(hereby\s+|gratefully\s+)?(acknowledge|confirm)\s+(the\s+)?receipt\s+of\s+(your|the)"
+        r"\s+(kind\s+|esteemed\s+)?(letter|invitation|note|communication)\b"
+        r"|\b(nous\s+)?(accusons|accuse)\s+(bonne\s+)?réception\s+de\s+(votre|la)\s+(aimable\s+"
+        r"|honorée\s+)?(lettre|invitation|note|communication)\b"
+        r"|\bacusamos\s+recibo\s+de\s+(su|la)\s+(atenta\s+|amable\s+)?(carta|invitación|nota"
+        r"|comunicación)\b",
+        r"(?<![\w\u0400-\u04ff])подтверждаем\s+получение\s+(вашего\s+)?(письма|приглашения|ноты)"
+        r"(?![\w\u0400-\u04ff])",
+        r"(?:نؤكد|نفيدكم\s+ب|نفيد\s+ب)\s*استلام\s+(?:رسالتكم|دعوتكم|خطابكم|مذكرتكم)",
         r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(?<!\S)(التي|بشأن|لدعوة|تدعو)(?!\S)[^.؛،]*",
     ]
 )
@@ -861,20 +873,19 @@ RETRACTED = _compile(
     [
         r"\b(ignore|disregard|withdraw|cancel|void|supersede\w*|replace\w*)\s+(\w+\s+){0,2}?"
         r"(earlier|previous|prior|former|last)\s+(\w+\s+){0,2}?(regrets|apolog\w+|declin\w+"
-        r"|refusal|acceptance|confirmation|reply|answer|message|e-?mail|letter)\b"
+        r"|refusal|acceptance|confirmation)\b"
         r"|\b(our|the|my)\s+(earlier|previous|prior)\s+(regrets|apolog\w+|refusal|acceptance"
         r"|confirmation)\s+(is|are)\s+(withdrawn|cancell?ed|void|superseded)\b",
         r"\b(ignorer|annuler|ne\s+pas\s+tenir\s+compte\s+d[eu']|retir\w+)\s*(\w+\s+){0,2}?"
-        r"(précédent\w*\s+)?(refus|regrets|excuses|réponse|message|courrier|courriel|acceptation"
+        r"(précédent\w*\s+)?(refus|regrets|excuses|acceptation"
         r"|confirmation)\s+(\w+\s+)?(précédent\w*|antérieur\w*)",
         r"\b(ignor\w+|anul\w+|dej\w+\s+sin\s+efecto|no\s+tener\s+en\s+cuenta)\s+(\w+\s+){0,2}?"
-        r"(excusa|negativa|respuesta|mensaje|correo|aceptación|confirmación)\s+(\w+\s+)?anterior",
+        r"(excusa|negativa|aceptación|confirmación)\s+(\w+\s+)?anterior",
         r"(не\s+учитыва\w+|считать\s+недействительн\w+|отзыва\w+|аннулир\w+)\s+(\S+\s+){0,2}?"
-        r"(предыдущ\w+|прежн\w+|ранее\s+направленн\w+)\s+(\S+\s+)?(отказ\w*|ответ\w*|письм\w*"
-        r"|сообщени\w*|подтверждени\w*)",
-        r"(此前|之前|先前|前次|日前)[^。；，]{0,8}(谢绝|婉拒|拒绝|致歉|确认|复函|回复)[^。；，]{0,6}"
+        r"(предыдущ\w+|прежн\w+|ранее\s+направленн\w+)\s+(\S+\s+)?(отказ\w*|подтверждени\w*)",
+        r"(此前|之前|先前|前次|日前)[^。；，]{0,8}(谢绝|婉拒|拒绝|致歉|确认)[^。；，]{0,6}"
         r"(作废|作廢|撤回|无效|無效|不再有效)",
-        r"(?:إهمال|تجاهل|إلغاء|سحب)\s+(?:\S+\s+)?(?:ال)?(?:اعتذار|رد|رسالة|تأكيد|موافقة)\S*\s+"
+        r"(?:إهمال|تجاهل|إلغاء|سحب)\s+(?:\S+\s+)?(?:ال)?(?:اعتذار|تأكيد|موافقة)\S*\s+"
         r"(?:ال)?(?:سابق|سابقة|الأول)",
     ]
 )

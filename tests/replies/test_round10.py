@@ -364,3 +364,24 @@ PRINT_FOOTERS = [
 @pytest.mark.parametrize("text", PRINT_FOOTERS)
 def test_printing_footers_do_not_contradict(text: str) -> None:
     assert classify_text(text).kind.value == "accept", classify_text(text).reason
+
+
+# The formal acknowledgement of the letter is an opening: beside an answer in another sentence
+# it leaves the answer final; alone it answers nothing.
+ACKNOWLEDGED = [
+    ("We acknowledge receipt of your kind letter. The Minister will take part.", "accept"),
+    ("Nous accusons réception de votre lettre. La Ministre ne pourra pas y participer.", "decline"),
+    ("Acusamos recibo de su amable invitación. El Ministro intervendrá el martes.", "accept"),
+    ("Подтверждаем получение вашего письма. Министр выступит 23 марта.", "accept"),
+    ("نؤكد استلام رسالتكم. سيشارك الوزير بكلمة في الجلسة.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), ACKNOWLEDGED)
+def test_acknowledgement_of_the_letter_is_an_opening(text: str, kind: str) -> None:
+    assert classify_text(text).kind.value == kind, classify_text(text).reason
+
+
+def test_an_acknowledgement_alone_answers_nothing() -> None:
+    decision = classify_text("We acknowledge receipt of your letter of 3 February.")
+    assert decision.kind.value == "other" and decision.best_guess.value == "other"
