@@ -1124,20 +1124,22 @@ LOGISTICS = _compile(
         r"\b(time\s+slot|slot|timing|time\s+of|running\s+order|speaking\s+order|zoom|link|rehearsal"
         r"|technical\s+(test|check|briefing)|sound\s+check|bio-?data|biography|bio|cv|photo\w*"
         r"|text\s+of\s+(the|his|her)\s+(statement|speech|remarks)|the\s+text|speech\s+text"
-        r"|accreditation|registration\s+(link|form)|logistic\w*|duration)\b",
+        r"|accreditation|registration\s+(link|form)|logistic\w*|duration|(date|day)\s+(allocated"
+        r"|assigned)|allocated\s+(date|day|time)|details)\b",
         r"\b(créneau|plage|horaire|heure\s+de\s+passage|lien|répétition|test\s+technique"
         r"|ordre\s+de\s+passage|biographie|cv|photo\w*|le\s+texte|texte\s+de\s+(l'allocution|la"
-        r"\s+déclaration|l'intervention)|accréditation|modalités\s+(techniques|pratiques)|durée)\b",
+        r"\s+déclaration|l'intervention)|accréditation|modalités\s+(techniques|pratiques)|durée"
+        r"|date\s+(retenue|attribuée)|détails)\b",
         r"\b(horario|franja|hora\s+de|enlace|link|ensayo|prueba\s+técnica|orden\s+de\s+(intervención"
         r"|los\s+oradores)|biografía|hoja\s+de\s+vida|cv|foto\w*|el\s+texto|acreditación"
-        r"|modalidades\s+técnicas|duración)\b",
+        r"|modalidades\s+técnicas|duración|fecha\s+asignada|detalles)\b",
         r"(?<![\w\u0400-\u04ff])(слот\w*|ссылк\w*|репетици\w*|техническ\w+\s+(проверк|тест|прогон)\w*"
         r"|порядок\s+выступлени\w*|биографи\w*|фото\w*|текст\w*\s+выступлени\w*|аккредитаци\w*"
-        r"|регламент\w*|врем\w+\s+выступлени\w*)",
+        r"|регламент\w*|врем\w+\s+выступлени\w*|дат\w+\s+выступлени\w*|детал\w*|подробност\w*)",
         r"时段|时间安排|具体时间|链接|鏈接|彩排|技术测试|技術測試|发言顺序|發言順序|简历|簡歷|照片|讲稿|講稿|发言稿|發言稿"
-        r"|发言时长|發言時長",
+        r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情",
         r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
-        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة",
+        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل",
     ]
 )
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a

@@ -385,3 +385,17 @@ def test_acknowledgement_of_the_letter_is_an_opening(text: str, kind: str) -> No
 def test_an_acknowledgement_alone_answers_nothing() -> None:
     decision = classify_text("We acknowledge receipt of your letter of 3 February.")
     assert decision.kind.value == "other" and decision.best_guess.value == "other"
+
+
+# The date allotted and the details to follow are practical too.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister will deliver the statement. Please advise the date allocated to her.",
+        "Le Ministre interviendra. Les détails suivront.",
+        "تمام، الوزير مشارك، التفاصيل لاحقا",
+        "部长将出席并发言，细节稍后发您。",
+    ],
+)
+def test_date_allotted_and_details_to_follow(text: str) -> None:
+    assert classify_text(text).kind.value == "accept", classify_text(text).reason
