@@ -399,3 +399,11 @@ def test_an_acknowledgement_alone_answers_nothing() -> None:
 )
 def test_date_allotted_and_details_to_follow(text: str) -> None:
     assert classify_text(text).kind.value == "accept", classify_text(text).reason
+
+
+# A Russian request not to list the country ("просим … не включать") is a refusal: the
+# negated infinitive at the end governs the clause.
+def test_russian_request_not_to_list() -> None:
+    text = "Просим на этот раз нашу страну в список выступающих не включать."
+    assert classify_text(text).kind.value == "decline"
+    assert classify_text("Просим включить министра в список выступающих.").kind.value == "accept"
