@@ -131,6 +131,64 @@ _MULTI = {
     "كانون الأول": 12,
 }
 _MONTH_WORD = "|".join(sorted((re.escape(m) for m in [*_MULTI, *_MONTHS]), key=len, reverse=True))
+# Month names that are also ordinary words or bare abbreviations ("may", "march", "mar" = sea
+# in Spanish): months only beside a day number, or capitalised inside a sentence ("not the
+# March sessions but May"). Russian names the month of a period in the prepositional ("в мае").
+_AMBIGUOUS = frozenset(
+    n for n in _MONTHS if len(n) <= 3 and n not in {"mai", "мая", "май", "ماي"}
+) | {"march"}
+_PREPOSITIONAL = dict(
+    zip(
+        [
+            "январе",
+            "феврале",
+            "марте",
+            "апреле",
+            "мае",
+            "июне",
+            "июле",
+            "августе",
+            "сентябре",
+            "октябре",
+            "ноябре",
+            "декабре",
+        ],
+        range(1, 13),
+        strict=True,
+    )
+)
+_HAN_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"], start=1
+    )
+}
+_NAMED_MONTH = re.compile(
+    rf"(?<![^\W\d_])({_MONTH_WORD}|{'|'.join(_PREPOSITIONAL)})(?![^\W\d_])"
+    r"|(十[一二]|[一二三四五六七八九十]|1[0-2]|0?[1-9])\s*月",
+    re.I,
+)
+
+
+def months_named(text: str) -> frozenset[int]:
+    """The months a text names ("March", "mars", "в мае", "مارس", "三月", "5月"), to tell a
+    change of month from a change of day in "not X but Y"."""
+    found: set[int] = set()
+    for match in _NAMED_MONTH.finditer(text):
+        word, han = match.group(1), match.group(2)
+        if han is not None:
+            found.add(int(han) if han.isdigit() else _HAN_MONTHS[han])
+            continue
+        name = " ".join(word.lower().split())
+        if name in _AMBIGUOUS:
+            near = text[max(0, match.start() - 4) : match.end() + 4]
+            inside = match.start() > 0 and not re.search(r"[.!?]\s*$", text[: match.start()])
+            if not re.search(r"\d", near) and not (word[0].isupper() and inside):
+                continue
+        found.add(_MULTI.get(name) or _MONTHS.get(name) or _PREPOSITIONAL[name])
+    return frozenset(found)
+
+
 _DAY_MONTH = re.compile(
     rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th|-?го)?\.?\s*(?:de\s+)?({_MONTH_WORD})(?![^\W\d_])\.?"
     rf"(?:\s*(?:de\s+|,\s*)?(\d{{4}}))?",

@@ -302,6 +302,12 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
             cues=described,
         )
     agreeing = [s for s in signals if s.kind == deciding.kind]
+    if guess == ReplyKind.ACCEPT:
+        # A request or promise about the speech's practical side presupposes it (round 10).
+        pending = [s for s in pending if s.conditional or not _logistics(s.sentence)]
+    # "if possible", "if needed" in another sentence than the answer qualify a detail (the
+    # slot, a recording), not the answer (round 10).
+    pending = [s for s in pending if not (s.position != deciding.position and _elliptic(s))]
     if any(cues.UNCONDITIONAL.search(s.sentence) for s in agreeing):
         # "In any case the Minister will speak": conditions elsewhere bind only the details.
         pending = [replace(s, conditional=False) for s in pending]
@@ -353,6 +359,35 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
         reason=f"{reason}; best guess {guess.value}",
         cues=summary,
         basis=evidence,
+    )
+
+
+def _logistics(sentence: str) -> bool:
+    """Whether a pending sentence only asks for or promises the practical side of the speech
+    (slot, link, rehearsal, text, biography) without waiting on a decision."""
+    scripts = cues.scripts_of(sentence)
+    return bool(
+        cues.LOGISTICS.search(sentence, scripts)
+        and not cues.PENDING_DECISION.search(sentence, scripts)
+        and not cues.CONDITION.search(sentence, scripts)
+        and not cues.DECLINE.search(sentence, scripts)
+    )
+
+
+def _elliptic(signal: Signal) -> bool:
+    """Whether a conditional sentence's only condition is elliptic ("if possible", "si
+    besoin", "при необходимости", "如有需要", "إن أمكن"): it has no clause of its own."""
+    if not signal.conditional:
+        return False
+    scripts = cues.scripts_of(signal.sentence)
+    if not cues.ELLIPTIC_CONDITION.search(signal.sentence, scripts):
+        return False
+    rest = cues.ELLIPTIC_CONDITION.sub_blank(signal.sentence, scripts)
+    return not (
+        cues.CONDITION.search(rest, scripts)
+        or cues.TENTATIVE.search(rest, scripts)
+        or cues.HOPE.search(rest, scripts)
+        or cues.DECLINE.search(rest, scripts)
     )
 
 

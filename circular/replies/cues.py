@@ -390,15 +390,46 @@ ACCEPT = _compile(
         r"|министра)\s+(на|в)\s",
         r"(请|麻烦)?(把|将)(部长|部長)(排在|安排在|列入|排进)",
         r"(يرجى|الرجاء|نرجو)\s+(إدراج|تسجيل|وضع)\s+(اسم\s+)?(معاليه|معاليها|الوزير|الوزيرة)",
+        # Round 10: the near future ("is going to speak", "va faire l'allocution", "va a
+        # intervenir"), the speech in the passive with its speaker ("sera présentée par",
+        # "será pronunciada por", "будет зачитано"), consent given ("a marqué son accord pour",
+        # "ha dado su conformidad", "granted approval for the Minister to address"), making
+        # oneself available.
+        r"\b(will|shall)\s+be\s+(given|made|read|presented|delivered|pronounced)\s+by\b"
+        r"|\b(is|are|am)\s+going\s+to\s+(participate|attend|deliver|speak|address|join|take\s+part"
+        r"|make\s+(a|the|his|her|its|our)\s+(\w+\s+)?statement|present|read|give)\b"
+        r"|\b(will|shall|'ll)\s+make\s+(himself|herself|themselves|itself)\s+available\b"
+        r"|\b(granted|given|gave|grants?)\s+(\w+\s+){0,2}?(approval|consent|clearance|go-ahead"
+        r"|assent)\s+for\s+(\S+\s+){1,5}?to\s+(attend|participate|address|speak|deliver|take\s+part"
+        r"|join|make)\b|\b(is|are)\s+on\s+board\b",
+        r"\b(va|vont|allons)\s+(faire|prononcer|présenter|intervenir|participer|prendre\s+(part"
+        r"|la\s+parole)|lire|délivrer|assister)\b|\b(sera|seront)\s+(présenté|prononcé|lu|fait"
+        r"|délivré|donné)e?s?\s+par\b|\b(marqué|donné)\s+(son|leur|notre)\s+(accord|aval"
+        r"|feu\s+vert|assentiment)\b",
+        r"\b(va|van|vamos)\s+a\s+(participar|intervenir|asistir|pronunciar|hablar|presentar|leer"
+        r"|hacer\s+uso|tomar\s+parte)\b|\b(será|serán)\s+(pronunciad|leíd|presentad|realizad|hech"
+        r"|dad)[oa]s?\s+por\b|\b(dado|otorgado|dio)\s+su\s+(conformidad|visto\s+bueno|aprobación"
+        r"|consentimiento|aval|anuencia)\b",
+        r"(?<![\w\u0400-\u04ff])будет\s+(сделан|зачитан|представлен|произнес[её]н|оглаш[её]н)\w*"
+        r"|(?<![\w\u0400-\u04ff])одобрил\w*\s+(\S+\s+)?участие",
+        r"已(获|獲)?批准[^。；，]{0,8}(出席|参加|參加|参会|与会|與會|发言|發言)",
+        r"(?:^|\s)و?س[يت](?:لقى|قدم)\s+(?:ال)?(?:كلمة|بيان)"
+        # The present for the near future with the Minister after the verb ("يتحدث السيد
+        # الوزير يوم 23 مارس").
+        # Not after a negator or the subjunctive "أن" ("فلن يشارك الوزير", "الأرجح أن يشارك").
+        r"|(?<!لن)(?<!لا)(?<!لم)(?<!أن)(?:^|\s)و?[يت](?:تحدث|لقي|شارك)\s+(?:السيد\s+|السيدة\s+"
+        r"|معالي\s+)?(?:الوزير|الوزيرة)(?=\s|$)",
+        # Colloquial Chinese "will speak" ("部长会讲", "25号会连线发言").
+        r"(会|會|将|將)\s*(连线|連線)?\s*(讲|講)(?!座|话稿|究)|(会|會|将|將)\s*(连线|連線)\s*(发言|發言|参加|參加)",
     ]
 )
 
 PARTICIPATE = _compile(
     [
-        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
+        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
-        r"\b(particip\w*|assister|prend\w*\s+(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
+        r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
         r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?|prendr\w*\s+la\s+parole)\b",
@@ -462,6 +493,10 @@ DECLINE = _compile(
         r"|\b(cannot|can't)\s*(?=$|[,.;!]|this\s+(time|year)|that\s+(day|week))"
         r"|\b(must|have\s+to|has\s+to|will)\s+say\s+no\b|\b(sorry|afraid)\s+to\s+(say|inform|tell)\b"
         r"|\btied\s+up\b|\bforg?o(es|ing)?\s+(the|this|your)\b"
+        # Round 10: letting the opportunity pass ("has to let this opportunity pass"); negated,
+        # it is a litotes of ``negation._REFUSAL`` and never reaches this list.
+        r"|\blet\s+(this|the|such\s+an?|that|your\s+kind)\s+(\w+\s+){0,2}?(opportunity|occasion"
+        r"|chance|invitation)\s+(pass|slip|go)\b"
         # A participation called off (not "the in-person segment was cancelled").
         r"|\b(participation|attendance)\s+(\w+\s+){0,4}(is|was|has\s+been)\s+cancel\w*"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participation|attendance)"
@@ -480,6 +515,8 @@ DECLINE = _compile(
         r"|\bdésolée?s?\s+de\s+(vous\s+)?(annoncer|informer|dire)"
         r"|\b(participation|présence)\s+(\w+\s+){0,4}(est|a\s+été)\s+annulée?"
         r"|\bannul\w*\s+(\w+\s+){0,3}participation"
+        r"|\blaisser\s+(passer|échapper)\s+(cette|l'|une\s+telle|votre\s+aimable)\s*(\w+\s+)?"
+        r"(occasion|opportunité|invitation)"
         r"|\b(suspension|gel|interdiction)\s+de\s+(tou\w+\s+)?(les\s+)?(\w+\s+){0,2}(déplacements"
         r"|missions|participations?)\b",
         r"\blament\w*|\b(con|a\s+(nuestro|su|mi))\s+(gran\s+)?pesar\b|\bmuy\s+a\s+(nuestro|su|mi)\s+pesar|\bdeclin\w*|\bimposibili\w*|\bcompromisos?\s+(previo|anterior"
@@ -495,6 +532,8 @@ DECLINE = _compile(
         r"(?=$|[,.;!]|est[ea]s?\s|esa\s|ese\s|en\s+es)"
         r"|\b(participación|asistencia)\s+(\w+\s+){0,4}(queda|ha\s+sido|fue)\s+cancelad[oa]"
         r"|\bcancel\w*\s+(\w+\s+){0,3}(participación|asistencia)"
+        r"|\bdejar\s+(pasar|escapar)\s+(esta|la|tan|su\s+amable)\s+(\w+\s+)?(oportunidad|ocasión"
+        r"|invitación)"
         r"|\b(suspensión|suspender|congelación|prohibición)\s+de\s+(tod\w+\s+)?(l[oa]s\s+)?"
         r"(\w+\s+){0,2}(viajes|misiones|participaciones|desplazamientos)\b",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
@@ -502,7 +541,9 @@ DECLINE = _compile(
         r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
         r"|ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
         r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
-        r"|форум)\w*|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
+        r"|форум)\w*|(вынужден\w*|придётся|приходится|придется)\s+(\S+\s+){0,2}?(упустить|пропустить)"
+        r"\s+(эту|такую|данную|любезное)?\s*(\S+\s+)?(возможност|приглашени)\w*"
+        r"|участи\w*\s+[^.;]{0,60}(отменя\w*|отмен[её]н\w*)|отменил\w*\s+(\w+\s+){0,3}"
         r"участи\w*|(приостанов\w*|запрет\w*|мораторий)\s+(на\s+)?(вс\w+\s+)?(\w+\s+){0,2}"
         r"(поезд\w*|командиров\w*|выезд\w*|участи\w*)",
         r"遗憾|遺憾|婉拒|谢绝|恕不|无法|無法|未能|不克|不能|另有(安排|公务|公務|要务|要務|日程|行程|工作|公幹)"
@@ -510,6 +551,9 @@ DECLINE = _compile(
         # The potential complement: "参加不了", "去不成" (cannot take part).
         r"|(参加|參加|出席|与会|與會|参会|发言|去|来|來|赶)不(了|成)"
         r"|(出席|参加|參加)(另一|另外|其他|其它)[^。；，]{0,10}(会议|會議|活动|活動|论坛|峰会)"
+        r"|(只能|只好|不得不|只得|将|將)错过(这次|此次|这个|本次)?(机会|機會|盛会|邀请)"
+        # Round 10: "只好作罢" (had to give it up), "时间上排不开" (cannot fit it in).
+        r"|(只好|只能|只得|不得不)(作罢|作罷)|(排|安排|抽)不(开|開|出时间|出時間)"
         r"|取消[^。；，]{0,10}(出席|参会|與會|与会)|暂停[^。；，]{0,10}(出访|出国|出境|外事活动|参会)",
         r"يتعذر|يتعذّر|تعذر|تعذّر|يؤسف\w*|نأسف|يأسف|للأسف|مع\s+الأسف|(?:^|\s)و?[يتنأ]عتذر|نعتذر|اعتذار"
         r"|ارتباطات\s+(سابقة|مسبقة)|التزامات\s+(سابقة|مسبقة)|لن\s+يتمكن|لن\s+تتمكن|لن\s+يتسنى"
@@ -518,7 +562,10 @@ DECLINE = _compile(
         r"|(?:^|\s)[يت]منع\w*\s+[^.؛]{0,40}من\s+(المشاركة|الحضور|حضور|إلقاء)"
         r"|(?:المشاركة|حضور|[سو]?[يت]شارك|[سو]?[يت]حضر)\s+[^.،؛]{0,40}?(?:اجتماع|مؤتمر|فعالية|حدث|منتدى"
         r"|قمة)\s+آخر|(?:ألغى|ألغت|إلغاء)\s+[^.؛]{0,30}مشارك\w*"
-        r"|(?:تعليق|وقف|منع|تجميد)\s+(?:جميع\s+|كافة\s+)?(?:ال)?(?:مشاركات|سفر|رحلات|زيارات)",
+        r"|(?:تعليق|وقف|منع|تجميد)\s+(?:جميع\s+|كافة\s+)?(?:ال)?(?:مشاركات|سفر|رحلات|زيارات)"
+        r"|(?:^|\s)(?:[سل]?[يت]ضطر\S*|مضطر\S*|اضطر\S*)\s+(?:\S+\s+){0,3}?(?:إلى\s+)?تفويت"
+        # Round 10: the participle "معتذر" (the Minister is excusing himself).
+        r"|(?:^|\s)(?:ال)?(?:معتذر|معتذرة|معتذرون|معتذرين)(?=\s|$|[.،])",
     ]
 )
 
@@ -627,7 +674,7 @@ TENTATIVE = _compile(
         r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)"
         r"|غير\s+مؤكد|ليس\s+من\s+المؤكد|غير\s+واضح"
         # The dialects: "غالبا" (most likely), "لسه/لسا" (still, not yet), "مش أكيد" (round 6).
-        r"|(?:^|\s)غالبا|على\s+الأرجح|(?:^|\s)(?:لسه|لسا|لسة)(?=\s)|مش\s+(?:أكيد|مؤكد)",
+        r"|(?:^|\s)غالبا|على\s+الأرجح|(?:^|\s)الأرجح\s+أن|(?:^|\s)(?:لسه|لسا|لسة)(?=\s)|مش\s+(?:أكيد|مؤكد)",
     ]
 )
 
@@ -666,13 +713,20 @@ CONDITION = _compile(
         r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
         r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b"
         # Round 9: "От этого зависит, кто будет выступать": a dependency, not an answer.
-        r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])",
+        r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])"
+        # Round 10: the colloquial "if" ("коли", "ежели").
+        r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
         r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
-        r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可",
+        r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可"
+        # Round 10: the colloquial "if" ("要是网络正常", "假如", "万一", "…的话").
+        r"|要是|假如|假使|假若|万一|萬一|的话|的話",
         r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s"
-        r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على",
+        r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على"
+        # Round 10: "لو" is "if" in the dialects ("بيشارك لو النت تمام"); not "ولو"/"حتى لو"
+        # (even if: the answer stands) nor the polite "لو سمحتم/تكرمتم" (please).
+        r"|(?:^|\s)(?<!حتى\s)لو(?=\s)(?!\s+(?:سمح|تكرم|تكرّم|تفضل|تفضّل)\S*)",
     ]
 )
 
@@ -704,18 +758,21 @@ ROLE = _compile(
         r"|\bdeputy\s+director\b|\bhead\s+of\s+(the\s+)?delegation\b|\bchief\s+of\s+staff\b"
         r"|\b(state|junior)\s+minister\b|\b(senior\s+)?advis[eo]r\b|\bchief\s+engineer\b"
         # Abbreviated and clipped titles in informal mail: "the DG", "el vice".
-        r"|\bthe\s+DG\b|\b(minister[- ])?counsell?or\b",
+        r"|\bthe\s+DG\b|\b(minister[- ])?counsell?or\b"
+        # Round 10: civil-service titles of the Commonwealth ("Additional Secretary").
+        r"|\b(additional|joint|principal)\s+secretary\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
         r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
         r"|\b(direct(eur|rice)|chef)\s+de\s+cabinet\b|\bconseill(er|ère)\s+spécial\w*"
-        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b|\bministre[- ]conseill(er|ère)\b",
+        r"|\b(le|la)\s+(DG|SG|vice)\b|\bingénieur\s+en\s+chef\b|\bministre[- ]conseill(er|ère)\b"
+        r"|\bconseill(er|ère)\s+technique\b|\bsecrétaire\s+parlementaire\b",
         r"\bviceministr[oa]\b|\bvice\s?ministr[oa]\b|\bsecretari[oa]\s+de\s+estado\b"
         r"|\bsubsecretari[oa]\b|\bembajador[a]?\b|\brepresentante\s+permanente\b"
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
         r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b"
         r"|\b(el|la)\s+(vice|DG)\b|\bministr[oa]\s+consejer[oa]\b",
-        r"заместител\w*\s+министра|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
+        r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
         r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使",
@@ -790,8 +847,46 @@ LETTER_REF = _compile(
         r"\b(su|la)\s+(amable\s+)?(carta|invitación|circular|comunicación|nota)\b[^.;]{0,120}"
         r"\b(invitando|en\s+la\s+que|por\s+la\s+que|solicitando|que\s+invita)\b[^.;]*",
         r"(ваше|письм\w*|приглашени\w*)[^.;]{0,120}(с\s+просьбой|в\s+котором|которым)[^.;]*",
-        r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*",
+        r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*"
+        # Round 10: the formal opening "贵处CL-21/4号函收悉" (your letter is received).
+        r"|(来函|贵函|來函|貴函|(贵|貴)[^。；，！]{0,20}(函|来信))[^。；，！]{0,6}(收悉|敬悉|奉悉)",
+        # Round 10: the formal acknowledgement of the letter itself ("Nous accusons réception de
+        # votre aimable invitation", "Acusamos recibo de su atenta carta"): an opening that
+        # neither answers nor waits; only the acknowledgement up to its object is removed.
+        r"\b(we|i)\s+(hereby\s+|gratefully\s+)?(acknowledge|confirm)\s+(the\s+)?receipt\s+of\s+(your|the)"
+        r"\s+(kind\s+|esteemed\s+)?(letter|invitation|note|communication)\b"
+        r"|\b(nous\s+)?(accusons|accuse)\s+(bonne\s+)?réception\s+de\s+(votre|la)\s+(aimable\s+"
+        r"|honorée\s+)?(lettre|invitation|note|communication)\b"
+        r"|\bacusamos\s+recibo\s+de\s+(su|la)\s+(atenta\s+|amable\s+)?(carta|invitación|nota"
+        r"|comunicación)\b",
+        r"(?<![\w\u0400-\u04ff])подтверждаем\s+получение\s+(вашего\s+)?(письма|приглашения|ноты)"
+        r"(?![\w\u0400-\u04ff])",
+        r"(?:نؤكد|نفيدكم\s+ب|نفيد\s+ب)\s*استلام\s+(?:رسالتكم|دعوتكم|خطابكم|مذكرتكم)",
         r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(?<!\S)(التي|بشأن|لدعوة|تدعو)(?!\S)[^.؛،]*",
+    ]
+)
+
+# Round 10: an earlier answer withdrawn ("please disregard our earlier regrets", "此前谢绝函作废",
+# "برجاء إهمال الاعتذار السابق"): its words name the old answer, not the present one, and are
+# removed before reading (the present answer, if any, is in the words around it).
+RETRACTED = _compile(
+    [
+        r"\b(ignore|disregard|withdraw|cancel|void|supersede\w*|replace\w*)\s+(\w+\s+){0,2}?"
+        r"(earlier|previous|prior|former|last)\s+(\w+\s+){0,2}?(regrets|apolog\w+|declin\w+"
+        r"|refusal|acceptance|confirmation)\b"
+        r"|\b(our|the|my)\s+(earlier|previous|prior)\s+(regrets|apolog\w+|refusal|acceptance"
+        r"|confirmation)\s+(is|are)\s+(withdrawn|cancell?ed|void|superseded)\b",
+        r"\b(ignorer|annuler|ne\s+pas\s+tenir\s+compte\s+d[eu']|retir\w+)\s*(\w+\s+){0,2}?"
+        r"(précédent\w*\s+)?(refus|regrets|excuses|acceptation"
+        r"|confirmation)\s+(\w+\s+)?(précédent\w*|antérieur\w*)",
+        r"\b(ignor\w+|anul\w+|dej\w+\s+sin\s+efecto|no\s+tener\s+en\s+cuenta)\s+(\w+\s+){0,2}?"
+        r"(excusa|negativa|aceptación|confirmación)\s+(\w+\s+)?anterior",
+        r"(не\s+учитыва\w+|считать\s+недействительн\w+|отзыва\w+|аннулир\w+)\s+(\S+\s+){0,2}?"
+        r"(предыдущ\w+|прежн\w+|ранее\s+направленн\w+)\s+(\S+\s+)?(отказ\w*|подтверждени\w*)",
+        r"(此前|之前|先前|前次|日前)[^。；，]{0,8}(谢绝|婉拒|拒绝|致歉|确认)[^。；，]{0,6}"
+        r"(作废|作廢|撤回|无效|無效|不再有效)",
+        r"(?:إهمال|تجاهل|إلغاء|سحب)\s+(?:\S+\s+)?(?:ال)?(?:اعتذار|تأكيد|موافقة)\S*\s+"
+        r"(?:ال)?(?:سابق|سابقة|الأول)",
     ]
 )
 
@@ -831,7 +926,9 @@ DISCLAIMER = _compile(
         # footer, not a refusal of the invitation (one entry per script: a Lexicon files each
         # entry under the first script it contains).
         r"отказыва\w*\s+от\s+(любой\s+|всякой\s+)?ответственност\w*"
-        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
+        r"|не\s+нес[её]\w*\s+(никакой\s+)?ответственност\w*"
+        # Round 10: "не принимает на себя обязательств по сообщениям" (no obligation from mail).
+        r"|не\s+принима\w*\s+на\s+себя\s+(никаких\s+)?обязательств\w*\s+по\s+(сообщени|письм|переписк)\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
         r"претензи\w*|не\s+является\s+(публичной\s+)?офертой|(принимая|получая|прочитав)\s+(это|данное)"
         r"\s+(сообщение|письмо)",
         r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable"
@@ -852,7 +949,9 @@ DISCLAIMER = _compile(
         r"|не\s+являетесь\s+(его\s+)?адресат\w*|получили\s+(это|данное)\s+(сообщение|письмо)"
         r"\s+по\s+ошибке",
         # "以下信息暂请保密" (please keep this quiet) is a sentence, not a footer.
-        r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收",
+        r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收"
+        # Round 10: "谢绝商业广告邮件" (no advertising mail) is the mailbox's rule.
+        r"|(谢绝|謝絕|拒收)[^。；，]{0,6}(广告|廣告|推销|推銷|垃圾)",
         r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
         r"|غير\s+المرسل\s+إليه|إذا\s+تلقيت\s+هذه\s+الرسالة\s+عن\s+طريق\s+الخطأ",
         # Round 6: lines about the mailbox, the e-mail or its typing rather than the event
@@ -894,6 +993,42 @@ DISCLAIMER = _compile(
         r"\b(does|do|will|shall|can)\s*(not|n't)\s+accept\s+(any\s+)?(liability|responsibility)\b",
         r"\bn'accept\w*\s+(aucune|nulle)\s+responsabilit\w*",
         r"\bno\s+(acepta|asume|aceptamos|asumimos)\s+(ninguna\s+)?responsabilidad",
+        # Round 10: no commitment can arise from an e-mail ("Aucune acceptation d'engagement ne
+        # peut résulter d'un courriel", "No commitment can be accepted by e-mail"): a footer
+        # about the medium; its "acceptance" and negation answer nothing.
+        r"\bno\s+(\w+\s+){0,2}?(acceptance|commitment|obligation|contract|agreement|offer)s?\b"
+        r"[^.;]{0,60}\b(e-?mails?|electronic\s+mail|electronic\s+means)\b"
+        r"|\baucun\w*\s+(\w+\s+){0,2}?(acceptation|engagement|obligation|contrat|offre)s?\b[^.;]{0,60}"
+        r"\b(courriels?|e-?mails?|courriers?\s+électroniques?|messages?\s+électroniques?|mails?)\b"
+        r"|\bning[uú]n\w*\s+(\w+\s+){0,2}?(aceptaci[oó]n|compromiso|obligaci[oó]n|contrato|oferta)\b"
+        r"[^.;]{0,60}\b(correos?(\s+electrónicos?)?|e-?mails?|mensajes?\s+electrónicos?)\b"
+        # Filing stamps: "Accepted by: auto-filing system", "Reçu par : système d'archivage".
+        r"|\b(accepted|received|filed|registered|processed|logged)\s+by\s*:\s*[^.;]{0,30}?"
+        r"\b(system|robot|bot|server|software|auto\w*)"
+        r"|\b(accept[ée]|reçu|enregistr[ée]|class[ée]|trait[ée])e?s?\s+par\s*:\s*[^.;]{0,30}?"
+        r"\b(système|robot|serveur|logiciel|automat\w*)"
+        r"|\b(aceptad|recibid|registrad|archivad|procesad)[oa]s?\s+por\s*:\s*[^.;]{0,30}?"
+        r"\b(sistema|robot|servidor|autom[aá]tic\w*)",
+        r"(?<![\w\u0400-\u04ff])(никак\w*|ни\s+одно)\s+(\S+\s+){0,2}?(обязательств|соглашени|акцепт"
+        r"|согласи|оферт)\w*[^.;]{0,60}(электронн\w+\s+(почт|сообщени|письм)\w*|e-?mail)"
+        r"|(принято|получено|зарегистрировано|обработано)(\s+\S+)?\s*:\s*[^.;]{0,30}?"
+        r"(систем|робот|сервер|автомат)\w*",
+        r"(电子邮件|電子郵件|邮件|郵件)[^。；]{0,20}(不构成|不構成|不产生|不產生|不能产生|不得视为)[^。；]{0,12}"
+        r"(承诺|承諾|接受|约束|約束|义务|義務)|(接受|接收|签收|簽收|归档|歸檔|登记|登記)(人|者|方)?[:：]"
+        r"\s*[^。；]{0,15}(系统|系統|自动|自動)",
+        # Round 10: printing notices, "n'engage que son auteur", "by replying
+        # to this e-mail you accept", a message approved for sending by a system.
+        r"\bprint\w*\s+(this|the)\s+(e-?mail|message)|\bbefore\s+printing\b"
+        r"|\bimprim\w*\b[^.]{0,40}\b(courriel|message|mail)\b|\b(courriel|message|mail)\b[^.]{0,20}"
+        r"\bimprim\w*|\bn'engage\s+que\s+(son|ses|leur)\s+auteurs?\b"
+        r"|\bimprim\w*\s+este\s+(correo|mensaje)|\bal\s+(responder|enviar|contestar)\s+(a\s+)?este"
+        r"\s+(correo|mensaje)",
+        r"(?<![\w\u0400-\u04ff])распечат\w*",
+        r"打印(本|此|该)?(邮件|郵件)",
+        r"طباعة\s+(?:هذه\s+)?(?:الرسالة|البريد)|(?:هذه\s+الرسالة|هذا\s+البريد)[^.]{0,40}(?:نظام|آلي)",
+        r"(?:^|\s)لا\s+(?:[يت]ترتب|ينشأ|تنشأ|[يت]نتج)\s+[^.]{0,40}(?:البريد\s+الإلكتروني|رسائل\s+إلكترونية"
+        r"|رسالة\s+إلكترونية)|(?:تم\s+)?(?:القبول|الاستلام|التسجيل|الأرشفة)\s+(?:بواسطة|من\s+قبل)\s*:"
+        r"\s*[^.]{0,30}(?:النظام|آلي|الآلي)",
     ]
 )
 
@@ -979,6 +1114,61 @@ CONCESSIVE = re.compile(
     r"|en\s+(lugar|vez)\s+de\s+\w+(ar|er|ir)\b|вместо\s+того|بدلا\s+من\s+أن|بدلاً\s+من\s+أن)",
     re.I,
 )
+
+# Round 10: requests and promises about the practical side of a speech (the time slot, the
+# link, the rehearsal, the text, the biography): they presuppose that the Minister speaks, so
+# beside an acceptance they leave nothing pending ("prendra la parole. Merci de nous indiquer
+# le créneau"). ``PENDING_DECISION`` keeps those that still wait on a decision.
+LOGISTICS = _compile(
+    [
+        r"\b(time\s+slot|slot|timing|time\s+of|running\s+order|speaking\s+order|zoom|link|rehearsal"
+        r"|technical\s+(test|check|briefing)|sound\s+check|bio-?data|biography|bio|cv|photo\w*"
+        r"|text\s+of\s+(the|his|her)\s+(statement|speech|remarks)|the\s+text|speech\s+text"
+        r"|accreditation|registration\s+(link|form)|logistic\w*|duration|(date|day)\s+(allocated"
+        r"|assigned)|allocated\s+(date|day|time)|details)\b",
+        r"\b(créneau|plage|horaire|heure\s+de\s+passage|lien|répétition|test\s+technique"
+        r"|ordre\s+de\s+passage|biographie|cv|photo\w*|le\s+texte|texte\s+de\s+(l'allocution|la"
+        r"\s+déclaration|l'intervention)|accréditation|modalités\s+(techniques|pratiques)|durée"
+        r"|date\s+(retenue|attribuée)|détails)\b",
+        r"\b(horario|franja|hora\s+de|enlace|link|ensayo|prueba\s+técnica|orden\s+de\s+(intervención"
+        r"|los\s+oradores)|biografía|hoja\s+de\s+vida|cv|foto\w*|el\s+texto|acreditación"
+        r"|modalidades\s+técnicas|duración|fecha\s+asignada|detalles)\b",
+        r"(?<![\w\u0400-\u04ff])(слот\w*|ссылк\w*|репетици\w*|техническ\w+\s+(проверк|тест|прогон)\w*"
+        r"|порядок\s+выступлени\w*|биографи\w*|фото\w*|текст\w*\s+выступлени\w*|аккредитаци\w*"
+        r"|регламент\w*|врем\w+\s+выступлени\w*|дат\w+\s+выступлени\w*|детал\w*|подробност\w*)",
+        r"时段|时间安排|具体时间|链接|鏈接|彩排|技术测试|技術測試|发言顺序|發言順序|简历|簡歷|照片|讲稿|講稿|发言稿|發言稿"
+        r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情",
+        r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
+        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل",
+    ]
+)
+# Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
+# detail when the answer is in another sentence.
+ELLIPTIC_CONDITION = _compile(
+    [
+        r"\b(if|where|when)\s+(possible|needed|necessary|required|so\s+desired|so\s+wished"
+        r"|convenient|feasible|useful|helpful)\b",
+        r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b",
+        r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b",
+        r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
+        r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])",
+        r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時",
+        r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم",
+    ]
+)
+# What still waits on a decision, whatever practical words are beside it.
+PENDING_DECISION = _compile(
+    [
+        r"\b(confirm\w*|decision|decide\w*|whether|approv\w*|clearance|revert|consider\w*|possible"
+        r"|deadline|extend\w*|extension|postpone\w*)\b",
+        r"\b(confirm\w*|décision|décid\w*|approbation|approuv\w*|possible|délai|prolong\w*|report\w*)\b",
+        r"\b(confirm\w*|decisión|decid\w*|aprobaci\w*|aprueb\w*|posible|plazo|prórroga|prorrog\w*)\b",
+        r"(?<![\w\u0400-\u04ff])(подтвер\w*|решени\w*|реш\w+т|одобрени\w*|возможн\w*|срок\w*|продл\w*)",
+        r"确认|確認|决定|決定|审批|審批|批准|是否|可否|能否|截止|延长|延長|推迟|推遲",
+        r"تأكيد|قرار|موافقة|إمكانية|الموعد\s+النهائي|تمديد|تأجيل",
+    ]
+)
+
 
 # "In any case the Minister will speak": the answer holds whatever the conditions beside it.
 UNCONDITIONAL = _compile(

@@ -126,7 +126,7 @@ def _delegate_name(text: str, role: re.Match[str]) -> str:
 def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
     """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
     acceptance or participation without deciding anything."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
+    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS, cues.RETRACTED):
         sentence = pattern.sub(" ", sentence, scripts)
     # "We cannot but regret", "No podemos sino lamentar": the exceptive means "must"; its "but"
     # opens no "not X but Y" (same length, so clause positions hold).

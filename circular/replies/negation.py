@@ -64,8 +64,8 @@ _REFUSAL = [
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
-    r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater|laisser\s+passer"
-    r"|laisser\s+échapper|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
+    r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater"
+    r"|laiss\w*\s+((pas|point|jamais)\s+)?(passer|échapper)|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
     r"|objeci\w*|reparos?|pegas?|escrúpulos?|reticencias?|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
@@ -101,7 +101,7 @@ _TRIGGERS = [
     r"(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
     r"|非",
-    r"(?:^|\s)و?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
+    r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
     r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
     # Round 9: "ما" before a dialect future ("ما حنشارك" Sudanese, "ما هنحضر" Egyptian, "ما غادي
@@ -120,7 +120,12 @@ _BACKWARD = [
     r"к\s+сожалению|невозможн\w*|\bувы\b|(?<![\w\u0400-\u04ff])не\s+(с?мо(жем|жет|жете"
     r"|гут|гу)|буд(ем|ет|ут|у)|стан(ем|ет|ут))(?![\w\u0400-\u04ff])"
     # "участие в Форуме не планирует / не состоится": the negated plan or event comes last.
-    r"|(?<![\w\u0400-\u04ff])не\s+(планиру\w*|предполага\w*|состоится|состоятся)",
+    r"|(?<![\w\u0400-\u04ff])не\s+(планиру\w*|предполага\w*|состоится|состоятся)"
+    # Round 10: "выступить не получится / не выйдет / не удастся" (it will not work out).
+    r"|(?<![\w\u0400-\u04ff])не\s+(получится|выйдет|удастся|удаётся|удается)(?![\w\u0400-\u04ff])"
+    # "Просим … в список выступающих не включать": a request not to list the country.
+    r"|(?<![\w\u0400-\u04ff])не\s+(включать|вносить|ставить|регистрировать|записывать)"
+    r"(?![\w\u0400-\u04ff])",
     r"遗憾|遺憾|可惜|不可能",
     r"للأسف|مع\s+الأسف|لسوء\s+الحظ|يتعذر|يتعذّر|تعذر|تعذّر",
 ]
@@ -146,7 +151,10 @@ _PSEUDO = [
     r"|\bnot\s+((for|out\s+of|because\s+of|due\s+to)\s+)?(a\s+|any\s+)?(lack|want|absence)"
     r"\s+of(\s+\w+)?\b"
     # "not without regret": with regret; the noun after it speaks.
-    r"|\bnot\s+without\s+(?=(great\s+|deep\s+)?(regret|sorrow|sadness))"
+    # Round 10: also "not without reluctance/hesitation/misgivings": with them (the act that
+    # follows, "has to let this opportunity pass", decides).
+    r"|\bnot\s+without\s+(?=(great\s+|deep\s+|some\s+|considerable\s+)?(regret|sorrow|sadness"
+    r"|reluctance|hesitation|misgiving|reservation|a\s+heavy\s+heart))"
     # Round 8: "it would be remiss of us not to take part" (must), "not without first thanking".
     r"|\b(remiss|wrong|a\s+mistake|unforgivable)\s+((of|for)\s+\S+\s+)?not\s+to\b"
     r"|\bnot\s+without\s+first\b"
@@ -163,7 +171,8 @@ _PSEUDO = [
     r"\s+)?de\s+ne\s+pas\b"
     r"|\bn'(a|avons|ont|avait)\s+(pas\s+)?d'autre\s+(choix|option|solution|possibilité)\s+que\b"
     r"|\b(ce\s+n'est\s+)?(pas|non)\s+((par|faute\s+d'|pour)\s+)?(le\s+|un\s+)?(manque|défaut|absence)"
-    r"\s+d'\w+|\bpas\s+sans\s+(?=(grand\s+|vif\s+|profond\s+)?(regret|tristesse))"
+    r"\s+d'\w+|\b(pas|non)\s+sans\s+(?=(grand\s+|vif\s+|profond\s+|une\s+certaine\s+)?(regret"
+    r"|tristesse|réticence|hésitation|réserve))"
     # Round 8: "ce n'est pas faute d'intérêt" (not for lack of interest), "il serait
     # dommage de ne pas", "non sans avoir".
     r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable)\s+de\s+ne\s+pas\b"
@@ -182,7 +191,8 @@ _PSEUDO = [
     r"|no\s+hay\s+(raz[oó]n|motivo))\s+para\s+no\b"
     r"|\bno\s+(se\s+trata\s+de|es\s+(una\s+)?cuestión\s+de)\s+(una\s+)?(falta|ausencia)\s+de"
     r"\s+\w+"
-    r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+)?(pesar|pena|tristeza|lament))"
+    r"|\bno\s+sin\s+(?=(gran\s+|profundo\s+|cierta\s+)?(pesar|pena|tristeza|lament|reticencia"
+    r"|vacilaci|reparo))"
     # Round 8: "No sin antes agradecer" (not without first thanking); "No sería correcto que
     # … no estuviera": two negations, one affirmation.
     r"|\bno\s+sin\s+antes\b|\bno\s+ser[íi]a\s+(correcto|justo|lógico|l[oó]gico|serio|propio|bueno)"
@@ -198,7 +208,8 @@ _PSEUDO = [
     r"|не\s+((из-за|по\s+причине)\s+)?(отсутстви\w*|недостат\w*)\s+\w+"
     r"|нет\s+(никаких\s+)?(причин|оснований)\s+не(?![\w\u0400-\u04ff])"
     r"|(невозможно|немыслимо)\s+(\S+\s+){0,4}?не(?![\w\u0400-\u04ff])"
-    r"|не\s+без\s+(?=(глубокого\s+|большого\s+)?(сожалени|грусти))"
+    r"|не\s+без\s+(?=(глубокого\s+|большого\s+|некоторого\s+)?(сожалени|грусти|колебани"
+    r"|сомнени))"
     r"|ни\s+на\s+(минуту|секунду|мгновение)"
     # Round 8: "Не участвовать мы не можем" (cannot not take part), "Не то чтобы … не хотел"
     # (not that … did not want), "было бы неправильно не".
@@ -208,13 +219,15 @@ _PSEUDO = [
     r"不胜|不勝|不仅|不僅|不只是|不只|不光是|不单是|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
     r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為"
     # "没有理由不参加": no reason not to take part; the verb stands.
-    r"|没有理由不|没理由不|沒有理由不|不是没有(?=遗憾|遺憾)|并非没有(?=遗憾|遺憾)|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
+    r"|没有理由不|没理由不|沒有理由不|不无(?=遗憾|遺憾|犹豫|猶豫|顾虑|顧慮)|不是没有(?=遗憾|遺憾)|并非没有(?=遗憾|遺憾)|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسع\w*\s+إلا"
     r"|لا\s+سيما|لا\s+شك|لا\s+يخفى\s+على\S*|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
     r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
     # Round 9: "من غير المعقول ألا يشارك" (it is unthinkable that he not take part).
     r"|من\s+غير\s+(?:المعقول|المقبول|المتصور)\s+(?:أن\s+لا|ألا)"
+    # Round 10: "ليس دون تردد" (not without hesitation): with it; the act after it decides.
+    r"|(?:^|\s)(?:ليس|لا)\s+(?:من\s+)?(?:دون|بدون|بلا)\s+(?=(?:أسف|تردد|حسرة|ألم))"
     # "لا … فحسب، بل": not only … but also; the verb between stands.
     r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
 ]
@@ -239,7 +252,12 @@ _TERMINATORS = [
 _POSTPOSED = Lexicon(
     [
         r"(?<![\w\u0400-\u04ff])((?:никак\w*\s+)?(?:возражени\w*|препятстви\w*|сомнени\w*|помех\w*"
-        r"|преград\w*))"
+        r"|преград\w*)"
+        # Round 10: "Отказываться от такого приглашения у нас причин нет" (no reason to refuse):
+        # a verb of refusal, then the reasons denied (one pattern: a Lexicon joins its parts
+        # into one alternation, so groups 1 and 2 must be these).
+        r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*"
+        r"(?=[^.;,:!?—–]{0,60}?(?:причин|основани|смысла)\w*\s+(?:нет|не\s+имеется)))"
         r"[^.;,:!?—–]{0,60}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует)"
         r"(?![\w\u0400-\u04ff])"
     ]

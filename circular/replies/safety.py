@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from circular.replies import cues, negation
+from circular.replies.autoreplies import months_named
 
 # Quotation marks around the answer, and the words that introduce a draft or a proposed text.
 # "Please ignore the draft below sent by mistake: <the answer>": the draft is the discarded text.
@@ -207,12 +208,14 @@ def _next_clause(sentences: list[str], position: int) -> str:
 def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     """A cue of ``lexicon`` in ``text`` that no negation scope covers, once courtesy formulae
     ("وتقبلوا فائق الاحترام") and exceptives ("cannot but decline") are removed."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS):
+    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS, cues.RETRACTED):
         text = pattern.sub(" ", text, scripts)
     text = cues.EXCEPTIVE.sub_blank(text, scripts)
     for clause in _CLAUSE.split(text):
         if cues.CONCESSIVE.match(clause) or cues.REPORTED.search(clause, scripts):
             continue  # "Despite the enthusiasm expressed below, …": backgrounded
+        if cues.DISCLAIMER.search(clause, scripts):
+            continue  # a footer's words ("谢绝广告邮件") answer nothing (round 10)
         if lexicon is cues.ACCEPT and cues.IRREALIS.search(clause, scripts):
             continue  # "was keen to accept, but …": an unfulfilled wish
         neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
@@ -264,6 +267,26 @@ def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -
     return None
 
 
+def _another_month(sentence: str, scripts: frozenset[str]) -> str | None:
+    """The Y of a "not X but Y" that moves the answer to another month than X names ("参加的不是
+    三月的高级别会议，而是五月…的论坛最后一周", "not the March sessions but the week in May"):
+    the event the Minister attends is then most likely another one than the invitation's, which
+    only a person can tell (round 10). A change of day in the same month ("not 22 March but 24
+    March") is not one."""
+    for contrast in _CONTRAST.finditer(sentence):
+        before, after = sentence[: contrast.start()], sentence[contrast.end() :]
+        scopes = negation.analyse(before, scripts, cues.PARTICIPATE).scopes
+        # Only a month inside the negation is the X ("not, as said in our letter of 8
+        # February, a written text but …" names the letter's month, not the event's).
+        named = frozenset().union(
+            *(months_named(before[s.start : s.end]) for s in scopes if not s.backward)
+        )
+        moved = months_named(after)
+        if named and moved - named:
+            return contrast.group(0).strip()
+    return None
+
+
 def unsafe(
     kind: str,
     sentence: str,
@@ -283,7 +306,13 @@ def unsafe(
         return f"a draft or proposed text ({draft.group(0).strip(' :：')!r})"
     at = sentence.find(cue) if cue else -1
     if at >= 0 and any(q.start() < at < q.end() for q in _QUOTED.finditer(sentence)):
-        return "the answer is inside quotation marks"
+        # Round 10: a quoted approval followed by the sender's own words of the same answer
+        # ("أشر الوزير ب«موافق»، وعليه نؤكد مشاركته", "已批示「同意出席」，现正式确认：部长出席")
+        # stands on those words; a quotation alone does not.
+        unquoted = _QUOTED.sub(lambda q: " " * len(q.group(0)), sentence)
+        lexicon = cues.ACCEPT if kind == "accept" else cues.DECLINE
+        if _free(lexicon, unquoted, scripts) is None:
+            return "the answer is inside quotation marks"
     approval = _APPROVAL.search(window, scripts)
     if approval:
         return f"a condition or an approval still to come ({approval.group(0).strip()!r})"
@@ -314,6 +343,9 @@ def unsafe(
         # "cannot attend, but will send a recorded message": which invitation it answers (to
         # speak, or to come) is for a person.
         return f"a recorded message after a refusal ({recorded.group(0).strip()!r})"
+    shift = _another_month(sentence, scripts)
+    if shift:
+        return f"a 'not X but Y' that moves to another month ({shift!r})"
     listener = _LISTENER.search(window, scripts)
     if listener:
         return f"taking part only to listen may not be speaking ({listener.group(0).strip()!r})"

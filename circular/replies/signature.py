@@ -87,11 +87,18 @@ def split_signature(text: str) -> tuple[str, str]:
     return text.strip(), ""
 
 
+def _footer(line: str) -> bool:
+    """Whether a line of the block is a legal footer: one of its sentences is a disclaimer
+    ("ce courriel est confidentiel", "this mailbox"), so its other sentences are the footer's
+    too ("Decline to open links", "Non à la fraude !", "Say NO to corruption"; round 10)."""
+    return cues.DISCLAIMER.search(line) is not None
+
+
 def spoken(block: str) -> str:
-    """The lines of a signature block that name an answer, mottos in quotation marks left
-    out: what must not contradict the reply's own answer."""
+    """The lines of a signature block that name an answer, mottos in quotation marks and
+    legal footers left out: what must not contradict the reply's own answer."""
     return "\n\n".join(
         line
         for line in block.split("\n")
-        if line.strip() and not _MOTTO.match(line) and not _silent(line)
+        if line.strip() and not _MOTTO.match(line) and not _silent(line) and not _footer(line)
     )

@@ -75,8 +75,9 @@ def test_corpus_message(row: dict[str, str], results: dict) -> None:
 
 
 # Messages whose answer stood at 0.86-0.89 before round 9 raised the threshold to 0.90: a
-# person decides them, shown the right guess (test_corpus_message checks it).
-BELOW_THRESHOLD = {"en_decline_gmail.eml", "zh_attach_docx_decline.eml"}
+# person decides them, shown the right guess (test_corpus_message checks it). Round 10 made
+# zh_attach_docx_decline.eml final again: its "贵方…函收悉" is the formal opening, not a hedge.
+BELOW_THRESHOLD = {"en_decline_gmail.eml"}
 
 
 def test_corpus_score_per_kind_and_language(results: dict) -> None:

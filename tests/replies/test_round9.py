@@ -32,10 +32,13 @@ def test_below_threshold_names_it_and_keeps_the_guess() -> None:
 
 # Answers that stood at 0.88 before the round (an answer with a request or a "later" beside
 # it): now a person decides, shown the answer as the best guess (the clauses are still read).
+# Round 10: a request or promise about the speech's practical side ("let us know the time
+# slot", "发言稿稍后发您") presupposes it and no longer holds the answer back (test_round10.py);
+# the two such sentences of this list were replaced by requests that wait on a decision.
 BELOW = [
-    ("The Minister will deliver the statement. Please let us know the time slot.", "accept"),
+    ("The Minister will deliver the statement. Could the deadline be extended?", "accept"),
     ("确定出席🙂 材料稍后发送", "accept"),
-    ("确定参加 发言稿稍后发您", "accept"),
+    ("确定参加 发言时间能否推迟请告知", "accept"),
     ("Nous déclinons l'invitation. Le détail suivra ultérieurement.", "decline"),
 ]
 
