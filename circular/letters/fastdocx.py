@@ -19,6 +19,11 @@ Per letter only the Jinja rendering, docxtpl's post-processing of the rendered X
 part of a letter is byte-for-byte docxtpl's (the zip container differs: deterministic
 timestamps, only the rendered parts recompressed, per-letter images stored as they are).
 
+The body's lxml round trip is left out too where the template allows it to be shown exact
+(``_prepare_written_body``): its static text is written once the way python-docx writes it,
+so that Jinja's output already is the part, and the first letter that may use it is compared
+with the round trip's bytes (issue 20: 0.44 to 0.24 ms a letter for ``render_parts``).
+
 ``fix_tables`` (docxtpl's repair of tables whose rows a ``{%tc %}`` loop made longer than
 their grid) is left out where it provably changes nothing (``_tables_are_static``): no table
 element or attribute comes from a Jinja block or expression, so every letter's tables are the
@@ -96,6 +101,15 @@ def _needs_listing(xml: str) -> bool:
     texts = "".join(_TEXT.findall(xml))
     return any(character in texts for character in _LISTING_CHARACTERS)
 
+
+#: Where a Jinja tag was, while the body's static text is normalised (``_written_chunks``):
+#: characters of Unicode's private use area, kept as they are by lxml, never in a template.
+_HOLE = "\ue000{}\ue001"
+_HOLES = re.compile("\ue000([0-9]+)\ue001")
+#: A start tag ending a piece of the body (static text or an image's XML), the tag's name.
+_TRAILING_START_TAG = re.compile(r"<([^\s<>/!?][^\s<>/]*)(?:\s[^<>]*[^<>/])?>\Z")
+#: The id of a drawing (``_DOCPR``) as lxml writes it, numbered per letter.
+_DOCPR_ID = re.compile(r'<wp:docPr id="[0-9]+"')
 
 #: Parsers the same as docxtpl's and python-docx's (python-docx's element classes are not
 #: needed to serialise, and plain elements are cheaper to build).
@@ -279,6 +293,13 @@ class PreparedTemplate:
             rendered.add(self._core_member)
         #: Index of each rendered member among the package's members (python-docx's order).
         self._slots = {name: names.index(name) for name in rendered}
+        #: The body compiled from its source normalised the way python-docx writes it (see
+        #: ``_prepare_written_body``); None where that cannot be shown exact.
+        self._written_body = self._prepare_written_body()
+        #: Whether the written body is used: None until the first letter showed it gives
+        #: the bytes of the lxml round trip, then True (or False: every letter goes through
+        #: lxml).
+        self._use_written_body: bool | None = None if self._written_body is not None else False
         if self._core_templates:
             # The live element, not a re-parse of its bytes: docxtpl's empty properties are
             # empty text nodes (``<dc:language></dc:language>``), which a parse would lose.
@@ -305,12 +326,95 @@ class PreparedTemplate:
         source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
         compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
         self._tables_static = _tables_are_static(self.environment, compiled, tree)
+        self._body_source = compiled
         # python-docx serialises the document element on save; docxtpl swaps its body for the
         # rendered one. Keep the element without its body and where the body goes.
         root = document.element
         self._body_index = root.index(root.body)
         self._root_shell = etree.fromstring(etree.tostring(root))
         del self._root_shell[self._body_index]
+
+    def _prepare_written_body(self) -> jinja2.Template | None:
+        """The body compiled once more, its static text (every chunk between Jinja tags, with
+        the XML around the body) replaced by what python-docx writes for it, so that a
+        letter's rendering is already the part's bytes, without lxml's parse and
+        serialisation of every letter (``_written_body_xml``).
+
+        Only where the result is provably the round trip's: the tables are static (which
+        also says no Jinja tag is inside an XML tag, a comment or a CDATA section, so a
+        value is always text; autoescaping is on and nothing is marked safe), and the text
+        holds none of what docxtpl's post-processing would change (``{_{`` escapes,
+        listing characters, a carriage return). lxml serialises each element where it is,
+        so the chunks come from the round trip of the whole body with a marker in place of
+        each tag; what can still differ per letter is put right per letter: markupsafe's
+        ``&#34;``/``&#39;`` (lxml writes the quotes as they are in text), an element left
+        empty (lxml writes ``<x/>``) and the drawings' ids. None when the template does
+        not qualify."""
+        source = self._body_source
+        if not self._tables_static or any(mark in source for mark in "\ue000\ue001\r"):
+            return None
+        pieces: list[str] = []
+        data: list[str] = []
+        holes = 0
+        for _, kind, value in self.environment.lex(source):
+            if kind == "data":
+                pieces.append(value)
+                data.append(value)
+            elif not pieces or not _HOLES.fullmatch(pieces[-1]):
+                pieces.append(_HOLE.format(holes))
+                holes += 1
+        tree = self.environment.parse(source)
+        chunks = list(tree.find_all(nodes.TemplateData))
+        if [chunk.data for chunk in chunks] != data or len(data) != holes + 1:
+            return None  # not data, tag, data, ..., data: leave the body to lxml
+        joined = "".join(pieces).replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        if any(escaped in joined for escaped, _ in _ESCAPES) or _needs_listing(joined):
+            return None
+        written = self._lxml_body(etree.fromstring(joined, _BODY_PARSER)).decode("utf-8")
+        split = _HOLES.split(written)
+        if split[1::2] != [str(number) for number in range(holes)]:
+            return None
+        texts = split[0::2]
+        if any(_unwritable(text) for text in texts):
+            return None
+        written_images = self._written_images(joined)
+        if written_images is None:
+            return None
+        self._image_forms = [(xml, text) for xml, text in written_images.items() if xml != text]
+        for chunk, text in zip(chunks, texts, strict=True):
+            chunk.data = text
+        # An element can be left empty only where a piece of the body ends with a start tag
+        # and a tag's output (empty for this letter) comes before the end tag.
+        ends = [*texts[:-1], *written_images.values()]
+        self._empty_elements = []
+        for text in ends:
+            found = _TRAILING_START_TAG.search(text)
+            if found is not None:
+                start = found.group(0)
+                pair = (f"{start}</{found.group(1)}>", start[:-1] + "/>")
+                if pair not in self._empty_elements:
+                    self._empty_elements.append(pair)
+        return self.environment.from_string(tree)
+
+    def _written_images(self, body: str) -> dict[str, str] | None:
+        """The XML of each prepared image (``image_xml``) as python-docx writes it in the
+        body (lxml drops the namespace declarations the document element already makes),
+        or None where that cannot be told. ``body``: the body's source, with its start tag
+        and the declarations on it."""
+        if not body.startswith("<w:body"):
+            return None
+        start_tag = body[: body.index(">") + 1]
+        written: dict[str, str] = {}
+        for xml in self._images.values():
+            probe = f"{start_tag}<w:p><w:r><w:t>\ue000{xml}\ue001</w:t></w:r></w:p></w:body>"
+            text = self._lxml_body(etree.fromstring(probe, _BODY_PARSER)).decode("utf-8")
+            inside = text.split("\ue000")
+            if len(inside) != 2 or inside[1].count("\ue001") != 1:
+                return None
+            written[xml] = inside[1].partition("\ue001")[0]
+            if _unwritable(written[xml]):
+                return None
+        return written
 
     def _prepare_headers_footers(self) -> None:
         tpl = self._docxtpl
@@ -456,8 +560,17 @@ class PreparedTemplate:
         static = self._tables_static and not _foreign_markup(context, set(self._images.values()))
         rendered: dict[str, bytes] = {}
         for part in self._parts:
+            if part.is_body and static and self._skip_table_fix and self._use_written_body:
+                data = self._written_body_xml(context)
+                if data is not None:
+                    rendered[part.member.decode("utf-8")] = data
+                    continue
             xml = self._render_part(part, context)
             data = self._body_xml(xml, static) if part.is_body else _part_xml(xml)
+            if part.is_body and static and self._skip_table_fix and self._use_written_body is None:
+                # The first letter that could take the written body shows it exact, or
+                # every letter goes through lxml.
+                self._use_written_body = self._written_body_xml(context) == data
             rendered[part.member.decode("utf-8")] = data
         if self._core_templates:
             rendered[self._core_member.decode("utf-8")] = self._core_xml_for(context)
@@ -512,11 +625,46 @@ class PreparedTemplate:
             if static_tables and self._skip_table_fix is None:
                 as_parsed = etree.tostring(etree.fromstring(xml, _BODY_PARSER))
                 self._skip_table_fix = etree.tostring(body) == as_parsed
+        return self._lxml_body(body)
+
+    def _lxml_body(self, body: etree._Element) -> bytes:
+        """The document part holding ``body``, as python-docx writes it."""
         for number, element in enumerate(_DOCPR(body), start=_DOCPR_FIRST_ID + 1):
             element.attrib["id"] = str(number)
         root = copy.deepcopy(self._root_shell)
         root.insert(self._body_index, body)
         return serialize_part_xml(root)
+
+    def _written_body_xml(self, context: Mapping[str, Any]) -> bytes | None:
+        """The body part from the written body (``_prepare_written_body``): the bytes the
+        lxml round trip gives, or None where this letter needs that round trip (its
+        rendering fails, so that the error is raised as docxtpl raises it; docxtpl's
+        post-processing would change it; a drawing's id is not where it is looked for)."""
+        assert self._written_body is not None
+        try:
+            xml = self._written_body.render(context)
+        except Exception:
+            return None
+        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        for escaped, plain in _ESCAPES:
+            if escaped in xml:
+                xml = xml.replace(escaped, plain)
+        if _needs_listing(xml):
+            return None
+        for given, written in self._image_forms:
+            if given in xml:
+                xml = xml.replace(given, written)
+        if "&#3" in xml:  # markupsafe's quotes; lxml leaves them as they are in text
+            xml = xml.replace("&#34;", '"').replace("&#39;", "'")
+        for empty, closed in self._empty_elements:
+            if empty in xml:
+                xml = xml.replace(empty, closed)
+        if "docPr" in xml:
+            numbers = iter(range(_DOCPR_FIRST_ID + 1, _DOCPR_FIRST_ID + 1 + len(xml)))
+            xml, found = _DOCPR_ID.subn(lambda _: f'<wp:docPr id="{next(numbers)}"', xml)
+            if found != xml.count("docPr") - xml.count("docPr>"):
+                return None
+        return xml.encode("utf-8")
 
     def _core_xml_for(self, context: Mapping[str, Any]) -> bytes:
         values = tuple(template.render(context) for template in self._core_templates.values())
@@ -532,6 +680,15 @@ class PreparedTemplate:
             if len(self._core_parts) < _CORE_PARTS_KEPT:
                 self._core_parts[values] = data
         return data
+
+
+def _unwritable(text: str) -> bool:
+    """Whether a chunk of the written body holds what its per-letter corrections could not
+    tell from a letter's own: a paragraph docxtpl's newline removal would join, markupsafe's
+    quote escapes, a drawing whose id ``_DOCPR_ID`` does not find."""
+    if "\n<w:p" in text or "&#3" in text:
+        return True
+    return len(_DOCPR_ID.findall(text)) != text.count("docPr") - text.count("docPr>")
 
 
 def _attach_docx_context(error: jinja2.TemplateError, lines: list[str]) -> None:

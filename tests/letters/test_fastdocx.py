@@ -475,3 +475,37 @@ def test_tables_that_may_change_keep_fix_tables(tmp_path: Path, cells: tuple[str
 def test_the_shipped_templates_have_static_tables() -> None:
     for path in REAL_TEMPLATES:
         assert PreparedTemplate(path, sandbox())._tables_static, path.name
+
+
+#: Values the written body must put right per letter (markupsafe's quotes, an element left
+#: empty, text that looks like a drawing or an escape) or leave to lxml (docxtpl's listing).
+WRITTEN_BODY_VALUES = [
+    {"name": "Quotes \" and ' in a name", "cell": "\u2018smart\u2019 & <angle>"},
+    {"name": "", "cell": ""},
+    {"name": "&#34; &amp; &lt;w:t/&gt; {_{ 1 }_}", "cell": "<w:t></w:t> \ue000 0 \ue001"},
+    {"name": "docPr", "cell": '<wp:docPr id="7"/>'},
+    {"name": "tab\tin a name", "cell": "line\nbreak"},
+]
+
+
+def test_the_body_is_written_as_python_docx_writes_it(tmp_path: Path) -> None:
+    """Once the first letters showed it exact, a static template's body comes from its text
+    normalised once, without lxml's parse and serialisation of every letter: docxtpl's bytes
+    still, whatever the values."""
+    path = build_table_template(tmp_path / "table.docx")
+    contexts = [{"flag": n % 2 == 0, **values} for n, values in enumerate(WRITTEN_BODY_VALUES * 3)]
+    prepared = letters_from_one_preparation(path, contexts)
+    assert prepared._use_written_body is True
+    # The written body serves the letters it can: not text that names a drawing (its ids
+    # are counted) nor one docxtpl's listing changes; lxml gives those the same bytes.
+    served = [prepared._written_body_xml(context) is not None for context in contexts[:5]]
+    assert served == [True, True, True, False, False]
+
+
+def test_a_body_lxml_would_rewrite_per_letter_is_not_written(tmp_path: Path) -> None:
+    """A template whose tables may change keeps lxml's round trip for every letter."""
+    document = docx.Document()
+    document.add_table(rows=1, cols=1).rows[0].cells[0].text = "{{ name|safe }}"
+    document.save(str(tmp_path / "t.docx"))
+    prepared = letters_from_one_preparation(tmp_path / "t.docx", [{"name": "n"}] * 3)
+    assert prepared._written_body is None and prepared._use_written_body is False
