@@ -52,7 +52,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -283,6 +283,8 @@ class PreparedTemplate:
         for name, add_image in sorted((images or {}).items(), key=self._body_position):
             self._add_image(document, name, add_image, per_letter=name in letter_images)
         self._refuse_images_outside_the_body()
+        #: The markup a context may hold without changing the tables: the images' XML.
+        self._known_markup = frozenset(self._images.values())
 
         buffer = io.BytesIO()
         document.save(buffer)
@@ -380,7 +382,24 @@ class PreparedTemplate:
         written_images = self._written_images(joined)
         if written_images is None:
             return None
-        self._image_forms = [(xml, text) for xml, text in written_images.items() if xml != text]
+        #: Each image's XML as given, as written, and its newlines (python-docx's indents).
+        self._image_forms = [(xml, text, xml.count("\n")) for xml, text in written_images.items()]
+        # Whether a letter's listing characters can be told docxtpl's resolve_listing's by
+        # counting: none in the static text, and an image's only between its leading
+        # ``</w:t>`` and its trailing ``<w:t ...>``, never inside a text (``_needs_listing``).
+        # The XML declaration's line break, before any text, is in every letter once.
+        head = texts[0][: texts[0].find("<w:t")] if "<w:t" in texts[0] else texts[0]
+        self._fixed_newlines = head.count("\n")
+        inner = [texts[0][len(head) :], *texts[1:]]
+        self._listing_counted = not any(
+            character in text for text in inner for character in _LISTING_CHARACTERS
+        ) and all(
+            xml.startswith("</w:t>")
+            and xml.count("<w:t") == 1
+            and xml.endswith('<w:t xml:space="preserve">')
+            and not any(character in xml for character in "\t\a\f")
+            for xml in written_images
+        )
         for chunk, text in zip(chunks, texts, strict=True):
             chunk.data = text
         # An element can be left empty only where a piece of the body ends with a start tag
@@ -554,10 +573,10 @@ class PreparedTemplate:
             raise FastPathUnsupported(
                 f"{self.path}: " + "; ".join(self._unsupported) + " (render with docxtpl)"
             )
-        _refuse_package_changing(context)
         # Markup (not escaped) could bring table elements of its own: only the prepared
         # images' XML, which holds none, keeps the tables the template's.
-        static = self._tables_static and not _foreign_markup(context, set(self._images.values()))
+        foreign = _foreign_markup(context, self._known_markup)  # raises for docxtpl objects
+        static = self._tables_static and not foreign
         rendered: dict[str, bytes] = {}
         for part in self._parts:
             if part.is_body and static and self._skip_table_fix and self._use_written_body:
@@ -649,11 +668,21 @@ class PreparedTemplate:
         for escaped, plain in _ESCAPES:
             if escaped in xml:
                 xml = xml.replace(escaped, plain)
-        if _needs_listing(xml):
+        images: list[tuple[str, str]] = []
+        newlines = self._fixed_newlines
+        for given, written, lines in self._image_forms:
+            found = xml.count(given)
+            if found:
+                newlines += found * lines
+                if written != given:
+                    images.append((given, written))
+        # Every newline an image's and no other listing character: resolve_listing would
+        # change nothing (``_listing_counted``), and the search of every text is spared.
+        counted = self._listing_counted and xml.count("\n") == newlines
+        if not (counted and not any(c in xml for c in "\t\a\f")) and _needs_listing(xml):
             return None
-        for given, written in self._image_forms:
-            if given in xml:
-                xml = xml.replace(given, written)
+        for given, written in images:
+            xml = xml.replace(given, written)
         if "&#3" in xml:  # markupsafe's quotes; lxml leaves them as they are in text
             xml = xml.replace("&#34;", '"').replace("&#39;", "'")
         for empty, closed in self._empty_elements:
@@ -714,22 +743,18 @@ def _part_xml(xml: str) -> bytes:
     return serialize_part_xml(etree.fromstring(xml.encode("utf-8"), _PART_PARSER))
 
 
-def _refuse_package_changing(context: Mapping[str, Any], depth: int = 3) -> None:
-    """Raise FastPathUnsupported for InlineImage/Subdoc values (in mappings and lists a few
-    levels down: deeper objects are the caller's to keep out)."""
-    for value in _values(context, depth):
-        if isinstance(value, _PACKAGE_CHANGING):
-            raise FastPathUnsupported(
-                f"the context holds a {type(value).__name__}, which adds parts to the "
-                "package: render with docxtpl"
-            )
-
-
-def _foreign_markup(value: Any, known: set[str], depth: int = 0) -> bool:
+def _foreign_markup(value: Any, known: frozenset[str], depth: int = 0) -> bool:
     """Whether ``value`` holds markup (an object autoescaping leaves as it is) other than
-    ``known``'s, at any depth (too deep to look at counts as holding some)."""
-    if type(value) is str:
+    ``known``'s, at any depth (too deep to look at counts as holding some); one walk that
+    also raises FastPathUnsupported for InlineImage/Subdoc values in mappings and lists up
+    to three levels down (deeper objects are the caller's to keep out)."""
+    if type(value) is str:  # the common case, nothing inside
         return False
+    if 0 < depth <= 3 and isinstance(value, _PACKAGE_CHANGING):
+        raise FastPathUnsupported(
+            f"the context holds a {type(value).__name__}, which adds parts to the "
+            "package: render with docxtpl"
+        )
     if hasattr(value, "__html__"):
         return value not in known
     if depth > 20:
@@ -738,7 +763,13 @@ def _foreign_markup(value: Any, known: set[str], depth: int = 0) -> bool:
         value = value.values()
     elif not isinstance(value, list | tuple):
         return False
-    return any(_foreign_markup(item, known, depth + 1) for item in value)
+    foreign = False
+    for item in value:
+        if _foreign_markup(item, known, depth + 1):
+            if depth >= 3:  # nothing below needs refusing
+                return True
+            foreign = True
+    return foreign
 
 
 #: The elements docxtpl's fix_tables reads (w:tcPr, w:tblGrid start with w:tc, w:tbl) and
@@ -777,16 +808,6 @@ def _tables_are_static(environment: jinja2.Environment, source: str, tree: nodes
         id(data) not in top_level and any(name in data.data for name in _TABLE_NAMES)
         for data in tree.find_all(nodes.TemplateData)
     )
-
-
-def _values(container: Any, depth: int) -> Iterator[Any]:
-    items = container.values() if isinstance(container, Mapping) else container
-    for value in items:
-        if type(value) is str:  # the common case, nothing inside
-            continue
-        yield value
-        if depth > 1 and isinstance(value, Mapping | list | tuple):
-            yield from _values(value, depth - 1)
 
 
 def _field_chains(environment: jinja2.Environment, source: str) -> set[str]:

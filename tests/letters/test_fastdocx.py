@@ -509,3 +509,29 @@ def test_a_body_lxml_would_rewrite_per_letter_is_not_written(tmp_path: Path) -> 
     document.save(str(tmp_path / "t.docx"))
     prepared = letters_from_one_preparation(tmp_path / "t.docx", [{"name": "n"}] * 3)
     assert prepared._written_body is None and prepared._use_written_body is False
+
+
+def test_listing_characters_beside_an_image_are_counted_exactly() -> None:
+    """With a QR code in the letter (an image whose XML has newlines between its elements),
+    a letter's newlines are counted instead of searching every text: a value with a newline
+    still goes through docxtpl's listing and lxml, and both ways give the same bytes."""
+    from circular.letters.render import LetterTemplate
+
+    path = next(p for p in REAL_TEMPLATES if p.name == "letter.fr.docx")
+    template = LetterTemplate(path, "fr")
+    prepared = template._fast
+    assert prepared is not None and prepared._listing_counted
+    contexts = [c for lang, c in campaign_letters(path.parent) if lang == "fr"][:3]
+    with_images = [template._with_images(c)[0] for c in contexts]
+    for context in with_images:
+        prepared.render_parts(context)
+    assert prepared._use_written_body is True
+    plain = with_images[0]
+    broken = {**plain, "contact": {**plain["contact"], "name": "two\nlines"}}
+    assert prepared._written_body_xml(plain) is not None
+    assert prepared._written_body_xml(broken) is None
+    for context in (plain, broken):
+        written = prepared.render_parts(context)
+        prepared._use_written_body = False
+        assert prepared.render_parts(context) == written
+        prepared._use_written_body = True
