@@ -108,8 +108,6 @@ _HOLE = "\ue000{}\ue001"
 _HOLES = re.compile("\ue000([0-9]+)\ue001")
 #: A start tag ending a piece of the body (static text or an image's XML), the tag's name.
 _TRAILING_START_TAG = re.compile(r"<([^\s<>/!?][^\s<>/]*)(?:\s[^<>]*[^<>/])?>\Z")
-#: The id of a drawing (``_DOCPR``) as lxml writes it, numbered per letter.
-_DOCPR_ID = re.compile(r'<wp:docPr id="[0-9]+"')
 
 #: Parsers the same as docxtpl's and python-docx's (python-docx's element classes are not
 #: needed to serialise, and plain elements are cheaper to build).
@@ -396,6 +394,7 @@ class PreparedTemplate:
         ) and all(
             xml.startswith("</w:t>")
             and xml.count("<w:t") == 1
+            and "\n<w:p" not in xml
             and xml.endswith('<w:t xml:space="preserve">')
             and not any(character in xml for character in "\t\a\f")
             for xml in written_images
@@ -664,10 +663,6 @@ class PreparedTemplate:
             xml = self._written_body.render(context)
         except Exception:
             return None
-        xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
-        for escaped, plain in _ESCAPES:
-            if escaped in xml:
-                xml = xml.replace(escaped, plain)
         images: list[tuple[str, str]] = []
         newlines = self._fixed_newlines
         for given, written, lines in self._image_forms:
@@ -676,9 +671,16 @@ class PreparedTemplate:
                 newlines += found * lines
                 if written != given:
                     images.append((given, written))
-        # Every newline an image's and no other listing character: resolve_listing would
-        # change nothing (``_listing_counted``), and the search of every text is spared.
+        # Every newline the XML declaration's or an image's (``_listing_counted``): none
+        # starts a paragraph, so docxtpl's newline removal changes nothing, and with no other
+        # listing character resolve_listing would change nothing: the searches are spared.
         counted = self._listing_counted and xml.count("\n") == newlines
+        if not counted:
+            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        if _has_escape(xml):
+            for escaped, plain in _ESCAPES:
+                if escaped in xml:
+                    xml = xml.replace(escaped, plain)
         if not (counted and not any(c in xml for c in "\t\a\f")) and _needs_listing(xml):
             return None
         for given, written in images:
@@ -688,11 +690,11 @@ class PreparedTemplate:
         for empty, closed in self._empty_elements:
             if empty in xml:
                 xml = xml.replace(empty, closed)
-        if "docPr" in xml:
-            numbers = iter(range(_DOCPR_FIRST_ID + 1, _DOCPR_FIRST_ID + 1 + len(xml)))
-            xml, found = _DOCPR_ID.subn(lambda _: f'<wp:docPr id="{next(numbers)}"', xml)
-            if found != xml.count("docPr") - xml.count("docPr>"):
+        pieces = xml.split("docPr")
+        if len(pieces) > 1:
+            if not _renumber_drawings(pieces):
                 return None
+            xml = "docPr".join(pieces)
         return xml.encode("utf-8")
 
     def _core_xml_for(self, context: Mapping[str, Any]) -> bytes:
@@ -714,10 +716,45 @@ class PreparedTemplate:
 def _unwritable(text: str) -> bool:
     """Whether a chunk of the written body holds what its per-letter corrections could not
     tell from a letter's own: a paragraph docxtpl's newline removal would join, markupsafe's
-    quote escapes, a drawing whose id ``_DOCPR_ID`` does not find."""
-    if "\n<w:p" in text or "&#3" in text:
+    quote escapes, docxtpl's ``{_{`` escapes, a drawing ``_renumber_drawings`` refuses."""
+    if "\n<w:p" in text or "&#3" in text or _has_escape(text):
         return True
-    return len(_DOCPR_ID.findall(text)) != text.count("docPr") - text.count("docPr>")
+    return not _renumber_drawings(text.split("docPr"))
+
+
+_ESCAPED = frozenset(escaped for escaped, _ in _ESCAPES)
+
+
+def _has_escape(xml: str) -> bool:
+    """Whether ``xml`` holds one of docxtpl's ``{_{`` escapes: each has an underscore in
+    its middle, and a letter has few, so one search for them replaces four for the escapes."""
+    found = xml.find("_", 1)
+    while found != -1:
+        if xml[found - 1 : found + 2] in _ESCAPED:
+            return True
+        found = xml.find("_", found + 1)
+    return False
+
+
+def _renumber_drawings(pieces: list[str]) -> bool:
+    """Number the drawings of a body split at each ``docPr`` as docxtpl does (``_DOCPR``:
+    1001, 1002, ... in document order), in place; False, leaving the body to lxml, where a
+    ``docPr`` is not a ``<wp:docPr id="...">`` start tag (its id first, as lxml writes it)
+    or a ``</wp:docPr>`` end tag: another prefix, or text that names it."""
+    number = _DOCPR_FIRST_ID
+    for index in range(1, len(pieces)):
+        before, piece = pieces[index - 1], pieces[index]
+        if before.endswith("</wp:") and piece.startswith(">"):
+            continue
+        if not (before.endswith("<wp:") and piece.startswith(' id="')):
+            return False
+        end = piece.find('"', 5)
+        digits = piece[5:end]
+        if end == -1 or not (digits.isascii() and digits.isdigit()):
+            return False
+        number += 1
+        pieces[index] = f' id="{number}{piece[end:]}'
+    return True
 
 
 def _attach_docx_context(error: jinja2.TemplateError, lines: list[str]) -> None:

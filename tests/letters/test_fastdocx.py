@@ -33,6 +33,7 @@ from tests.support.fastdocx_samples import (
 )
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 REAL_TEMPLATES = sorted(Path(__file__).parents[2].glob("letters/*/letter.*.docx"))
 
 
@@ -535,3 +536,36 @@ def test_listing_characters_beside_an_image_are_counted_exactly() -> None:
         prepared._use_written_body = False
         assert prepared.render_parts(context) == written
         prepared._use_written_body = True
+
+
+@given(st.text(alphabet="{}%_a", max_size=12))
+def test_escapes_are_found_by_their_underscore(text: str) -> None:
+    from circular.letters.fastdocx import _ESCAPES, _has_escape
+
+    assert _has_escape(text) == any(escaped in text for escaped, _ in _ESCAPES)
+
+
+_DRAWING_PIECES = st.sampled_from(
+    ['<wp:docPr id="7" name="P"/>', '<wp:docPr id="12"><w:t>b</w:t></wp:docPr>', "<w:t>docPr</w:t>",
+     '<pic:docPr id="3"/>', '<wp:docPr name="x" id="4"/>', '<wp:docPr id=""/>', "<w:t>a</w:t>"]
+)  # fmt: skip
+
+
+@given(st.lists(_DRAWING_PIECES, max_size=5))
+def test_drawings_are_numbered_as_lxml_numbers_them_or_left_to_it(pieces: list[str]) -> None:
+    """``_renumber_drawings`` gives lxml's numbering (every ``wp:docPr`` in order from 1001)
+    or refuses; it refuses only where some ``docPr`` is not a plain start or end tag."""
+    from circular.letters.fastdocx import _renumber_drawings
+
+    xml = "<w:body " + f'xmlns:wp="{WP_NS}" xmlns:pic="urn:p" xmlns:w="{W_NS}">'
+    xml += "<w:p/>" + "".join(pieces) + "</w:body>"
+    xml = etree.tostring(etree.fromstring(xml), encoding="unicode")  # as lxml writes it
+    split = xml.split("docPr")
+    plain = {'<wp:docPr id="7" name="P"/>', '<wp:docPr id="12"><w:t>b</w:t></wp:docPr>'}
+    plain.add("<w:t>a</w:t>")
+    assert _renumber_drawings(split) == (set(pieces) <= plain)
+    if set(pieces) <= plain:
+        body = etree.fromstring(xml)
+        for number, element in enumerate(body.iter(f"{{{WP_NS}}}docPr"), start=1001):
+            element.set("id", str(number))
+        assert "docPr".join(split) == etree.tostring(body, encoding="unicode")
