@@ -260,6 +260,8 @@ class PreparedTemplate:
         self._core_member = b""
         #: The core properties part made for each tuple of rendered values (bounded).
         self._core_parts: dict[tuple[str, ...], bytes] = {}
+        #: The last zip member made of each rendered part, with the bytes it was made of.
+        self._made: dict[bytes, tuple[bytes, _Member]] = {}
         #: Whether docxtpl's fix_tables may be skipped: None until the first letter whose
         #: tables are the template's tells (see ``_body_xml``).
         self._skip_table_fix: bool | None = None
@@ -327,6 +329,10 @@ class PreparedTemplate:
         compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
         self._tables_static = _tables_are_static(self.environment, compiled, tree)
         self._body_source = compiled
+        #: Its syntax tree, compiled already: ``_prepare_written_body`` writes its text anew
+        #: and compiles it once more instead of parsing the source again (a tenth of a
+        #: template's preparation). Compiling folds constant expressions, no more.
+        self._body_tree: nodes.Template | None = tree
         # python-docx serialises the document element on save; docxtpl swaps its body for the
         # rendered one. Keep the element without its body and where the body goes.
         root = document.element
@@ -351,7 +357,8 @@ class PreparedTemplate:
         empty (lxml writes ``<x/>``) and the drawings' ids. None when the template does
         not qualify."""
         source = self._body_source
-        if not self._tables_static or any(mark in source for mark in "\ue000\ue001\r"):
+        tree, self._body_tree = self._body_tree, None
+        if tree is None or not self._tables_static or any(c in source for c in "\ue000\ue001\r"):
             return None
         pieces: list[str] = []
         data: list[str] = []
@@ -363,7 +370,6 @@ class PreparedTemplate:
             elif not pieces or not _HOLES.fullmatch(pieces[-1]):
                 pieces.append(_HOLE.format(holes))
                 holes += 1
-        tree = self.environment.parse(source)
         chunks = list(tree.find_all(nodes.TemplateData))
         if [chunk.data for chunk in chunks] != data or len(data) != holes + 1:
             return None  # not data, tag, data, ..., data: leave the body to lxml
@@ -462,7 +468,11 @@ class PreparedTemplate:
             initial = getattr(properties, name)
             if _is_static(self.environment, initial):
                 # docxtpl sets every one of them, even unchanged (an empty element appears).
-                rendered = self.environment.from_string(initial).render({})
+                # Jinja gives text without tags back as it is, but for its line ends (a
+                # trailing one dropped, others normalised): only then is it compiled.
+                rendered = initial
+                if "\n" in initial or "\r" in initial:
+                    rendered = self.environment.from_string(initial).render({})
                 setattr(properties, name, rendered)
             else:
                 self._core_templates[name] = self.environment.from_string(initial)
@@ -603,7 +613,12 @@ class PreparedTemplate:
         members = list(self._members)
         for name, data in rendered.items():
             member = name.encode("utf-8")
-            members[self._slots[member]] = _deflated(member, data, self._level)
+            made = self._made.get(member)
+            if made is None or made[0] is not data:
+                # The core properties part is one object for many letters (``_core_parts``):
+                # it is deflated once. A body is new bytes each time.
+                made = self._made[member] = (data, _deflated(member, data, self._level))
+            members[self._slots[member]] = made[1]
         for name, data in (media or {}).items():
             member = self._media.get(name)
             if member is None:
