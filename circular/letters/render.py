@@ -148,9 +148,13 @@ def _only_text(value: Any) -> bool:
     return all(type(item) is str or _only_text(item) for item in value.values())
 
 
+#: Dates and other non-JSON values hash by their str(); key order must not matter. One
+#: encoder for every letter (``json.dumps`` with these options makes one per call).
+_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
+
+
 def _context_json(context: Any) -> str:
-    # Dates and other non-JSON values hash by their str(); key order must not matter.
-    return json.dumps(context, sort_keys=True, ensure_ascii=False, default=str)
+    return _JSON.encode(context)
 
 
 class LetterTemplate:
@@ -306,10 +310,12 @@ class LetterTemplate:
                 text = cached[1]
             else:
                 text = _context_json(value)
-                if _only_text(value):  # equal to another only if written the same
+                # The first value of a key is kept: the campaign's part stays equal, the
+                # contact's never does (and is then only compared, which fails fast).
+                if cached is None and _only_text(value):  # equal only if written the same
                     # What the text says, not the value: the caller may change the value.
                     self._json_parts[key] = (json.loads(text), text)
-            pieces.append(f"{json.dumps(key, ensure_ascii=False)}: {text}")
+            pieces.append(f"{_JSON.encode(key)}: {text}")
         return "{" + ", ".join(pieces) + "}"
 
     def render(self, context: Mapping[str, Any]) -> bytes:
