@@ -497,3 +497,36 @@ def test_the_inputs_hash_reuses_the_campaigns_json_and_only_while_it_is_equal(
     contexts.append({"z": "last", "contact": {"name": "é"}, "campaign": {"title": "x"}})
     for context in contexts * 2:
         assert template._context_json(context) == render_module._context_json(context)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ contact.name }}",
+        "{{ contact.items }}",  # a dict's method, not the key
+        "{% for k, v in contact.items() %}{{ k }}={{ v }};{% endfor %}",
+        "{{ contact.missing }}",
+        "{{ contact.__class__ }}",
+        "{{ contact.nested.deeper }}",
+        "{{ contact.get('name') }}",
+    ],
+)
+def test_the_sandbox_reads_a_dicts_fields_as_jinjas_sandbox_does(source: str) -> None:
+    """``jinja_sandbox`` looks a plain dict's fields up first (issue 20): the same value,
+    error or refusal as Jinja's own sandbox for every name."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from circular.letters.jinja_sandbox import sandboxed_environment
+
+    context = {"contact": {"name": "N", "items": "a key named items", "nested": {"deeper": 1}}}
+    outcomes = []
+    for environment in (
+        sandboxed_environment(autoescape=True),
+        SandboxedEnvironment(autoescape=True, undefined=StrictUndefined),
+    ):
+        try:
+            outcomes.append(environment.from_string(source).render(context))
+        except Exception as error:
+            outcomes.append(f"{type(error).__name__}: {error}")
+    assert outcomes[0] == outcomes[1]
