@@ -8,7 +8,9 @@
   its image drawn in C++ and made a PNG by Pillow (``circular.letters.qr`` before round 3 of
   issue 20);
 - the same code, its PNG written from the module matrix by ``circular.letters.qr.png_1bit``
-  (the same pixels): what ``circular.letters.qr`` does.
+  (the same pixels; ``circular.letters.qr`` in round 3 of issue 20);
+- zxing-cpp's writer with one fixed mask (``circular.letters.qr.MASK``), the PNG from its
+  modules: what ``circular.letters.qr`` does (round 4).
 
     python -m bench.qrcost [LINKS]
 """
@@ -20,17 +22,19 @@ import io
 import sys
 from collections.abc import Callable
 
+import numpy as np
 import segno
 import zxingcpp
 from PIL import Image
 
 from bench.harness import alternate, median
-from circular.letters.qr import BORDER, SCALE, qr_image
+from circular.letters.qr import BORDER, SCALE, png_1bit, qr_image
 
 SEGNO_AUTO = "segno, best of 8 masks (pure Python), segno's PNG"
 SEGNO_FIXED = "segno, fixed mask 2 (pure Python), segno's PNG"
 ZXING_PILLOW = "zxing-cpp (C++, best of 8 masks), Pillow's PNG"
-ZXING = "zxing-cpp (C++, best of 8 masks), PNG from its modules: circular.letters.qr"
+ZXING_AUTO = "zxing-cpp (C++, best of 8 masks), PNG from its modules"
+ZXING = "zxing-cpp (C++, fixed mask 2), PNG from its modules: circular.letters.qr"
 
 
 def links(count: int) -> list[str]:
@@ -61,6 +65,11 @@ def _zxing_pillow(url: str) -> bytes:
     return buffer.getvalue()
 
 
+def _zxing_auto(url: str) -> bytes:
+    code = zxingcpp.create_barcode(url, zxingcpp.BarcodeFormat.QRCode, ec_level="M")
+    return png_1bit(np.asarray(code.to_image(scale=1, add_quiet_zones=True)), SCALE)
+
+
 def costs(count: int, repetitions: int) -> dict[str, float]:
     """Median milliseconds per QR code (PNG bytes included) of each way, alternating."""
     urls = links(count)
@@ -68,6 +77,7 @@ def costs(count: int, repetitions: int) -> dict[str, float]:
         SEGNO_AUTO: _segno(None),
         SEGNO_FIXED: _segno(2),
         ZXING_PILLOW: _zxing_pillow,
+        ZXING_AUTO: _zxing_auto,
         ZXING: lambda url: qr_image(url).data,
     }
 

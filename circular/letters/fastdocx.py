@@ -19,6 +19,11 @@ Per letter only the Jinja rendering, docxtpl's post-processing of the rendered X
 part of a letter is byte-for-byte docxtpl's (the zip container differs: deterministic
 timestamps, only the rendered parts recompressed, per-letter images stored as they are).
 
+The body's lxml round trip is left out too where the template allows it to be shown exact
+(``_prepare_written_body``): its static text is written once the way python-docx writes it,
+so that Jinja's output already is the part, and the first letter that may use it is compared
+with the round trip's bytes (issue 20: 0.44 to 0.24 ms a letter for ``render_parts``).
+
 ``fix_tables`` (docxtpl's repair of tables whose rows a ``{%tc %}`` loop made longer than
 their grid) is left out where it provably changes nothing (``_tables_are_static``): no table
 element or attribute comes from a Jinja block or expression, so every letter's tables are the
@@ -47,7 +52,7 @@ import re
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable, Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -96,6 +101,13 @@ def _needs_listing(xml: str) -> bool:
     texts = "".join(_TEXT.findall(xml))
     return any(character in texts for character in _LISTING_CHARACTERS)
 
+
+#: Where a Jinja tag was, while the body's static text is normalised (``_written_chunks``):
+#: characters of Unicode's private use area, kept as they are by lxml, never in a template.
+_HOLE = "\ue000{}\ue001"
+_HOLES = re.compile("\ue000([0-9]+)\ue001")
+#: A start tag ending a piece of the body (static text or an image's XML), the tag's name.
+_TRAILING_START_TAG = re.compile(r"<([^\s<>/!?][^\s<>/]*)(?:\s[^<>]*[^<>/])?>\Z")
 
 #: Parsers the same as docxtpl's and python-docx's (python-docx's element classes are not
 #: needed to serialise, and plain elements are cheaper to build).
@@ -248,6 +260,8 @@ class PreparedTemplate:
         self._core_member = b""
         #: The core properties part made for each tuple of rendered values (bounded).
         self._core_parts: dict[tuple[str, ...], bytes] = {}
+        #: The last zip member made of each rendered part, with the bytes it was made of.
+        self._made: dict[bytes, tuple[bytes, _Member]] = {}
         #: Whether docxtpl's fix_tables may be skipped: None until the first letter whose
         #: tables are the template's tells (see ``_body_xml``).
         self._skip_table_fix: bool | None = None
@@ -269,6 +283,8 @@ class PreparedTemplate:
         for name, add_image in sorted((images or {}).items(), key=self._body_position):
             self._add_image(document, name, add_image, per_letter=name in letter_images)
         self._refuse_images_outside_the_body()
+        #: The markup a context may hold without changing the tables: the images' XML.
+        self._known_markup = frozenset(self._images.values())
 
         buffer = io.BytesIO()
         document.save(buffer)
@@ -279,6 +295,13 @@ class PreparedTemplate:
             rendered.add(self._core_member)
         #: Index of each rendered member among the package's members (python-docx's order).
         self._slots = {name: names.index(name) for name in rendered}
+        #: The body compiled from its source normalised the way python-docx writes it (see
+        #: ``_prepare_written_body``); None where that cannot be shown exact.
+        self._written_body = self._prepare_written_body()
+        #: Whether the written body is used: None until the first letter showed it gives
+        #: the bytes of the lxml round trip, then True (or False: every letter goes through
+        #: lxml).
+        self._use_written_body: bool | None = None if self._written_body is not None else False
         if self._core_templates:
             # The live element, not a re-parse of its bytes: docxtpl's empty properties are
             # empty text nodes (``<dc:language></dc:language>``), which a parse would lose.
@@ -305,12 +328,117 @@ class PreparedTemplate:
         source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
         compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
         self._tables_static = _tables_are_static(self.environment, compiled, tree)
+        self._body_source = compiled
+        #: Its syntax tree, compiled already: ``_prepare_written_body`` writes its text anew
+        #: and compiles it once more instead of parsing the source again (a tenth of a
+        #: template's preparation). Compiling folds constant expressions, no more.
+        self._body_tree: nodes.Template | None = tree
         # python-docx serialises the document element on save; docxtpl swaps its body for the
         # rendered one. Keep the element without its body and where the body goes.
         root = document.element
         self._body_index = root.index(root.body)
         self._root_shell = etree.fromstring(etree.tostring(root))
         del self._root_shell[self._body_index]
+
+    def _prepare_written_body(self) -> jinja2.Template | None:
+        """The body compiled once more, its static text (every chunk between Jinja tags, with
+        the XML around the body) replaced by what python-docx writes for it, so that a
+        letter's rendering is already the part's bytes, without lxml's parse and
+        serialisation of every letter (``_written_body_xml``).
+
+        Only where the result is provably the round trip's: the tables are static (which
+        also says no Jinja tag is inside an XML tag, a comment or a CDATA section, so a
+        value is always text; autoescaping is on and nothing is marked safe), and the text
+        holds none of what docxtpl's post-processing would change (``{_{`` escapes,
+        listing characters, a carriage return). lxml serialises each element where it is,
+        so the chunks come from the round trip of the whole body with a marker in place of
+        each tag; what can still differ per letter is put right per letter: markupsafe's
+        ``&#34;``/``&#39;`` (lxml writes the quotes as they are in text), an element left
+        empty (lxml writes ``<x/>``) and the drawings' ids. None when the template does
+        not qualify."""
+        source = self._body_source
+        tree, self._body_tree = self._body_tree, None
+        if tree is None or not self._tables_static or any(c in source for c in "\ue000\ue001\r"):
+            return None
+        pieces: list[str] = []
+        data: list[str] = []
+        holes = 0
+        for _, kind, value in self.environment.lex(source):
+            if kind == "data":
+                pieces.append(value)
+                data.append(value)
+            elif not pieces or not _HOLES.fullmatch(pieces[-1]):
+                pieces.append(_HOLE.format(holes))
+                holes += 1
+        chunks = list(tree.find_all(nodes.TemplateData))
+        if [chunk.data for chunk in chunks] != data or len(data) != holes + 1:
+            return None  # not data, tag, data, ..., data: leave the body to lxml
+        joined = "".join(pieces).replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        if any(escaped in joined for escaped, _ in _ESCAPES) or _needs_listing(joined):
+            return None
+        written = self._lxml_body(etree.fromstring(joined, _BODY_PARSER)).decode("utf-8")
+        split = _HOLES.split(written)
+        if split[1::2] != [str(number) for number in range(holes)]:
+            return None
+        texts = split[0::2]
+        if any(_unwritable(text) for text in texts):
+            return None
+        written_images = self._written_images(joined)
+        if written_images is None:
+            return None
+        #: Each image's XML as given, as written, and its newlines (python-docx's indents).
+        self._image_forms = [(xml, text, xml.count("\n")) for xml, text in written_images.items()]
+        # Whether a letter's listing characters can be told docxtpl's resolve_listing's by
+        # counting: none in the static text, and an image's only between its leading
+        # ``</w:t>`` and its trailing ``<w:t ...>``, never inside a text (``_needs_listing``).
+        # The XML declaration's line break, before any text, is in every letter once.
+        head = texts[0][: texts[0].find("<w:t")] if "<w:t" in texts[0] else texts[0]
+        self._fixed_newlines = head.count("\n")
+        inner = [texts[0][len(head) :], *texts[1:]]
+        self._listing_counted = not any(
+            character in text for text in inner for character in _LISTING_CHARACTERS
+        ) and all(
+            xml.startswith("</w:t>")
+            and xml.count("<w:t") == 1
+            and "\n<w:p" not in xml
+            and xml.endswith('<w:t xml:space="preserve">')
+            and not any(character in xml for character in "\t\a\f")
+            for xml in written_images
+        )
+        for chunk, text in zip(chunks, texts, strict=True):
+            chunk.data = text
+        # An element can be left empty only where a piece of the body ends with a start tag
+        # and a tag's output (empty for this letter) comes before the end tag.
+        ends = [*texts[:-1], *written_images.values()]
+        self._empty_elements = []
+        for text in ends:
+            found = _TRAILING_START_TAG.search(text)
+            if found is not None:
+                start = found.group(0)
+                pair = (f"{start}</{found.group(1)}>", start[:-1] + "/>")
+                if pair not in self._empty_elements:
+                    self._empty_elements.append(pair)
+        return self.environment.from_string(tree)
+
+    def _written_images(self, body: str) -> dict[str, str] | None:
+        """The XML of each prepared image (``image_xml``) as python-docx writes it in the
+        body (lxml drops the namespace declarations the document element already makes),
+        or None where that cannot be told. ``body``: the body's source, with its start tag
+        and the declarations on it."""
+        if not body.startswith("<w:body"):
+            return None
+        start_tag = body[: body.index(">") + 1]
+        written: dict[str, str] = {}
+        for xml in self._images.values():
+            probe = f"{start_tag}<w:p><w:r><w:t>\ue000{xml}\ue001</w:t></w:r></w:p></w:body>"
+            text = self._lxml_body(etree.fromstring(probe, _BODY_PARSER)).decode("utf-8")
+            inside = text.split("\ue000")
+            if len(inside) != 2 or inside[1].count("\ue001") != 1:
+                return None
+            written[xml] = inside[1].partition("\ue001")[0]
+            if _unwritable(written[xml]):
+                return None
+        return written
 
     def _prepare_headers_footers(self) -> None:
         tpl = self._docxtpl
@@ -340,7 +468,11 @@ class PreparedTemplate:
             initial = getattr(properties, name)
             if _is_static(self.environment, initial):
                 # docxtpl sets every one of them, even unchanged (an empty element appears).
-                rendered = self.environment.from_string(initial).render({})
+                # Jinja gives text without tags back as it is, but for its line ends (a
+                # trailing one dropped, others normalised): only then is it compiled.
+                rendered = initial
+                if "\n" in initial or "\r" in initial:
+                    rendered = self.environment.from_string(initial).render({})
                 setattr(properties, name, rendered)
             else:
                 self._core_templates[name] = self.environment.from_string(initial)
@@ -450,14 +582,23 @@ class PreparedTemplate:
             raise FastPathUnsupported(
                 f"{self.path}: " + "; ".join(self._unsupported) + " (render with docxtpl)"
             )
-        _refuse_package_changing(context)
         # Markup (not escaped) could bring table elements of its own: only the prepared
         # images' XML, which holds none, keeps the tables the template's.
-        static = self._tables_static and not _foreign_markup(context, set(self._images.values()))
+        foreign = _foreign_markup(context, self._known_markup)  # raises for docxtpl objects
+        static = self._tables_static and not foreign
         rendered: dict[str, bytes] = {}
         for part in self._parts:
+            if part.is_body and static and self._skip_table_fix and self._use_written_body:
+                data = self._written_body_xml(context)
+                if data is not None:
+                    rendered[part.member.decode("utf-8")] = data
+                    continue
             xml = self._render_part(part, context)
             data = self._body_xml(xml, static) if part.is_body else _part_xml(xml)
+            if part.is_body and static and self._skip_table_fix and self._use_written_body is None:
+                # The first letter that could take the written body shows it exact, or
+                # every letter goes through lxml.
+                self._use_written_body = self._written_body_xml(context) == data
             rendered[part.member.decode("utf-8")] = data
         if self._core_templates:
             rendered[self._core_member.decode("utf-8")] = self._core_xml_for(context)
@@ -472,7 +613,12 @@ class PreparedTemplate:
         members = list(self._members)
         for name, data in rendered.items():
             member = name.encode("utf-8")
-            members[self._slots[member]] = _deflated(member, data, self._level)
+            made = self._made.get(member)
+            if made is None or made[0] is not data:
+                # The core properties part is one object for many letters (``_core_parts``):
+                # it is deflated once. A body is new bytes each time.
+                made = self._made[member] = (data, _deflated(member, data, self._level))
+            members[self._slots[member]] = made[1]
         for name, data in (media or {}).items():
             member = self._media.get(name)
             if member is None:
@@ -512,11 +658,59 @@ class PreparedTemplate:
             if static_tables and self._skip_table_fix is None:
                 as_parsed = etree.tostring(etree.fromstring(xml, _BODY_PARSER))
                 self._skip_table_fix = etree.tostring(body) == as_parsed
+        return self._lxml_body(body)
+
+    def _lxml_body(self, body: etree._Element) -> bytes:
+        """The document part holding ``body``, as python-docx writes it."""
         for number, element in enumerate(_DOCPR(body), start=_DOCPR_FIRST_ID + 1):
             element.attrib["id"] = str(number)
         root = copy.deepcopy(self._root_shell)
         root.insert(self._body_index, body)
         return serialize_part_xml(root)
+
+    def _written_body_xml(self, context: Mapping[str, Any]) -> bytes | None:
+        """The body part from the written body (``_prepare_written_body``): the bytes the
+        lxml round trip gives, or None where this letter needs that round trip (its
+        rendering fails, so that the error is raised as docxtpl raises it; docxtpl's
+        post-processing would change it; a drawing's id is not where it is looked for)."""
+        assert self._written_body is not None
+        try:
+            xml = self._written_body.render(context)
+        except Exception:
+            return None
+        images: list[tuple[str, str]] = []
+        newlines = self._fixed_newlines
+        for given, written, lines in self._image_forms:
+            found = xml.count(given)
+            if found:
+                newlines += found * lines
+                if written != given:
+                    images.append((given, written))
+        # Every newline the XML declaration's or an image's (``_listing_counted``): none
+        # starts a paragraph, so docxtpl's newline removal changes nothing, and with no other
+        # listing character resolve_listing would change nothing: the searches are spared.
+        counted = self._listing_counted and xml.count("\n") == newlines
+        if not counted:
+            xml = xml.replace("\n<w:p ", "<w:p ").replace("\n<w:p>", "<w:p>")
+        if _has_escape(xml):
+            for escaped, plain in _ESCAPES:
+                if escaped in xml:
+                    xml = xml.replace(escaped, plain)
+        if not (counted and not any(c in xml for c in "\t\a\f")) and _needs_listing(xml):
+            return None
+        for given, written in images:
+            xml = xml.replace(given, written)
+        if "&#3" in xml:  # markupsafe's quotes; lxml leaves them as they are in text
+            xml = xml.replace("&#34;", '"').replace("&#39;", "'")
+        for empty, closed in self._empty_elements:
+            if empty in xml:
+                xml = xml.replace(empty, closed)
+        pieces = xml.split("docPr")
+        if len(pieces) > 1:
+            if not _renumber_drawings(pieces):
+                return None
+            xml = "docPr".join(pieces)
+        return xml.encode("utf-8")
 
     def _core_xml_for(self, context: Mapping[str, Any]) -> bytes:
         values = tuple(template.render(context) for template in self._core_templates.values())
@@ -532,6 +726,50 @@ class PreparedTemplate:
             if len(self._core_parts) < _CORE_PARTS_KEPT:
                 self._core_parts[values] = data
         return data
+
+
+def _unwritable(text: str) -> bool:
+    """Whether a chunk of the written body holds what its per-letter corrections could not
+    tell from a letter's own: a paragraph docxtpl's newline removal would join, markupsafe's
+    quote escapes, docxtpl's ``{_{`` escapes, a drawing ``_renumber_drawings`` refuses."""
+    if "\n<w:p" in text or "&#3" in text or _has_escape(text):
+        return True
+    return not _renumber_drawings(text.split("docPr"))
+
+
+_ESCAPED = frozenset(escaped for escaped, _ in _ESCAPES)
+
+
+def _has_escape(xml: str) -> bool:
+    """Whether ``xml`` holds one of docxtpl's ``{_{`` escapes: each has an underscore in
+    its middle, and a letter has few, so one search for them replaces four for the escapes."""
+    found = xml.find("_", 1)
+    while found != -1:
+        if xml[found - 1 : found + 2] in _ESCAPED:
+            return True
+        found = xml.find("_", found + 1)
+    return False
+
+
+def _renumber_drawings(pieces: list[str]) -> bool:
+    """Number the drawings of a body split at each ``docPr`` as docxtpl does (``_DOCPR``:
+    1001, 1002, ... in document order), in place; False, leaving the body to lxml, where a
+    ``docPr`` is not a ``<wp:docPr id="...">`` start tag (its id first, as lxml writes it)
+    or a ``</wp:docPr>`` end tag: another prefix, or text that names it."""
+    number = _DOCPR_FIRST_ID
+    for index in range(1, len(pieces)):
+        before, piece = pieces[index - 1], pieces[index]
+        if before.endswith("</wp:") and piece.startswith(">"):
+            continue
+        if not (before.endswith("<wp:") and piece.startswith(' id="')):
+            return False
+        end = piece.find('"', 5)
+        digits = piece[5:end]
+        if end == -1 or not (digits.isascii() and digits.isdigit()):
+            return False
+        number += 1
+        pieces[index] = f' id="{number}{piece[end:]}'
+    return True
 
 
 def _attach_docx_context(error: jinja2.TemplateError, lines: list[str]) -> None:
@@ -557,22 +795,18 @@ def _part_xml(xml: str) -> bytes:
     return serialize_part_xml(etree.fromstring(xml.encode("utf-8"), _PART_PARSER))
 
 
-def _refuse_package_changing(context: Mapping[str, Any], depth: int = 3) -> None:
-    """Raise FastPathUnsupported for InlineImage/Subdoc values (in mappings and lists a few
-    levels down: deeper objects are the caller's to keep out)."""
-    for value in _values(context, depth):
-        if isinstance(value, _PACKAGE_CHANGING):
-            raise FastPathUnsupported(
-                f"the context holds a {type(value).__name__}, which adds parts to the "
-                "package: render with docxtpl"
-            )
-
-
-def _foreign_markup(value: Any, known: set[str], depth: int = 0) -> bool:
+def _foreign_markup(value: Any, known: frozenset[str], depth: int = 0) -> bool:
     """Whether ``value`` holds markup (an object autoescaping leaves as it is) other than
-    ``known``'s, at any depth (too deep to look at counts as holding some)."""
-    if type(value) is str:
+    ``known``'s, at any depth (too deep to look at counts as holding some); one walk that
+    also raises FastPathUnsupported for InlineImage/Subdoc values in mappings and lists up
+    to three levels down (deeper objects are the caller's to keep out)."""
+    if type(value) is str:  # the common case, nothing inside
         return False
+    if 0 < depth <= 3 and isinstance(value, _PACKAGE_CHANGING):
+        raise FastPathUnsupported(
+            f"the context holds a {type(value).__name__}, which adds parts to the "
+            "package: render with docxtpl"
+        )
     if hasattr(value, "__html__"):
         return value not in known
     if depth > 20:
@@ -581,7 +815,13 @@ def _foreign_markup(value: Any, known: set[str], depth: int = 0) -> bool:
         value = value.values()
     elif not isinstance(value, list | tuple):
         return False
-    return any(_foreign_markup(item, known, depth + 1) for item in value)
+    foreign = False
+    for item in value:
+        if _foreign_markup(item, known, depth + 1):
+            if depth >= 3:  # nothing below needs refusing
+                return True
+            foreign = True
+    return foreign
 
 
 #: The elements docxtpl's fix_tables reads (w:tcPr, w:tblGrid start with w:tc, w:tbl) and
@@ -620,16 +860,6 @@ def _tables_are_static(environment: jinja2.Environment, source: str, tree: nodes
         id(data) not in top_level and any(name in data.data for name in _TABLE_NAMES)
         for data in tree.find_all(nodes.TemplateData)
     )
-
-
-def _values(container: Any, depth: int) -> Iterator[Any]:
-    items = container.values() if isinstance(container, Mapping) else container
-    for value in items:
-        if type(value) is str:  # the common case, nothing inside
-            continue
-        yield value
-        if depth > 1 and isinstance(value, Mapping | list | tuple):
-            yield from _values(value, depth - 1)
 
 
 def _field_chains(environment: jinja2.Environment, source: str) -> set[str]:

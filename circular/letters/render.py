@@ -141,9 +141,20 @@ def make_environment() -> SandboxedEnvironment:
     return sandboxed_environment(autoescape=True)
 
 
-def _context_json(context: Mapping[str, Any]) -> str:
-    # Dates and other non-JSON values hash by their str(); key order must not matter.
-    return json.dumps(context, sort_keys=True, ensure_ascii=False, default=str)
+def _only_text(value: Any) -> bool:
+    """Whether ``value`` is a dict of strings and such dicts (what JSON writes one way)."""
+    if type(value) is not dict:
+        return False
+    return all(type(item) is str or _only_text(item) for item in value.values())
+
+
+#: Dates and other non-JSON values hash by their str(); key order must not matter. One
+#: encoder for every letter (``json.dumps`` with these options makes one per call).
+_JSON = json.JSONEncoder(sort_keys=True, ensure_ascii=False, default=str)
+
+
+def _context_json(context: Any) -> str:
+    return _JSON.encode(context)
 
 
 class LetterTemplate:
@@ -181,6 +192,8 @@ class LetterTemplate:
             raise LetterError(f"template {self.label} cannot be read: {error}") from None
         self.sha256 = hashlib.sha256(self.data).hexdigest()
         self._environment = make_environment()
+        #: The JSON of the last value of each context key (``_context_json``).
+        self._json_parts: dict[str, tuple[Any, str]] = {}
         self._parts: dict[str, bytes] | None = None
         #: Package structures python-docx has opened (see ``validate_docx``).
         self._opened: set[str] = set()
@@ -278,10 +291,32 @@ class LetterTemplate:
         ``context`` must already be sanitised (``render`` does that)."""
         digest = hashlib.sha256()
         signature = self.signature.sha256 if self.signature is not None else ""
-        for piece in (RENDERER_VERSION, self.sha256, signature, _context_json(context)):
+        for piece in (RENDERER_VERSION, self.sha256, signature, self._context_json(context)):
             digest.update(piece.encode("utf-8"))
             digest.update(b"\0")
         return digest.hexdigest()
+
+    def _context_json(self, context: Mapping[str, Any]) -> str:
+        """``_context_json(context)``, the same text, with the JSON of a top-level mapping of
+        strings equal to the last one under its key reused: the campaign's part is the same
+        in every letter of a language, and writing it was half of the hash (issue 20)."""
+        if not all(type(key) is str for key in context):
+            return _context_json(context)
+        pieces = []
+        for key in sorted(context):
+            value = context[key]
+            cached = self._json_parts.get(key)
+            if cached is not None and cached[0] == value:
+                text = cached[1]
+            else:
+                text = _context_json(value)
+                # The first value of a key is kept: the campaign's part stays equal, the
+                # contact's never does (and is then only compared, which fails fast).
+                if cached is None and _only_text(value):  # equal only if written the same
+                    # What the text says, not the value: the caller may change the value.
+                    self._json_parts[key] = (json.loads(text), text)
+            pieces.append(f"{_JSON.encode(key)}: {text}")
+        return "{" + ", ".join(pieces) + "}"
 
     def render(self, context: Mapping[str, Any]) -> bytes:
         """The DOCX bytes of the letter for ``context`` (sanitised here); raise

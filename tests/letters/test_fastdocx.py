@@ -33,6 +33,7 @@ from tests.support.fastdocx_samples import (
 )
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+WP_NS = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 REAL_TEMPLATES = sorted(Path(__file__).parents[2].glob("letters/*/letter.*.docx"))
 
 
@@ -475,3 +476,96 @@ def test_tables_that_may_change_keep_fix_tables(tmp_path: Path, cells: tuple[str
 def test_the_shipped_templates_have_static_tables() -> None:
     for path in REAL_TEMPLATES:
         assert PreparedTemplate(path, sandbox())._tables_static, path.name
+
+
+#: Values the written body must put right per letter (markupsafe's quotes, an element left
+#: empty, text that looks like a drawing or an escape) or leave to lxml (docxtpl's listing).
+WRITTEN_BODY_VALUES = [
+    {"name": "Quotes \" and ' in a name", "cell": "\u2018smart\u2019 & <angle>"},
+    {"name": "", "cell": ""},
+    {"name": "&#34; &amp; &lt;w:t/&gt; {_{ 1 }_}", "cell": "<w:t></w:t> \ue000 0 \ue001"},
+    {"name": "docPr", "cell": '<wp:docPr id="7"/>'},
+    {"name": "tab\tin a name", "cell": "line\nbreak"},
+]
+
+
+def test_the_body_is_written_as_python_docx_writes_it(tmp_path: Path) -> None:
+    """Once the first letters showed it exact, a static template's body comes from its text
+    normalised once, without lxml's parse and serialisation of every letter: docxtpl's bytes
+    still, whatever the values."""
+    path = build_table_template(tmp_path / "table.docx")
+    contexts = [{"flag": n % 2 == 0, **values} for n, values in enumerate(WRITTEN_BODY_VALUES * 3)]
+    prepared = letters_from_one_preparation(path, contexts)
+    assert prepared._use_written_body is True
+    # The written body serves the letters it can: not text that names a drawing (its ids
+    # are counted) nor one docxtpl's listing changes; lxml gives those the same bytes.
+    served = [prepared._written_body_xml(context) is not None for context in contexts[:5]]
+    assert served == [True, True, True, False, False]
+
+
+def test_a_body_lxml_would_rewrite_per_letter_is_not_written(tmp_path: Path) -> None:
+    """A template whose tables may change keeps lxml's round trip for every letter."""
+    document = docx.Document()
+    document.add_table(rows=1, cols=1).rows[0].cells[0].text = "{{ name|safe }}"
+    document.save(str(tmp_path / "t.docx"))
+    prepared = letters_from_one_preparation(tmp_path / "t.docx", [{"name": "n"}] * 3)
+    assert prepared._written_body is None and prepared._use_written_body is False
+
+
+def test_listing_characters_beside_an_image_are_counted_exactly() -> None:
+    """With a QR code in the letter (an image whose XML has newlines between its elements),
+    a letter's newlines are counted instead of searching every text: a value with a newline
+    still goes through docxtpl's listing and lxml, and both ways give the same bytes."""
+    from circular.letters.render import LetterTemplate
+
+    path = next(p for p in REAL_TEMPLATES if p.name == "letter.fr.docx")
+    template = LetterTemplate(path, "fr")
+    prepared = template._fast
+    assert prepared is not None and prepared._listing_counted
+    contexts = [c for lang, c in campaign_letters(path.parent) if lang == "fr"][:3]
+    with_images = [template._with_images(c)[0] for c in contexts]
+    for context in with_images:
+        prepared.render_parts(context)
+    assert prepared._use_written_body is True
+    plain = with_images[0]
+    broken = {**plain, "contact": {**plain["contact"], "name": "two\nlines"}}
+    assert prepared._written_body_xml(plain) is not None
+    assert prepared._written_body_xml(broken) is None
+    for context in (plain, broken):
+        written = prepared.render_parts(context)
+        prepared._use_written_body = False
+        assert prepared.render_parts(context) == written
+        prepared._use_written_body = True
+
+
+@given(st.text(alphabet="{}%_a", max_size=12))
+def test_escapes_are_found_by_their_underscore(text: str) -> None:
+    from circular.letters.fastdocx import _ESCAPES, _has_escape
+
+    assert _has_escape(text) == any(escaped in text for escaped, _ in _ESCAPES)
+
+
+_DRAWING_PIECES = st.sampled_from(
+    ['<wp:docPr id="7" name="P"/>', '<wp:docPr id="12"><w:t>b</w:t></wp:docPr>', "<w:t>docPr</w:t>",
+     '<pic:docPr id="3"/>', '<wp:docPr name="x" id="4"/>', '<wp:docPr id=""/>', "<w:t>a</w:t>"]
+)  # fmt: skip
+
+
+@given(st.lists(_DRAWING_PIECES, max_size=5))
+def test_drawings_are_numbered_as_lxml_numbers_them_or_left_to_it(pieces: list[str]) -> None:
+    """``_renumber_drawings`` gives lxml's numbering (every ``wp:docPr`` in order from 1001)
+    or refuses; it refuses only where some ``docPr`` is not a plain start or end tag."""
+    from circular.letters.fastdocx import _renumber_drawings
+
+    xml = "<w:body " + f'xmlns:wp="{WP_NS}" xmlns:pic="urn:p" xmlns:w="{W_NS}">'
+    xml += "<w:p/>" + "".join(pieces) + "</w:body>"
+    xml = etree.tostring(etree.fromstring(xml), encoding="unicode")  # as lxml writes it
+    split = xml.split("docPr")
+    plain = {'<wp:docPr id="7" name="P"/>', '<wp:docPr id="12"><w:t>b</w:t></wp:docPr>'}
+    plain.add("<w:t>a</w:t>")
+    assert _renumber_drawings(split) == (set(pieces) <= plain)
+    if set(pieces) <= plain:
+        body = etree.fromstring(xml)
+        for number, element in enumerate(body.iter(f"{{{WP_NS}}}docPr"), start=1001):
+            element.set("id", str(number))
+        assert "docPr".join(split) == etree.tostring(body, encoding="unicode")

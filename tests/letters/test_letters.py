@@ -471,3 +471,62 @@ def test_a_new_letter_is_written_in_place_and_an_old_one_replaced_whole(tmp_path
     link.symlink_to(tmp_path / "elsewhere.docx")
     write_letter(link, b"third")  # replaces the link itself, never writes through it
     assert not (tmp_path / "elsewhere.docx").exists()
+
+
+def test_the_inputs_hash_reuses_the_campaigns_json_and_only_while_it_is_equal(
+    tmp_path: Path,
+) -> None:
+    """The JSON hashed for a letter is ``json.dumps`` of its context whatever was hashed
+    before it: a campaign part equal to the last one reuses its text, a changed one (even
+    the same dict changed in place, or a value equal but written otherwise) does not."""
+    from circular.letters import render as render_module
+
+    document = Document()
+    document.add_paragraph("{{ contact.name }} {{ campaign.title }}")
+    document.save(str(tmp_path / "t.docx"))
+    template = LetterTemplate(tmp_path / "t.docx", "en")
+    campaign = {"title": "CL-21/4", "events": {"forum": {"start": "1 May"}}}
+    contexts = [
+        {"contact": {"name": "A"}, "campaign": campaign, "language": "en"},
+        {"contact": {"name": "B"}, "campaign": dict(campaign), "language": "en"},
+    ]
+    campaign["title"] = "changed in place"
+    contexts.append({"contact": {"name": "A"}, "campaign": campaign, "language": "en"})
+    contexts.append({"contact": {"name": "A"}, "campaign": {"title": 1}, "language": "en"})
+    contexts.append({"contact": {"name": "A"}, "campaign": {"title": True}, "language": "en"})
+    contexts.append({"z": "last", "contact": {"name": "é"}, "campaign": {"title": "x"}})
+    for context in contexts * 2:
+        assert template._context_json(context) == render_module._context_json(context)
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ contact.name }}",
+        "{{ contact.items }}",  # a dict's method, not the key
+        "{% for k, v in contact.items() %}{{ k }}={{ v }};{% endfor %}",
+        "{{ contact.missing }}",
+        "{{ contact.__class__ }}",
+        "{{ contact.nested.deeper }}",
+        "{{ contact.get('name') }}",
+    ],
+)
+def test_the_sandbox_reads_a_dicts_fields_as_jinjas_sandbox_does(source: str) -> None:
+    """``jinja_sandbox`` looks a plain dict's fields up first (issue 20): the same value,
+    error or refusal as Jinja's own sandbox for every name."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from circular.letters.jinja_sandbox import sandboxed_environment
+
+    context = {"contact": {"name": "N", "items": "a key named items", "nested": {"deeper": 1}}}
+    outcomes = []
+    for environment in (
+        sandboxed_environment(autoescape=True),
+        SandboxedEnvironment(autoescape=True, undefined=StrictUndefined),
+    ):
+        try:
+            outcomes.append(environment.from_string(source).render(context))
+        except Exception as error:
+            outcomes.append(f"{type(error).__name__}: {error}")
+    assert outcomes[0] == outcomes[1]
