@@ -3,15 +3,22 @@ the same order, and the ledger is written by the calling process alone."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import threading
 from pathlib import Path
+
+import pytest
 
 from circular.campaign import load_campaign
 from circular.ledger import Contact, Ledger, Letter, contacts_of
+from circular.letters import renderpool
 from circular.letters.links import active_links
 from circular.letters.render import POOL_MIN_LETTERS, auto_workers, render_campaign
 from tests.letters.test_qr import qr_codes
 
-CAMPAIGN = Path(__file__).resolve().parents[2] / "letters" / "cl-21-4"
+ROOT = Path(__file__).resolve().parents[2]
+CAMPAIGN = ROOT / "letters" / "cl-21-4"
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 
 
@@ -55,3 +62,42 @@ def test_a_pool_renders_the_same_letters_as_one_process(ledger: Ledger, tmp_path
 def test_the_pool_is_chosen_for_large_batches_only() -> None:
     assert auto_workers(POOL_MIN_LETTERS - 1) == 1
     assert auto_workers(POOL_MIN_LETTERS) >= 1
+
+
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_every_start_method_makes_the_same_letters(
+    method: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    campaign = load_campaign(CAMPAIGN)
+    contacts = [
+        Contact(id=n + 1, campaign=campaign.id, contact_key=f"FRA:{n}", iso3="FRA",
+                language=LANGUAGES[n % 6], email=f"m{n}@fr.example", name=f"Nom {n}", cc=[],
+                extra={})
+        for n in range(24)
+    ]  # fmt: skip
+    alone = render_campaign(campaign, contacts, tmp_path / "one", several_per_country=True)
+    monkeypatch.setattr(renderpool, "start_method", lambda: method)
+    pooled = render_campaign(
+        campaign, contacts, tmp_path / method, several_per_country=True, workers=2
+    )
+    assert [(p.path.name, p.sha256) for p in pooled.letters] == [
+        (p.path.name, p.sha256) for p in alone.letters
+    ]
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork is chosen on Linux only")
+def test_a_process_with_threads_is_never_forked() -> None:
+    probe = "from circular.letters import renderpool; print(renderpool.start_method())"
+    alone = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True, text=True, check=True, timeout=60, cwd=ROOT,
+    )  # fmt: skip
+    assert alone.stdout.strip() == "fork"  # a process of one thread
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert renderpool.start_method() == "forkserver"
+    finally:
+        stop.set()
+        thread.join()
