@@ -16,11 +16,16 @@ A forked worker inherits the ledger's open SQLite connections too; it never uses
 leaves with ``os._exit`` (multiprocessing's own), which closes no connection and runs no
 finaliser of the caller's. Each worker checks its first letter of each template whole,
 python-docx included, as the caller does in one process.
+
+A worker leaves as soon as its caller is gone (``_watch_caller``): the pool's workers wait on
+a queue whose writing end they hold too, so a caller killed mid-batch used to leave them
+waiting for ever, and one busy with a chunk kept writing letters after it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import sys
 import threading
 from collections import deque
@@ -28,6 +33,7 @@ from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from itertools import islice
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from circular.letters.render import LetterTemplate, _Job, _write_letter
@@ -53,14 +59,30 @@ def start_method() -> str:
     return "fork" if threading.active_count() == 1 else "forkserver"
 
 
+def _watch_caller() -> None:
+    """End this worker the moment its caller ends (killed or crashed): a thread waits on the
+    caller's sentinel, which multiprocessing gives every child whatever the start method."""
+    caller = multiprocessing.parent_process()
+    if caller is None:
+        return
+
+    def watch() -> None:
+        wait([caller.sentinel])
+        os._exit(1)  # no letter of a dead caller is recorded: it is rendered again
+
+    threading.Thread(target=watch, name="renderpool-caller", daemon=True).start()
+
+
 def _start(sources: Sources, signature: Signature | None) -> None:
     """A spawned (or forkserver's) worker: prepare the templates from the caller's bytes."""
+    _watch_caller()
     for language, (path, label, data) in sources.items():
         _templates[language] = LetterTemplate(path, language, label, signature=signature, data=data)
 
 
 def _adopt(templates: Mapping[str, LetterTemplate]) -> None:
     """A forked worker: the caller's prepared templates, inherited (never pickled)."""
+    _watch_caller()
     _templates.update(templates)
 
 

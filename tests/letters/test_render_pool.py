@@ -3,9 +3,12 @@ the same order, and the ledger is written by the calling process alone."""
 
 from __future__ import annotations
 
+import os
+import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -101,3 +104,53 @@ def test_a_process_with_threads_is_never_forked() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue  # ended meanwhile
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` still runs (an ended process not yet reaped is a zombie, state Z)."""
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+@pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
+def test_the_workers_end_with_a_killed_caller(method: str, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    caller = subprocess.Popen(
+        [sys.executable, "-m", "tests.support.pool_driver", method, str(out)],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    while not (out.is_dir() and len(list(out.glob("*.docx"))) >= 200):
+        assert caller.poll() is None and time.monotonic() < deadline, "no letters were made"
+        time.sleep(0.01)
+    # Its workers (a forkserver's workers are the forkserver's children).
+    workers = [worker for child in _children(caller.pid) for worker in [child, *_children(child)]]
+    assert workers
+    caller.kill()
+    caller.wait()
+    deadline = time.monotonic() + 20
+    while any(_running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survivors = [pid for pid in workers if _running(pid)]
+    for pid in survivors:  # leave no process behind, even when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert not survivors, "workers outlived their caller"
