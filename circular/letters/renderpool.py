@@ -44,7 +44,7 @@ from circular.letters.signature import Signature
 CHUNK = 64
 
 #: What a forkserver imports once, before it forks any worker: the renderer.
-PRELOAD = ["circular.letters.renderpool"]
+PRELOAD = ["circular.letters.poolserver"]
 
 _templates: dict[str, LetterTemplate] = {}
 
@@ -71,6 +71,18 @@ def _watch_caller() -> None:
         os._exit(1)  # no letter of a dead caller is recorded: it is rendered again
 
     threading.Thread(target=watch, name="renderpool-caller", daemon=True).start()
+
+
+def _preload() -> list[str]:
+    """What the forkserver imports: the renderer, and the caller's main module when it was
+    run by name (``python -m prefect.engine``, how a Prefect worker runs a flow):
+    multiprocessing runs that module again in every worker, and its imports (Prefect: 1.6 s)
+    are then found done instead of made per worker."""
+    spec = getattr(sys.modules["__main__"], "__spec__", None)
+    main = getattr(spec, "name", None)
+    if main is None or main == "__main__" or main.endswith(".__main__"):
+        return PRELOAD  # multiprocessing does not run a package's __main__ again
+    return [*PRELOAD, main]
 
 
 def _start(sources: Sources, signature: Signature | None) -> None:
@@ -107,7 +119,7 @@ def start_pool(
             workers, mp_context=context, initializer=_adopt, initargs=(dict(templates),)
         )
     if method == "forkserver":
-        context.set_forkserver_preload(PRELOAD)
+        context.set_forkserver_preload(_preload())
     signatures = {template.signature for template in templates.values()}
     sources = {
         language: (template.path, template.label, template.data)
