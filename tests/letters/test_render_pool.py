@@ -17,7 +17,12 @@ from circular.campaign import load_campaign
 from circular.ledger import Contact, Ledger, Letter, contacts_of
 from circular.letters import renderpool
 from circular.letters.links import active_links
-from circular.letters.render import POOL_MIN_LETTERS, auto_workers, render_campaign
+from circular.letters.render import (
+    POOL_MIN_LETTERS,
+    POOL_MIN_LETTERS_FORKED,
+    auto_workers,
+    render_campaign,
+)
 from tests.letters.test_qr import qr_codes
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -62,9 +67,15 @@ def test_a_pool_renders_the_same_letters_as_one_process(ledger: Ledger, tmp_path
     assert again.skipped == 150
 
 
-def test_the_pool_is_chosen_for_large_batches_only() -> None:
-    assert auto_workers(POOL_MIN_LETTERS - 1) == 1
-    assert auto_workers(POOL_MIN_LETTERS) >= 1
+@pytest.mark.parametrize(
+    ("method", "minimum"), [("fork", POOL_MIN_LETTERS_FORKED), ("spawn", POOL_MIN_LETTERS)]
+)
+def test_the_pool_is_chosen_for_large_batches_only(
+    method: str, minimum: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(renderpool, "start_method", lambda: method)
+    assert auto_workers(minimum - 1) == 1
+    assert auto_workers(minimum) >= 1
 
 
 @pytest.mark.parametrize("method", ["fork", "forkserver", "spawn"])
