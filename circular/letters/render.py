@@ -21,17 +21,15 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import docxtpl
 from docx.shared import Emu
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
-from sqlalchemy import select
 
 from circular.countries import get_country
-from circular.ledger import Contact, Ledger, Letter, utcnow
 from circular.letters.docx_safety import (
     InvalidDocxError,
     check_well_formed,
@@ -54,7 +52,6 @@ from circular.letters.fields import (
     read_template_fields,
 )
 from circular.letters.jinja_sandbox import sandboxed_environment
-from circular.letters.links import reply_urls
 from circular.letters.qr import QR_FIELD, QR_VERSION, placeholder, qr_image
 from circular.letters.signature import (
     SIGNATURE_FIELD,
@@ -63,6 +60,11 @@ from circular.letters.signature import (
     campaign_signature,
     inline_image_xml,
 )
+
+if TYPE_CHECKING:
+    # The ledger (SQLAlchemy) is imported where it is used, not here: a worker of the render
+    # pool imports this module and never touches the ledger (issue 20, renderpool).
+    from circular.ledger import Contact, Ledger, Letter
 
 #: Bumped when rendering changes in a way that changes output for the same inputs, so that
 #: letters rendered by an older version are not skipped as "unchanged".
@@ -102,7 +104,7 @@ def letter_templates(campaign: CampaignLike) -> dict[str, Path]:
     return {language: campaign.template_path("letter", language) for language in campaign.languages}
 
 
-ContextBuilder = Callable[[Any, Contact, str], Mapping[str, Any]]
+ContextBuilder = Callable[[Any, "Contact", str], Mapping[str, Any]]
 
 
 class LetterError(Exception):
@@ -472,6 +474,8 @@ def probe_contact(contact_fields: Iterable[str], language: str, iso3: str = "CHE
     }
     standard.update(iso3=iso3, language=language, cc=[])
     extra = {name: "x" for name in fields if name not in CONTACT_FIELDS}
+    from circular.ledger import Contact
+
     return Contact(campaign="probe", contact_key=iso3, extra=extra, **standard)
 
 
@@ -636,6 +640,10 @@ def _record_pending(
     is durable; a crash before the commit leaves letters without a record, rendered again."""
     if ledger is None or not pending:
         return False
+    from sqlalchemy import select
+
+    from circular.ledger import Letter, utcnow
+
     sync_folder(out_dir)
     by_contact = {item.contact.id: item for item in pending}
     with ledger.session() as session:
@@ -661,6 +669,10 @@ def _record_pending(
 def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[int, Letter]:
     """The recorded letters of this batch's contacts only: a campaign rendered in many
     batches must not read its whole letter table for each one."""
+    from sqlalchemy import select
+
+    from circular.ledger import Letter
+
     found: dict[int, Letter] = {}
     with ledger.session() as session:
         for start in range(0, len(contact_ids), 500):  # SQLite caps bound parameters
@@ -673,15 +685,21 @@ def _recorded(ledger: Ledger, campaign_id: str, contact_ids: list[int]) -> dict[
 
 
 #: Letters in a batch from which rendering uses every core: below it, starting the processes
-#: (each imports the renderer and prepares its templates, about a second) costs more than
-#: the other cores give back.
+#: (each spawned or forkserver's worker prepares its templates, 0.4 s; a spawned one imports
+#: the renderer too, 1 s) costs more than the other cores give back.
 POOL_MIN_LETTERS = 2000
+#: The same for forked workers (``circular.letters.renderpool``), ready in 0.01 s: on 2 cores
+#: a pool rendered 1,000 letters 1.5-1.8x as fast as one process, 300-700 no faster (issue 20).
+POOL_MIN_LETTERS_FORKED = 1000
 
 
 def auto_workers(letters: int) -> int:
     """How many processes render a batch of ``letters``: every core this process may use
     for a large batch, else one (this process)."""
-    if letters < POOL_MIN_LETTERS:
+    from circular.letters.renderpool import start_method  # it imports this module
+
+    forked = start_method() == "fork"
+    if letters < (POOL_MIN_LETTERS_FORKED if forked else POOL_MIN_LETTERS):
         return 1
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
@@ -783,6 +801,8 @@ def render_campaign(
     ids = [contact.id for contact, _ in plan if contact.id is not None]
     recorded = _recorded(ledger, campaign.id, ids) if ledger is not None else {}
     if context_for is None and ledger is not None:
+        from circular.letters.links import reply_urls
+
         # Each letter carries its contact's personal link ({{ reply_url }}) and its QR code.
         builder = _with_reply_urls(reply_urls(ledger, campaign.id, ids))
     # Absolute, so the ledger names the same file whatever folder the next run starts in.

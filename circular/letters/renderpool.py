@@ -2,20 +2,38 @@
 chunks, while the calling process builds the contexts, keeps the order and writes the ledger
 (one writer: the ledger never sees the workers).
 
-Each worker prepares the batch's templates once, from the very bytes the caller checked (a
-template file changed meanwhile cannot slip in), and checks its first letter of each template
-whole, as the caller does in one process. Processes are spawned, not forked: the caller may
-hold threads (a Prefect worker, a database pool) that a fork would copy half-way.
+How the workers start (``start_method``): on Linux, a caller with no other thread is forked:
+the workers inherit its interpreter, its imports and the templates it has prepared and
+checked, and are ready in milliseconds instead of a second each (a spawned worker imports the
+renderer and prepares the templates again: issue 20, ``python -m bench.pool_start``). A fork
+copies only the calling thread, so a caller with other threads (a Prefect task, whose engine
+runs threads; a web server) is never forked: its workers come from a forkserver, a clean
+process started once that has imported the renderer, and prepare the templates from the very
+bytes the caller checked (a template file changed meanwhile cannot slip in). Elsewhere
+(macOS, Windows, where a fork is unsafe or absent) they are spawned.
+
+A forked worker inherits the ledger's open SQLite connections too; it never uses them, and
+leaves with ``os._exit`` (multiprocessing's own), which closes no connection and runs no
+finaliser of the caller's. Each worker checks its first letter of each template whole,
+python-docx included, as the caller does in one process.
+
+A worker leaves as soon as its caller is gone (``_watch_caller``): the pool's workers wait on
+a queue whose writing end they hold too, so a caller killed mid-batch used to leave them
+waiting for ever, and one busy with a chunk kept writing letters after it.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
+import threading
 from collections import deque
 from collections.abc import Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import replace
 from itertools import islice
+from multiprocessing.connection import wait
 from pathlib import Path
 
 from circular.letters.render import LetterTemplate, _Job, _write_letter
@@ -25,12 +43,59 @@ from circular.letters.signature import Signature
 #: rendering them, small enough that every worker stays busy to the end.
 CHUNK = 64
 
+#: What a forkserver imports once, before it forks any worker: the renderer.
+PRELOAD = ["circular.letters.poolserver"]
+
 _templates: dict[str, LetterTemplate] = {}
 
+Sources = dict[str, tuple[Path, str, bytes]]
 
-def _start(sources: dict[str, tuple[Path, str, bytes]], signature: Signature | None) -> None:
+
+def start_method() -> str:
+    """``fork`` on Linux when this process has no other thread, ``forkserver`` when it has,
+    ``spawn`` elsewhere (see the module doc)."""
+    if not sys.platform.startswith("linux"):
+        return "spawn"
+    return "fork" if threading.active_count() == 1 else "forkserver"
+
+
+def _watch_caller() -> None:
+    """End this worker the moment its caller ends (killed or crashed): a thread waits on the
+    caller's sentinel, which multiprocessing gives every child whatever the start method."""
+    caller = multiprocessing.parent_process()
+    if caller is None:
+        return
+
+    def watch() -> None:
+        wait([caller.sentinel])
+        os._exit(1)  # no letter of a dead caller is recorded: it is rendered again
+
+    threading.Thread(target=watch, name="renderpool-caller", daemon=True).start()
+
+
+def _preload() -> list[str]:
+    """What the forkserver imports: the renderer, and the caller's main module when it was
+    run by name (``python -m prefect.engine``, how a Prefect worker runs a flow):
+    multiprocessing runs that module again in every worker, and its imports (Prefect: 1.6 s)
+    are then found done instead of made per worker."""
+    spec = getattr(sys.modules["__main__"], "__spec__", None)
+    main = getattr(spec, "name", None)
+    if main is None or main == "__main__" or main.endswith(".__main__"):
+        return PRELOAD  # multiprocessing does not run a package's __main__ again
+    return [*PRELOAD, main]
+
+
+def _start(sources: Sources, signature: Signature | None) -> None:
+    """A spawned (or forkserver's) worker: prepare the templates from the caller's bytes."""
+    _watch_caller()
     for language, (path, label, data) in sources.items():
         _templates[language] = LetterTemplate(path, language, label, signature=signature, data=data)
+
+
+def _adopt(templates: Mapping[str, LetterTemplate]) -> None:
+    """A forked worker: the caller's prepared templates, inherited (never pickled)."""
+    _watch_caller()
+    _templates.update(templates)
 
 
 def _render_chunk(jobs: list[_Job]) -> list[str]:
@@ -42,24 +107,39 @@ def _for_worker(job: _Job) -> _Job:
     return replace(job, contact=None)  # type: ignore[arg-type]
 
 
+def start_pool(
+    templates: Mapping[str, LetterTemplate], workers: int, method: str | None = None
+) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes ready to render letters of ``templates``, started by
+    ``method`` (default ``start_method()``)."""
+    method = method or start_method()
+    context = multiprocessing.get_context(method)
+    if method == "fork":
+        return ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_adopt, initargs=(dict(templates),)
+        )
+    if method == "forkserver":
+        context.set_forkserver_preload(_preload())
+    signatures = {template.signature for template in templates.values()}
+    sources = {
+        language: (template.path, template.label, template.data)
+        for language, template in templates.items()
+    }
+    return ProcessPoolExecutor(
+        workers,
+        mp_context=context,
+        initializer=_start,
+        initargs=(sources, signatures.pop() if len(signatures) == 1 else None),
+    )
+
+
 def render_in_pool(
     jobs: Iterator[_Job], templates: Mapping[str, LetterTemplate], workers: int
 ) -> Iterator[tuple[_Job, str]]:
     """Each of ``jobs`` with its letter's sha256, in order; letters left as they were
     (``skipped_sha``) are not sent to the workers. At most two chunks per worker are in flight,
     so a campaign of any size holds a few hundred contexts at a time."""
-    signatures = {template.signature for template in templates.values()}
-    sources = {
-        language: (template.path, template.label, template.data)
-        for language, template in templates.items()
-    }
-    pool = ProcessPoolExecutor(
-        workers,
-        mp_context=multiprocessing.get_context("spawn"),
-        initializer=_start,
-        initargs=(sources, signatures.pop() if len(signatures) == 1 else None),
-    )
-    with pool:
+    with start_pool(templates, workers) as pool:
         flight: deque[tuple[list[_Job], Future[list[str]]]] = deque()
         while True:
             chunk = list(islice(jobs, CHUNK))
