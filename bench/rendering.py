@@ -253,23 +253,18 @@ def run(quick: bool) -> Section:
         ratio >= TARGET,
     )
     if ratio < TARGET:
+        needed = 1000 / (TARGET * medians[DOCXTPL])
         verdict.note = (
-            "where a letter's time goes (python -m bench.profile_rendering 1000: cProfile, one "
-            "core, load average 3.3, 5.07 s for 1,000 letters, so 5.1 ms a letter profiled "
-            "against 2.7 ms real): creating the letter's file 0.93 ms (the kernel's; 0.03-1.0 "
-            "ms a file on this shared ext4 disk depending on the other jobs' writes), the "
-            "context built, sanitised and hashed 0.66, Jinja and docxtpl's post-processing "
-            "0.63 (autoescaping 0.24), the QR code 0.61 (zxing-cpp's encoder 0.38, the PNG "
-            "0.21), the body's XML 0.55 (an lxml parse and python-docx's serialisation, kept "
-            "for byte-identical output), the zip 0.33 (deflating 2 parts 0.21), the expat "
-            "check 0.20; once per run, the 6 templates prepared, their fields checked and "
-            "their first letters checked whole with python-docx, 0.50 s profiled (about 0.2 "
-            "ms a letter of 1,000). 30x needs 1.7 ms a letter (docxtpl 52 ms here). Removed in "
-            "round 3: Pillow's PNG (0.52 to 0.32 ms a QR code, python -m bench.qrcost), "
-            "docxtpl's fix_tables where the tables are static (0.12 ms), deflating the PNG "
-            "(stored), the body deflated at level 1 (0.04 ms), the core properties made once, "
-            "sanitising clean values with one search (0.03 ms), a new letter's temporary name "
-            "and rename (0.02 ms)"
+            f"{TARGET:.0f}x needs {needed:.2f} ms a letter in this run, the engine took "
+            f"{1000 / medians[ENGINE]:.2f}. Where a letter's time goes (round 4, bench/results.md: "
+            "python -m bench.profile_rendering 1000, cProfile, 4.2 ms a letter profiled): "
+            "creating the letter's file 1.20 ms (the kernel's: 0.03-0.8 ms a file on this disk, "
+            "python -m bench.file_create), rendering the parts 0.62 (Jinja "
+            "0.38 of it, autoescaping 0.20), the context built, sanitised and hashed 0.53, the QR "
+            "code 0.31, the zip 0.28, the expat check 0.26; once per run the 6 templates "
+            "prepared and their first letters checked whole, about 0.25 s unprofiled. The "
+            "engine's own work without the disk: 0.68-0.76 ms a letter of CPU (python -m "
+            "bench.per_letter 300 /dev/shm)"
         )
     section.verdicts.append(verdict)
     cores = len(os.sched_getaffinity(0))

@@ -1,0 +1,50 @@
+"""What creating a letter's file costs the kernel in each folder named: 1,000 files of 40,000
+bytes (a CL-21/4 letter's size) written with one open/write/close each in a new folder under
+every folder given, alternating, best and median of 5.
+
+    python -m bench.file_create /tmp bench/out /dev/shm
+
+The rendering bench's letters pay this on top of the engine's work: on this machine's ext4 disk
+it was 0.03 ms a file at one moment and 0.5-0.8 ms (all of it system time, even for an empty
+file) minutes later, in every folder of the disk alike; on tmpfs 0.03 ms (bench/results.md).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+COUNT = 1000
+SIZE = 40_000
+
+
+def create(folder: Path, data: bytes) -> float:
+    """Seconds to create COUNT files in a new folder under ``folder`` (removed after)."""
+    with tempfile.TemporaryDirectory(dir=folder) as scratch:
+        start = time.perf_counter()
+        for number in range(COUNT):
+            path = os.path.join(scratch, f"letter-{number}.docx")
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            os.write(handle, data)
+            os.close(handle)
+        return time.perf_counter() - start
+
+
+def main(folders: list[str]) -> None:
+    data = os.urandom(SIZE)
+    times: dict[str, list[float]] = {folder: [] for folder in folders}
+    for _ in range(5):
+        for folder in folders:
+            Path(folder).mkdir(parents=True, exist_ok=True)
+            times[folder].append(create(Path(folder), data))
+    print(f"load average {os.getloadavg()[0]:.2f}; ms a file, best / median of 5 x {COUNT:,}")
+    for folder, seconds in times.items():
+        ordered = sorted(seconds)
+        print(f"{folder}\t{ordered[0] * 1000 / COUNT:.3f} / {ordered[2] * 1000 / COUNT:.3f}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:] or ["/tmp", "bench/out"])
