@@ -239,6 +239,8 @@ class PreparedTemplate:
         compresslevel: int = 6,
         images: Mapping[str, Callable[[Any], str]] | None = None,
         letter_images: Collection[str] = (),
+        opened: DocxTemplate | None = None,
+        body_source: str | None = None,
     ) -> None:
         """Read and prepare the template at ``path`` (or the template's bytes, for a caller
         that already read and hashed them); Jinja syntax errors in any part are raised here.
@@ -247,7 +249,12 @@ class PreparedTemplate:
         docxtpl, use zlib's default, 6). ``images`` maps a context field to a function that
         adds its image to the document part given and returns the XML for its tag (see
         ``image_xml``); such a field may only be used in the body. The fields named in
-        ``letter_images`` are placeholders each letter gives its own bytes for (``media``)."""
+        ``letter_images`` are placeholders each letter gives its own bytes for (``media``).
+
+        ``opened``: the template's ``DocxTemplate``, its document already read (by
+        ``circular.letters.fields.opened_sources``: the caller read its fields from it), and
+        ``body_source`` the body's patched source read then; the package is not opened and
+        the body not patched a second time (a fifth of a template's preparation)."""
         #: How messages name the template.
         self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
         source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
@@ -268,10 +275,15 @@ class PreparedTemplate:
 
         # docxtpl's methods used below keep no per-letter state in the instance (patch_xml,
         # get_part_xml, render_footnotes, map_headers_footers_xml work on the package given).
-        self._docxtpl = DocxTemplate(source)
-        self._docxtpl.docx = document = Document(source)
+        if opened is None:
+            self._docxtpl = DocxTemplate(source)
+            self._docxtpl.docx = document = Document(source)
+            body_source = None
+        else:
+            self._docxtpl = opened
+            document = opened.get_docx()
 
-        self._prepare_body(document)
+        self._prepare_body(document, body_source)
         self._prepare_headers_footers()
         self._prepare_core_properties(document)
         self._prepare_footnotes()
@@ -324,8 +336,9 @@ class PreparedTemplate:
         self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
         return source, tree
 
-    def _prepare_body(self, document: Any) -> None:
-        source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
+    def _prepare_body(self, document: Any, source: str | None) -> None:
+        if source is None:
+            source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
         compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
         self._tables_static = _tables_are_static(self.environment, compiled, tree)
         self._body_source = compiled

@@ -48,10 +48,18 @@ class Problem:
 def template_sources(source: Path | bytes) -> Iterator[tuple[str, str]]:
     """Each Jinja source in a Word template (a path or its bytes) as docxtpl will render it:
     ``(part name, source)`` for the body, headers, footers, footnotes and core properties."""
-    from docx.oxml import parse_xml
     from docxtpl import DocxTemplate
 
     template = DocxTemplate(io.BytesIO(source) if isinstance(source, bytes) else str(source))
+    yield from opened_sources(template)
+
+
+def opened_sources(template: Any) -> Iterator[tuple[str, str]]:
+    """``template_sources`` of a ``docxtpl.DocxTemplate`` the caller opened: it reads the
+    package and changes nothing but what python-docx adds on reading (core properties where
+    there are none), so the caller may prepare the same instance (one open a template)."""
+    from docx.oxml import parse_xml
+
     document = template.get_docx()
     yield "body", template.patch_xml(template.get_xml())
     for rel in document.part.rels.values():
@@ -190,6 +198,13 @@ def read_template_fields(template: Path | bytes, environment: Environment) -> li
     """What each part of a template (a path or its bytes) reads; ``field_problems`` checks
     it against the fields available. Read once, it may be checked for many sets of fields."""
     sources = _sources_of(template) if isinstance(template, bytes) else template_sources(template)
+    return fields_of_sources(sources, environment)
+
+
+def fields_of_sources(
+    sources: Iterable[tuple[str, str]], environment: Environment
+) -> list[PartFields]:
+    """``read_template_fields`` of the ``(part name, source)`` pairs of ``template_sources``."""
     parts: list[PartFields] = []
     for part, source in sources:
         try:

@@ -48,7 +48,9 @@ from circular.letters.fields import (
     check_template,
     describe_problems,
     field_problems,
+    fields_of_sources,
     flatten_fields,
+    opened_sources,
     read_template_fields,
 )
 from circular.letters.jinja_sandbox import sandboxed_environment
@@ -229,8 +231,15 @@ class LetterTemplate:
     def _fields_used(self) -> set[str] | None:
         """The fields the template uses; None when it has syntax errors (reported with the
         template's other problems, by ``check_templates``)."""
+        #: The template opened by docxtpl and its body's source, read here for the fields
+        #: and given to ``PreparedTemplate``: the package is opened once (``_prepare``).
+        self._docxtpl: docxtpl.DocxTemplate | None = None
+        self._body_source: str | None = None
         try:
-            self._field_parts = read_template_fields(self.data, self._environment)
+            opened = docxtpl.DocxTemplate(io.BytesIO(self.data))
+            sources = list(opened_sources(opened))
+            self._field_parts = fields_of_sources(sources, self._environment)
+            self._docxtpl, self._body_source = opened, dict(sources)["body"]
         except TemplateError:
             return None
         except Exception:
@@ -258,6 +267,9 @@ class LetterTemplate:
         """The fast path (``circular.letters.fastdocx``: parts byte-identical to docxtpl's), or None
         where docxtpl must render each letter itself. The signature is added to the prepared
         package once; the QR code as a placeholder each letter replaces."""
+        # PreparedTemplate keeps what it needs of them.
+        opened, body_source = self._docxtpl, self._body_source
+        self._docxtpl = self._body_source = None
         if not fast:
             return None
         signature = self.signature
@@ -273,6 +285,8 @@ class LetterTemplate:
                 compresslevel=DEFLATE_LEVEL,
                 images=images,
                 letter_images=(QR_FIELD,),
+                opened=opened,
+                body_source=body_source,
             )
         except TemplateError:
             # docxtpl raises the same error at render time, where it is reported with the
