@@ -340,7 +340,10 @@ class PreparedTemplate:
         if source is None:
             source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
         compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
-        self._tables_static = _tables_are_static(self.environment, compiled, tree)
+        #: The body's tokens, lexed once for ``_tables_are_static`` and
+        #: ``_prepare_written_body`` (a lex is a third of a parse).
+        self._body_tokens: list[tuple[int, str, str]] = list(self.environment.lex(compiled))
+        self._tables_static = _tables_are_static(self.environment, self._body_tokens, tree)
         self._body_source = compiled
         #: Its syntax tree, compiled already: ``_prepare_written_body`` writes its text anew
         #: and compiles it once more instead of parsing the source again (a tenth of a
@@ -371,12 +374,13 @@ class PreparedTemplate:
         not qualify."""
         source = self._body_source
         tree, self._body_tree = self._body_tree, None
+        tokens, self._body_tokens = self._body_tokens, []
         if tree is None or not self._tables_static or any(c in source for c in "\ue000\ue001\r"):
             return None
         pieces: list[str] = []
         data: list[str] = []
         holes = 0
-        for _, kind, value in self.environment.lex(source):
+        for _, kind, value in tokens:
             if kind == "data":
                 pieces.append(value)
                 data.append(value)
@@ -842,17 +846,19 @@ def _foreign_markup(value: Any, known: frozenset[str], depth: int = 0) -> bool:
 _TABLE_NAMES = ("w:tbl", "w:tr", "w:tc", "w:gridCol", "w:gridSpan")
 
 
-def _tables_are_static(environment: jinja2.Environment, source: str, tree: nodes.Template) -> bool:
+def _tables_are_static(
+    environment: jinja2.Environment, tokens: list[tuple[int, str, str]], tree: nodes.Template
+) -> bool:
     """Whether every letter's tables are the template's, element for element and attribute
     for attribute, whatever the (markup-free) context: autoescaping on (a value is text, never
     a ``<``), no ``safe`` filter, no table element written inside a Jinja block (an ``if``, a
     loop, a macro) and no Jinja tag inside any XML tag (an attribute's value, or a tag's name
     split by a tag). Conservative: a template failing it gets docxtpl's fix_tables for
-    every letter. ``tree`` is ``source`` parsed."""
+    every letter. ``tokens``: the source lexed (``environment.lex``); ``tree``: it parsed."""
     if environment.autoescape is not True:
         return False
     inside_tag = False
-    for _, kind, value in environment.lex(source):
+    for _, kind, value in tokens:
         if kind == "data":
             opened, closed = value.rfind("<"), value.rfind(">")
             if opened != closed:  # either found: the chunk's last one tells
