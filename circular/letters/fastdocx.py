@@ -203,6 +203,12 @@ def _zip(members: list[_Member]) -> bytes:
     return b"".join(local) + directory + end
 
 
+def paragraph_lines(source: str) -> str:
+    """A part's patched source as it is compiled: docxtpl's render_xml_part's own
+    preprocessing, a line per paragraph (for error line numbers)."""
+    return re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+
+
 def _is_static(environment: jinja2.Environment, source: str) -> bool:
     """True when ``source`` has no Jinja tag at all, so rendering it gives it back unchanged
     whatever the context."""
@@ -241,6 +247,7 @@ class PreparedTemplate:
         letter_images: Collection[str] = (),
         opened: DocxTemplate | None = None,
         body_source: str | None = None,
+        body_tree: nodes.Template | None = None,
     ) -> None:
         """Read and prepare the template at ``path`` (or the template's bytes, for a caller
         that already read and hashed them); Jinja syntax errors in any part are raised here.
@@ -254,7 +261,9 @@ class PreparedTemplate:
         ``opened``: the template's ``DocxTemplate``, its document already read (by
         ``circular.letters.fields.opened_sources``: the caller read its fields from it), and
         ``body_source`` the body's patched source read then; the package is not opened and
-        the body not patched a second time (a fifth of a template's preparation)."""
+        the body not patched a second time (a fifth of a template's preparation);
+        ``body_tree``, that source in ``paragraph_lines`` parsed (for its fields), is not
+        parsed again."""
         #: How messages name the template.
         self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
         source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
@@ -278,12 +287,12 @@ class PreparedTemplate:
         if opened is None:
             self._docxtpl = DocxTemplate(source)
             self._docxtpl.docx = document = Document(source)
-            body_source = None
+            body_source = body_tree = None
         else:
             self._docxtpl = opened
             document = opened.get_docx()
 
-        self._prepare_body(document, body_source)
+        self._prepare_body(document, body_source, body_tree)
         self._prepare_headers_footers()
         self._prepare_core_properties(document)
         self._prepare_footnotes()
@@ -321,14 +330,15 @@ class PreparedTemplate:
 
     # ------------------------------------------------------------------ preparation
 
-    def _compile(self, source: str, member: str, is_body: bool) -> tuple[str, nodes.Template]:
+    def _compile(
+        self, source: str, member: str, is_body: bool, tree: nodes.Template | None = None
+    ) -> tuple[str, nodes.Template]:
         """Compile a part; its source as compiled and its syntax tree (parsed once, for the
-        compiler and for ``_tables_are_static``)."""
-        # render_xml_part's own preprocessing: a line per paragraph, for error line numbers.
-        source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+        compiler and for ``_tables_are_static``; ``tree`` when the caller parsed it)."""
+        source = paragraph_lines(source)
         lines = source.splitlines()
         try:
-            tree = self.environment.parse(source)
+            tree = tree if tree is not None else self.environment.parse(source)
             template = self.environment.from_string(tree)
         except jinja2.TemplateSyntaxError as error:
             _attach_docx_context(error, lines)
@@ -336,10 +346,11 @@ class PreparedTemplate:
         self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
         return source, tree
 
-    def _prepare_body(self, document: Any, source: str | None) -> None:
+    def _prepare_body(self, document: Any, source: str | None, tree: nodes.Template | None) -> None:
         if source is None:
             source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
-        compiled, tree = self._compile(source, document.part.partname.membername, is_body=True)
+        member = document.part.partname.membername
+        compiled, tree = self._compile(source, member, is_body=True, tree=tree)
         #: The body's tokens, lexed once for ``_tables_are_static`` and
         #: ``_prepare_written_body`` (a lex is a third of a parse).
         self._body_tokens: list[tuple[int, str, str]] = list(self.environment.lex(compiled))

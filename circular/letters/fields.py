@@ -142,9 +142,12 @@ def fields_in_source(source: str, environment: Environment) -> tuple[set[str], s
     return set(lines), private
 
 
-def field_lines(source: str, environment: Environment) -> tuple[dict[str, int], set[str]]:
-    """As ``fields_in_source``, with the first line each field is read on."""
-    tree = environment.parse(source)
+def field_lines(
+    source: str, environment: Environment, tree: nodes.Template | None = None
+) -> tuple[dict[str, int], set[str]]:
+    """As ``fields_in_source``, with the first line each field is read on; ``tree``: the
+    source parsed, when the caller has it."""
+    tree = tree if tree is not None else environment.parse(source)
     undeclared = meta.find_undeclared_variables(tree) - set(environment.globals)
     chains: list[tuple[list[str], int]] = []
     private: list[str] = []
@@ -202,13 +205,17 @@ def read_template_fields(template: Path | bytes, environment: Environment) -> li
 
 
 def fields_of_sources(
-    sources: Iterable[tuple[str, str]], environment: Environment
+    sources: Iterable[tuple[str, str]],
+    environment: Environment,
+    trees: Mapping[str, nodes.Template] | None = None,
 ) -> list[PartFields]:
-    """``read_template_fields`` of the ``(part name, source)`` pairs of ``template_sources``."""
+    """``read_template_fields`` of the ``(part name, source)`` pairs of ``template_sources``;
+    ``trees``: parts the caller parsed already (a tree whose lines differ, the same fields)."""
     parts: list[PartFields] = []
     for part, source in sources:
         try:
-            fields, private = fields_in_source(source, environment)
+            lines, private = field_lines(source, environment, (trees or {}).get(part))
+            fields = set(lines)
         except TemplateSyntaxError as error:
             parts.append(PartFields(part, syntax_error=str(error.message)))
             continue

@@ -13,6 +13,7 @@ prepared fast path of ``circular.letters.fastdocx`` where that supports the temp
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
@@ -41,7 +42,7 @@ from circular.letters.docx_safety import (
     validate_docx,
     write_letter,
 )
-from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate
+from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate, paragraph_lines
 from circular.letters.fields import (
     PartFields,
     Problem,
@@ -235,11 +236,19 @@ class LetterTemplate:
         #: and given to ``PreparedTemplate``: the package is opened once (``_prepare``).
         self._docxtpl: docxtpl.DocxTemplate | None = None
         self._body_source: str | None = None
+        self._body_tree: Any = None
         try:
             opened = docxtpl.DocxTemplate(io.BytesIO(self.data))
             sources = list(opened_sources(opened))
-            self._field_parts = fields_of_sources(sources, self._environment)
-            self._docxtpl, self._body_source = opened, dict(sources)["body"]
+            body = dict(sources)["body"]
+            trees = {}
+            # Parsed as PreparedTemplate compiles it, once for both; a syntax error is read
+            # with the other parts' below, and raised by _prepare.
+            with contextlib.suppress(TemplateSyntaxError):
+                trees["body"] = self._environment.parse(paragraph_lines(body))
+            self._field_parts = fields_of_sources(sources, self._environment, trees)
+            self._docxtpl, self._body_source = opened, body
+            self._body_tree = trees.get("body")
         except TemplateError:
             return None
         except Exception:
@@ -268,8 +277,8 @@ class LetterTemplate:
         where docxtpl must render each letter itself. The signature is added to the prepared
         package once; the QR code as a placeholder each letter replaces."""
         # PreparedTemplate keeps what it needs of them.
-        opened, body_source = self._docxtpl, self._body_source
-        self._docxtpl = self._body_source = None
+        opened, body_source, body_tree = self._docxtpl, self._body_source, self._body_tree
+        self._docxtpl = self._body_source = self._body_tree = None
         if not fast:
             return None
         signature = self.signature
@@ -287,6 +296,7 @@ class LetterTemplate:
                 letter_images=(QR_FIELD,),
                 opened=opened,
                 body_source=body_source,
+                body_tree=body_tree,
             )
         except TemplateError:
             # docxtpl raises the same error at render time, where it is reported with the
