@@ -189,7 +189,9 @@ def _crcs(parts: Mapping[str, bytes]) -> dict[str, tuple[int, int]]:
     return crcs
 
 
-def check_well_formed(parts: Mapping[str, bytes], name: str) -> None:
+def check_well_formed(
+    parts: Mapping[str, bytes], name: str, checked: dict[str, bytes] | None = None
+) -> None:
     """Check that each XML part of ``parts`` is well-formed, with a streaming parse (expat:
     no tree is built), raising ``InvalidDocxError`` naming ``name`` and the part. A part
     with a document type declaration is refused: a rendered part never has one, and none may
@@ -197,9 +199,16 @@ def check_well_formed(parts: Mapping[str, bytes], name: str) -> None:
 
     This is the per-letter check of the fast path, which knows which parts a letter changed
     (``PreparedTemplate.render_parts``): every other member is the template's own, copied as
-    stored, and the template was checked whole (``validate_docx``)."""
+    stored, and the template was checked whole (``validate_docx``).
+
+    ``checked``: the last part of each name found well-formed, kept by the caller; a part
+    that is that very bytes object (immutable, and held there so its id is not reused) is
+    not parsed again: the core properties part is one object for every letter whose
+    properties render the same (``PreparedTemplate``), a tenth of the check (issue 20)."""
     for part, content in parts.items():
         if not part.endswith((".xml", ".rels")):
+            continue
+        if checked is not None and checked.get(part) is content:
             continue
         parser = expat.ParserCreate()
         parser.StartDoctypeDeclHandler = _refuse_doctype
@@ -207,6 +216,8 @@ def check_well_formed(parts: Mapping[str, bytes], name: str) -> None:
             parser.Parse(content, True)
         except (expat.ExpatError, InvalidDocxError) as error:
             raise InvalidDocxError(f"{name}: part {part} is not well-formed XML: {error}") from None
+        if checked is not None:
+            checked[part] = content
 
 
 def _refuse_doctype(*_: object) -> None:

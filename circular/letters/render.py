@@ -202,6 +202,9 @@ class LetterTemplate:
         self._parts: dict[str, bytes] | None = None
         #: Package structures python-docx has opened (see ``validate_docx``).
         self._opened: set[str] = set()
+        #: The last part of each name the per-letter check found well-formed (a part that
+        #: is the same object is not parsed again: ``check_well_formed``).
+        self._checked: dict[str, bytes] = {}
         #: What each part reads (``circular.letters.fields``), read once.
         self._field_parts: list[PartFields] | None = None
         used = self._fields_used()
@@ -372,7 +375,7 @@ class LetterTemplate:
             except FastPathUnsupported:
                 parts = None  # a context docxtpl alone can render (images, subdocuments)
             if parts is not None:
-                check_well_formed(parts, f"{name} (template {self.label})")
+                check_well_formed(parts, f"{name} (template {self.label})", self._checked)
                 data = self._fast.package(parts, media)
                 if not self._opened:
                     self.validate(data, name)
