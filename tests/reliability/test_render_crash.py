@@ -22,7 +22,7 @@ from circular.sending.outgoing import campaign_messages
 
 ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = ROOT / "letters" / "cl-21-4"
-LETTERS = 1200
+LETTERS = 3000  # a forked pool writes 500 letters in about half a second: room to kill it mid-run
 KILL_AFTER = 700  # after the first batch of RECORD_BATCH (500) is recorded
 
 
