@@ -475,6 +475,23 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
     body = extract_body(msg, limits)
     reply = clean_reply(body.text)
     auto = detect_auto_reply(msg, reply)
+    if auto is not None and auto.body_only and _names_an_answer(reply):
+        # "This is an automatic message … every invitation is accepted or declined in
+        # writing": only the body calls itself a robot, and it speaks of answers. Neither a
+        # robot nor an answer for sure: a person reads it (round 11).
+        decision = classify_text(reply, language_known=True)
+        return Classification(
+            ReplyKind.OTHER,
+            detect_language(reply),
+            min(decision.confidence, 0.5),
+            auto.evidence,
+            reply,
+            needs_review=True,
+            review_reason="a sentence calls the message automatic, beside words of an answer; "
+            f"best guess {decision.best_guess.value}",
+            best_guess=decision.best_guess.value,
+            cues=decision.cues,
+        )
     if auto is not None:
         return Classification(
             ReplyKind.AUTO_REPLY,
@@ -523,6 +540,12 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
         cues=decision.cues,
         basis=decision.basis,
     )
+
+
+def _names_an_answer(text: str) -> bool:
+    """Whether ``text`` holds any word of accepting, declining or taking part."""
+    scripts = cues.scripts_of(text)
+    return any(lex.search(text, scripts) for lex in (cues.ACCEPT, cues.DECLINE, cues.PARTICIPATE))
 
 
 def _from_attachments(attachments: tuple[Any, ...], limits: Limits) -> tuple[Decision, str] | None:

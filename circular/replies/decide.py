@@ -126,7 +126,7 @@ def _delegate_name(text: str, role: re.Match[str]) -> str:
 def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
     """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
     acceptance or participation without deciding anything."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS, cues.RETRACTED):
+    for pattern in cues.NOT_AN_ANSWER:
         sentence = pattern.sub(" ", sentence, scripts)
     # "We cannot but regret", "No podemos sino lamentar": the exceptive means "must"; its "but"
     # opens no "not X but Y" (same length, so clause positions hold).
@@ -214,6 +214,14 @@ _CLAUSE_KEEP = re.compile(
 )
 
 
+# English puts a sentence adverb of contrast after the auxiliary (round 11).
+_ADVERB_AFTER_AUXILIARY = re.compile(
+    r"\b(will|shall|would|can|could|is|are|was|were|has|have|must) "
+    r"(however|nevertheless|nonetheless|instead)\b",
+    re.I,
+)
+
+
 # "Before confirming participation, please …": a temporal clause with an infinitive answers
 # nothing.
 _BEFORE = re.compile(r"^\s*(before|avant\s+de|antes\s+de|прежде\s+чем|перед\s+тем|在|قبل)", re.I)
@@ -298,9 +306,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     scripts = cues.scripts_of(sentence)
     # "For your confidential information, …" is addressed to the reader: no footer.
     text = cues.ASIDE.sub(" ", sentence, scripts)
-    if cues.DISCLAIMER.search(text, scripts):
+    if cues.DISCLAIMER.search(text, scripts) or cues.NOT_CONCERNED.search(text, scripts):
+        # A footer, or the office saying the matter is not its own ("К сожалению, наш отдел
+        # этим не занимается"): its regret is for that, not an answer (round 11).
         return []
     text = _neutralise(text, scripts)
+    # "Our Permanent Secretary will however represent him": the contrast opens the clause,
+    # the auxiliary stays with its verb (same length, so positions hold).
+    text = _ADVERB_AFTER_AUXILIARY.sub(r"\2 \1", text)
     causes = cues.CAUSE_NOT_ACT.finditer(text, scripts)
     for cause in causes:
         # "no declina por desinterés, sino …": the negator speaks of the cause; remove it.

@@ -229,7 +229,9 @@ _PSEUDO = [
     # Round 10: "ليس دون تردد" (not without hesitation): with it; the act after it decides.
     r"|(?:^|\s)(?:ليس|لا)\s+(?:من\s+)?(?:دون|بدون|بلا)\s+(?=(?:أسف|تردد|حسرة|ألم))"
     # "لا … فحسب، بل": not only … but also; the verb between stands.
-    r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
+    r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب"
+    # Round 11: "غيّر رأيه" (changed his mind) once the shadda is gone reads as "غير" (not).
+    r"|(?:^|\s)و?(?:قد\s+)?غير(?:ت|وا)?\s+(?:رأي|رأيه|رأيها|رأيهم|رأينا)(?=\s|$|[،,.])",
 ]
 
 _TERMINATORS = [
