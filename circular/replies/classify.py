@@ -377,7 +377,10 @@ def _logistics(sentence: str) -> bool:
 def _elliptic(signal: Signal) -> bool:
     """Whether a conditional sentence's only condition is elliptic ("if possible", "si
     besoin", "при необходимости", "如有需要", "إن أمكن"): it has no clause of its own."""
-    if not signal.conditional:
+    # Round 11: a request opened by an offer ("If you need anything further, please let us
+    # know", "如需部长简历，请告知") asks for nothing the answer waits on.
+    offer = signal.kind == "question" and not any(q in signal.sentence for q in "?？؟")
+    if not (signal.conditional or offer):
         return False
     scripts = cues.scripts_of(signal.sentence)
     if not cues.ELLIPTIC_CONDITION.search(signal.sentence, scripts):
@@ -521,12 +524,23 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
                     reason=f"{said}; best guess {inner.best_guess.value}",
                 )
                 shown = (reply + "\n\n" + forwarded).strip()
-    if decision.best_guess == ReplyKind.OTHER and not decision.cues:
+    if decision.best_guess == ReplyKind.OTHER and _no_answer_in(decision):
         decided = _from_attachments(body.attachments, limits)
         if decided is not None:
+            pending = bool(decision.cues)
             decision, attached_text = decided
             shown = (reply + "\n\n" + attached_text).strip()
             language = detect_language(attached_text) or language
+            if pending and decision.kind != ReplyKind.OTHER and _binds(reply):
+                # "Attached is our answer, subject to the Cabinet's approval": the body's
+                # condition binds what the attachment says (round 11).
+                decision = replace(
+                    decision,
+                    kind=ReplyKind.OTHER,
+                    needs_review=True,
+                    reason="the message's own text is conditional or tentative; best guess "
+                    f"{decision.best_guess.value}",
+                )
     return Classification(
         decision.kind,
         language,
@@ -540,6 +554,20 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
         cues=decision.cues,
         basis=decision.basis,
     )
+
+
+def _no_answer_in(decision: Decision) -> bool:
+    """Whether the text read decided nothing: no cue, or only pending ones (a question, an
+    offer, "the original is filed"): an attached letter may still answer (round 11)."""
+    return all(cue.startswith(("hedge", "question")) for cue in decision.cues)
+
+
+def _binds(text: str) -> bool:
+    """Whether ``text`` holds a condition or a tentative word that is not an elliptic one
+    ("if needed", "如有疑问") or an offer."""
+    scripts = cues.scripts_of(text)
+    rest = cues.ELLIPTIC_CONDITION.sub_blank(text, scripts)
+    return any(lex.search(rest, scripts) for lex in (cues.CONDITION, cues.TENTATIVE, cues.HOPE))
 
 
 def _names_an_answer(text: str) -> bool:

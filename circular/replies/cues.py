@@ -881,7 +881,7 @@ COURTESY = _compile(
         r"[^.;]{0,80}?(?:уверени|заверени|уважени|почтени)\w*[^.;]*"
         r"|извин\w*\s+за\s+(?:запоздал|поздн|несвоевременн|задержк)\w*(?:\s+\w+)?",
         r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺|接受(我们|我方|他|她)的歉意"
-        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便|(抱歉|歉意)[^。；，]{0,6}(迟复|回复迟了|回复晚了|延迟)"
+        r"|[，,]?\s*如(果)?(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便|(抱歉|歉意)[^。；，]{0,6}(迟复|回复迟了|回复晚了|延迟)"
         # Round 11: "请接受我最崇高的敬意", "顺致…敬意", "借此机会…致以敬意"; late replies.
         r"|(请|敬请)?接受[^。；]{0,15}(敬意|问候|致意)|(顺致|谨致|顺颂|敬致|顺祝)[^。；，]{0,10}(敬意|时祺|问候|致意)"
         r"|借此机会[^。；]{0,20}(敬意|问候)|(抱歉|歉意|致歉|道歉)[^。；，]{0,10}(迟复|回复(较|太|有些|有点)?(晚|迟)"
@@ -969,6 +969,27 @@ RETRACTED = _compile(
 # Round 11: the office written to says the matter is not its own ("Our department does not deal
 # with this", "ne relève pas de notre service", "不属于我司职责范围"): it answers nothing; the
 # office that will answer is named elsewhere.
+# Round 11: a fallback for the slot ("we prefer 24 March; failing that, any other day suits"):
+# its condition binds the day, not the answer; blanked before conditions are looked for.
+FALLBACK_SLOT = _compile(
+    [
+        r"\b(if\s+not|if\s+that\s+is\s+not\s+possible|otherwise|failing\s+that|should\s+that\s+not"
+        r"\s+be\s+possible)\b[^.;]{0,40}\b(any|another)\s+(other\s+)?(day|date|time|slot|session)"
+        r"[^.;]*",
+        r"\b(sinon|à\s+défaut|si\s+(ce|cela)\s+n'est\s+pas\s+possible)\b[^.;]{0,40}\b(tout|n'importe"
+        r"\s+quel|un)\s+(autre\s+)?(jour|date|créneau|moment)[^.;]*",
+        r"\b(de\s+lo\s+contrario|de\s+no\s+ser\s+(así|posible)|si\s+no\s+es\s+posible|en\s+su"
+        r"\s+defecto)\b[^.;]{0,40}\b(cualquier|otro)\s+(otro\s+)?(día|fecha|horario|momento)[^.;]*",
+        r"(?<![\w\u0400-\u04ff])(если\s+(это\s+)?(невозможно|нет|не\s+получится)|иначе|в\s+противном"
+        r"\s+случае)[^.;]{0,40}?(?<![\w\u0400-\u04ff])(любой|другой)\s+(другой\s+)?(день|дата|время)"
+        r"[^.;]*",
+        r"(如不行|如不可能|否则|否則|若不能|如无法|如不能)[^。；]{0,20}(其他|任何|其它)[^。；]{0,6}(日期|时间|一天|天|时段)"
+        r"[^。；]*",
+        r"(?:^|\s)[وف]?(?:إن|إذا)\s+(?:تعذر|لم\s+\S+)[^.؛]{0,40}(?:أي|آخر)\s*(?:يوم|موعد|وقت|تاريخ)"
+        r"[^.؛]*",
+    ]
+)
+
 NOT_CONCERNED = _compile(
     [
         r"\b(our|this)\s+(office|department|unit|division|section|service)\s+(does\s+not|doesn't"
@@ -1258,13 +1279,21 @@ LOGISTICS = _compile(
 ELLIPTIC_CONDITION = _compile(
     [
         r"\b(if|where|when)\s+(possible|needed|necessary|required|so\s+desired|so\s+wished"
-        r"|convenient|feasible|useful|helpful)\b",
-        r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b",
-        r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b",
+        r"|convenient|feasible|useful|helpful)\b"
+        # Round 11: an offer ("if you need anything else, let us know") binds no answer.
+        r"|\b(if|should)\s+you\s+(need|require|have)\s+(any(thing)?|further|more|additional)\b",
+        r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b"
+        r"|\bsi\s+vous\s+(avez\s+besoin|souhaitez|désirez)\b",
+        r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b"
+        r"|\bsi\s+(necesitan|necesita|requieren|requiere|desean|desea)\b",
         r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
-        r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])",
-        r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時",
-        r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم",
+        r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])"
+        r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы)",
+        r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
+        r"|如需要?|如果需要|如有(疑问|疑問|问题|問題|任何问题)|如(您|贵方)需要",
+        r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
+        r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
+        r"|فيه\s+أي)",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -342,6 +342,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
             found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
         text = text[: hope.start()]
+    # "…, failing that any other day suits": the fallback binds the slot (round 11).
+    text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)

@@ -245,3 +245,103 @@ def test_a_body_only_robot_without_answer_words_stays_an_auto_reply() -> None:
         " assigned to the responsible department.",
     )
     assert classify_message(raw).kind == ReplyKind.AUTO_REPLY
+
+
+# Recall (step 2). A fallback for the slot binds the day, not the answer.
+FALLBACK_AFTER_ANSWER = [
+    "The Minister will deliver the statement; we prefer 24 March, failing that any other day"
+    " of the week suits.",
+    "Le Ministre prononcera la déclaration ; nous préférons le 24 mars, sinon tout autre jour"
+    " nous convient.",
+    "El Ministro pronunciará la declaración; preferimos el 24 de marzo, de lo contrario"
+    " cualquier otro día nos conviene.",
+    "Министр выступит с заявлением; предпочтительно 24 марта, в противном случае подойдёт любой"
+    " другой день.",
+    "部长将发言，希望安排在3月24日，如不行，其他任何一天都可以。",
+    "سيلقي معالي الوزير البيان، ونفضل يوم 24 مارس، وإن لم يتيسر فأي يوم آخر يناسبنا.",
+]
+
+
+@pytest.mark.parametrize("text", FALLBACK_AFTER_ANSWER)
+def test_a_fallback_for_the_slot_leaves_the_answer_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# An offer in another sentence ("if you need anything else, let us know") binds nothing.
+OFFER_AFTER_ANSWER = [
+    "The Minister will deliver the statement. If you need anything further, please let us know.",
+    "La Ministre participera au Forum. Si vous avez besoin de sa biographie, écrivez-nous.",
+    "El Viceministro participará en el Foro. Si necesitan su biografía, avísennos.",
+    "Министр примет участие в Форуме. Если вам понадобится его биография, сообщите нам.",
+    "部长将出席会议并发言。如需部长简历，请告知。",
+    "سيشارك معالي الوزير في الجلسة. وإذا تحتاجون أي معلومات أخرى، أخبرونا.",
+]
+
+
+@pytest.mark.parametrize("text", OFFER_AFTER_ANSWER)
+def test_an_offer_in_another_sentence_leaves_the_answer_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# ... but a real condition still holds the answer back.
+CONDITION_AFTER_ANSWER = [
+    "The Minister will deliver the statement. If the Cabinet agrees, he will travel to Geneva.",
+    "部长将出席会议并发言。如果内阁批准，部长将亲自前往。",
+]
+
+
+@pytest.mark.parametrize("text", CONDITION_AFTER_ANSWER)
+def test_a_real_condition_still_goes_to_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.cues)
+
+
+def _with_docx(body: str, letter: str) -> bytes:
+    import io
+    from email.mime.application import MIMEApplication
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(letter)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    message = MIMEMultipart()
+    message["From"] = "Protocol <protocol@ministry.example>"
+    message["To"] = "WSIS Info <wsis-info@itu.example>"
+    message["Subject"] = "RE: Invitation to the Forum"
+    message["Date"] = "Wed, 10 Feb 2021 09:00:00 +0100"
+    message.attach(MIMEText(body, "plain", "utf-8"))
+    part = MIMEApplication(
+        buffer.getvalue(), "vnd.openxmlformats-officedocument.wordprocessingml.document"
+    )
+    part.add_header("Content-Disposition", "attachment", filename="reply.docx")
+    message.attach(part)
+    return message.as_bytes()
+
+
+LETTER = "The Minister will deliver the policy statement on 24 March 2021."
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Please find our reply attached. If you have any questions, please contact us.",
+        "请见附件。如有疑问，请与国际合作司联系。",
+        "Просим подтвердить получение.",
+    ],
+)
+def test_an_attachment_answers_beside_a_body_that_only_asks(body: str) -> None:
+    result = classify_message(_with_docx(body, LETTER))
+    assert result.kind == ReplyKind.ACCEPT, (result.review_reason, result.cues)
+
+
+def test_a_conditional_body_holds_back_the_attachment_answer() -> None:
+    body = "Our reply is attached, subject to the approval of the Cabinet next week."
+    result = classify_message(_with_docx(body, LETTER))
+    assert result.kind == ReplyKind.OTHER and result.needs_review, result
+    assert result.best_guess == "accept"
