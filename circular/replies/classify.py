@@ -362,14 +362,22 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     )
 
 
+_QUESTION_MARKER = re.compile(r"\bwhether\b|是否|可否|能否", re.I)
+
+
 def _logistics(sentence: str) -> bool:
     """Whether a pending sentence only asks for or promises the practical side of the speech
     (slot, link, rehearsal, text, biography) without waiting on a decision."""
     scripts = cues.scripts_of(sentence)
+    asked = sentence
+    if any(q in sentence for q in "?？؟"):
+        # In a question to the organisers "whether" / "是否" only marks the question ("发言时
+        # 是否可以使用幻灯片？"): it waits on their answer, not on a decision of ours (round 11).
+        asked = _QUESTION_MARKER.sub(" ", sentence)
     return bool(
         cues.LOGISTICS.search(sentence, scripts)
-        and not cues.PENDING_DECISION.search(sentence, scripts)
-        and not cues.CONDITION.search(sentence, scripts)
+        and not cues.PENDING_DECISION.search(asked, scripts)
+        and not cues.CONDITION.search(asked, scripts)
         and not cues.DECLINE.search(sentence, scripts)
     )
 

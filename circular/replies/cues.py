@@ -326,7 +326,7 @@ ACCEPT = _compile(
         r"|\bготов\w*\s+(выступить|принять\s+участие)|список\s+выступающих",
         # zh
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵|接受[^。；，]{0,8}邀请",
-        r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
+        r"(确认|確認)[^。；]{0,30}(出席|参加|參加|参会|參會|与会|與會|发言|發言|致辞|致辭)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
         r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)|^\s*(确定|確定)(参加|參加|出席|参会|与会)"
         r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
@@ -742,7 +742,7 @@ CONDITION = _compile(
         # Round 10: the colloquial "if" ("коли", "ежели").
         r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
+        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同上前])(?![^。；，]{0,12}(所述|所說|所说|所示|所言|所提|所约|所約))|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
         r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可"
         # Round 10: the colloquial "if" ("要是网络正常", "假如", "万一", "…的话").
@@ -1257,21 +1257,34 @@ LOGISTICS = _compile(
         r"|technical\s+(test|check|briefing)|sound\s+check|bio-?data|biography|bio|cv|photo\w*"
         r"|text\s+of\s+(the|his|her)\s+(statement|speech|remarks)|the\s+text|speech\s+text"
         r"|accreditation|registration\s+(link|form)|logistic\w*|duration|(date|day)\s+(allocated"
-        r"|assigned)|allocated\s+(date|day|time)|details)\b",
+        r"|assigned)|allocated\s+(date|day|time)|details"
+        # Round 11: the means of the speech (slides, camera, sound, interpretation).
+        r"|slides?|powerpoint|camera|audio|sound|microphone|studio|interpretation|format"
+        r"|what\s+time|minutes?|time\s+limit|hard\s+limit|connect|schedule\s+(him|her|the\s+minister))\b",
         r"\b(créneau|plage|horaire|heure\s+de\s+passage|lien|répétition|test\s+technique"
         r"|ordre\s+de\s+passage|biographie|cv|photo\w*|le\s+texte|texte\s+de\s+(l'allocution|la"
         r"\s+déclaration|l'intervention)|accréditation|modalités\s+(techniques|pratiques)|durée"
-        r"|date\s+(retenue|attribuée)|détails)\b",
+        r"|date\s+(retenue|attribuée)|détails|diapositives?|powerpoint|caméra|micro|(le|du)\s+son|audio"
+        r"|interprétation|format|à\s+quelle\s+heure|minutes?|(nous\s+)?connecter|connexion"
+        r"|l'inscrire|la\s+programmer|le\s+programmer)\b",
         r"\b(horario|franja|hora\s+de|enlace|link|ensayo|prueba\s+técnica|orden\s+de\s+(intervención"
         r"|los\s+oradores)|biografía|hoja\s+de\s+vida|cv|foto\w*|el\s+texto|acreditación"
-        r"|modalidades\s+técnicas|duración|fecha\s+asignada|detalles)\b",
+        r"|modalidades\s+técnicas|duración|fecha\s+asignada|detalles|diapositivas?|powerpoint"
+        r"|cámara|audio|sonido|micrófono|interpretación|formato|a\s+qué\s+hora|minutos?"
+        r"|conectarse|conexión|programarlo|programarla|inscribirlo|inscribirla)\b",
         r"(?<![\w\u0400-\u04ff])(слот\w*|ссылк\w*|репетици\w*|техническ\w+\s+(проверк|тест|прогон)\w*"
         r"|порядок\s+выступлени\w*|биографи\w*|фото\w*|текст\w*\s+выступлени\w*|аккредитаци\w*"
-        r"|регламент\w*|врем\w+\s+выступлени\w*|дат\w+\s+выступлени\w*|детал\w*|подробност\w*)",
+        r"|регламент\w*|врем\w+\s+выступлени\w*|дат\w+\s+выступлени\w*|детал\w*|подробност\w*"
+        r"|слайд\w*|презентаци\w*|камер\w*|звук\w*|микрофон\w*|синхронн\w+\s+перевод\w*|формат\w*"
+        r"|текст\w*\s+(заявлени|доклад|речи)\w*|во\s+сколько|минут\w*|подключ\w*)",
         r"时段|时间安排|具体时间|链接|鏈接|彩排|技术测试|技術測試|发言顺序|發言順序|简历|簡歷|照片|讲稿|講稿|发言稿|發言稿"
-        r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情",
+        r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情"
+        r"|幻灯片|幻燈片|PPT|演示文稿|摄像头|攝像頭|音频|音頻|麦克风|麥克風|口译|口譯|录播|錄播|格式"
+        r"|几点|幾點|分钟|分鐘|接入|连线测试|連線測試",
         r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
-        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل",
+        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل"
+        r"|الشرائح|العرض\s+التقديمي|الكاميرا|الصوت|الميكروفون|الترجمة\s+الفورية|قالب|على\s+المدة"
+        r"|المدة\s+أو\s+الشكل|دقائق|دقيقة|الاتصال\s+التقني|أي\s+ساعة",
     ]
 )
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
@@ -1290,7 +1303,7 @@ ELLIPTIC_CONDITION = _compile(
         r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])"
         r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы)",
         r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
-        r"|如需要?|如果需要|如有(疑问|疑問|问题|問題|任何问题)|如(您|贵方)需要",
+        r"|如需要?|如果需要|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求)|如(您|贵方)需要",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
         r"|فيه\s+أي)",

@@ -345,3 +345,41 @@ def test_a_conditional_body_holds_back_the_attachment_answer() -> None:
     result = classify_message(_with_docx(body, LETTER))
     assert result.kind == ReplyKind.OTHER and result.needs_review, result
     assert result.best_guess == "accept"
+
+
+# Questions and promises about the means of the speech (slides, camera, minutes, the hour to
+# connect, the day to list him) presuppose it: the acceptance beside them stays final.
+LOGISTICS_BESIDE = [
+    "The Minister will deliver the statement. What time should her team connect for the test?",
+    "Le Ministre prononcera la déclaration. Pourriez-vous l'inscrire le 24 plutôt que le 22 ?",
+    "El Ministro intervendrá en la sesión. ¿A qué hora debe conectarse nuestro equipo?",
+    "Министр выступит с заявлением. Текст заявления будет направлен позднее.",
+    "部长会发言。另外，发言时是否可以使用幻灯片？",
+    "سيلقي معالي الوزير البيان. ونرجو إعلامنا بأي ملاحظات على المدة أو الشكل.",
+]
+
+
+@pytest.mark.parametrize("text", LOGISTICS_BESIDE)
+def test_questions_about_the_means_of_the_speech_leave_the_answer_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# "如上周电话中所述" is "as said on the phone last week", not "if"; "如有任何查询" an offer.
+def test_chinese_as_stated_is_not_a_condition() -> None:
+    text = "如上週電話中所述，本局局長確認出席會議並發言。如有任何查詢，請與本辦公室聯絡。"
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (decision.reason, decision.cues)
+
+
+# ... while a question waiting on a decision of ours still holds the answer back.
+STILL_PENDING = [
+    "The Minister will deliver the statement. We will confirm next week whether he can travel.",
+    "部长将发言。是否亲自前往，我们下周再确认。",
+]
+
+
+@pytest.mark.parametrize("text", STILL_PENDING)
+def test_a_decision_still_to_come_holds_the_answer_back(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.cues)
