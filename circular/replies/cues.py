@@ -942,27 +942,30 @@ RETRACTED = _compile(
         r"|confirmation)\s+(is|are)\s+(withdrawn|cancell?ed|void|superseded)\b"
         # Round 11: "ignore our previous e-mail" (whatever it said).
         r"|\b(ignore|disregard)\s+(our|my|the)\s+(earlier|previous|prior|last)\s+(e-?mail|message"
-        r"|reply|response|note|answer)\b",
+        r"|reply|response|note|answer)\b(\s+(saying|stating|in\s+which|that\s+said)[^.;:]*)?",
         r"\b(ignorer|annuler|ne\s+pas\s+tenir\s+compte\s+d[eu']|retir\w+)\s*(\w+\s+){0,2}?"
         r"(précédent\w*\s+)?(refus|regrets|excuses|acceptation"
         r"|confirmation)\s+(\w+\s+)?(précédent\w*|antérieur\w*)"
         r"|\b(ignorez|ignorer|ne\s+tenez\s+pas\s+compte\s+d[eu']|ne\s+tenez\s+pas\s+compte\s+de)\s*(notre|mon|le)?\s*"
-        r"(précédent\s+)?(courriel|message|mail|e-mail|réponse)\s*(précédent\w*)?",
+        r"(précédent\s+)?(courriel|message|mail|e-mail|réponse)(\s+précédent\w*)?"
+        r"(\s+(qui\s+(indiquait|annonçait|disait)|où)[^.;:]*)?",
         r"\b(ignor\w+|anul\w+|dej\w+\s+sin\s+efecto|no\s+tener\s+en\s+cuenta)\s+(\w+\s+){0,2}?"
         r"(excusa|negativa|aceptación|confirmación)\s+(\w+\s+)?anterior"
         r"|\b(ignoren|ignore|no\s+tengan\s+en\s+cuenta|hagan\s+caso\s+omiso\s+de)\s+(nuestro|mi|el)\s+"
-        r"(correo|mensaje|e-?mail|respuesta)\s+(anterior|previo)",
+        r"(correo|mensaje|e-?mail|respuesta)\s+(anterior|previo)(\s+(que\s+(decía|indicaba|anunciaba)"
+        r"|en\s+el\s+que)[^.;:]*)?",
         r"(не\s+учитыва\w+|считать\s+недействительн\w+|отзыва\w+|аннулир\w+)\s+(\S+\s+){0,2}?"
         r"(предыдущ\w+|прежн\w+|ранее\s+направленн\w+)\s+(\S+\s+)?(отказ\w*|подтверждени\w*)"
         r"|(не\s+учитывайте|игнорируйте|проигнорируйте|не\s+обращайте\s+внимания\s+на)\s+"
-        r"(наше\s+|моё\s+|мое\s+)?(предыдущее|прошлое|последнее)\s+(письмо|сообщение)",
+        r"(наше\s+|моё\s+|мое\s+)?(предыдущее|прошлое|последнее)\s+(письмо|сообщение)"
+        r"(,?\s*(в\s+котором|где)[^.;:]*)?",
         r"(此前|之前|先前|前次|日前)[^。；，]{0,8}(谢绝|婉拒|拒绝|致歉|确认)[^。；，]{0,6}"
         r"(作废|作廢|撤回|无效|無效|不再有效)"
         r"|(忽略|不要理会|不必理会|无视)(我们|我方|我)?(的)?(之前|此前|上一|前一)(封|条|份)?的?(邮件|来信|回复|信)",
         r"(?:إهمال|تجاهل|إلغاء|سحب)\s+(?:\S+\s+)?(?:ال)?(?:اعتذار|تأكيد|موافقة)\S*\s+"
         r"(?:ال)?(?:سابق|سابقة|الأول)"
         r"|(?:تجاهلوا|تجاهل|أهملوا|اهملوا)\s+(?:\S+\s+)?(?:إيميلنا|رسالتنا|بريدنا|ردنا|الإيميل|الرسالة"
-        r"|البريد|الرد)\s*(?:ال)?(?:سابق\S*|أخير\S*|ماضي\S*)?",
+        r"|البريد|الرد)\s*(?:ال)?(?:سابق\S*|أخير\S*|ماضي\S*)?(?:\s+(?:الذي|التي)[^.؛:]*)?",
     ]
 )
 
@@ -1033,7 +1036,7 @@ THANKS = _compile(
 
 #: What names an answer's words without deciding anything, removed before a sentence is read
 #: (the reading and the safety net use the same list).
-NOT_AN_ANSWER = (COURTESY, LETTER_REF, THANKS, RETRACTED, NOT_CONCERNED)
+NOT_AN_ANSWER = (RETRACTED, COURTESY, LETTER_REF, THANKS, NOT_CONCERNED)
 
 DISCLAIMER = _compile(
     [

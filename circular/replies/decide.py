@@ -361,7 +361,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     # A contrast clause after a negated one ("not X but Y", "no … sino") whose Y is not plainly
     # another person or way of taking part.
     substituted = False
-    contrasted = False  # any contrast clause in the sentence
+    contrasted = False  # any contrast clause in the sentence that may turn the answer
     for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
         if not clause or not clause.strip():
             continue
@@ -369,6 +369,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         hedge = cues.HEDGE.search(clause, scripts)
         if hedge:
             found.append(Signal("hedge", sentence, position, contrast, cue=hedge.group(0)))
+            contrasted = contrasted or contrast
             continue
         neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
         body = neg.text
@@ -410,7 +411,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                 or cues.IRREALIS.search(text, scripts)
             )
         )
-        contrasted = contrasted or contrast
+        # Round 11: "ليس هناك ما يمنع …، بل إن معاليه حريص عليها" (nothing prevents it; indeed he
+        # is keen on it): a contrast clause with no negation, refusal or hedge reinforces.
+        contrasted = contrasted or (contrast and bool(neg.any or explicit or neg.litotes))
         if substitution:
             # "not X but Y": X was only negated to be replaced; a decline read from that
             # negation alone (no word of refusal) does not stand ("not on the 22nd but the 25th").

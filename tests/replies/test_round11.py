@@ -383,3 +383,55 @@ STILL_PENDING = [
 def test_a_decision_still_to_come_holds_the_answer_back(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.OTHER, (text, decision.cues)
+
+
+# A litotes, then a contrast clause with no negation, refusal or hedge: it reinforces ("nothing
+# prevents it; indeed he is keen on it"), and the acceptance is final.
+LITOTES_REINFORCED = [
+    "Nothing prevents the Minister from taking part, but on the contrary she is keen to speak.",
+    "Rien n'empêche le Ministre de participer, mais au contraire il y tient beaucoup.",
+    "Nada impide a la Ministra participar, pero además tiene mucho interés en intervenir.",
+    "Ничто не мешает министру принять участие, а напротив, он очень заинтересован.",
+    "没有什么能阻止部长出席，但部长本人也非常重视这次会议。",
+    "ليس هناك ما يمنع معالي الوزير من المشاركة، بل إن معاليه حريص عليها.",
+]
+
+
+@pytest.mark.parametrize("text", LITOTES_REINFORCED)
+def test_a_litotes_reinforced_after_a_contrast_accepts(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.best_guess == ReplyKind.ACCEPT, (text, decision.cues)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason)
+
+
+# ... and a contrast clause that negates or refuses still sends it to a person.
+LITOTES_TURNED = [
+    "Nothing prevents the Minister in principle, but he cannot attend this year.",
+    "Rien ne s'oppose en principe à sa participation, mais le Ministre ne pourra pas venir.",
+    "Ничто не мешает в принципе, но министр не сможет выступить.",
+    "لا مانع من حيث المبدأ، لكن الوزير لن يتمكن من المشاركة.",
+]
+
+
+@pytest.mark.parametrize("text", LITOTES_TURNED)
+def test_a_litotes_turned_by_a_contrast_is_not_a_final_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.ACCEPT, (text, decision.cues)
+
+
+# The withdrawn e-mail's content ("saying she was unavailable") goes with it.
+WITHDRAWN_WITH_CONTENT = [
+    "Please ignore our previous e-mail saying the Minister could not come: she will take part.",
+    "Ignorez notre précédent courriel qui indiquait que le Ministre ne pourrait pas venir : il"
+    " participera.",
+    "Ignoren nuestro correo anterior que decía que el Ministro no podría asistir: participará.",
+    "Не учитывайте наше предыдущее письмо, в котором говорилось, что министр не сможет"
+    " приехать: он примет участие.",
+    "تجاهلوا رسالتنا السابقة التي ذكرنا فيها أن الوزير لن يتمكن من الحضور: سيشارك الوزير.",
+]
+
+
+@pytest.mark.parametrize("text", WITHDRAWN_WITH_CONTENT)
+def test_a_withdrawn_email_goes_with_what_it_said(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.best_guess == ReplyKind.ACCEPT, (text, decision.cues)
