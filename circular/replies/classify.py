@@ -573,9 +573,14 @@ def _no_answer_in(decision: Decision) -> bool:
 def _binds(text: str) -> bool:
     """Whether ``text`` holds a condition or a tentative word that is not an elliptic one
     ("if needed", "如有疑问") or an offer."""
-    scripts = cues.scripts_of(text)
-    rest = cues.ELLIPTIC_CONDITION.sub_blank(text, scripts)
-    return any(lex.search(rest, scripts) for lex in (cues.CONDITION, cues.TENTATIVE, cues.HOPE))
+    for sentence in sentences(text):
+        scripts = cues.scripts_of(sentence)
+        if any(q in sentence for q in "?？؟") or cues.QUESTION.search(sentence, scripts):
+            continue  # "please tell us if the paper copy is needed": asked, not a condition
+        rest = cues.ELLIPTIC_CONDITION.sub_blank(sentence, scripts)
+        if any(lex.search(rest, scripts) for lex in (cues.CONDITION, cues.TENTATIVE, cues.HOPE)):
+            return True
+    return False
 
 
 def _names_an_answer(text: str) -> bool:

@@ -702,7 +702,7 @@ TENTATIVE = _compile(
 
 CONDITION = _compile(
     [
-        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
+        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
@@ -727,7 +727,7 @@ CONDITION = _compile(
         r"|\bsauf\s+(imprévu|empêchement|contrordre|changement)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)(?!(?!possible|posible|nécessaire|necesario)\w+(?:ifs?|ives?|eux|euses?"
-        r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
+        r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|(?:\b(esto|eso|ello|todo|lo|la\s+(respuesta|decisión|participación|asistencia|presencia|confirmación)|el\s+viaje)\s+(\w+\s+){0,2}?depend\w*\s+de\b|\bdepend\w*\s+de\s+(si|que|cómo|cuándo|la\s+(aprobación|decisión|agenda|evolución|situación|confirmación|disponibilidad|salud|votación|elección)|el\s+(resultado|consejo|presidente|gabinete|voto)|su|sus|nuestra|nuestro))|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
         r"|\bde\s+no\s+ser\s+(así|posible|factible)|\ben\s+su\s+defecto\b"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
@@ -742,7 +742,7 @@ CONDITION = _compile(
         # Round 10: the colloquial "if" ("коли", "ежели").
         r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同上前])(?![^。；，]{0,12}(所述|所說|所说|所示|所言|所提|所约|所約))|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
+        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同上前])(?![^。；，]{0,12}(所述|所說|所说|所示|所言|所提|所约|所約))|只要|前提是|否则|否則|(?<![期看对對接招款等])待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
         r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可"
         # Round 10: the colloquial "if" ("要是网络正常", "假如", "万一", "…的话").
@@ -978,12 +978,15 @@ FALLBACK_SLOT = _compile(
     [
         r"\b(if\s+not|if\s+that\s+is\s+not\s+possible|otherwise|failing\s+that|should\s+that\s+not"
         r"\s+be\s+possible)\b[^.;]{0,40}\b(any|another)\s+(other\s+)?(day|date|time|slot|session)"
-        r"[^.;]*",
+        r"[^.;]*"
+        r"|\bif\s+(no\s+(other\s+)?|the\s+|that\s+|this\s+)?(slot|date|day|time|session)s?\s+(is|are)\s+"
+        r"(not\s+)?(free|available|full|possible|taken)\b[^.;]*",
         r"\b(sinon|à\s+défaut|si\s+(ce|cela)\s+n'est\s+pas\s+possible)\b[^.;]{0,40}\b(tout|n'importe"
         r"\s+quel|un)\s+(autre\s+)?(jour|date|créneau|moment)[^.;]*",
         r"\b(de\s+lo\s+contrario|de\s+no\s+ser\s+(así|posible)|si\s+no\s+es\s+posible|en\s+su"
         r"\s+defecto)\b[^.;]{0,40}\b(cualquier|otro)\s+(otro\s+)?(día|fecha|horario|momento)[^.;]*",
-        r"(?<![\w\u0400-\u04ff])(если\s+(это\s+)?(невозможно|нет|не\s+получится)|иначе|в\s+противном"
+        r"(?<![\w\u0400-\u04ff])если\s+[^.;,]{0,15}(мест\w*\s+нет|мест\s+не\s+будет|слот\w*\s+занят\w*)[^.;]*"
+        r"|(?<![\w\u0400-\u04ff])(если\s+(это\s+)?(невозможно|нет|не\s+получится)|иначе|в\s+противном"
         r"\s+случае)[^.;]{0,40}?(?<![\w\u0400-\u04ff])(любой|другой)\s+(другой\s+)?(день|дата|время)"
         r"[^.;]*",
         r"(如不行|如不可能|否则|否則|若不能|如无法|如不能)[^。；]{0,20}(其他|任何|其它)[^。；]{0,6}(日期|时间|一天|天|时段)"
@@ -1297,19 +1300,25 @@ ELLIPTIC_CONDITION = _compile(
         r"\b(if|where|when)\s+(possible|needed|necessary|required|so\s+desired|so\s+wished"
         r"|convenient|feasible|useful|helpful)\b"
         # Round 11: an offer ("if you need anything else, let us know") binds no answer.
-        r"|\b(if|should)\s+you\s+(need|require|have)\s+(any(thing)?|further|more|additional)\b",
+        r"|\b(if|should)\s+you\s+(need|require|have)\s+(any(thing)?|further|more|additional)\b"
+        r"|\bif\s+(it|that|this)\s+is\s+possible\b|\bif\s+there\s+(are|is)\s+(any\s+)?(changes?|questions?)\b",
         r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b"
-        r"|\bsi\s+vous\s+(avez\s+besoin|souhaitez|désirez)\b",
+        r"|\bsi\s+vous\s+(avez\s+besoin|souhaitez|désirez)\b|\bsi\s+(c'est|cela\s+est)\s+possible\b"
+        r"|\ben\s+cas\s+de\s+(changement|question|modification)s?\b",
         r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b"
-        r"|\bsi\s+(necesitan|necesita|requieren|requiere|desean|desea)\b",
+        r"|\bsi\s+(necesitan|necesita|requieren|requiere|desean|desea)\b|\bsi\s+hay\s+(cambios|preguntas"
+        r"|dudas)\b|\ben\s+caso\s+de\s+(cambios|dudas|preguntas)\b",
         r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
         r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])"
-        r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы)",
+        r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы"
+        r"|будут\s+изменени\w*|возникнут\s+вопросы)",
         r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
-        r"|如需要?|如果需要|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求)|如(您|贵方)需要",
+        r"|如需要?|如果需要|如果可能|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求|变动|變動|变化|變化|调整|調整)"
+        r"|如(您|贵方)需要",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
-        r"|فيه\s+أي)",
+        r"|فيه\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"
+        r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:ممكنا|ممكناً)|(?:إن|إذا)\s+كان\s+يلزم",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

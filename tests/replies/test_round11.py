@@ -435,3 +435,56 @@ WITHDRAWN_WITH_CONTENT = [
 def test_a_withdrawn_email_goes_with_what_it_said(text: str) -> None:
     decision = classify_text(text)
     assert decision.best_guess == ReplyKind.ACCEPT, (text, decision.cues)
+
+
+# "Depends on" describing the world ("a country of islands depends on its connections", "la
+# agenda digital depende de Presidencia") is no condition; a dependency of the answer is.
+DESCRIPTIVE_DEPENDENCY = [
+    "Our economy depends on its submarine cables. The Minister will deliver the statement.",
+    "La agenda digital depende de la Presidencia. El Director hablará en nombre del Gobierno.",
+]
+
+
+@pytest.mark.parametrize("text", DESCRIPTIVE_DEPENDENCY)
+def test_a_descriptive_dependency_is_not_a_condition(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+ANSWER_DEPENDS = [
+    "The Minister will deliver the statement. Her travel depends on the Cabinet's approval.",
+    "It all depends on the elections: the Minister would then speak on 24 March.",
+    "El Ministro intervendrá. Todo depende de la aprobación del Consejo de Ministros.",
+    "El viaje depende de la evolución de la situación; el Ministro intervendrá el 24.",
+]
+
+
+@pytest.mark.parametrize("text", ANSWER_DEPENDS)
+def test_a_dependency_of_the_answer_is_still_a_condition(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.cues)
+
+
+# A condition on the organisers' slot, or an offer about later changes, binds no answer.
+SLOT_OR_CHANGES = [
+    "The Minister will take part. If no other slot is free, please tell us.",
+    "Le Ministre prendra la parole. Il souhaite intervenir en dernier si c'est possible.",
+    "El Ministro intervendrá el 24. Si hay cambios de horario, llámennos.",
+    "Министр выступает 24 марта. Если будут изменения по времени, звоните.",
+    "Министр выступит на Форуме. Если 25-го мест нет, возьмём любой другой день.",
+    "部长将于24日发言。如有变动，请与我们联系。",
+    "سيشارك الوزير يوم 24 مارس. وإذا كان هناك أي تغيير في الموعد، نرجو الاتصال بنا.",
+]
+
+
+@pytest.mark.parametrize("text", SLOT_OR_CHANGES)
+def test_conditions_on_the_slot_or_later_changes_leave_the_answer_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# "期待在今后…" (we look forward to … in future) is no "待…后" (once … is done).
+def test_looking_forward_is_not_a_wait() -> None:
+    text = "很遗憾，部长此次无法出席会议。我们期待在今后的论坛活动中继续加强合作。"
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.DECLINE, (decision.reason, decision.cues)
