@@ -1055,7 +1055,11 @@ DISCLAIMER = _compile(
         r"|\bdisclaims?\s+(all\s+|any\s+)?(liability|responsibility)"
         r"|\breject\w*\s+(any|all)\s+(claims?|liability)|\bby\s+(accepting|reading|opening)\s+this"
         r"\s+(e-?mail|message)|\bdoes\s+not\s+constitute\s+an?\s+(offer|commitment)"
-        r"|\b(not|no)\s+(be\s+)?(held\s+)?(liable|responsible)\s+for\s+(any\s+)?(virus|damage|loss)",
+        r"|\b(not|no)\s+(be\s+)?(held\s+)?(liable|responsible)\s+for\s+(any\s+)?(virus|damage|loss)"
+        # Round 11: a footer's headings and bans ("Disclaimer:", "unauthorised use is
+        # prohibited", "a yes or no to mailings … is not an official document").
+        r"|\bdisclaimer\s*:|\bunauthori[sz]ed\s+(use|disclosure|distribution)"
+        r"|\bis\s+not\s+an\s+official\s+(document|communication)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
         r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
@@ -1068,10 +1072,16 @@ DISCLAIMER = _compile(
         # Round 10: "не принимает на себя обязательств по сообщениям" (no obligation from mail).
         r"|не\s+принима\w*\s+на\s+себя\s+(никаких\s+)?обязательств\w*\s+по\s+(сообщени|письм|переписк)\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
         r"претензи\w*|не\s+является\s+(публичной\s+)?офертой|(принимая|получая|прочитав)\s+(это|данное)"
-        r"\s+(сообщение|письмо)",
+        r"\s+(сообщение|письмо)"
+        # Round 11: "Отказ от ответственности:" (the heading "Disclaimer"), "Несанкционированное
+        # использование запрещено", "… не является официальным документом".
+        r"|отказ\s+от\s+ответственности|несанкционированн\w+\s+(использовани|распространени|доступ)\w*"
+        r"|не\s+является\s+официальным\s+документом",
         r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable"
         r"|\bal\s+(aceptar|leer|abrir)\s+este\s+(mensaje|correo)|\brejet\w*\s+(toute|toutes)\s+"
-        r"(réclamation|responsabilité)|\ben\s+(acceptant|lisant)\s+ce\s+(message|courriel)",
+        r"(réclamation|responsabilité)|\ben\s+(acceptant|lisant)\s+ce\s+(message|courriel)"
+        r"|\bclause\s+de\s+non-responsabilité|\b(toute\s+)?utilisation\s+non\s+autorisée"
+        r"|\baviso\s+legal\s*:|\bdescargo\s+de\s+responsabilidad|\buso\s+no\s+autorizado",
         r"不(承担|負|负)(任何)?(法律)?责任|即视为|即視為|视为同意(上述|以下|本)条款",
         r"(?:^|\s)لا\s+[يتن]تحمل\s+(أي\s+)?مسؤولي\w*|[يتن]خلي\s+(\S+\s+)?مسؤولي\w*"
         r"|(لم\s+تكن|لست|غير)\s+(\S+\s+)?المرسل\s+إليه|(بقبول|بقراءة|باستلام)\s+هذه\s+الرسالة",

@@ -488,3 +488,24 @@ def test_looking_forward_is_not_a_wait() -> None:
     text = "很遗憾，部长此次无法出席会议。我们期待在今后的论坛活动中继续加强合作。"
     decision = classify_text(text)
     assert decision.kind == ReplyKind.DECLINE, (decision.reason, decision.cues)
+
+
+# A footer's heading "Disclaimer" is "Отказ от ответственности" in Russian ("refusal of
+# responsibility"): a footer, not a refusal beside the acceptance above it.
+FOOTERS = [
+    "We confirm that the Minister will deliver the statement.\n\nProtocol Office\nMinistry of"
+    " Communications\n\nDisclaimer: a yes or no sent in reply to mailings is not an official"
+    " document. Unauthorised use is prohibited.",
+    "Подтверждаем: министр выступит с заявлением.\n\nАппарат Министра\nМинистерство связи\n\n"
+    "Отказ от ответственности: мнения, выраженные в сообщении, могут не совпадать с позицией"
+    " Министерства. Несанкционированное использование запрещено.",
+    "Confirmamos que el Ministro intervendrá en la sesión.\n\nGabinete del Ministro\nMinisterio"
+    " de Comunicaciones\n\nAviso legal: el uso no autorizado de este mensaje está prohibido y no"
+    " se acepta ninguna reclamación.",
+]
+
+
+@pytest.mark.parametrize("text", FOOTERS)
+def test_a_footer_heading_is_not_a_refusal(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
