@@ -334,7 +334,7 @@ ACCEPT = _compile(
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
         r"|届时(出席|发言|致辞|参加)"
-        r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
+        r"|(将|將)(亲自|親自)?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(按计划|按計劃|如期|照常)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
@@ -346,7 +346,13 @@ ACCEPT = _compile(
         r"|(?:الوزير|الوزيرة)\s+(?:مشارك|مشاركة|حاضر|حاضرة|موافق|موافقة)(?=\s|$|[.،!])|(?:^|\s)و?[أنيت]لبي\s+(ال)?دعو|تلبية\s+(ال)?دعو"
         r"|(?:^|\s)و?[سو]?[أنيت]دلي\s+ب(بيان|كلمة)"
         # The dialects' future: ب/ح/ه before the verb ("بيشارك", "حيلقي").
-        r"|(?:^|\s)و?[بحه][يتن](?:شارك|لقي|حضر)"
+        r"|(?:^|\s)و?[بحه][يتن](?:شارك|لقي|حضر|تكلم|تحدث)"
+        # Round 11: the Minister delegates or entrusts someone with the speech ("يُنيب السيد
+        # الوزير معاونه لإلقاء البيان", "أوكل إلى سعادة الوكيل إلقاء الكلمة").
+        r"|(?:^|\s)و?(?:قد\s+)?(?:ينيب|أناب|أوكل|يوكل)\s+[^.؛]{0,60}(?:إلقاء|لإلقاء|بإلقاء|للمشاركة"
+        r"|بالمشاركة|لتمثيل)"
+        # Round 11: the speaker's form filled in ("أدخلنا في الموقع استمارة المتحدث").
+        r"|(?:أدخلنا|ملأنا|عبأنا|تم\s+(?:ملء|تعبئة|إدخال))\s+(?:في\s+الموقع\s+)?(?:استمارة|نموذج)\s+المتحدث"
         # Round 11: the Gulf and Levantine future "راح/رح يشارك"; "وجّه بالمشاركة" (the
         # Minister directed that the Ministry take part).
         r"|(?:^|\s)و?(?:راح|رح)\s+[يتن](?:شارك|لقي|حضر|تكلم|تحدث)"
@@ -362,6 +368,14 @@ ACCEPT = _compile(
         # Round 8: "I'll be there" in the other languages, registering the Minister for a day,
         # and a date with the speech and no future marker ("部长22日发言", "الوزير يلقي بيان").
         r"\bj'y\s+serai\b|\bnous\s+y\s+serons\b|\b(l'|les\s+)inscrire\s+(le|pour|au)\s",
+        # Round 11: the speaker's registration form filled in or sent, in each language.
+        r"\bspeaker('s)?\s+(registration\s+)?form\b[^.;]{0,30}\b(has\s+been\s+|was\s+|is\s+)?"
+        r"(filled|completed|submitted|sent)\b"
+        r"|\b(formulaire|fiche)\s+(d'inscription\s+)?(de\s+l'|d')orat(eur|rice)[^.;]{0,30}\b(rempli|complété"
+        r"|soumis|envoyé)e?s?\b"
+        r"|\b(formulario|ficha)\s+(de(l)?\s+)?orador\w*[^.;]{0,30}\b(llenad|completad|enviad|remitid)[oa]s?\b",
+        r"(анкет|форм)\w*\s+(выступающ|докладчик)\w*[^.;]{0,30}(заполн|отправл|направл)\w*",
+        r"(发言人|發言人)(登记表|登記表|报名表|報名表)[^。；]{0,6}(填好|填写|填寫|提交|报送|報送)",
         # Round 11: a request to put the Minister's speech on a day presupposes it ("Please
         # schedule the Minister's statement on 26 March", "请按26日安排部长的政策声明").
         r"\b(please|kindly)\s+(schedule|slot|list|register|programme|program)\s+(the\s+|our\s+)?"

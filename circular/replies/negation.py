@@ -103,7 +103,7 @@ _TRIGGERS = [
     r"|非",
     r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
-    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
+    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)[وف]?ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
     # Round 9: "ما" before a dialect future ("ما حنشارك" Sudanese, "ما هنحضر" Egyptian, "ما غادي
     # نشاركو" Moroccan) negates it, also with ف/و glued on; three letters after the prefix keep
     # "ما هي" a question.

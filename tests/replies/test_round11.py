@@ -509,3 +509,26 @@ FOOTERS = [
 def test_a_footer_heading_is_not_a_refusal(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# The speaker's form filled in names the answer; the Minister entrusting the speech to someone
+# accepts; "将亲自在…发表"; the dialects' "بيتكلم" (will speak), and "وما في زول حيتكلم" negated.
+SPEAKER_FORMS = [
+    ("The speaker registration form has been submitted: the Minister herself, 23 March.", "accept"),
+    ("Le formulaire d'orateur a été rempli : le Ministre, le 23 mars, en français.", "accept"),
+    ("El formulario del orador fue completado: el Ministro, 23 de marzo, en español.", "accept"),
+    ("Анкета выступающего заполнена: министр, 23 марта, на русском языке.", "accept"),
+    ("发言人登记表已填好：部长本人，3月23日，中文发言。", "accept"),
+    ("أدخلنا في الموقع استمارة المتحدث: السيد الوزير، يوم 23 مارس.", "accept"),
+    ("يُنيب السيد الوزير معاونه لإلقاء البيان باسم الوزارة.", "accept"),
+    ("أوكل معالي الوزير إلى سعادة الوكيل إلقاء الكلمة.", "accept"),
+    ("主任将亲自在高级别政策会议上发表视频政策声明。", "accept"),
+    ("الوزير بيتكلم يوم 23 مارس، والكلمة بالعربي.", "accept"),
+    ("الوزير مسافر وما في زول حيتكلم بدلو، فالمرة دي ما حنشارك.", "decline"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SPEAKER_FORMS)
+def test_speaker_forms_and_entrusted_speeches(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.best_guess.value == kind, (text, decision.cues)
