@@ -24,6 +24,9 @@ class AutoReply:
 
     evidence: str
     confidence: float
+    #: Only a sentence of the body says so (no header, no robot's subject): a person may have
+    #: written it, so beside words of an answer it is not trusted (round 11).
+    body_only: bool = False
 
 
 # Unambiguous anywhere in a subject ("Automatic reply: CL-21/4 …").
@@ -89,7 +92,9 @@ def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None
             None if is_answer else _BODY_AMBIGUOUS.search(body[:1500])
         )
         if match:
-            return AutoReply(_sentence_around(body, match.start(), match.end()), 0.85)
+            return AutoReply(
+                _sentence_around(body, match.start(), match.end()), 0.85, body_only=True
+            )
     return None
 
 

@@ -362,14 +362,22 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     )
 
 
+_QUESTION_MARKER = re.compile(r"\bwhether\b|是否|可否|能否", re.I)
+
+
 def _logistics(sentence: str) -> bool:
     """Whether a pending sentence only asks for or promises the practical side of the speech
     (slot, link, rehearsal, text, biography) without waiting on a decision."""
     scripts = cues.scripts_of(sentence)
+    asked = sentence
+    if any(q in sentence for q in "?？؟"):
+        # In a question to the organisers "whether" / "是否" only marks the question ("发言时
+        # 是否可以使用幻灯片？"): it waits on their answer, not on a decision of ours (round 11).
+        asked = _QUESTION_MARKER.sub(" ", sentence)
     return bool(
         cues.LOGISTICS.search(sentence, scripts)
-        and not cues.PENDING_DECISION.search(sentence, scripts)
-        and not cues.CONDITION.search(sentence, scripts)
+        and not cues.PENDING_DECISION.search(asked, scripts)
+        and not cues.CONDITION.search(asked, scripts)
         and not cues.DECLINE.search(sentence, scripts)
     )
 
@@ -377,7 +385,10 @@ def _logistics(sentence: str) -> bool:
 def _elliptic(signal: Signal) -> bool:
     """Whether a conditional sentence's only condition is elliptic ("if possible", "si
     besoin", "при необходимости", "如有需要", "إن أمكن"): it has no clause of its own."""
-    if not signal.conditional:
+    # Round 11: a request opened by an offer ("If you need anything further, please let us
+    # know", "如需部长简历，请告知") asks for nothing the answer waits on.
+    offer = signal.kind == "question" and not any(q in signal.sentence for q in "?？؟")
+    if not (signal.conditional or offer):
         return False
     scripts = cues.scripts_of(signal.sentence)
     if not cues.ELLIPTIC_CONDITION.search(signal.sentence, scripts):
@@ -475,6 +486,23 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
     body = extract_body(msg, limits)
     reply = clean_reply(body.text)
     auto = detect_auto_reply(msg, reply)
+    if auto is not None and auto.body_only and _names_an_answer(reply):
+        # "This is an automatic message … every invitation is accepted or declined in
+        # writing": only the body calls itself a robot, and it speaks of answers. Neither a
+        # robot nor an answer for sure: a person reads it (round 11).
+        decision = classify_text(reply, language_known=True)
+        return Classification(
+            ReplyKind.OTHER,
+            detect_language(reply),
+            min(decision.confidence, 0.5),
+            auto.evidence,
+            reply,
+            needs_review=True,
+            review_reason="a sentence calls the message automatic, beside words of an answer; "
+            f"best guess {decision.best_guess.value}",
+            best_guess=decision.best_guess.value,
+            cues=decision.cues,
+        )
     if auto is not None:
         return Classification(
             ReplyKind.AUTO_REPLY,
@@ -504,12 +532,23 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
                     reason=f"{said}; best guess {inner.best_guess.value}",
                 )
                 shown = (reply + "\n\n" + forwarded).strip()
-    if decision.best_guess == ReplyKind.OTHER and not decision.cues:
+    if decision.best_guess == ReplyKind.OTHER and _no_answer_in(decision):
         decided = _from_attachments(body.attachments, limits)
         if decided is not None:
+            pending = bool(decision.cues)
             decision, attached_text = decided
             shown = (reply + "\n\n" + attached_text).strip()
             language = detect_language(attached_text) or language
+            if pending and decision.kind != ReplyKind.OTHER and _binds(reply):
+                # "Attached is our answer, subject to the Cabinet's approval": the body's
+                # condition binds what the attachment says (round 11).
+                decision = replace(
+                    decision,
+                    kind=ReplyKind.OTHER,
+                    needs_review=True,
+                    reason="the message's own text is conditional or tentative; best guess "
+                    f"{decision.best_guess.value}",
+                )
     return Classification(
         decision.kind,
         language,
@@ -523,6 +562,31 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
         cues=decision.cues,
         basis=decision.basis,
     )
+
+
+def _no_answer_in(decision: Decision) -> bool:
+    """Whether the text read decided nothing: no cue, or only pending ones (a question, an
+    offer, "the original is filed"): an attached letter may still answer (round 11)."""
+    return all(cue.startswith(("hedge", "question")) for cue in decision.cues)
+
+
+def _binds(text: str) -> bool:
+    """Whether ``text`` holds a condition or a tentative word that is not an elliptic one
+    ("if needed", "如有疑问") or an offer."""
+    for sentence in sentences(text):
+        scripts = cues.scripts_of(sentence)
+        if any(q in sentence for q in "?？؟") or cues.QUESTION.search(sentence, scripts):
+            continue  # "please tell us if the paper copy is needed": asked, not a condition
+        rest = cues.ELLIPTIC_CONDITION.sub_blank(sentence, scripts)
+        if any(lex.search(rest, scripts) for lex in (cues.CONDITION, cues.TENTATIVE, cues.HOPE)):
+            return True
+    return False
+
+
+def _names_an_answer(text: str) -> bool:
+    """Whether ``text`` holds any word of accepting, declining or taking part."""
+    scripts = cues.scripts_of(text)
+    return any(lex.search(text, scripts) for lex in (cues.ACCEPT, cues.DECLINE, cues.PARTICIPATE))
 
 
 def _from_attachments(attachments: tuple[Any, ...], limits: Limits) -> tuple[Decision, str] | None:

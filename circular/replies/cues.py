@@ -326,7 +326,7 @@ ACCEPT = _compile(
         r"|\bготов\w*\s+(выступить|принять\s+участие)|список\s+выступающих",
         # zh
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵|接受[^。；，]{0,8}邀请",
-        r"确认[^。；]{0,30}(出席|参加|参会|与会|发言|致辞)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
+        r"(确认|確認)[^。；]{0,30}(出席|参加|參加|参会|參會|与会|與會|发言|發言|致辞|致辭)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
         r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)|^\s*(确定|確定)(参加|參加|出席|参会|与会)"
         r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
@@ -334,7 +334,7 @@ ACCEPT = _compile(
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
         r"|届时(出席|发言|致辞|参加)"
-        r"|(将|將)(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
+        r"|(将|將)(亲自|親自)?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(按计划|按計劃|如期|照常)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
@@ -346,7 +346,17 @@ ACCEPT = _compile(
         r"|(?:الوزير|الوزيرة)\s+(?:مشارك|مشاركة|حاضر|حاضرة|موافق|موافقة)(?=\s|$|[.،!])|(?:^|\s)و?[أنيت]لبي\s+(ال)?دعو|تلبية\s+(ال)?دعو"
         r"|(?:^|\s)و?[سو]?[أنيت]دلي\s+ب(بيان|كلمة)"
         # The dialects' future: ب/ح/ه before the verb ("بيشارك", "حيلقي").
-        r"|(?:^|\s)و?[بحه][يتن](?:شارك|لقي|حضر)",
+        r"|(?:^|\s)و?[بحه][يتن](?:شارك|لقي|حضر|تكلم|تحدث)"
+        # Round 11: the Minister delegates or entrusts someone with the speech ("يُنيب السيد
+        # الوزير معاونه لإلقاء البيان", "أوكل إلى سعادة الوكيل إلقاء الكلمة").
+        r"|(?:^|\s)و?(?:قد\s+)?(?:ينيب|أناب|أوكل|يوكل)\s+[^.؛]{0,60}(?:إلقاء|لإلقاء|بإلقاء|للمشاركة"
+        r"|بالمشاركة|لتمثيل)"
+        # Round 11: the speaker's form filled in ("أدخلنا في الموقع استمارة المتحدث").
+        r"|(?:أدخلنا|ملأنا|عبأنا|تم\s+(?:ملء|تعبئة|إدخال))\s+(?:في\s+الموقع\s+)?(?:استمارة|نموذج)\s+المتحدث"
+        # Round 11: the Gulf and Levantine future "راح/رح يشارك"; "وجّه بالمشاركة" (the
+        # Minister directed that the Ministry take part).
+        r"|(?:^|\s)و?(?:راح|رح)\s+[يتن](?:شارك|لقي|حضر|تكلم|تحدث)"
+        r"|(?:^|\s)[وف]?(?:وجه|أوعز|أمر)\s+(?:معاليه\s+|الوزير\s+)?ب(?:المشاركة|الحضور|قبول\s+الدعوة|تلبية)",
         # The future prefix س on a present verb of taking part (3rd/1st person, و glued on).
         r"(?:^|\s)و?(?:س|سوف\s+)[يتن](?:شارك|لقي|حضر|تحدث|قدم|سجل|مثل)",
         r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
@@ -358,6 +368,29 @@ ACCEPT = _compile(
         # Round 8: "I'll be there" in the other languages, registering the Minister for a day,
         # and a date with the speech and no future marker ("部长22日发言", "الوزير يلقي بيان").
         r"\bj'y\s+serai\b|\bnous\s+y\s+serons\b|\b(l'|les\s+)inscrire\s+(le|pour|au)\s",
+        # Round 11: the speaker's registration form filled in or sent, in each language.
+        r"\bspeaker('s)?\s+(registration\s+)?form\b[^.;]{0,30}\b(has\s+been\s+|was\s+|is\s+)?"
+        r"(filled|completed|submitted|sent)\b"
+        r"|\b(formulaire|fiche)\s+(d'inscription\s+)?(de\s+l'|d')orat(eur|rice)[^.;]{0,30}\b(rempli|complété"
+        r"|soumis|envoyé)e?s?\b"
+        r"|\b(formulario|ficha)\s+(de(l)?\s+)?orador\w*[^.;]{0,30}\b(llenad|completad|enviad|remitid)[oa]s?\b",
+        r"(анкет|форм)\w*\s+(выступающ|докладчик)\w*[^.;]{0,30}(заполн|отправл|направл)\w*",
+        r"(发言人|發言人)(登记表|登記表|报名表|報名表)[^。；]{0,6}(填好|填写|填寫|提交|报送|報送)",
+        # Round 11: a request to put the Minister's speech on a day presupposes it ("Please
+        # schedule the Minister's statement on 26 March", "请按26日安排部长的政策声明").
+        r"\b(please|kindly)\s+(schedule|slot|list|register|programme|program)\s+(the\s+|our\s+)?"
+        r"(minister|deputy\s+minister|statement|intervention)\w*('s)?\b[^.;]{0,40}\b(on|for)\s+"
+        r"(the\s+)?\d"
+        r"|\b(veuillez|merci\s+de|prière\s+d[e'])\s*(inscrire|programmer|prévoir)\s+(le\s+|la\s+|l')"
+        r"(ministre|intervention|déclaration)[^.;]{0,40}\b(le|au|pour\s+le)\s+\d"
+        r"|\b(les\s+rogamos|le\s+rogamos|sírvanse|favor\s+de)\s+(inscribir|programar|agendar)\s+"
+        r"(al|a\s+la|la|el)\s+(ministr|viceministr|intervenci|declaraci)\w*[^.;]{0,40}\b(el|para\s+el)"
+        r"\s+(día\s+)?\d",
+        r"просим\s+(запланировать|поставить|включить)\s+(выступлени\w+|министр\w*|заявлени\w+)"
+        r"[^.;]{0,40}\s(на|в)\s+\d",
+        r"(请|烦请)(按|于|在)\s*\d{1,2}\s*(日|号)[^。；，]{0,6}安排[^。；，]{0,6}(部长|发言|声明|讲话)",
+        r"(?:يرجى|نرجو|الرجاء)\s+(?:إدراج|جدولة|برمجة)\s+(?:كلمة|بيان)\s+(?:معالي\s+)?(?:الوزير|الوزيرة)"
+        r"[^.؛]{0,30}\s(?:يوم|في)\s+\d",
         r"\b(ahí|allí|allá)\s+estar(é|emos)\b|\bestar(é|emos)\s+(ahí|allí|presente)\b",
         r"\b(register|enrol|enroll)\s+(him|her|the\s+minister)\s+(for|on)\s+(the\s+)?\d",
         r"(?<![\w\u0400-\u04ff])(буду|будем)\s+(обязательно|непременно|там)(?![\w\u0400-\u04ff])"
@@ -432,7 +465,8 @@ PARTICIPATE = _compile(
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
         r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
-        r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?|prendr\w*\s+la\s+parole)\b",
+        r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?"
+        r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
         r"|uso\s+de\s+la\s+palabra|venir|viajar)\b",
@@ -674,18 +708,22 @@ TENTATIVE = _compile(
         r"|مبدئيا|مبدئياً|سنبذل|سنحاول|سنسعى|لا\s+(يمكننا|نستطيع)\s+(ضمان|أن\s+نضمن)"
         r"|غير\s+مؤكد|ليس\s+من\s+المؤكد|غير\s+واضح"
         # The dialects: "غالبا" (most likely), "لسه/لسا" (still, not yet), "مش أكيد" (round 6).
-        r"|(?:^|\s)غالبا|على\s+الأرجح|(?:^|\s)الأرجح\s+أن|(?:^|\s)(?:لسه|لسا|لسة)(?=\s)|مش\s+(?:أكيد|مؤكد)",
+        r"|(?:^|\s)غالبا|على\s+الأرجح|(?:^|\s)الأرجح\s+أن|(?:^|\s)(?:لسه|لسا|لسة)(?=\s)|مش\s+(?:أكيد|مؤكد)"
+        # Round 11: "على الأغلب" (most likely), "في الغالب", "بالغالب".
+        r"|(?:على|ع|في|ب)\s*ال?أغلب|في\s+الغالب|(?:^|\s)بالغالب",
     ]
 )
 
 CONDITION = _compile(
     [
-        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|\bdepend\w*\s+on\b|\bprovid(ed|ing)\b"
+        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
         # Subject-auxiliary inversion is a protasis: "Should the Minister be reappointed, …".
-        r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this)\b"
+        r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this|that)\b"
+        # Round 11: a fallback ("failing that, any other day suits").
+        r"|\bfailing\s+(that|this)\b"
         r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
         r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b"
         # Round 9: an inverted protasis after the main clause ("would be honoured to speak
@@ -699,30 +737,33 @@ CONDITION = _compile(
         r"(?!(?!possible|nécessaire|elles?\b|tel\b)\w+(?:ifs?|ives?|eux|euses?|ants?|antes?|ents?"
         r"|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bsous\s+réserve\b|\bsous\s+condition|\bà\s+condition\b"
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
-        r"|\bsinon\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)"
+        r"|\bsinon\b|\bà\s+défaut\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)"
         r"|\bsauf\s+(imprévu|empêchement|contrordre|changement)",
         r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)(?!(?!possible|posible|nécessaire|necesario)\w+(?:ifs?|ives?|eux|euses?"
-        r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|\bdepend\w*\s+de\b|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
+        r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|(?:\b(esto|eso|ello|todo|lo|la\s+(respuesta|decisión|participación|asistencia|presencia|confirmación)|el\s+viaje)\s+(\w+\s+){0,2}?depend\w*\s+de\b|\bdepend\w*\s+de\s+(si|que|cómo|cuándo|la\s+(aprobación|decisión|agenda|evolución|situación|confirmación|disponibilidad|salud|votación|elección)|el\s+(resultado|consejo|presidente|gabinete|voto)|su|sus|nuestra|nuestro))|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
+        r"|\bde\s+no\s+ser\s+(así|posible|factible)|\ben\s+su\s+defecto\b"
         r"|\bcon\s+tal\s+(de\s+)?que\b|\bsiempre\s+y\s+cuando\b|\bde\s+lo\s+contrario\b"
         r"|\ben\s+espera\s+de\b|\bpendiente\s+de\b|\ba\s+menos\s+que\b|\bsalvo\s+que\b"
         r"|\bsalvo\s+(imprevist\w*|contratiempo\w*|cambio\w*|causa\s+de\s+fuerza)"
         # Round 9: "De ello depende que acepte": a dependency, not an answer.
         r"|\bdepende\w*\s+que\b|\bde\s+(ello|esto|eso|lo\s+cual)\s+depende",
-        r"\bесли\s|\bв\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
+        r"\bесли\s|\bв\s+случае\b|\bв\s+противном\s+случае\b|\bпри\s+условии\b|\bв\s+зависимости\b|\bиначе\b"
         r"|\bлишь\s+бы\b|\bв\s+ожидании\b|\bесли\s+только\b|\bразве\s+что\b"
         # Round 9: "От этого зависит, кто будет выступать": a dependency, not an answer.
         r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])"
         # Round 10: the colloquial "if" ("коли", "ежели").
         r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
-        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同])|只要|前提是|否则|否則|待[^。；，]{1,12}后|除非"
+        r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同上前])(?![^。；，]{0,12}(所述|所說|所说|所示|所言|所提|所约|所約))|只要|前提是|否则|否則|(?<![期看对對接招款等])待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
         r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可"
         # Round 10: the colloquial "if" ("要是网络正常", "假如", "万一", "…的话").
         r"|要是|假如|假使|假若|万一|萬一|的话|的話",
         r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s"
+        # Round 11: "إن" before a verb is "if" ("وإن تعذر ذلك فأي يوم آخر مناسب").
+        r"|(?:^|\s)[وف]?إن\s+(?:تعذر|لم\s|استطاع|سمحت?\s)"
         r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على"
         # Round 10: "لو" is "if" in the dialects ("بيشارك لو النت تمام"); not "ولو"/"حتى لو"
         # (even if: the answer stands) nor the polite "لو سمحتم/تكرمتم" (please).
@@ -811,16 +852,36 @@ COURTESY = _compile(
         r"|,?\s*\bif\s+(this|that|it)\s+(is\s+)?(convenient|suits|agreeable)\b[^.;]*"
         # An apology for the delay answers nothing (round 5).
         r"|\b(we\s+)?(regret|apologi[sz]e\s+for|apologies\s+for|sorry\s+for)\s+(the|this|our|my)\s+"
-        r"(late\s+(reply|response|answer)|delay\w*)",
+        r"(late\s+(reply|response|answer)|delay\w*)"
+        # Round 11: every closing formula, the addressee named inside it ("Please accept, Mr
+        # Secretary-General, the renewed assurances of …"); the late notice apologised for.
+        r"|(?:^\s*|\b(?:please|kindly|pray)\s+)(?:accept|receive)\b[^.;]{0,80}?\b(?:assurances?"
+        r"|consideration|esteem|sentiments|respects)\b[^.;]*"
+        r"|\b(?:regret|apologi[sz]e\s+for|apologies\s+for|sorry\s+for)\s+(?:the|this|our|my|any)\s+"
+        r"(?:(?:late|belated|delayed|short)\s+(?:reply|response|answer|notice|notification"
+        r"|confirmation)|lateness)\b|\b(?:apologi[sz]e|sorry)\s+for\s+not\s+(?:replying|answering"
+        r"|writing)\s+(?:sooner|earlier)\b",
         r"(veuillez|je\s+vous\s+prie\s+d'|nous\s+vous\s+prions\s+d')\s*agréer[^.;]*"
+        r"|(?:\b(?:veuillez|daignez)\s+|\b(?:je\s+vous\s+prie|nous\s+vous\s+prions)\s+d'|^\s*)"
+        r"(?:accepter|recevoir|acceptez|recevez|agréez)\b[^.;]{0,80}?(?:considération|salutations"
+        r"|sentiments|respect|assurance)[^.;]*"
+        r"|\b(?:excus\w*|pardon\w*|regrett\w*)\s+(?:pour\s+|de\s+)?(?:ce|le|notre|la|cette|du)\s+"
+        r"(?:retard|réponse\s+tardive|notification\s+tardive|délai\s+de\s+(?:notre\s+)?réponse)\b"
         r"|saisit\s+cette\s+occasion[^.;]*|assurances?\s+de\s+(sa|ma|notre)\s+(très\s+)?haute"
         r"\s+considération[^.;]*|(vous\s+)?pri\w+\s+d'accepter\s+(ses|nos|mes|les)\s+excuses"
         r"|accepter\s+(ses|nos|mes|toutes\s+nos)\s+excuses|,?\s*\bsi\s+(cela|ceci)\s+vous\s+convient"
         r"[^.;]*|\b(nous\s+)?regrett\w*\s+(ce|le|notre)\s+(retard|délai)\b|\b(excusez|pardon)\w*\s+"
         r"(pour\s+)?(ce|le|notre)\s+retard\b",
         # The note verbale's closing, not "no desaprovechará la oportunidad de intervenir".
-        r"\baprovecha\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+para\s+(reiterar|renovar|expresar"
-        r"|testimoniar|reafirmar)[^.;]*|seguridades\s+de\s+su\s+(más\s+)?"
+        r"\baprovech\w*\s+(la|esta)\s+(oportunidad|ocasión)\s+(para|de)\s+(reiterar|renovar|expresar"
+        r"|testimoniar|reafirmar|saludar|enviar)\w*[^.;]*"
+        # Round 11: "Le ruego acepte el testimonio de mi más alta consideración", "Reciba, señor
+        # Secretario General, …"; apologies for the delay.
+        r"|(?:\b(?:le|les)\s+(?:ruego|rogamos|pido|pedimos)\s+(?:que\s+)?|\bsírvase\s+|^\s*)"
+        r"(?:acept\w*|recib\w*)\b[^.;]{0,80}?(?:testimonio|seguridades|consideración|saludos?"
+        r"|respeto)[^.;]*"
+        r"|\b(?:disculp\w*|perd[oó]n\w*|lament\w*|sentimos)\s+(?:por\s+)?(?:la|el|esta|este|nuestra"
+        r"|nuestro)\s+(?:demora|retraso|tardanza|respuesta\s+tardía|aviso\s+tardío)\b|seguridades\s+de\s+su\s+(más\s+)?"
         r"(alta|distinguida)\s+consideración[^.;]*|reciba\s+un\s+cordial\s+saludo"
         r"|aceptar?\s+(sus|nuestras|mis)\s+(disculpas|excusas)|,?\s*\bsi\s+(le|les)\s+"
         r"(conviene|parece\s+bien)[^.;]*|\blament\w*\s+(la|el|esta|este|nuestra|nuestro)\s+(demora"
@@ -828,13 +889,30 @@ COURTESY = _compile(
         r"пользу\w*\s+(этой\s+возможностью|случаем)[^.;]*|уверени\w*\s+в\s+(сво[её]м|мо[её]м"
         r"|нашем)\s+(самом\s+)?(высоком|глубоком)\s+уважении[^.;]*"
         r"|приня\w*\s+(наши|его|её|мои)\s+извинени\w*|,?\s*если\s+это\s+(удобно|устраивает)[^.;]*"
-        r"|извин\w*\s+за\s+(задержку|опоздание)(\s+с\s+ответом)?",
+        r"|извин\w*\s+за\s+(задержку|опоздание)(\s+с\s+ответом)?"
+        # Round 11: "Примите, господин Генеральный секретарь, уверения в …"; late notice.
+        r"|(?:(?<![\w\u0400-\u04ff])(?:прошу|просим)\s+|^\s*)(?:примите|принять)(?![\w\u0400-\u04ff])"
+        r"[^.;]{0,80}?(?:уверени|заверени|уважени|почтени)\w*[^.;]*"
+        r"|извин\w*\s+за\s+(?:запоздал|поздн|несвоевременн|задержк)\w*(?:\s+\w+)?",
         r"顺致崇高敬意|顺致最崇高的敬意|谨致崇高敬意|此致敬礼|顺颂时祺|接受(我们|我方|他|她)的歉意"
-        r"|[，,]?\s*如(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便|(抱歉|歉意)[^。；，]{0,6}(迟复|回复迟了|回复晚了|延迟)",
+        r"|[，,]?\s*如(果)?(您|贵方)?方便的话|[，,]?\s*如(您|贵方)方便|(抱歉|歉意)[^。；，]{0,6}(迟复|回复迟了|回复晚了|延迟)"
+        # Round 11: "请接受我最崇高的敬意", "顺致…敬意", "借此机会…致以敬意"; late replies.
+        r"|(请|敬请)?接受[^。；]{0,15}(敬意|问候|致意)|(顺致|谨致|顺颂|敬致|顺祝)[^。；，]{0,10}(敬意|时祺|问候|致意)"
+        r"|借此机会[^。；]{0,20}(敬意|问候)|(抱歉|歉意|致歉|道歉)[^。；，]{0,10}(迟复|回复(较|太|有些|有点)?(晚|迟)"
+        r"|通知(较|太|有些|有点)?(晚|迟)|延误)|(迟复|回复(较|太|有些|有点)?(晚|迟)|通知(较|太|有些|有点)?(晚|迟)"
+        r"|延误)[^。；]{0,8}(抱歉|歉意|致歉|见谅|为歉)",
         r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
         r"[^.؛]*|(?:^|\s)و?(?:تقبلوا|اقبلوا)\s+(?:\S+\s+){1,3}?(?:خالص|فائق|أسمى|وافر|أطيب)"
-        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|نعتذر\s+عن\s+التأخ\w*(\s+في\s+الرد)?|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
+        r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|نعتذر\s+عن\s+التأخ\w*(\s+في\s+الرد)?"
+        # Round 11: the addressee inside the formula ("وتقبلوا، السيد الأمين العام، فائق …"),
+        # "ننتهز هذه الفرصة … الاحترام", the apology for a late notice.
+        r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا|اقبل|يرجى\s+قبول|نرجو\s+قبول|تفضلوا\s+بقبول)[^.؛]{0,80}?"
+        r"(?:الاحترام|التقدير|تحيات\S*|التحية|الامتنان|المودة)[^.؛]*"
+        r"|(?:[تنأ]غتنم|[تنأي]نتهز)\s+(?:هذه\s+)?(?:الفرصة|المناسبة)[^.؛]{0,80}?(?:الاحترام|التقدير"
+        r"|تحيات\S*)[^.؛]*"
+        r"|(?:^|\s)[و]?(?:نعتذر|أعتذر|نأسف|عذرا|عذراً)\s+(?:لكم\s+|منكم\s+)?(?:عن|على|ل)\s*(?:ال)?"
+        r"(?:تأخر|تأخير|تأخرنا|تأخري)\S*(?:\s+(?:في\s+)?(?:ال)?(?:رد|إشعار|إبلاغ|إجابة)\S*)?|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
     ]
 )
 
@@ -875,18 +953,88 @@ RETRACTED = _compile(
         r"(earlier|previous|prior|former|last)\s+(\w+\s+){0,2}?(regrets|apolog\w+|declin\w+"
         r"|refusal|acceptance|confirmation)\b"
         r"|\b(our|the|my)\s+(earlier|previous|prior)\s+(regrets|apolog\w+|refusal|acceptance"
-        r"|confirmation)\s+(is|are)\s+(withdrawn|cancell?ed|void|superseded)\b",
+        r"|confirmation)\s+(is|are)\s+(withdrawn|cancell?ed|void|superseded)\b"
+        # Round 11: "ignore our previous e-mail" (whatever it said).
+        r"|\b(ignore|disregard)\s+(our|my|the)\s+(earlier|previous|prior|last)\s+(e-?mail|message"
+        r"|reply|response|note|answer)\b(\s+(saying|stating|in\s+which|that\s+said)[^.;:]*)?",
         r"\b(ignorer|annuler|ne\s+pas\s+tenir\s+compte\s+d[eu']|retir\w+)\s*(\w+\s+){0,2}?"
         r"(précédent\w*\s+)?(refus|regrets|excuses|acceptation"
-        r"|confirmation)\s+(\w+\s+)?(précédent\w*|antérieur\w*)",
+        r"|confirmation)\s+(\w+\s+)?(précédent\w*|antérieur\w*)"
+        r"|\b(ignorez|ignorer|ne\s+tenez\s+pas\s+compte\s+d[eu']|ne\s+tenez\s+pas\s+compte\s+de)\s*(notre|mon|le)?\s*"
+        r"(précédent\s+)?(courriel|message|mail|e-mail|réponse)(\s+précédent\w*)?"
+        r"(\s+(qui\s+(indiquait|annonçait|disait)|où)[^.;:]*)?",
         r"\b(ignor\w+|anul\w+|dej\w+\s+sin\s+efecto|no\s+tener\s+en\s+cuenta)\s+(\w+\s+){0,2}?"
-        r"(excusa|negativa|aceptación|confirmación)\s+(\w+\s+)?anterior",
+        r"(excusa|negativa|aceptación|confirmación)\s+(\w+\s+)?anterior"
+        r"|\b(ignoren|ignore|no\s+tengan\s+en\s+cuenta|hagan\s+caso\s+omiso\s+de)\s+(nuestro|mi|el)\s+"
+        r"(correo|mensaje|e-?mail|respuesta)\s+(anterior|previo)(\s+(que\s+(decía|indicaba|anunciaba)"
+        r"|en\s+el\s+que)[^.;:]*)?",
         r"(не\s+учитыва\w+|считать\s+недействительн\w+|отзыва\w+|аннулир\w+)\s+(\S+\s+){0,2}?"
-        r"(предыдущ\w+|прежн\w+|ранее\s+направленн\w+)\s+(\S+\s+)?(отказ\w*|подтверждени\w*)",
+        r"(предыдущ\w+|прежн\w+|ранее\s+направленн\w+)\s+(\S+\s+)?(отказ\w*|подтверждени\w*)"
+        r"|(не\s+учитывайте|игнорируйте|проигнорируйте|не\s+обращайте\s+внимания\s+на)\s+"
+        r"(наше\s+|моё\s+|мое\s+)?(предыдущее|прошлое|последнее)\s+(письмо|сообщение)"
+        r"(,?\s*(в\s+котором|где)[^.;:]*)?",
         r"(此前|之前|先前|前次|日前)[^。；，]{0,8}(谢绝|婉拒|拒绝|致歉|确认)[^。；，]{0,6}"
-        r"(作废|作廢|撤回|无效|無效|不再有效)",
+        r"(作废|作廢|撤回|无效|無效|不再有效)"
+        r"|(忽略|不要理会|不必理会|无视)(我们|我方|我)?(的)?(之前|此前|上一|前一)(封|条|份)?的?(邮件|来信|回复|信)",
         r"(?:إهمال|تجاهل|إلغاء|سحب)\s+(?:\S+\s+)?(?:ال)?(?:اعتذار|تأكيد|موافقة)\S*\s+"
-        r"(?:ال)?(?:سابق|سابقة|الأول)",
+        r"(?:ال)?(?:سابق|سابقة|الأول)"
+        r"|(?:تجاهلوا|تجاهل|أهملوا|اهملوا)\s+(?:\S+\s+)?(?:إيميلنا|رسالتنا|بريدنا|ردنا|الإيميل|الرسالة"
+        r"|البريد|الرد)\s*(?:ال)?(?:سابق\S*|أخير\S*|ماضي\S*)?(?:\s+(?:الذي|التي)[^.؛:]*)?",
+    ]
+)
+
+# Round 11: the office written to says the matter is not its own ("Our department does not deal
+# with this", "ne relève pas de notre service", "不属于我司职责范围"): it answers nothing; the
+# office that will answer is named elsewhere.
+# Round 11: a fallback for the slot ("we prefer 24 March; failing that, any other day suits"):
+# its condition binds the day, not the answer; blanked before conditions are looked for.
+FALLBACK_SLOT = _compile(
+    [
+        r"\b(if\s+not|if\s+that\s+is\s+not\s+possible|otherwise|failing\s+that|should\s+that\s+not"
+        r"\s+be\s+possible)\b[^.;]{0,40}\b(any|another)\s+(other\s+)?(day|date|time|slot|session)"
+        r"[^.;]*"
+        r"|\bif\s+(no\s+(other\s+)?|the\s+|that\s+|this\s+)?(slot|date|day|time|session)s?\s+(is|are)\s+"
+        r"(not\s+)?(free|available|full|possible|taken)\b[^.;]*",
+        r"\b(sinon|à\s+défaut|si\s+(ce|cela)\s+n'est\s+pas\s+possible)\b[^.;]{0,40}\b(tout|n'importe"
+        r"\s+quel|un)\s+(autre\s+)?(jour|date|créneau|moment)[^.;]*",
+        r"\b(de\s+lo\s+contrario|de\s+no\s+ser\s+(así|posible)|si\s+no\s+es\s+posible|en\s+su"
+        r"\s+defecto)\b[^.;]{0,40}\b(cualquier|otro)\s+(otro\s+)?(día|fecha|horario|momento)[^.;]*",
+        r"(?<![\w\u0400-\u04ff])если\s+[^.;,]{0,15}(мест\w*\s+нет|мест\s+не\s+будет|слот\w*\s+занят\w*)[^.;]*"
+        r"|(?<![\w\u0400-\u04ff])(если\s+(это\s+)?(невозможно|нет|не\s+получится)|иначе|в\s+противном"
+        r"\s+случае)[^.;]{0,40}?(?<![\w\u0400-\u04ff])(любой|другой)\s+(другой\s+)?(день|дата|время)"
+        r"[^.;]*",
+        r"(如不行|如不可能|否则|否則|若不能|如无法|如不能)[^。；]{0,20}(其他|任何|其它)[^。；]{0,6}(日期|时间|一天|天|时段)"
+        r"[^。；]*",
+        r"(?:^|\s)[وف]?(?:إن|إذا)\s+(?:تعذر|لم\s+\S+)[^.؛]{0,40}(?:أي|آخر)\s*(?:يوم|موعد|وقت|تاريخ)"
+        r"[^.؛]*",
+    ]
+)
+
+NOT_CONCERNED = _compile(
+    [
+        r"\b(our|this)\s+(office|department|unit|division|section|service)\s+(does\s+not|doesn't"
+        r"|is\s+not\s+(responsible|competent|in\s+charge))\s*(deal|handle|cover)?[^.;]{0,40}"
+        r"|\b(this|the)\s+(matter|request|invitation)\s+(does\s+not|doesn't)\s+fall\s+(within|under)"
+        r"[^.;]{0,40}|\bnot\s+within\s+(our|the)\s+(remit|competence|purview|mandate)\s+of\s+"
+        r"(this|our)\s+(office|department|unit)",
+        r"\bne\s+relève\s+pas\s+d[eu]\s+(notre|ce|cette|la\s+compétence\s+de\s+notre)\s*"
+        r"(service|direction|bureau|département|compétence|ressort)?[^.;]{0,30}"
+        r"|\b(notre|ce)\s+(service|bureau|département|direction)\s+n'(est|a)\s+pas\s+(compétent"
+        r"|en\s+charge|chargé)[^.;]{0,40}|\b(notre|ce)\s+(service|bureau|département|direction)\s+"
+        r"ne\s+traite\s+pas[^.;]{0,40}",
+        r"\bno\s+es\s+(de\s+la\s+)?competencia\s+de\s+(esta|nuestra|este|nuestro)\s+(unidad|oficina"
+        r"|dirección|departamento|área)|\b(esta|nuestra|este|nuestro)\s+(unidad|oficina|dirección"
+        r"|departamento|área)\s+no\s+(se\s+ocupa|tramita|gestiona|es\s+competente|lleva)[^.;]{0,40}"
+        r"|\bno\s+corresponde\s+a\s+(esta|nuestra|este|nuestro)\s+(unidad|oficina|dirección"
+        r"|departamento|área)",
+        r"(?<![\w\u0400-\u04ff])(наш|этот|данный)\s+(отдел|департамент|управление|сектор)"
+        r"[^.;]{0,40}?(?<![\w\u0400-\u04ff])не\s+(занима\w+|веда\w+|куриру\w+|отвечает)"
+        r"|(?<![\w\u0400-\u04ff])не\s+(входит|относится)\s+(в|к)\s+(компетенци\w+|ведени\w+)"
+        r"[^.;]{0,30}|(?<![\w\u0400-\u04ff])вне\s+(нашей|компетенции)\s+(компетенции|нашего)[^.;]{0,30}",
+        r"不属于(我|本)(司|处|局|单位|部门)?的?(职责|职权|管辖|业务)(范围)?|(我|本)(司|处|局|部门|单位)"
+        r"(并)?不(负责|主管|分管|处理|经办)(此|这|该)?(类)?(事项|事宜|业务|工作)?",
+        r"(?:ليس|ليست|لا\s+يدخل|لا\s+تدخل)\s+(?:من\s+|ضمن\s+|في\s+)?(?:اختصاص|صلاحيات)\S*(?:\s+\S+)?"
+        r"|(?:إدارتنا|قسمنا|مكتبنا|دائرتنا)\s+لا\s+(?:تختص|يختص|تتعامل|يتعامل|تتولى|يتولى)[^.؛]{0,40}",
     ]
 )
 
@@ -903,6 +1051,10 @@ THANKS = _compile(
     ]
 )
 
+#: What names an answer's words without deciding anything, removed before a sentence is read
+#: (the reading and the safety net use the same list).
+NOT_AN_ANSWER = (RETRACTED, COURTESY, LETTER_REF, THANKS, NOT_CONCERNED)
+
 DISCLAIMER = _compile(
     [
         # "confidential" and "privileged" are ordinary words ("the Minister is privileged to
@@ -917,7 +1069,11 @@ DISCLAIMER = _compile(
         r"|\bdisclaims?\s+(all\s+|any\s+)?(liability|responsibility)"
         r"|\breject\w*\s+(any|all)\s+(claims?|liability)|\bby\s+(accepting|reading|opening)\s+this"
         r"\s+(e-?mail|message)|\bdoes\s+not\s+constitute\s+an?\s+(offer|commitment)"
-        r"|\b(not|no)\s+(be\s+)?(held\s+)?(liable|responsible)\s+for\s+(any\s+)?(virus|damage|loss)",
+        r"|\b(not|no)\s+(be\s+)?(held\s+)?(liable|responsible)\s+for\s+(any\s+)?(virus|damage|loss)"
+        # Round 11: a footer's headings and bans ("Disclaimer:", "unauthorised use is
+        # prohibited", "a yes or no to mailings … is not an official document").
+        r"|\bdisclaimer\s*:|\bunauthori[sz]ed\s+(use|disclosure|distribution)"
+        r"|\bis\s+not\s+an\s+official\s+(document|communication)",
         # "If you received it by mistake": the footer's own condition, in every language.
         r"\b(reçu|recibido)\b[^.]{0,30}\b(par|por)\s+erro?e?u?r\b"
         r"|получили\s+(\w+\s+){0,2}по\s+ошибке|(وصلت\w*|تلقيت\w*|استلمت\w*)\s+[^.]{0,20}"
@@ -930,10 +1086,16 @@ DISCLAIMER = _compile(
         # Round 10: "не принимает на себя обязательств по сообщениям" (no obligation from mail).
         r"|не\s+принима\w*\s+на\s+себя\s+(никаких\s+)?обязательств\w*\s+по\s+(сообщени|письм|переписк)\w*|(отклоня|отверга)\w*\s+(любые\s+|все\s+)?"
         r"претензи\w*|не\s+является\s+(публичной\s+)?офертой|(принимая|получая|прочитав)\s+(это|данное)"
-        r"\s+(сообщение|письмо)",
+        r"\s+(сообщение|письмо)"
+        # Round 11: "Отказ от ответственности:" (the heading "Disclaimer"), "Несанкционированное
+        # использование запрещено", "… не является официальным документом".
+        r"|отказ\s+от\s+ответственности|несанкционированн\w+\s+(использовани|распространени|доступ)\w*"
+        r"|не\s+является\s+официальным\s+документом",
         r"\bdeclina\w*\s+(toda|cualquier)\s+responsabilidad|\bno\s+se\s+hace\s+responsable"
         r"|\bal\s+(aceptar|leer|abrir)\s+este\s+(mensaje|correo)|\brejet\w*\s+(toute|toutes)\s+"
-        r"(réclamation|responsabilité)|\ben\s+(acceptant|lisant)\s+ce\s+(message|courriel)",
+        r"(réclamation|responsabilité)|\ben\s+(acceptant|lisant)\s+ce\s+(message|courriel)"
+        r"|\bclause\s+de\s+non-responsabilité|\b(toute\s+)?utilisation\s+non\s+autorisée"
+        r"|\baviso\s+legal\s*:|\bdescargo\s+de\s+responsabilidad|\buso\s+no\s+autorizado",
         r"不(承担|負|负)(任何)?(法律)?责任|即视为|即視為|视为同意(上述|以下|本)条款",
         r"(?:^|\s)لا\s+[يتن]تحمل\s+(أي\s+)?مسؤولي\w*|[يتن]خلي\s+(\S+\s+)?مسؤولي\w*"
         r"|(لم\s+تكن|لست|غير)\s+(\S+\s+)?المرسل\s+إليه|(بقبول|بقراءة|باستلام)\s+هذه\s+الرسالة",
@@ -1125,21 +1287,34 @@ LOGISTICS = _compile(
         r"|technical\s+(test|check|briefing)|sound\s+check|bio-?data|biography|bio|cv|photo\w*"
         r"|text\s+of\s+(the|his|her)\s+(statement|speech|remarks)|the\s+text|speech\s+text"
         r"|accreditation|registration\s+(link|form)|logistic\w*|duration|(date|day)\s+(allocated"
-        r"|assigned)|allocated\s+(date|day|time)|details)\b",
+        r"|assigned)|allocated\s+(date|day|time)|details"
+        # Round 11: the means of the speech (slides, camera, sound, interpretation).
+        r"|slides?|powerpoint|camera|audio|sound|microphone|studio|interpretation|format"
+        r"|what\s+time|minutes?|time\s+limit|hard\s+limit|connect|schedule\s+(him|her|the\s+minister))\b",
         r"\b(créneau|plage|horaire|heure\s+de\s+passage|lien|répétition|test\s+technique"
         r"|ordre\s+de\s+passage|biographie|cv|photo\w*|le\s+texte|texte\s+de\s+(l'allocution|la"
         r"\s+déclaration|l'intervention)|accréditation|modalités\s+(techniques|pratiques)|durée"
-        r"|date\s+(retenue|attribuée)|détails)\b",
+        r"|date\s+(retenue|attribuée)|détails|diapositives?|powerpoint|caméra|micro|(le|du)\s+son|audio"
+        r"|interprétation|format|à\s+quelle\s+heure|minutes?|(nous\s+)?connecter|connexion"
+        r"|l'inscrire|la\s+programmer|le\s+programmer)\b",
         r"\b(horario|franja|hora\s+de|enlace|link|ensayo|prueba\s+técnica|orden\s+de\s+(intervención"
         r"|los\s+oradores)|biografía|hoja\s+de\s+vida|cv|foto\w*|el\s+texto|acreditación"
-        r"|modalidades\s+técnicas|duración|fecha\s+asignada|detalles)\b",
+        r"|modalidades\s+técnicas|duración|fecha\s+asignada|detalles|diapositivas?|powerpoint"
+        r"|cámara|audio|sonido|micrófono|interpretación|formato|a\s+qué\s+hora|minutos?"
+        r"|conectarse|conexión|programarlo|programarla|inscribirlo|inscribirla)\b",
         r"(?<![\w\u0400-\u04ff])(слот\w*|ссылк\w*|репетици\w*|техническ\w+\s+(проверк|тест|прогон)\w*"
         r"|порядок\s+выступлени\w*|биографи\w*|фото\w*|текст\w*\s+выступлени\w*|аккредитаци\w*"
-        r"|регламент\w*|врем\w+\s+выступлени\w*|дат\w+\s+выступлени\w*|детал\w*|подробност\w*)",
+        r"|регламент\w*|врем\w+\s+выступлени\w*|дат\w+\s+выступлени\w*|детал\w*|подробност\w*"
+        r"|слайд\w*|презентаци\w*|камер\w*|звук\w*|микрофон\w*|синхронн\w+\s+перевод\w*|формат\w*"
+        r"|текст\w*\s+(заявлени|доклад|речи)\w*|во\s+сколько|минут\w*|подключ\w*)",
         r"时段|时间安排|具体时间|链接|鏈接|彩排|技术测试|技術測試|发言顺序|發言順序|简历|簡歷|照片|讲稿|講稿|发言稿|發言稿"
-        r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情",
+        r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情"
+        r"|幻灯片|幻燈片|PPT|演示文稿|摄像头|攝像頭|音频|音頻|麦克风|麥克風|口译|口譯|录播|錄播|格式"
+        r"|几点|幾點|分钟|分鐘|接入|连线测试|連線測試",
         r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
-        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل",
+        r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل"
+        r"|الشرائح|العرض\s+التقديمي|الكاميرا|الصوت|الميكروفون|الترجمة\s+الفورية|قالب|على\s+المدة"
+        r"|المدة\s+أو\s+الشكل|دقائق|دقيقة|الاتصال\s+التقني|أي\s+ساعة",
     ]
 )
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
@@ -1147,13 +1322,27 @@ LOGISTICS = _compile(
 ELLIPTIC_CONDITION = _compile(
     [
         r"\b(if|where|when)\s+(possible|needed|necessary|required|so\s+desired|so\s+wished"
-        r"|convenient|feasible|useful|helpful)\b",
-        r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b",
-        r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b",
+        r"|convenient|feasible|useful|helpful)\b"
+        # Round 11: an offer ("if you need anything else, let us know") binds no answer.
+        r"|\b(if|should)\s+you\s+(need|require|have)\s+(any(thing)?|further|more|additional)\b"
+        r"|\bif\s+(it|that|this)\s+is\s+possible\b|\bif\s+there\s+(are|is)\s+(any\s+)?(changes?|questions?)\b",
+        r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b"
+        r"|\bsi\s+vous\s+(avez\s+besoin|souhaitez|désirez)\b|\bsi\s+(c'est|cela\s+est)\s+possible\b"
+        r"|\ben\s+cas\s+de\s+(changement|question|modification)s?\b",
+        r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b"
+        r"|\bsi\s+(necesitan|necesita|requieren|requiere|desean|desea)\b|\bsi\s+hay\s+(cambios|preguntas"
+        r"|dudas)\b|\ben\s+caso\s+de\s+(cambios|dudas|preguntas)\b",
         r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
-        r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])",
-        r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時",
-        r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم",
+        r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])"
+        r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы"
+        r"|будут\s+изменени\w*|возникнут\s+вопросы)",
+        r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
+        r"|如需要?|如果需要|如果可能|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求|变动|變動|变化|變化|调整|調整)"
+        r"|如(您|贵方)需要",
+        r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
+        r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
+        r"|فيه\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"
+        r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:ممكنا|ممكناً)|(?:إن|إذا)\s+كان\s+يلزم",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -126,7 +126,7 @@ def _delegate_name(text: str, role: re.Match[str]) -> str:
 def _neutralise(sentence: str, scripts: frozenset[str]) -> str:
     """Remove courtesy formulae, descriptions of the invitation and thanks for it: they name
     acceptance or participation without deciding anything."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS, cues.RETRACTED):
+    for pattern in cues.NOT_AN_ANSWER:
         sentence = pattern.sub(" ", sentence, scripts)
     # "We cannot but regret", "No podemos sino lamentar": the exceptive means "must"; its "but"
     # opens no "not X but Y" (same length, so clause positions hold).
@@ -214,6 +214,14 @@ _CLAUSE_KEEP = re.compile(
 )
 
 
+# English puts a sentence adverb of contrast after the auxiliary (round 11).
+_ADVERB_AFTER_AUXILIARY = re.compile(
+    r"\b(will|shall|would|can|could|is|are|was|were|has|have|must) "
+    r"(however|nevertheless|nonetheless|instead)\b",
+    re.I,
+)
+
+
 # "Before confirming participation, please …": a temporal clause with an infinitive answers
 # nothing.
 _BEFORE = re.compile(r"^\s*(before|avant\s+de|antes\s+de|прежде\s+чем|перед\s+тем|在|قبل)", re.I)
@@ -298,9 +306,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     scripts = cues.scripts_of(sentence)
     # "For your confidential information, …" is addressed to the reader: no footer.
     text = cues.ASIDE.sub(" ", sentence, scripts)
-    if cues.DISCLAIMER.search(text, scripts):
+    if cues.DISCLAIMER.search(text, scripts) or cues.NOT_CONCERNED.search(text, scripts):
+        # A footer, or the office saying the matter is not its own ("К сожалению, наш отдел
+        # этим не занимается"): its regret is for that, not an answer (round 11).
         return []
     text = _neutralise(text, scripts)
+    # "Our Permanent Secretary will however represent him": the contrast opens the clause,
+    # the auxiliary stays with its verb (same length, so positions hold).
+    text = _ADVERB_AFTER_AUXILIARY.sub(r"\2 \1", text)
     causes = cues.CAUSE_NOT_ACT.finditer(text, scripts)
     for cause in causes:
         # "no declina por desinterés, sino …": the negator speaks of the cause; remove it.
@@ -329,6 +342,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         if hoped and not _answered_before(text[: hope.start()], scripts, clause=False):
             found.append(Signal("hedge", sentence, position, cue=hope.group(0), conditional=True))
         text = text[: hope.start()]
+    # "…, failing that any other day suits": the fallback binds the slot (round 11).
+    text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)
@@ -346,7 +361,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     # A contrast clause after a negated one ("not X but Y", "no … sino") whose Y is not plainly
     # another person or way of taking part.
     substituted = False
-    contrasted = False  # any contrast clause in the sentence
+    contrasted = False  # any contrast clause in the sentence that may turn the answer
     for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
         if not clause or not clause.strip():
             continue
@@ -354,6 +369,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         hedge = cues.HEDGE.search(clause, scripts)
         if hedge:
             found.append(Signal("hedge", sentence, position, contrast, cue=hedge.group(0)))
+            contrasted = contrasted or contrast
             continue
         neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
         body = neg.text
@@ -395,7 +411,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                 or cues.IRREALIS.search(text, scripts)
             )
         )
-        contrasted = contrasted or contrast
+        # Round 11: "ليس هناك ما يمنع …، بل إن معاليه حريص عليها" (nothing prevents it; indeed he
+        # is keen on it): a contrast clause with no negation, refusal or hedge reinforces.
+        contrasted = contrasted or (contrast and bool(neg.any or explicit or neg.litotes))
         if substitution:
             # "not X but Y": X was only negated to be replaced; a decline read from that
             # negation alone (no word of refusal) does not stand ("not on the 22nd but the 25th").

@@ -103,7 +103,7 @@ _TRIGGERS = [
     r"|非",
     r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
-    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
+    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)[وف]?ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
     # Round 9: "ما" before a dialect future ("ما حنشارك" Sudanese, "ما هنحضر" Egyptian, "ما غادي
     # نشاركو" Moroccan) negates it, also with ف/و glued on; three letters after the prefix keep
     # "ما هي" a question.
@@ -229,7 +229,9 @@ _PSEUDO = [
     # Round 10: "ليس دون تردد" (not without hesitation): with it; the act after it decides.
     r"|(?:^|\s)(?:ليس|لا)\s+(?:من\s+)?(?:دون|بدون|بلا)\s+(?=(?:أسف|تردد|حسرة|ألم))"
     # "لا … فحسب، بل": not only … but also; the verb between stands.
-    r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب",
+    r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب"
+    # Round 11: "غيّر رأيه" (changed his mind) once the shadda is gone reads as "غير" (not).
+    r"|(?:^|\s)و?(?:قد\s+)?غير(?:ت|وا)?\s+(?:رأي|رأيه|رأيها|رأيهم|رأينا)(?=\s|$|[،,.])",
 ]
 
 _TERMINATORS = [

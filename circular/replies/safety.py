@@ -208,7 +208,7 @@ def _next_clause(sentences: list[str], position: int) -> str:
 def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     """A cue of ``lexicon`` in ``text`` that no negation scope covers, once courtesy formulae
     ("وتقبلوا فائق الاحترام") and exceptives ("cannot but decline") are removed."""
-    for pattern in (cues.COURTESY, cues.LETTER_REF, cues.THANKS, cues.RETRACTED):
+    for pattern in cues.NOT_AN_ANSWER:
         text = pattern.sub(" ", text, scripts)
     text = cues.EXCEPTIVE.sub_blank(text, scripts)
     for clause in _CLAUSE.split(text):

@@ -42,7 +42,7 @@ def test_no_accept_decline_swap(result) -> None:  # type: ignore[no-untyped-def]
 # each turns into a failure the day it is met again, so the list cannot go stale. Round 10 met
 # frozen2's overall target again (482/504 = 95.6 %: logistics beside an acceptance).
 UNMET_SINCE_ROUND9 = {
-    ("overall", "frozen4"),  # 477/504 = 94.6 % after round 10
+    ("overall", "frozen4"),  # 478/504 = 94.8 % after round 11 (94.6 % after round 10)
     ("hard", "frozen2"),  # attachment_only 35/42 = 83.3 % (litotes in an attachment, 0.89)
 }
 
@@ -69,9 +69,11 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
     assert set(result.tables["language"]) == {"ar", "en", "es", "fr", "ru", "zh"}
 
 
-# Sets 6-10 were scored once each and tuned on after (rounds 6-10): their accuracy targets are not
+# Sets 6-11 were scored once each and tuned on after (rounds 6-11): their accuracy targets are not
 # met, but no reply of theirs may be swapped or answered wrongly without a person.
-@pytest.mark.parametrize("name", ["frozen6", "frozen7", "frozen8", "frozen9", "frozen10"])
+@pytest.mark.parametrize(
+    "name", ["frozen6", "frozen7", "frozen8", "frozen9", "frozen10", "frozen11"]
+)
 def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
     folder = FROZEN.parent / name
     if not (folder / "labels.csv").exists():
