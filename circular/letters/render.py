@@ -657,6 +657,10 @@ class _Pending:
     inputs_sha256: str
 
 
+#: The columns of a letter's record that each rendering sets.
+_RECORDED_COLUMNS = ("language", "path", "sha256", "inputs_sha256", "rendered_at")
+
+
 def _record_pending(
     ledger: Ledger | None, campaign_id: str, out_dir: Path, pending: list[_Pending]
 ) -> bool:
@@ -667,28 +671,41 @@ def _record_pending(
     is durable; a crash before the commit leaves letters without a record, rendered again."""
     if ledger is None or not pending:
         return False
-    from sqlalchemy import select
+    from sqlalchemy import bindparam, insert, select, update
 
     from circular.ledger import Letter, utcnow
 
     sync_folder(out_dir)
     by_contact = {item.contact.id: item for item in pending}
+    now = utcnow()
+    # Core statements, each executed once for the batch (executemany), not ORM objects: a
+    # Letter object loaded, changed and flushed per letter cost 0.03-0.05 ms (issue 20).
+    rows = [
+        {
+            "b_contact": contact_id,
+            "b_language": item.contact.language,
+            "b_path": str(item.path),
+            "b_sha256": item.sha256,
+            "b_inputs_sha256": item.inputs_sha256,
+            "b_rendered_at": now,
+        }
+        for contact_id, item in by_contact.items()
+    ]
+    table = Letter.__table__
+    changed = {name: bindparam(f"b_{name}") for name in _RECORDED_COLUMNS}
     with ledger.session() as session:
-        query = select(Letter).where(
-            Letter.campaign == campaign_id, Letter.contact_id.in_(list(by_contact))
+        query = select(table.c.contact_id).where(
+            table.c.campaign == campaign_id, table.c.contact_id.in_(list(by_contact))
         )
-        rows = {row.contact_id: row for row in session.scalars(query)}
-        now = utcnow()
-        for contact_id, item in by_contact.items():
-            row = rows.get(contact_id)
-            if row is None:
-                row = Letter(campaign=campaign_id, contact_id=contact_id)
-                session.add(row)
-            row.language = item.contact.language
-            row.path = str(item.path)
-            row.sha256 = item.sha256
-            row.inputs_sha256 = item.inputs_sha256
-            row.rendered_at = now
+        known = set(session.scalars(query))
+        new = [row for row in rows if row["b_contact"] not in known]
+        old = [row for row in rows if row["b_contact"] in known]
+        if new:
+            values = {"campaign": campaign_id, "contact_id": bindparam("b_contact"), **changed}
+            session.execute(insert(table).values(values), new)
+        if old:
+            mine = (table.c.campaign == campaign_id, table.c.contact_id == bindparam("b_contact"))
+            session.execute(update(table).where(*mine).values(changed), old)
     pending.clear()
     return True
 
