@@ -31,6 +31,7 @@ from jinja2.sandbox import SandboxedEnvironment, SecurityError
 from markupsafe import Markup
 
 from circular.countries import get_country
+from circular.letters.deflate import DEFLATE_VERSION, deflate_part
 from circular.letters.docx_safety import (
     InvalidDocxError,
     check_well_formed,
@@ -71,12 +72,9 @@ if TYPE_CHECKING:
 
 #: Bumped when rendering changes in a way that changes output for the same inputs, so that
 #: letters rendered by an older version are not skipped as "unchanged".
-RENDERER_VERSION = f"circular-letters-1/docxtpl-{docxtpl.__version__}/{QR_VERSION}"
-
-#: zlib level of a letter's rendered parts: 1 deflates the body in half the time of
-#: python-docx's 6 for about 400 bytes more in a letter of 40 KB (1 %; measured in issue 20).
-#: The parts themselves are the same bytes whatever the level.
-DEFLATE_LEVEL = 1
+RENDERER_VERSION = (
+    f"circular-letters-1/docxtpl-{docxtpl.__version__}/{QR_VERSION}/{DEFLATE_VERSION}"
+)
 
 #: The contact fields every ledger contact has (columns of ``circular.ledger.Contact``).
 CONTACT_FIELDS = (
@@ -294,7 +292,7 @@ class LetterTemplate:
             prepared = PreparedTemplate(
                 self.data,
                 self._environment,
-                compresslevel=DEFLATE_LEVEL,
+                deflate=deflate_part,
                 images=images,
                 letter_images=(QR_FIELD,),
                 opened=opened,
