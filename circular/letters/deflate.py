@@ -20,8 +20,8 @@ DEFLATE_VERSION = f"isal-{version('isal')}"
 #: 3,038 bytes for the English body) in 0.017 against 0.031 ms; 0 is faster (0.010 ms) but
 #: 12 % larger.
 PART_LEVEL = 1
-#: ISA-L's level for a QR code's rows: 2 takes 0.006 ms (zlib level 1 0.020 ms, ISA-L's 1
-#: 0.014 ms: its setup outweighs 4 KB of rows) for 430 bytes (zlib level 1: 476).
+#: ISA-L's level for a QR code's rows (4 KB): 2 took 0.005-0.006 ms against zlib level 1's
+#: 0.009-0.020 ms, 10 % smaller; ISA-L's level 1 was as fast once and 0.014 ms once.
 PNG_LEVEL = 2
 
 
