@@ -47,10 +47,11 @@ from bench.harness import (
 from circular.campaign import Campaign, load_campaign
 from circular.ledger import Contact
 from circular.letters.context import docx_letter_context
+from circular.letters.deflate import deflate_part
 from circular.letters.docx_safety import sanitize_context
 from circular.letters.fastdocx import PreparedTemplate
 from circular.letters.qr import QR_FIELD, placeholder, qr_image
-from circular.letters.render import DEFLATE_LEVEL, make_environment, render_campaign
+from circular.letters.render import make_environment, render_campaign
 from circular.letters.renderpool import start_method
 from circular.letters.signature import inline_image_xml
 
@@ -148,7 +149,7 @@ def _prepare(path: Path, env: SandboxedEnvironment) -> PreparedTemplate:
     """The template prepared as the engine prepares it: a placeholder for the QR code."""
     images = {QR_FIELD: lambda part: inline_image_xml(part, placeholder())}
     return PreparedTemplate(
-        path, env, compresslevel=DEFLATE_LEVEL, images=images, letter_images=(QR_FIELD,)
+        path, env, deflate=deflate_part, images=images, letter_images=(QR_FIELD,)
     )
 
 

@@ -47,6 +47,7 @@ letter's own bytes in the placeholder's zip member.
 from __future__ import annotations
 
 import copy
+import functools
 import io
 import re
 import struct
@@ -180,10 +181,13 @@ def _stored_members(package: bytes) -> list[_Member]:
     return members
 
 
-def _deflated(name: bytes, data: bytes, level: int) -> _Member:
+def _zlib_deflate(data: bytes, level: int) -> bytes:
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
-    compressed = compressor.compress(data) + compressor.flush()
-    return _Member(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), compressed, len(data))
+    return compressor.compress(data) + compressor.flush()
+
+
+def _deflated(name: bytes, data: bytes, deflate: Callable[[bytes], bytes]) -> _Member:
+    return _Member(name, zipfile.ZIP_DEFLATED, zlib.crc32(data), deflate(data), len(data))
 
 
 def _zip(members: list[_Member]) -> bytes:
@@ -243,6 +247,7 @@ class PreparedTemplate:
         jinja_env: jinja2.Environment,
         *,
         compresslevel: int = 6,
+        deflate: Callable[[bytes], bytes] | None = None,
         images: Mapping[str, Callable[[Any], str]] | None = None,
         letter_images: Collection[str] = (),
         opened: DocxTemplate | None = None,
@@ -252,9 +257,10 @@ class PreparedTemplate:
         """Read and prepare the template at ``path`` (or the template's bytes, for a caller
         that already read and hashed them); Jinja syntax errors in any part are raised here.
 
-        ``compresslevel`` is the deflate level of the rendered parts (python-docx, and so
-        docxtpl, use zlib's default, 6). ``images`` maps a context field to a function that
-        adds its image to the document part given and returns the XML for its tag (see
+        ``compresslevel`` is zlib's deflate level of the rendered parts (python-docx, and so
+        docxtpl, use zlib's default, 6); ``deflate``, when given, raw-deflates them instead
+        (``circular.letters.deflate.deflate_part``). ``images`` maps a context field to a
+        function that adds its image to the document part given and returns the XML for its tag (see
         ``image_xml``); such a field may only be used in the body. The fields named in
         ``letter_images`` are placeholders each letter gives its own bytes for (``media``).
 
@@ -268,7 +274,7 @@ class PreparedTemplate:
         self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
         source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
         self.environment = jinja_env
-        self._level = compresslevel
+        self._deflate = deflate or functools.partial(_zlib_deflate, level=compresslevel)
         self._unsupported: list[str] = []
         self._parts: list[_Part] = []
         self._core_templates: dict[str, jinja2.Template] = {}
@@ -645,7 +651,7 @@ class PreparedTemplate:
             if made is None or made[0] is not data:
                 # The core properties part is one object for many letters (``_core_parts``):
                 # it is deflated once. A body is new bytes each time.
-                made = self._made[member] = (data, _deflated(member, data, self._level))
+                made = self._made[member] = (data, _deflated(member, data, self._deflate))
             members[self._slots[member]] = made[1]
         for name, data in (media or {}).items():
             member = self._media.get(name)
