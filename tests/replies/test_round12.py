@@ -1,0 +1,113 @@
+"""Round 12 of issue 13: the Y of "instead" or "not X but Y" that is another meeting, internal
+forwards asking staff to prepare the answer, and a refusal "in person" followed by someone only
+proposed to represent the Minister. Every sentence was written for this test, in the six
+languages; none is copied from a development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from circular.ledger import ReplyKind
+from circular.replies.classify import classify_text
+
+# Attending another meeting instead is never an acceptance of this one.
+ANOTHER_EVENT = [
+    "The Minister will not speak at the Forum; instead, he will attend the G20 digital"
+    " ministers' meeting in Rome that week.",
+    "La Ministre ne prendra pas la parole au Forum ; elle participera plutôt à la réunion des"
+    " ministres de la CEDEAO à Abuja.",
+    "El Ministro no intervendrá en el Foro; en su lugar, asistirá a la cumbre del Mercosur en"
+    " Asunción esa semana.",
+    "Министр не выступит на Форуме; вместо этого он примет участие в совещании министров СНГ"
+    " в Минске.",
+    "部长不在论坛发言，而是出席同期在雅加达举行的东盟数字部长级会议。",
+    "لن يتحدث معالي الوزير في المنتدى، بل سيشارك في اجتماع وزراء الاتصالات العرب في القاهرة.",
+    "The Minister will attend another ministerial meeting in Nairobi that week.",
+]
+
+
+@pytest.mark.parametrize("text", ANOTHER_EVENT)
+def test_attending_another_event_instead_is_never_an_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# The Y that is the Forum itself, or another day of it, still accepts.
+SAME_EVENT = [
+    (
+        "The Minister will not speak on 22 March; instead, she will deliver the statement at the"
+        " Forum's high-level session on 24 March.",
+        "accept",
+    ),
+    ("Министр выступит не из Минска, а из Женевы, где будет на совещании ВОИС.", "accept"),
+    (
+        "The Minister not only accepts the invitation but also hopes to meet the Director.",
+        "accept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), SAME_EVENT)
+def test_the_forum_itself_after_instead_still_accepts(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+# Staff asked to prepare the reply: whatever the brief says of the Minister is not the answer.
+TASKED = [
+    "Dear Maria, please prepare a draft reply for the Minister confirming that he will speak on"
+    " 23 March, and send it to me by Friday.",
+    "Chère Sophie, merci de préparer un projet de réponse : la Ministre participera à la session"
+    " du 24 mars.",
+    "Estimado Luis, favor de preparar una propuesta de respuesta indicando que el Ministro"
+    " participará en la sesión.",
+    "Коллеги, подготовьте, пожалуйста, проект ответа: Министр примет участие и выступит 25 марта.",
+    "请国际司准备复函稿，说明部长将出席论坛并发言。",
+    "يرجى إعداد مسودة رد على الاتحاد تفيد بأن معالي الوزير سيشارك ويلقي الكلمة.",
+]
+
+
+@pytest.mark.parametrize("text", TASKED)
+def test_staff_asked_to_prepare_the_answer_is_never_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# "Please disregard the draft below": not a request to prepare one; the answer stands.
+def test_a_draft_disregarded_is_no_request_to_prepare_one() -> None:
+    decision = classify_text(
+        "Please disregard the draft sent earlier. The Minister will deliver the statement on 24"
+        " March."
+    )
+    assert decision.kind == ReplyKind.ACCEPT, (decision.reason, decision.cues)
+
+
+# A refusal of the Minister's own person, then someone only proposed: a person decides.
+HIMSELF_THEN_PROPOSED = [
+    "The Minister regrets that she cannot deliver the statement herself. She has asked that"
+    " either the Permanent Secretary or the Ambassador represent the country; we will confirm"
+    " which later.",
+    "Le Ministre regrette de ne pouvoir prononcer lui-même la déclaration. Il propose que le"
+    " Secrétaire d'État ou l'Ambassadeur le représente ; nous vous confirmerons le nom.",
+    "La Ministra lamenta no poder pronunciar personalmente la declaración. Propone que la"
+    " Viceministra o el Embajador la represente; les confirmaremos el nombre.",
+    "Министр, к сожалению, не сможет лично выступить с заявлением. Он предлагает, чтобы его"
+    " представлял заместитель министра или посол; имя сообщим позднее。",
+    "部长遗憾不能亲自发言。拟由副部长或大使代表部长发言，人选稍后确认。",
+    "يعتذر معالي الوزير عن عدم إلقاء البيان بنفسه. ويقترح أن يمثله وكيل الوزارة أو السفير،"
+    " وسنؤكد الاسم لاحقاً.",
+]
+
+
+@pytest.mark.parametrize("text", HIMSELF_THEN_PROPOSED)
+def test_a_refusal_in_person_then_a_proposed_delegate_goes_to_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# Without anyone named after it, the refusal stands.
+def test_a_refusal_in_person_alone_still_declines() -> None:
+    decision = classify_text(
+        "The Minister regrets that he cannot deliver the statement himself, as he will be abroad."
+    )
+    assert decision.kind == ReplyKind.DECLINE, (decision.reason, decision.cues)
