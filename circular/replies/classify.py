@@ -362,7 +362,7 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     )
 
 
-_QUESTION_MARKER = re.compile(r"\bwhether\b|是否|可否|能否", re.I)
+_QUESTION_MARKER = re.compile(r"\bwhether\b|是否|可否|能否|(?:^|\s)و?ما\s+إذا", re.I)
 
 
 def _logistics(sentence: str) -> bool:
@@ -370,7 +370,7 @@ def _logistics(sentence: str) -> bool:
     (slot, link, rehearsal, text, biography) without waiting on a decision."""
     scripts = cues.scripts_of(sentence)
     asked = sentence
-    if any(q in sentence for q in "?？؟"):
+    if any(q in sentence for q in "?？؟") or cues.QUESTION.search(sentence, scripts):
         # In a question to the organisers "whether" / "是否" only marks the question ("发言时
         # 是否可以使用幻灯片？"): it waits on their answer, not on a decision of ours (round 11).
         asked = _QUESTION_MARKER.sub(" ", sentence)

@@ -305,6 +305,12 @@ def _answer_word(clause: str, scripts: frozenset[str]) -> str | None:
     return "decline" if "no" in said else "accept"
 
 
+# A short clause that denies only a day or a date ("a не 22-го", "and not on the 22nd").
+_DAY_DENIED = re.compile(
+    r"^\s*(?:(?:and|but|а|и|но|et|mais|y|pero)\s+)?(?:not|не|non|pas|no)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|-?го|-?e|er)?(?:\s+\w+)?\s*[.;]?\s*$",
+    re.I,
+)
 _BARE_CONTRAST = re.compile(
     r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
     r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
@@ -497,6 +503,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             and participated_before
             and not role
             and _short(body)
+            # "выступит 25 марта, а не 22-го": a day denied after the answer only corrects it.
+            and not _DAY_DENIED.match(body)
         ):
             # "The Minister would have liked to attend, but cannot."
             found.append(

@@ -111,3 +111,47 @@ def test_a_refusal_in_person_alone_still_declines() -> None:
         "The Minister regrets that he cannot deliver the statement himself, as he will be abroad."
     )
     assert decision.kind == ReplyKind.DECLINE, (decision.reason, decision.cues)
+
+
+# Recall (round 12): "as in the provisional programme" names the programme, not a hedge; a slot
+# proposed "if that suits you" binds no answer; asking the organisers about the technical test
+# presupposes the speech.
+RECALL = [
+    "The Minister will speak, but not on 22 March as in the provisional programme: on 25 March.",
+    "Le Ministre interviendra le 25 mars, et non le 22 comme dans le programme provisoire.",
+    "La Ministra intervendrá el 25 de marzo y no el 22, como figura en el programa provisional.",
+    "Министр выступит 25 марта, а не 22-го, как указано в предварительной программе.",
+    "معالي الوزير سيلقي الكلمة يوم 25 مارس وليس يوم 22 كما ورد في البرنامج المبدئي.",
+    "The Minister will deliver the statement. Please put her on 23 March in the afternoon, if"
+    " that suits you.",
+    "La Ministre prononcera la déclaration. Nous proposons le 23 mars après-midi, si cela vous"
+    " convient.",
+    "El Ministro pronunciará la declaración. Proponemos el 23 de marzo por la tarde, si les"
+    " conviene.",
+    "Министр выступит с заявлением. Предлагаем 23 марта после обеда, если вам удобно.",
+    "部长将发表政策声明。建议安排在3月23日下午，如贵方方便。",
+    "الوزير موافق على إلقاء الكلمة. خلوها يوم 23 آذار بعد الضهر إذا بيمشي الحال.",
+    "سيلقي معالي الوزير البيان يوم 24 مارس. ونرجو إفادتنا بموعد التجربة التقنية، وما إذا كانت"
+    " الترجمة الفورية متاحة.",
+]
+
+
+@pytest.mark.parametrize("text", RECALL)
+def test_details_beside_an_acceptance_leave_it_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# The hedge itself still holds the answer back.
+STILL_PENDING = [
+    "The Minister's participation is provisional until the Cabinet decides.",
+    "Участие Министра пока предварительное.",
+    "مشاركة الوزير مبدئية حتى الآن.",
+    "The Minister will speak if that is acceptable to the President.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_PENDING)
+def test_a_provisional_answer_is_still_not_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
