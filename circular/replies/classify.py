@@ -308,6 +308,11 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     # "if possible", "if needed" in another sentence than the answer qualify a detail (the
     # slot, a recording), not the answer (round 10).
     pending = [s for s in pending if not (s.position != deciding.position and _elliptic(s))]
+    if guess == ReplyKind.ACCEPT:
+        # An acknowledgement of receipt in another sentence than an acceptance is courtesy: it
+        # waits on nothing once the answer is given (round 12; a decline read from "sadly"
+        # beside one may still be a delegate's reply, so it keeps the acknowledgement).
+        pending = [s for s in pending if not (s.position != deciding.position and _receipt(s))]
     if any(cues.UNCONDITIONAL.search(s.sentence) for s in agreeing):
         # "In any case the Minister will speak": conditions elsewhere bind only the details.
         pending = [replace(s, conditional=False) for s in pending]
@@ -380,6 +385,14 @@ def _logistics(sentence: str) -> bool:
         and not cues.CONDITION.search(asked, scripts)
         and not cues.DECLINE.search(sentence, scripts)
     )
+
+
+_RECEIPT = re.compile(r"receipt|réception|recibo|recepción|получени|收悉|已收到|استلام", re.I)
+
+
+def _receipt(signal: Signal) -> bool:
+    """Whether a pending sentence only acknowledges receipt (its hedge is the receipt)."""
+    return signal.kind == "hedge" and not signal.conditional and bool(_RECEIPT.search(signal.cue))
 
 
 def _elliptic(signal: Signal) -> bool:

@@ -155,3 +155,48 @@ STILL_PENDING = [
 def test_a_provisional_answer_is_still_not_final(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# An acknowledgement of receipt beside an acceptance is courtesy; alone it still waits.
+RECEIPT_THEN_ACCEPT = [
+    "We acknowledge receipt of your letter of 3 February. The Minister will deliver the"
+    " statement on 24 March.",
+    "J'accuse réception de votre lettre du 3 février. La Ministre interviendra le 24 mars.",
+    "Acusamos recibo de su carta del 3 de febrero. El Ministro intervendrá el 24 de marzo.",
+    "Подтверждаем получение Вашего письма от 3 февраля. Министр выступит 24 марта.",
+    "贵方2月3日来函收悉。部长将于3月24日在高级别会议上发言。",
+    "نفيدكم باستلام رسالتكم المؤرخة 3 فبراير. وسيلقي معالي الوزير الكلمة يوم 24 مارس.",
+]
+
+
+@pytest.mark.parametrize("text", RECEIPT_THEN_ACCEPT)
+def test_an_acknowledgement_beside_an_acceptance_leaves_it_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We acknowledge receipt of your letter of 3 February.",
+        "Подтверждаем получение Вашего письма; ответ направим позднее.",
+    ],
+)
+def test_an_acknowledgement_alone_is_not_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# A Minister of State named in Chinese speaks for the Minister; "if the programme changes,
+# tell us" binds nothing.
+def test_a_minister_of_state_in_chinese_is_a_delegate() -> None:
+    decision = classify_text(
+        "部长当周出访，无法出席。经部长指定，政务部长将代表部长于3月25日发言。"
+    )
+    assert decision.kind == ReplyKind.ACCEPT, (decision.reason, decision.cues)
+    assert decision.delegate
+
+
+def test_a_programme_change_to_be_told_binds_no_chinese_acceptance() -> None:
+    decision = classify_text("部长将于3月24日发言。如会议流程有任何调整，请及时告知。")
+    assert decision.kind == ReplyKind.ACCEPT, (decision.reason, decision.cues)
