@@ -387,12 +387,21 @@ def _logistics(sentence: str) -> bool:
     )
 
 
-_RECEIPT = re.compile(r"receipt|réception|recibo|recepción|получени|收悉|已收到|استلام", re.I)
+_RECEIPT = re.compile(
+    r"receipt|réception|recibo|recepción|получени|收悉|已收到|استلام"
+    # The letter already passed on ("qui a été transmise au Ministre"): a past courtesy.
+    r"|^(forwarded|transmitted|transmis\w*|transmitid\w*|remitid\w*|передан\w*)$",
+    re.I,
+)
 
 
 def _receipt(signal: Signal) -> bool:
     """Whether a pending sentence only acknowledges receipt (its hedge is the receipt)."""
-    return signal.kind == "hedge" and not signal.conditional and bool(_RECEIPT.search(signal.cue))
+    return (
+        signal.kind == "hedge"
+        and not signal.conditional
+        and bool(_RECEIPT.search(signal.cue.strip()))
+    )
 
 
 def _elliptic(signal: Signal) -> bool:

@@ -200,3 +200,32 @@ def test_a_minister_of_state_in_chinese_is_a_delegate() -> None:
 def test_a_programme_change_to_be_told_binds_no_chinese_acceptance() -> None:
     decision = classify_text("部长将于3月24日发言。如会议流程有任何调整，请及时告知。")
     assert decision.kind == ReplyKind.ACCEPT, (decision.reason, decision.cues)
+
+
+# The letter already passed on to the Minister, beside an acceptance, is past courtesy; alone it
+# still waits for the Minister's answer.
+FORWARDED_THEN_ACCEPT = [
+    "Your letter was forwarded to the Minister. She will deliver the statement on 24 March.",
+    "Votre lettre a été transmise au Ministre. Il prononcera la déclaration le 24 mars.",
+    "Su carta fue transmitida al Ministro. Él pronunciará la declaración el 24 de marzo.",
+    "Ваше письмо передано Министру. Он выступит с заявлением 24 марта.",
+]
+
+
+@pytest.mark.parametrize("text", FORWARDED_THEN_ACCEPT)
+def test_a_letter_passed_on_beside_an_acceptance_leaves_it_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Your letter has been forwarded to the Minister for decision.",
+        "Votre lettre a été transmise au Ministre.",
+        "Ваше письмо передано Министру на рассмотрение.",
+    ],
+)
+def test_a_letter_passed_on_alone_still_waits(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
