@@ -1335,29 +1335,42 @@ ELLIPTIC_CONDITION = _compile(
         r"|\b(if|should)\s+you\s+(need|require|have)\s+(any(thing)?|further|more|additional)\b"
         r"|\bif\s+(it|that|this)\s+is\s+possible\b|\bif\s+there\s+(are|is)\s+(any\s+)?(changes?|questions?)\b"
         # Round 12: the slot proposed "if that suits you" binds no answer.
-        r"|\bif\s+(it|that|this)\s+(works|suits(\s+you)?|is\s+(convenient|fine|ok|okay|acceptable))\b",
+        r"|\bif\s+(it|that|this)\s+(works|suits(\s+you)?|is\s+(convenient|fine|ok|okay|acceptable))\b"
+        # Round 12: the slot's own conditions ("if the programme allows", "if a place remains").
+        r"|\bif\s+(the\s+)?(programme|program|schedule|agenda|time)\s+(allows|permits)\b"
+        r"|\bif\s+(a\s+|one\s+)?(place|slot|space)\s+(remains|is\s+(still\s+)?(available|free))\b"
+        r"|\bif\s+there\s+is\s+(still\s+)?(room|a\s+slot|a\s+place|space)\b",
         r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b"
         r"|\bsi\s+vous\s+(avez\s+besoin|souhaitez|désirez)\b|\bsi\s+(c'est|cela\s+est)\s+possible\b"
         r"|\ben\s+cas\s+de\s+(changement|question|modification)s?\b"
-        r"|\bsi\s+(cela|ceci|ça)\s+vous\s+(convient|arrange|va)\b",
+        r"|\bsi\s+(cela|ceci|ça)\s+vous\s+(convient|arrange|va)\b"
+        r"|\bsi\s+le\s+(programme|calendrier|temps)\s+le\s+permet\b"
+        r"|\bs'il\s+reste\s+(une\s+|un\s+)?(place|créneau)\b",
         r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b"
         r"|\bsi\s+(necesitan|necesita|requieren|requiere|desean|desea)\b|\bsi\s+hay\s+(cambios|preguntas"
         r"|dudas)\b|\ben\s+caso\s+de\s+(cambios|dudas|preguntas)\b"
-        r"|\bsi\s+(les|le)\s+(conviene|parece\s+bien|va\s+bien|viene\s+bien)\b",
+        r"|\bsi\s+(les|le)\s+(conviene|parece\s+bien|va\s+bien|viene\s+bien)\b"
+        r"|\bsi\s+el\s+(programa|calendario|tiempo)\s+lo\s+permite\b"
+        r"|\bsi\s+(queda|hay)\s+(un\s+)?(lugar|espacio|cupo|hueco)\b",
         r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
         r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])"
         r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы"
-        r"|будут\s+изменени\w*|возникнут\s+вопросы|удобно|подходит|устраивает)",
+        r"|будут\s+изменени\w*|возникнут\s+вопросы|удобно|подходит|устраивает)"
+        r"|(?<![\w\u0400-\u04ff])если\s+(позволит|позволяет)\s+(программа|регламент|время)"
+        r"|(?<![\w\u0400-\u04ff])если\s+(останется|будет|есть)\s+(свободн\w+\s+)?(место|слот)",
         r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
         r"|如需要?|如果需要|如果可能|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求|变动|變動|变化|變化|调整|調整)"
         r"|如(您|贵方)需要|如(贵方|您)?方便|如無不便|如无不便"
-        r"|如[^，。；]{0,10}有(任何)?(调整|調整|变动|變動|变化|變化|更改)",
+        r"|如[^，。；]{0,10}有(任何)?(调整|調整|变动|變動|变化|變化|更改)"
+        r"|如(议程|議程|日程|时间|時間)(允许|允許|许可|許可)|如(有|仍有)(空位|名额|名額)"
+        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
         r"|فيه?\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"
         r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:ممكنا|ممكناً)|(?:إن|إذا)\s+كان\s+يلزم"
         r"|(?:إن|إذا)\s+(?:بيمشي\s+الحال|مشي\s+الحال|يناسبكم|ناسبكم|كان\s+(?:ذلك\s+)?(?:يناسبكم"
-        r"|مناسبا|مناسباً))",
+        r"|مناسبا|مناسباً))|(?:إن|إذا)\s+سمح\s+(?:البرنامج|الوقت|الجدول)"
+        r"|(?:إن|إذا)\s+(?:بقي|توفر|توفّر)\s+(?:مكان|متسع)",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -229,3 +229,29 @@ def test_a_letter_passed_on_beside_an_acceptance_leaves_it_final(text: str) -> N
 def test_a_letter_passed_on_alone_still_waits(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# The slot's own condition in another sentence ("if the programme allows") binds no answer; the
+# same condition on the speech itself still does.
+SLOT_CONDITION = [
+    "The Minister will deliver the statement. She asks for the session on security if the"
+    " programme allows.",
+    "Le Ministre prononcera la déclaration. Il souhaite la séance d'ouverture s'il reste une"
+    " place.",
+    "La Ministra pronunciará la declaración. Prefiere la sesión inaugural si el programa lo"
+    " permite.",
+    "Министр выступит с заявлением. Просим поставить его на открытие, если позволит программа.",
+    "部长将于3月24日发言。如议程允许，请安排在开幕式。",
+    "سيلقي معالي الوزير البيان. ونفضل الجلسة الافتتاحية إذا سمح البرنامج.",
+]
+
+
+@pytest.mark.parametrize("text", SLOT_CONDITION)
+def test_a_condition_on_the_slot_binds_no_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+def test_a_condition_on_the_speech_itself_still_binds() -> None:
+    decision = classify_text("The Minister will deliver the statement if the programme allows.")
+    assert decision.kind == ReplyKind.OTHER, (decision.reason, decision.cues)
