@@ -308,6 +308,11 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     # "if possible", "if needed" in another sentence than the answer qualify a detail (the
     # slot, a recording), not the answer (round 10).
     pending = [s for s in pending if not (s.position != deciding.position and _elliptic(s))]
+    if guess == ReplyKind.ACCEPT:
+        # An acknowledgement of receipt in another sentence than an acceptance is courtesy: it
+        # waits on nothing once the answer is given (round 12; a decline read from "sadly"
+        # beside one may still be a delegate's reply, so it keeps the acknowledgement).
+        pending = [s for s in pending if not (s.position != deciding.position and _receipt(s))]
     if any(cues.UNCONDITIONAL.search(s.sentence) for s in agreeing):
         # "In any case the Minister will speak": conditions elsewhere bind only the details.
         pending = [replace(s, conditional=False) for s in pending]
@@ -362,7 +367,7 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     )
 
 
-_QUESTION_MARKER = re.compile(r"\bwhether\b|是否|可否|能否", re.I)
+_QUESTION_MARKER = re.compile(r"\bwhether\b|是否|可否|能否|(?:^|\s)و?ما\s+إذا", re.I)
 
 
 def _logistics(sentence: str) -> bool:
@@ -370,7 +375,7 @@ def _logistics(sentence: str) -> bool:
     (slot, link, rehearsal, text, biography) without waiting on a decision."""
     scripts = cues.scripts_of(sentence)
     asked = sentence
-    if any(q in sentence for q in "?？؟"):
+    if any(q in sentence for q in "?？؟") or cues.QUESTION.search(sentence, scripts):
         # In a question to the organisers "whether" / "是否" only marks the question ("发言时
         # 是否可以使用幻灯片？"): it waits on their answer, not on a decision of ours (round 11).
         asked = _QUESTION_MARKER.sub(" ", sentence)
@@ -379,6 +384,23 @@ def _logistics(sentence: str) -> bool:
         and not cues.PENDING_DECISION.search(asked, scripts)
         and not cues.CONDITION.search(asked, scripts)
         and not cues.DECLINE.search(sentence, scripts)
+    )
+
+
+_RECEIPT = re.compile(
+    r"receipt|réception|recibo|recepción|получени|收悉|已收到|استلام"
+    # The letter already passed on ("qui a été transmise au Ministre"): a past courtesy.
+    r"|^(forwarded|transmitted|transmis\w*|transmitid\w*|remitid\w*|передан\w*)$",
+    re.I,
+)
+
+
+def _receipt(signal: Signal) -> bool:
+    """Whether a pending sentence only acknowledges receipt (its hedge is the receipt)."""
+    return (
+        signal.kind == "hedge"
+        and not signal.conditional
+        and bool(_RECEIPT.search(signal.cue.strip()))
     )
 
 

@@ -609,7 +609,10 @@ HEDGE = _compile(
         r"|\b(at|for)\s+(this|the)\s+(stage|moment|time\s+being)|\bnot\s+yet\b|\byet\s+to\b"
         r"|\bunder\s+(consideration|review)|\bbeing\s+(considered|reviewed)|\bwill\s+(confirm"
         r"|let\s+you\s+know|inform\s+you|advise)|\bto\s+be\s+confirmed\b|\btbc\b"
-        r"|\btentative\w*|\bprovisional\w*|\bpending\b"
+        # Round 12: not the adjective of the programme ("as in the provisional programme").
+        r"|(?<!programme\s)(?<!programa\s)(?<!program\s)(?<!agenda\s)\b(tentative|provisional"
+        r"|preliminary)\w*+(?!\s+(programme|program|agenda|schedule|list))"
+        r"|\bpending\b"
         r"|\bmight\b|\bmay\s+(be\s+able|not|possibly|wish|participate|attend|join)\b|\bpossibly\b"
         r"|\bnot\s+fail\s+to\s+(inform|let\s+you|revert|get\s+back|keep\s+you|advise)"
         r"|\b(acknowledge|confirm)\w*\s+(the\s+)?receipt\b|\breceipt\s+of\b"
@@ -627,7 +630,7 @@ HEDGE = _compile(
         r"|\b(will|shall|to)\s+be\s+confirmed\s+(separately|later|subsequently|in\s+due\s+course)\b",
         r"\baccus\w*\s+(bonne\s+)?réception|\bconfirm\w*\s+(la\s+)?réception|\breviendr\w*\s+vers|\bultérieurement\b|\bdès\s+que\b|\bpas\s+encore\b|\bà\s+ce\s+stade\b"
         r"|\bpour\s+le\s+moment\b|\ben\s+cours\s+(d'examen|de\s+consultation)|\bà\s+l'étude\b"
-        r"|\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
+        r"|(?<!programme\s)(?<!calendrier\s)(?<!ordre\sdu\sjour\s)\bprovisoire\w*|\bà\s+confirmer\b|\bconfirmer(ons|a|ai|ont)\b|\b(revenons|reviendrons)\s+vers"
         r"|\bvous\s+tiendrons\s+inform\w*"
         r"|\bpeut-être\b|\btransmis\w*|\bconsultera\b|\ben\s+consultation\b|\bdans\s+les\s+meilleurs\s+délais"
         r"|\bne\s+manquer\w*\s+pas\s+de\s+vous|\bsoumise?\s+à\s+l'approbation"
@@ -638,7 +641,9 @@ HEDGE = _compile(
         r"|\bni\s+(n')?accepte\s+ni\s+(ne\s+)?décline\b",
         r"\bacus\w*\s+recibo|\bconfirm\w*\s+(la\s+)?recepción|\ben\s+breve\b|\bcuanto\s+antes\b|\btodavía\b|\baún\s+no\b|\ben\s+este\s+momento\b"
         r"|\bpor\s+el\s+momento\b|\ben\s+consideración\b|\ben\s+estudio\b|\bsujet[oa]\s+a\b"
-        r"|\bprovisional\w*|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
+        r"|(?<!programa\s)(?<!agenda\s)(?<!orden\sdel\sdía\s)(?<!programme\s)\b(provisional"
+        r"|preliminar)\w*+(?!\s+(programme|program|agenda|schedule|list))"
+        r"|\bno\s+dejaremos\s+de\s+(informar|comunicar)\w*|\bquizás?\b|\btal\s+vez\b|\bconsultará\b|\ben\s+consulta\b"
         r"|\btransmitid\w*|\bremitid\w*|\ble\s+(informaremos|comunicaremos|confirmaremos)"
         r"|\b(informaremos|comunicaremos|confirmaremos)\b|\ba\s+la\s+mayor\s+brevedad"
         r"|\bsometid\w*\s+a\s+(la\s+)?aprobación|\bpara\s+su\s+aprobación"
@@ -650,7 +655,7 @@ HEDGE = _compile(
         r"|\bse\s+confirmar(á|án)\s+(más\s+adelante|posteriormente|oportunamente|por\s+separado)",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
-        r"|\bвозможно\b|\bпредварительн\w*|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
+        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц))|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*"
@@ -663,7 +668,7 @@ HEDGE = _compile(
         r"收悉|已收到|暂定|暫定|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
-        r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
+        r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|(?<!البرنامج\sال)(?<!الجدول\sال)مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
         r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)|(لا\s+(يمكننا|نستطيع)|لم\s+نتمكن\s+من)\s+تأكيد|لا\s+[يت]قبل\s+ولا\s+[يت]رفض"
         # لم … بعد is "not yet".
         r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
@@ -816,7 +821,9 @@ ROLE = _compile(
         r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
-        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使",
+        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使"
+        # Round 12: "(Senior) Minister of State" in Chinese.
+        r"|政务部长|政務部長|国务部长|國務部長",
         r"نائب\w*\s+(الوزير|وزير)|نائب(ي|ه|ها)(?!\S)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار|الوزير\s+المفوض",
     ]
@@ -1314,7 +1321,8 @@ LOGISTICS = _compile(
         r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
         r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل"
         r"|الشرائح|العرض\s+التقديمي|الكاميرا|الصوت|الميكروفون|الترجمة\s+الفورية|قالب|على\s+المدة"
-        r"|المدة\s+أو\s+الشكل|دقائق|دقيقة|الاتصال\s+التقني|أي\s+ساعة",
+        r"|المدة\s+أو\s+الشكل|دقائق|دقيقة|الاتصال\s+التقني|أي\s+ساعة"
+        r"|(?:ال)?تجربة\s+(?:ال)?(?:تقنية|اتصال)|ترجمة\s+فورية",
     ]
 )
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
@@ -1325,24 +1333,44 @@ ELLIPTIC_CONDITION = _compile(
         r"|convenient|feasible|useful|helpful)\b"
         # Round 11: an offer ("if you need anything else, let us know") binds no answer.
         r"|\b(if|should)\s+you\s+(need|require|have)\s+(any(thing)?|further|more|additional)\b"
-        r"|\bif\s+(it|that|this)\s+is\s+possible\b|\bif\s+there\s+(are|is)\s+(any\s+)?(changes?|questions?)\b",
+        r"|\bif\s+(it|that|this)\s+is\s+possible\b|\bif\s+there\s+(are|is)\s+(any\s+)?(changes?|questions?)\b"
+        # Round 12: the slot proposed "if that suits you" binds no answer.
+        r"|\bif\s+(it|that|this)\s+(works|suits(\s+you)?|is\s+(convenient|fine|ok|okay|acceptable))\b"
+        # Round 12: the slot's own conditions ("if the programme allows", "if a place remains").
+        r"|\bif\s+(the\s+)?(programme|program|schedule|agenda|time)\s+(allows|permits)\b"
+        r"|\bif\s+(a\s+|one\s+)?(place|slot|space)\s+(remains|is\s+(still\s+)?(available|free))\b"
+        r"|\bif\s+there\s+is\s+(still\s+)?(room|a\s+slot|a\s+place|space)\b",
         r"\bsi\s+(possible|nécessaire|besoin|utile|souhaité)\b|\ble\s+cas\s+échéant\b"
         r"|\bsi\s+vous\s+(avez\s+besoin|souhaitez|désirez)\b|\bsi\s+(c'est|cela\s+est)\s+possible\b"
-        r"|\ben\s+cas\s+de\s+(changement|question|modification)s?\b",
+        r"|\ben\s+cas\s+de\s+(changement|question|modification)s?\b"
+        r"|\bsi\s+(cela|ceci|ça)\s+vous\s+(convient|arrange|va)\b"
+        r"|\bsi\s+le\s+(programme|calendrier|temps)\s+le\s+permet\b"
+        r"|\bs'il\s+reste\s+(une\s+|un\s+)?(place|créneau)\b",
         r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b"
         r"|\bsi\s+(necesitan|necesita|requieren|requiere|desean|desea)\b|\bsi\s+hay\s+(cambios|preguntas"
-        r"|dudas)\b|\ben\s+caso\s+de\s+(cambios|dudas|preguntas)\b",
+        r"|dudas)\b|\ben\s+caso\s+de\s+(cambios|dudas|preguntas)\b"
+        r"|\bsi\s+(les|le)\s+(conviene|parece\s+bien|va\s+bien|viene\s+bien)\b"
+        r"|\bsi\s+el\s+(programa|calendario|tiempo)\s+lo\s+permite\b"
+        r"|\bsi\s+(queda|hay)\s+(un\s+)?(lugar|espacio|cupo|hueco)\b",
         r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
         r"|необходимо|потребуется|нужно))(?![\w\u0400-\u04ff])"
         r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы"
-        r"|будут\s+изменени\w*|возникнут\s+вопросы)",
+        r"|будут\s+изменени\w*|возникнут\s+вопросы|удобно|подходит|устраивает)"
+        r"|(?<![\w\u0400-\u04ff])если\s+(позволит|позволяет)\s+(программа|регламент|время)"
+        r"|(?<![\w\u0400-\u04ff])если\s+(останется|будет|есть)\s+(свободн\w+\s+)?(место|слот)",
         r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
         r"|如需要?|如果需要|如果可能|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求|变动|變動|变化|變化|调整|調整)"
-        r"|如(您|贵方)需要",
+        r"|如(您|贵方)需要|如(贵方|您)?方便|如無不便|如无不便"
+        r"|如[^，。；]{0,10}有(任何)?(调整|調整|变动|變動|变化|變化|更改)"
+        r"|如(议程|議程|日程|时间|時間)(允许|允許|许可|許可)|如(有|仍有)(空位|名额|名額)"
+        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
-        r"|فيه\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"
-        r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:ممكنا|ممكناً)|(?:إن|إذا)\s+كان\s+يلزم",
+        r"|فيه?\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"
+        r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:ممكنا|ممكناً)|(?:إن|إذا)\s+كان\s+يلزم"
+        r"|(?:إن|إذا)\s+(?:بيمشي\s+الحال|مشي\s+الحال|يناسبكم|ناسبكم|كان\s+(?:ذلك\s+)?(?:يناسبكم"
+        r"|مناسبا|مناسباً))|(?:إن|إذا)\s+سمح\s+(?:البرنامج|الوقت|الجدول)"
+        r"|(?:إن|إذا)\s+(?:بقي|توفر|توفّر)\s+(?:مكان|متسع)",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -19,7 +19,13 @@ _ABBREVIATIONS = re.compile(
     r"|ул|proc|Ref|Réf|réf)\.",
 )
 _INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|(?<=[。！？؟；])|\n\s*\n|\n(?=\s*[-•*·]\s)")
+# A semicolon ends a sentence, except before a substitute ("will not speak on the 22nd;
+# instead, she will …"): the Y belongs with the X it replaces (round 12).
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])\s+|(?<=;)\s+(?!(?:instead|rather|à\s+la\s+place|en\s+su\s+lugar|вместо\s+этого)\b)"
+    r"|(?<=[。！？؟])|(?<=；)(?!而是|改为|改由)|\n\s*\n|\n(?=\s*[-•*·]\s)",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(
     r"[,:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
     r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|而以|而通过|改由)|："
@@ -299,6 +305,19 @@ def _answer_word(clause: str, scripts: frozenset[str]) -> str | None:
     return "decline" if "no" in said else "accept"
 
 
+# A short clause that denies only a day or a date ("a не 22-го", "and not on the 22nd").
+_DAY_DENIED = re.compile(
+    r"^\s*(?:(?:and|but|а|и|но|et|mais|y|pero)\s+)?(?:not|не|non|pas|no)\s+(?:on\s+)?(?:the\s+)?"
+    r"(?:le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|-?го|-?e|er)?(?:\s+\w+)?\s*[.;]?\s*$",
+    re.I,
+)
+_BARE_CONTRAST = re.compile(
+    r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
+    r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
+    re.I,
+)
+
+
 def score_sentence(sentence: str, position: int) -> list[Signal]:
     """The signals of one sentence: a question or a condition makes the whole sentence
     pending; otherwise each clause may accept, decline or be pending on its own."""
@@ -362,10 +381,15 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     # another person or way of taking part.
     substituted = False
     contrasted = False  # any contrast clause in the sentence that may turn the answer
+    carried = False  # a contrast word standing alone before a comma ("instead, she will …")
     for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
         if not clause or not clause.strip():
             continue
         contrast = index > 0 and bool(cues.CONTRAST.search(clause))
+        if contrast and _BARE_CONTRAST.match(clause):
+            carried = True
+            continue
+        contrast, carried = contrast or carried, False
         hedge = cues.HEDGE.search(clause, scripts)
         if hedge:
             found.append(Signal("hedge", sentence, position, contrast, cue=hedge.group(0)))
@@ -479,6 +503,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             and participated_before
             and not role
             and _short(body)
+            # "выступит 25 марта, а не 22-го": a day denied after the answer only corrects it.
+            and not _DAY_DENIED.match(body)
         ):
             # "The Minister would have liked to attend, but cannot."
             found.append(

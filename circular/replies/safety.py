@@ -195,6 +195,72 @@ _OTHER_EVENT = cues.Lexicon(
     ]
 )
 
+# Round 12: a meeting, summit or visit named after "instead" or "not X but Y": when it is not
+# the Forum itself ("instead, she will attend the ASEAN officials' meeting"), attending it
+# answers another invitation, never this one.
+_EVENT = cues.Lexicon(
+    [
+        r"\b(meeting|conference|summit|visit|retreat|congress|ministerial|council)s?\b",
+        r"\b(réunion|conférence|sommet|visite|congrès|conseil|ministérielle)s?\b",
+        r"\b(reuni[oó]n|conferencia|cumbre|visita|congreso|consejo|ministerial)\w*",
+        r"(?<![\w\u0400-\u04ff])(совещани|встреч|конференци|саммит|визит|коллеги)\w*",
+        r"峰会|峰會|部长级会议|部長級會議|访问|訪問|出访|出訪|会晤|會晤|理事会|理事會",
+        r"(?:^|\s)(?:ال)?(?:اجتماع|مؤتمر|قمة|زيارة|مجلس)\S*",
+    ]
+)
+_THIS_EVENT = cues.Lexicon(
+    [
+        r"\b(wsis|forum|high-level|policy\s+sessions?|world\s+summit|information\s+society)\b",
+        r"\b(smsi|forum|haut\s+niveau|sommet\s+mondial|société\s+de\s+l'information)\b",
+        r"\b(cmsi|foro|alto\s+nivel|cumbre\s+mundial|sociedad\s+de\s+la\s+información)\b",
+        r"форум|ввуио|высокого\s+уровня|всемирной\s+встречи|информационного\s+общества",
+        r"论坛|論壇|信息社会|資訊社會|高级别|高級別",
+        r"المنتدى|القمة\s+العالمية|مجتمع\s+المعلومات|الرفيعة\s+المستوى",
+    ]
+)
+
+# Round 12: an internal forward asking staff to prepare the answer ("please prepare a draft
+# reply", «подготовьте справку», "إعداد مقترح رد"): whatever it says of the Minister is the
+# brief for a reply still to be written, never the answer.
+_TASKED = cues.Lexicon(
+    [
+        r"\b(please|kindly)\s+(prepare|draft|draw\s+up)\b|\b(prepare|draft)\s+(\w+\s+){0,3}?"
+        r"(draft\s+)?(reply|response|answer|briefing|proposal)\b",
+        r"\b(merci\s+de|veuillez|prière\s+de)\s+(préparer|rédiger)\b|\b(préparez|rédigez)\b",
+        r"\b(favor\s+de|sírvase|por\s+favor)\s+(preparar|redactar|prepare|preparen|redacte"
+        r"|redacten)\b|\b(preparen|redacten)\b",
+        r"(?<![\w\u0400-\u04ff])(подготовьте|подготовь|набросайте|(прошу|просим)\s+подготовить)"
+        r"(?![\w\u0400-\u04ff])",
+        r"(请|請|烦请|煩請)[^。；]{0,8}(准备|準備|起草|拟|擬)[^。；]{0,8}(回复|回覆|复函|覆函|答复|答覆|函稿|建议|建議)",
+        r"إعداد\s+(?:\S+\s+){0,2}?(?:مقترح|مسودة|مشروع)\s+(?:رد|جواب)"
+        r"|(?:أعدوا|أعدّوا|جهزوا)\s+(?:\S+\s+){0,2}?(?:رد|ردا|مقترح|مسودة)",
+    ]
+)
+
+# Round 12: the Minister refusing to speak *himself* ("regrets that he cannot deliver the
+# statement himself", «не сможет лично», "不能亲自"): the refusal is of his own person; when a
+# later sentence names someone to represent him, whether anyone comes is for a person.
+_HIMSELF = cues.Lexicon(
+    [
+        r"\b(himself|herself|in\s+person|personally)\b",
+        r"\b(lui-même|elle-même|en\s+personne|personnellement)\b",
+        r"\b(él\s+mismo|ella\s+misma|en\s+persona|personalmente)\b",
+        r"(?<![\w\u0400-\u04ff])(лично|сам|сама)(?![\w\u0400-\u04ff])",
+        r"亲自|親自|本人",
+        r"بنفسه|بنفسها|شخصي\S*",
+    ]
+)
+_REPRESENT = cues.Lexicon(
+    [
+        r"\b(represent\w*|stand\s+in|speak\s+for)\b",
+        r"\b(représent\w*|remplac\w*)\b",
+        r"\b(represent\w*|sustitu\w*|reemplaz\w*)\b",
+        r"(?<![\w\u0400-\u04ff])(представ\w*|замен\w*)",
+        r"代表|代替|代为|代為",
+        r"يمثل\S*|تمثيل\S*|ينوب|نيابة",
+    ]
+)
+
 _CLAUSE = re.compile(r"[,;:，、；：،]")
 
 
@@ -287,6 +353,27 @@ def _another_month(sentence: str, scripts: frozenset[str]) -> str | None:
     return None
 
 
+def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | None:
+    """The event the accepting verb at ``at`` attends, when it is another than the Forum: "will
+    attend another meeting", or a meeting named after a substitute or contrast marker that
+    opens the accepting clause ("instead, she will attend the ASEAN officials' meeting"; not
+    "speaks from Moscow, where he will be at a meeting", whose verb comes first) (round 12)."""
+    if at < 0:
+        return None
+    end = next((c.start() for c in _CLAUSE.finditer(sentence, at)), len(sentence))
+    other = _OTHER_EVENT.search(sentence[at:end], scripts)
+    if other:
+        return other.group(0).strip()
+    for marker in (*_CONTRAST.finditer(sentence), *_SUBSTITUTE.finditer(sentence, scripts)):
+        if marker.start() > at:
+            continue
+        after = sentence[marker.end() :]
+        event = _EVENT.search(after, scripts)
+        if event and not _THIS_EVENT.search(after, scripts):
+            return event.group(0).strip()
+    return None
+
+
 def unsafe(
     kind: str,
     sentence: str,
@@ -301,6 +388,9 @@ def unsafe(
     None when nothing near it could reverse or suspend it."""
     window = sentence + " " + _next_clause(sentences, position)
     scripts = cues.scripts_of(window)
+    tasked = next((t for s in sentences if (t := _TASKED.search(s, cues.scripts_of(s)))), None)
+    if tasked:
+        return f"staff asked to prepare the answer ({tasked.group(0).strip()!r})"
     draft = _DRAFT.search(window)
     if draft and not _DISREGARD.search(window[: draft.start()]):
         return f"a draft or proposed text ({draft.group(0).strip(' :：')!r})"
@@ -326,6 +416,12 @@ def unsafe(
         substitute = _substitute(sentence, window, scripts, cue)
         if substitute:
             return f"a substitute or a delegate beside the decline ({substitute!r})"
+        himself = _HIMSELF.search(sentence, scripts)
+        if himself:
+            for later in sentences[position + 1 :]:
+                named = _REPRESENT.search(later, scripts) or cues.ROLE.search(later, scripts)
+                if named and not _ADDRESSEE.search(named.group(0)):
+                    return f"a refusal in person, then someone named ({named.group(0).strip()!r})"
         return None
     recorded = cues.RECORDED.search(window, scripts)
     scopes = negation.analyse(window, scripts, cues.PARTICIPATE).scopes if recorded else ()
@@ -343,6 +439,9 @@ def unsafe(
         # "cannot attend, but will send a recorded message": which invitation it answers (to
         # speak, or to come) is for a person.
         return f"a recorded message after a refusal ({recorded.group(0).strip()!r})"
+    elsewhere = _another_event(sentence, scripts, at)
+    if elsewhere:
+        return f"the Y of 'instead' or 'not X but Y' is another event ({elsewhere!r})"
     shift = _another_month(sentence, scripts)
     if shift:
         return f"a 'not X but Y' that moves to another month ({shift!r})"
