@@ -4,9 +4,10 @@ every folder given, alternating, best and median of 5.
 
     python -m bench.file_create /tmp bench/out /dev/shm
 
-The rendering bench's letters pay this on top of the engine's work: on this machine's ext4 disk
-it was 0.03 ms a file at one moment and 0.5-0.8 ms (all of it system time, even for an empty
-file) minutes later, in every folder of the disk alike; on tmpfs 0.03 ms (bench/results.md).
+Every letter pays this on top of the engine's work, and on the machine of bench/results.md it
+swung from 0.02 to 0.7 ms a file (all of it system time) from one minute to the next, in /tmp as
+in a folder of the project, on the same ext4 disk; tmpfs held at 0.03 ms. Nothing is deleted
+until every round is done (deleting thousands of files slows the creations that follow).
 """
 
 from __future__ import annotations
@@ -15,31 +16,33 @@ import os
 import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 COUNT = 1000
 SIZE = 40_000
 
 
-def create(folder: Path, data: bytes) -> float:
-    """Seconds to create COUNT files in a new folder under ``folder`` (removed after)."""
-    with tempfile.TemporaryDirectory(dir=folder) as scratch:
-        start = time.perf_counter()
-        for number in range(COUNT):
-            path = os.path.join(scratch, f"letter-{number}.docx")
-            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-            os.write(handle, data)
-            os.close(handle)
-        return time.perf_counter() - start
+def create(scratch: str, data: bytes) -> float:
+    """Seconds to create COUNT files in the new folder ``scratch``."""
+    start = time.perf_counter()
+    for number in range(COUNT):
+        path = os.path.join(scratch, f"letter-{number}.docx")
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.write(handle, data)
+        os.close(handle)
+    return time.perf_counter() - start
 
 
 def main(folders: list[str]) -> None:
     data = os.urandom(SIZE)
     times: dict[str, list[float]] = {folder: [] for folder in folders}
-    for _ in range(5):
-        for folder in folders:
-            Path(folder).mkdir(parents=True, exist_ok=True)
-            times[folder].append(create(Path(folder), data))
+    with ExitStack() as cleanup:
+        for _ in range(5):
+            for folder in folders:
+                Path(folder).mkdir(parents=True, exist_ok=True)
+                scratch = cleanup.enter_context(tempfile.TemporaryDirectory(dir=folder))
+                times[folder].append(create(scratch, data))
     print(f"load average {os.getloadavg()[0]:.2f}; ms a file, best / median of 5 x {COUNT:,}")
     for folder, seconds in times.items():
         ordered = sorted(seconds)
