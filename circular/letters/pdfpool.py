@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import concurrent.futures as futures
 import contextlib
+import hashlib
 import os
 import shutil
 import signal
@@ -91,6 +92,18 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+def office_pipe(profile: Path) -> Path:
+    """The socket a LibreOffice using ``profile`` creates for its single-instance check.
+
+    LibreOffice always puts it in /tmp (never $TMPDIR; /var/tmp only if /tmp is not writable),
+    names it after an MD5 of the profile's URL in UTF-16 written as unpadded hex (its
+    ``CreateMD5FromString``), and removes it only on an orderly exit, which a stopped server
+    rarely gives it: without cleaning, every pool left one socket per LibreOffice in /tmp."""
+    digest = hashlib.md5(profile.as_uri().encode("utf-16-le"), usedforsecurity=False).digest()
+    name = f"OSL_PIPE_{os.getuid()}_SingleOfficeIPC_" + "".join(f"{byte:x}" for byte in digest)
+    return Path("/tmp") / name  # noqa: S108 - LibreOffice's fixed folder, not a choice of ours
+
+
 class UnoServerProcess:
     """One LibreOffice behind one unoserver, on free loopback ports; restartable."""
 
@@ -103,11 +116,16 @@ class UnoServerProcess:
         self.starts = 0
         #: What the server and its LibreOffice printed (shown when one fails).
         self.log = log
+        #: The LibreOffice profile of the current start (a new one each start, beside the log,
+        #: so a killed LibreOffice's lock never meets the next one).
+        self.profile: Path | None = None
 
     def start(self) -> None:
         """Start the server and wait until it answers (``PdfConversionError`` if it never
         does, with what it printed)."""
+        self._forget_dead_office()
         self.port, uno_port = _free_port(), _free_port()
+        self.profile = self.log.with_name(f"{self.log.stem}-profile-{self.starts + 1}")
         environment = {**os.environ, "PYTHONPATH": str(self.shim)}
         command = [
             uno_python(),
@@ -119,6 +137,7 @@ class UnoServerProcess:
             f"--uno-port={uno_port}",
             f"--executable={self.soffice}",
             f"--conversion-timeout={int(self.timeout)}",
+            f"--user-installation={self.profile}",
         ]
         # Its own session: stopping it stops the LibreOffice it started, and nothing else.
         with self.log.open("ab") as log:
@@ -193,7 +212,14 @@ class UnoServerProcess:
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait(timeout=15)
+        self._forget_dead_office()
         self.process = None
+
+    def _forget_dead_office(self) -> None:
+        """Remove the /tmp socket of a LibreOffice of ours that has ended (see office_pipe)."""
+        if self.profile is None or (self.process is not None and self.process.poll() is None):
+            return
+        office_pipe(self.profile).unlink(missing_ok=True)
 
 
 def _proxy(port: int):  # type: ignore[no-untyped-def]

@@ -20,7 +20,7 @@ from circular.countries import get_country
 from circular.ledger import Contact, Ledger, Letter, LetterPdf
 from circular.letters.pdfcheck import PdfCheckError, check_pdf
 from circular.letters.pdfletters import make_pdfs
-from circular.letters.pdfpool import PdfPool, check_uno
+from circular.letters.pdfpool import PdfPool, check_uno, office_pipe
 from circular.letters.render import render_campaign
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -113,6 +113,13 @@ def test_a_libreoffice_that_dies_is_started_again(rendered: list, tmp_path: Path
 
         assert done.pdf.read_bytes().startswith(b"%PDF")
         assert pool.restarts == 1
+        # The killed LibreOffice's socket in /tmp is gone, the running one's is where we look.
+        assert server.profile is not None and server.profile.name.endswith("-profile-2")
+        killed = office_pipe(server.profile.with_name(server.profile.name[:-1] + "1"))
+        running = office_pipe(server.profile)
+        assert not killed.exists()
+        assert running.is_socket()
+    assert not running.exists()  # nothing left in /tmp once the pool has stopped
 
 
 def test_cli_render_pdf_from_a_csv(tmp_path: Path) -> None:
