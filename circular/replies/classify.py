@@ -525,6 +525,23 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
             best_guess=decision.best_guess.value,
             cues=decision.cues,
         )
+    registered = auto is not None and auto.body_only and _registration(reply)
+    if registered:
+        # Round 14: a document system's notice ("logged with reference INC0042213", "radicada
+        # con el número 211008745", «зарегистрировано за № …») acknowledges receipt: the number
+        # must be quoted in what follows and the deadline it gives moves the reminder, so a
+        # person records it (a robot without one stays an automatic reply).
+        said = f"an automatic acknowledgement that registers the letter ({registered})"
+        return Classification(
+            ReplyKind.OTHER,
+            detect_language(reply),
+            auto.confidence,  # type: ignore[union-attr]
+            auto.evidence,  # type: ignore[union-attr]
+            reply,
+            needs_review=True,
+            review_reason=said,
+            best_guess=ReplyKind.OTHER.value,
+        )
     if auto is not None:
         return Classification(
             ReplyKind.AUTO_REPLY,
@@ -584,6 +601,21 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
         cues=decision.cues,
         basis=decision.basis,
     )
+
+
+_REGISTERED = re.compile(
+    r"(logged|registered|recorded|reference|ticket|enregistr\w*|référence|radicad\w*|registrad\w*"
+    r"|зарегистрир\w*|регистрац\w*|登记|登記|编号|編號|收文|تسجيل|القيد|برقم)"
+    r"(?:[^.。\n]|\.(?=\d)){0,60}?"
+    r"(?<![\d.])(?P<number>№\s*[\w/-]*\d[\w/-]*|[^\W\d_]{0,6}[-/]?\d[\w/-]{3,})",
+    re.I,
+)
+
+
+def _registration(text: str) -> str | None:
+    """The registration or ticket number a document system gave the letter, if any."""
+    match = _REGISTERED.search(text[:1500])
+    return match.group("number") if match else None
 
 
 def _no_answer_in(decision: Decision) -> bool:

@@ -352,7 +352,11 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
         scope_start = trigger.start() + 1
         refusal = _REFUSAL_WORD.search(text[:end], scripts, pos=scope_start)
         participate = participation.search(text[:end], scripts, pos=trigger.end())
-        if refusal is not None and (participate is None or refusal.start() < participate.start()):
+        if (
+            refusal is not None
+            and (participate is None or refusal.start() < participate.start())
+            and not _coordinated_absence(text, trigger.end(), refusal)
+        ):
             span_end = max(trigger.end(), refusal.end())  # "ne manquera pas" whole
             litotes.append(" ".join(clause[trigger.start() : span_end].split()))
             text = _blank(text, trigger.start(), trigger.end())
@@ -370,6 +374,21 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
     if backward is not None:
         scopes.append(Scope(backward.group(0).strip(), 0, len(text), backward=True))
     return Negation(text, tuple(scopes), tuple(litotes))
+
+
+# "without X and without Y", "sans … et sans", "sin … y sin", "без … и без": two absences side by
+# side, not one inside the other (round 14: "только текст без подписи и без исходящего номера"
+# read as a litotes, an acceptance).
+_WITHOUT = re.compile(r"^(without|sans|sin|без)$", re.I)
+_COORDINATOR = re.compile(r"(?:^|\s)(and|or|nor|et|ou|ni|y|e|o|u|и|или|ни)\s*$", re.I)
+
+
+def _coordinated_absence(text: str, after_trigger: int, refusal: re.Match[str]) -> bool:
+    """Whether the refusal word is a second "without" coordinated with the trigger's."""
+    return bool(
+        _WITHOUT.match(refusal.group(0).strip())
+        and _COORDINATOR.search(text[after_trigger : refusal.start()])
+    )
 
 
 def refusal_at_start(text: str, scripts: frozenset[str]) -> bool:

@@ -198,14 +198,18 @@ _OTHER_EVENT = cues.Lexicon(
 # Round 12: a meeting, summit or visit named after "instead" or "not X but Y": when it is not
 # the Forum itself ("instead, she will attend the ASEAN officials' meeting"), attending it
 # answers another invitation, never this one.
+# Round 14: a session of a council and events in the plural ("а его заместители — в мероприятиях
+# по итогам собрания": the deputies are elsewhere too, no delegate for the Forum).
 _EVENT = cues.Lexicon(
     [
-        r"\b(meeting|conference|summit|visit|retreat|congress|ministerial|council)s?\b",
-        r"\b(réunion|conférence|sommet|visite|congrès|conseil|ministérielle)s?\b",
-        r"\b(reuni[oó]n|conferencia|cumbre|visita|congreso|consejo|ministerial)\w*",
-        r"(?<![\w\u0400-\u04ff])(совещани|встреч|конференци|саммит|визит|коллеги)\w*",
-        r"峰会|峰會|部长级会议|部長級會議|访问|訪問|出访|出訪|会晤|會晤|理事会|理事會",
-        r"(?:^|\s)(?:ال)?(?:اجتماع|مؤتمر|قمة|زيارة|مجلس)\S*",
+        r"\b(meeting|conference|summit|visit|retreat|congress|ministerial|council)s?\b|\bevents\b",
+        r"\b(réunion|conférence|sommet|visite|congrès|conseil|ministérielle)s?\b"
+        r"|\b(événements|manifestations)\b",
+        r"\b(reuni[oó]n|conferencia|cumbre|visita|congreso|consejo|ministerial)\w*|\beventos\b",
+        r"(?<![\w\u0400-\u04ff])(совещани|встреч|конференци|саммит|визит|коллеги|заседани"
+        r"|мероприятия[хм]?)\w*",
+        r"峰会|峰會|部长级会议|部長級會議|访问|訪問|出访|出訪|会晤|會晤|理事会|理事會|其他活动|其他活動",
+        r"(?:^|\s)(?:ال)?(?:اجتماع|مؤتمر|قمة|زيارة|مجلس|فعاليات)\S*",
     ]
 )
 _THIS_EVENT = cues.Lexicon(
@@ -216,6 +220,39 @@ _THIS_EVENT = cues.Lexicon(
         r"форум|ввуио|высокого\s+уровня|всемирной\s+встречи|информационного\s+общества",
         r"论坛|論壇|信息社会|資訊社會|高级别|高級別",
         r"المنتدى|القمة\s+العالمية|مجتمع\s+المعلومات|الرفيعة\s+المستوى",
+    ]
+)
+
+# Round 14: a regret before the accepting verb ("Unfortunately, the Minister will attend the
+# Council of Ministers that week", «К сожалению, … Министр будет участвовать в заседании
+# Совета»): what the Minister attends is another event, the reason for a refusal.
+_REGRET = cues.Lexicon(
+    [
+        r"\b(unfortunately|regrettably|alas|sadly)\b",
+        r"\b(malheureusement|hélas)\b",
+        r"\b(lamentablemente|desafortunadamente|desgraciadamente|por\s+desgracia)\b",
+        r"к\s+сожалению|(?<![\w\u0400-\u04ff])увы(?![\w\u0400-\u04ff])",
+        r"遗憾|遺憾|可惜",
+        r"للأسف|مع\s+الأسف|لسوء\s+الحظ",
+    ]
+)
+
+# Round 14: the Y of "not X but Y" that only endorses another's statement ("will not deliver a
+# national statement, but will associate itself with the statement of the African Group", "بل
+# ستكتفي بتأييد البيان الذي ستلقيه رئاسة المجموعة"): the group speaks, the Minister does not.
+_ALIGN = cues.Lexicon(
+    [
+        r"\b(associat\w*|align\w*)\s+(itself|themselves|himself|herself|ourselves)\s+with\b"
+        r"|\b(endors\w*|support\w*|subscrib\w*\s+to)\s+the\s+(\w+\s+){0,2}statement\b"
+        r"|\b(confine|limit|restrict)\w*\s+(itself|himself|herself|ourselves)\s+to\b",
+        r"\bs'associer\w*\s+à|\bse\s+rallier\w*\s+à|\bse\s+limiter\w*\s+à|\bse\s+bornera\w*"
+        r"|\bse\s+contenter\w*\s+d|\bsouscri\w*\s+à\s+la\s+déclaration",
+        r"\b(se\s+)?adherir\w*\s+a\b|\badherirse\b|\bse\s+sumar\w*\s+a\s+la\s+declaraci"
+        r"|\bse\s+limitar\w*\s+a\b|\b(respald|suscrib|apoy)\w*\s+la\s+declaraci",
+        r"присоедин\w*\s+к\s+заявлени|огранич\w*\s+(поддержк|присоединени)"
+        r"|поддерж\w*\s+(\S+\s+){0,2}заявлени",
+        r"(赞同|贊同|支持|附议|附議|认同|認同)[^。；]{0,30}(发言|發言|声明|聲明)",
+        r"(?:ستكتفي|سيكتفي|تكتفي|يكتفي|نكتفي)\s+ب|تأييد\s+البيان|الانضمام\s+إلى\s+البيان",
     ]
 )
 
@@ -374,6 +411,30 @@ def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | Non
     return None
 
 
+def _aligned_only(sentence: str, scripts: frozenset[str]) -> str | None:
+    """The endorsement of another's statement after a negation ("will not deliver a national
+    statement, but will associate itself with the Group's"); not a litotes before it, nor the
+    Forum after it ("has no hesitation in associating himself with this year's Forum")."""
+    align = _ALIGN.search(sentence, scripts)
+    if align is None or _THIS_EVENT.search(sentence[align.end() : align.end() + 40], scripts):
+        return None
+    if not negation.analyse(sentence[: align.start()], scripts, cues.PARTICIPATE).any:
+        return None
+    return align.group(0).strip()
+
+
+def _regretted_event(sentence: str, scripts: frozenset[str], at: int) -> str | None:
+    """The event attended after a regret ("Unfortunately, … will attend the Council of
+    Ministers"), when it is not the Forum (round 14)."""
+    if at < 0 or not _REGRET.search(sentence[:at], scripts):
+        return None
+    after = sentence[at:]
+    event = _EVENT.search(after, scripts)
+    if event and not _THIS_EVENT.search(after, scripts):
+        return event.group(0).strip()
+    return None
+
+
 def unsafe(
     kind: str,
     sentence: str,
@@ -442,6 +503,12 @@ def unsafe(
     elsewhere = _another_event(sentence, scripts, at)
     if elsewhere:
         return f"the Y of 'instead' or 'not X but Y' is another event ({elsewhere!r})"
+    align = _aligned_only(sentence, scripts)
+    if align:
+        return f"not X but only another's statement endorsed ({align!r})"
+    regretted = _regretted_event(sentence, scripts, at)
+    if regretted:
+        return f"a regret, then another event attended ({regretted!r})"
     shift = _another_month(sentence, scripts)
     if shift:
         return f"a 'not X but Y' that moves to another month ({shift!r})"

@@ -1,0 +1,140 @@
+"""Round 14 of issue 13: the fourteenth set's slips. "Future" read as "accept" in Arabic, two
+coordinated "without" read as a double negative, traditional Chinese titles of a delegate, a
+regret followed by another event attended, the Y of "not X but Y" that only endorses another's
+statement, and a document system's registration notice. Every sentence was written for this
+test, in the six languages; none is copied from a development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from circular.ledger import ReplyKind
+from circular.replies.classify import classify_message, classify_text
+from tests.replies.test_round11 import _mail
+
+# "المستقبل" (the future) and "استقبل" (received) hold the letters of "تقبل" (accepts); asking
+# for future mail to go elsewhere answers nothing, in any language.
+FUTURE_CORRESPONDENCE = [
+    "يرجى في المستقبل توجيه المراسلات إلى وزارة الاقتصاد الرقمي مباشرة.",
+    "نرجو أن تكون المراسلات المستقبلية باسم مدير مكتب الوزير.",
+    "استقبلت الوزارة رسالتكم وأحالتها إلى الإدارة المختصة.",
+    "In future, kindly send such letters to the Ministry of Transport and Communications.",
+    "À l'avenir, nous vous prions d'adresser ce courrier au ministère de l'Économie numérique.",
+    "En adelante, les rogamos enviar la correspondencia a la Secretaría de Comunicaciones.",
+    "Впредь просим направлять подобные письма в Министерство цифрового развития.",
+    "今后此类函件请径寄数字经济部。",
+]
+
+
+# Two absences side by side ("without X and without Y") are no double negative.
+TWO_ABSENCES = [
+    "The copy we received came without a signature and without a reference number.",
+    "La copie reçue est arrivée sans signature et sans numéro d'enregistrement.",
+    "La copia recibida llegó sin firma y sin número de registro.",
+    "Полученная копия пришла без подписи и без регистрационного номера.",
+]
+
+
+@pytest.mark.parametrize("text", FUTURE_CORRESPONDENCE + TWO_ABSENCES)
+def test_future_mail_and_two_absences_are_no_answer(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+    assert decision.best_guess == ReplyKind.OTHER, (text, decision.cues)
+
+
+# Traditional characters: the delegate's title and the authorisation ("授權", "局長", "司長").
+def test_an_authorised_bureau_director_is_never_a_decline() -> None:
+    text = "電信管理局局長因公務未能出席，特授權副局長陳志明代表局長於三月二十三日發表政策聲明。"
+    assert classify_text(text).kind != ReplyKind.DECLINE, classify_text(text).cues
+
+
+def test_a_refusal_in_traditional_chinese_still_declines() -> None:
+    text = "司長因另有公務，未能出席論壇，敬請見諒。"
+    assert classify_text(text).kind == ReplyKind.DECLINE, classify_text(text).cues
+
+
+# A regret, then another event the Minister attends: never an acceptance.
+REGRET_THEN_ANOTHER_EVENT = [
+    "Unfortunately, that week the Minister will attend the Council of Ministers in Kampala.",
+    "Malheureusement, la Ministre participera ces jours-là au Conseil des ministres à Dakar.",
+    "Lamentablemente, esa semana el Ministro participará en el Consejo de Ministros en Quito.",
+    "К сожалению, в эти дни Министр будет участвовать в заседании коллегии министерства.",
+    "很遗憾，届时部长将出席国务院常务会议。",
+    "للأسف، سيشارك معالي الوزير في تلك الأيام في اجتماع مجلس الوزراء.",
+    "К сожалению, Министр будет на заседании правительства, а его заместители — в мероприятиях"
+    " областного фестиваля молодёжи.",
+]
+
+
+# "Not X but Y" where Y only endorses a group's statement: the country does not speak.
+ALIGNED_ONLY = [
+    "Our country will not deliver a national statement, but will align itself with the statement"
+    " of the Pacific Islands Forum group.",
+    "Notre pays ne prononcera pas de déclaration nationale, mais se ralliera à la déclaration du"
+    " groupe des pays les moins avancés.",
+    "Nuestro país no hará una declaración nacional, sino que se sumará a la declaración del grupo"
+    " centroamericano.",
+    "Наша страна не будет выступать отдельно, а присоединится к заявлению группы государств"
+    " Центральной Азии.",
+    "我国不单独发言，而是赞同东盟主席代表东盟国家所作的发言。",
+    "لن يلقي بلدنا بيانا وطنيا، بل سيكتفي بتأييد البيان الذي ستلقيه رئاسة المجموعة العربية.",
+]
+
+
+@pytest.mark.parametrize("text", REGRET_THEN_ANOTHER_EVENT + ALIGNED_ONLY)
+def test_another_event_or_statement_is_never_an_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# What must keep its acceptance: the Arabic verb itself, double negatives (the "without" rule
+# must not touch them), a delegate in traditional characters, a regret about something else,
+# and "associating with the Forum" after a litotes.
+STILL_ACCEPTS = [
+    "يقبل معالي الوزير الدعوة بكل سرور.",
+    "تقبل الوزيرة الدعوة وستلقي البيان.",
+    "The Minister will not fail to deliver the statement on 23 March.",
+    "La Ministre ne manquera pas de prononcer la déclaration le 23 mars.",
+    "El Ministro no dejará de pronunciar la declaración el 23 de marzo.",
+    "Министр не преминет выступить с заявлением 23 марта.",
+    "部长绝不会缺席，将于3月23日发言。",
+    "لن يتردد معالي الوزير في إلقاء البيان يوم 23 مارس.",
+    "部長因公務未能出席，特授權常駐代表代表部長於三月二十四日發表聲明。",
+    "Unfortunately our reply is late; the Minister will attend the Forum on 23 March.",
+    "The Minister has no hesitation in associating herself with the Forum and will speak.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_ACCEPTS)
+def test_what_accepted_still_accepts(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# A document system registering the letter under a number: a person records the number.
+REGISTRATION_NOTICES = [
+    "This is an automated message. Your letter was registered under reference CORR-2021-00871"
+    " and passed to the Protocol Unit.",
+    "Ceci est un message automatique. Votre courrier a été enregistré sous le numéro 2021/00453.",
+    "Este es un mensaje automático. Su oficio fue registrado con el número 20210077123.",
+    "Это автоматическое сообщение. Ваше письмо зарегистрировано под № 12-07/3381.",
+    "此邮件为自动回复。您的来函已登记，收文编号 2021-0562。",
+    "هذه رسالة تلقائية. تم تسجيل رسالتكم برقم 4471/2021 وإحالتها إلى الإدارة المختصة.",
+]
+
+
+@pytest.mark.parametrize("body", REGISTRATION_NOTICES)
+def test_a_registration_notice_goes_to_a_person(body: str) -> None:
+    result = classify_message(_mail("RE: CL-21/4 Invitation", body))
+    assert result.kind == ReplyKind.OTHER and result.needs_review, result
+    assert "registers the letter" in (result.review_reason or ""), result
+
+
+def test_a_robot_without_a_number_stays_an_automatic_reply() -> None:
+    body = "This is an automated response: your message has been received. Please do not reply."
+    assert classify_message(_mail("RE: CL-21/4 Invitation", body)).kind == ReplyKind.AUTO_REPLY
+
+
+def test_a_dated_robot_is_no_registration() -> None:
+    body = "This is an automatic reply. I am out of the office until 22.02.2021 with no e-mail."
+    assert classify_message(_mail("RE: CL-21/4 Invitation", body)).kind == ReplyKind.AUTO_REPLY
