@@ -925,6 +925,40 @@ COURTESY = _compile(
         r"|تحيات\S*)[^.؛]*"
         r"|(?:^|\s)[و]?(?:نعتذر|أعتذر|نأسف|عذرا|عذراً)\s+(?:لكم\s+|منكم\s+)?(?:عن|على|ل)\s*(?:ال)?"
         r"(?:تأخر|تأخير|تأخرنا|تأخري)\S*(?:\s+(?:في\s+)?(?:ال)?(?:رد|إشعار|إبلاغ|إجابة)\S*)?|[،,]?\s*إذا\s+كان\s+ذلك\s+(مناسبا|مناسباً|يناسبكم)[^.؛]*",
+        # Round 14: an apology for the inconvenience or the confusion ("对由此造成的不便，我们
+        # 深表歉意") regrets the trouble, not the invitation.
+        r"\b(?:we\s+)?(?:apologi[sz]e|are\s+sorry|regret)\s+(?:for\s+)?(?:any|the)\s+"
+        r"(?:inconvenience|confusion|misunderstanding)\b[^.;]*"
+        r"|\b(?:excus\w*|regrett\w*)\s+(?:pour\s+|de\s+)?(?:les?\s+|la\s+|tout\w*\s+)?"
+        r"(?:désagréments?|gêne\s+occasionnée|confusion|malentendu)\b[^.;]*"
+        r"|\b(?:disculp\w*|lament\w*|sentimos)\s+(?:por\s+)?(?:las|la|cualquier|toda)\s+"
+        r"(?:molestias?|confusi[oó]n|inconvenientes?\s+causad\w*)\b[^.;]*",
+        r"(?:приносим\s+)?извин\w*\s+за\s+(?:доставленн\w*\s+|возможн\w*\s+)?(?:неудобств\w*"
+        r"|путаниц\w*|недоразумени\w*)[^.;]*",
+        r"(?:不便|困扰|困擾|误会|誤會|混乱|混亂)[^。；]{0,8}(?:歉意|抱歉|致歉|见谅|見諒)",
+        r"(?:^|\s)و?(?:نعتذر|أعتذر|نأسف)\s+(?:لكم\s+)?(?:عن|على|ل)\s*(?:أي\s+)?(?:ال)?"
+        r"(?:إزعاج|لبس|التباس|خلط)\S*",
+    ]
+)
+
+# Round 14: refusing the press beside the speech ("部长届时谢绝一切媒体采访", "will give no
+# interviews"): the refusal is of interviews, not of the invitation.
+NO_PRESS = _compile(
+    [
+        r"\b(?:declin\w*|refus\w*|will\s+not\s+(?:give|grant|take)|cannot\s+(?:give|grant)|no)\s+"
+        r"(?:any\s+|all\s+)?(?:press\s+|media\s+)?(?:interviews?|press\s+conferences?"
+        r"|photo\s+opportunities|media\s+requests?)\b[^.;]*",
+        r"\b(?:ne\s+(?:donnera|accordera)\s+(?:pas\s+d'|aucune?\s+)|décline\w*\s+(?:toutes?\s+)?"
+        r"(?:les\s+)?|refuse\w*\s+(?:toutes?\s+)?(?:les\s+)?|aucune?\s+)(?:demandes?\s+d')?"
+        r"(?:interviews?|entretiens?\s+(?:avec\s+la|à\s+la|aux)\s+(?:presse|médias))\b[^.;]*",
+        r"\b(?:no\s+(?:concederá|dará|aceptará)\s+(?:ninguna\s+)?|declin\w*\s+(?:todas?\s+)?"
+        r"(?:las\s+)?|rechaz\w*\s+(?:todas?\s+)?(?:las\s+)?|ninguna\s+)(?:solicitud\w*\s+de\s+)?"
+        r"(?:entrevistas?|declaraciones\s+a\s+la\s+prensa)\b[^.;]*",
+        r"(?:не\s+(?:будет\s+)?(?:давать|даст)\s+(?:никаких\s+)?|отказ\w*\s+от\s+(?:всех\s+|любых\s+)?)"
+        r"(?:интервью|комментари\w*\s+(?:для\s+)?(?:прессы|СМИ))[^.;]*",
+        r"(?:谢绝|謝絕|婉拒|不接受)[^。；，]{0,6}(?:媒体|媒體|记者|記者)?(?:采访|採訪|专访|專訪|拍照)",
+        r"(?:لن\s+[يت]دلي\s+ب|[يت]عتذر\s+عن\s+|لن\s+[يت]جري\s+)(?:أي\s+)?(?:تصريحات|مقابلات|مقابلة"
+        r"|لقاءات\s+صحفية)[^.؛]*",
     ]
 )
 
@@ -1065,7 +1099,7 @@ THANKS = _compile(
 
 #: What names an answer's words without deciding anything, removed before a sentence is read
 #: (the reading and the safety net use the same list).
-NOT_AN_ANSWER = (RETRACTED, COURTESY, LETTER_REF, THANKS, NOT_CONCERNED)
+NOT_AN_ANSWER = (RETRACTED, COURTESY, LETTER_REF, THANKS, NOT_CONCERNED, NO_PRESS)
 
 DISCLAIMER = _compile(
     [
@@ -1203,6 +1237,16 @@ DISCLAIMER = _compile(
         r"(?:^|\s)لا\s+(?:[يت]ترتب|ينشأ|تنشأ|[يت]نتج)\s+[^.]{0,40}(?:البريد\s+الإلكتروني|رسائل\s+إلكترونية"
         r"|رسالة\s+إلكترونية)|(?:تم\s+)?(?:القبول|الاستلام|التسجيل|الأرشفة)\s+(?:بواسطة|من\s+قبل)\s*:"
         r"\s*[^.]{0,30}(?:النظام|آلي|الآلي)",
+        # Round 14: "by sending this e-mail you agree to …": the mail system's terms of use.
+        r"\bby\s+(?:sending|replying\s+to|using)\s+(?:this|an?)\s+e-?mail[^.;]{0,40}"
+        r"\b(?:agree|consent|accept)\w*"
+        r"|\b(?:l'envoi|en\s+envoyant|en\s+répondant)\s[^.;]{0,40}(?:vaut\s+acceptation|acceptez"
+        r"|consentez)"
+        r"|\b(?:el\s+envío|al\s+enviar|al\s+responder)\s[^.;]{0,40}(?:implica\s+la\s+aceptaci[oó]n"
+        r"|acepta|consiente)",
+        r"(?:отправляя|направляя|отвечая\s+на)\s[^.;]{0,40}(?:соглашаетесь|принимаете)",
+        r"(?:发送|發送|回复|回覆)本(?:邮件|郵件)即(?:表示|视为|視為)[^。；]{0,6}(?:同意|接受)",
+        r"(?:بإرسال|بالرد\s+على)\s+هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
     ]
 )
 

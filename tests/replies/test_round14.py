@@ -138,3 +138,51 @@ def test_a_robot_without_a_number_stays_an_automatic_reply() -> None:
 def test_a_dated_robot_is_no_registration() -> None:
     body = "This is an automatic reply. I am out of the office until 22.02.2021 with no e-mail."
     assert classify_message(_mail("RE: CL-21/4 Invitation", body)).kind == ReplyKind.AUTO_REPLY
+
+
+# Recall (step 2): beside an acceptance, the mail system's terms ("by sending this e-mail you
+# agree"), an apology for the inconvenience and a refusal of press interviews decide nothing.
+BESIDE_AN_ACCEPTANCE = [
+    "The Minister will deliver the statement on 23 March. By sending this e-mail you agree to"
+    " the Ministry's data policy.",
+    "Le Ministre prononcera la déclaration le 23 mars. En répondant à ce courriel, vous acceptez"
+    " notre politique de confidentialité.",
+    "Министр выступит 23 марта. Отправляя ответ на это письмо, вы соглашаетесь с правилами"
+    " обработки данных.",
+    "部长将于3月23日发言。发送本邮件即视为您同意本单位的保密规定。",
+    "سيلقي معالي الوزير البيان يوم 23 مارس. بإرسال هذه الرسالة فإنك توافق على سياسة الخصوصية.",
+    "The Minister will speak on 23 March. We apologise for any inconvenience caused by our"
+    " earlier message.",
+    "La Ministre interviendra le 23 mars. Nous nous excusons pour la confusion.",
+    "El Ministro intervendrá el 23 de marzo. Disculpen las molestias.",
+    "Министр выступит 23 марта. Приносим извинения за доставленные неудобства.",
+    "部长将于3月23日发言。对由此带来的不便，敬请见谅。",
+    "سيلقي معالي الوزير البيان يوم 23 مارس. نعتذر عن أي لبس.",
+    "The Minister will deliver the statement on 23 March and declines all media interviews.",
+    "La Ministre prononcera la déclaration le 23 mars ; elle refuse toutes les interviews.",
+    "El Ministro intervendrá el 23 de marzo; no concederá entrevistas.",
+    "Министр выступит 23 марта и не будет давать интервью.",
+    "部长将于3月23日发言，届时谢绝记者采访。",
+    "سيلقي معالي الوزير البيان يوم 23 مارس، ولن يدلي بأي تصريحات صحفية.",
+]
+
+
+@pytest.mark.parametrize("text", BESIDE_AN_ACCEPTANCE)
+def test_terms_apologies_and_no_press_leave_the_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# The refusal itself still declines with such words beside it.
+STILL_DECLINES = [
+    "The Minister regrets that she cannot attend. We apologise for any inconvenience.",
+    "Le Ministre ne pourra pas participer au Forum. Nous nous excusons pour la gêne occasionnée.",
+    "Министр не сможет принять участие в Форуме. Приносим извинения за неудобства.",
+    "部长无法出席本次会议。对由此造成的不便，深表歉意。",
+]
+
+
+@pytest.mark.parametrize("text", STILL_DECLINES)
+def test_a_refusal_beside_an_apology_still_declines(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
