@@ -367,7 +367,14 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
     )
 
 
-_QUESTION_MARKER = re.compile(r"\bwhether\b|是否|可否|能否|(?:^|\s)و?ما\s+إذا", re.I)
+# Round 14: "pourriez-vous nous indiquer si …", "indicarnos si …": "si" after a verb of
+# telling is "whether", not "if".
+_QUESTION_MARKER = re.compile(
+    r"\bwhether\b|\b(?:indiquer|préciser|savoir|dire|confirmer)\s+si\b"
+    r"|\b(?:indicar(?:nos)?|saber|decir(?:nos)?|confirmar(?:nos)?)\s+si\b|是否|可否|能否"
+    r"|(?:^|\s)[وب]{0,2}ما\s+إذا",
+    re.I,
+)
 
 
 def _logistics(sentence: str) -> bool:

@@ -186,3 +186,42 @@ STILL_DECLINES = [
 def test_a_refusal_beside_an_apology_still_declines(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+
+
+# A question about the speech's broadcast or press release, or an earlier "pending" now settled,
+# beside an acceptance presupposes the speech: the answer stays final.
+BROADCAST_OR_SETTLED = [
+    "The Minister will deliver the statement on 23 March. Could you tell us whether the session"
+    " will be webcast?",
+    "La Ministre prononcera la déclaration le 23 mars. Pourriez-vous nous indiquer si la séance"
+    " sera retransmise en direct ?",
+    "El Ministro pronunciará la declaración el 23 de marzo. ¿Podrían indicarnos si habrá"
+    " transmisión en directo de la sesión?",
+    "Министр выступит с заявлением 23 марта. Просим сообщить, будет ли вестись трансляция"
+    " заседания.",
+    "部长将于3月23日发言。请告知会议是否有网络直播。",
+    "سيلقي معالي الوزير البيان يوم 23 مارس. نرجو إفادتنا بما إذا كان سيسمح بإعادة بث الجلسة.",
+    "现正式确认：部长将于3月23日发言。此前我方答复“待定”，现已确定。",
+]
+
+
+@pytest.mark.parametrize("text", BROADCAST_OR_SETTLED)
+def test_a_broadcast_question_or_a_settled_pending_leaves_the_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# A broadcast as the condition of the speech, or "whether" about the answer itself, still waits.
+STILL_PENDING = [
+    "The Minister will speak only if the session is broadcast live.",
+    "La Ministre interviendra si la séance est retransmise en direct.",
+    "部长是否发言，取决于会议是否直播。",
+    "Pourriez-vous nous indiquer si le Ministre peut encore être inscrit ? Il souhaiterait"
+    " intervenir.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_PENDING)
+def test_a_broadcast_condition_still_waits(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
