@@ -486,7 +486,9 @@ NEGATION = _compile(
         r"\b(nunca|imposible|imposibilitad[oa]|lamentablemente|desafortunadamente"
         r"|desgraciadamente|impedid[oa])\b",
         r"\b(не|нет|ни|невозможн\w*)\b|к\s+сожалению",
-        r"不能|不会|不克|不便|无法|無法|未能|难以|難以|不可能|无暇|不出席|不参加|未克|恕不",
+        r"不能|不会|不克|不便|无法|無法|未能|难以|難以|不可能|无暇|不出席|不参加|未克|恕不"
+        # Round 14: "本次不作發言", "不安排领导发言": the Y after them is no substitute.
+        r"|不作|不安排",
         r"(^|\s)(لا|لن|لم|ليس\w*)\s|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b|غير\s+قادر|للأسف|مع\s+الأسف",
     ]
 )
@@ -1237,6 +1239,25 @@ DISCLAIMER = _compile(
         r"(?:^|\s)لا\s+(?:[يت]ترتب|ينشأ|تنشأ|[يت]نتج)\s+[^.]{0,40}(?:البريد\s+الإلكتروني|رسائل\s+إلكترونية"
         r"|رسالة\s+إلكترونية)|(?:تم\s+)?(?:القبول|الاستلام|التسجيل|الأرشفة)\s+(?:بواسطة|من\s+قبل)\s*:"
         r"\s*[^.]{0,30}(?:النظام|آلي|الآلي)",
+        # Round 14: external-sender banners and spam-filter notices ("ВНИМАНИЕ! Письмо получено
+        # из внешней сети …", "本邮箱已启用反垃圾邮件过滤。如您的邮件被系统拒收…").
+        r"\b(?:do\s+not|don't)\s+(?:click|open)\s+(?:any\s+)?(?:links?|attachments?)"
+        r"|\b(?:originated|comes?)\s+from\s+outside\s+(?:the|our|your)\s+organi[sz]ation"
+        r"|\b(?:anti-?spam|spam\s+filter\w*|junk\s+(?:mail\s+)?filter\w*)\b"
+        r"|\bif\s+your\s+(?:e-?mail|message)\s+(?:is|was|has\s+been)\s+(?:rejected|blocked|bounced)",
+        r"\bn'ouvrez\s+pas\s+(?:les\s+)?(?:pièces\s+jointes|liens)|\bprovient\s+de\s+l'extérieur"
+        r"|\bfiltr\w*\s+(?:anti-?spam|de\s+courrier\s+indésirable)"
+        r"|\bsi\s+votre\s+(?:courriel|message)\s+(?:est|a\s+été)\s+(?:rejeté|bloqué)"
+        r"|\bno\s+abra\s+(?:los\s+)?(?:enlaces|adjuntos|archivos\s+adjuntos)"
+        r"|\bproviene\s+de\s+(?:fuera\s+de|un\s+remitente\s+externo)"
+        r"|\bfiltro\w*\s+(?:anti-?spam|de\s+correo\s+no\s+deseado)"
+        r"|\bsi\s+su\s+(?:correo|mensaje)\s+(?:es|fue|ha\s+sido)\s+(?:rechazado|bloqueado)",
+        r"получено\s+из\s+внешней\s+сети|не\s+открывайте\s+вложения|спам-фильтр\w*"
+        r"|если\s+ваше\s+письмо\s+(?:было\s+)?(?:отклонено|заблокировано)",
+        r"反垃圾邮件|反垃圾郵件|垃圾邮件过滤|垃圾郵件過濾|(?:邮件|郵件)被(?:系统|系統)?(?:拒收|退回|拦截|攔截)"
+        r"|来自外部|來自外部|请勿点击|請勿點擊",
+        r"من\s+خارج\s+(?:المؤسسة|الوزارة|الشبكة)|لا\s+تفتح\s+المرفقات|البريد\s+المزعج"
+        r"|إذا\s+تم\s+رفض\s+رسالتك",
         # Round 14: "by sending this e-mail you agree to …": the mail system's terms of use.
         r"\bby\s+(?:sending|replying\s+to|using)\s+(?:this|an?)\s+e-?mail[^.;]{0,40}"
         r"\b(?:agree|consent|accept)\w*"
@@ -1393,6 +1414,8 @@ ELLIPTIC_CONDITION = _compile(
         r"|\bif\s+(it|that|this)\s+is\s+possible\b|\bif\s+there\s+(are|is)\s+(any\s+)?(changes?|questions?)\b"
         # Round 12: the slot proposed "if that suits you" binds no answer.
         r"|\bif\s+(it|that|this)\s+(works|suits(\s+you)?|is\s+(convenient|fine|ok|okay|acceptable))\b"
+        # Round 14: an offer "if that is helpful / of use" binds nothing.
+        r"|\bif\s+(it|that|this)\s+(is|would\s+be|proves)\s+(helpful|useful|of\s+(any\s+)?use)\b"
         # Round 12: the slot's own conditions ("if the programme allows", "if a place remains").
         r"|\bif\s+(the\s+)?(programme|program|schedule|agenda|time)\s+(allows|permits)\b"
         r"|\bif\s+(a\s+|one\s+)?(place|slot|space)\s+(remains|is\s+(still\s+)?(available|free))\b"
@@ -1401,12 +1424,14 @@ ELLIPTIC_CONDITION = _compile(
         r"|\bsi\s+vous\s+(avez\s+besoin|souhaitez|désirez)\b|\bsi\s+(c'est|cela\s+est)\s+possible\b"
         r"|\ben\s+cas\s+de\s+(changement|question|modification)s?\b"
         r"|\bsi\s+(cela|ceci|ça)\s+vous\s+(convient|arrange|va)\b"
+        r"|\bsi\s+(cela|ceci|ça)\s+(vous\s+)?(est|peut\s+être|serait)\s+utile\b"
         r"|\bsi\s+le\s+(programme|calendrier|temps)\s+le\s+permet\b"
         r"|\bs'il\s+reste\s+(une\s+|un\s+)?(place|créneau)\b",
         r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b"
         r"|\bsi\s+(necesitan|necesita|requieren|requiere|desean|desea)\b|\bsi\s+hay\s+(cambios|preguntas"
         r"|dudas)\b|\ben\s+caso\s+de\s+(cambios|dudas|preguntas)\b"
         r"|\bsi\s+(les|le)\s+(conviene|parece\s+bien|va\s+bien|viene\s+bien)\b"
+        r"|\bsi\s+(les|le)\s+(resulta|es|fuera|sirve)\s+(útil|de\s+utilidad)\b"
         r"|\bsi\s+el\s+(programa|calendario|tiempo)\s+lo\s+permite\b"
         r"|\bsi\s+(queda|hay)\s+(un\s+)?(lugar|espacio|cupo|hueco)\b",
         r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
@@ -1414,20 +1439,22 @@ ELLIPTIC_CONDITION = _compile(
         r"|(?<![\w\u0400-\u04ff])если\s+(вам\s+)?(понадоб\w+|потребу\w+|нужн\w*|будут\s+вопросы"
         r"|будут\s+изменени\w*|возникнут\s+вопросы|удобно|подходит|устраивает)"
         r"|(?<![\w\u0400-\u04ff])если\s+(позволит|позволяет)\s+(программа|регламент|время)"
+        r"|(?<![\w\u0400-\u04ff])если\s+это\s+(будет\s+)?(полезно|поможет)"
         r"|(?<![\w\u0400-\u04ff])если\s+(останется|будет|есть)\s+(свободн\w+\s+)?(место|слот)",
         r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
         r"|如需要?|如果需要|如果可能|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求|变动|變動|变化|變化|调整|調整)"
         r"|如(您|贵方)需要|如(贵方|您)?方便|如無不便|如无不便"
         r"|如[^，。；]{0,10}有(任何)?(调整|調整|变动|變動|变化|變化|更改)"
         r"|如(议程|議程|日程|时间|時間)(允许|允許|许可|許可)|如(有|仍有)(空位|名额|名額)"
-        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)",
+        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)|如(对贵方|對貴方|对您|對您)?有(所)?(帮助|幫助)",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
         r"|فيه?\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"
         r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:ممكنا|ممكناً)|(?:إن|إذا)\s+كان\s+يلزم"
         r"|(?:إن|إذا)\s+(?:بيمشي\s+الحال|مشي\s+الحال|يناسبكم|ناسبكم|كان\s+(?:ذلك\s+)?(?:يناسبكم"
         r"|مناسبا|مناسباً))|(?:إن|إذا)\s+سمح\s+(?:البرنامج|الوقت|الجدول)"
-        r"|(?:إن|إذا)\s+(?:بقي|توفر|توفّر)\s+(?:مكان|متسع)",
+        r"|(?:إن|إذا)\s+(?:بقي|توفر|توفّر)\s+(?:مكان|متسع)"
+        r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:مفيدا|مفيداً|يفيدكم)",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -70,7 +70,9 @@ _WRITTEN = cues.Lexicon(
         r"\b((aporte|informe)\s+escrito|(contribución|nota)\s+escrita|comunicado(\s+de\s+prensa)?)\b",
         r"(?<![\w\u0400-\u04ff])(письменн\w+\s+(доклад|материал|вклад|справк|отч[её]т)\w*"
         r"|пресс-релиз\w*)",
-        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿",
+        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿"
+        # Round 14: material for the WSIS Prizes submitted instead of a speech.
+        r"|(提交|提供|报送|報送)[^。；，]{0,20}(项目材料|項目材料|材料|資料|资料)",
         r"(مساهمة|تقرير|مذكرة)\s+مكتوب\w*|بيان\s+صحفي",
     ]
 )
@@ -210,6 +212,18 @@ _EVENT = cues.Lexicon(
         r"|мероприятия[хм]?)\w*",
         r"峰会|峰會|部长级会议|部長級會議|访问|訪問|出访|出訪|会晤|會晤|理事会|理事會|其他活动|其他活動",
         r"(?:^|\s)(?:ال)?(?:اجتماع|مؤتمر|قمة|زيارة|مجلس|فعاليات)\S*",
+    ]
+)
+# Round 14: the WSIS Prizes (a contest the invitation also names) are not the speech: "而是提交
+# 一份项目材料参加奖项评选" (but submit material to take part in the Prizes) accepts nothing.
+_PRIZE = cues.Lexicon(
+    [
+        r"\b(prizes?|awards?|contest|competition|nominations?)\b",
+        r"\b(prix|concours|candidatures?)\b",
+        r"\b(premios?|concurso|candidaturas?)\b",
+        r"(?<![\w\u0400-\u04ff])(преми[яиюей]\w*|конкурс\w*|номинаци\w*)",
+        r"奖项|獎項|评选|評選|评奖|評獎",
+        r"جائزة|جوائز|مسابقة",
     ]
 )
 _THIS_EVENT = cues.Lexicon(
@@ -408,6 +422,9 @@ def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | Non
         event = _EVENT.search(after, scripts)
         if event and not _THIS_EVENT.search(after, scripts):
             return event.group(0).strip()
+        prize = _PRIZE.search(after, scripts)
+        if prize:
+            return prize.group(0).strip()
     return None
 
 

@@ -225,3 +225,67 @@ STILL_PENDING = [
 def test_a_broadcast_condition_still_waits(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# An offer "if that is helpful" and the mail system's banners (external sender, spam filter)
+# beside an acceptance bind nothing.
+OFFER_OR_BANNER = [
+    "The Minister will deliver the statement on 23 March. We can send the text in advance, if"
+    " that is helpful.",
+    "La Ministre interviendra le 23 mars. Nous pouvons envoyer le texte à l'avance, si cela vous"
+    " est utile.",
+    "El Ministro intervendrá el 23 de marzo. Podemos enviar el texto con antelación, si les"
+    " resulta útil.",
+    "Министр выступит 23 марта. Можем заранее направить текст, если это будет полезно.",
+    "部长将于3月23日发言。我们可提前提供讲稿，如对贵方有帮助。",
+    "سيلقي معالي الوزير البيان يوم 23 مارس. يمكننا إرسال النص مسبقا إذا كان ذلك مفيدا.",
+    "The Minister will speak on 23 March.\n\nCAUTION: this e-mail originated from outside the"
+    " organization. Do not click links unless you recognise the sender.",
+    "La Ministre interviendra le 23 mars.\n\nCe message provient de l'extérieur. N'ouvrez pas les"
+    " pièces jointes si vous ne connaissez pas l'expéditeur.",
+    "El Ministro intervendrá el 23 de marzo.\n\nNo abra los adjuntos si no conoce al remitente."
+    " Si su correo fue rechazado, contacte al administrador.",
+    "Министр выступит 23 марта.\n\nПисьмо получено из внешней сети. Не открывайте вложения, если"
+    " не уверены в отправителе.",
+    "部长将于3月23日发言。\n\n本邮箱已启用反垃圾邮件过滤。如您的邮件被系统拒收，请联系管理员。",
+    "سيلقي معالي الوزير البيان يوم 23 مارس.\n\nهذه الرسالة من خارج المؤسسة، لا تفتح المرفقات"
+    " إلا إذا كنت تعرف المرسل.",
+]
+
+
+@pytest.mark.parametrize("text", OFFER_OR_BANNER)
+def test_an_offer_or_a_banner_leaves_the_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# The WSIS Prizes instead of the speech: never an acceptance (the Prizes are not the speech).
+PRIZES_INSTEAD = [
+    "经研究，我部本次不安排领导发言，而是提交一份项目材料参加奖项评选。",
+    "The Minister will not speak; instead, the Ministry will take part in the WSIS Prizes contest.",
+    "Le Ministre ne prendra pas la parole ; le ministère participera plutôt au concours des Prix"
+    " du SMSI.",
+    "El Ministro no intervendrá; en su lugar, el Ministerio participará en el concurso de los"
+    " Premios CMSI.",
+    "Министр не выступит; вместо этого министерство примет участие в конкурсе премий ВВУИО.",
+    "لن يتحدث معالي الوزير، بل ستشارك الوزارة في مسابقة جوائز القمة.",
+]
+
+
+@pytest.mark.parametrize("text", PRIZES_INSTEAD)
+def test_the_prizes_instead_of_the_speech_are_never_an_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# "不作发言" negates; written material after "而是" is no substitute for the speech.
+NO_SPEECH_BUT_MATERIAL = [
+    "遗憾的是，部长无法在高级别会议上发言，而是委托研究中心提交项目材料。",
+    "部长本次无法出席，局长亦不作发言。",
+]
+
+
+@pytest.mark.parametrize("text", NO_SPEECH_BUT_MATERIAL)
+def test_no_speech_but_material_declines(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
