@@ -47,13 +47,13 @@ _DRAFT = re.compile(
 # is not one: "regrets …, but wishes the Forum every success").
 _SUBSTITUTE = cues.Lexicon(
     [
-        r"\b(instead|rather|in\s+(his|her|their)\s+place|on\s+(his|her|its)\s+behalf|deputy"
+        r"\b(instead|rather|in\s+(his|her|their)\s+place|on\s+(his|her|its)\s+behalf|deput(y|ies)"
         r"|replace\w*)\b",
         r"\b(à\s+la\s+place|plutôt|remplac\w*|au\s+nom|adjoint\w*)\b",
-        r"\b(en\s+su\s+lugar|en\s+lugar|sustitu\w*|en\s+nombre|sino)\b",
+        r"\b(en\s+su\s+lugar|en\s+lugar|sustitu\w*|en\s+nombre|sino|vice\s?ministr\w*)\b",
         r"(?<![\w\u0400-\u04ff])(вместо|заменит\w*|от\s+имени|замест\w*|а\s+вот)"
         r"(?![\w\u0400-\u04ff])",
-        r"改为|改由|改以|而是|代替|替|代为|代表(?:他|她|部长|部長|其|本人)",
+        r"改为|改由|改以|而是|代替|替|代为|代表(?:他|她|部长|部長|其|本人)|副部长|副部長",
         r"بدلا|بدلاً|وإنما|(?:^|\s)بل\s|نائب|نيابة|باسم|طلبت\s+من|كلفت|كلّفت",
     ]
 )
@@ -159,6 +159,15 @@ _INDIRECT_QUESTION = cues.Lexicon(
         r"(?![\w\u0400-\u04ff])",
         r"(告知|告诉|告訴|说明|說明)[^。；]{0,20}?(谁|誰|什么|什麼|哪|何时|何時|是否)",
         r"(إفادتنا|إبلاغنا|إعلامنا|إخبارنا)[^.؛]{0,60}?(?:^|\s)(من|ما|متى|هل|أي)\s",
+        # Round 13: a choice still to make ("before deciding who will speak", «прежде чем
+        # решить, кто выступит»): the answer word is what is to be decided.
+        r"\b(decid\w*|determin\w*|choos\w*)\b[^.;]{0,40}?\b(who|whether|which)\b",
+        r"\b(décid\w*|détermin\w*|choisi\w*)\b[^.;]{0,40}?\b(qui|si|lequel|laquelle)\b",
+        r"\b(decid\w*|determin\w*|eleg\w*|elig\w*)\b[^.;]{0,40}?\b(quién\w*|si|cuál\w*)\b",
+        r"(?<![\w\u0400-\u04ff])(решить|решим|решать|определить|определимся|выбрать)"
+        r"(?![\w\u0400-\u04ff])[^.;]{0,40}?(?<![\w\u0400-\u04ff])(кто|ли)(?![\w\u0400-\u04ff])",
+        r"(决定|決定|确定|確定)[^。；]{0,10}?(由谁|由誰|谁|誰|是否)",
+        r"(?:تحديد|تقرير|نقرر|اختيار)\s+(?:\S+\s+){0,3}?(?:من|هل|ما\s+إذا)\s",
     ]
 )
 
@@ -258,6 +267,100 @@ _REPRESENT = cues.Lexicon(
         r"(?<![\w\u0400-\u04ff])(представ\w*|замен\w*)",
         r"代表|代替|代为|代為",
         r"يمثل\S*|تمثيل\S*|ينوب|نيابة",
+    ]
+)
+
+# Round 13: a negation inside a counterfactual judgement ("it would be odd for us not to say
+# yes", « il serait étrange de ne pas … », «было бы странно не …»): a litotes of acceptance,
+# never a refusal without a person.
+_COUNTERFACTUAL = cues.Lexicon(
+    [
+        r"\bwould\s+be\s+(\w+\s+){0,2}?(odd|strange|unthinkable|inconceivable|absurd|a\s+shame"
+        r"|a\s+pity|wrong|unlike\s+(us|him|her))\b|\b(hard|difficult)\s+to\s+imagine\b",
+        r"\bserait\s+(\w+\s+){0,2}?(étrange|étonnant|impensable|inconcevable|absurde|dommage"
+        r"|curieux|paradoxal)\b|\b(difficile|impossible)\s+d'imaginer\b",
+        r"\bser[ií]a\s+(\w+\s+){0,2}?(extraño|raro|impensable|inconcebible|absurdo|una\s+pena"
+        r"|curioso|paradójico)\b|\b(difícil|imposible)\s+imaginar\b",
+        r"(?<![\w\u0400-\u04ff])было\s+бы\s+(\w+\s+){0,2}?(странно|немыслимо|нелепо|абсурдно"
+        r"|жаль|непонятно)|трудно\s+представить",
+        r"难以想象|難以想像|很难想象|很難想像|说不过去|說不過去|岂能|豈能|怎能|怎么可能|怎麼可能"
+        r"|(太|很|会很|會很)奇怪",
+        r"(?:سيكون|سيبدو|لكان)\s+(?:من\s+)?(?:الغريب|المستغرب|غير\s+المعقول|العجيب)"
+        r"|لا\s+يعقل|من\s+غير\s+المعقول",
+    ]
+)
+
+# Round 13: an absence in earlier years ("前几年我局未能派员出席", "last year the Minister
+# could not attend"): a refusal placed in the past answers an earlier invitation, not this one.
+_PAST_OCCASION = cues.Lexicon(
+    [
+        r"\b(in\s+(past|previous|earlier|recent)\s+years|last\s+year|in\s+the\s+past"
+        r"|(at\s+|in\s+)?(the\s+)?(last|past|previous)\s+(few\s+|two\s+|three\s+)?(years"
+        r"|editions|sessions)|at\s+the\s+last\s+(edition|session|forum))\b",
+        r"\b(les\s+années\s+(passées|précédentes)|l'(an|année)\s+(dernier|dernière|passée)"
+        r"|par\s+le\s+passé|(les|aux)\s+(éditions|sessions)\s+précédentes)\b",
+        r"\b(en\s+años\s+(anteriores|pasados)|el\s+año\s+pasado|en\s+el\s+pasado"
+        r"|(las\s+|en\s+las\s+)?(ediciones|sesiones)\s+anteriores)\b",
+        r"(?<![\w\u0400-\u04ff])(в\s+(прошл|предыдущ)\w+\s+год\w*|в\s+прошлом|в\s+последние\s+годы"
+        r"|на\s+(прошлых|предыдущих)\s+(форум|сесси)\w*)(?![\w\u0400-\u04ff])",
+        r"前几年|前幾年|往年|去年|过去几年|過去幾年|以往|上一届|上一屆|历届|歷屆",
+        r"في\s+السنوات\s+(?:الماضية|السابقة)|العام\s+الماضي|السنة\s+الماضية|في\s+الماضي"
+        r"|الدورات\s+السابقة",
+    ]
+)
+
+# Round 13: a technical "cannot find the registration form / open the link": what is not
+# found is a page, never the invitation refused.
+_CANNOT_FIND = cues.Lexicon(
+    [
+        r"\b(find|locate|access|open|load|reach)\w*\s+(\S+\s+){0,5}?(form|link|page|site"
+        r"|website|portal|platform|registration)",
+        r"\b(trouv|accéd|ouvr|charg)\w*\s+(\S+\s+){0,5}?(formulaire|lien|page|site|portail"
+        r"|plateforme|inscription)",
+        r"\b(encontr|acced|abr|carg)\w*\s+(\S+\s+){0,5}?(formulario|enlace|vínculo|página|sitio"
+        r"|portal|plataforma|registro|inscripción)",
+        r"(?<![\w\u0400-\u04ff])(найти|найд[её]м|открыть|открывается|зайти|войти|загрузить)"
+        r"\s+(\S+\s+){0,5}?(форм|ссылк|страниц|сайт|портал|платформ|регистрац)",
+        r"(找不到|无法找到|無法找到|打不开|打不開|无法打开|無法打開|无法访问|無法訪問|无法登录"
+        r"|無法登錄)[^。；]{0,10}?(表|链接|鏈接|网页|網頁|页面|頁面|网站|網站|平台|注册|註冊|报名"
+        r"|報名)",
+        r"(?:العثور\s+على|الوصول\s+إلى|فتح|نجد|تحميل)\s+(?:\S+\s+){0,4}?(?:ال)?(?:استمارة|نموذج"
+        r"|رابط|صفحة|موقع|منصة|بوابة|تسجيل)",
+    ]
+)
+
+# Round 13: options laid out for the organisers to choose from ("we have two options: …";
+# "两个方案：一是…；二是…"): each option is a choice not yet made, never the answer.
+_OPTIONS = cues.Lexicon(
+    [
+        r"\b(two|three|several|both)\s+(options|alternatives|possibilities|scenarios)\b"
+        r"|\b(option|alternative|scenario)\s+(1|2|one|two|a|b)\b",
+        r"\b(deux|trois|plusieurs)\s+(options|possibilités|scénarios|formules)\b"
+        r"|\b(option|scénario)\s+(1|2|a|b)\b",
+        r"\b(dos|tres|varias|ambas)\s+(opciones|alternativas|posibilidades|escenarios)\b"
+        r"|\b(opción|alternativa|escenario)\s+(1|2|a|b)\b",
+        r"(?<![\w\u0400-\u04ff])((два|три|несколько)\s+(вариант|сценари)\w*|(вариант|сценарий)"
+        r"\s+(1|2|а|б))(?![\w\u0400-\u04ff])",
+        r"(两|兩|三|几|幾)(个|個|种|種)(方案|选项|選項|选择|選擇)|方案[一二12]",
+        r"خياران|خيارين|خيارات|بديلان|بديلين|سيناريوهين|(?:الخيار|البديل)\s+(?:الأول|الثاني)",
+    ]
+)
+
+# Round 13: a condition on taking part itself ("Le Ministre prononcera, s'il participe, sa
+# déclaration"): the answer hangs on a decision not yet taken.
+_IF_TAKING_PART = cues.Lexicon(
+    [
+        r"\bif\s+(he|she|they|we|the\s+minister)\s+(\w+\s+)?(attends?|participates?|takes?\s+part"
+        r"|comes?)\b|\bshould\s+(he|she|the\s+minister)\s+(attend|participate|take\s+part)\b",
+        r"\bs'(il|ils)\s+(y\s+)?(participe|participent|vient|viennent|assiste)\b|\bsi\s+(elle"
+        r"|le\s+ministre|la\s+ministre|nous)\s+(y\s+)?(participe\w*|vient|assiste\w*)\b",
+        r"\bsi\s+(\w+\s+){0,2}?(participa|asiste|acude)\b|\ben\s+caso\s+de\s+(participar"
+        r"|asistir)\b",
+        r"(?<![\w\u0400-\u04ff])если\s+(\w+\s+){0,2}?(примет\s+участие|будет\s+участвовать"
+        r"|участвует|приедет)(?![\w\u0400-\u04ff])",
+        r"(如|若|如果|倘若)(部长|部長|局长|局長|他|她|我方)?(能)?(出席|参加|參加|与会|與會)",
+        r"(?:إذا|إن|في\s+حال)\s+(?:شارك|حضر|تمكن\S*\s+من\s+(?:الحضور|المشاركة))"
+        r"|في\s+حال\s+(?:مشاركة|حضور)",
     ]
 )
 
@@ -403,6 +506,15 @@ def unsafe(
         lexicon = cues.ACCEPT if kind == "accept" else cues.DECLINE
         if _free(lexicon, unquoted, scripts) is None:
             return "the answer is inside quotation marks"
+    options = next(
+        (o for s in sentences[: position + 1] if (o := _OPTIONS.search(s, cues.scripts_of(s)))),
+        None,
+    )
+    if options:
+        return f"options laid out, none chosen yet ({options.group(0).strip()!r})"
+    taking_part = _IF_TAKING_PART.search(window, scripts)
+    if taking_part:
+        return f"a condition on taking part itself ({taking_part.group(0).strip()!r})"
     approval = _APPROVAL.search(window, scripts)
     if approval:
         return f"a condition or an approval still to come ({approval.group(0).strip()!r})"
@@ -416,10 +528,24 @@ def unsafe(
         substitute = _substitute(sentence, window, scripts, cue)
         if substitute:
             return f"a substitute or a delegate beside the decline ({substitute!r})"
+        counterfactual = _COUNTERFACTUAL.search(sentence, scripts)
+        if counterfactual:
+            return f"a negation inside a counterfactual ({counterfactual.group(0).strip()!r})"
+        past = _PAST_OCCASION.search(sentence, scripts)
+        if past and (at < 0 or past.start() < at):
+            return f"a refusal placed in earlier years ({past.group(0).strip()!r})"
+        page = _CANNOT_FIND.search(sentence, scripts)
+        if page:
+            return f"a page or a form not found, not a refusal ({page.group(0).strip()!r})"
         himself = _HIMSELF.search(sentence, scripts)
         if himself:
             for later in sentences[position + 1 :]:
-                named = _REPRESENT.search(later, scripts) or cues.ROLE.search(later, scripts)
+                later_scripts = cues.scripts_of(later)
+                named = (
+                    _REPRESENT.search(later, later_scripts)
+                    or cues.ROLE.search(later, later_scripts)
+                    or _SUBSTITUTE.search(later, later_scripts)
+                )
                 if named and not _ADDRESSEE.search(named.group(0)):
                     return f"a refusal in person, then someone named ({named.group(0).strip()!r})"
         return None

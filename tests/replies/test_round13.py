@@ -1,0 +1,174 @@
+"""Round 13 of issue 13: the thirteenth set's slips. A negation inside a counterfactual, a
+refusal placed in earlier years, a page not found, options laid out, a condition on taking part
+in an incise, a choice of speaker still to make, a refusal in person followed by deputies only
+offered, and a records system's receipt under a file number. Every sentence was written for
+this test, in the six languages; none is copied from a development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from circular.ledger import ReplyKind
+from circular.replies.classify import classify_message, classify_text
+from tests.support.inbox_support import reply_bytes
+
+# "It would be odd for us not to …": a litotes of acceptance, never a final refusal.
+COUNTERFACTUAL = [
+    "It would be strange for the Minister not to take part in a session on digital inclusion.",
+    "Il serait étrange que la Ministre ne participe pas à une session sur l'inclusion numérique.",
+    "Sería extraño que la Ministra no participara en una sesión sobre inclusión digital.",
+    "Было бы странно нашему министерству не принять участие в сессии о цифровой инклюзии.",
+    "在数字包容这样的议题上，我部不参加就太奇怪了。",
+    "سيكون من الغريب ألا يشارك الوزير في جلسة عن الشمول الرقمي.",
+]
+
+
+# An absence in earlier years answers an earlier invitation.
+EARLIER_YEARS = [
+    "In previous years the Minister was unable to take part in the high-level sessions.",
+    "Les années précédentes, le Ministre n'a pas pu participer aux sessions de haut niveau.",
+    "En años anteriores, el Ministro no pudo participar en las sesiones de alto nivel.",
+    "В прошлые годы министр не смог принять участие в сессиях высокого уровня.",
+    "往年我部因预算周期未能派员出席高级别会议。",
+    "في السنوات الماضية لم يتمكن الوزير من المشاركة في الجلسات الرفيعة المستوى.",
+]
+
+
+# A form or a link not found is no refusal of the invitation.
+PAGE_NOT_FOUND = [
+    "We are unable to locate the speaker registration form on your site.",
+    "Nous ne parvenons pas à trouver le formulaire d'inscription des orateurs sur votre site.",
+    "No encontramos el formulario de inscripción de oradores en su sitio web.",
+    "Не можем найти форму регистрации докладчика на сайте; пришлите прямую ссылку.",
+    "我们在贵方网站上找不到发言人报名表，请发送直接链接。",
+    "لم نتمكن من العثور على استمارة تسجيل المتحدثين في موقعكم، نرجو إرسال الرابط المباشر.",
+]
+
+
+# Options laid out for the organisers: none of them is chosen yet.
+OPTIONS = [
+    "We see two options: the Minister records a video address, or we send a written statement"
+    " and do not take part in the session.",
+    "Nous avons deux options : la Ministre enregistre une vidéo, ou elle ne participe pas à la"
+    " session.",
+    "Tenemos dos opciones: el Ministro graba un vídeo, o enviamos una declaración escrita y no"
+    " participamos en la sesión.",
+    "У нас два варианта: министр записывает видеообращение либо мы не участвуем в сессии и"
+    " направляем письменное заявление.",
+    "我部有两个方案：一是部长录制视频讲话；二是只提交书面声明，不参加会议。",
+    "أمامنا خياران: أن يسجل الوزير كلمة مصورة، أو أن نرسل بيانا مكتوبا ولا نشارك في الجلسة.",
+]
+
+
+# A condition on taking part itself, even in an incise between the verb and its object.
+IF_TAKING_PART = [
+    "The Minister will deliver, if he attends, the statement in English.",
+    "Le Ministre prononcera, s'il participe, sa déclaration en anglais.",
+    "El Ministro pronunciará, si asiste, su declaración en inglés.",
+    "Министр выступит, если примет участие, на английском языке.",
+    "部长如能出席，将在会上发表政策声明。",
+    "سيلقي الوزير، إذا حضر، كلمته باللغة الإنجليزية.",
+]
+
+
+# Who speaks is still to be decided: the verb of speaking is what the decision is about.
+DECIDING_WHO = [
+    "We need to settle the interpretation question before deciding who will speak.",
+    "Il faut régler la question de l'interprétation avant de décider qui interviendra.",
+    "Hay que aclarar la interpretación antes de decidir quién intervendrá.",
+    "Нужно решить вопрос с переводом, прежде чем определить, кто выступит.",
+    "需先明确口译安排，再决定由谁发言。",
+    "يجب توضيح مسألة الترجمة قبل تحديد من سيلقي الكلمة.",
+]
+
+
+# A refusal in person, then deputies only offered (plural titles too).
+HIMSELF_THEN_DEPUTIES = [
+    "The Minister cannot deliver the statement himself. We could send one of the two deputies;"
+    " please tell us which topic suits.",
+    "La Ministre ne pourra pas participer elle-même. Nous pourrions envoyer l'un de ses adjoints.",
+    "El Ministro no podrá intervenir personalmente. Podríamos enviar a uno de los dos"
+    " viceministros; indíquennos qué tema conviene.",
+    "Министр не сможет выступить лично. Можем направить одного из заместителей; подскажите,"
+    " какая тема подойдёт.",
+    "部长不能亲自出席。我们可以派一位副部长参加，请告知哪个议题更合适。",
+    "لن يتمكن الوزير من المشاركة بنفسه. يمكننا إيفاد أحد نائبيه.",
+]
+
+
+GROUPS = {
+    "counterfactual": COUNTERFACTUAL,
+    "earlier years": EARLIER_YEARS,
+    "page not found": PAGE_NOT_FOUND,
+    "options": OPTIONS,
+    "if taking part": IF_TAKING_PART,
+    "deciding who": DECIDING_WHO,
+    "himself then deputies": HIMSELF_THEN_DEPUTIES,
+}
+
+
+@pytest.mark.parametrize(
+    ("group", "text"), [(group, text) for group, texts in GROUPS.items() for text in texts]
+)
+def test_each_slip_of_the_thirteenth_set_goes_to_a_person(group: str, text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER and decision.needs_review, (
+        group,
+        text,
+        decision.reason,
+        decision.cues,
+    )
+
+
+# The same words that must keep their old, final reading.
+KEEP = [
+    (
+        "Last year the Minister could not attend because of the budget debate; this year she"
+        " will speak on 24 March.",
+        "accept",
+    ),
+    ("As previously indicated, the Minister cannot attend the Forum this year.", "decline"),
+    (
+        "The Minister regrets that he cannot attend; he could not find any free slot in his"
+        " agenda.",
+        "decline",
+    ),
+    ("El Ministro no puede participar; no encontramos hueco en su agenda.", "decline"),
+    ("The Minister cannot deliver the statement himself.", "decline"),
+    ("The Minister has decided that he will speak on 24 March.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), KEEP)
+def test_ordinary_answers_keep_their_reading(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+def _mail(body: str) -> bytes:
+    return reply_bytes(sender="registry@ministry.example", kind=None, body=body)
+
+
+# A records system files the letter under a number: the answer is still to come, and a person
+# follows it up by that number.
+FILED = [
+    "Your letter has been registered under number 2021-4471 and will be answered within ten"
+    " working days. This is an automatic message.",
+    "Votre courrier a été enregistré sous le numéro 2021-4471. Ceci est un message automatique.",
+    "Su comunicación quedó registrada con el número 2021-4471. Este es un mensaje automático.",
+    "Ваше письмо зарегистрировано под номером 2021-4471. Это автоматическое сообщение.",
+    "来函已登记，编号2021-4471。此邮件为自动回复。",
+    "تم تسجيل رسالتكم برقم 2021-4471. هذه رسالة تلقائية.",
+]
+
+
+@pytest.mark.parametrize("body", FILED)
+def test_a_letter_filed_under_a_number_goes_to_a_person(body: str) -> None:
+    result = classify_message(_mail(body))
+    assert result.kind == ReplyKind.OTHER and result.needs_review, result
+    assert "number" in (result.review_reason or "")
+
+
+def test_a_robot_without_a_file_number_stays_an_auto_reply() -> None:
+    raw = _mail("This is an automatic message, thank you.")
+    assert classify_message(raw).kind == ReplyKind.AUTO_REPLY
