@@ -260,6 +260,17 @@ ACCEPT = _compile(
         # imperative and the infinitive ("please confirm", "merci de confirmer") are excluded.
         r"\b(confirms|confirmed)\s*[.!]?\s*$|\b(confirme|confirmons|confirmée?)\s*[.!]?\s*$"
         r"|\b(confirma|confirmamos|confirmad[oa])\s*[.!]?\s*$",
+        # Round 13: someone "confirmed for" a day ("the Deputy Minister is confirmed for 25
+        # March", « est confirmé pour le 24 mars », "queda confirmado para el 24").
+        r"\b(is|are|has\s+been|have\s+been|now)\s+confirmed\s+(for|on)\s+(the\s+)?(\d{1,2}\b"
+        r"|(mon|tues|wednes|thurs|fri)day)"
+        r"|\b(est|sont)\s+(bien\s+|donc\s+)?confirmée?s?\s+pour\s+(le\s+)?(\d{1,2}\b|lundi|mardi"
+        r"|mercredi|jeudi|vendredi)"
+        r"|\b(queda|quedan|está|están|ha\s+quedado)\s+confirmad[oa]s?\s+para\s+(el\s+)?(\d{1,2}\b"
+        r"|lunes|martes|miércoles|jueves|viernes)",
+        r"(?<![\w\u0400-\u04ff])подтвержд[её]н\w*\s+на\s+(\d{1,2}|понедельник|вторник|среду"
+        r"|четверг|пятницу)",
+        r"(?:تم\s+)?تأكيد\s+(?:مشاركة|كلمة)\s+(?:\S+\s+){0,4}?(?:ليوم|يوم)\s+\d",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+"
@@ -328,7 +339,10 @@ ACCEPT = _compile(
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵|接受[^。；，]{0,8}邀请",
         r"(确认|確認)[^。；]{0,30}(出席|参加|參加|参会|參會|与会|與會|发言|發言|致辞|致辭)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
         r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)|^\s*(确定|確定)(参加|參加|出席|参会|与会)"
-        r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
+        r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)"
+        # Round 13: a day settled for the speech ("部长确定3月25日发言").
+        r"|(确定|確定)\s*(于|於|在)?\s*\d{1,2}\s*(月\s*\d{1,2}\s*)?(日|号|號)\s*(出席|参加|參加"
+        r"|参会|參會|与会|與會|发言|發言|致辞|致辭)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
@@ -461,19 +475,20 @@ PARTICIPATE = _compile(
     [
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
-        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
+        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
         r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?"
-        r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole)\b",
+        r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole|se\s+libérer|se\s+rendre\s+disponible)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
-        r"|uso\s+de\s+la\s+palabra|venir|viajar)\b",
+        r"|uso\s+de\s+la\s+palabra|venir|viajar|liberarse|hacer\s+un\s+hueco)\b",
         r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*"
-        r"|приехать|прибыть",
-        r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明",
-        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث",
+        r"|приехать|прибыть|освободиться|вырваться",
+        r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明|抽身|脱身",
+        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث"
+        r"|التفرغ|[يتن]تفرغ",
     ]
 )
 
@@ -665,7 +680,7 @@ HEDGE = _compile(
         r"|(?<![\w\u0400-\u04ff])до\s+(возвращения|получения|принятия|завершения|окончания"
         r"|согласования|утверждения)(?![\w\u0400-\u04ff])"
         r"|(дополнительно|отдельно)\s+(подтвержд\w*|подтвердим|сообщим|проинформируем)",
-        r"收悉|已收到|暂定|暫定|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"收悉|已收到|(?<!题目)(?<!題目)(?<!标题)(?<!標題)(?<!主题)(?<!主題)(?<!题为)暂定|(?<!题目)(?<!題目)(?<!标题)(?<!標題)(?<!主题)(?<!主題)暫定|尽快|稍后(?!(提交|发送|發送|发过来|發過來|发来|發來|提供|补充|補充|另发|另發|寄|附))|另行(?!(提交|发送|發送|提供|补充|補充|寄|附))|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|(?<!البرنامج\sال)(?<!الجدول\sال)مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
@@ -1363,7 +1378,11 @@ ELLIPTIC_CONDITION = _compile(
         r"|如(您|贵方)需要|如(贵方|您)?方便|如無不便|如无不便"
         r"|如[^，。；]{0,10}有(任何)?(调整|調整|变动|變動|变化|變化|更改)"
         r"|如(议程|議程|日程|时间|時間)(允许|允許|许可|許可)|如(有|仍有)(空位|名额|名額)"
-        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)",
+        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)"
+        # Round 13: the organisers' needs ("如贵处需要发言人照片", "如贵处对时长另有要求") and
+        # doubts about material ("如数据有疑问") bind no answer in another sentence.
+        r"|如(贵处|貴處|贵方|貴方|贵秘书处|貴秘書處|秘书处|秘書處|您)[^，。；]{0,20}(需要|要求|需求)"
+        r"|如[^，。；]{0,6}有(疑问|疑問|问题|問題)",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
         r"|فيه?\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"

@@ -172,3 +172,45 @@ def test_a_letter_filed_under_a_number_goes_to_a_person(body: str) -> None:
 def test_a_robot_without_a_file_number_stays_an_auto_reply() -> None:
     raw = _mail("This is an automatic message, thank you.")
     assert classify_message(raw).kind == ReplyKind.AUTO_REPLY
+
+
+# Recall (step 2). What binds only the organisers' needs or the material leaves the answer final.
+RECALL = [
+    ("部长将于3月23日在高级别政策会议上发表政策声明。如贵处需要部长照片，请告知。", "accept"),
+    ("部长将于3月23日发言。如数据有问题，请与我司联系。", "accept"),
+    ("部长确认出席，讲稿稍后提交。", "accept"),
+    ("部长确定3月25日发言。", "accept"),
+    ("部长将于3月24日发言，发言题目暂定为“数字包容”。", "accept"),
+    ("The Deputy Minister is confirmed for 24 March at 10:00.", "accept"),
+    ("La Ministre est confirmée pour le 24 mars à 10 h.", "accept"),
+    ("La Viceministra queda confirmada para el 24 de marzo a las 10:00.", "accept"),
+    ("Выступление министра подтверждено на 24 марта, 10:00.", "accept"),
+    ("Malheureusement, la Ministre ne pourra pas se libérer cette semaine-là.", "decline"),
+    ("Unfortunately the Minister cannot get away that week.", "decline"),
+    ("К сожалению, министр не сможет освободиться на этой неделе.", "decline"),
+    ("很遗憾，部长那一周无法抽身。", "decline"),
+    ("للأسف لن يتمكن الوزير من التفرغ في ذلك الأسبوع.", "decline"),
+    ("Lamentablemente, el Ministro no podrá liberarse esa semana.", "decline"),
+    ("La Ministre pourra se libérer et interviendra le 24 mars.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), RECALL)
+def test_clear_answers_are_final(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+# Still pending: an answer to come, a tentative attendance, a question, a negated confirmation.
+STILL_PENDING = [
+    "我们稍后答复。",
+    "部长暂定出席。",
+    "Is the Minister confirmed for 24 March?",
+    "The Minister is not confirmed for 24 March yet.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_PENDING)
+def test_what_is_still_to_come_is_not_final(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
