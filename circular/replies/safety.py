@@ -23,6 +23,7 @@ final answers; that trade is the issue's first priority.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from circular.replies import cues, negation
@@ -217,16 +218,24 @@ _EVENT = cues.Lexicon(
         r"(?:^|\s)(?:ال)?(?:اجتماع|مؤتمر|قمة|زيارة|مجلس)\S*",
     ]
 )
-_THIS_EVENT = cues.Lexicon(
-    [
-        r"\b(wsis|forum|high-level|policy\s+sessions?|world\s+summit|information\s+society)\b",
-        r"\b(smsi|forum|haut\s+niveau|sommet\s+mondial|société\s+de\s+l'information)\b",
-        r"\b(cmsi|foro|alto\s+nivel|cumbre\s+mundial|sociedad\s+de\s+la\s+información)\b",
-        r"форум|ввуио|высокого\s+уровня|всемирной\s+встречи|информационного\s+общества",
-        r"论坛|論壇|信息社会|資訊社會|高级别|高級別",
-        r"المنتدى|القمة\s+العالمية|مجتمع\s+المعلومات|الرفيعة\s+المستوى",
-    ]
-)
+
+
+@functools.lru_cache(maxsize=32)
+def this_event(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of the campaign's own event names (``event_names`` in its campaign file;
+    round 13): each name matches at the start of a word and in any case ("Forum" in "Forum's",
+    "форум" in "форума"). None when the campaign names none."""
+    alternatives = []
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        words = (re.escape(w).replace("'", "['’]") for w in name.replace("’", "'").split())
+        pattern = r"\s+".join(words)
+        # A word-start boundary for the spaced scripts only (Chinese has no spaces, and an
+        # Arabic name takes a prefix: "بالمنتدى").
+        spaced = cues.scripts_of(name) <= {"latin", "cyrillic"} and re.match(r"[^\W\d_]", name)
+        starts_word = bool(spaced)
+        alternatives.append((r"(?<![\w\u0400-\u04ff])" if starts_word else "") + pattern)
+    return re.compile("|".join(alternatives), re.I) if alternatives else None
+
 
 # Round 12: an internal forward asking staff to prepare the answer ("please prepare a draft
 # reply", «подготовьте справку», "إعداد مقترح رد"): whatever it says of the Minister is the
@@ -456,11 +465,15 @@ def _another_month(sentence: str, scripts: frozenset[str]) -> str | None:
     return None
 
 
-def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | None:
-    """The event the accepting verb at ``at`` attends, when it is another than the Forum: "will
-    attend another meeting", or a meeting named after a substitute or contrast marker that
-    opens the accepting clause ("instead, she will attend the ASEAN officials' meeting"; not
-    "speaks from Moscow, where he will be at a meeting", whose verb comes first) (round 12)."""
+def _another_event(
+    sentence: str, scripts: frozenset[str], at: int, event_names: tuple[str, ...]
+) -> str | None:
+    """The event the accepting verb at ``at`` attends, when it is another than the campaign's
+    (``event_names``): "will attend another meeting", or a meeting named after a substitute or
+    contrast marker that opens the accepting clause ("instead, she will attend the ASEAN
+    officials' meeting"; not "speaks from Moscow, where he will be at a meeting", whose verb
+    comes first) (round 12)."""
+    own = this_event(event_names)
     if at < 0:
         return None
     end = next((c.start() for c in _CLAUSE.finditer(sentence, at)), len(sentence))
@@ -472,7 +485,7 @@ def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | Non
             continue
         after = sentence[marker.end() :]
         event = _EVENT.search(after, scripts)
-        if event and not _THIS_EVENT.search(after, scripts):
+        if event and not (own and own.search(after)):
             return event.group(0).strip()
     return None
 
@@ -486,9 +499,11 @@ def unsafe(
     cue: str = "",
     litotes: bool = False,
     delegate: bool = False,
+    event_names: tuple[str, ...] = (),
 ) -> str | None:
     """Why the ``kind`` ("accept" or "decline") read from ``sentence`` must go to a person, or
-    None when nothing near it could reverse or suspend it."""
+    None when nothing near it could reverse or suspend it. ``event_names`` are the names the
+    campaign's file gives its event (none: any meeting named after "instead" may be another)."""
     window = sentence + " " + _next_clause(sentences, position)
     scripts = cues.scripts_of(window)
     tasked = next((t for s in sentences if (t := _TASKED.search(s, cues.scripts_of(s)))), None)
@@ -565,7 +580,7 @@ def unsafe(
         # "cannot attend, but will send a recorded message": which invitation it answers (to
         # speak, or to come) is for a person.
         return f"a recorded message after a refusal ({recorded.group(0).strip()!r})"
-    elsewhere = _another_event(sentence, scripts, at)
+    elsewhere = _another_event(sentence, scripts, at, event_names)
     if elsewhere:
         return f"the Y of 'instead' or 'not X but Y' is another event ({elsewhere!r})"
     shift = _another_month(sentence, scripts)

@@ -6,10 +6,17 @@ this test, in the six languages; none is copied from a development set."""
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 import pytest
 
+from circular.campaign import load_campaign
 from circular.ledger import ReplyKind
 from circular.replies.classify import classify_message, classify_text
+from circular.replies.inbox import with_limits
+from circular.replies.mailtext import Limits
+from circular.replies.matching import campaign_event_names
 from tests.support.inbox_support import reply_bytes
 
 # "It would be odd for us not to …": a litotes of acceptance, never a final refusal.
@@ -214,3 +221,46 @@ STILL_PENDING = [
 def test_what_is_still_to_come_is_not_final(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# The campaign's own event names come from its campaign file (event_names), not from the code.
+SAMPLE = Path(__file__).parents[2] / "letters"
+INSTEAD = (
+    "The Minister will not speak on 22 March; instead, she will deliver the statement at the"
+    " Digital Week summit on 24 March."
+)
+
+
+def test_the_sample_campaign_names_its_event_in_every_language() -> None:
+    campaign = load_campaign(SAMPLE / "cl-21-4", check_templates=False)
+    assert set(campaign.event_names) == {"ar", "en", "es", "fr", "ru", "zh"}
+    names = campaign_event_names("cl-21-4", SAMPLE)
+    assert "WSIS" in names and "高级别" in names and "المنتدى" in names
+    assert names == tuple(dict.fromkeys(n for v in campaign.event_names.values() for n in v))
+
+
+def test_another_campaigns_event_name_is_honoured() -> None:
+    sample = campaign_event_names("cl-21-4", SAMPLE)
+    # For the WSIS campaign, a summit after "instead" is another event: a person decides.
+    assert classify_text(INSTEAD, event_names=sample).kind == ReplyKind.OTHER
+    # For a campaign whose file names "Digital Week", it is the invitation's own event.
+    decision = classify_text(INSTEAD, event_names=("Digital Week",))
+    assert decision.kind == ReplyKind.ACCEPT, (decision.reason, decision.cues)
+
+
+def test_a_campaign_naming_no_event_sends_such_replies_to_a_person(tmp_path: Path) -> None:
+    folder = tmp_path / "cl-99-1"
+    folder.mkdir()
+    (folder / "campaign.yaml").write_text("id: cl-99-1\nreference: CL-99/1\n", encoding="utf-8")
+    assert campaign_event_names("cl-99-1", tmp_path) == ()
+    assert campaign_event_names("cl-99-2", tmp_path) == ()  # no file at all
+    decision = classify_text(INSTEAD)
+    assert decision.kind == ReplyKind.OTHER and "another event" in (decision.reason or "")
+
+
+def test_the_poll_passes_the_event_names_to_the_classifier() -> None:
+    bound = with_limits(classify_message, Limits(), ("Digital Week",))
+    assert isinstance(bound, functools.partial)
+    assert bound.keywords["event_names"] == ("Digital Week",)
+    # A classifier without the parameter is left as it is.
+    assert with_limits(lambda raw: raw, Limits(), ("Digital Week",))(b"x") == b"x"
