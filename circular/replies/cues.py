@@ -1340,6 +1340,25 @@ LOGISTICS = _compile(
         r"|(?:ال)?تجربة\s+(?:ال)?(?:تقنية|اتصال)|ترجمة\s+فورية",
     ]
 )
+# Round 8: a written document put in the place of a speech ("instead, a written report",
+# "改为提交书面报告", "sino un comunicado de prensa") is not the Minister speaking: the refusal
+# of the speech stands. Round 13: the Y of a "not X but Y" that is such a document leaves the
+# refusal of X standing (``decide.score_sentence``).
+WRITTEN = _compile(
+    [
+        # A written *statement* may still count as the Minister's word (round 7 keeps
+        # "改为书面发言" with a person); a report, an input or a press release does not.
+        r"\b(written\s+(\w+\s+)?(input|contribution|report|submission|note)|press\s+release)\b",
+        r"\b((contribution|note)\s+écrite|rapport\s+écrit|communiqué(\s+de\s+presse)?)\b",
+        r"\b((aporte|informe)\s+escrito|(contribución|nota)\s+escrita|comunicado(\s+de\s+prensa)?)\b",
+        r"(?<![\w\u0400-\u04ff])(письменн\w+\s+(доклад|материал|вклад|справк|отч[её]т)\w*"
+        r"|пресс-релиз\w*)",
+        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿"
+        r"|(书面|書面)形式[^。；，]{0,12}(材料|报告|報告|意见|意見)",
+        r"(مساهمة|تقرير|مذكرة)\s+مكتوب\w*|بيان\s+صحفي",
+    ]
+)
+
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
 # detail when the answer is in another sentence.
 ELLIPTIC_CONDITION = _compile(

@@ -27,7 +27,8 @@ _SENTENCE_END = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(
-    r"[,:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
+    # A comma before a second "ни / ni" continues "neither X, nor Y" (round 13).
+    r",(?!\s*(?:ни|ni)\b)\s*|[:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
     r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|而以|而通过|改由)|："
     # Informal Chinese separates clauses with a space or an emoji: "确定参加👍 详细信息稍后发您".
     r"|(?<=[\u4e00-\u9fff\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[\u4e00-\u9fff])"
@@ -438,9 +439,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # Round 11: "ليس هناك ما يمنع …، بل إن معاليه حريص عليها" (nothing prevents it; indeed he
         # is keen on it): a contrast clause with no negation, refusal or hedge reinforces.
         contrasted = contrasted or (contrast and bool(neg.any or explicit or neg.litotes))
-        if substitution:
+        if substitution and not cues.WRITTEN.search(body, scripts):
             # "not X but Y": X was only negated to be replaced; a decline read from that
             # negation alone (no word of refusal) does not stand ("not on the 22nd but the 25th").
+            # A written report or contribution for Y does not replace the speech (round 13).
             found = [s for s in found if not (s.kind == "decline" and not s.explicit)]
         if role and not role_negated and role_name is None:
             # Read the name in the whole sentence: it runs across commas ("the Deputy

@@ -59,22 +59,9 @@ _SUBSTITUTE = cues.Lexicon(
     ]
 )
 
-# Round 8: a written document put in the place of a speech ("instead, a written report",
-# "改为提交书面报告", "sino un comunicado de prensa") is not the Minister speaking: the refusal
-# of the speech stands.
-_WRITTEN = cues.Lexicon(
-    [
-        # A written *statement* may still count as the Minister's word (round 7 keeps
-        # "改为书面发言" with a person); a report, an input or a press release does not.
-        r"\b(written\s+(\w+\s+)?(input|contribution|report|submission|note)|press\s+release)\b",
-        r"\b((contribution|note)\s+écrite|rapport\s+écrit|communiqué(\s+de\s+presse)?)\b",
-        r"\b((aporte|informe)\s+escrito|(contribución|nota)\s+escrita|comunicado(\s+de\s+prensa)?)\b",
-        r"(?<![\w\u0400-\u04ff])(письменн\w+\s+(доклад|материал|вклад|справк|отч[её]т)\w*"
-        r"|пресс-релиз\w*)",
-        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿",
-        r"(مساهمة|تقرير|مذكرة)\s+مكتوب\w*|بيان\s+صحفي",
-    ]
-)
+# Round 8: a written document put in the place of a speech is not the Minister speaking
+# (``cues.WRITTEN``).
+_WRITTEN = cues.WRITTEN
 
 # An approval or a formality still to come ("须报国务院审批，如获批准，将出席"). Bare "if" is
 # ``cues.CONDITION``'s.
@@ -142,6 +129,13 @@ _LISTENER = cues.Lexicon(
         r"|слушать|наблюдать)))",
         r"观察员|觀察員|(仅|只)(旁听|旁聽|列席)",
         r"(?:^|\s)(?:ال)?(?:مراقب|مراقبين|مراقبون)(?=\s|$|[،.])|لل(?:متابعة|استماع)\s+فقط",
+        # Round 13: following the sessions "without taking the floor".
+        r"\bwithout\s+(speaking|taking\s+the\s+floor|making\s+a\s+statement)\b",
+        r"\bsans\s+(prendre\s+la\s+parole|intervenir|faire\s+de\s+déclaration)\b",
+        r"\bsin\s+(hacer\s+uso\s+de\s+la\s+palabra|intervenir|tomar\s+la\s+palabra)\b",
+        r"(?<![\w\u0400-\u04ff])без\s+(выступлени\w*|права\s+выступ\w*|слова)(?![\w\u0400-\u04ff])",
+        r"(但|而)?不(发言|發言|作发言|致辞|致辭)(?!稿)",
+        r"(?:دون|بدون|من\s+غير)\s+(?:إلقاء\s+(?:كلمة|بيان)|أن\s+[يت]تحدث|التحدث|مداخلة)",
     ]
 )
 
@@ -413,7 +407,9 @@ _ADDRESSEE = re.compile(
 )
 
 
-def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -> str | None:
+def _substitute(
+    sentence: str, window: str, scripts: frozenset[str], cue: str, beyond: str = ""
+) -> str | None:
     """A substitute or delegate marker whose Y stands: what follows it is neither negated, nor
     a refusal, nor a cause ("no por desinterés, sino por la agenda" names a reason, and "the
     Deputy Minister cannot attend either" is a second refusal)."""
@@ -433,6 +429,9 @@ def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -
             or _WRITTEN.search(after, scripts)
             or cues.UNSAFE_SUBSTITUTE.search(after, scripts)
             or _LATER.search(after, scripts)  # "not this year, but in 2022": still a decline
+            # "someone will follow the sessions online, without speaking" (``beyond``: the rest
+            # of the next sentence, past the window's first clause)
+            or _LISTENER.search(after + " " + beyond, scripts)
         ):
             continue
         # "Ni el Ministro ni el Viceministro", "nadie podrá intervenir en nombre del país": the
@@ -540,7 +539,9 @@ def unsafe(
         accept = _free(cues.ACCEPT, window, scripts)
         if accept:
             return f"an acceptance word beside the decline ({accept.group(0).strip()!r})"
-        substitute = _substitute(sentence, window, scripts, cue)
+        following = sentences[position + 1] if position + 1 < len(sentences) else ""
+        beyond = following[len(_next_clause(sentences, position)) :]
+        substitute = _substitute(sentence, window, scripts, cue, beyond)
         if substitute:
             return f"a substitute or a delegate beside the decline ({substitute!r})"
         counterfactual = _COUNTERFACTUAL.search(sentence, scripts)

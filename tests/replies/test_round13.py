@@ -264,3 +264,45 @@ def test_the_poll_passes_the_event_names_to_the_classifier() -> None:
     assert bound.keywords["event_names"] == ("Digital Week",)
     # A classifier without the parameter is left as it is.
     assert with_limits(lambda raw: raw, Limits(), ("Digital Week",))(b"x") == b"x"
+
+
+# Recall: a refusal whose Y is only a written document, or an official who only follows
+# "without taking the floor", or "neither X, nor Y", stands; a Chinese place phrase does not
+# use up the negation's window.
+REFUSALS = [
+    "The Minister will not speak at the Forum; instead, the Ministry will send a written"
+    " contribution.",
+    "El Ministro no intervendrá en el Foro, sino que el Ministerio enviará un aporte escrito.",
+    "部长不在会上发言，而是以书面形式提交我部的政策材料。",
+    "Министр не выступит, а министерство направит письменный доклад.",
+    "Выступать на сессии ни министр, ни его заместители не будут.",
+    "The Minister will not make a statement; a senior official will rather follow the sessions"
+    " online, without taking the floor.",
+    "Le Ministre ne prononcera pas de déclaration ; un conseiller suivra plutôt les sessions en"
+    " ligne, sans prendre la parole.",
+    "El Ministro no pronunciará la declaración; en su lugar un asesor seguirá las sesiones en"
+    " línea, sin hacer uso de la palabra.",
+    "Министр не выступит; вместо него сессии будет онлайн отслеживать советник, без выступления.",
+    "部长不发言，而是由一名官员在线关注会议，但不发言。",
+    "我委本次不安排领导在高级别政策会议上发表政策声明。",
+]
+
+
+@pytest.mark.parametrize("text", REFUSALS)
+def test_a_refusal_whose_substitute_does_not_speak_stands(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+
+
+# A substitute who speaks is still no refusal; a Chinese place phrase without a negator accepts.
+SUBSTITUTE_SPEAKS = [
+    "The Minister will not speak; instead, the Deputy Minister will deliver the statement.",
+    "Министр не выступит, а заместитель министра выступит с заявлением.",
+    "部长将在高级别政策会议上发表政策声明。",
+]
+
+
+@pytest.mark.parametrize("text", SUBSTITUTE_SPEAKS)
+def test_a_substitute_who_speaks_accepts(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
