@@ -328,6 +328,11 @@ def _decide_text(
         # waits on nothing once the answer is given (round 12; a decline read from "sadly"
         # beside one may still be a delegate's reply, so it keeps the acknowledgement).
         pending = [s for s in pending if not (s.position != deciding.position and _receipt(s))]
+    if guess == ReplyKind.ACCEPT:
+        # Round 13: a condition the reply says is met, in its own sentence or the next ("…
+        # conditional on her visa. The visa was issued yesterday, so she will deliver …"): it
+        # binds nothing any more.
+        pending = [s for s in pending if not (s.conditional and _settled(s, parts))]
     if any(cues.UNCONDITIONAL.search(s.sentence) for s in agreeing):
         # "In any case the Minister will speak": conditions elsewhere bind only the details.
         pending = [replace(s, conditional=False) for s in pending]
@@ -438,6 +443,22 @@ def _elliptic(signal: Signal) -> bool:
         or cues.HOPE.search(rest, scripts)
         or cues.DECLINE.search(rest, scripts)
     )
+
+
+def _settled(signal: Signal, parts: list[str]) -> bool:
+    """Whether the condition of ``signal`` is said to be met, after its cue in its sentence or
+    in the next sentence ("the visa was issued", "签证已经签发")."""
+    at = signal.sentence.find(signal.cue)
+    after = signal.sentence[at + len(signal.cue) :] if at >= 0 else ""
+    following = parts[signal.position + 1] if signal.position + 1 < len(parts) else ""
+    for text in (after, following):
+        scripts = cues.scripts_of(text)
+        met = cues.FULFILLED.search(text, scripts) if text else None
+        # "if the visa is granted", "لم تصدر", "если виза будет выдана": not met yet.
+        before = text[max(0, met.start() - 30) : met.start()] if met else ""
+        if met and not any(lex.search(before, scripts) for lex in (cues.CONDITION, cues.NEGATION)):
+            return True
+    return False
 
 
 def _risk(

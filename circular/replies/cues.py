@@ -1359,6 +1359,21 @@ WRITTEN = _compile(
     ]
 )
 
+# Round 13: a condition the reply says is met ("the visa was issued yesterday", « le visa lui a
+# été accordé », "ya fue concedido", «виза уже выдана», "签证已经签发", "وقد صدرت بالفعل").
+FULFILLED = _compile(
+    [
+        r"\b(was|were|has\s+been|have\s+been|is\s+now|are\s+now)\s+(now\s+|finally\s+)?(issued"
+        r"|granted|approved|obtained|cleared)\b",
+        r"\b(a|ont)\s+été\s+(finalement\s+)?(accordée?s?|délivrée?s?|obtenue?s?|approuvée?s?)\b",
+        r"\b(fue|fueron|ha\s+sido|han\s+sido|quedó)\s+(ya\s+|finalmente\s+)?(concedid|otorgad"
+        r"|aprobad|expedid|emitid|obtenid)\w*",
+        r"(?<![\w\u0400-\u04ff])(уже|был[аои]?)\s+(выдан[аоы]?|получен[аоы]?|одобрен[аоы]?)"
+        r"(?![\w\u0400-\u04ff])",
+        r"已(经|經)?(签发|簽發|获批|獲批|批准|获得|獲得|办妥|辦妥|下发|下發|发放|發放)",
+        r"قد\s+صدرت|صدرت\s+بالفعل|(?:تم|وتم)\s+(?:منح|إصدار|الحصول\s+على)|حصلنا\s+على",
+    ]
+)
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
 # detail when the answer is in another sentence.
 ELLIPTIC_CONDITION = _compile(

@@ -306,3 +306,38 @@ SUBSTITUTE_SPEAKS = [
 def test_a_substitute_who_speaks_accepts(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# A condition the reply itself says is met binds nothing; one still to be met binds.
+SETTLED = [
+    "Her participation was conditional on her visa. The visa was issued yesterday, so she will"
+    " deliver the statement on 24 March.",
+    "Sa participation dépendait de son visa. Le visa lui a été accordé hier : elle interviendra"
+    " donc le 24 mars.",
+    "Su participación dependía del visado. Ya fue concedido, de modo que intervendrá el 24 de"
+    " marzo.",
+    "Участие министра зависело от визы. Виза уже выдана, поэтому министр выступит 24 марта.",
+    "部长出席的前提是申根签证。目前签证已经签发，部长将于3月24日发言。",
+    "كانت مشاركة الوزير متوقفة على التأشيرة. وقد صدرت بالفعل، وسيلقي الوزير كلمته يوم 24 مارس.",
+]
+NOT_YET_MET = [
+    "The Minister will speak on 24 March if the visa is granted.",
+    "Her participation is conditional on her visa, which has not been issued yet; she will"
+    " deliver the statement on 24 March.",
+    "Министр выступит 24 марта, если виза будет выдана.",
+    "Участие министра зависит от визы, которая ещё не выдана; министр выступит 24 марта.",
+    "إذا تم منح التأشيرة فسيلقي الوزير كلمته يوم 24 مارس.",
+    "La Ministre interviendra le 24 mars si le visa lui a été accordé d'ici là.",
+]
+
+
+@pytest.mark.parametrize("text", SETTLED)
+def test_a_condition_said_to_be_met_binds_nothing(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+@pytest.mark.parametrize("text", NOT_YET_MET)
+def test_a_condition_still_to_be_met_binds(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
