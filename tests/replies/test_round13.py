@@ -341,3 +341,18 @@ def test_a_condition_said_to_be_met_binds_nothing(text: str) -> None:
 def test_a_condition_still_to_be_met_binds(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+# "Не можем не …" (we cannot not …) affirms what follows; "سيتلو" (will read out) the statement
+# is delivering it.
+AFFIRMED = [
+    ("Не можем не выразить сожаления: министр в эти дни будет за рубежом.", "decline"),
+    ("Не можем не принять участие в такой сессии: министр выступит 24 марта.", "accept"),
+    ("سيتلو المندوب الدائم بيان الوزير في جلسة 24 مارس.", "accept"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), AFFIRMED)
+def test_a_double_negation_affirms_and_reading_out_delivers(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
