@@ -328,6 +328,18 @@ def _decide_text(
         # waits on nothing once the answer is given (round 12; a decline read from "sadly"
         # beside one may still be a delegate's reply, so it keeps the acknowledgement).
         pending = [s for s in pending if not (s.position != deciding.position and _receipt(s))]
+    # Round 13: an apology for answering late names a past approval; beside a refusal, a post
+    # not yet filled is its reason. Neither waits on anything (in another sentence).
+    pending = [
+        s
+        for s in pending
+        if s.position == deciding.position
+        or s.conditional
+        or not (
+            _said(cues.LATE_APOLOGY, s.sentence)
+            or (guess == ReplyKind.DECLINE and _said(cues.NOT_IN_OFFICE, s.sentence))
+        )
+    ]
     if guess == ReplyKind.ACCEPT:
         # Round 13: a condition the reply says is met, in its own sentence or the next ("…
         # conditional on her visa. The visa was issued yesterday, so she will deliver …"): it
@@ -443,6 +455,10 @@ def _elliptic(signal: Signal) -> bool:
         or cues.HOPE.search(rest, scripts)
         or cues.DECLINE.search(rest, scripts)
     )
+
+
+def _said(lexicon: cues.Lexicon, text: str) -> bool:
+    return lexicon.search(text, cues.scripts_of(text)) is not None
 
 
 def _settled(signal: Signal, parts: list[str]) -> bool:

@@ -1374,6 +1374,35 @@ FULFILLED = _compile(
         r"قد\s+صدرت|صدرت\s+بالفعل|(?:تم|وتم)\s+(?:منح|إصدار|الحصول\s+على)|حصلنا\s+على",
     ]
 )
+# Round 13: an apology for answering late ("apologies for the delay: the letter took long to be
+# cleared", «приносим извинения за задержку», "回复迟了几天，十分抱歉"): the approval it names is
+# past; it suspends no answer in another sentence.
+LATE_APOLOGY = _compile(
+    [
+        r"\b(apologi[sz]\w*|sorry)\s+(\w+\s+){0,3}?(for\s+)?(the\s+|this\s+|our\s+)?(delay|late"
+        r"\s+reply)\b",
+        r"\b(excus\w*|pardon)\s+(\w+\s+){0,3}?(ce|du|le|notre)\s+retard\b",
+        r"\b(disculp\w*|perd[oó]n\w*)\s+(\w+\s+){0,3}?(la|esta|nuestra)\s+(demora|tardanza)\b",
+        r"(?<![\w\u0400-\u04ff])(извин\w*|прости\w*)\s+(\w+\s+){0,2}?за\s+(задержку|промедление"
+        r"|опоздание)",
+        r"(回复|答复|回覆|答覆)(迟|遲|晚)了[^。；]{0,10}(抱歉|歉意|见谅|見諒)|(延误|延誤|迟复|遲覆)[^。；]{0,6}(抱歉"
+        r"|歉意|见谅|見諒)",
+        r"(?:نعتذر|نأسف|اعتذار\S*)\s+(?:\S+\s+){0,2}?(?:عن|على)\s+(?:ال)?تأخ\S*",
+    ]
+)
+# Round 13: a post not yet filled ("the new Minister has not yet been appointed", «председатель
+# пока не назначен», "部长人选目前尚未公布"): beside a refusal it is its reason, not a pending
+# answer.
+NOT_IN_OFFICE = _compile(
+    [
+        r"\bnot\s+(yet\s+)?(been\s+)?(appointed|named|sworn\s+in|formed|announced)\b",
+        r"\bpas\s+encore\s+(été\s+)?(nommée?|désignée?|formée?|constituée?|annoncée?)\b",
+        r"\b(todavía|aún)\s+no\s+(ha\s+sido\s+)?(nombrad|designad|conformad|anunciad)\w*",
+        r"(?<![\w\u0400-\u04ff])(пока|ещё|еще)\s+не\s+(назначен|сформирован|утвержд[её]н|объявлен)\w*",
+        r"(尚未|目前尚未|还未|還未|仍未)(公布|任命|到任|就任|就职|就職|确定人选|確定人選)",
+        r"لم\s+(?:يتم\s+)?(?:يعين|يعيّن|تعيين|يشكل|تشكيل|يعلن|إعلان)\S*(?:\s+\S+){0,3}\s+بعد",
+    ]
+)
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
 # detail when the answer is in another sentence.
 ELLIPTIC_CONDITION = _compile(

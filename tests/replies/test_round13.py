@@ -356,3 +356,59 @@ AFFIRMED = [
 def test_a_double_negation_affirms_and_reading_out_delivers(text: str, kind: str) -> None:
     decision = classify_text(text)
     assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+# An apology for answering late names a past approval; a post not yet filled is the reason for
+# a refusal beside it. Neither holds the answer back.
+NOTHING_PENDING = [
+    (
+        "Veuillez excuser ce retard : le courrier a longtemps circulé pour approbation. La"
+        " Ministre interviendra le 24 mars.",
+        "accept",
+    ),
+    (
+        "Приносим извинения за задержку: письмо долго шло по согласованию. Министр выступит 24"
+        " марта.",
+        "accept",
+    ),
+    ("由于内部审批流程较长，回复迟了几天，十分抱歉。部长将于3月24日发言。", "accept"),
+    (
+        "The new Minister has not yet been appointed. In these circumstances the Ministry cannot"
+        " take part in the high-level sessions.",
+        "decline",
+    ),
+    (
+        "Le nouveau ministre n'a pas encore été nommé. Dans ces conditions, le Ministère ne"
+        " pourra pas participer aux sessions de haut niveau.",
+        "decline",
+    ),
+    (
+        "El nuevo Ministro aún no ha sido nombrado. En estas circunstancias, el Ministerio no"
+        " podrá participar en las sesiones de alto nivel.",
+        "decline",
+    ),
+    (
+        "Новый министр пока не назначен. В этих условиях министерство не сможет принять участие"
+        " в сессиях высокого уровня.",
+        "decline",
+    ),
+    ("新部门的部长人选目前尚未公布。在这种情况下，我们无法派员出席高级别会议。", "decline"),
+    (
+        "لم يتم تعيين الوزير الجديد بعد. وفي هذه الظروف لن تتمكن الوزارة من المشاركة في الجلسات"
+        " الرفيعة المستوى.",
+        "decline",
+    ),
+    # Beside an acceptance, a post not yet filled still waits (who speaks may change).
+    (
+        "The Minister will speak on 24 March. The speaker's deputy has not yet been appointed.",
+        "other",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), NOTHING_PENDING)
+def test_a_late_apology_or_an_empty_post_beside_a_refusal_waits_on_nothing(
+    text: str, kind: str
+) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
