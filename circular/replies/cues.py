@@ -1403,6 +1403,28 @@ NOT_IN_OFFICE = _compile(
         r"لم\s+(?:يتم\s+)?(?:يعين|يعيّن|تعيين|يشكل|تشكيل|يعلن|إعلان)\S*(?:\s+\S+){0,3}\s+بعد",
     ]
 )
+# Round 13: an earlier answer or proposal revoked ("the note below about declining is no longer
+# relevant", «записка ниже про отказ не актуальна», "الاقتراح أدناه بالاعتذار لم يعد قائماً"): the
+# clause answers nothing itself; the reply's other clauses decide.
+REVOKED = _compile(
+    [
+        r"\b(note|proposal|draft|message|suggestion|reply|answer|e-?mail|memo|acceptance|refusal"
+        r"|confirmation|regrets)\b[^.;,]{0,60}?"
+        r"\b(no\s+longer\s+(stands|valid|applies|relevant|current|holds)|(is|are)\s+(now\s+)?"
+        r"(withdrawn|void|obsolete|superseded)|not\s+relevant\s+any\s*more)\b",
+        r"\b(note|proposition|projet|message|réponse|courriel|acceptation|refus|confirmation)\b[^.;,]{0,60}?\b(n'est\s+plus"
+        r"\s+(valable|d'actualité|pertinente?)|(est|sont)\s+(désormais\s+)?(caduque?s?|annulée?s?))",
+        r"\b(nota|propuesta|borrador|mensaje|respuesta|correo|aceptación|negativa|confirmación)\b[^.;,]{0,60}?\b(ya\s+no\s+(es"
+        r"\s+válid[oa]|está\s+vigente|procede|aplica)|queda\s+(sin\s+efecto|anulad[oa]))",
+        r"(?<![\w\u0400-\u04ff])(записк|предложени|проект|сообщени|ответ|письм|согласи|отказ|подтверждени)\w*[^.;,]{0,60}?"
+        r"(не\s+актуальн\w*|неактуальн\w*|утратил\w*\s+силу|(более|больше)\s+не\s+(действ"
+        r"|актуальн)\w*)",
+        r"(建议|建議|意见|意見|草稿|拟稿|擬稿|回复|回覆|邮件|郵件|答复|答覆|接受|婉拒|确认|確認)[^。；，]{0,20}?(不再有效|已作废"
+        r"|已作廢|已撤回|不再适用|不再適用|已失效)",
+        r"(?:الاقتراح|المقترح|المسودة|الرسالة|الرد|القبول|الاعتذار)[^.،]{0,40}?لم\s+يعد"
+        r"|لم\s+يعد\s+(?:هذا\s+|ذلك\s+)?(?:الاقتراح|المقترح|المسودة|الرد|القبول|الاعتذار)",
+    ]
+)
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
 # detail when the answer is in another sentence.
 ELLIPTIC_CONDITION = _compile(

@@ -391,6 +391,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             carried = True
             continue
         contrast, carried = contrast or carried, False
+        if cues.REVOKED.search(clause, scripts):
+            continue  # "the note below about declining is no longer relevant" (round 13)
         hedge = cues.HEDGE.search(clause, scripts)
         if hedge:
             found.append(Signal("hedge", sentence, position, contrast, cue=hedge.group(0)))

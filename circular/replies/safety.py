@@ -388,6 +388,8 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
             continue  # "Despite the enthusiasm expressed below, …": backgrounded
         if cues.DISCLAIMER.search(clause, scripts):
             continue  # a footer's words ("谢绝广告邮件") answer nothing (round 10)
+        if cues.REVOKED.search(clause, scripts):
+            continue  # "the note below about declining is no longer relevant" (round 13)
         if lexicon is cues.ACCEPT and cues.IRREALIS.search(clause, scripts):
             continue  # "was keen to accept, but …": an unfulfilled wish
         neg = negation.analyse(clause, scripts, cues.PARTICIPATE)

@@ -412,3 +412,40 @@ def test_a_late_apology_or_an_empty_post_beside_a_refusal_waits_on_nothing(
 ) -> None:
     decision = classify_text(text)
     assert decision.kind.value == kind, (text, decision.reason, decision.cues)
+
+
+# An earlier answer or proposal revoked ("… is no longer relevant") answers nothing itself.
+REVOKED = [
+    (
+        "The Minister will speak on 24 March; the note below about declining is no longer"
+        " relevant.",
+        "accept",
+    ),
+    (
+        "La Ministre interviendra le 24 mars ; la note ci-dessous proposant de décliner n'est plus"
+        " d'actualité.",
+        "accept",
+    ),
+    (
+        "El Ministro intervendrá el 24 de marzo; la nota de abajo que proponía declinar ya no está"
+        " vigente.",
+        "accept",
+    ),
+    ("Министр выступит 24 марта, записка ниже про отказ не актуальна.", "accept"),
+    ("部长将于3月24日发言，下面关于婉拒的建议已作废。", "accept"),
+    ("سيتحدث الوزير يوم 24 مارس. الاقتراح أدناه بالاعتذار لم يعد قائما.", "accept"),
+    # An acceptance revoked is no acceptance (it was read as one before the round).
+    ("Our earlier acceptance no longer stands.", "other"),
+    ("Notre acceptation n'est plus valable.", "other"),
+    ("Nuestra aceptación ya no está vigente.", "other"),
+    ("Наше согласие больше не актуально.", "other"),
+    ("此前的接受答复已作废。", "other"),
+    ("لم يعد القبول السابق قائما.", "other"),
+    ("The Minister will not attend; the earlier acceptance is withdrawn.", "decline"),
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), REVOKED)
+def test_a_revoked_proposal_answers_nothing_itself(text: str, kind: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind.value == kind, (text, decision.reason, decision.cues)
