@@ -312,6 +312,17 @@ _DAY_DENIED = re.compile(
     r"(?:le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|-?го|-?e|er)?(?:\s+\w+)?\s*[.;]?\s*$",
     re.I,
 )
+# Round 13: a day said to be impossible ("the date of 22 March is not possible", « le 22 mars
+# n'est pas possible », "el 22 de marzo no es posible", «22 марта не подходит», "22日不行").
+_DAY_NOT_POSSIBLE = re.compile(
+    r"^\s*(?:(?:the\s+)?date\s+of\s+|la\s+date\s+du\s+|la\s+fecha\s+del?\s+|дата\s+)?"
+    r"(?:(?:the|le|el)\s+)?(?:(?:monday|lundi|lunes|понедельник)\s+)?\d{1,2}(?:st|nd|rd|th|er|-?го)?\s+(?:de\s+)?\w+"
+    r"\s+(?:is\s+not|isn't|n'est\s+pas|no\s+es|не)\s+(?:possible|convenient|suitable|posible"
+    r"|conveniente|возможн\w*|подходит)"
+    r"|^\s*\d{1,2}\s*(?:日|号|號)[^，。；]{0,4}(?:不行|不方便|不合适|不合適)"
+    r"|^\s*(?:يوم\s+)?\d{1,2}\s+\S+\s+(?:غير\s+ممكن|غير\s+مناسب|لا\s+يناسب)",
+    re.I,
+)
 _BARE_CONTRAST = re.compile(
     r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
     r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
@@ -466,6 +477,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal(answer_word, sentence, position, True, cue=clause.strip(), explicit=True)
             )
+        elif not explicit and _DAY_NOT_POSSIBLE.search(body):
+            # "la date du 22 mars n'est pas possible pour lui": one day refused, not the
+            # invitation; a "not the 22nd but the 25th" may follow (round 13).
+            negated_before = True
         elif explicit or accept_negated or participate_negated:
             cue = (explicit or accept_negated or participate_negated).group(0)  # type: ignore[union-attr]
             negated = None if explicit else accept_negated or participate_negated
