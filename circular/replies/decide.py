@@ -196,7 +196,14 @@ def _over_coordination(
     for scope in neg.scopes:
         if scope.backward or not scope.start <= negated.start() < scope.end:
             continue
-        if _COORDINATION.search(body, scope.start, negated.start()):
+        coordination = _COORDINATION.search(body, scope.start, negated.start())
+        # Round 13: "участвовать не будет и заявления не представит": the coordinated verb has
+        # its own negator, so both are refused.
+        negated_too = coordination and any(
+            other is not scope and not other.backward and coordination.end() <= other.start
+            for other in neg.scopes
+        )
+        if coordination and not negated_too:
             return "a negation reaching over a coordinated verb"
     return None
 
@@ -423,7 +430,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # After a negated cause ("does not decline for lack of interest, but because …") the
         # contrast gives the real cause, not a substitute.
         substitution = contrast and negated_before and not causes
-        negations += _nested(neg.scopes)
+        negations += _nested(neg.scopes, neg.text)
         answer_word = _answer_word(clause, scripts) if substitution else None
         # The Y of a substitution as a way of taking part ("not in person but by video") or
         # the Minister in person ("not the Ambassador but the Minister herself").
@@ -582,19 +589,35 @@ _N_WORD = re.compile(
 _VERBAL_NEGATOR = re.compile(r"^(ne|n'|no|не)\b", re.I)
 
 
-def _nested(scopes: tuple[negation.Scope, ...]) -> int:
-    """How many forward negations open inside another forward negation's scope."""
+# Round 13: a negation after "and" starts a coordinated one ("участвовать не будет и заявления
+# не представит", "لن يستطيع … ولن تنتدب", "不发言，也不派人"), not one inside the other; and a
+# verbal negator then an n-word ("no enviará a ningún representante") is one negation too.
+_COORDINATOR = re.compile(
+    r"(?<![\w\u0400-\u04ff])(?:and|nor|et|y|ni|и|ни)(?![\w\u0400-\u04ff])|(?:^|\s)و|[也亦并並]",
+    re.I,
+)
+
+
+def _nested(scopes: tuple[negation.Scope, ...], text: str = "") -> int:
+    """How many forward negations open inside another forward negation's scope (one
+    coordinated by "and", or an n-word in concord with the negator before it, is not)."""
     forward = [s for s in scopes if not s.backward]
+
+    def inside(inner: negation.Scope, outer: negation.Scope) -> bool:
+        if not outer.start < inner.start < outer.end:
+            return False
+        if _N_WORD.match(outer.trigger) and _VERBAL_NEGATOR.match(inner.trigger):
+            return False
+        if _VERBAL_NEGATOR.match(outer.trigger) and _N_WORD.match(inner.trigger):
+            return False
+        between = text[outer.start + len(outer.trigger) : inner.start]
+        return not (_COORDINATOR.search(between) or re.match(r"[وف]", inner.trigger))
+
     return sum(
         1
         for inner in forward
         if inner.trigger.lower() not in _CORRELATIVE
-        and any(
-            outer.start < inner.start < outer.end
-            and not (_N_WORD.match(outer.trigger) and _VERBAL_NEGATOR.match(inner.trigger))
-            for outer in forward
-            if outer is not inner
-        )
+        and any(inside(inner, outer) for outer in forward if outer is not inner)
     )
 
 

@@ -40,9 +40,9 @@ def test_no_accept_decline_swap(result) -> None:  # type: ignore[no-untyped-def]
 # the time on the nine sets' first scores): answers at 0.86-0.89 that were right here now go to
 # a person, and these targets are no longer met (docs/classification.md, "Round 9"). Strict:
 # each turns into a failure the day it is met again, so the list cannot go stale. Round 10 met
-# frozen2's overall target again (482/504 = 95.6 %: logistics beside an acceptance).
+# frozen2's overall target again (482/504 = 95.6 %: logistics beside an acceptance). Round 13 met
+# frozen4's again (480/504 = 95.2 %: two refusals coordinated by "and" are no double negative).
 UNMET_SINCE_ROUND9 = {
-    ("overall", "frozen4"),  # 478/504 = 94.8 % after round 11 (94.6 % after round 10)
     ("hard", "frozen2"),  # attachment_only 35/42 = 83.3 % (litotes in an attachment, 0.89)
 }
 

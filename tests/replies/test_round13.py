@@ -421,6 +421,17 @@ DAY_NOT_POSSIBLE = [
 ]
 
 
+# Two refusals coordinated by "and" (or a negator and an n-word in concord) are not a double
+# negative: the reply declines.
+COORDINATED = [
+    ("The Minister will not attend and will not send a delegate.", "decline"),
+    ("La Ministre ne participera pas et ne désignera personne pour la remplacer.", "decline"),
+    ("El Ministro no participará y no enviará a ningún representante.", "decline"),
+    ("Министерство участвовать не будет и заявления не представит.", "decline"),
+    ("部长不出席，也不派人代为发言。", "decline"),
+    ("لن يستطيع الوزير إلقاء البيان ولن تنتدب الوزارة أحدا عنه.", "decline"),
+]
+
 # Every reading this round fixes or keeps, table by table (the name says which rule).
 READINGS = {
     "keep": KEEP,
@@ -429,6 +440,7 @@ READINGS = {
     "nothing_pending": NOTHING_PENDING,
     "revoked": REVOKED,
     "day_not_possible": DAY_NOT_POSSIBLE,
+    "coordinated": COORDINATED,
     "still_pending": [(text, "other") for text in STILL_PENDING],
     "refusals": [(text, "decline") for text in REFUSALS],
     "substitute_speaks": [(text, "accept") for text in SUBSTITUTE_SPEAKS],
