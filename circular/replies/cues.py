@@ -271,6 +271,14 @@ ACCEPT = _compile(
         r"(?<![\w\u0400-\u04ff])подтвержд[её]н\w*\s+на\s+(\d{1,2}|понедельник|вторник|среду"
         r"|четверг|пятницу)",
         r"(?:تم\s+)?تأكيد\s+(?:مشاركة|كلمة)\s+(?:\S+\s+){0,4}?(?:ليوم|يوم)\s+\d",
+        # Round 13: a speech the Minister "limits himself to" ("will limit himself to a video
+        # address", « se limitera à une intervention par vidéo ») is still a speech.
+        r"\b(limit|confine)\w*\s+(himself|herself|themselves)\s+to\s+(\S+\s+){0,3}?(statement|address"
+        r"|speech|intervention|remarks)\b"
+        r"|\bse\s+limitera\s+à\s+(\S+\s+){0,3}?(intervention|déclaration|allocution|discours"
+        r"|message\s+vidéo)\b"
+        r"|\bse\s+limitará\s+a\s+(\S+\s+){0,3}?(intervención|declaración|discurso|mensaje\s+en"
+        r"\s+v[ií]deo)\b",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+"

@@ -432,6 +432,23 @@ COORDINATED = [
     ("لن يستطيع الوزير إلقاء البيان ولن تنتدب الوزارة أحدا عنه.", "decline"),
 ]
 
+# A refusal of the journey, then a remote speech the Minister "limits himself to": never a final
+# refusal (the French one was read as a decline before the round).
+LIMITED_TO_A_SPEECH = [
+    (
+        "The Minister will not come to Geneva; instead, he will limit himself to a video address.",
+        "accept",
+    ),
+    (
+        "Le Ministre ne viendra pas à Genève ; il se limitera à une intervention par vidéo.",
+        "other",
+    ),
+    ("El Ministro no viajará a Ginebra; se limitará a un mensaje en vídeo.", "accept"),
+    ("Министр не приедет в Женеву, а ограничится видеообращением.", "accept"),
+    ("部长不现场发言，而是仅以视频方式发言。", "accept"),
+    ("لن يحضر الوزير إلى جنيف، بل سيكتفي بكلمة مصورة.", "accept"),
+]
+
 # Every reading this round fixes or keeps, table by table (the name says which rule).
 READINGS = {
     "keep": KEEP,
@@ -441,6 +458,7 @@ READINGS = {
     "revoked": REVOKED,
     "day_not_possible": DAY_NOT_POSSIBLE,
     "coordinated": COORDINATED,
+    "limited_to_a_speech": LIMITED_TO_A_SPEECH,
     "still_pending": [(text, "other") for text in STILL_PENDING],
     "refusals": [(text, "decline") for text in REFUSALS],
     "substitute_speaks": [(text, "accept") for text in SUBSTITUTE_SPEAKS],
