@@ -62,6 +62,7 @@ import jinja2
 from docx import Document
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import nodes
 from lxml import etree
@@ -161,24 +162,84 @@ class _Member:
         return self.central_head + struct.pack("<I", offset) + self.name
 
 
-def _stored_members(package: bytes) -> list[_Member]:
-    """The members of a zip as they are stored: compressed bytes, not re-deflated."""
-    members = []
+#: python-docx's save deflates every member at zlib's default level (``zipfile``'s).
+_SAVE_LEVEL = zlib.Z_DEFAULT_COMPRESSION
+
+
+class _Collector:
+    """What python-docx's ``PackageWriter`` writes, collected in order instead of zipped
+    (its ``PhysPkgWriter`` interface: ``write``)."""
+
+    def __init__(self) -> None:
+        self.written: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.written.append((pack_uri.membername, blob))
+
+
+def _template_members(package: bytes) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:
+    """Each member of a zip with its data as stored (compressed), by name."""
+    members = {}
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
         for info in archive.infolist():
             start = info.header_offset
             name_length, extra_length = struct.unpack_from("<HH", package, start + 26)
             data_start = start + 30 + name_length + extra_length
-            members.append(
-                _Member(
-                    name=info.filename.encode("utf-8"),
-                    method=info.compress_type,
-                    crc=info.CRC,
-                    compressed=package[data_start : data_start + info.compress_size],
-                    size=info.file_size,
-                )
-            )
+            members[info.filename] = (info, package[data_start : data_start + info.compress_size])
     return members
+
+
+def _as_in_template(
+    stored: tuple[zipfile.ZipInfo, bytes] | None, data: bytes
+) -> tuple[int, bytes] | None:
+    """The template's member (its method and stored bytes) when it holds exactly ``data``,
+    inflated and compared byte for byte (not trusted on its CRC), else None."""
+    if stored is None:
+        return None
+    info, compressed = stored
+    if info.file_size != len(data) or zlib.crc32(data) != info.CRC:
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        held = compressed
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        try:
+            held = zlib.decompress(compressed, -15)
+        except zlib.error:
+            return None
+    else:
+        return None
+    return (info.compress_type, compressed) if held == data else None
+
+
+def _saved_members(
+    document: Any, template: bytes
+) -> tuple[list[_Member], dict[str, tuple[int, int]]]:
+    """The members python-docx's ``save`` writes for ``document`` (the same parts, in its
+    order), and the CRC-32 and size of each that is the template's own member, byte for byte.
+
+    A member holding the very bytes of the template's member of that name is copied as the
+    template stores it, compressed, instead of being deflated again (issue 20: most of a
+    template, its styles above all, goes through python-docx unchanged); only the others
+    are deflated, as python-docx deflates them. The parts are python-docx's either way."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()  # as OpcPackage.save does
+    collector = _Collector()
+    PackageWriter._write_content_types_stream(collector, package.parts)
+    PackageWriter._write_pkg_rels(collector, package.rels)
+    PackageWriter._write_parts(collector, package.parts)
+    stored = _template_members(template)
+    members: list[_Member] = []
+    same: dict[str, tuple[int, int]] = {}
+    for name, data in collector.written:
+        crc = zlib.crc32(data)
+        copied = _as_in_template(stored.get(name), data)
+        if copied is None:
+            copied = (zipfile.ZIP_DEFLATED, _zlib_deflate(data, _SAVE_LEVEL))
+        else:
+            same[name] = (crc, len(data))
+        members.append(_Member(name.encode("utf-8"), copied[0], crc, copied[1], len(data)))
+    return members, same
 
 
 def _zlib_deflate(data: bytes, level: int) -> bytes:
@@ -313,9 +374,12 @@ class PreparedTemplate:
         #: The markup a context may hold without changing the tables: the images' XML.
         self._known_markup = frozenset(self._images.values())
 
-        buffer = io.BytesIO()
-        document.save(buffer)
-        self._members = _stored_members(buffer.getvalue())
+        template = path if isinstance(path, bytes) else Path(path).read_bytes()
+        self._members, same = _saved_members(document, template)
+        #: The (CRC-32, size) of each member that is the template's own, byte for byte
+        #: (inflated and compared when prepared): a letter's member with that name, CRC
+        #: and size is the template's part (``validate_docx``'s ``known_crcs``).
+        self.template_crcs = same
         names = [member.name for member in self._members]
         rendered = {part.member for part in self._parts} | set(self._media.values())
         if self._core_templates:

@@ -73,7 +73,7 @@ if TYPE_CHECKING:
 #: Bumped when rendering changes in a way that changes output for the same inputs, so that
 #: letters rendered by an older version are not skipped as "unchanged".
 RENDERER_VERSION = (
-    f"circular-letters-1/docxtpl-{docxtpl.__version__}/{QR_VERSION}/{DEFLATE_VERSION}"
+    f"circular-letters-2/docxtpl-{docxtpl.__version__}/{QR_VERSION}/{DEFLATE_VERSION}"
 )
 
 #: The contact fields every ledger contact has (columns of ``circular.ledger.Contact``).
@@ -309,8 +309,16 @@ class LetterTemplate:
         return prepared if prepared.supported else None
 
     def validate(self, data: bytes, name: str) -> None:
-        """Validate a letter rendered from this template (see ``validate_docx``)."""
-        validate_docx(data, f"{name} (template {self.label})", self.parts, self._opened)
+        """Validate a letter rendered from this template (see ``validate_docx``): a member
+        that is the template's own part, byte for byte, is not inflated or parsed again. The
+        fast path knows those members already (it compared them with the template's when it
+        prepared it): the template is then not inflated a second time."""
+        where = f"{name} (template {self.label})"
+        if self._fast is not None:
+            crcs = self._fast.template_crcs
+            validate_docx(data, where, opened=self._opened, known_crcs=crcs)
+        else:
+            validate_docx(data, where, self.parts, self._opened)
 
     def inputs_sha256(self, context: Mapping[str, Any]) -> str:
         """The hash of everything a letter is made from: renderer, template bytes, context.
