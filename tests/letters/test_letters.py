@@ -530,3 +530,44 @@ def test_the_sandbox_reads_a_dicts_fields_as_jinjas_sandbox_does(source: str) ->
         except Exception as error:
             outcomes.append(f"{type(error).__name__}: {error}")
     assert outcomes[0] == outcomes[1]
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ value }}|{{ number }}|{{ day }}|{{ markup }}",
+        "{% set kept %}<{{ value }}>{% endset %}{{ kept }}|{{ kept|length }}",
+        "{% macro m(v) %}[{{ v }}]{% endmacro %}{{ m(value) }}{{ m(markup) }}",
+        "{% filter upper %}{{ value }}{% endfilter %}",
+        "{{ value|e }}{{ value|safe }}{{ (value ~ markup) }}",
+        "{% autoescape false %}{{ value }}{% endautoescape %}{{ value }}",
+        "{% for c in value %}{{ c }}{% endfor %}",
+        "{{ missing }}",
+    ],
+)
+def test_the_sandbox_escapes_as_markupsafe_does(source: str) -> None:
+    """``jinja_sandbox.text_escape`` (issue 20) puts out the text Jinja's own autoescaping
+    does, in blocks, macros, filters and ``autoescape`` blocks alike."""
+    import datetime
+
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+    from markupsafe import Markup, escape
+
+    from circular.letters.jinja_sandbox import sandboxed_environment, text_escape
+
+    value = "<w:t>Tom & \"Jerry\" 'O'Neil' \u00e9\u4e2d</w:t>"
+    context = {"value": value, "number": 3, "day": datetime.date(2026, 12, 7)}
+    context["markup"] = Markup("<w:br/>")
+    outcomes = []
+    for environment in (
+        sandboxed_environment(autoescape=True),
+        SandboxedEnvironment(autoescape=True, undefined=StrictUndefined),
+    ):
+        try:
+            outcomes.append(environment.from_string(source).render(context))
+        except Exception as error:
+            outcomes.append(f"{type(error).__name__}: {error}")
+    assert outcomes[0] == outcomes[1]
+    assert text_escape(value) == str(escape(value))
+    assert type(text_escape(value)) is str
