@@ -794,6 +794,31 @@ def _jobs(
         yield job
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """What makes a batch's letters, each from its place in the plan: in this process, or in
+    a forked worker of the pool, which inherits it and makes the letters of its share,
+    contexts included (``circular.letters.renderpool``)."""
+
+    plan: Sequence[tuple[Contact, str]]
+    templates: Mapping[str, LetterTemplate]
+    campaign: CampaignLike
+    builder: ContextBuilder
+    out_dir: Path
+    recorded: Mapping[int, Letter]
+
+    def jobs(self, start: int = 0, stop: int | None = None) -> Iterator[_Job]:
+        """The jobs of the plan's letters ``start`` to ``stop`` (``_jobs``)."""
+        plan = self.plan[start:stop]
+        return _jobs(plan, self.templates, self.campaign, self.builder, self.out_dir, self.recorded)
+
+    def job(self, index: int, inputs: str, skipped_sha: str | None) -> _Job:
+        """Letter ``index``'s job as another process made it, without its context."""
+        contact, name = self.plan[index]
+        path = safe_output_path(self.out_dir, name)
+        return _Job(contact, contact.language, name, path, {}, inputs, skipped_sha)
+
+
 def _write_letter(template: LetterTemplate, job: _Job) -> str:
     """Render, check and write ``job``'s letter; its sha256.
 
@@ -859,15 +884,16 @@ def render_campaign(
     out_dir = Path(out_dir).resolve()
     report = RenderReport()
     pending: list[_Pending] = []
-    jobs = _jobs(plan, templates, campaign, builder, out_dir, recorded)
+    batch = _Batch(plan, templates, campaign, builder, out_dir, recorded)
     count = workers if workers is not None else auto_workers(len(plan))
     if count > 1:
         from circular.letters.renderpool import render_in_pool  # it imports this module
 
-        done = render_in_pool(jobs, templates, count)
+        done = render_in_pool(batch, count)
     else:
         done = (
-            (job, job.skipped_sha or _write_letter(templates[job.language], job)) for job in jobs
+            (job, job.skipped_sha or _write_letter(templates[job.language], job))
+            for job in batch.jobs()
         )
     while True:
         try:
