@@ -65,7 +65,8 @@ from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import nodes
+from jinja2 import meta, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from lxml import etree
 
 __all__ = ["FastPathUnsupported", "PreparedTemplate"]
@@ -276,27 +277,75 @@ _CHUNK = "\ue002{}\ue003"
 _CHUNKS = re.compile("\ue002([0-9]+)\ue003")
 
 
-def _chunked_code(environment: jinja2.Environment, tree: nodes.Template) -> CodeType | None:
+@functools.cache
+def _tracking(generator: type[CodeGenerator]) -> type[CodeGenerator]:
+    """``generator``, also noting the names a template reads from its context as Jinja's
+    ``meta.find_undeclared_variables`` notes them (its generator does nothing else)."""
+
+    class Tracking(generator):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.undeclared: set[str] = set()
+
+        def enter_frame(self, frame: Frame) -> None:
+            super().enter_frame(frame)
+            for action, name in frame.symbols.loads.values():
+                if action == "resolve" and name not in self.environment.globals:
+                    self.undeclared.add(name)
+
+    return Tracking
+
+
+def _chunked_code(
+    environment: jinja2.Environment, tree: nodes.Template
+) -> tuple[CodeType | None, frozenset[str]]:
     """``tree`` compiled with each of its static chunks (``TemplateData``) in place as a
-    numbered marker, or None where a chunk holds a marker's characters.
+    numbered marker (None where a chunk holds a marker's characters), and the names it reads
+    from its context (``meta.find_undeclared_variables``'s, noted by the same pass).
 
     Jinja's code for a tree does not depend on what its chunks say: each is a string
     constant put out as it is (never escaped, never folded with the values around it), and
     only its text differs between the body and the written body (``_prepare_written_body``).
     So the tree goes through Jinja's code generator and Python's compiler once, and each
     template is that code with its own chunks in the constants (``_with_chunks``): 2.5 ms a
-    template (issue 20); ``tests/letters/test_fastdocx.py`` checks the code is Jinja's own."""
+    template, 1.5 ms more for its fields (issue 20); ``tests/letters/test_fastdocx.py``
+    checks the code and the names are Jinja's own."""
     chunks = list(tree.find_all(nodes.TemplateData))
     if any("\ue002" in chunk.data or "\ue003" in chunk.data for chunk in chunks):
-        return None
+        return None, frozenset(meta.find_undeclared_variables(tree))
     kept = [chunk.data for chunk in chunks]
     try:
         for number, chunk in enumerate(chunks):
             chunk.data = _CHUNK.format(number)
-        return environment.compile(tree)
+        # What ``environment.compile(tree)`` does, with the tracking generator.
+        generator = _tracking(environment.code_generator_class)(
+            environment, None, None, optimized=environment.optimized
+        )
+        generator.visit(tree)
+        code = environment._compile(generator.stream.getvalue(), "<template>")
     finally:
         for chunk, data in zip(chunks, kept, strict=True):
             chunk.data = data
+    return code, frozenset(generator.undeclared)
+
+
+@dataclass(frozen=True)
+class ParsedBody:
+    """A body's source as it is compiled (``paragraph_lines``), parsed and compiled once
+    (``_chunked_code``), with the names it reads from its context: read for its fields,
+    then prepared (``PreparedTemplate(body=)``)."""
+
+    source: str
+    tree: nodes.Template
+    code: CodeType | None
+    undeclared: frozenset[str]
+
+
+def parse_body(environment: jinja2.Environment, source: str) -> ParsedBody:
+    """The body of patched ``source`` parsed and compiled; raises Jinja's syntax errors."""
+    lines = paragraph_lines(source)
+    tree = environment.parse(lines)
+    return ParsedBody(lines, tree, *_chunked_code(environment, tree))
 
 
 def _with_chunks(code: CodeType, texts: list[str]) -> CodeType:
@@ -360,7 +409,7 @@ class PreparedTemplate:
         letter_images: Collection[str] = (),
         opened: DocxTemplate | None = None,
         body_source: str | None = None,
-        body_tree: nodes.Template | None = None,
+        body: ParsedBody | None = None,
     ) -> None:
         """Read and prepare the template at ``path`` (or the template's bytes, for a caller
         that already read and hashed them); Jinja syntax errors in any part are raised here.
@@ -376,8 +425,8 @@ class PreparedTemplate:
         ``circular.letters.fields.opened_sources``: the caller read its fields from it), and
         ``body_source`` the body's patched source read then; the package is not opened and
         the body not patched a second time (a fifth of a template's preparation);
-        ``body_tree``, that source in ``paragraph_lines`` parsed (for its fields), is not
-        parsed again."""
+        ``body``, that source parsed and compiled (``parse_body``, for its fields), is not
+        parsed or compiled again."""
         #: How messages name the template.
         self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
         source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
@@ -403,12 +452,12 @@ class PreparedTemplate:
         if opened is None:
             self._docxtpl = DocxTemplate(source)
             self._docxtpl.docx = document = Document(source)
-            body_source = body_tree = None
+            body_source, body = None, None
         else:
             self._docxtpl = opened
             document = opened.get_docx()
 
-        self._prepare_body(document, body_source, body_tree)
+        self._prepare_body(document, body_source, body)
         self._prepare_headers_footers()
         self._prepare_core_properties(document)
         self._prepare_footnotes()
@@ -451,17 +500,21 @@ class PreparedTemplate:
     # ------------------------------------------------------------------ preparation
 
     def _compile(
-        self, source: str, member: str, is_body: bool, tree: nodes.Template | None = None
+        self, source: str, member: str, is_body: bool, body: ParsedBody | None = None
     ) -> tuple[str, nodes.Template]:
         """Compile a part; its source as compiled and its syntax tree (parsed once, for the
-        compiler and for ``_tables_are_static``; ``tree`` when the caller parsed it)."""
+        compiler and for ``_tables_are_static``; ``body`` when the caller parsed and
+        compiled the body already)."""
         source = paragraph_lines(source)
         lines = source.splitlines()
         try:
-            tree = tree if tree is not None else self.environment.parse(source)
-            if is_body:
-                # Compiled once for the body and the written body (``_chunked_code``).
-                self._body_code = _chunked_code(self.environment, tree)
+            if is_body and body is not None:
+                tree, self._body_code = body.tree, body.code
+            else:
+                tree = self.environment.parse(source)
+                if is_body:
+                    # Compiled once for the body and the written body (``_chunked_code``).
+                    self._body_code = _chunked_code(self.environment, tree)[0]
             if is_body and self._body_code is not None:
                 chunks = [chunk.data for chunk in tree.find_all(nodes.TemplateData)]
                 template = self._template_of(_with_chunks(self._body_code, chunks))
@@ -473,11 +526,11 @@ class PreparedTemplate:
         self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
         return source, tree
 
-    def _prepare_body(self, document: Any, source: str | None, tree: nodes.Template | None) -> None:
+    def _prepare_body(self, document: Any, source: str | None, body: ParsedBody | None) -> None:
         if source is None:
             source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
         member = document.part.partname.membername
-        compiled, tree = self._compile(source, member, is_body=True, tree=tree)
+        compiled, tree = self._compile(source, member, is_body=True, body=body)
         #: The body's tokens, lexed once for ``_tables_are_static`` and
         #: ``_prepare_written_body`` (a lex is a third of a parse).
         self._body_tokens: list[tuple[int, str, str]] = list(self.environment.lex(compiled))
@@ -1030,8 +1083,6 @@ def _tables_are_static(
 
 def _field_chains(environment: jinja2.Environment, source: str) -> set[str]:
     """Dotted chains (``contact.name``) rooted at the template's undeclared names."""
-    from jinja2 import meta
-
     tree = environment.parse(source)
     undeclared = meta.find_undeclared_variables(tree)
     chains: set[str] = set()

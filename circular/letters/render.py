@@ -43,7 +43,12 @@ from circular.letters.docx_safety import (
     validate_docx,
     write_letter,
 )
-from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate, paragraph_lines
+from circular.letters.fastdocx import (
+    FastPathUnsupported,
+    ParsedBody,
+    PreparedTemplate,
+    parse_body,
+)
 from circular.letters.fields import (
     PartFields,
     Problem,
@@ -237,19 +242,22 @@ class LetterTemplate:
         #: and given to ``PreparedTemplate``: the package is opened once (``_prepare``).
         self._docxtpl: docxtpl.DocxTemplate | None = None
         self._body_source: str | None = None
-        self._body_tree: Any = None
+        self._parsed_body: ParsedBody | None = None
         try:
             opened = docxtpl.DocxTemplate(io.BytesIO(self.data))
             sources = list(opened_sources(opened))
             body = dict(sources)["body"]
-            trees = {}
-            # Parsed as PreparedTemplate compiles it, once for both; a syntax error is read
-            # with the other parts' below, and raised by _prepare.
+            parsed: dict[str, ParsedBody] = {}
+            # Parsed and compiled as PreparedTemplate compiles it, once for both, its fields
+            # noted by the compile; a syntax error is read with the other parts' below, and
+            # raised by _prepare.
             with contextlib.suppress(TemplateSyntaxError):
-                trees["body"] = self._environment.parse(paragraph_lines(body))
-            self._field_parts = fields_of_sources(sources, self._environment, trees)
+                parsed["body"] = parse_body(self._environment, body)
+            trees = {part: body.tree for part, body in parsed.items()}
+            undeclared = {part: body.undeclared for part, body in parsed.items()}
+            self._field_parts = fields_of_sources(sources, self._environment, trees, undeclared)
             self._docxtpl, self._body_source = opened, body
-            self._body_tree = trees.get("body")
+            self._parsed_body = parsed.get("body")
         except TemplateError:
             return None
         except Exception:
@@ -278,8 +286,8 @@ class LetterTemplate:
         where docxtpl must render each letter itself. The signature is added to the prepared
         package once; the QR code as a placeholder each letter replaces."""
         # PreparedTemplate keeps what it needs of them.
-        opened, body_source, body_tree = self._docxtpl, self._body_source, self._body_tree
-        self._docxtpl = self._body_source = self._body_tree = None
+        opened, body_source, parsed = self._docxtpl, self._body_source, self._parsed_body
+        self._docxtpl = self._body_source = self._parsed_body = None
         if not fast:
             return None
         signature = self.signature
@@ -297,7 +305,7 @@ class LetterTemplate:
                 letter_images=(QR_FIELD,),
                 opened=opened,
                 body_source=body_source,
-                body_tree=body_tree,
+                body=parsed,
             )
         except TemplateError:
             # docxtpl raises the same error at render time, where it is reported with the

@@ -623,8 +623,8 @@ _CHUNKED_SOURCES = [
 def test_the_body_compiled_once_is_jinjas_code(source: str) -> None:
     """``_chunked_code`` with each template's own chunks put back (``_with_chunks``) is the
     code Jinja compiles for the tree with those chunks (issue 20: the body and the written
-    body from one compile)."""
-    from jinja2 import nodes
+    body from one compile), and the names it notes are Jinja's ``meta``'s."""
+    from jinja2 import meta, nodes
 
     from circular.letters.fastdocx import _chunked_code, _with_chunks
     from circular.letters.render import make_environment
@@ -632,8 +632,9 @@ def test_the_body_compiled_once_is_jinjas_code(source: str) -> None:
     environment = make_environment()
     tree = environment.parse(source)
     chunks = list(tree.find_all(nodes.TemplateData))
-    code = _chunked_code(environment, tree)
+    code, undeclared = _chunked_code(environment, tree)
     assert code is not None
+    assert undeclared == meta.find_undeclared_variables(tree)
     _same_code(_with_chunks(code, [chunk.data for chunk in chunks]), environment.compile(tree))
     other = [f"<o n='{number}'>\\ & '{chunk.data}'</o>" for number, chunk in enumerate(chunks)]
     for chunk, text in zip(chunks, other, strict=True):
@@ -644,17 +645,17 @@ def test_the_body_compiled_once_is_jinjas_code(source: str) -> None:
 @pytest.mark.skipif(not REAL_TEMPLATES, reason="the campaign's templates are not on this branch")
 @pytest.mark.parametrize("path", REAL_TEMPLATES, ids=lambda p: p.name)
 def test_each_real_body_compiled_once_is_jinjas_code(path: Path) -> None:
-    """The same for the campaign's bodies, as PreparedTemplate compiles them."""
-    from jinja2 import nodes
+    """The same for the campaign's bodies, as ``LetterTemplate`` parses and compiles them."""
+    from jinja2 import meta, nodes
 
-    from circular.letters.fastdocx import _chunked_code, _with_chunks, paragraph_lines
+    from circular.letters.fastdocx import _with_chunks, parse_body
     from circular.letters.render import make_environment
 
     environment = make_environment()
     template = DocxTemplate(path)
     template.init_docx()
-    tree = environment.parse(paragraph_lines(template.patch_xml(template.get_xml())))
-    code = _chunked_code(environment, tree)
-    assert code is not None
-    chunks = [chunk.data for chunk in tree.find_all(nodes.TemplateData)]
-    _same_code(_with_chunks(code, chunks), environment.compile(tree))
+    body = parse_body(environment, template.patch_xml(template.get_xml()))
+    assert body.code is not None
+    chunks = [chunk.data for chunk in body.tree.find_all(nodes.TemplateData)]
+    _same_code(_with_chunks(body.code, chunks), environment.compile(body.tree))
+    assert body.undeclared == meta.find_undeclared_variables(body.tree)
