@@ -17,7 +17,10 @@ bytes the caller checked (a template file changed meanwhile cannot slip in). Els
 
 A forked worker inherits the ledger's open SQLite connections too; it never uses them, and
 leaves with ``os._exit`` (multiprocessing's own), which closes no connection and runs no
-finaliser of the caller's. Each worker checks its first letter of each template whole,
+finaliser of the caller's. It builds contexts from the caller's contact rows, reading only
+columns they hold already (the ledger's sessions keep what they load: ``expire_on_commit``
+is off, and a contact has no relationship to load), as the caller did before forked workers
+built them. Each worker checks its first letter of each template whole,
 python-docx included, as the caller does in one process.
 
 A worker leaves as soon as its caller is gone (``_watch_caller``): the pool's workers wait on
