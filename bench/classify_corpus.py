@@ -12,6 +12,7 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from bench.classify_frozen import EVENT_NAMES
 from circular.replies.classify import classify_message, detect_language
 
 
@@ -32,7 +33,7 @@ def main() -> None:
     language_right = [0, 0]
     errors = []
     for row in labels:
-        result = classify_message(messages[row["file"]])
+        result = classify_message(messages[row["file"]], event_names=EVENT_NAMES)
         right = result.kind.value == row["kind"]
         for table, key in ((by_kind, row["kind"]), (by_language, row["language"] or "none")):
             table[key][0] += right
@@ -64,7 +65,7 @@ def main() -> None:
     count = 0
     for _ in range(args.rounds):
         for raw in messages.values():
-            classify_message(raw)
+            classify_message(raw, event_names=EVENT_NAMES)
             count += 1
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started

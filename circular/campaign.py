@@ -293,6 +293,11 @@ class Campaign(_Model):
     sender: Sender
     deadline: Deadline
     events: dict[str, Event] = Field(default_factory=dict)
+    #: The names replies give the event, per language ("WSIS", "Forum", "高级别"): a meeting
+    #: named after "instead" or "not X but Y" is this event only when one of these names is
+    #: there (``circular.replies.safety``). None named (the default): every such meeting may be
+    #: another event, and the reply goes to a person.
+    event_names: dict[Language, list[str]] = Field(default_factory=dict)
     links: dict[str, Localized] = Field(default_factory=dict)
     reminders: ReminderPolicy = Field(default_factory=ReminderPolicy)
     contacts_per_country: int = Field(1, ge=1)

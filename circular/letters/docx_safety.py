@@ -113,6 +113,8 @@ def validate_docx(
     name: str,
     known_good: Mapping[str, bytes] | None = None,
     opened: set[str] | None = None,
+    *,
+    known_crcs: Mapping[str, tuple[int, int]] | None = None,
 ) -> None:
     """Check that ``data`` is a sound DOCX: a readable zip whose CRCs match, every XML part
     well-formed, and a package python-docx opens. Raise ``InvalidDocxError`` naming ``name``
@@ -120,7 +122,9 @@ def validate_docx(
 
     ``known_good`` maps part names to bytes already found well-formed (the template's own
     parts): a letter part identical to one of them is not parsed again, because most of a
-    letter (styles, theme, fonts) is copied from its template unchanged.
+    letter (styles, theme, fonts) is copied from its template unchanged. ``known_crcs``
+    says the same by CRC-32 and size, for a caller that has them already (the fast path
+    compared those members with the template's bytes when it prepared it).
 
     ``opened`` collects the package structures (part names, content types and every
     relationship part, byte for byte) python-docx has opened: a letter whose structure is one
@@ -136,7 +140,7 @@ def validate_docx(
     parser = _secure_parser()
     # A member whose CRC and size are those of the known-good part with its name is that part
     # (the fast path copies unchanged members as they are): it is neither inflated nor parsed.
-    known_crc = _crcs(known)
+    known_crc = known_crcs if known_crcs is not None else _crcs(known)
     structure = hashlib.sha256()
     with archive:
         infos = archive.infolist()

@@ -56,14 +56,17 @@ import zlib
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import CodeType
 from typing import Any
 
 import jinja2
 from docx import Document
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
+from docx.opc.pkgwriter import PackageWriter
 from docxtpl import DocxTemplate, InlineImage
-from jinja2 import nodes
+from jinja2 import meta, nodes
+from jinja2.compiler import CodeGenerator, Frame
 from lxml import etree
 
 __all__ = ["FastPathUnsupported", "PreparedTemplate"]
@@ -161,24 +164,84 @@ class _Member:
         return self.central_head + struct.pack("<I", offset) + self.name
 
 
-def _stored_members(package: bytes) -> list[_Member]:
-    """The members of a zip as they are stored: compressed bytes, not re-deflated."""
-    members = []
+#: python-docx's save deflates every member at zlib's default level (``zipfile``'s).
+_SAVE_LEVEL = zlib.Z_DEFAULT_COMPRESSION
+
+
+class _Collector:
+    """What python-docx's ``PackageWriter`` writes, collected in order instead of zipped
+    (its ``PhysPkgWriter`` interface: ``write``)."""
+
+    def __init__(self) -> None:
+        self.written: list[tuple[str, bytes]] = []
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.written.append((pack_uri.membername, blob))
+
+
+def _template_members(package: bytes) -> dict[str, tuple[zipfile.ZipInfo, bytes]]:
+    """Each member of a zip with its data as stored (compressed), by name."""
+    members = {}
     with zipfile.ZipFile(io.BytesIO(package)) as archive:
         for info in archive.infolist():
             start = info.header_offset
             name_length, extra_length = struct.unpack_from("<HH", package, start + 26)
             data_start = start + 30 + name_length + extra_length
-            members.append(
-                _Member(
-                    name=info.filename.encode("utf-8"),
-                    method=info.compress_type,
-                    crc=info.CRC,
-                    compressed=package[data_start : data_start + info.compress_size],
-                    size=info.file_size,
-                )
-            )
+            members[info.filename] = (info, package[data_start : data_start + info.compress_size])
     return members
+
+
+def _as_in_template(
+    stored: tuple[zipfile.ZipInfo, bytes] | None, data: bytes
+) -> tuple[int, bytes] | None:
+    """The template's member (its method and stored bytes) when it holds exactly ``data``,
+    inflated and compared byte for byte (not trusted on its CRC), else None."""
+    if stored is None:
+        return None
+    info, compressed = stored
+    if info.file_size != len(data) or zlib.crc32(data) != info.CRC:
+        return None
+    if info.compress_type == zipfile.ZIP_STORED:
+        held = compressed
+    elif info.compress_type == zipfile.ZIP_DEFLATED:
+        try:
+            held = zlib.decompress(compressed, -15)
+        except zlib.error:
+            return None
+    else:
+        return None
+    return (info.compress_type, compressed) if held == data else None
+
+
+def _saved_members(
+    document: Any, template: bytes
+) -> tuple[list[_Member], dict[str, tuple[int, int]]]:
+    """The members python-docx's ``save`` writes for ``document`` (the same parts, in its
+    order), and the CRC-32 and size of each that is the template's own member, byte for byte.
+
+    A member holding the very bytes of the template's member of that name is copied as the
+    template stores it, compressed, instead of being deflated again (issue 20: most of a
+    template, its styles above all, goes through python-docx unchanged); only the others
+    are deflated, as python-docx deflates them. The parts are python-docx's either way."""
+    package = document.part.package
+    for part in package.parts:
+        part.before_marshal()  # as OpcPackage.save does
+    collector = _Collector()
+    PackageWriter._write_content_types_stream(collector, package.parts)
+    PackageWriter._write_pkg_rels(collector, package.rels)
+    PackageWriter._write_parts(collector, package.parts)
+    stored = _template_members(template)
+    members: list[_Member] = []
+    same: dict[str, tuple[int, int]] = {}
+    for name, data in collector.written:
+        crc = zlib.crc32(data)
+        copied = _as_in_template(stored.get(name), data)
+        if copied is None:
+            copied = (zipfile.ZIP_DEFLATED, _zlib_deflate(data, _SAVE_LEVEL))
+        else:
+            same[name] = (crc, len(data))
+        members.append(_Member(name.encode("utf-8"), copied[0], crc, copied[1], len(data)))
+    return members, same
 
 
 def _zlib_deflate(data: bytes, level: int) -> bytes:
@@ -205,6 +268,100 @@ def _zip(members: list[_Member]) -> bytes:
         "<IHHHHIIH", 0x06054B50, 0, 0, len(members), len(members), len(directory), offset, 0
     )
     return b"".join(local) + directory + end
+
+
+#: Where each static chunk of the body stands while it is compiled (``_chunked_code``):
+#: characters of Unicode's private use area, never in a template's text (a body that has
+#: them is compiled as it is, twice).
+_CHUNK = "\ue002{}\ue003"
+_CHUNKS = re.compile("\ue002([0-9]+)\ue003")
+
+
+@functools.cache
+def _tracking(generator: type[CodeGenerator]) -> type[CodeGenerator]:
+    """``generator``, also noting the names a template reads from its context as Jinja's
+    ``meta.find_undeclared_variables`` notes them (its generator does nothing else)."""
+
+    class Tracking(generator):  # type: ignore[valid-type,misc]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.undeclared: set[str] = set()
+
+        def enter_frame(self, frame: Frame) -> None:
+            super().enter_frame(frame)
+            for action, name in frame.symbols.loads.values():
+                if action == "resolve" and name not in self.environment.globals:
+                    self.undeclared.add(name)
+
+    return Tracking
+
+
+def _chunked_code(
+    environment: jinja2.Environment, tree: nodes.Template
+) -> tuple[CodeType | None, frozenset[str]]:
+    """``tree`` compiled with each of its static chunks (``TemplateData``) in place as a
+    numbered marker (None where a chunk holds a marker's characters), and the names it reads
+    from its context (``meta.find_undeclared_variables``'s, noted by the same pass).
+
+    Jinja's code for a tree does not depend on what its chunks say: each is a string
+    constant put out as it is (never escaped, never folded with the values around it), and
+    only its text differs between the body and the written body (``_prepare_written_body``).
+    So the tree goes through Jinja's code generator and Python's compiler once, and each
+    template is that code with its own chunks in the constants (``_with_chunks``): 2.5 ms a
+    template, 1.5 ms more for its fields (issue 20); ``tests/letters/test_fastdocx.py``
+    checks the code and the names are Jinja's own."""
+    chunks = list(tree.find_all(nodes.TemplateData))
+    if any("\ue002" in chunk.data or "\ue003" in chunk.data for chunk in chunks):
+        return None, frozenset(meta.find_undeclared_variables(tree))
+    kept = [chunk.data for chunk in chunks]
+    try:
+        for number, chunk in enumerate(chunks):
+            chunk.data = _CHUNK.format(number)
+        # What ``environment.compile(tree)`` does, with the tracking generator.
+        generator = _tracking(environment.code_generator_class)(
+            environment, None, None, optimized=environment.optimized
+        )
+        generator.visit(tree)
+        code = environment._compile(generator.stream.getvalue(), "<template>")
+    finally:
+        for chunk, data in zip(chunks, kept, strict=True):
+            chunk.data = data
+    return code, frozenset(generator.undeclared)
+
+
+@dataclass(frozen=True)
+class ParsedBody:
+    """A body's source as it is compiled (``paragraph_lines``), parsed and compiled once
+    (``_chunked_code``), with the names it reads from its context: read for its fields,
+    then prepared (``PreparedTemplate(body=)``)."""
+
+    source: str
+    tree: nodes.Template
+    code: CodeType | None
+    undeclared: frozenset[str]
+
+
+def parse_body(environment: jinja2.Environment, source: str) -> ParsedBody:
+    """The body of patched ``source`` parsed and compiled; raises Jinja's syntax errors."""
+    lines = paragraph_lines(source)
+    tree = environment.parse(lines)
+    return ParsedBody(lines, tree, *_chunked_code(environment, tree))
+
+
+def _with_chunks(code: CodeType, texts: list[str]) -> CodeType:
+    """``code`` from ``_chunked_code`` with chunk ``n``'s marker replaced by ``texts[n]`` in
+    every constant, in every function it defines."""
+
+    def constant(value: Any) -> Any:
+        if type(value) is str and "\ue002" in value:
+            return _CHUNKS.sub(lambda found: texts[int(found.group(1))], value)
+        if type(value) is tuple:
+            return tuple(constant(item) for item in value)
+        if isinstance(value, CodeType):
+            return _with_chunks(value, texts)
+        return value
+
+    return code.replace(co_consts=tuple(constant(value) for value in code.co_consts))
 
 
 def paragraph_lines(source: str) -> str:
@@ -252,7 +409,7 @@ class PreparedTemplate:
         letter_images: Collection[str] = (),
         opened: DocxTemplate | None = None,
         body_source: str | None = None,
-        body_tree: nodes.Template | None = None,
+        body: ParsedBody | None = None,
     ) -> None:
         """Read and prepare the template at ``path`` (or the template's bytes, for a caller
         that already read and hashed them); Jinja syntax errors in any part are raised here.
@@ -268,14 +425,16 @@ class PreparedTemplate:
         ``circular.letters.fields.opened_sources``: the caller read its fields from it), and
         ``body_source`` the body's patched source read then; the package is not opened and
         the body not patched a second time (a fifth of a template's preparation);
-        ``body_tree``, that source in ``paragraph_lines`` parsed (for its fields), is not
-        parsed again."""
+        ``body``, that source parsed and compiled (``parse_body``, for its fields), is not
+        parsed or compiled again."""
         #: How messages name the template.
         self.path = Path("<bytes>") if isinstance(path, bytes) else Path(path)
         source: io.BytesIO | str = io.BytesIO(path) if isinstance(path, bytes) else str(path)
         self.environment = jinja_env
         self._deflate = deflate or functools.partial(_zlib_deflate, level=compresslevel)
         self._unsupported: list[str] = []
+        #: The body's code with its chunks as markers (``_chunked_code``), while preparing.
+        self._body_code: CodeType | None = None
         self._parts: list[_Part] = []
         self._core_templates: dict[str, jinja2.Template] = {}
         self._core_sources: dict[str, str] = {}
@@ -293,12 +452,12 @@ class PreparedTemplate:
         if opened is None:
             self._docxtpl = DocxTemplate(source)
             self._docxtpl.docx = document = Document(source)
-            body_source = body_tree = None
+            body_source, body = None, None
         else:
             self._docxtpl = opened
             document = opened.get_docx()
 
-        self._prepare_body(document, body_source, body_tree)
+        self._prepare_body(document, body_source, body)
         self._prepare_headers_footers()
         self._prepare_core_properties(document)
         self._prepare_footnotes()
@@ -313,9 +472,12 @@ class PreparedTemplate:
         #: The markup a context may hold without changing the tables: the images' XML.
         self._known_markup = frozenset(self._images.values())
 
-        buffer = io.BytesIO()
-        document.save(buffer)
-        self._members = _stored_members(buffer.getvalue())
+        template = path if isinstance(path, bytes) else Path(path).read_bytes()
+        self._members, same = _saved_members(document, template)
+        #: The (CRC-32, size) of each member that is the template's own, byte for byte
+        #: (inflated and compared when prepared): a letter's member with that name, CRC
+        #: and size is the template's part (``validate_docx``'s ``known_crcs``).
+        self.template_crcs = same
         names = [member.name for member in self._members]
         rendered = {part.member for part in self._parts} | set(self._media.values())
         if self._core_templates:
@@ -325,6 +487,7 @@ class PreparedTemplate:
         #: The body compiled from its source normalised the way python-docx writes it (see
         #: ``_prepare_written_body``); None where that cannot be shown exact.
         self._written_body = self._prepare_written_body()
+        self._body_code = None
         #: Whether the written body is used: None until the first letter showed it gives
         #: the bytes of the lxml round trip, then True (or False: every letter goes through
         #: lxml).
@@ -337,26 +500,37 @@ class PreparedTemplate:
     # ------------------------------------------------------------------ preparation
 
     def _compile(
-        self, source: str, member: str, is_body: bool, tree: nodes.Template | None = None
+        self, source: str, member: str, is_body: bool, body: ParsedBody | None = None
     ) -> tuple[str, nodes.Template]:
         """Compile a part; its source as compiled and its syntax tree (parsed once, for the
-        compiler and for ``_tables_are_static``; ``tree`` when the caller parsed it)."""
+        compiler and for ``_tables_are_static``; ``body`` when the caller parsed and
+        compiled the body already)."""
         source = paragraph_lines(source)
         lines = source.splitlines()
         try:
-            tree = tree if tree is not None else self.environment.parse(source)
-            template = self.environment.from_string(tree)
+            if is_body and body is not None:
+                tree, self._body_code = body.tree, body.code
+            else:
+                tree = self.environment.parse(source)
+                if is_body:
+                    # Compiled once for the body and the written body (``_chunked_code``).
+                    self._body_code = _chunked_code(self.environment, tree)[0]
+            if is_body and self._body_code is not None:
+                chunks = [chunk.data for chunk in tree.find_all(nodes.TemplateData)]
+                template = self._template_of(_with_chunks(self._body_code, chunks))
+            else:
+                template = self.environment.from_string(tree)
         except jinja2.TemplateSyntaxError as error:
             _attach_docx_context(error, lines)
             raise
         self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
         return source, tree
 
-    def _prepare_body(self, document: Any, source: str | None, tree: nodes.Template | None) -> None:
+    def _prepare_body(self, document: Any, source: str | None, body: ParsedBody | None) -> None:
         if source is None:
             source = self._docxtpl.patch_xml(self._docxtpl.get_xml())
         member = document.part.partname.membername
-        compiled, tree = self._compile(source, member, is_body=True, tree=tree)
+        compiled, tree = self._compile(source, member, is_body=True, body=body)
         #: The body's tokens, lexed once for ``_tables_are_static`` and
         #: ``_prepare_written_body`` (a lex is a third of a parse).
         self._body_tokens: list[tuple[int, str, str]] = list(self.environment.lex(compiled))
@@ -439,8 +613,9 @@ class PreparedTemplate:
             and not any(character in xml for character in "\t\a\f")
             for xml in written_images
         )
-        for chunk, text in zip(chunks, texts, strict=True):
-            chunk.data = text
+        if self._body_code is None:
+            for chunk, text in zip(chunks, texts, strict=True):
+                chunk.data = text
         # An element can be left empty only where a piece of the body ends with a start tag
         # and a tag's output (empty for this letter) comes before the end tag.
         ends = [*texts[:-1], *written_images.values()]
@@ -452,7 +627,15 @@ class PreparedTemplate:
                 pair = (f"{start}</{found.group(1)}>", start[:-1] + "/>")
                 if pair not in self._empty_elements:
                     self._empty_elements.append(pair)
+        if self._body_code is not None:
+            return self._template_of(_with_chunks(self._body_code, texts))
         return self.environment.from_string(tree)
+
+    def _template_of(self, code: CodeType) -> jinja2.Template:
+        """A template of code compiled in this environment (as ``from_string`` makes it)."""
+        environment = self.environment
+        template_class = environment.template_class
+        return template_class.from_code(environment, code, environment.make_globals(None))
 
     def _written_images(self, body: str) -> dict[str, str] | None:
         """The XML of each prepared image (``image_xml``) as python-docx writes it in the
@@ -900,8 +1083,6 @@ def _tables_are_static(
 
 def _field_chains(environment: jinja2.Environment, source: str) -> set[str]:
     """Dotted chains (``contact.name``) rooted at the template's undeclared names."""
-    from jinja2 import meta
-
     tree = environment.parse(source)
     undeclared = meta.find_undeclared_variables(tree)
     chains: set[str] = set()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import io
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Set
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -143,12 +143,18 @@ def fields_in_source(source: str, environment: Environment) -> tuple[set[str], s
 
 
 def field_lines(
-    source: str, environment: Environment, tree: nodes.Template | None = None
+    source: str,
+    environment: Environment,
+    tree: nodes.Template | None = None,
+    undeclared: Set[str] | None = None,
 ) -> tuple[dict[str, int], set[str]]:
     """As ``fields_in_source``, with the first line each field is read on; ``tree``: the
-    source parsed, when the caller has it."""
+    source parsed, when the caller has it, and ``undeclared`` its
+    ``meta.find_undeclared_variables``, when the caller has them."""
     tree = tree if tree is not None else environment.parse(source)
-    undeclared = meta.find_undeclared_variables(tree) - set(environment.globals)
+    if undeclared is None:
+        undeclared = meta.find_undeclared_variables(tree)
+    undeclared = set(undeclared) - set(environment.globals)
     chains: list[tuple[list[str], int]] = []
     private: list[str] = []
     _walk(tree, chains, private)
@@ -208,13 +214,16 @@ def fields_of_sources(
     sources: Iterable[tuple[str, str]],
     environment: Environment,
     trees: Mapping[str, nodes.Template] | None = None,
+    undeclared: Mapping[str, Set[str]] | None = None,
 ) -> list[PartFields]:
     """``read_template_fields`` of the ``(part name, source)`` pairs of ``template_sources``;
-    ``trees``: parts the caller parsed already (a tree whose lines differ, the same fields)."""
+    ``trees``: parts the caller parsed already (a tree whose lines differ, the same fields),
+    ``undeclared``: the names each reads from its context, where the caller has them."""
     parts: list[PartFields] = []
     for part, source in sources:
         try:
-            lines, private = field_lines(source, environment, (trees or {}).get(part))
+            known = (undeclared or {}).get(part)
+            lines, private = field_lines(source, environment, (trees or {}).get(part), known)
             fields = set(lines)
         except TemplateSyntaxError as error:
             parts.append(PartFields(part, syntax_error=str(error.message)))

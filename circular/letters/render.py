@@ -43,7 +43,12 @@ from circular.letters.docx_safety import (
     validate_docx,
     write_letter,
 )
-from circular.letters.fastdocx import FastPathUnsupported, PreparedTemplate, paragraph_lines
+from circular.letters.fastdocx import (
+    FastPathUnsupported,
+    ParsedBody,
+    PreparedTemplate,
+    parse_body,
+)
 from circular.letters.fields import (
     PartFields,
     Problem,
@@ -73,7 +78,7 @@ if TYPE_CHECKING:
 #: Bumped when rendering changes in a way that changes output for the same inputs, so that
 #: letters rendered by an older version are not skipped as "unchanged".
 RENDERER_VERSION = (
-    f"circular-letters-1/docxtpl-{docxtpl.__version__}/{QR_VERSION}/{DEFLATE_VERSION}"
+    f"circular-letters-2/docxtpl-{docxtpl.__version__}/{QR_VERSION}/{DEFLATE_VERSION}"
 )
 
 #: The contact fields every ledger contact has (columns of ``circular.ledger.Contact``).
@@ -237,19 +242,22 @@ class LetterTemplate:
         #: and given to ``PreparedTemplate``: the package is opened once (``_prepare``).
         self._docxtpl: docxtpl.DocxTemplate | None = None
         self._body_source: str | None = None
-        self._body_tree: Any = None
+        self._parsed_body: ParsedBody | None = None
         try:
             opened = docxtpl.DocxTemplate(io.BytesIO(self.data))
             sources = list(opened_sources(opened))
             body = dict(sources)["body"]
-            trees = {}
-            # Parsed as PreparedTemplate compiles it, once for both; a syntax error is read
-            # with the other parts' below, and raised by _prepare.
+            parsed: dict[str, ParsedBody] = {}
+            # Parsed and compiled as PreparedTemplate compiles it, once for both, its fields
+            # noted by the compile; a syntax error is read with the other parts' below, and
+            # raised by _prepare.
             with contextlib.suppress(TemplateSyntaxError):
-                trees["body"] = self._environment.parse(paragraph_lines(body))
-            self._field_parts = fields_of_sources(sources, self._environment, trees)
+                parsed["body"] = parse_body(self._environment, body)
+            trees = {part: body.tree for part, body in parsed.items()}
+            undeclared = {part: body.undeclared for part, body in parsed.items()}
+            self._field_parts = fields_of_sources(sources, self._environment, trees, undeclared)
             self._docxtpl, self._body_source = opened, body
-            self._body_tree = trees.get("body")
+            self._parsed_body = parsed.get("body")
         except TemplateError:
             return None
         except Exception:
@@ -278,8 +286,8 @@ class LetterTemplate:
         where docxtpl must render each letter itself. The signature is added to the prepared
         package once; the QR code as a placeholder each letter replaces."""
         # PreparedTemplate keeps what it needs of them.
-        opened, body_source, body_tree = self._docxtpl, self._body_source, self._body_tree
-        self._docxtpl = self._body_source = self._body_tree = None
+        opened, body_source, parsed = self._docxtpl, self._body_source, self._parsed_body
+        self._docxtpl = self._body_source = self._parsed_body = None
         if not fast:
             return None
         signature = self.signature
@@ -297,7 +305,7 @@ class LetterTemplate:
                 letter_images=(QR_FIELD,),
                 opened=opened,
                 body_source=body_source,
-                body_tree=body_tree,
+                body=parsed,
             )
         except TemplateError:
             # docxtpl raises the same error at render time, where it is reported with the
@@ -309,8 +317,16 @@ class LetterTemplate:
         return prepared if prepared.supported else None
 
     def validate(self, data: bytes, name: str) -> None:
-        """Validate a letter rendered from this template (see ``validate_docx``)."""
-        validate_docx(data, f"{name} (template {self.label})", self.parts, self._opened)
+        """Validate a letter rendered from this template (see ``validate_docx``): a member
+        that is the template's own part, byte for byte, is not inflated or parsed again. The
+        fast path knows those members already (it compared them with the template's when it
+        prepared it): the template is then not inflated a second time."""
+        where = f"{name} (template {self.label})"
+        if self._fast is not None:
+            crcs = self._fast.template_crcs
+            validate_docx(data, where, opened=self._opened, known_crcs=crcs)
+        else:
+            validate_docx(data, where, self.parts, self._opened)
 
     def inputs_sha256(self, context: Mapping[str, Any]) -> str:
         """The hash of everything a letter is made from: renderer, template bytes, context.
@@ -786,6 +802,31 @@ def _jobs(
         yield job
 
 
+@dataclass(frozen=True)
+class _Batch:
+    """What makes a batch's letters, each from its place in the plan: in this process, or in
+    a forked worker of the pool, which inherits it and makes the letters of its share,
+    contexts included (``circular.letters.renderpool``)."""
+
+    plan: Sequence[tuple[Contact, str]]
+    templates: Mapping[str, LetterTemplate]
+    campaign: CampaignLike
+    builder: ContextBuilder
+    out_dir: Path
+    recorded: Mapping[int, Letter]
+
+    def jobs(self, start: int = 0, stop: int | None = None) -> Iterator[_Job]:
+        """The jobs of the plan's letters ``start`` to ``stop`` (``_jobs``)."""
+        plan = self.plan[start:stop]
+        return _jobs(plan, self.templates, self.campaign, self.builder, self.out_dir, self.recorded)
+
+    def job(self, index: int, inputs: str, skipped_sha: str | None) -> _Job:
+        """Letter ``index``'s job as another process made it, without its context."""
+        contact, name = self.plan[index]
+        path = safe_output_path(self.out_dir, name)
+        return _Job(contact, contact.language, name, path, {}, inputs, skipped_sha)
+
+
 def _write_letter(template: LetterTemplate, job: _Job) -> str:
     """Render, check and write ``job``'s letter; its sha256.
 
@@ -851,15 +892,16 @@ def render_campaign(
     out_dir = Path(out_dir).resolve()
     report = RenderReport()
     pending: list[_Pending] = []
-    jobs = _jobs(plan, templates, campaign, builder, out_dir, recorded)
+    batch = _Batch(plan, templates, campaign, builder, out_dir, recorded)
     count = workers if workers is not None else auto_workers(len(plan))
     if count > 1:
         from circular.letters.renderpool import render_in_pool  # it imports this module
 
-        done = render_in_pool(jobs, templates, count)
+        done = render_in_pool(batch, count)
     else:
         done = (
-            (job, job.skipped_sha or _write_letter(templates[job.language], job)) for job in jobs
+            (job, job.skipped_sha or _write_letter(templates[job.language], job))
+            for job in batch.jobs()
         )
     while True:
         try:

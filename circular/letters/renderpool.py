@@ -1,6 +1,9 @@
 """Rendering on every core: letters rendered, checked and written by a pool of processes, in
-chunks, while the calling process builds the contexts, keeps the order and writes the ledger
-(one writer: the ledger never sees the workers).
+chunks, while the calling process keeps the order and writes the ledger (one writer: the
+ledger never sees the workers). Forked workers make each letter of their chunk whole, its
+context too, from the batch they inherit (``_render_span``: the caller sends two numbers a
+chunk, and gets each letter's inputs hash and sha256 back); other workers are sent each
+letter's context, built by the caller (``_render_chunk``).
 
 How the workers start (``start_method``): on Linux, a caller with no other thread is forked:
 the workers inherit its interpreter, its imports and the templates it has prepared and
@@ -14,7 +17,10 @@ bytes the caller checked (a template file changed meanwhile cannot slip in). Els
 
 A forked worker inherits the ledger's open SQLite connections too; it never uses them, and
 leaves with ``os._exit`` (multiprocessing's own), which closes no connection and runs no
-finaliser of the caller's. Each worker checks its first letter of each template whole,
+finaliser of the caller's. It builds contexts from the caller's contact rows, reading only
+columns they hold already (the ledger's sessions keep what they load: ``expire_on_commit``
+is off, and a contact has no relationship to load), as the caller did before forked workers
+built them. Each worker checks its first letter of each template whole,
 python-docx included, as the caller does in one process.
 
 A worker leaves as soon as its caller is gone (``_watch_caller``): the pool's workers wait on
@@ -36,7 +42,7 @@ from itertools import islice
 from multiprocessing.connection import wait
 from pathlib import Path
 
-from circular.letters.render import LetterTemplate, _Job, _write_letter
+from circular.letters.render import LetterTemplate, _Batch, _Job, _write_letter
 from circular.letters.signature import Signature
 
 #: Letters sent to a worker at a time: large enough that the round trip is small beside
@@ -47,6 +53,8 @@ CHUNK = 64
 PRELOAD = ["circular.letters.poolserver"]
 
 _templates: dict[str, LetterTemplate] = {}
+#: A forked worker's batch, inherited from its caller (``_adopt``).
+_batch: _Batch | None = None
 
 Sources = dict[str, tuple[Path, str, bytes]]
 
@@ -92,14 +100,29 @@ def _start(sources: Sources, signature: Signature | None) -> None:
         _templates[language] = LetterTemplate(path, language, label, signature=signature, data=data)
 
 
-def _adopt(templates: Mapping[str, LetterTemplate]) -> None:
-    """A forked worker: the caller's prepared templates, inherited (never pickled)."""
+def _adopt(templates: Mapping[str, LetterTemplate], batch: _Batch | None = None) -> None:
+    """A forked worker: the caller's prepared templates and its batch, inherited (never
+    pickled)."""
+    global _batch
     _watch_caller()
     _templates.update(templates)
+    _batch = batch
 
 
 def _render_chunk(jobs: list[_Job]) -> list[str]:
     return [_write_letter(_templates[job.language], job) for job in jobs]
+
+
+def _render_span(start: int, stop: int) -> list[tuple[str, str | None, str]]:
+    """The letters ``start`` to ``stop`` of the inherited batch, each made here whole (its
+    context built, its inputs hashed, left as it is when unchanged, else rendered, checked
+    and written): its inputs hash, its recorded sha256 when left, and its sha256."""
+    assert _batch is not None
+    made = []
+    for job in _batch.jobs(start, stop):
+        sha = job.skipped_sha or _write_letter(_templates[job.language], job)
+        made.append((job.inputs, job.skipped_sha, sha))
+    return made
 
 
 def _for_worker(job: _Job) -> _Job:
@@ -108,15 +131,18 @@ def _for_worker(job: _Job) -> _Job:
 
 
 def start_pool(
-    templates: Mapping[str, LetterTemplate], workers: int, method: str | None = None
+    templates: Mapping[str, LetterTemplate],
+    workers: int,
+    method: str | None = None,
+    batch: _Batch | None = None,
 ) -> ProcessPoolExecutor:
     """A pool of ``workers`` processes ready to render letters of ``templates``, started by
-    ``method`` (default ``start_method()``)."""
+    ``method`` (default ``start_method()``); forked ones inherit ``batch`` too."""
     method = method or start_method()
     context = multiprocessing.get_context(method)
     if method == "fork":
         return ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_adopt, initargs=(dict(templates),)
+            workers, mp_context=context, initializer=_adopt, initargs=(dict(templates), batch)
         )
     if method == "forkserver":
         context.set_forkserver_preload(_preload())
@@ -133,23 +159,51 @@ def start_pool(
     )
 
 
-def render_in_pool(
-    jobs: Iterator[_Job], templates: Mapping[str, LetterTemplate], workers: int
+def render_in_pool(batch: _Batch, workers: int) -> Iterator[tuple[_Job, str]]:
+    """Each letter of ``batch`` with its sha256, in order (its recorded one for a letter left
+    as it was). At most two chunks per worker are in flight, so a campaign of any size holds
+    a few hundred contexts at a time."""
+    method = start_method()
+    with start_pool(batch.templates, workers, method, batch) as pool:
+        if method == "fork":
+            yield from _forked(batch, pool, workers)
+        else:
+            yield from _sent(batch.jobs(), pool, workers)
+
+
+def _forked(batch: _Batch, pool: ProcessPoolExecutor, workers: int) -> Iterator[tuple[_Job, str]]:
+    """``render_in_pool`` with forked workers: each chunk sent as its first and last letter's
+    places (``_render_span``); the caller builds no context (issue 20: a third of its work
+    a letter was building and sending them, on the cores the workers render on)."""
+    flight: deque[tuple[int, Future[list[tuple[str, str | None, str]]]]] = deque()
+    starts = iter(range(0, len(batch.plan), CHUNK))
+    while True:
+        start = next(starts, None)
+        if start is not None:
+            flight.append((start, pool.submit(_render_span, start, start + CHUNK)))
+        while flight and (len(flight) > 2 * workers or start is None):
+            first, future = flight.popleft()
+            for index, (inputs, skipped, sha) in enumerate(future.result(), start=first):
+                yield batch.job(index, inputs, skipped), sha
+        if start is None:
+            return
+
+
+def _sent(
+    jobs: Iterator[_Job], pool: ProcessPoolExecutor, workers: int
 ) -> Iterator[tuple[_Job, str]]:
-    """Each of ``jobs`` with its letter's sha256, in order; letters left as they were
-    (``skipped_sha``) are not sent to the workers. At most two chunks per worker are in flight,
-    so a campaign of any size holds a few hundred contexts at a time."""
-    with start_pool(templates, workers) as pool:
-        flight: deque[tuple[list[_Job], Future[list[str]]]] = deque()
-        while True:
-            chunk = list(islice(jobs, CHUNK))
-            if chunk:
-                todo = [_for_worker(job) for job in chunk if job.skipped_sha is None]
-                flight.append((chunk, pool.submit(_render_chunk, todo)))
-            while flight and (len(flight) > 2 * workers or not chunk):
-                done, future = flight.popleft()
-                shas = iter(future.result())
-                for job in done:
-                    yield job, job.skipped_sha or next(shas)
-            if not chunk:
-                return
+    """``render_in_pool`` with spawned or forkserver's workers: each letter's job sent (its
+    context built here); letters left as they were (``skipped_sha``) are not sent."""
+    flight: deque[tuple[list[_Job], Future[list[str]]]] = deque()
+    while True:
+        chunk = list(islice(jobs, CHUNK))
+        if chunk:
+            todo = [_for_worker(job) for job in chunk if job.skipped_sha is None]
+            flight.append((chunk, pool.submit(_render_chunk, todo)))
+        while flight and (len(flight) > 2 * workers or not chunk):
+            done, future = flight.popleft()
+            shas = iter(future.result())
+            for job in done:
+                yield job, job.skipped_sha or next(shas)
+        if not chunk:
+            return

@@ -58,6 +58,20 @@ _BODY = re.compile(
     re.I,
 )
 
+# Round 13: a records system that files the letter under a number and promises an answer
+# ("radicada con el número 2110…", "registered under reference 4411"): the answer is still to
+# come, and the number is what a person follows it up by; never a final auto-reply.
+REGISTERED = re.compile(
+    r"(registered|logged|filed)\s+(\w+\s+){0,3}?(under|with)\s+(\w+\s+){0,2}?(number|no\.|ref)"
+    r"|enregistrée?\s+(\w+\s+){0,3}?sous\s+(le\s+)?(numéro|n°|la\s+référence)"
+    r"|(radicad[oa]|registrad[oa])\s+(\w+\s+){0,3}?(con|bajo)\s+(el\s+)?(número|radicado|n\.?º)"
+    # Round 14: a date may come first ("зарегистрировано 08.02.2021 за № …"), and "под №".
+    r"|зарегистрирован\w*\s+([\w.]+\s+){0,3}?(под\s+(номером|№)|за\s+№|с\s+номером)"
+    r"|(已登记|已登記|登记号|登記號|收文编号|收文編號|文号为|文號為)"
+    r"|(?:تم\s+)?(?:تسجيل|قيد|سجلت|سُجلت)\s+(?:\S+\s+){0,3}?(?:برقم|تحت\s+رقم)",
+    re.I,
+)
+
 
 def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None:
     """An ``AutoReply`` when ``msg`` was sent by software on someone's behalf, else None.

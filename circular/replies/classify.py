@@ -42,7 +42,7 @@ from typing import Any
 
 from circular.ledger import ReplyKind
 from circular.replies import cues
-from circular.replies.autoreplies import detect_auto_reply, extract_return_date
+from circular.replies.autoreplies import REGISTERED, detect_auto_reply, extract_return_date
 from circular.replies.bounces import detect_bounce, is_abuse_report
 from circular.replies.confidence import THRESHOLD, Evidence, confidence
 from circular.replies.decide import Signal, score_sentence, sentences
@@ -213,17 +213,26 @@ def _describe(signal: Signal) -> str:
     return f"{how}: {_excerpt(signal.sentence, 160)}"
 
 
-def classify_text(text: str, *, language_known: bool = True, attachment: bool = False) -> Decision:
+def classify_text(
+    text: str,
+    *,
+    language_known: bool = True,
+    attachment: bool = False,
+    event_names: tuple[str, ...] = (),
+) -> Decision:
     """Decide accept / decline / other from a reply's own text (quotes already removed).
 
     Only the text before a signature block (``circular.replies.signature``) may decide; an
-    answer read only in the block (a motto, a service promise, a footer) goes to a person."""
+    answer read only in the block (a motto, a service promise, a footer) goes to a person.
+    ``event_names`` are the names the campaign's file gives its event (``event_names``)."""
     # The memos of searches and negation scopes hold for one text only (none is carried from
     # one message to the next, so a benchmark that repeats messages measures real work).
     cues.forget()
     analyse.cache_clear()
     own, block = split_signature(text)
-    decision = _decide_text(own, language_known=language_known, attachment=attachment)
+    decision = _decide_text(
+        own, language_known=language_known, attachment=attachment, event_names=event_names
+    )
     if not block:
         return decision
     if decision.best_guess != ReplyKind.OTHER:
@@ -231,7 +240,9 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
         # is an unresolved conflict: a person decides.
         said = spoken(block)
         if said and not decision.needs_review:
-            late = _decide_text(said, language_known=language_known, attachment=attachment)
+            late = _decide_text(
+                said, language_known=language_known, attachment=attachment, event_names=event_names
+            )
             if late.best_guess not in (ReplyKind.OTHER, decision.best_guess):
                 reason = "the signature block answers otherwise than the reply's own text"
                 return replace(
@@ -244,7 +255,9 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
     said = spoken(block)
     if not said:
         return decision  # nothing in the block names an answer (most blocks): not read again
-    late = _decide_text(said, language_known=language_known, attachment=attachment)
+    late = _decide_text(
+        said, language_known=language_known, attachment=attachment, event_names=event_names
+    )
     if late.best_guess == ReplyKind.OTHER:
         return decision
     reason = "the only answer is in the signature block, not in the reply's own text"
@@ -257,7 +270,9 @@ def classify_text(text: str, *, language_known: bool = True, attachment: bool = 
     )
 
 
-def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decision:
+def _decide_text(
+    text: str, *, language_known: bool, attachment: bool, event_names: tuple[str, ...]
+) -> Decision:
     signals: list[Signal] = []
     parts = sentences(text)
     for position, sentence in enumerate(parts):
@@ -313,6 +328,23 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
         # waits on nothing once the answer is given (round 12; a decline read from "sadly"
         # beside one may still be a delegate's reply, so it keeps the acknowledgement).
         pending = [s for s in pending if not (s.position != deciding.position and _receipt(s))]
+    # Round 13: an apology for answering late names a past approval; beside a refusal, a post
+    # not yet filled is its reason. Neither waits on anything (in another sentence).
+    pending = [
+        s
+        for s in pending
+        if s.position == deciding.position
+        or s.conditional
+        or not (
+            _said(cues.LATE_APOLOGY, s.sentence)
+            or (guess == ReplyKind.DECLINE and _said(cues.NOT_IN_OFFICE, s.sentence))
+        )
+    ]
+    if guess == ReplyKind.ACCEPT:
+        # Round 13: a condition the reply says is met, in its own sentence or the next ("…
+        # conditional on her visa. The visa was issued yesterday, so she will deliver …"): it
+        # binds nothing any more.
+        pending = [s for s in pending if not (s.conditional and _settled(s, parts))]
     if any(cues.UNCONDITIONAL.search(s.sentence) for s in agreeing):
         # "In any case the Minister will speak": conditions elsewhere bind only the details.
         pending = [replace(s, conditional=False) for s in pending]
@@ -342,6 +374,7 @@ def _decide_text(text: str, *, language_known: bool, attachment: bool) -> Decisi
             cue=deciding.cue,
             litotes=any(s.litotes for s in agreeing),
             delegate=bool(delegates),
+            event_names=event_names,
         )
     if not resolved:
         reason = "conflicting cues: both accept and decline, nothing says which stands"
@@ -431,6 +464,26 @@ def _elliptic(signal: Signal) -> bool:
     )
 
 
+def _said(lexicon: cues.Lexicon, text: str) -> bool:
+    return lexicon.search(text, cues.scripts_of(text)) is not None
+
+
+def _settled(signal: Signal, parts: list[str]) -> bool:
+    """Whether the condition of ``signal`` is said to be met, after its cue in its sentence or
+    in the next sentence ("the visa was issued", "签证已经签发")."""
+    at = signal.sentence.find(signal.cue)
+    after = signal.sentence[at + len(signal.cue) :] if at >= 0 else ""
+    following = parts[signal.position + 1] if signal.position + 1 < len(parts) else ""
+    for text in (after, following):
+        scripts = cues.scripts_of(text)
+        met = cues.FULFILLED.search(text, scripts) if text else None
+        # "if the visa is granted", "لم تصدر", "если виза будет выдана": not met yet.
+        before = text[max(0, met.start() - 30) : met.start()] if met else ""
+        if met and not any(lex.search(before, scripts) for lex in (cues.CONDITION, cues.NEGATION)):
+            return True
+    return False
+
+
 def _risk(
     deciding: Signal, agreeing: list[Signal], against: list[Signal], pending: list[Signal]
 ) -> str | None:
@@ -469,12 +522,16 @@ def _excerpt(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def classify_message(raw: bytes, *, limits: Limits | None = None) -> Classification:
+def classify_message(
+    raw: bytes, *, limits: Limits | None = None, event_names: tuple[str, ...] = ()
+) -> Classification:
     """Classify one raw e-mail. Raises ``NotAnEmail`` for input that is not one; a message over
-    a limit is ``other`` with low confidence and the limit named in the evidence."""
+    a limit is ``other`` with low confidence and the limit named in the evidence.
+    ``event_names``: the names the campaigns' files give their events (``event_names``; none:
+    a meeting named after "instead" may always be another event, and goes to a person)."""
     limits = limits or DEFAULT_LIMITS
     try:
-        return _classify(raw, limits)
+        return _classify(raw, limits, tuple(event_names))
     except NotAnEmail:
         raise
     except LimitExceeded as exceeded:
@@ -492,7 +549,7 @@ def classify_message(raw: bytes, *, limits: Limits | None = None) -> Classificat
         )
 
 
-def _classify(raw: bytes, limits: Limits) -> Classification:
+def _classify(raw: bytes, limits: Limits, event_names: tuple[str, ...]) -> Classification:
     msg = parse_message(raw, limits)
     bounce = detect_bounce(msg)
     if bounce is not None:
@@ -515,11 +572,12 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
     body = extract_body(msg, limits)
     reply = clean_reply(body.text)
     auto = detect_auto_reply(msg, reply)
-    if auto is not None and auto.body_only and _names_an_answer(reply):
+    filed = auto is not None and auto.body_only and REGISTERED.search(reply) is not None
+    if auto is not None and auto.body_only and (filed or _names_an_answer(reply)):
         # "This is an automatic message … every invitation is accepted or declined in
         # writing": only the body calls itself a robot, and it speaks of answers. Neither a
         # robot nor an answer for sure: a person reads it (round 11).
-        decision = classify_text(reply, language_known=True)
+        decision = classify_text(reply, language_known=True, event_names=event_names)
         return Classification(
             ReplyKind.OTHER,
             detect_language(reply),
@@ -527,27 +585,14 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
             auto.evidence,
             reply,
             needs_review=True,
-            review_reason="a sentence calls the message automatic, beside words of an answer; "
-            f"best guess {decision.best_guess.value}",
+            review_reason=(
+                "a records system filed the letter under a number; the answer is still to come"
+                if filed
+                else "a sentence calls the message automatic, beside words of an answer"
+            )
+            + f"; best guess {decision.best_guess.value}",
             best_guess=decision.best_guess.value,
             cues=decision.cues,
-        )
-    registered = auto is not None and auto.body_only and _registration(reply)
-    if registered:
-        # Round 14: a document system's notice ("logged with reference INC0042213", "radicada
-        # con el número 211008745", «зарегистрировано за № …») acknowledges receipt: the number
-        # must be quoted in what follows and the deadline it gives moves the reminder, so a
-        # person records it (a robot without one stays an automatic reply).
-        said = f"an automatic acknowledgement that registers the letter ({registered})"
-        return Classification(
-            ReplyKind.OTHER,
-            detect_language(reply),
-            auto.confidence,  # type: ignore[union-attr]
-            auto.evidence,  # type: ignore[union-attr]
-            reply,
-            needs_review=True,
-            review_reason=said,
-            best_guess=ReplyKind.OTHER.value,
         )
     if auto is not None:
         return Classification(
@@ -559,13 +604,15 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
             return_date=extract_return_date(reply, _message_date(msg)),
         )
     language = detect_language(reply)
-    decision = classify_text(reply, language_known=language is not None)
+    decision = classify_text(reply, language_known=language is not None, event_names=event_names)
     shown = reply
     if decision.best_guess == ReplyKind.OTHER and cues.FORWARD_POINTER.search(reply):
         # "Voici la réponse de la Ministre" above a forwarded message: that message answers.
         forwarded = forwarded_message(body.text)
         if forwarded:
-            inner = classify_text(forwarded, language_known=language is not None)
+            inner = classify_text(
+                forwarded, language_known=language is not None, event_names=event_names
+            )
             if inner.best_guess != ReplyKind.OTHER:
                 # Never final: a forwarded message may be a draft or about another event
                 # (development sets 4 and 5); a person confirms the best guess.
@@ -579,7 +626,7 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
                 )
                 shown = (reply + "\n\n" + forwarded).strip()
     if decision.best_guess == ReplyKind.OTHER and _no_answer_in(decision):
-        decided = _from_attachments(body.attachments, limits)
+        decided = _from_attachments(body.attachments, limits, event_names)
         if decided is not None:
             pending = bool(decision.cues)
             decision, attached_text = decided
@@ -610,21 +657,6 @@ def _classify(raw: bytes, limits: Limits) -> Classification:
     )
 
 
-_REGISTERED = re.compile(
-    r"(logged|registered|recorded|reference|ticket|enregistr\w*|référence|radicad\w*|registrad\w*"
-    r"|зарегистрир\w*|регистрац\w*|登记|登記|编号|編號|收文|تسجيل|القيد|برقم)"
-    r"(?:[^.。\n]|\.(?=\d)){0,60}?"
-    r"(?<![\d.])(?P<number>№\s*[\w/-]*\d[\w/-]*|[^\W\d_]{0,6}[-/]?\d[\w/-]{3,})",
-    re.I,
-)
-
-
-def _registration(text: str) -> str | None:
-    """The registration or ticket number a document system gave the letter, if any."""
-    match = _REGISTERED.search(text[:1500])
-    return match.group("number") if match else None
-
-
 def _no_answer_in(decision: Decision) -> bool:
     """Whether the text read decided nothing: no cue, or only pending ones (a question, an
     offer, "the original is filed"): an attached letter may still answer (round 11)."""
@@ -650,7 +682,9 @@ def _names_an_answer(text: str) -> bool:
     return any(lex.search(text, scripts) for lex in (cues.ACCEPT, cues.DECLINE, cues.PARTICIPATE))
 
 
-def _from_attachments(attachments: tuple[Any, ...], limits: Limits) -> tuple[Decision, str] | None:
+def _from_attachments(
+    attachments: tuple[Any, ...], limits: Limits, event_names: tuple[str, ...]
+) -> tuple[Decision, str] | None:
     """Decide from attached letters when the body did not; None when there are none."""
     documents = []
     for attachment in attachments:
@@ -670,7 +704,10 @@ def _from_attachments(attachments: tuple[Any, ...], limits: Limits) -> tuple[Dec
     for name, text in readable:
         for version in (clean_reply(text), text):
             decision = classify_text(
-                version, language_known=detect_language(version) is not None, attachment=True
+                version,
+                language_known=detect_language(version) is not None,
+                attachment=True,
+                event_names=event_names,
             )
             decision = replace(decision, evidence=f"[{name}] {decision.evidence}")
             if decision.best_guess != ReplyKind.OTHER:

@@ -260,6 +260,25 @@ ACCEPT = _compile(
         # imperative and the infinitive ("please confirm", "merci de confirmer") are excluded.
         r"\b(confirms|confirmed)\s*[.!]?\s*$|\b(confirme|confirmons|confirmée?)\s*[.!]?\s*$"
         r"|\b(confirma|confirmamos|confirmad[oa])\s*[.!]?\s*$",
+        # Round 13: someone "confirmed for" a day ("the Deputy Minister is confirmed for 25
+        # March", « est confirmé pour le 24 mars », "queda confirmado para el 24").
+        r"\b(is|are|has\s+been|have\s+been|now)\s+confirmed\s+(for|on)\s+(the\s+)?(\d{1,2}\b"
+        r"|(mon|tues|wednes|thurs|fri)day)"
+        r"|\b(est|sont)\s+(bien\s+|donc\s+)?confirmée?s?\s+pour\s+(le\s+)?(\d{1,2}\b|lundi|mardi"
+        r"|mercredi|jeudi|vendredi)"
+        r"|\b(queda|quedan|está|están|ha\s+quedado)\s+confirmad[oa]s?\s+para\s+(el\s+)?(\d{1,2}\b"
+        r"|lunes|martes|miércoles|jueves|viernes)",
+        r"(?<![\w\u0400-\u04ff])подтвержд[её]н\w*\s+на\s+(\d{1,2}|понедельник|вторник|среду"
+        r"|четверг|пятницу)",
+        r"(?:تم\s+)?تأكيد\s+(?:مشاركة|كلمة)\s+(?:\S+\s+){0,4}?(?:ليوم|يوم)\s+\d",
+        # Round 13: a speech the Minister "limits himself to" ("will limit himself to a video
+        # address", « se limitera à une intervention par vidéo ») is still a speech.
+        r"\b(limit|confine)\w*\s+(himself|herself|themselves)\s+to\s+(\S+\s+){0,3}?(statement|address"
+        r"|speech|intervention|remarks)\b"
+        r"|\bse\s+limitera\s+à\s+(\S+\s+){0,3}?(intervention|déclaration|allocution|discours"
+        r"|message\s+vidéo)\b"
+        r"|\bse\s+limitará\s+a\s+(\S+\s+){0,3}?(intervención|declaración|discurso|mensaje\s+en"
+        r"\s+v[ií]deo)\b",
         # fr
         r"\baccept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participation|présence|disponibilité|acceptation|particip\w+"
@@ -328,7 +347,10 @@ ACCEPT = _compile(
         r"接受(邀请|贵方邀请|您的邀请|此邀请|了)|欣然接受|愉快地接受|接受贵|接受[^。；，]{0,8}邀请",
         r"(确认|確認)[^。；]{0,30}(出席|参加|參加|参会|參會|与会|與會|发言|發言|致辞|致辭)|(答复|回复|答案)(是)?肯定|肯定的(答复|回复)"
         r"|^\s*(确认|確認)\s*[。！]?\s*$|决定(参加|出席|接受|发言|與會|与会)|^\s*(确定|確定)(参加|參加|出席|参会|与会)"
-        r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)",
+        r"|由(部长|部長)(本人|亲自|親自)?(发言|發言|致辞|致詞|出席)"
+        # Round 13: a day settled for the speech ("部长确定3月25日发言").
+        r"|(确定|確定)\s*(于|於|在)?\s*\d{1,2}\s*(月\s*\d{1,2}\s*)?(日|号|號)\s*(出席|参加|參加"
+        r"|参会|參會|与会|與會|发言|發言|致辞|致辭)",
         r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
@@ -360,7 +382,7 @@ ACCEPT = _compile(
         r"|(?:^|\s)و?(?:راح|رح)\s+[يتن](?:شارك|لقي|حضر|تكلم|تحدث)"
         r"|(?:^|\s)[وف]?(?:وجه|أوعز|أمر)\s+(?:معاليه\s+|الوزير\s+)?ب(?:المشاركة|الحضور|قبول\s+الدعوة|تلبية)",
         # The future prefix س on a present verb of taking part (3rd/1st person, و glued on).
-        r"(?:^|\s)و?(?:س|سوف\s+)[يتن](?:شارك|لقي|حضر|تحدث|قدم|سجل|مثل)",
+        r"(?:^|\s)و?(?:س|سوف\s+)[يتن](?:شارك|لقي|حضر|تحدث|قدم|سجل|مثل|تلو|قرأ)",
         r"(سيقوم|سوف\s+يقوم|ستقوم|سنقوم|سيتشرف|يتشرف|سيسعد|سيكون)[^.؛]{0,30}(بإلقاء|بالمشاركة|بتقديم"
         r"|بحضور|بالحضور)",
         r"(يسعد|(?:^|\s)و?يسر(?=\s)|يسرني|يسرنا|يشرفني|يشرفنا|يسعدني|يسعدنا|بكل\s+سرور|يطيب)"
@@ -463,19 +485,20 @@ PARTICIPATE = _compile(
     [
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
-        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor)\b",
+        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
         r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?"
-        r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole)\b",
+        r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole|se\s+libérer|se\s+rendre\s+disponible)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
-        r"|uso\s+de\s+la\s+palabra|venir|viajar)\b",
+        r"|uso\s+de\s+la\s+palabra|venir|viajar|liberarse|hacer\s+un\s+hueco)\b",
         r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*"
-        r"|приехать|прибыть",
-        r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明",
-        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث",
+        r"|приехать|прибыть|освободиться|вырваться",
+        r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明|抽身|脱身",
+        r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث"
+        r"|التفرغ|[يتن]تفرغ",
     ]
 )
 
@@ -669,7 +692,7 @@ HEDGE = _compile(
         r"|(?<![\w\u0400-\u04ff])до\s+(возвращения|получения|принятия|завершения|окончания"
         r"|согласования|утверждения)(?![\w\u0400-\u04ff])"
         r"|(дополнительно|отдельно)\s+(подтвержд\w*|подтвердим|сообщим|проинформируем)",
-        r"收悉|已收到|暂定|暫定|尽快|稍后|另行|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
+        r"收悉|已收到|(?<!题目)(?<!題目)(?<!标题)(?<!標題)(?<!主题)(?<!主題)(?<!题为)暂定|(?<!题目)(?<!題目)(?<!标题)(?<!標題)(?<!主题)(?<!主題)暫定|尽快|稍后(?!(提交|发送|發送|发过来|發過來|发来|發來|提供|补充|補充|另发|另發|寄|附))|另行(?!(提交|发送|發送|提供|补充|補充|寄|附))|目前尚|尚未|尚在|未确认|未確認|未确定|(无法|不能|暂时无法)确认|既不接受也不拒绝|正在(研究|考虑|协调|审议)|待定|待确认|可能会|也许|或许|确认后"
         r"|将另|再行|届时再|报请|报批|待批|审批|获批后",
         r"في\s+أقرب\s+وقت|لاحقا|لاحقاً|لم\s+يتم\s+بعد|قيد\s+(الدراسة|النظر|البحث)|إذا|في\s+حال"
         r"|ربما|سنؤكد|بانتظار|في\s+انتظار|استلام|(?<!البرنامج\sال)(?<!الجدول\sال)مبدئي|مبدئياً|سنوافيكم|سنعود\s+إليكم|سنبلغكم|سنحيطكم|بعد\s+التشاور"
@@ -1403,6 +1426,93 @@ LOGISTICS = _compile(
         r"بيان\s+صحفي|إعادة\s+بث|البث\s+المباشر|نقل\s+(?:\S+\s+){0,2}مباشرة",
     ]
 )
+# Round 8: a written document put in the place of a speech ("instead, a written report",
+# "改为提交书面报告", "sino un comunicado de prensa") is not the Minister speaking: the refusal
+# of the speech stands. Round 13: the Y of a "not X but Y" that is such a document leaves the
+# refusal of X standing (``decide.score_sentence``).
+WRITTEN = _compile(
+    [
+        # A written *statement* may still count as the Minister's word (round 7 keeps
+        # "改为书面发言" with a person); a report, an input or a press release does not.
+        r"\b(written\s+(\w+\s+)?(input|contribution|report|submission|note)|press\s+release)\b",
+        r"\b((contribution|note)\s+écrite|rapport\s+écrit|communiqué(\s+de\s+presse)?)\b",
+        r"\b((aporte|informe)\s+escrito|(contribución|nota)\s+escrita|comunicado(\s+de\s+prensa)?)\b",
+        r"(?<![\w\u0400-\u04ff])(письменн\w+\s+(доклад|материал|вклад|справк|отч[её]т)\w*"
+        r"|пресс-релиз\w*)",
+        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿"
+        r"|(书面|書面)形式[^。；，]{0,12}(材料|报告|報告|意见|意見)"
+        # Round 14: material for the WSIS Prizes submitted instead of a speech.
+        r"|(提交|提供|报送|報送)[^。；，]{0,20}(项目材料|項目材料|材料|資料|资料)",
+        r"(مساهمة|تقرير|مذكرة)\s+مكتوب\w*|بيان\s+صحفي",
+    ]
+)
+
+# Round 13: a condition the reply says is met ("the visa was issued yesterday", « le visa lui a
+# été accordé », "ya fue concedido", «виза уже выдана», "签证已经签发", "وقد صدرت بالفعل").
+FULFILLED = _compile(
+    [
+        r"\b(was|were|has\s+been|have\s+been|is\s+now|are\s+now)\s+(now\s+|finally\s+)?(issued"
+        r"|granted|approved|obtained|cleared)\b",
+        r"\b(a|ont)\s+été\s+(finalement\s+)?(accordée?s?|délivrée?s?|obtenue?s?|approuvée?s?)\b",
+        r"\b(fue|fueron|ha\s+sido|han\s+sido|quedó)\s+(ya\s+|finalmente\s+)?(concedid|otorgad"
+        r"|aprobad|expedid|emitid|obtenid)\w*",
+        r"(?<![\w\u0400-\u04ff])(уже|был[аои]?)\s+(выдан[аоы]?|получен[аоы]?|одобрен[аоы]?)"
+        r"(?![\w\u0400-\u04ff])",
+        r"已(经|經)?(签发|簽發|获批|獲批|批准|获得|獲得|办妥|辦妥|下发|下發|发放|發放)",
+        r"قد\s+صدرت|صدرت\s+بالفعل|(?:تم|وتم)\s+(?:منح|إصدار|الحصول\s+على)|حصلنا\s+على",
+    ]
+)
+# Round 13: an apology for answering late ("apologies for the delay: the letter took long to be
+# cleared", «приносим извинения за задержку», "回复迟了几天，十分抱歉"): the approval it names is
+# past; it suspends no answer in another sentence.
+LATE_APOLOGY = _compile(
+    [
+        r"\b(apologi[sz]\w*|sorry)\s+(\w+\s+){0,3}?(for\s+)?(the\s+|this\s+|our\s+)?(delay|late"
+        r"\s+reply)\b",
+        r"\b(excus\w*|pardon)\s+(\w+\s+){0,3}?(ce|du|le|notre)\s+retard\b",
+        r"\b(disculp\w*|perd[oó]n\w*)\s+(\w+\s+){0,3}?(la|esta|nuestra)\s+(demora|tardanza)\b",
+        r"(?<![\w\u0400-\u04ff])(извин\w*|прости\w*)\s+(\w+\s+){0,2}?за\s+(задержку|промедление"
+        r"|опоздание)",
+        r"(回复|答复|回覆|答覆)(迟|遲|晚)了[^。；]{0,10}(抱歉|歉意|见谅|見諒)|(延误|延誤|迟复|遲覆)[^。；]{0,6}(抱歉"
+        r"|歉意|见谅|見諒)",
+        r"(?:نعتذر|نأسف|اعتذار\S*)\s+(?:\S+\s+){0,2}?(?:عن|على)\s+(?:ال)?تأخ\S*",
+    ]
+)
+# Round 13: a post not yet filled ("the new Minister has not yet been appointed", «председатель
+# пока не назначен», "部长人选目前尚未公布"): beside a refusal it is its reason, not a pending
+# answer.
+NOT_IN_OFFICE = _compile(
+    [
+        r"\bnot\s+(yet\s+)?(been\s+)?(appointed|named|sworn\s+in|formed|announced)\b",
+        r"\bpas\s+encore\s+(été\s+)?(nommée?|désignée?|formée?|constituée?|annoncée?)\b",
+        r"\b(todavía|aún)\s+no\s+(ha\s+sido\s+)?(nombrad|designad|conformad|anunciad)\w*",
+        r"(?<![\w\u0400-\u04ff])(пока|ещё|еще)\s+не\s+(назначен|сформирован|утвержд[её]н|объявлен)\w*",
+        r"(尚未|目前尚未|还未|還未|仍未)(公布|任命|到任|就任|就职|就職|确定人选|確定人選)",
+        r"لم\s+(?:يتم\s+)?(?:يعين|يعيّن|تعيين|يشكل|تشكيل|يعلن|إعلان)\S*(?:\s+\S+){0,3}\s+بعد",
+    ]
+)
+# Round 13: an earlier answer or proposal revoked ("the note below about declining is no longer
+# relevant", «записка ниже про отказ не актуальна», "الاقتراح أدناه بالاعتذار لم يعد قائماً"): the
+# clause answers nothing itself; the reply's other clauses decide.
+REVOKED = _compile(
+    [
+        r"\b(note|proposal|draft|message|suggestion|reply|answer|e-?mail|memo|acceptance|refusal"
+        r"|confirmation|regrets)\b[^.;,]{0,60}?"
+        r"\b(no\s+longer\s+(stands|valid|applies|relevant|current|holds)|(is|are)\s+(now\s+)?"
+        r"(withdrawn|void|obsolete|superseded)|not\s+relevant\s+any\s*more)\b",
+        r"\b(note|proposition|projet|message|réponse|courriel|acceptation|refus|confirmation)\b[^.;,]{0,60}?\b(n'est\s+plus"
+        r"\s+(valable|d'actualité|pertinente?)|(est|sont)\s+(désormais\s+)?(caduque?s?|annulée?s?))",
+        r"\b(nota|propuesta|borrador|mensaje|respuesta|correo|aceptación|negativa|confirmación)\b[^.;,]{0,60}?\b(ya\s+no\s+(es"
+        r"\s+válid[oa]|está\s+vigente|procede|aplica)|queda\s+(sin\s+efecto|anulad[oa]))",
+        r"(?<![\w\u0400-\u04ff])(записк|предложени|проект|сообщени|ответ|письм|согласи|отказ|подтверждени)\w*[^.;,]{0,60}?"
+        r"(не\s+актуальн\w*|неактуальн\w*|утратил\w*\s+силу|(более|больше)\s+не\s+(действ"
+        r"|актуальн)\w*)",
+        r"(建议|建議|意见|意見|草稿|拟稿|擬稿|回复|回覆|邮件|郵件|答复|答覆|接受|婉拒|确认|確認)[^。；，]{0,20}?(不再有效|已作废"
+        r"|已作廢|已撤回|不再适用|不再適用|已失效)",
+        r"(?:الاقتراح|المقترح|المسودة|الرسالة|الرد|القبول|الاعتذار)[^.،]{0,40}?لم\s+يعد"
+        r"|لم\s+يعد\s+(?:هذا\s+|ذلك\s+)?(?:الاقتراح|المقترح|المسودة|الرد|القبول|الاعتذار)",
+    ]
+)
 # Round 10: conditions without a clause of their own ("if possible", "if needed"): about a
 # detail when the answer is in another sentence.
 ELLIPTIC_CONDITION = _compile(
@@ -1446,7 +1556,13 @@ ELLIPTIC_CONDITION = _compile(
         r"|如(您|贵方)需要|如(贵方|您)?方便|如無不便|如无不便"
         r"|如[^，。；]{0,10}有(任何)?(调整|調整|变动|變動|变化|變化|更改)"
         r"|如(议程|議程|日程|时间|時間)(允许|允許|许可|許可)|如(有|仍有)(空位|名额|名額)"
-        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)|如(对贵方|對貴方|对您|對您)?有(所)?(帮助|幫助)",
+        r"|如(贵方|您)[^，。；]{0,20}有任何(具体|具體)?(要求|需求)"
+        # Round 13: the organisers' needs ("如贵处需要发言人照片", "如贵处对时长另有要求") and
+        # doubts about material ("如数据有疑问") bind no answer in another sentence.
+        r"|如(贵处|貴處|贵方|貴方|贵秘书处|貴秘書處|秘书处|秘書處|您)[^，。；]{0,20}(需要|要求|需求)"
+        r"|如[^，。；]{0,6}有(疑问|疑問|问题|問題)"
+        # Round 14: an offer "如对贵方有帮助" (if it helps you).
+        r"|如(对贵方|對貴方|对您|對您)?有(所)?(帮助|幫助)",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
         r"|فيه?\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"

@@ -27,7 +27,8 @@ _SENTENCE_END = re.compile(
     re.I,
 )
 _CLAUSE_BREAK = re.compile(
-    r"[,:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
+    # A comma before a second "ни / ni" continues "neither X, nor Y" (round 13).
+    r",(?!\s*(?:ни|ni)\b)\s*|[:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
     r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|而以|而通过|改由)|："
     # Informal Chinese separates clauses with a space or an emoji: "确定参加👍 详细信息稍后发您".
     r"|(?<=[\u4e00-\u9fff\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[\u4e00-\u9fff])"
@@ -195,7 +196,14 @@ def _over_coordination(
     for scope in neg.scopes:
         if scope.backward or not scope.start <= negated.start() < scope.end:
             continue
-        if _COORDINATION.search(body, scope.start, negated.start()):
+        coordination = _COORDINATION.search(body, scope.start, negated.start())
+        # Round 13: "участвовать не будет и заявления не представит": the coordinated verb has
+        # its own negator, so both are refused.
+        negated_too = coordination and any(
+            other is not scope and not other.backward and coordination.end() <= other.start
+            for other in neg.scopes
+        )
+        if coordination and not negated_too:
             return "a negation reaching over a coordinated verb"
     return None
 
@@ -311,6 +319,17 @@ _DAY_DENIED = re.compile(
     r"(?:le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|-?го|-?e|er)?(?:\s+\w+)?\s*[.;]?\s*$",
     re.I,
 )
+# Round 13: a day said to be impossible ("the date of 22 March is not possible", « le 22 mars
+# n'est pas possible », "el 22 de marzo no es posible", «22 марта не подходит», "22日不行").
+_DAY_NOT_POSSIBLE = re.compile(
+    r"^\s*(?:(?:the\s+)?date\s+of\s+|la\s+date\s+du\s+|la\s+fecha\s+del?\s+|дата\s+)?"
+    r"(?:(?:the|le|el)\s+)?(?:(?:monday|lundi|lunes|понедельник)\s+)?\d{1,2}(?:st|nd|rd|th|er|-?го)?\s+(?:de\s+)?\w+"
+    r"\s+(?:is\s+not|isn't|n'est\s+pas|no\s+es|не)\s+(?:possible|convenient|suitable|posible"
+    r"|conveniente|возможн\w*|подходит)"
+    r"|^\s*\d{1,2}\s*(?:日|号|號)[^，。；]{0,4}(?:不行|不方便|不合适|不合適)"
+    r"|^\s*(?:يوم\s+)?\d{1,2}\s+\S+\s+(?:غير\s+ممكن|غير\s+مناسب|لا\s+يناسب)",
+    re.I,
+)
 _BARE_CONTRAST = re.compile(
     r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
     r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
@@ -390,6 +409,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             carried = True
             continue
         contrast, carried = contrast or carried, False
+        if cues.REVOKED.search(clause, scripts):
+            continue  # "the note below about declining is no longer relevant" (round 13)
         hedge = cues.HEDGE.search(clause, scripts)
         if hedge:
             found.append(Signal("hedge", sentence, position, contrast, cue=hedge.group(0)))
@@ -409,7 +430,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # After a negated cause ("does not decline for lack of interest, but because …") the
         # contrast gives the real cause, not a substitute.
         substitution = contrast and negated_before and not causes
-        negations += _nested(neg.scopes)
+        negations += _nested(neg.scopes, neg.text)
         answer_word = _answer_word(clause, scripts) if substitution else None
         # The Y of a substitution as a way of taking part ("not in person but by video") or
         # the Minister in person ("not the Ambassador but the Minister herself").
@@ -438,9 +459,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # Round 11: "ليس هناك ما يمنع …، بل إن معاليه حريص عليها" (nothing prevents it; indeed he
         # is keen on it): a contrast clause with no negation, refusal or hedge reinforces.
         contrasted = contrasted or (contrast and bool(neg.any or explicit or neg.litotes))
-        if substitution:
+        if substitution and not cues.WRITTEN.search(body, scripts):
             # "not X but Y": X was only negated to be replaced; a decline read from that
             # negation alone (no word of refusal) does not stand ("not on the 22nd but the 25th").
+            # A written report or contribution for Y does not replace the speech (round 13).
             found = [s for s in found if not (s.kind == "decline" and not s.explicit)]
         if role and not role_negated and role_name is None:
             # Read the name in the whole sentence: it runs across commas ("the Deputy
@@ -462,6 +484,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal(answer_word, sentence, position, True, cue=clause.strip(), explicit=True)
             )
+        elif not explicit and _DAY_NOT_POSSIBLE.search(body):
+            # "la date du 22 mars n'est pas possible pour lui": one day refused, not the
+            # invitation; a "not the 22nd but the 25th" may follow (round 13).
+            negated_before = True
         elif explicit or accept_negated or participate_negated:
             cue = (explicit or accept_negated or participate_negated).group(0)  # type: ignore[union-attr]
             negated = None if explicit else accept_negated or participate_negated
@@ -563,19 +589,35 @@ _N_WORD = re.compile(
 _VERBAL_NEGATOR = re.compile(r"^(ne|n'|no|не)\b", re.I)
 
 
-def _nested(scopes: tuple[negation.Scope, ...]) -> int:
-    """How many forward negations open inside another forward negation's scope."""
+# Round 13: a negation after "and" starts a coordinated one ("участвовать не будет и заявления
+# не представит", "لن يستطيع … ولن تنتدب", "不发言，也不派人"), not one inside the other; and a
+# verbal negator then an n-word ("no enviará a ningún representante") is one negation too.
+_COORDINATOR = re.compile(
+    r"(?<![\w\u0400-\u04ff])(?:and|nor|et|y|ni|и|ни)(?![\w\u0400-\u04ff])|(?:^|\s)و|[也亦并並]",
+    re.I,
+)
+
+
+def _nested(scopes: tuple[negation.Scope, ...], text: str = "") -> int:
+    """How many forward negations open inside another forward negation's scope (one
+    coordinated by "and", or an n-word in concord with the negator before it, is not)."""
     forward = [s for s in scopes if not s.backward]
+
+    def inside(inner: negation.Scope, outer: negation.Scope) -> bool:
+        if not outer.start < inner.start < outer.end:
+            return False
+        if _N_WORD.match(outer.trigger) and _VERBAL_NEGATOR.match(inner.trigger):
+            return False
+        if _VERBAL_NEGATOR.match(outer.trigger) and _N_WORD.match(inner.trigger):
+            return False
+        between = text[outer.start + len(outer.trigger) : inner.start]
+        return not (_COORDINATOR.search(between) or re.match(r"[وف]", inner.trigger))
+
     return sum(
         1
         for inner in forward
         if inner.trigger.lower() not in _CORRELATIVE
-        and any(
-            outer.start < inner.start < outer.end
-            and not (_N_WORD.match(outer.trigger) and _VERBAL_NEGATOR.match(inner.trigger))
-            for outer in forward
-            if outer is not inner
-        )
+        and any(inside(inner, outer) for outer in forward if outer is not inner)
     )
 
 

@@ -74,6 +74,7 @@ from circular.replies.matching import (
     CountryLookup,
     Match,
     Matcher,
+    campaign_event_names,
     campaign_reference,
     default_country_lookup,
     letters_by_token,
@@ -880,9 +881,12 @@ def load_classifier(path: str | None = None) -> Classifier:
     return function  # type: ignore[no-any-return]
 
 
-def with_limits(classify: Classifier, limits: Limits) -> Classifier:
-    """``classify`` reading under ``limits`` (``CIRCULAR_MAIL_MAX_*``) when it takes a
-    ``limits`` argument, as circular's classifier does; any other classifier as it is."""
+def with_limits(
+    classify: Classifier, limits: Limits, event_names: tuple[str, ...] = ()
+) -> Classifier:
+    """``classify`` reading under ``limits`` (``CIRCULAR_MAIL_MAX_*``) and knowing the
+    campaigns' ``event_names`` when it takes those arguments, as circular's classifier does;
+    any other classifier as it is."""
     import functools
     import inspect
 
@@ -890,9 +894,9 @@ def with_limits(classify: Classifier, limits: Limits) -> Classifier:
         parameters = inspect.signature(classify).parameters
     except (TypeError, ValueError):  # a builtin or a C callable: nothing to bind
         return classify
-    if "limits" not in parameters:
-        return classify
-    return functools.partial(classify, limits=limits)
+    given = {"limits": limits, "event_names": event_names}
+    bound = {name: value for name, value in given.items() if name in parameters}
+    return functools.partial(classify, **bound) if bound else classify
 
 
 def poll_once(
@@ -904,10 +908,18 @@ def poll_once(
 ) -> PollResult:
     """One poll with the settings' mailbox, the real classifier, and every campaign's
     reference (see ``circular.replies.matching.campaign_reference``)."""
-    classify = with_limits(classify or load_classifier(), Limits.from_settings(settings))
     with ledger.session() as session:
         index = ContactIndex.build(session)
     references = {c: campaign_reference(c, settings.letters_dir) for c in index.campaigns}
+    # A message is classified before it is matched: the names of every campaign's event serve.
+    names = tuple(
+        dict.fromkeys(
+            n
+            for c in sorted(index.campaigns)
+            for n in campaign_event_names(c, settings.letters_dir)
+        )
+    )
+    classify = with_limits(classify or load_classifier(), Limits.from_settings(settings), names)
     poller = Poller(
         ledger,
         ImapConfig.from_settings(settings),

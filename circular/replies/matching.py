@@ -32,6 +32,7 @@ from email.message import EmailMessage
 from email.message import Message as EmailMessageBase
 from email.utils import getaddresses
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -467,23 +468,38 @@ def default_country_lookup(name: str) -> str | None:
     return country.iso3 if country is not None else None
 
 
+def _campaign_data(campaign: str, letters_dir: Path | None) -> dict[str, Any]:
+    """The raw ``letters/<campaign>/campaign.yaml`` ({} when there is none or it is unreadable:
+    loading the campaign reports that; a poll must not stop on it)."""
+    if letters_dir is None:
+        return {}
+    path = letters_dir / campaign / "campaign.yaml"
+    if not path.exists():
+        return {}
+    from circular.campaign import CampaignError, read_campaign_file
+
+    try:
+        return read_campaign_file(path)
+    except CampaignError:
+        return {}
+
+
 def campaign_reference(campaign: str, letters_dir: Path | None = None) -> str:
     """A campaign's reference as written in its letters: the ``reference`` of
     ``letters/<campaign>/campaign.yaml`` when it says one, else derived from the id
     (``cl-21-4`` → ``CL-21/4``: upper case, the last hyphen is the slash)."""
-    if letters_dir is not None:
-        path = letters_dir / campaign / "campaign.yaml"
-        if path.exists():
-            from circular.campaign import CampaignError, read_campaign_file
-
-            try:
-                data = read_campaign_file(path)
-            except CampaignError:
-                # Python tags, bad YAML, not UTF-8: loading the campaign reports it; a poll
-                # must not stop on it, so the reference derived from the id serves.
-                data = {}
-            reference = data.get("reference")
-            if isinstance(reference, str) and reference.strip():
-                return reference.strip()
+    reference = _campaign_data(campaign, letters_dir).get("reference")
+    if isinstance(reference, str) and reference.strip():
+        return reference.strip()
     head, _, tail = campaign.upper().rpartition("-")
     return f"{head}/{tail}" if head else campaign.upper()
+
+
+def campaign_event_names(campaign: str, letters_dir: Path | None = None) -> tuple[str, ...]:
+    """The names the campaign's file gives its event (``event_names``, every language), for
+    the reply classifier; () when it names none (round 13)."""
+    names = _campaign_data(campaign, letters_dir).get("event_names")
+    if not isinstance(names, dict):
+        return ()
+    found = (n for per in names.values() if isinstance(per, list) for n in per)
+    return tuple(dict.fromkeys(n.strip() for n in found if isinstance(n, str) and n.strip()))

@@ -202,7 +202,7 @@ _PSEUDO = [
     r"|\bser[íi]a\s+(imperdonable|impensable|inconcebible|inaceptable|un\s+error|una\s+lástima)"
     r"\s+que\s+[^.;]{0,60}?\bno\b"
     r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
-    r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет)\s+не(?!\s+не(?![\w\u0400-\u04ff]))"
+    r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет|можем|могу|могут|сможем|смогут)\s+не(?!\s+не(?![\w\u0400-\u04ff]))"
     r"|не\s+позднее|несомненно|без\s+сомнени\w*"
     r"|не\s+оста[её]тся\s+(ничего\s+)?(иного|другого)?,?\s*(кроме\s+как|как)"
     r"|не\s+((из-за|по\s+причине)\s+)?(отсутстви\w*|недостат\w*)\s+\w+"
@@ -305,12 +305,21 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
+_HAN_PLACE = re.compile(r"(?<!正)在[^，。；、\s]{1,14}?(上|中|期间|期間)")
+
+
 def _scope_end(text: str, start: int, scripts: frozenset[str], participation: Lexicon) -> int:
     """Where a scope opened at ``start`` ends: the next terminator, or the window's end."""
     terminator = _TERMINATOR.search(text, scripts, pos=start)
     limit = terminator.start() if terminator else len(text)
     if "han" in scripts and _HAN.search(text[start : start + 2]):
-        return min(limit, start + WINDOW_HAN)
+        end = start + WINDOW_HAN
+        # Round 13: a place phrase ("在高级别政策会议上") does not use up the window, so "不安排
+        # 领导在高级别政策会议上发表声明" still reaches its verb.
+        place = _HAN_PLACE.search(text, start, limit)
+        if place is not None and place.start() < end:
+            end += place.end() - place.start()
+        return min(limit, end)
     words = list(_WORD.finditer(text, start, limit))
     if len(words) > WINDOW:
         limit = words[WINDOW - 1].end()

@@ -23,6 +23,7 @@ final answers; that trade is the issue's first priority.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from circular.replies import cues, negation
@@ -47,35 +48,20 @@ _DRAFT = re.compile(
 # is not one: "regrets …, but wishes the Forum every success").
 _SUBSTITUTE = cues.Lexicon(
     [
-        r"\b(instead|rather|in\s+(his|her|their)\s+place|on\s+(his|her|its)\s+behalf|deputy"
+        r"\b(instead|rather|in\s+(his|her|their)\s+place|on\s+(his|her|its)\s+behalf|deput(y|ies)"
         r"|replace\w*)\b",
         r"\b(à\s+la\s+place|plutôt|remplac\w*|au\s+nom|adjoint\w*)\b",
-        r"\b(en\s+su\s+lugar|en\s+lugar|sustitu\w*|en\s+nombre|sino)\b",
+        r"\b(en\s+su\s+lugar|en\s+lugar|sustitu\w*|en\s+nombre|sino|vice\s?ministr\w*)\b",
         r"(?<![\w\u0400-\u04ff])(вместо|заменит\w*|от\s+имени|замест\w*|а\s+вот)"
         r"(?![\w\u0400-\u04ff])",
-        r"改为|改由|改以|而是|代替|替|代为|代表(?:他|她|部长|部長|其|本人)",
+        r"改为|改由|改以|而是|代替|替|代为|代表(?:他|她|部长|部長|其|本人)|副部长|副部長",
         r"بدلا|بدلاً|وإنما|(?:^|\s)بل\s|نائب|نيابة|باسم|طلبت\s+من|كلفت|كلّفت",
     ]
 )
 
-# Round 8: a written document put in the place of a speech ("instead, a written report",
-# "改为提交书面报告", "sino un comunicado de prensa") is not the Minister speaking: the refusal
-# of the speech stands.
-_WRITTEN = cues.Lexicon(
-    [
-        # A written *statement* may still count as the Minister's word (round 7 keeps
-        # "改为书面发言" with a person); a report, an input or a press release does not.
-        r"\b(written\s+(\w+\s+)?(input|contribution|report|submission|note)|press\s+release)\b",
-        r"\b((contribution|note)\s+écrite|rapport\s+écrit|communiqué(\s+de\s+presse)?)\b",
-        r"\b((aporte|informe)\s+escrito|(contribución|nota)\s+escrita|comunicado(\s+de\s+prensa)?)\b",
-        r"(?<![\w\u0400-\u04ff])(письменн\w+\s+(доклад|материал|вклад|справк|отч[её]т)\w*"
-        r"|пресс-релиз\w*)",
-        r"(书面|書面)(国别|國別)?(报告|報告|材料|意见|意見)|新闻稿|新聞稿"
-        # Round 14: material for the WSIS Prizes submitted instead of a speech.
-        r"|(提交|提供|报送|報送)[^。；，]{0,20}(项目材料|項目材料|材料|資料|资料)",
-        r"(مساهمة|تقرير|مذكرة)\s+مكتوب\w*|بيان\s+صحفي",
-    ]
-)
+# Round 8: a written document put in the place of a speech is not the Minister speaking
+# (``cues.WRITTEN``).
+_WRITTEN = cues.WRITTEN
 
 # An approval or a formality still to come ("须报国务院审批，如获批准，将出席"). Bare "if" is
 # ``cues.CONDITION``'s.
@@ -143,6 +129,13 @@ _LISTENER = cues.Lexicon(
         r"|слушать|наблюдать)))",
         r"观察员|觀察員|(仅|只)(旁听|旁聽|列席)",
         r"(?:^|\s)(?:ال)?(?:مراقب|مراقبين|مراقبون)(?=\s|$|[،.])|لل(?:متابعة|استماع)\s+فقط",
+        # Round 13: following the sessions "without taking the floor".
+        r"\bwithout\s+(speaking|taking\s+the\s+floor|making\s+a\s+statement)\b",
+        r"\bsans\s+(prendre\s+la\s+parole|intervenir|faire\s+de\s+déclaration)\b",
+        r"\bsin\s+(hacer\s+uso\s+de\s+la\s+palabra|intervenir|tomar\s+la\s+palabra)\b",
+        r"(?<![\w\u0400-\u04ff])без\s+(выступлени\w*|права\s+выступ\w*|слова)(?![\w\u0400-\u04ff])",
+        r"(但|而)?不(发言|發言|作发言|致辞|致辭)(?!稿)",
+        r"(?:دون|بدون|من\s+غير)\s+(?:إلقاء\s+(?:كلمة|بيان)|أن\s+[يت]تحدث|التحدث|مداخلة)",
     ]
 )
 
@@ -161,6 +154,15 @@ _INDIRECT_QUESTION = cues.Lexicon(
         r"(?![\w\u0400-\u04ff])",
         r"(告知|告诉|告訴|说明|說明)[^。；]{0,20}?(谁|誰|什么|什麼|哪|何时|何時|是否)",
         r"(إفادتنا|إبلاغنا|إعلامنا|إخبارنا)[^.؛]{0,60}?(?:^|\s)(من|ما|متى|هل|أي)\s",
+        # Round 13: a choice still to make ("before deciding who will speak", «прежде чем
+        # решить, кто выступит»): the answer word is what is to be decided.
+        r"\b(decid\w*|determin\w*|choos\w*)\b[^.;]{0,40}?\b(who|whether|which)\b",
+        r"\b(décid\w*|détermin\w*|choisi\w*)\b[^.;]{0,40}?\b(qui|si|lequel|laquelle)\b",
+        r"\b(decid\w*|determin\w*|eleg\w*|elig\w*)\b[^.;]{0,40}?\b(quién\w*|si|cuál\w*)\b",
+        r"(?<![\w\u0400-\u04ff])(решить|решим|решать|определить|определимся|выбрать)"
+        r"(?![\w\u0400-\u04ff])[^.;]{0,40}?(?<![\w\u0400-\u04ff])(кто|ли)(?![\w\u0400-\u04ff])",
+        r"(决定|決定|确定|確定)[^。；]{0,10}?(由谁|由誰|谁|誰|是否)",
+        r"(?:تحديد|تقرير|نقرر|اختيار)\s+(?:\S+\s+){0,3}?(?:من|هل|ما\s+إذا)\s",
     ]
 )
 
@@ -226,16 +228,24 @@ _PRIZE = cues.Lexicon(
         r"جائزة|جوائز|مسابقة",
     ]
 )
-_THIS_EVENT = cues.Lexicon(
-    [
-        r"\b(wsis|forum|high-level|policy\s+sessions?|world\s+summit|information\s+society)\b",
-        r"\b(smsi|forum|haut\s+niveau|sommet\s+mondial|société\s+de\s+l'information)\b",
-        r"\b(cmsi|foro|alto\s+nivel|cumbre\s+mundial|sociedad\s+de\s+la\s+información)\b",
-        r"форум|ввуио|высокого\s+уровня|всемирной\s+встречи|информационного\s+общества",
-        r"论坛|論壇|信息社会|資訊社會|高级别|高級別",
-        r"المنتدى|القمة\s+العالمية|مجتمع\s+المعلومات|الرفيعة\s+المستوى",
-    ]
-)
+
+
+@functools.lru_cache(maxsize=32)
+def this_event(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """The pattern of the campaign's own event names (``event_names`` in its campaign file;
+    round 13): each name matches at the start of a word and in any case ("Forum" in "Forum's",
+    "форум" in "форума"). None when the campaign names none."""
+    alternatives = []
+    for name in sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True):
+        words = (re.escape(w).replace("'", "['’]") for w in name.replace("’", "'").split())
+        pattern = r"\s+".join(words)
+        # A word-start boundary for the spaced scripts only (Chinese has no spaces, and an
+        # Arabic name takes a prefix: "بالمنتدى").
+        spaced = cues.scripts_of(name) <= {"latin", "cyrillic"} and re.match(r"[^\W\d_]", name)
+        starts_word = bool(spaced)
+        alternatives.append((r"(?<![\w\u0400-\u04ff])" if starts_word else "") + pattern)
+    return re.compile("|".join(alternatives), re.I) if alternatives else None
+
 
 # Round 14: a regret before the accepting verb ("Unfortunately, the Minister will attend the
 # Council of Ministers that week", «К сожалению, … Министр будет участвовать в заседании
@@ -267,6 +277,18 @@ _ALIGN = cues.Lexicon(
         r"|поддерж\w*\s+(\S+\s+){0,2}заявлени",
         r"(赞同|贊同|支持|附议|附議|认同|認同)[^。；]{0,30}(发言|發言|声明|聲明)",
         r"(?:ستكتفي|سيكتفي|تكتفي|يكتفي|نكتفي)\s+ب|تأييد\s+البيان|الانضمام\s+إلى\s+البيان",
+    ]
+)
+
+# The statement or the group an endorsement names (``_ALIGN``).
+_STATEMENT = cues.Lexicon(
+    [
+        r"\b(statement|declaration|position|group)s?\b",
+        r"\b(déclaration|position|groupe)s?\b",
+        r"\b(declaraci[oó]n|posici[oó]n|grupo)\w*",
+        r"(?<![\w\u0400-\u04ff])(заявлени|позици|групп)\w*",
+        r"发言|發言|声明|聲明|集团|集團|立场|立場",
+        r"البيان|بيان|المجموعة|مجموعة|موقف",
     ]
 )
 
@@ -312,6 +334,100 @@ _REPRESENT = cues.Lexicon(
     ]
 )
 
+# Round 13: a negation inside a counterfactual judgement ("it would be odd for us not to say
+# yes", « il serait étrange de ne pas … », «было бы странно не …»): a litotes of acceptance,
+# never a refusal without a person.
+_COUNTERFACTUAL = cues.Lexicon(
+    [
+        r"\bwould\s+be\s+(\w+\s+){0,2}?(odd|strange|unthinkable|inconceivable|absurd|a\s+shame"
+        r"|a\s+pity|wrong|unlike\s+(us|him|her))\b|\b(hard|difficult)\s+to\s+imagine\b",
+        r"\bserait\s+(\w+\s+){0,2}?(étrange|étonnant|impensable|inconcevable|absurde|dommage"
+        r"|curieux|paradoxal)\b|\b(difficile|impossible)\s+d'imaginer\b",
+        r"\bser[ií]a\s+(\w+\s+){0,2}?(extraño|raro|impensable|inconcebible|absurdo|una\s+pena"
+        r"|curioso|paradójico)\b|\b(difícil|imposible)\s+imaginar\b",
+        r"(?<![\w\u0400-\u04ff])было\s+бы\s+(\w+\s+){0,2}?(странно|немыслимо|нелепо|абсурдно"
+        r"|жаль|непонятно)|трудно\s+представить",
+        r"难以想象|難以想像|很难想象|很難想像|说不过去|說不過去|岂能|豈能|怎能|怎么可能|怎麼可能"
+        r"|(太|很|会很|會很)奇怪",
+        r"(?:سيكون|سيبدو|لكان)\s+(?:من\s+)?(?:الغريب|المستغرب|غير\s+المعقول|العجيب)"
+        r"|لا\s+يعقل|من\s+غير\s+المعقول",
+    ]
+)
+
+# Round 13: an absence in earlier years ("前几年我局未能派员出席", "last year the Minister
+# could not attend"): a refusal placed in the past answers an earlier invitation, not this one.
+_PAST_OCCASION = cues.Lexicon(
+    [
+        r"\b(in\s+(past|previous|earlier|recent)\s+years|last\s+year|in\s+the\s+past"
+        r"|(at\s+|in\s+)?(the\s+)?(last|past|previous)\s+(few\s+|two\s+|three\s+)?(years"
+        r"|editions|sessions)|at\s+the\s+last\s+(edition|session|forum))\b",
+        r"\b(les\s+années\s+(passées|précédentes)|l'(an|année)\s+(dernier|dernière|passée)"
+        r"|par\s+le\s+passé|(les|aux)\s+(éditions|sessions)\s+précédentes)\b",
+        r"\b(en\s+años\s+(anteriores|pasados)|el\s+año\s+pasado|en\s+el\s+pasado"
+        r"|(las\s+|en\s+las\s+)?(ediciones|sesiones)\s+anteriores)\b",
+        r"(?<![\w\u0400-\u04ff])(в\s+(прошл|предыдущ)\w+\s+год\w*|в\s+прошлом|в\s+последние\s+годы"
+        r"|на\s+(прошлых|предыдущих)\s+(форум|сесси)\w*)(?![\w\u0400-\u04ff])",
+        r"前几年|前幾年|往年|去年|过去几年|過去幾年|以往|上一届|上一屆|历届|歷屆",
+        r"في\s+السنوات\s+(?:الماضية|السابقة)|العام\s+الماضي|السنة\s+الماضية|في\s+الماضي"
+        r"|الدورات\s+السابقة",
+    ]
+)
+
+# Round 13: a technical "cannot find the registration form / open the link": what is not
+# found is a page, never the invitation refused.
+_CANNOT_FIND = cues.Lexicon(
+    [
+        r"\b(find|locate|access|open|load|reach)\w*\s+(\S+\s+){0,5}?(form|link|page|site"
+        r"|website|portal|platform|registration)",
+        r"\b(trouv|accéd|ouvr|charg)\w*\s+(\S+\s+){0,5}?(formulaire|lien|page|site|portail"
+        r"|plateforme|inscription)",
+        r"\b(encontr|acced|abr|carg)\w*\s+(\S+\s+){0,5}?(formulario|enlace|vínculo|página|sitio"
+        r"|portal|plataforma|registro|inscripción)",
+        r"(?<![\w\u0400-\u04ff])(найти|найд[её]м|открыть|открывается|зайти|войти|загрузить)"
+        r"\s+(\S+\s+){0,5}?(форм|ссылк|страниц|сайт|портал|платформ|регистрац)",
+        r"(找不到|无法找到|無法找到|打不开|打不開|无法打开|無法打開|无法访问|無法訪問|无法登录"
+        r"|無法登錄)[^。；]{0,10}?(表|链接|鏈接|网页|網頁|页面|頁面|网站|網站|平台|注册|註冊|报名"
+        r"|報名)",
+        r"(?:العثور\s+على|الوصول\s+إلى|فتح|نجد|تحميل)\s+(?:\S+\s+){0,4}?(?:ال)?(?:استمارة|نموذج"
+        r"|رابط|صفحة|موقع|منصة|بوابة|تسجيل)",
+    ]
+)
+
+# Round 13: options laid out for the organisers to choose from ("we have two options: …";
+# "两个方案：一是…；二是…"): each option is a choice not yet made, never the answer.
+_OPTIONS = cues.Lexicon(
+    [
+        r"\b(two|three|several|both)\s+(options|alternatives|possibilities|scenarios)\b"
+        r"|\b(option|alternative|scenario)\s+(1|2|one|two|a|b)\b",
+        r"\b(deux|trois|plusieurs)\s+(options|possibilités|scénarios|formules)\b"
+        r"|\b(option|scénario)\s+(1|2|a|b)\b",
+        r"\b(dos|tres|varias|ambas)\s+(opciones|alternativas|posibilidades|escenarios)\b"
+        r"|\b(opción|alternativa|escenario)\s+(1|2|a|b)\b",
+        r"(?<![\w\u0400-\u04ff])((два|три|несколько)\s+(вариант|сценари)\w*|(вариант|сценарий)"
+        r"\s+(1|2|а|б))(?![\w\u0400-\u04ff])",
+        r"(两|兩|三|几|幾)(个|個|种|種)(方案|选项|選項|选择|選擇)|方案[一二12]",
+        r"خياران|خيارين|خيارات|بديلان|بديلين|سيناريوهين|(?:الخيار|البديل)\s+(?:الأول|الثاني)",
+    ]
+)
+
+# Round 13: a condition on taking part itself ("Le Ministre prononcera, s'il participe, sa
+# déclaration"): the answer hangs on a decision not yet taken.
+_IF_TAKING_PART = cues.Lexicon(
+    [
+        r"\bif\s+(he|she|they|we|the\s+minister)\s+(\w+\s+)?(attends?|participates?|takes?\s+part"
+        r"|comes?)\b|\bshould\s+(he|she|the\s+minister)\s+(attend|participate|take\s+part)\b",
+        r"\bs'(il|ils)\s+(y\s+)?(participe|participent|vient|viennent|assiste)\b|\bsi\s+(elle"
+        r"|le\s+ministre|la\s+ministre|nous)\s+(y\s+)?(participe\w*|vient|assiste\w*)\b",
+        r"\bsi\s+(\w+\s+){0,2}?(participa|asiste|acude)\b|\ben\s+caso\s+de\s+(participar"
+        r"|asistir)\b",
+        r"(?<![\w\u0400-\u04ff])если\s+(\w+\s+){0,2}?(примет\s+участие|будет\s+участвовать"
+        r"|участвует|приедет)(?![\w\u0400-\u04ff])",
+        r"(如|若|如果|倘若)(部长|部長|局长|局長|他|她|我方)?(能)?(出席|参加|參加|与会|與會)",
+        r"(?:إذا|إن|في\s+حال)\s+(?:شارك|حضر|تمكن\S*\s+من\s+(?:الحضور|المشاركة))"
+        r"|في\s+حال\s+(?:مشاركة|حضور)",
+    ]
+)
+
 _CLAUSE = re.compile(r"[,;:，、；：،]")
 
 
@@ -333,6 +449,8 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
             continue  # "Despite the enthusiasm expressed below, …": backgrounded
         if cues.DISCLAIMER.search(clause, scripts):
             continue  # a footer's words ("谢绝广告邮件") answer nothing (round 10)
+        if cues.REVOKED.search(clause, scripts):
+            continue  # "the note below about declining is no longer relevant" (round 13)
         if lexicon is cues.ACCEPT and cues.IRREALIS.search(clause, scripts):
             continue  # "was keen to accept, but …": an unfulfilled wish
         neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
@@ -352,7 +470,9 @@ _ADDRESSEE = re.compile(
 )
 
 
-def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -> str | None:
+def _substitute(
+    sentence: str, window: str, scripts: frozenset[str], cue: str, beyond: str = ""
+) -> str | None:
     """A substitute or delegate marker whose Y stands: what follows it is neither negated, nor
     a refusal, nor a cause ("no por desinterés, sino por la agenda" names a reason, and "the
     Deputy Minister cannot attend either" is a second refusal)."""
@@ -372,6 +492,9 @@ def _substitute(sentence: str, window: str, scripts: frozenset[str], cue: str) -
             or _WRITTEN.search(after, scripts)
             or cues.UNSAFE_SUBSTITUTE.search(after, scripts)
             or _LATER.search(after, scripts)  # "not this year, but in 2022": still a decline
+            # "someone will follow the sessions online, without speaking" (``beyond``: the rest
+            # of the next sentence, past the window's first clause)
+            or _LISTENER.search(after + " " + beyond, scripts)
         ):
             continue
         # "Ni el Ministro ni el Viceministro", "nadie podrá intervenir en nombre del país": the
@@ -404,11 +527,15 @@ def _another_month(sentence: str, scripts: frozenset[str]) -> str | None:
     return None
 
 
-def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | None:
-    """The event the accepting verb at ``at`` attends, when it is another than the Forum: "will
-    attend another meeting", or a meeting named after a substitute or contrast marker that
-    opens the accepting clause ("instead, she will attend the ASEAN officials' meeting"; not
-    "speaks from Moscow, where he will be at a meeting", whose verb comes first) (round 12)."""
+def _another_event(
+    sentence: str, scripts: frozenset[str], at: int, event_names: tuple[str, ...]
+) -> str | None:
+    """The event the accepting verb at ``at`` attends, when it is another than the campaign's
+    (``event_names``): "will attend another meeting", or a meeting named after a substitute or
+    contrast marker that opens the accepting clause ("instead, she will attend the ASEAN
+    officials' meeting"; not "speaks from Moscow, where he will be at a meeting", whose verb
+    comes first) (round 12)."""
+    own = this_event(event_names)
     if at < 0:
         return None
     end = next((c.start() for c in _CLAUSE.finditer(sentence, at)), len(sentence))
@@ -420,7 +547,7 @@ def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | Non
             continue
         after = sentence[marker.end() :]
         event = _EVENT.search(after, scripts)
-        if event and not _THIS_EVENT.search(after, scripts):
+        if event and not (own and own.search(after)):
             return event.group(0).strip()
         prize = _PRIZE.search(after, scripts)
         if prize:
@@ -430,24 +557,28 @@ def _another_event(sentence: str, scripts: frozenset[str], at: int) -> str | Non
 
 def _aligned_only(sentence: str, scripts: frozenset[str]) -> str | None:
     """The endorsement of another's statement after a negation ("will not deliver a national
-    statement, but will associate itself with the Group's"); not a litotes before it, nor the
-    Forum after it ("has no hesitation in associating himself with this year's Forum")."""
+    statement, but will associate itself with the Group's"); not a litotes before it, and only
+    with a statement or a group named after it ("has no hesitation in associating himself with
+    this year's Forum" is no endorsement)."""
     align = _ALIGN.search(sentence, scripts)
-    if align is None or _THIS_EVENT.search(sentence[align.end() : align.end() + 40], scripts):
+    if align is None or not _STATEMENT.search(sentence[align.start() : align.end() + 60], scripts):
         return None
     if not negation.analyse(sentence[: align.start()], scripts, cues.PARTICIPATE).any:
         return None
     return align.group(0).strip()
 
 
-def _regretted_event(sentence: str, scripts: frozenset[str], at: int) -> str | None:
+def _regretted_event(
+    sentence: str, scripts: frozenset[str], at: int, event_names: tuple[str, ...]
+) -> str | None:
     """The event attended after a regret ("Unfortunately, … will attend the Council of
-    Ministers"), when it is not the Forum (round 14)."""
+    Ministers"), when it is not the campaign's own (round 14)."""
     if at < 0 or not _REGRET.search(sentence[:at], scripts):
         return None
+    own = this_event(event_names)
     after = sentence[at:]
     event = _EVENT.search(after, scripts)
-    if event and not _THIS_EVENT.search(after, scripts):
+    if event and not (own and own.search(after)):
         return event.group(0).strip()
     return None
 
@@ -461,9 +592,11 @@ def unsafe(
     cue: str = "",
     litotes: bool = False,
     delegate: bool = False,
+    event_names: tuple[str, ...] = (),
 ) -> str | None:
     """Why the ``kind`` ("accept" or "decline") read from ``sentence`` must go to a person, or
-    None when nothing near it could reverse or suspend it."""
+    None when nothing near it could reverse or suspend it. ``event_names`` are the names the
+    campaign's file gives its event (none: any meeting named after "instead" may be another)."""
     window = sentence + " " + _next_clause(sentences, position)
     scripts = cues.scripts_of(window)
     tasked = next((t for s in sentences if (t := _TASKED.search(s, cues.scripts_of(s)))), None)
@@ -481,6 +614,15 @@ def unsafe(
         lexicon = cues.ACCEPT if kind == "accept" else cues.DECLINE
         if _free(lexicon, unquoted, scripts) is None:
             return "the answer is inside quotation marks"
+    options = next(
+        (o for s in sentences[: position + 1] if (o := _OPTIONS.search(s, cues.scripts_of(s)))),
+        None,
+    )
+    if options:
+        return f"options laid out, none chosen yet ({options.group(0).strip()!r})"
+    taking_part = _IF_TAKING_PART.search(window, scripts)
+    if taking_part:
+        return f"a condition on taking part itself ({taking_part.group(0).strip()!r})"
     approval = _APPROVAL.search(window, scripts)
     if approval:
         return f"a condition or an approval still to come ({approval.group(0).strip()!r})"
@@ -491,13 +633,29 @@ def unsafe(
         accept = _free(cues.ACCEPT, window, scripts)
         if accept:
             return f"an acceptance word beside the decline ({accept.group(0).strip()!r})"
-        substitute = _substitute(sentence, window, scripts, cue)
+        following = sentences[position + 1] if position + 1 < len(sentences) else ""
+        beyond = following[len(_next_clause(sentences, position)) :]
+        substitute = _substitute(sentence, window, scripts, cue, beyond)
         if substitute:
             return f"a substitute or a delegate beside the decline ({substitute!r})"
+        counterfactual = _COUNTERFACTUAL.search(sentence, scripts)
+        if counterfactual:
+            return f"a negation inside a counterfactual ({counterfactual.group(0).strip()!r})"
+        past = _PAST_OCCASION.search(sentence, scripts)
+        if past and (at < 0 or past.start() < at):
+            return f"a refusal placed in earlier years ({past.group(0).strip()!r})"
+        page = _CANNOT_FIND.search(sentence, scripts)
+        if page:
+            return f"a page or a form not found, not a refusal ({page.group(0).strip()!r})"
         himself = _HIMSELF.search(sentence, scripts)
         if himself:
             for later in sentences[position + 1 :]:
-                named = _REPRESENT.search(later, scripts) or cues.ROLE.search(later, scripts)
+                later_scripts = cues.scripts_of(later)
+                named = (
+                    _REPRESENT.search(later, later_scripts)
+                    or cues.ROLE.search(later, later_scripts)
+                    or _SUBSTITUTE.search(later, later_scripts)
+                )
                 if named and not _ADDRESSEE.search(named.group(0)):
                     return f"a refusal in person, then someone named ({named.group(0).strip()!r})"
         return None
@@ -517,13 +675,13 @@ def unsafe(
         # "cannot attend, but will send a recorded message": which invitation it answers (to
         # speak, or to come) is for a person.
         return f"a recorded message after a refusal ({recorded.group(0).strip()!r})"
-    elsewhere = _another_event(sentence, scripts, at)
+    elsewhere = _another_event(sentence, scripts, at, event_names)
     if elsewhere:
         return f"the Y of 'instead' or 'not X but Y' is another event ({elsewhere!r})"
     align = _aligned_only(sentence, scripts)
     if align:
         return f"not X but only another's statement endorsed ({align!r})"
-    regretted = _regretted_event(sentence, scripts, at)
+    regretted = _regretted_event(sentence, scripts, at, event_names)
     if regretted:
         return f"a regret, then another event attended ({regretted!r})"
     shift = _another_month(sentence, scripts)

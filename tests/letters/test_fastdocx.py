@@ -3,6 +3,7 @@ context and Jinja environment; it refuses what it cannot do; the sandbox still h
 
 from __future__ import annotations
 
+import dis
 import io
 import re
 import struct
@@ -585,3 +586,76 @@ def test_drawings_are_numbered_as_lxml_numbers_them_or_left_to_it(pieces: list[s
         for number, element in enumerate(body.iter(f"{{{WP_NS}}}docPr"), start=1001):
             element.set("id", str(number))
         assert "docPr".join(split) == etree.tostring(body, encoding="unicode")
+
+
+def _operations(code: Any) -> list[tuple[str, Any]]:
+    """What ``code`` does, instruction by instruction: each operation with the value it
+    loads or names (a function's code as its own operations, a jump as the number of the
+    instruction it goes to). Python's compiler shares equal constants, so two equal chunks
+    are one constant in Jinja's code and two in ours: the same operations either way."""
+    instructions = [i for i in dis.get_instructions(code) if i.opname != "EXTENDED_ARG"]
+    numbers = {instruction.offset: number for number, instruction in enumerate(instructions)}
+    operations: list[tuple[str, Any]] = []
+    for instruction in instructions:
+        value = instruction.argval
+        if isinstance(value, type(_operations.__code__)):
+            value = _operations(value)
+        elif instruction.opcode in dis.hasjrel or instruction.opcode in dis.hasjabs:
+            value = numbers[value]
+        operations.append((instruction.opname, value))
+    return operations
+
+
+def _same_code(ours: Any, jinjas: Any) -> None:
+    assert _operations(ours) == _operations(jinjas)
+    assert ours.co_names == jinjas.co_names and ours.co_varnames == jinjas.co_varnames
+
+
+_CHUNKED_SOURCES = [
+    "<w:p>{{ a }}</w:p><w:p>{{ 'folded' }}</w:p>{% if b %}<w:r>{{ b }}</w:r>{% endif %}",
+    "{% set kept %}<x>{{ a }}</x>{% endset %}<y>{{ kept }}</y>{% for c in a %}<z/>{% endfor %}",
+    "{% macro m(v) %}<m>{{ v }}</m>{% endmacro %}<w:t>{{ m(a) }}</w:t>{% filter upper %}"
+    "<f>{{ a }}</f>{% endfilter %}<e>{% autoescape false %}{{ a }}{% endautoescape %}</e>",
+]
+
+
+@pytest.mark.parametrize("source", _CHUNKED_SOURCES)
+def test_the_body_compiled_once_is_jinjas_code(source: str) -> None:
+    """``_chunked_code`` with each template's own chunks put back (``_with_chunks``) is the
+    code Jinja compiles for the tree with those chunks (issue 20: the body and the written
+    body from one compile), and the names it notes are Jinja's ``meta``'s."""
+    from jinja2 import meta, nodes
+
+    from circular.letters.fastdocx import _chunked_code, _with_chunks
+    from circular.letters.render import make_environment
+
+    environment = make_environment()
+    tree = environment.parse(source)
+    chunks = list(tree.find_all(nodes.TemplateData))
+    code, undeclared = _chunked_code(environment, tree)
+    assert code is not None
+    assert undeclared == meta.find_undeclared_variables(tree)
+    _same_code(_with_chunks(code, [chunk.data for chunk in chunks]), environment.compile(tree))
+    other = [f"<o n='{number}'>\\ & '{chunk.data}'</o>" for number, chunk in enumerate(chunks)]
+    for chunk, text in zip(chunks, other, strict=True):
+        chunk.data = text
+    _same_code(_with_chunks(code, other), environment.compile(tree))
+
+
+@pytest.mark.skipif(not REAL_TEMPLATES, reason="the campaign's templates are not on this branch")
+@pytest.mark.parametrize("path", REAL_TEMPLATES, ids=lambda p: p.name)
+def test_each_real_body_compiled_once_is_jinjas_code(path: Path) -> None:
+    """The same for the campaign's bodies, as ``LetterTemplate`` parses and compiles them."""
+    from jinja2 import meta, nodes
+
+    from circular.letters.fastdocx import _with_chunks, parse_body
+    from circular.letters.render import make_environment
+
+    environment = make_environment()
+    template = DocxTemplate(path)
+    template.init_docx()
+    body = parse_body(environment, template.patch_xml(template.get_xml()))
+    assert body.code is not None
+    chunks = [chunk.data for chunk in body.tree.find_all(nodes.TemplateData)]
+    _same_code(_with_chunks(body.code, chunks), environment.compile(body.tree))
+    assert body.undeclared == meta.find_undeclared_variables(body.tree)

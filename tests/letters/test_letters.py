@@ -514,12 +514,18 @@ def test_the_inputs_hash_reuses_the_campaigns_json_and_only_while_it_is_equal(
 def test_the_sandbox_reads_a_dicts_fields_as_jinjas_sandbox_does(source: str) -> None:
     """``jinja_sandbox`` looks a plain dict's fields up first (issue 20): the same value,
     error or refusal as Jinja's own sandbox for every name."""
+    context = {"contact": {"name": "N", "items": "a key named items", "nested": {"deeper": 1}}}
+    ours, jinjas = _rendered_by_both_sandboxes(source, context)
+    assert ours == jinjas
+
+
+def _rendered_by_both_sandboxes(source: str, context: dict[str, Any]) -> list[str]:
+    """``source`` rendered (or its error) by ``jinja_sandbox`` and by Jinja's own sandbox."""
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
     from circular.letters.jinja_sandbox import sandboxed_environment
 
-    context = {"contact": {"name": "N", "items": "a key named items", "nested": {"deeper": 1}}}
     outcomes = []
     for environment in (
         sandboxed_environment(autoescape=True),
@@ -529,4 +535,35 @@ def test_the_sandbox_reads_a_dicts_fields_as_jinjas_sandbox_does(source: str) ->
             outcomes.append(environment.from_string(source).render(context))
         except Exception as error:
             outcomes.append(f"{type(error).__name__}: {error}")
-    assert outcomes[0] == outcomes[1]
+    return outcomes
+
+
+@pytest.mark.parametrize(
+    "source",
+    [
+        "{{ value }}|{{ number }}|{{ day }}|{{ markup }}",
+        "{% set kept %}<{{ value }}>{% endset %}{{ kept }}|{{ kept|length }}",
+        "{% macro m(v) %}[{{ v }}]{% endmacro %}{{ m(value) }}{{ m(markup) }}",
+        "{% filter upper %}{{ value }}{% endfilter %}",
+        "{{ value|e }}{{ value|safe }}{{ (value ~ markup) }}",
+        "{% autoescape false %}{{ value }}{% endautoescape %}{{ value }}",
+        "{% for c in value %}{{ c }}{% endfor %}",
+        "{{ missing }}",
+    ],
+)
+def test_the_sandbox_escapes_as_markupsafe_does(source: str) -> None:
+    """``jinja_sandbox.text_escape`` (issue 20) puts out the text Jinja's own autoescaping
+    does, in blocks, macros, filters and ``autoescape`` blocks alike."""
+    import datetime
+
+    from markupsafe import Markup, escape
+
+    from circular.letters.jinja_sandbox import text_escape
+
+    value = "<w:t>Tom & \"Jerry\" 'O'Neil' \u00e9\u4e2d</w:t>"
+    context = {"value": value, "number": 3, "day": datetime.date(2026, 12, 7)}
+    context["markup"] = Markup("<w:br/>")
+    ours, jinjas = _rendered_by_both_sandboxes(source, context)
+    assert ours == jinjas
+    assert text_escape(value) == str(escape(value))
+    assert type(text_escape(value)) is str

@@ -23,7 +23,7 @@ from circular.sending.outgoing import campaign_messages
 ROOT = Path(__file__).resolve().parents[2]
 CAMPAIGN = ROOT / "letters" / "cl-21-4"
 LETTERS = 3000  # a forked pool writes 500 letters in about half a second: room to kill it mid-run
-KILL_AFTER = 700  # after the first batch of RECORD_BATCH (500) is recorded
+KILL_AFTER = 700  # letters written, and the first batch of RECORD_BATCH (500) recorded
 
 
 def _add_contacts(ledger: Ledger, count: int) -> None:
@@ -35,6 +35,11 @@ def _add_contacts(ledger: Ledger, count: int) -> None:
             )
             for n in range(count)
         )  # fmt: skip
+
+
+def _any_recorded(ledger: Ledger) -> bool:
+    with ledger.session() as session:
+        return session.scalars(select(Letter.contact_id).limit(1)).first() is not None
 
 
 def _recorded(ledger: Ledger) -> dict[int, Letter]:
@@ -58,7 +63,12 @@ def test_a_renderer_killed_mid_batch_and_a_torn_letter_are_rendered_again(
         stderr=subprocess.PIPE,
     )
     deadline = time.monotonic() + 180
-    while len(list(out.glob("*.docx"))) < KILL_AFTER and process.poll() is None:
+    # Killed once a batch is recorded and more letters are written: the workers write ahead
+    # of the records, by as many letters as are in flight, so the count of files alone does
+    # not tell that a batch is recorded.
+    while (
+        len(list(out.glob("*.docx"))) < KILL_AFTER or not _any_recorded(ledger)
+    ) and process.poll() is None:
         assert time.monotonic() < deadline, "the renderer made no progress"
         time.sleep(0.005)
     assert process.poll() is None, "the renderer finished before it could be killed"

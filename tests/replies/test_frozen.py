@@ -40,9 +40,9 @@ def test_no_accept_decline_swap(result) -> None:  # type: ignore[no-untyped-def]
 # the time on the nine sets' first scores): answers at 0.86-0.89 that were right here now go to
 # a person, and these targets are no longer met (docs/classification.md, "Round 9"). Strict:
 # each turns into a failure the day it is met again, so the list cannot go stale. Round 10 met
-# frozen2's overall target again (482/504 = 95.6 %: logistics beside an acceptance).
+# frozen2's overall target again (482/504 = 95.6 %: logistics beside an acceptance). Round 13 met
+# frozen4's again (480/504 = 95.2 %: two refusals coordinated by "and" are no double negative).
 UNMET_SINCE_ROUND9 = {
-    ("overall", "frozen4"),  # 478/504 = 94.8 % after round 11 (94.6 % after round 10)
     ("hard", "frozen2"),  # attachment_only 35/42 = 83.3 % (litotes in an attachment, 0.89)
 }
 
@@ -69,11 +69,21 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
     assert set(result.tables["language"]) == {"ar", "en", "es", "fr", "ru", "zh"}
 
 
-# Sets 6-12 and 14 were scored once each and tuned on after (rounds 6-12 and 14): their accuracy
-# targets are not met, but no reply of theirs may be swapped or answered wrongly without a person.
+# Sets 6-14 were scored once each and tuned on after (rounds 6-14): their accuracy targets are not
+# met, but no reply of theirs may be swapped or answered wrongly without a person.
 @pytest.mark.parametrize(
     "name",
-    ["frozen6", "frozen7", "frozen8", "frozen9", "frozen10", "frozen11", "frozen12", "frozen14"],
+    [
+        "frozen6",
+        "frozen7",
+        "frozen8",
+        "frozen9",
+        "frozen10",
+        "frozen11",
+        "frozen12",
+        "frozen13",
+        "frozen14",
+    ],
 )
 def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
     folder = FROZEN.parent / name

@@ -127,7 +127,7 @@ REGISTRATION_NOTICES = [
 def test_a_registration_notice_goes_to_a_person(body: str) -> None:
     result = classify_message(_mail("RE: CL-21/4 Invitation", body))
     assert result.kind == ReplyKind.OTHER and result.needs_review, result
-    assert "registers the letter" in (result.review_reason or ""), result
+    assert "filed the letter under a number" in (result.review_reason or ""), result
 
 
 def test_a_robot_without_a_number_stays_an_automatic_reply() -> None:

@@ -252,7 +252,9 @@ def test_round6_forwarded_answer_goes_to_a_person_with_its_guess(body: str, gues
     [
         # Round 9: an answer with "later" beside it (0.88) is below the threshold 0.90; the
         # clauses are still split, so the guess is the answer (tests/replies/test_round9.py).
-        ("确定出席🙂 材料稍后发送", "other"),
+        ("确定出席🙂 人选稍后确认", "other"),
+        # Round 13: material sent later is practical, no hedge (tests/replies/test_round13.py).
+        ("确定出席🙂 材料稍后发送", "accept"),
         # Round 10: sending the speech's text later presupposes the speech (test_round10.py).
         ("确定参加 发言稿稍后发您", "accept"),
         ("是否确定参加稍后告知", "other"),
