@@ -289,3 +289,18 @@ NO_SPEECH_BUT_MATERIAL = [
 def test_no_speech_but_material_declines(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+
+
+# "非…不可" (must: "not … not possible") affirms the verb between; "非常" is only "very".
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("今年的會議「非參加不可」，局長將親自發表政策聲明。", ReplyKind.ACCEPT),
+        ("本次会议部长非出席不可，将于3月23日发言。", ReplyKind.ACCEPT),
+        ("部长非常高兴出席会议。", ReplyKind.ACCEPT),
+        ("部长不参加会议。", ReplyKind.DECLINE),
+    ],
+)
+def test_chinese_must_is_an_affirmation(text: str, kind: ReplyKind) -> None:
+    decision = classify_text(text)
+    assert decision.kind == kind, (text, decision.reason, decision.cues)
