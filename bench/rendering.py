@@ -261,15 +261,15 @@ def run(quick: bool) -> Section:
         needed = 1000 / (TARGET * medians[DOCXTPL])
         verdict.note = (
             f"{TARGET:.0f}x needs {needed:.2f} ms a letter in this run, the engine took "
-            f"{1000 / medians[ENGINE]:.2f}. Where a letter's time goes (round 4, bench/results.md: "
-            "python -m bench.profile_rendering 1000, cProfile, 4.2 ms a letter profiled): "
-            "creating the letter's file 1.20 ms (the kernel's: 0.03-0.8 ms a file on this disk, "
-            "python -m bench.file_create), rendering the parts 0.62 (Jinja "
-            "0.38 of it, autoescaping 0.20), the context built, sanitised and hashed 0.53, the QR "
-            "code 0.31, the zip 0.28, the expat check 0.26; once per run the 6 templates "
-            "prepared and their first letters checked whole, about 0.25 s unprofiled. The "
-            "engine's own work without the disk: 0.68-0.76 ms a letter of CPU (python -m "
-            "bench.per_letter 300 /dev/shm)"
+            f"{1000 / medians[ENGINE]:.2f}. Where a letter's time goes (round 7, bench/results.md: "
+            "python -m bench.profile_rendering 1000, cProfile, 4.1 ms a letter profiled): "
+            "creating the letter's file 1.09 ms (the kernel's: 0.03-0.8 ms a file on this disk "
+            "depending on the writes before it, python -m bench.file_create), rendering the "
+            "parts 0.84 (the written body 0.43), the QR code 0.33, the core properties 0.27, "
+            "the expat check 0.24, the context 0.22; once per run the 6 templates prepared and "
+            "their first letters checked whole, about 0.19 s unprofiled. The engine's own work "
+            "without the disk: 0.80-0.84 s of CPU for 1,000 letters (python -m bench.per_letter "
+            "300 /dev/shm)"
         )
     section.verdicts.append(verdict)
     cores = len(os.sched_getaffinity(0))
