@@ -26,20 +26,35 @@ from pathlib import Path
 Contender = Callable[[], float | None]
 
 
-def alternate(contenders: Mapping[str, Contender], repetitions: int) -> dict[str, list[float]]:
+def alternate(
+    contenders: Mapping[str, Contender],
+    repetitions: int,
+    settle: Callable[[], None] | None = None,
+) -> dict[str, list[float]]:
     """Run every contender ``repetitions`` times, interleaved; seconds per run, by name.
 
-    Repetition 0 runs them in the given order, repetition 1 in reverse, and so on."""
+    Repetition 0 runs them in the given order, repetition 1 in reverse, and so on. ``settle``
+    runs, untimed, before each run (``settle_disk`` for contenders that write files)."""
     if repetitions < 1:
         raise ValueError("at least one repetition")
     names = list(contenders)
     times: dict[str, list[float]] = {name: [] for name in names}
     for repetition in range(repetitions):
         for name in names if repetition % 2 == 0 else reversed(names):
+            if settle is not None:
+                settle()
             started = time.perf_counter()
             measured = contenders[name]()
             times[name].append(measured if measured is not None else time.perf_counter() - started)
     return times
+
+
+def settle_disk() -> None:
+    """Write every dirty page to disk (``sync``) before a run that writes files: otherwise the
+    kernel writes the previous run's files back while this one creates its own, and the run
+    after a heavy writer pays for it (creating a file 0.18-0.44 against 0.045 ms, median of 5 x
+    1,000 files of 40 KB on this machine's ext4, 2026-12-07; bench/results.md, Rendering)."""
+    os.sync()
 
 
 def median(values: Sequence[float]) -> float:

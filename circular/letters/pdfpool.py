@@ -205,13 +205,15 @@ class UnoServerProcess:
         temporary one, and every PDF was whole when the server answered for it."""
         if self.process is None:
             return
-        try:
+        with contextlib.suppress(ProcessLookupError, subprocess.TimeoutExpired):
             os.killpg(self.process.pid, signal.SIGTERM)
             self.process.wait(timeout=STOP_GRACE)
-        except (ProcessLookupError, subprocess.TimeoutExpired):
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait(timeout=15)
+        # Whatever of the group is left is killed, even once the server has gone: LibreOffice's
+        # launcher (oosplash) survives SIGTERM and its server, and each stopped server used to
+        # leave one running for good. The group's number is not reused while a member lives.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=15)
         self._forget_dead_office()
         self.process = None
 

@@ -115,11 +115,27 @@ def test_a_libreoffice_that_dies_is_started_again(rendered: list, tmp_path: Path
         assert pool.restarts == 1
         # The killed LibreOffice's socket in /tmp is gone, the running one's is where we look.
         assert server.profile is not None and server.profile.name.endswith("-profile-2")
+        server_group = server.process.pid
+        assert _living(server_group), "the restarted server's group is alive"
         killed = office_pipe(server.profile.with_name(server.profile.name[:-1] + "1"))
         running = office_pipe(server.profile)
         assert not killed.exists()
         assert running.is_socket()
     assert not running.exists()  # nothing left in /tmp once the pool has stopped
+    assert _living(server_group) == []  # nor a LibreOffice launcher of its own
+
+
+def _living(group: int) -> list[str]:
+    """The processes of ``group`` still alive (a zombie waiting for its parent is not)."""
+    living = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # ended while we looked
+        if fields[0] != "Z" and int(fields[2]) == group:
+            living.append(stat.parent.name)
+    return living
 
 
 def test_cli_render_pdf_from_a_csv(tmp_path: Path) -> None:
