@@ -1317,10 +1317,10 @@ REPORTED = _compile(
         # "Ignore my colleague's note that …": the instruction names a superseded position.
         r"|\b(ignore|disregard)\b|\blast\s+year\b|\bas\s+(first\s+|originally\s+|previously\s+)?"
         r"(announced|planned|scheduled|stated)\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b",
-        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+tenez\s+pas\s+compte\b|\bnotre\s+(précédent|premier)\s+(message"
+        r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+(tenez\s+)?pas\s+(tenir\s+)?compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
-        r"|\bno\s+tengan?\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
+        r"|\bno\s+(tengan?|tener)\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
@@ -1526,6 +1526,7 @@ ELLIPTIC_CONDITION = _compile(
         r"|\bif\s+(it|that|this)\s+(works|suits(\s+you)?|is\s+(convenient|fine|ok|okay|acceptable))\b"
         # Round 14: an offer "if that is helpful / of use" binds nothing.
         r"|\bif\s+(it|that|this)\s+(is|would\s+be|proves)\s+(helpful|useful|of\s+(any\s+)?use)\b"
+        r"|\bif\s+(a|the)\s+choice\s+is\s+possible\b|\bif\s+there\s+is\s+a\s+choice\b"
         # Round 12: the slot's own conditions ("if the programme allows", "if a place remains").
         r"|\bif\s+(the\s+)?(programme|program|schedule|agenda|time)\s+(allows|permits)\b"
         r"|\bif\s+(a\s+|one\s+)?(place|slot|space)\s+(remains|is\s+(still\s+)?(available|free))\b"
@@ -1535,6 +1536,7 @@ ELLIPTIC_CONDITION = _compile(
         r"|\ben\s+cas\s+de\s+(changement|question|modification)s?\b"
         r"|\bsi\s+(cela|ceci|ça)\s+vous\s+(convient|arrange|va)\b"
         r"|\bsi\s+(cela|ceci|ça)\s+(vous\s+)?(est|peut\s+être|serait)\s+utile\b"
+        r"|\bsi\s+(un|le)\s+choix\s+est\s+possible\b|\bs'il\s+y\s+a\s+le\s+choix\b"
         r"|\bsi\s+le\s+(programme|calendrier|temps)\s+le\s+permet\b"
         r"|\bs'il\s+reste\s+(une\s+|un\s+)?(place|créneau)\b",
         r"\b(si|de\s+ser)\s+(es\s+)?(posible|necesario|preciso|útil)\b|\bde\s+ser\s+así\b"
@@ -1542,6 +1544,7 @@ ELLIPTIC_CONDITION = _compile(
         r"|dudas)\b|\ben\s+caso\s+de\s+(cambios|dudas|preguntas)\b"
         r"|\bsi\s+(les|le)\s+(conviene|parece\s+bien|va\s+bien|viene\s+bien)\b"
         r"|\bsi\s+(les|le)\s+(resulta|es|fuera|sirve)\s+(útil|de\s+utilidad)\b"
+        r"|\bsi\s+(es\s+posible|cabe)\s+elegir\b|\bsi\s+hay\s+(opción|elección)\b"
         r"|\bsi\s+el\s+(programa|calendario|tiempo)\s+lo\s+permite\b"
         r"|\bsi\s+(queda|hay)\s+(un\s+)?(lugar|espacio|cupo|hueco)\b",
         r"(?<![\w\u0400-\u04ff])(при\s+необходимости|по\s+возможности|если\s+(это\s+)?(возможно"
@@ -1550,6 +1553,7 @@ ELLIPTIC_CONDITION = _compile(
         r"|будут\s+изменени\w*|возникнут\s+вопросы|удобно|подходит|устраивает)"
         r"|(?<![\w\u0400-\u04ff])если\s+(позволит|позволяет)\s+(программа|регламент|время)"
         r"|(?<![\w\u0400-\u04ff])если\s+это\s+(будет\s+)?(полезно|поможет)"
+        r"|(?<![\w\u0400-\u04ff])если\s+(есть|будет|возможен)\s+выбор"
         r"|(?<![\w\u0400-\u04ff])если\s+(останется|будет|есть)\s+(свободн\w+\s+)?(место|слот)",
         r"如有(可能|需要|必要)|如(可能|需要|必要)|若有需要|必要时|必要時"
         r"|如需要?|如果需要|如果可能|如有任何|如有(疑问|疑問|问题|問題|查询|查詢|需求|变动|變動|变化|變化|调整|調整)"
@@ -1562,7 +1566,7 @@ ELLIPTIC_CONDITION = _compile(
         r"|如(贵处|貴處|贵方|貴方|贵秘书处|貴秘書處|秘书处|秘書處|您)[^，。；]{0,20}(需要|要求|需求)"
         r"|如[^，。；]{0,6}有(疑问|疑問|问题|問題)"
         # Round 14: an offer "如对贵方有帮助" (if it helps you).
-        r"|如(对贵方|對貴方|对您|對您)?有(所)?(帮助|幫助)",
+        r"|如(对贵方|對貴方|对您|對您)?有(所)?(帮助|幫助)|如(可|能|有)(选择|選擇)",
         r"(?:^|\s)(?:إن|إذا)\s+(?:أمكن|لزم(?:\s+الأمر)?|اقتضى\s+الأمر)|عند\s+الحاجة|عند\s+اللزوم"
         r"|(?:^|\s)و?(?:إذا|إن|لو)\s+(?:تحتاجون|احتجتم|كنتم\s+بحاجة|كان\s+لديكم\s+أي|عندكم\s+أي"
         r"|فيه?\s+أي|كان\s+هناك\s+أي\s+(?:تغيير|تعديل)|حدث\s+أي\s+(?:تغيير|تعديل))"
@@ -1570,7 +1574,8 @@ ELLIPTIC_CONDITION = _compile(
         r"|(?:إن|إذا)\s+(?:بيمشي\s+الحال|مشي\s+الحال|يناسبكم|ناسبكم|كان\s+(?:ذلك\s+)?(?:يناسبكم"
         r"|مناسبا|مناسباً))|(?:إن|إذا)\s+سمح\s+(?:البرنامج|الوقت|الجدول)"
         r"|(?:إن|إذا)\s+(?:بقي|توفر|توفّر)\s+(?:مكان|متسع)"
-        r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:مفيدا|مفيداً|يفيدكم)",
+        r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:مفيدا|مفيداً|يفيدكم)"
+        r"|(?:إن|إذا)\s+(?:أمكن\s+الاختيار|كان\s+هناك\s+خيار)",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

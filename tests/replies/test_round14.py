@@ -304,3 +304,46 @@ def test_no_speech_but_material_declines(text: str) -> None:
 def test_chinese_must_is_an_affirmation(text: str, kind: ReplyKind) -> None:
     decision = classify_text(text)
     assert decision.kind == kind, (text, decision.reason, decision.cues)
+
+
+# A preference "if a choice is possible" binds only the slot; "please do not take into account
+# the draft sent by mistake" retracts the draft, not the answer beside it.
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "The Minister will deliver the statement. She would prefer 24 March if a choice is"
+            " possible, but will speak on any day.",
+            ReplyKind.ACCEPT,
+        ),
+        (
+            "La Ministre prononcera la déclaration. Elle préférerait le 24 mars si un choix est"
+            " possible.",
+            ReplyKind.ACCEPT,
+        ),
+        (
+            "El Ministro pronunciará la declaración. Preferiría el 24 de marzo, si cabe elegir.",
+            ReplyKind.ACCEPT,
+        ),
+        (
+            "Министр выступит с заявлением. Если есть выбор, он предпочёл бы 24 марта.",
+            ReplyKind.ACCEPT,
+        ),
+        ("部长将发言。如可选择，请安排在3月24日。", ReplyKind.ACCEPT),
+        ("سيلقي معالي الوزير البيان. ويفضل يوم 24 مارس إذا أمكن الاختيار.", ReplyKind.ACCEPT),
+        (
+            "Après examen, le Ministre ne donnera pas suite à votre invitation. Je vous prie de ne"
+            " pas tenir compte du projet transmis par erreur plus bas.",
+            ReplyKind.DECLINE,
+        ),
+        (
+            "El Ministro no podrá participar. Les ruego no tener en cuenta el borrador enviado por"
+            " error.",
+            ReplyKind.DECLINE,
+        ),
+        ("The Minister will speak if there is a choice of day.", ReplyKind.OTHER),
+    ],
+)
+def test_a_choice_of_day_or_a_retracted_draft_leaves_the_answer(text: str, kind: ReplyKind) -> None:
+    decision = classify_text(text)
+    assert decision.kind == kind, (text, decision.reason, decision.cues)
