@@ -1734,6 +1734,33 @@ DESIGNATE = _compile(
     ]
 )
 
+# Round 15: who acts for the Minister is still an open question ("the question of who could
+# speak in his place … will be settled after his return", « la question de savoir qui »,
+# "quién podría intervenir … se decidirá", «вопрос о том, кто мог бы выступить», "由谁代为发言",
+# "مسألة من سيلقي"): an official named in it is a candidate, not a delegate. Read only in a
+# sentence that would otherwise accept through a delegate.
+OPEN_CHOICE = _compile(
+    [
+        r"\b(question|issue|choice|matter)\s+(of|as\s+to)\s+who\b"
+        r"|\b(decide|determine|choose|decided|determined|chosen|sure)\s+(on\s+)?who\b"
+        r"|\bwho\s+(could|would|might|should|will|is\s+to)\s+[^.;]{0,120}\b(will|is\s+to|has\s+yet"
+        r"\s+to)\s+be\s+(decided|determined|settled|chosen|confirmed)\b",
+        r"\bquestion\s+de\s+savoir\s+qui\b|\b(décider|déterminer|choisir|décidé|déterminé"
+        r"|choisi)\s+qui\b|\bqui\s+(pourrait|pourra|devrait|va)\s+[^.;]{0,120}\bsera"
+        r"\s+(décidé|tranché|déterminé|arrêté|confirmé)e?\b",
+        r"\b(cuestión|decisión)\s+de\s+quién\b|\b(decidir|determinar|elegir|decidido"
+        r"|determinado|elegido)\s+quién\b|\bquién\s+(podría|podrá|debería|va\s+a)\s+[^.;]{0,120}"
+        r"\bse\s+(decidirá|determinará|resolverá|definirá|confirmará)\b",
+        r"вопрос\s+о\s+том,?\s+кто|(решим|решат|определим|определят|решить|определить|выбрать"
+        r"|решено|определено)\s*,?\s+кто(?![\w\u0400-\u04ff])"
+        r"|(?<![\w\u0400-\u04ff])кто\s+(мог\s+бы|сможет|будет|должен)\s+[^.;]{0,120}"
+        r"(будет\s+(решен|определен|решён|определён)|решится|определится)",
+        r"由谁|由何人|何人(代为|代表|出席|发言)|谁(来|将|可)(代为|代表|出席|发言)",
+        r"(?:مسألة|تحديد|اختيار|قرار)\s+من\s+(?:سي|قد\s+ي|يمكن\s+أن)\S*",
+    ]
+)
+
+
 # A top message that hands on an answer written below it: "here is the Minister's reply",
 # "voici la réponse", "回复如下", "ننقل إليكم أدناه" (round 6: the forwarded message then speaks).
 FORWARD_POINTER = _compile(

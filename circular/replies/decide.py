@@ -565,7 +565,13 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
-        found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
+        open_choice = cues.OPEN_CHOICE.search(text, scripts)
+        if open_choice:
+            # "Who could speak in his place, the Deputy or the Director, will be decided":
+            # a candidate, not a delegate (round 15).
+            found.append(Signal("hedge", sentence, position, cue=open_choice.group(0)))
+        else:
+            found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
     # A negated cause ("no declina por desinterés, sino por fuerza mayor") keeps its explicit
     # refusal once the negator is removed: no risk of its own (round 5).
     risk = _structural_risk(negations, substituted, contrasted, found)

@@ -1,0 +1,101 @@
+"""Round 15 of issue 13: the fifteenth set's slips. An official named only as a candidate in an
+open question ("who could speak in his place … will be decided") read as a delegate who
+accepts, and a records system that promises the outcome of its review read as a plain automatic
+reply. Every sentence was written for this test, in the six languages; none is copied from a
+development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from circular.ledger import ReplyKind
+from circular.replies.classify import classify_message, classify_text
+from tests.replies.test_round11 import _mail
+
+# Who acts for the Minister is still to be settled: the officials named are candidates.
+OPEN_CHOICE = [
+    "The question of who could speak in her place, the Deputy Minister or the Permanent"
+    " Secretary, will be settled once she is back from Nairobi.",
+    "We will decide next week who will deliver the statement on the Minister's behalf, the"
+    " Ambassador or the Deputy Minister.",
+    "La question de savoir qui pourrait intervenir à sa place, le Secrétaire général ou"
+    " l'Ambassadeur, sera tranchée à son retour de mission.",
+    "La cuestión de quién podría intervenir en su nombre, el Viceministro o la Embajadora, se"
+    " decidirá a su regreso de Bogotá.",
+    "Вопрос о том, кто сможет выступить от его имени – первый заместитель министра или посол,"
+    " – будет решен после его возвращения из Казани.",
+    "至于由谁代表部长发言，副部长还是常驻代表，将在部长回国后决定。",
+    "أما مسألة من سيلقي البيان نيابة عن الوزير، نائب الوزير أو السفير، فستحسم بعد عودته.",
+]
+
+
+@pytest.mark.parametrize("text", OPEN_CHOICE)
+def test_a_candidate_in_an_open_question_is_no_delegate(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unfortunately the Minister is away that week. Who could speak instead, the Deputy"
+        " Minister or the Director General, will be decided after her return.",
+        "Министр, к сожалению, будет занят. Вопрос о том, кто мог бы выступить вместо него –"
+        " заместитель министра или посол, – будет решен позднее.",
+    ],
+)
+def test_a_refusal_then_an_open_question_of_who_goes_to_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+    assert decision.best_guess != ReplyKind.ACCEPT, decision.cues
+
+
+# A delegate named outright still accepts for the Minister (no question of who).
+STILL_A_DELEGATE = [
+    "The Deputy Minister, Ms Grace Otieno, will deliver the statement on the Minister's behalf.",
+    "Le Secrétaire général, M. Paul Ndiaye, prononcera la déclaration au nom du Ministre.",
+    "El Viceministro, Sr. Luis Herrera, pronunciará la declaración en nombre del Ministro.",
+    "Заместитель министра Иван Петров выступит от имени министра.",
+    "副部长王伟将代表部长发言。",
+    "سيلقي نائب الوزير البيان نيابة عن معالي الوزير.",
+]
+
+
+@pytest.mark.parametrize("text", STILL_A_DELEGATE)
+def test_a_delegate_named_outright_still_accepts(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# A records system that passes the letter on and promises the outcome: a person follows it up.
+OUTCOME_PROMISED = [
+    "This is an automated message. Your letter has been passed to the competent department;"
+    " you will be informed of the outcome within 30 days.",
+    "Ceci est un message automatique. Votre courrier a été transmis au service compétent ; vous"
+    " serez informé de la suite donnée dans un délai de 30 jours.",
+    "Este es un mensaje automático. Su escrito fue remitido a la unidad competente; se le"
+    " comunicará el resultado en un plazo de 30 días.",
+    "Это автоматическое сообщение. Ваше письмо передано в профильный департамент. О результатах"
+    " рассмотрения Вам будет сообщено в течение 30 дней.",
+    "此邮件为自动回复。您的来函已转交主管部门，处理结果将在30日内告知。",
+    "هذه رسالة تلقائية. أحيلت رسالتكم إلى الإدارة المختصة، وسيتم إبلاغكم بالنتيجة خلال 30 يوما.",
+]
+
+
+@pytest.mark.parametrize("body", OUTCOME_PROMISED)
+def test_a_robot_promising_the_outcome_goes_to_a_person(body: str) -> None:
+    result = classify_message(_mail("RE: CL-21/4 Invitation", body))
+    assert result.kind == ReplyKind.OTHER and result.needs_review, result
+    assert "promised the outcome" in (result.review_reason or ""), result
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "This is an automated response: your message has been received by the registry and will"
+        " be assigned to the responsible department. Please do not reply.",
+        "Это автоматическое сообщение. Ваше письмо получено. Отвечать на него не нужно.",
+    ],
+)
+def test_a_robot_only_confirming_receipt_stays_an_automatic_reply(body: str) -> None:
+    assert classify_message(_mail("RE: CL-21/4 Invitation", body)).kind == ReplyKind.AUTO_REPLY
