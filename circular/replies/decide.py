@@ -592,7 +592,8 @@ _N_WORD = re.compile(
     r"|никто|ничто|ничего|никак\w*|никогда|ни|ni)$",
     re.I,
 )
-_VERBAL_NEGATOR = re.compile(r"^(ne|n'|no|не)\b", re.I)
+# (The elided "n'" ends the trigger, so no word boundary can follow it: round 15.)
+_VERBAL_NEGATOR = re.compile(r"^(?:(ne|no|не)\b|n['’])", re.I)
 
 
 # Round 13: a negation after "and" starts a coordinated one ("участвовать не будет и заявления

@@ -458,7 +458,13 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
             governed = lexicon is cues.ACCEPT and (
                 cues.DECLINE.search(neg.text, scripts) or _OTHER_EVENT.search(neg.text, scripts)
             )
-            if not neg.negates(match.start()) and not governed:
+            # "we confirm that no statement is planned", "I confirm that the Minister will
+            # not take part": a negation opens inside the confirmation, whose object is the
+            # refusal itself (round 15).
+            confirms_refusal = lexicon is cues.ACCEPT and any(
+                match.start() < s.start <= match.end() + 1 for s in neg.scopes
+            )
+            if not neg.negates(match.start()) and not governed and not confirms_refusal:
                 # (not "ويعتذر عن قبول", "accept our regrets", "will attend another meeting")
                 return match
     return None

@@ -99,3 +99,52 @@ def test_a_robot_promising_the_outcome_goes_to_a_person(body: str) -> None:
 )
 def test_a_robot_only_confirming_receipt_stays_an_automatic_reply(body: str) -> None:
     assert classify_message(_mail("RE: CL-21/4 Invitation", body)).kind == ReplyKind.AUTO_REPLY
+
+
+# "We confirm that no statement is planned": the confirmation's object is the refusal; no
+# acceptance word stands beside the decline (Russian keeps its conflict, and a person).
+CONFIRMED_REFUSALS = [
+    "For good order, I confirm in writing that the Minister will not take part in the sessions.",
+    "Nous vous confirmons qu'aucune déclaration n'est prévue de la part du Ministère.",
+    "Les confirmamos que el Ministro no participará en las sesiones de alto nivel.",
+    "我们确认，部长不会出席高级别会议。",
+    "نؤكد لكم أن معالي الوزير لن يشارك في الجلسات الرفيعة المستوى.",
+]
+
+
+@pytest.mark.parametrize("text", CONFIRMED_REFUSALS)
+def test_a_confirmed_refusal_declines(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+
+
+def test_a_confirmed_refusal_in_russian_is_never_an_acceptance() -> None:
+    decision = classify_text("Подтверждаем, что министр не примет участия в сессиях.")
+    assert decision.kind != ReplyKind.ACCEPT and decision.best_guess == ReplyKind.DECLINE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I confirm that the Minister will attend, not by video but in person.",
+        "Nous vous confirmons que la Ministre prendra la parole le 23 mars.",
+        "Подтверждаем участие министра.",
+    ],
+)
+def test_a_confirmed_acceptance_still_accepts(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+# The elided negator "n'" in concord with an n-word ("aucun … n'est") is one negation, not one
+# inside another; beside a first refusal it still declines.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il ne pourra pas venir, et aucun autre membre du Gouvernement n'est disponible.",
+        "Aucune intervention n'est prévue de la part du Ministère lors des sessions.",
+    ],
+)
+def test_an_n_word_with_an_elided_negator_is_one_negation(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
