@@ -1291,6 +1291,26 @@ DISCLAIMER = _compile(
         r"(?:отправляя|направляя|отвечая\s+на)\s[^.;]{0,40}(?:соглашаетесь|принимаете)",
         r"(?:发送|發送|回复|回覆)本(?:邮件|郵件)即(?:表示|视为|視為)[^。；]{0,6}(?:同意|接受)",
         r"(?:بإرسال|بالرد\s+على)\s+هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
+        # Round 15: "by clicking Reply you agree to … and accept the terms"; an integrity notice
+        # ("staff decline all gifts and hospitality"); a mailbox that "accepts correspondence at
+        # this address": the office's rules, not an answer.
+        r"\bby\s+clicking\s[^.;]{0,40}\b(?:agree|consent|accept)\w*"
+        r"|\b(?:decline|refuse|accept)s?\s+(?:no\s+|any\s+|all\s+)?(?:gifts?|hospitality)\b"
+        r"|\baccepts?\s+(?:your\s+)?(?:correspondence|mail|letters)\s+(?:at|to|on|via)\b"
+        r"|\ben\s+cliquant\s[^.;]{0,40}(?:acceptez|consentez)"
+        r"|\b(?:refuse|refusent|accepte|acceptent)\s+(?:aucun|tout)\s+(?:cadeau|avantage)"
+        r"|\b(?:acceptons|accepte)\s+(?:vos\s+|les\s+)?(?:courriers?|correspondances?)\s+(?:à|sur)\b"
+        r"|\bal\s+hacer\s+clic\s[^.;]{0,40}(?:acepta|consiente)"
+        r"|\b(?:acepta|aceptan|rechaza|rechazan)\s+(?:ningún\s+|todo\s+|cualquier\s+)?(?:regalo|obsequio)"
+        r"|\baceptamos\s+(?:su\s+)?correspondencia\s+(?:en|a)\b",
+        r"нажимая\s[^.;]{0,40}(?:соглашаетесь|принимаете)"
+        r"|(?:принимают|принимает|принимать)\s+(?:какие-либо\s+)?подарк"
+        r"|принимаем\s+(?:вашу\s+)?корреспонденци\w*\s+(?:по|на)\s",
+        r"点击[^。；]{0,20}即(?:表示|视为)[^。；]{0,6}(?:同意|接受)"
+        r"|(?:谢绝|謝絕|拒收|不接受)[^。；]{0,12}(?:宴请|宴請|礼品|禮品|馈赠|饋贈|礼金|禮金)",
+        r"(?:بالضغط|بالنقر)\s+على\s[^.؛]{0,40}(?:توافق|تقبل)"
+        r"|(?:لا\s+)?(?:يقبل|يقبلون|تقبل|نقبل)\s+(?:أي\s+)?(?:الهدايا|هدايا)"
+        r"|نقبل\s+(?:مراسلاتكم|المراسلات|رسائلكم)\s+(?:على|عبر)",
     ]
 )
 

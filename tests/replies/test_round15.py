@@ -148,3 +148,53 @@ def test_a_confirmed_acceptance_still_accepts(text: str) -> None:
 def test_an_n_word_with_an_elided_negator_is_one_negation(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+
+
+# The office's rules in a footer: "by clicking Reply you accept the terms", "staff decline all
+# gifts", "we accept correspondence at this address" answer nothing, beside either answer.
+FOOTER_RULES = [
+    (
+        "The Minister will not be able to attend the sessions in March.",
+        "Protocol Office",
+        "By clicking Reply you agree to the privacy policy and accept the terms of use.",
+    ),
+    (
+        "The Minister is pleased to accept the invitation and will speak on 23 March.",
+        "Protocol Office",
+        "Integrity notice: our staff decline all gifts and hospitality.",
+    ),
+    (
+        "Le Ministre ne pourra pas participer aux sessions de mars.",
+        "Service du Protocole",
+        "Nous acceptons vos courriers à cette adresse du lundi au vendredi.",
+    ),
+    (
+        "La Ministra acepta con gusto la invitación y hará uso de la palabra.",
+        "Gabinete",
+        "Al hacer clic en «Responder», usted acepta la política de privacidad.",
+    ),
+    (
+        "Министр, к сожалению, не сможет принять участие в сессиях.",
+        "Протокольный отдел",
+        "Сотрудники министерства не принимают подарки. Принимаем корреспонденцию по этому адресу.",
+    ),
+    (
+        "部长将出席高级别会议并发言。",
+        "国际合作司",
+        "廉洁提示：本单位谢绝任何形式的宴请和礼品馈赠。",
+    ),
+    (
+        "يعتذر معالي الوزير عن المشاركة في الجلسات.",
+        "مكتب الوزير",
+        "نقبل مراسلاتكم على هذا العنوان طوال أيام الأسبوع، ولا نقبل الهدايا.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("own", "office", "footer"), FOOTER_RULES)
+def test_the_offices_rules_in_a_footer_answer_nothing(own: str, office: str, footer: str) -> None:
+    body = f"Dear colleagues,\n\n{own}\n\n{office}\nMinistry of Digital Affairs\n\n{footer}"
+    result = classify_message(_mail("RE: Invitation", body))
+    expected = classify_text(own).kind
+    assert expected in (ReplyKind.ACCEPT, ReplyKind.DECLINE), own
+    assert result.kind == expected, (result.review_reason, result.cues)
