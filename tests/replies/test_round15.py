@@ -198,3 +198,49 @@ def test_the_offices_rules_in_a_footer_answer_nothing(own: str, office: str, foo
     expected = classify_text(own).kind
     assert expected in (ReplyKind.ACCEPT, ReplyKind.DECLINE), own
     assert result.kind == expected, (result.review_reason, result.cues)
+
+
+# Two negations that make one affirmation: "no question of … not taking part", "remiss of the
+# Minister not to", « il n'est pas question que … ne … pas », "no hay posibilidad de que … no",
+# «не может быть и речи о том, чтобы … не», "不可能不", "لا مجال لعدم": never a decline.
+LITOTES = [
+    "There is no question of the Minister not taking part in the sessions.",
+    "It would be remiss of the Minister not to take up this invitation.",
+    "Il n'est pas question que la Ministre ne participe pas au Forum.",
+    "No hay posibilidad de que el Ministro no participe en el Foro.",
+    "Не может быть и речи о том, чтобы министр не выступил на Форуме.",
+    "部长不可能不参加本届论坛。",
+    "لا مجال لعدم مشاركة معالي الوزير في المنتدى.",
+]
+
+
+@pytest.mark.parametrize("text", LITOTES)
+def test_a_litotes_is_never_a_decline(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+    assert decision.best_guess != ReplyKind.DECLINE, (text, decision.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It would be remiss of the Minister not to take up this invitation: he will speak on"
+        " 23 March.",
+        "Il n'est pas question que la Ministre ne participe pas : elle prendra la parole le 23"
+        " mars.",
+        "部长不可能不参加本届论坛，将于3月23日发言。",
+    ],
+)
+def test_a_litotes_beside_an_acceptance_accepts(text: str) -> None:
+    assert classify_text(text).kind == ReplyKind.ACCEPT, classify_text(text).cues
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "There is no question of the Minister taking part this year.",
+        "لا مجال لمشاركة الوزير هذا العام.",
+    ],
+)
+def test_a_single_negation_still_declines(text: str) -> None:
+    assert classify_text(text).kind == ReplyKind.DECLINE, classify_text(text).cues
