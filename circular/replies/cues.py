@@ -1124,7 +1124,36 @@ THANKS = _compile(
 
 #: What names an answer's words without deciding anything, removed before a sentence is read
 #: (the reading and the safety net use the same list).
-NOT_AN_ANSWER = (RETRACTED, COURTESY, LETTER_REF, THANKS, NOT_CONCERNED, NO_PRESS)
+# Round 15: refusals of many other invitations, the background of an exception ("has declined
+# most invitations this year, but …", « a décliné de nombreuses invitations », "ha declinado
+# numerosas invitaciones", «отклонил большинство приглашений», "婉拒了数个…邀请", "اعتذر … عن عدة
+# دعوات"): a habit, not the answer to this letter.
+OTHER_INVITATIONS = _compile(
+    [
+        r"\b(?:declin\w*|turn\w*\s+down|refus\w*)\s+(?:most|many|several|a\s+number\s+of|numerous"
+        r"|dozens\s+of|all\s+other)\s+(?:\w+\s+){0,2}?invitations\b",
+        r"\b(?:décliné|refusé|décline|refuse)\s+(?:la\s+plupart\s+des|de\s+nombreuses|plusieurs"
+        r"|bien\s+des|toutes\s+les\s+autres)\s+(?:\w+\s+){0,2}?invitations\b",
+        r"\b(?:declinado|rechazado|declinó|rechazó|declina|rechaza)\s+(?:la\s+mayoría\s+de\s+las"
+        r"|numerosas|varias|muchas|todas\s+las\s+demás)\s+(?:\w+\s+){0,2}?invitaciones\b",
+        r"(?:отклонил\w*|отказал\w*\s+от)\s+(?:большинств\w*|многи\w*|нескольки\w*|ряд\w*"
+        r"|всех\s+других)\s+(?:\S+\s+){0,2}?приглашени\w*",
+        r"(?:婉拒|谢绝|謝絕|推辞|推辭)了?(?:数个|數個|多个|多個|多项|多項|许多|許多|一些|若干)[^。；，]{0,20}"
+        r"(?:邀请|邀請)",
+        r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
+        r"(?:ال)?دعوات",
+    ]
+)
+
+NOT_AN_ANSWER = (
+    RETRACTED,
+    COURTESY,
+    LETTER_REF,
+    THANKS,
+    NOT_CONCERNED,
+    NO_PRESS,
+    OTHER_INVITATIONS,
+)
 
 DISCLAIMER = _compile(
     [
@@ -1311,6 +1340,21 @@ DISCLAIMER = _compile(
         r"(?:بالضغط|بالنقر)\s+على\s[^.؛]{0,40}(?:توافق|تقبل)"
         r"|(?:لا\s+)?(?:يقبل|يقبلون|تقبل|نقبل)\s+(?:أي\s+)?(?:الهدايا|هدايا)"
         r"|نقبل\s+(?:مراسلاتكم|المراسلات|رسائلكم)\s+(?:على|عبر)",
+        # Round 15: "letters sent without a reference number are not accepted for
+        # consideration": the registry's rule; and "if you are not (the addressee), do not
+        # accept its content" after a confidentiality notice.
+        r"\b(?:letters|messages|e-?mails|correspondence|requests)\s[^.;]{0,60}\bwithout\s[^.;]{0,60}"
+        r"\b(?:will\s+not|cannot|are\s+not|shall\s+not)\s+be\s+(?:accepted|processed|considered"
+        r"|registered)"
+        r"|\b(?:courriers?|messages?|lettres?)\s[^.;]{0,60}\bsans\s[^.;]{0,60}\bne\s+(?:seront|sont)"
+        r"\s+pas\s+(?:acceptée?s?|traitée?s?|enregistrée?s?|pris\s+en\s+compte)"
+        r"|\b(?:escritos|mensajes|oficios|correos|solicitudes)\s[^.;]{0,60}\bsin\s[^.;]{0,60}"
+        r"\bno\s+(?:serán|son|se)\s+(?:aceptad|tramitad|admitid|registrad|tramitar|admiti)\w*",
+        r"(?:письма|обращения|сообщения)[^.;]{0,80}без\s[^.;]{0,60}не\s+(?:принимаются|рассматриваются"
+        r"|регистрируются)|к\s+рассмотрению\s+не\s+принима\w+",
+        r"未(?:注明|标明|載明|载明|標明)[^。；]{0,20}(?:不予|恕不)(?:受理|接收|处理|處理)",
+        r"(?:الرسائل|المراسلات)\s[^.؛]{0,60}(?:دون|بدون)\s[^.؛]{0,60}لن\s+(?:يتم|تقبل|تعالج|ينظر)"
+        r"|(?:إن|إذا)\s+لم\s+تكن\s+كذلك|عدم\s+(?:قبول|استخدام)\s+محتواها",
     ]
 )
 

@@ -244,3 +244,70 @@ def test_a_litotes_beside_an_acceptance_accepts(text: str) -> None:
 )
 def test_a_single_negation_still_declines(text: str) -> None:
     assert classify_text(text).kind == ReplyKind.DECLINE, classify_text(text).cues
+
+
+# Refusals of many other invitations are the background of an exception: this letter is
+# accepted.
+EXCEPTIONS = [
+    "The Minister has declined most invitations this year to focus on the budget, but she"
+    " accepts yours with pleasure and will speak on 23 March.",
+    "La Ministre a décliné de nombreuses invitations cette année ; elle accepte toutefois la"
+    " vôtre et prendra la parole le 23 mars.",
+    "El Ministro ha declinado numerosas invitaciones este año; sin embargo, acepta la suya y"
+    " hará uso de la palabra el 23 de marzo.",
+    "Министр в этом году отклонил большинство приглашений на конференции. Для Форума он сделал"
+    " исключение и с удовольствием выступит 23 марта.",
+    "部长今年婉拒了多个国际会议的邀请。但本届论坛十分重要，部长将出席并发言。",
+    "اعتذر معالي الوزير هذا العام عن عدة دعوات لكثرتها، إلا أنه قبل دعوتكم بكل سرور وسيلقي البيان.",
+]
+
+
+@pytest.mark.parametrize("text", EXCEPTIONS)
+def test_other_invitations_declined_are_the_background_of_an_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Minister has declined most invitations this year and must decline yours too.",
+        "Министр отклонил большинство приглашений и, к сожалению, не сможет выступить.",
+    ],
+)
+def test_other_invitations_declined_beside_a_refusal_still_decline(text: str) -> None:
+    assert classify_text(text).kind == ReplyKind.DECLINE, classify_text(text).cues
+
+
+# A registry's rule in a footer: "letters without a reference number are not accepted".
+REGISTRY_RULES = [
+    (
+        "The Minister will deliver the statement on 23 March.",
+        "Letters sent without a reference number will not be accepted for processing.",
+    ),
+    (
+        "Le Ministre prendra la parole le 23 mars.",
+        "Les courriers envoyés sans numéro de référence ne seront pas traités.",
+    ),
+    (
+        "El Ministro intervendrá el 23 de marzo.",
+        "Los oficios remitidos sin número de registro no serán tramitados.",
+    ),
+    (
+        "Министр выступит 23 марта.",
+        "Письма, направленные без указания исходящего номера, к рассмотрению не принимаются.",
+    ),
+    ("部长将于3月23日发言。", "未注明文号的来函恕不受理。"),
+    (
+        "سيلقي معالي الوزير البيان يوم 23 مارس.",
+        "تنويه: هذه الرسالة سرية ومخصصة للمرسل إليه"
+        " فقط. إن لم تكن كذلك فيرجى عدم قبول محتواها وإبلاغ المرسل.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("own", "footer"), REGISTRY_RULES)
+def test_a_registrys_rule_in_a_footer_answers_nothing(own: str, footer: str) -> None:
+    body = f"Dear colleagues,\n\n{own}\n\nProtocol Office\nMinistry of Digital Affairs\n\n{footer}"
+    result = classify_message(_mail("RE: Invitation", body))
+    assert result.kind == ReplyKind.ACCEPT, (result.review_reason, result.cues)
