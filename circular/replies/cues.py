@@ -881,6 +881,17 @@ BEHALF = _compile(
 
 COURTESY = _compile(
     [
+        # Round 15: "we would not wish to leave your letter without an answer": a double
+        # negative about answering the letter, not about taking part.
+        r"\b(?:leave|leaving)\s+(?:your|this|the|our)\s+(?:kind\s+)?(?:letter|invitation|message)"
+        r"\s+without\s+(?:an?\s+)?(?:answer|reply|response)"
+        r"|\blaisser\s+(?:votre|cette|la)\s+(?:aimable\s+)?(?:lettre|invitation|courrier)\s+sans"
+        r"\s+réponse"
+        r"|\bdejar\s+(?:su|esta|la)\s+(?:amable\s+)?(?:carta|invitación|comunicación)\s+sin"
+        r"\s+(?:respuesta|contestar)",
+        r"оставить\s+(?:ваше|это|данное)\s+(?:письмо|приглашение)\s+без\s+ответа",
+        r"置之不理|不予(?:答复|答覆|回复|回覆)",
+        r"(?:ترك|نترك|يترك)\s+(?:رسالتكم|دعوتكم|الرسالة|الدعوة)\s+(?:دون|بدون|بلا)\s+رد",
         r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
         r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"

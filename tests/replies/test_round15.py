@@ -311,3 +311,23 @@ def test_a_registrys_rule_in_a_footer_answers_nothing(own: str, footer: str) -> 
     body = f"Dear colleagues,\n\n{own}\n\nProtocol Office\nMinistry of Digital Affairs\n\n{footer}"
     result = classify_message(_mail("RE: Invitation", body))
     assert result.kind == ReplyKind.ACCEPT, (result.review_reason, result.cues)
+
+
+# "We would not wish to leave your letter without an answer": a double negative about
+# answering, not about taking part; the refusal beside it stands.
+UNANSWERED_LETTER = [
+    "We would not wish to leave your letter without an answer. The Minister will not be able"
+    " to attend the sessions.",
+    "Nous ne voulions pas laisser votre lettre sans réponse. Le Ministre ne pourra pas"
+    " participer aux sessions.",
+    "No queríamos dejar su carta sin respuesta. El Ministro no podrá participar en las sesiones.",
+    "Мы не хотели оставить ваше письмо без ответа. Министр не сможет принять участие в сессиях.",
+    "我们不能对来函置之不理。部长无法出席本次会议。",
+    "لم نشأ ترك رسالتكم دون رد. لن يتمكن معالي الوزير من المشاركة في الجلسات.",
+]
+
+
+@pytest.mark.parametrize("text", UNANSWERED_LETTER)
+def test_a_letter_not_left_unanswered_is_no_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
