@@ -1774,17 +1774,23 @@ MINISTER = _compile(
 # A bare answer word standing as the Y of "the answer is not yes but no" (groups noN / yesN).
 ANSWER_WORD = _compile(
     [
-        r"^\s*(?:but|rather)\s+(?:unfortunately\s+|alas\s+|sadly\s+|regrettably\s+)?(?:a\s+)?"
-        r"(?:(?P<no1>no|negative)|(?P<yes1>yes|positive|affirmative))(?:\s+one)?\s*[.!:;]?\s*$",
-        r"^\s*mais\s+(?:hélas\s+|malheureusement\s+)?(?:une\s+)?(?:réponse\s+)?(?:(?P<no2>non|négative)"
-        r"|(?P<yes2>oui|positive|affirmative))\s*[.!:;]?\s*$",
-        r"^\s*(?:sino|pero)\s+(?:lamentablemente\s+)?(?:una\s+)?(?:respuesta\s+)?(?:(?P<no3>no|negativa)"
-        r"|(?P<yes3>sí|si|afirmativa|positiva))\s*[.!:;]?\s*$",
-        r"^\s*[ан]\s+(?:к\s+сожалению\s+|увы\s+)?(?:(?P<no4>нет|отрицательн\w*)|(?P<yes4>да"
-        r"|положительн\w*))\s*[.!:;]?\s*$",
-        r"^\s*而是\s*(?:很遗憾\s*)?(?:(?P<no5>否定的?)|(?P<yes5>肯定的?))\s*[。！：]?\s*$",
-        r"^\s*(?:بل|وإنما)\s+(?:للأسف\s+|مع\s+الأسف\s+)?(?:(?P<no6>لا|بالنفي|سلبي\w*)|(?P<yes6>نعم"
-        r"|بالإيجاب|إيجابي\w*))\s*[.!:]?\s*$",
+        # Round 15: the answer as a noun too ("not a postponement but a refusal", « mais d'un
+        # refus », "sino un rechazo", «а об отказе», "而是婉拒", "بل اعتذار"); a postponement as
+        # the Y ("not a refusal but a postponement") is no answer yet (group "wa").
+        r"^\s*(?:but|rather)\s+(?:unfortunately\s+|alas\s+|sadly\s+|regrettably\s+)?(?:an?\s+)?"
+        r"(?:(?P<no1>no|negative|refusal)|(?P<yes1>yes|positive|affirmative|acceptance)|(?P<wa1>postponement|deferral|delay))"
+        r"(?:\s+one)?\s*[.!:;]?\s*$",
+        r"^\s*mais\s+(?:hélas\s+|malheureusement\s+)?(?:d'une?\s+|une?\s+)?(?:réponse\s+)?"
+        r"(?:(?P<no2>non|négative|refus)|(?P<yes2>oui|positive|affirmative|acceptation)|(?P<wa2>report|ajournement))\s*[.!:;]?\s*$",
+        r"^\s*(?:sino|pero)\s+(?:lamentablemente\s+)?(?:de\s+)?(?:una?\s+)?(?:respuesta\s+)?"
+        r"(?:(?P<no3>no|negativa|rechazo)|(?P<yes3>sí|si|afirmativa|positiva|aceptación)"
+        r"|(?P<wa3>aplazamiento|postergación))"
+        r"\s*[.!:;]?\s*$",
+        r"^\s*[ан]\s+(?:к\s+сожалению\s+|увы\s+)?(?:об?\s+)?(?:(?P<no4>нет|отрицательн\w*|отказ\w*)"
+        r"|(?P<yes4>да|положительн\w*|согласи\w*)|(?P<wa4>перенос\w*|отсрочк\w*))\s*[.!:;]?\s*$",
+        r"^\s*而是\s*(?:很遗憾\s*)?(?:(?P<no5>否定的?|拒绝|婉拒|谢绝)|(?P<yes5>肯定的?|接受)|(?P<wa5>推迟|推遲|延期))\s*[。！：]?\s*$",
+        r"^\s*(?:بل|وإنما)\s+(?:للأسف\s+|مع\s+الأسف\s+)?(?:(?P<no6>لا|بالنفي|سلبي\w*|اعتذار|رفض"
+        r"|بالاعتذار|بالرفض)|(?P<yes6>نعم|بالإيجاب|إيجابي\w*|قبول|بالقبول|موافقة|بالموافقة)|(?P<wa6>تأجيل))\s*[.!:]?\s*$",
     ]
 )
 

@@ -331,3 +331,37 @@ UNANSWERED_LETTER = [
 def test_a_letter_not_left_unanswered_is_no_acceptance(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+
+
+# "Not a postponement, but a refusal": the Y names the answer (a refusal) and declines; "not
+# a refusal, but a postponement" answers nothing yet (it was a final acceptance before the
+# round, found while writing these tests).
+NOT_DEFERRED_BUT_REFUSED = [
+    "This is not a postponement but a refusal.",
+    "Il ne s'agit pas d'un report, mais d'un refus.",
+    "No se trata de un aplazamiento, sino de un rechazo.",
+    "Речь идет не о переносе, а об отказе.",
+    "这不是推迟，而是婉拒。",
+    "ليس هذا تأجيلا، بل اعتذار.",
+]
+NOT_REFUSED_BUT_DEFERRED = [
+    "This is not a refusal but a postponement.",
+    "Ce n'est pas un refus, mais un report.",
+    "No es un rechazo, sino un aplazamiento.",
+    "Это не отказ, а перенос.",
+    "这不是拒绝，而是推迟。",
+    "ليس هذا رفضا، بل تأجيل.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_DEFERRED_BUT_REFUSED)
+def test_not_a_postponement_but_a_refusal_is_never_an_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.ACCEPT, (text, decision.cues)
+    assert decision.best_guess == ReplyKind.DECLINE, (text, decision.cues)
+
+
+@pytest.mark.parametrize("text", NOT_REFUSED_BUT_DEFERRED)
+def test_not_a_refusal_but_a_postponement_goes_to_a_person(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
