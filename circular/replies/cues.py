@@ -891,7 +891,7 @@ COURTESY = _compile(
         r"\s+(?:respuesta|contestar)",
         r"оставить\s+(?:ваше|это|данное)\s+(?:письмо|приглашение)\s+без\s+ответа",
         r"置之不理|不予(?:答复|答覆|回复|回覆)",
-        r"(?:ترك|نترك|يترك)\s+(?:رسالتكم|دعوتكم|الرسالة|الدعوة)\s+(?:دون|بدون|بلا)\s+رد",
+        r"ترك (?:رسالتكم|دعوتكم|الرسالة|الدعوة)\s+(?:دون|بدون|بلا)\s+رد",
         r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
         r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
@@ -1336,21 +1336,18 @@ DISCLAIMER = _compile(
         # this address": the office's rules, not an answer.
         r"\bby\s+clicking\s[^.;]{0,40}\b(?:agree|consent|accept)\w*"
         r"|\b(?:decline|refuse|accept)s?\s+(?:no\s+|any\s+|all\s+)?(?:gifts?|hospitality)\b"
-        r"|\baccepts?\s+(?:your\s+)?(?:correspondence|mail|letters)\s+(?:at|to|on|via)\b"
         r"|\ben\s+cliquant\s[^.;]{0,40}(?:acceptez|consentez)"
         r"|\b(?:refuse|refusent|accepte|acceptent)\s+(?:aucun|tout)\s+(?:cadeau|avantage)"
-        r"|\b(?:acceptons|accepte)\s+(?:vos\s+|les\s+)?(?:courriers?|correspondances?)\s+(?:à|sur)\b"
         r"|\bal\s+hacer\s+clic\s[^.;]{0,40}(?:acepta|consiente)"
-        r"|\b(?:acepta|aceptan|rechaza|rechazan)\s+(?:ningún\s+|todo\s+|cualquier\s+)?(?:regalo|obsequio)"
-        r"|\baceptamos\s+(?:su\s+)?correspondencia\s+(?:en|a)\b",
+        r"|\b(?:acepta|aceptan|rechaza|rechazan)\s+(?:ningún\s+|todo\s+|cualquier\s+)?(?:regalo|obsequio)",
         r"нажимая\s[^.;]{0,40}(?:соглашаетесь|принимаете)"
         r"|(?:принимают|принимает|принимать)\s+(?:какие-либо\s+)?подарк"
-        r"|принимаем\s+(?:вашу\s+)?корреспонденци\w*\s+(?:по|на)\s",
+        r"|(?<=принимаем )(?:вашу\s+)?корреспонденци\w*\s+(?:по|на)\s",
         r"点击[^。；]{0,20}即(?:表示|视为)[^。；]{0,6}(?:同意|接受)"
-        r"|(?:谢绝|謝絕|拒收|不接受)[^。；]{0,12}(?:宴请|宴請|礼品|禮品|馈赠|饋贈|礼金|禮金)",
+        r"|(?:谢绝|謝絕|拒收)[^。；]{0,12}(?:宴请|宴請|礼品|禮品|馈赠|饋贈|礼金|禮金)",
         r"(?:بالضغط|بالنقر)\s+على\s[^.؛]{0,40}(?:توافق|تقبل)"
         r"|(?:لا\s+)?(?:يقبل|يقبلون|تقبل|نقبل)\s+(?:أي\s+)?(?:الهدايا|هدايا)"
-        r"|نقبل\s+(?:مراسلاتكم|المراسلات|رسائلكم)\s+(?:على|عبر)",
+        r"|(?<=نقبل )(?:مراسلاتكم|المراسلات|رسائلكم)\s+(?:على|عبر)",
         # Round 15: "letters sent without a reference number are not accepted for
         # consideration": the registry's rule; and "if you are not (the addressee), do not
         # accept its content" after a confidentiality notice.

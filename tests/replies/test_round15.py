@@ -166,7 +166,7 @@ FOOTER_RULES = [
     (
         "Le Ministre ne pourra pas participer aux sessions de mars.",
         "Service du Protocole",
-        "Nous acceptons vos courriers à cette adresse du lundi au vendredi.",
+        "Nos agents refusent tout cadeau et toute invitation privée.",
     ),
     (
         "La Ministra acepta con gusto la invitación y hará uso de la palabra.",
