@@ -72,6 +72,25 @@ REGISTERED = re.compile(
     re.I,
 )
 
+# Round 15: a records system that hands the letter to a department and promises the outcome
+# ("you will be informed of the outcome", "within 30 days", « vous serez informé de la suite »,
+# "se le comunicará el resultado", «О результатах рассмотрения Вам будет сообщено», "处理结果将另行
+# 告知", "سيتم إبلاغكم بالنتيجة"): the answer is still to come, as after a number (REGISTERED); a
+# robot that only confirms receipt stays an automatic reply.
+OUTCOME_TO_COME = re.compile(
+    r"(informed|notified|advised)\s+(\w+\s+){0,2}?of\s+the\s+(outcome|result|decision)"
+    r"|(outcome|result|decision)\s+(\w+\s+){0,3}?(will\s+be\s+)?(communicated|notified|sent)"
+    r"|informée?s?\s+(\w+\s+){0,2}?(de\s+la\s+suite|du\s+résultat|de\s+la\s+décision)"
+    r"|(suite|résultat|décision)\s+(\w+\s+){0,3}?vous\s+sera\s+(communiquée?|notifiée?)"
+    r"|(comunicará|notificará|informará)\s+(\w+\s+){0,3}?(el\s+resultado|la\s+decisión"
+    r"|la\s+respuesta)|(informad[oa]|notificad[oa])\s+(\w+\s+){0,2}?del\s+(resultado|trámite)"
+    r"|о\s+результатах\s+(\w+\s+){0,2}?(вам\s+)?будет\s+(сообщено|сообщено\s+дополнительно)"
+    r"|(ответ|решение)\s+(\w+\s+){0,3}?будет\s+(направлен|сообщено|дан)"
+    r"|(处理|办理|辦理|處理)结果.{0,6}(告知|通知|答复)|(处理|办理)結果.{0,6}(告知|通知)"
+    r"|(?:إبلاغكم|إخطاركم|إعلامكم)\s+(?:\S+\s+){0,2}?(?:بالنتيجة|بنتيجة|بالقرار|بالرد)",
+    re.I,
+)
+
 
 def detect_auto_reply(msg: Message, body: str | None = None) -> AutoReply | None:
     """An ``AutoReply`` when ``msg`` was sent by software on someone's behalf, else None.

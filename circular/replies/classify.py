@@ -42,7 +42,12 @@ from typing import Any
 
 from circular.ledger import ReplyKind
 from circular.replies import cues
-from circular.replies.autoreplies import REGISTERED, detect_auto_reply, extract_return_date
+from circular.replies.autoreplies import (
+    OUTCOME_TO_COME,
+    REGISTERED,
+    detect_auto_reply,
+    extract_return_date,
+)
 from circular.replies.bounces import detect_bounce, is_abuse_report
 from circular.replies.confidence import THRESHOLD, Evidence, confidence
 from circular.replies.decide import Signal, score_sentence, sentences
@@ -572,7 +577,11 @@ def _classify(raw: bytes, limits: Limits, event_names: tuple[str, ...]) -> Class
     body = extract_body(msg, limits)
     reply = clean_reply(body.text)
     auto = detect_auto_reply(msg, reply)
-    filed = auto is not None and auto.body_only and REGISTERED.search(reply) is not None
+    filed = (
+        auto is not None
+        and auto.body_only
+        and (REGISTERED.search(reply) or OUTCOME_TO_COME.search(reply)) is not None
+    )
     if auto is not None and auto.body_only and (filed or _names_an_answer(reply)):
         # "This is an automatic message … every invitation is accepted or declined in
         # writing": only the body calls itself a robot, and it speaks of answers. Neither a
@@ -586,7 +595,8 @@ def _classify(raw: bytes, limits: Limits, event_names: tuple[str, ...]) -> Class
             reply,
             needs_review=True,
             review_reason=(
-                "a records system filed the letter under a number; the answer is still to come"
+                "a records system filed the letter under a number or promised the outcome; the"
+                " answer is still to come"
                 if filed
                 else "a sentence calls the message automatic, beside words of an answer"
             )

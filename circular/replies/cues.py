@@ -881,6 +881,17 @@ BEHALF = _compile(
 
 COURTESY = _compile(
     [
+        # Round 15: "we would not wish to leave your letter without an answer": a double
+        # negative about answering the letter, not about taking part.
+        r"\b(?:leave|leaving)\s+(?:your|this|the|our)\s+(?:kind\s+)?(?:letter|invitation|message)"
+        r"\s+without\s+(?:an?\s+)?(?:answer|reply|response)"
+        r"|\blaisser\s+(?:votre|cette|la)\s+(?:aimable\s+)?(?:lettre|invitation|courrier)\s+sans"
+        r"\s+réponse"
+        r"|\bdejar\s+(?:su|esta|la)\s+(?:amable\s+)?(?:carta|invitación|comunicación)\s+sin"
+        r"\s+(?:respuesta|contestar)",
+        r"оставить\s+(?:ваше|это|данное)\s+(?:письмо|приглашение)\s+без\s+ответа",
+        r"置之不理|不予(?:答复|答覆|回复|回覆)",
+        r"ترك (?:رسالتكم|دعوتكم|الرسالة|الدعوة)\s+(?:دون|بدون|بلا)\s+رد",
         r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
         r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
@@ -1124,7 +1135,36 @@ THANKS = _compile(
 
 #: What names an answer's words without deciding anything, removed before a sentence is read
 #: (the reading and the safety net use the same list).
-NOT_AN_ANSWER = (RETRACTED, COURTESY, LETTER_REF, THANKS, NOT_CONCERNED, NO_PRESS)
+# Round 15: refusals of many other invitations, the background of an exception ("has declined
+# most invitations this year, but …", « a décliné de nombreuses invitations », "ha declinado
+# numerosas invitaciones", «отклонил большинство приглашений», "婉拒了数个…邀请", "اعتذر … عن عدة
+# دعوات"): a habit, not the answer to this letter.
+OTHER_INVITATIONS = _compile(
+    [
+        r"\b(?:declin\w*|turn\w*\s+down|refus\w*)\s+(?:most|many|several|a\s+number\s+of|numerous"
+        r"|dozens\s+of|all\s+other)\s+(?:\w+\s+){0,2}?invitations\b",
+        r"\b(?:décliné|refusé|décline|refuse)\s+(?:la\s+plupart\s+des|de\s+nombreuses|plusieurs"
+        r"|bien\s+des|toutes\s+les\s+autres)\s+(?:\w+\s+){0,2}?invitations\b",
+        r"\b(?:declinado|rechazado|declinó|rechazó|declina|rechaza)\s+(?:la\s+mayoría\s+de\s+las"
+        r"|numerosas|varias|muchas|todas\s+las\s+demás)\s+(?:\w+\s+){0,2}?invitaciones\b",
+        r"(?:отклонил\w*|отказал\w*\s+от)\s+(?:большинств\w*|многи\w*|нескольки\w*|ряд\w*"
+        r"|всех\s+других)\s+(?:\S+\s+){0,2}?приглашени\w*",
+        r"(?:婉拒|谢绝|謝絕|推辞|推辭)了?(?:数个|數個|多个|多個|多项|多項|许多|許多|一些|若干)[^。；，]{0,20}"
+        r"(?:邀请|邀請)",
+        r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
+        r"(?:ال)?دعوات",
+    ]
+)
+
+NOT_AN_ANSWER = (
+    RETRACTED,
+    COURTESY,
+    LETTER_REF,
+    THANKS,
+    NOT_CONCERNED,
+    NO_PRESS,
+    OTHER_INVITATIONS,
+)
 
 DISCLAIMER = _compile(
     [
@@ -1291,6 +1331,38 @@ DISCLAIMER = _compile(
         r"(?:отправляя|направляя|отвечая\s+на)\s[^.;]{0,40}(?:соглашаетесь|принимаете)",
         r"(?:发送|發送|回复|回覆)本(?:邮件|郵件)即(?:表示|视为|視為)[^。；]{0,6}(?:同意|接受)",
         r"(?:بإرسال|بالرد\s+على)\s+هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
+        # Round 15: "by clicking Reply you agree to … and accept the terms"; an integrity notice
+        # ("staff decline all gifts and hospitality"); a mailbox that "accepts correspondence at
+        # this address": the office's rules, not an answer.
+        r"\bby\s+clicking\s[^.;]{0,40}\b(?:agree|consent|accept)\w*"
+        r"|\b(?:decline|refuse|accept)s?\s+(?:no\s+|any\s+|all\s+)?(?:gifts?|hospitality)\b"
+        r"|\ben\s+cliquant\s[^.;]{0,40}(?:acceptez|consentez)"
+        r"|\b(?:refuse|refusent|accepte|acceptent)\s+(?:aucun|tout)\s+(?:cadeau|avantage)"
+        r"|\bal\s+hacer\s+clic\s[^.;]{0,40}(?:acepta|consiente)"
+        r"|\b(?:acepta|aceptan|rechaza|rechazan)\s+(?:ningún\s+|todo\s+|cualquier\s+)?(?:regalo|obsequio)",
+        r"нажимая\s[^.;]{0,40}(?:соглашаетесь|принимаете)"
+        r"|(?:принимают|принимает|принимать)\s+(?:какие-либо\s+)?подарк"
+        r"|(?<=принимаем )(?:вашу\s+)?корреспонденци\w*\s+(?:по|на)\s",
+        r"点击[^。；]{0,20}即(?:表示|视为)[^。；]{0,6}(?:同意|接受)"
+        r"|(?:谢绝|謝絕|拒收)[^。；]{0,12}(?:宴请|宴請|礼品|禮品|馈赠|饋贈|礼金|禮金)",
+        r"(?:بالضغط|بالنقر)\s+على\s[^.؛]{0,40}(?:توافق|تقبل)"
+        r"|(?:لا\s+)?(?:يقبل|يقبلون|تقبل|نقبل)\s+(?:أي\s+)?(?:الهدايا|هدايا)"
+        r"|(?<=نقبل )(?:مراسلاتكم|المراسلات|رسائلكم)\s+(?:على|عبر)",
+        # Round 15: "letters sent without a reference number are not accepted for
+        # consideration": the registry's rule; and "if you are not (the addressee), do not
+        # accept its content" after a confidentiality notice.
+        r"\b(?:letters|messages|e-?mails|correspondence|requests)\s[^.;]{0,60}\bwithout\s[^.;]{0,60}"
+        r"\b(?:will\s+not|cannot|are\s+not|shall\s+not)\s+be\s+(?:accepted|processed|considered"
+        r"|registered)"
+        r"|\b(?:courriers?|messages?|lettres?)\s[^.;]{0,60}\bsans\s[^.;]{0,60}\bne\s+(?:seront|sont)"
+        r"\s+pas\s+(?:acceptée?s?|traitée?s?|enregistrée?s?|pris\s+en\s+compte)"
+        r"|\b(?:escritos|mensajes|oficios|correos|solicitudes)\s[^.;]{0,60}\bsin\s[^.;]{0,60}"
+        r"\bno\s+(?:serán|son|se)\s+(?:aceptad|tramitad|admitid|registrad|tramitar|admiti)\w*",
+        r"(?:письма|обращения|сообщения)[^.;]{0,80}без\s[^.;]{0,60}не\s+(?:принимаются|рассматриваются"
+        r"|регистрируются)|к\s+рассмотрению\s+не\s+принима\w+",
+        r"未(?:注明|标明|載明|载明|標明)[^。；]{0,20}(?:不予|恕不)(?:受理|接收|处理|處理)",
+        r"(?:الرسائل|المراسلات)\s[^.؛]{0,60}(?:دون|بدون)\s[^.؛]{0,60}لن\s+(?:يتم|تقبل|تعالج|ينظر)"
+        r"|(?:إن|إذا)\s+لم\s+تكن\s+كذلك|عدم\s+(?:قبول|استخدام)\s+محتواها",
     ]
 )
 
@@ -1699,17 +1771,23 @@ MINISTER = _compile(
 # A bare answer word standing as the Y of "the answer is not yes but no" (groups noN / yesN).
 ANSWER_WORD = _compile(
     [
-        r"^\s*(?:but|rather)\s+(?:unfortunately\s+|alas\s+|sadly\s+|regrettably\s+)?(?:a\s+)?"
-        r"(?:(?P<no1>no|negative)|(?P<yes1>yes|positive|affirmative))(?:\s+one)?\s*[.!:;]?\s*$",
-        r"^\s*mais\s+(?:hélas\s+|malheureusement\s+)?(?:une\s+)?(?:réponse\s+)?(?:(?P<no2>non|négative)"
-        r"|(?P<yes2>oui|positive|affirmative))\s*[.!:;]?\s*$",
-        r"^\s*(?:sino|pero)\s+(?:lamentablemente\s+)?(?:una\s+)?(?:respuesta\s+)?(?:(?P<no3>no|negativa)"
-        r"|(?P<yes3>sí|si|afirmativa|positiva))\s*[.!:;]?\s*$",
-        r"^\s*[ан]\s+(?:к\s+сожалению\s+|увы\s+)?(?:(?P<no4>нет|отрицательн\w*)|(?P<yes4>да"
-        r"|положительн\w*))\s*[.!:;]?\s*$",
-        r"^\s*而是\s*(?:很遗憾\s*)?(?:(?P<no5>否定的?)|(?P<yes5>肯定的?))\s*[。！：]?\s*$",
-        r"^\s*(?:بل|وإنما)\s+(?:للأسف\s+|مع\s+الأسف\s+)?(?:(?P<no6>لا|بالنفي|سلبي\w*)|(?P<yes6>نعم"
-        r"|بالإيجاب|إيجابي\w*))\s*[.!:]?\s*$",
+        # Round 15: the answer as a noun too ("not a postponement but a refusal", « mais d'un
+        # refus », "sino un rechazo", «а об отказе», "而是婉拒", "بل اعتذار"); a postponement as
+        # the Y ("not a refusal but a postponement") is no answer yet (group "wa").
+        r"^\s*(?:but|rather)\s+(?:unfortunately\s+|alas\s+|sadly\s+|regrettably\s+)?(?:an?\s+)?"
+        r"(?:(?P<no1>no|negative|refusal)|(?P<yes1>yes|positive|affirmative|acceptance)|(?P<wa1>postponement|deferral|delay))"
+        r"(?:\s+one)?\s*[.!:;]?\s*$",
+        r"^\s*mais\s+(?:hélas\s+|malheureusement\s+)?(?:d'une?\s+|une?\s+)?(?:réponse\s+)?"
+        r"(?:(?P<no2>non|négative|refus)|(?P<yes2>oui|positive|affirmative|acceptation)|(?P<wa2>report|ajournement))\s*[.!:;]?\s*$",
+        r"^\s*(?:sino|pero)\s+(?:lamentablemente\s+)?(?:de\s+)?(?:una?\s+)?(?:respuesta\s+)?"
+        r"(?:(?P<no3>no|negativa|rechazo)|(?P<yes3>sí|si|afirmativa|positiva|aceptación)"
+        r"|(?P<wa3>aplazamiento|postergación))"
+        r"\s*[.!:;]?\s*$",
+        r"^\s*[ан]\s+(?:к\s+сожалению\s+|увы\s+)?(?:об?\s+)?(?:(?P<no4>нет|отрицательн\w*|отказ\w*)"
+        r"|(?P<yes4>да|положительн\w*|согласи\w*)|(?P<wa4>перенос\w*|отсрочк\w*))\s*[.!:;]?\s*$",
+        r"^\s*而是\s*(?:很遗憾\s*)?(?:(?P<no5>否定的?|拒绝|婉拒|谢绝)|(?P<yes5>肯定的?|接受)|(?P<wa5>推迟|推遲|延期))\s*[。！：]?\s*$",
+        r"^\s*(?:بل|وإنما)\s+(?:للأسف\s+|مع\s+الأسف\s+)?(?:(?P<no6>لا|بالنفي|سلبي\w*|اعتذار|رفض"
+        r"|بالاعتذار|بالرفض)|(?P<yes6>نعم|بالإيجاب|إيجابي\w*|قبول|بالقبول|موافقة|بالموافقة)|(?P<wa6>تأجيل))\s*[.!:]?\s*$",
     ]
 )
 
@@ -1733,6 +1811,33 @@ DESIGNATE = _compile(
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
     ]
 )
+
+# Round 15: who acts for the Minister is still an open question ("the question of who could
+# speak in his place … will be settled after his return", « la question de savoir qui »,
+# "quién podría intervenir … se decidirá", «вопрос о том, кто мог бы выступить», "由谁代为发言",
+# "مسألة من سيلقي"): an official named in it is a candidate, not a delegate. Read only in a
+# sentence that would otherwise accept through a delegate.
+OPEN_CHOICE = _compile(
+    [
+        r"\b(question|issue|choice|matter)\s+(of|as\s+to)\s+who\b"
+        r"|\b(decide|determine|choose|decided|determined|chosen|sure)\s+(on\s+)?who\b"
+        r"|\bwho\s+(could|would|might|should|will|is\s+to)\s+[^.;]{0,120}\b(will|is\s+to|has\s+yet"
+        r"\s+to)\s+be\s+(decided|determined|settled|chosen|confirmed)\b",
+        r"\bquestion\s+de\s+savoir\s+qui\b|\b(décider|déterminer|choisir|décidé|déterminé"
+        r"|choisi)\s+qui\b|\bqui\s+(pourrait|pourra|devrait|va)\s+[^.;]{0,120}\bsera"
+        r"\s+(décidé|tranché|déterminé|arrêté|confirmé)e?\b",
+        r"\b(cuestión|decisión)\s+de\s+quién\b|\b(decidir|determinar|elegir|decidido"
+        r"|determinado|elegido)\s+quién\b|\bquién\s+(podría|podrá|debería|va\s+a)\s+[^.;]{0,120}"
+        r"\bse\s+(decidirá|determinará|resolverá|definirá|confirmará)\b",
+        r"вопрос\s+о\s+том,?\s+кто|(решим|решат|определим|определят|решить|определить|выбрать"
+        r"|решено|определено)\s*,?\s+кто(?![\w\u0400-\u04ff])"
+        r"|(?<![\w\u0400-\u04ff])кто\s+(мог\s+бы|сможет|будет|должен)\s+[^.;]{0,120}"
+        r"(будет\s+(решен|определен|решён|определён)|решится|определится)",
+        r"由谁|由何人|何人(代为|代表|出席|发言)|谁(来|将|可)(代为|代表|出席|发言)",
+        r"(?:مسألة|تحديد|اختيار|قرار)\s+من\s+(?:سي|قد\s+ي|يمكن\s+أن)\S*",
+    ]
+)
+
 
 # A top message that hands on an answer written below it: "here is the Minister's reply",
 # "voici la réponse", "回复如下", "ننقل إليكم أدناه" (round 6: the forwarded message then speaks).

@@ -304,12 +304,14 @@ def _designated(text: str, scripts: frozenset[str]) -> str | None:
 
 
 def _answer_word(clause: str, scripts: frozenset[str]) -> str | None:
-    """The answer (accept or decline) when ``clause`` is a bare answer word after a contrast
-    ("… not yes, but no"), else None."""
+    """The answer (accept or decline, or hedge for a postponement) when ``clause`` is a bare
+    answer word after a contrast ("… not yes, but no"), else None."""
     match = cues.ANSWER_WORD.search(clause, scripts)
     if match is None:
         return None
     said = {k[:2] for k, v in match.groupdict().items() if v}
+    if "wa" in said:
+        return "hedge"  # "not a refusal, but a postponement": still to be answered (round 15)
     return "decline" if "no" in said else "accept"
 
 
@@ -431,7 +433,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # contrast gives the real cause, not a substitute.
         substitution = contrast and negated_before and not causes
         negations += _nested(neg.scopes, neg.text)
-        answer_word = _answer_word(clause, scripts) if substitution else None
+        answer_word = _answer_word(clause, scripts) if substitution or contrast else None
+        if answer_word == "hedge" or (answer_word and not substitution):
+            # "not a refusal, but a postponement" (the litotes leaves no negation behind):
+            # still to be answered; an answer word after a contrast decides only as the Y of
+            # "not X but Y" (round 15).
+            if answer_word == "hedge":
+                found.append(Signal("hedge", sentence, position, True, cue=clause.strip()))
+            answer_word = None
         # The Y of a substitution as a way of taking part ("not in person but by video") or
         # the Minister in person ("not the Ambassador but the Minister herself").
         manner = (
@@ -565,7 +574,13 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):
-        found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
+        open_choice = cues.OPEN_CHOICE.search(text, scripts)
+        if open_choice:
+            # "Who could speak in his place, the Deputy or the Director, will be decided":
+            # a candidate, not a delegate (round 15).
+            found.append(Signal("hedge", sentence, position, cue=open_choice.group(0)))
+        else:
+            found.append(Signal("accept", sentence, position, False, role_name, cue=role_name))
     # A negated cause ("no declina por desinterés, sino por fuerza mayor") keeps its explicit
     # refusal once the negator is removed: no risk of its own (round 5).
     risk = _structural_risk(negations, substituted, contrasted, found)
@@ -586,7 +601,8 @@ _N_WORD = re.compile(
     r"|никто|ничто|ничего|никак\w*|никогда|ни|ni)$",
     re.I,
 )
-_VERBAL_NEGATOR = re.compile(r"^(ne|n'|no|не)\b", re.I)
+# (The elided "n'" ends the trigger, so no word boundary can follow it: round 15.)
+_VERBAL_NEGATOR = re.compile(r"^(?:(ne|no|не)\b|n['’])", re.I)
 
 
 # Round 13: a negation after "and" starts a coordinated one ("участвовать не будет и заявления

@@ -156,8 +156,11 @@ _PSEUDO = [
     r"|\bnot\s+without\s+(?=(great\s+|deep\s+|some\s+|considerable\s+)?(regret|sorrow|sadness"
     r"|reluctance|hesitation|misgiving|reservation|a\s+heavy\s+heart))"
     # Round 8: "it would be remiss of us not to take part" (must), "not without first thanking".
-    r"|\b(remiss|wrong|a\s+mistake|unforgivable)\s+((of|for)\s+\S+\s+)?not\s+to\b"
+    r"|\b(remiss|wrong|a\s+mistake|unforgivable)\s+((of|for)\s+(\S+\s+){1,4}?)?not\s+to\b"
     r"|\bnot\s+without\s+first\b"
+    # Round 15: "there is no question of the Minister not taking part" (he will take part):
+    # both negators go, the verb stays.
+    r"|\bno\s+question\s+of\s+[^.;]{0,80}?\bnot\s+(?P<keep_en>\w+(?:\s+part)?)"
     # Round 9: "it would be unthinkable for the Minister not to speak".
     r"|\b(unthinkable|inconceivable)\s+(for\s+[^.;]{1,40}?\s+)?not\s+to\b"
     # "Instead of a live intervention the Minister will send a video message" (round 8): the
@@ -177,6 +180,8 @@ _PSEUDO = [
     # dommage de ne pas", "non sans avoir".
     r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable)\s+de\s+ne\s+pas\b"
     r"|\bnon\s+sans\s+(avoir|d'abord)\b"
+    # Round 15: « il n'est pas question que le Ministre ne participe pas » (he will).
+    r"|\bn'est\s+pas\s+question\s+qu(?:e\s+|')[^.;]{0,60}?\bne\s+(?P<keep_fr>\w+)\s+pas\b"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
     r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
     r"\bqu(?:e\b|')",
@@ -201,7 +206,10 @@ _PSEUDO = [
     # blame.
     r"|\bser[íi]a\s+(imperdonable|impensable|inconcebible|inaceptable|un\s+error|una\s+lástima)"
     r"\s+que\s+[^.;]{0,60}?\bno\b"
-    r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b",
+    r"|\bni\s+(un|una)\s+(solo\s+|sola\s+)?(instante|momento|segundo|minuto)\b"
+    # Round 15: "no hay posibilidad de que el Ministro no participe" (he will).
+    r"|\bno\s+(?:hay|existe)\s+(?:ninguna\s+)?posibilidad\s+de\s+que\s+[^.;]{0,60}?\bno\s+"
+    r"(?P<keep_es>\w+)",
     r"без\s+проблем|не\s+только|не\s+стесняйтесь|не\s+(может|мог|сможет|можем|могу|могут|сможем|смогут)\s+не(?!\s+не(?![\w\u0400-\u04ff]))"
     r"|не\s+позднее|несомненно|без\s+сомнени\w*"
     r"|не\s+оста[её]тся\s+(ничего\s+)?(иного|другого)?,?\s*(кроме\s+как|как)"
@@ -215,9 +223,12 @@ _PSEUDO = [
     # (not that … did not want), "было бы неправильно не".
     r"|(?<![\w\u0400-\u04ff])не\s+\S+\s+(\S+\s+){0,2}?не\s+(можем|может|могу|могут)(?![\w\u0400-\u04ff])"
     r"|не\s+то\s+чтобы\s+[^—–.;,]{0,40}?(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
-    r"|(неправильно|неправильным|ошибкой|непростительно)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])",
+    r"|(неправильно|неправильным|ошибкой|непростительно)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])"
+    # Round 15: «не может быть и речи о том, чтобы министр не выступил» (he will speak).
+    r"|не\s+может\s+быть\s+и\s+речи\s+о\s+том,?\s+чтобы\s+[^.;]{0,60}?(?<![\w\u0400-\u04ff])не\s+"
+    r"(?P<keep_ru>\w+)",
     r"不胜|不勝|不仅|不僅|不只是|不只|不光是|不单是|不日|不久|不论|不論|无论|無論|不得不|毫无疑问|不客气|无不|非常|并非不|不少|未来|无论如何|不能不|不会不|不可不"
-    r"|不由得|别无选择|並非因為|并非因为|不是因为|不是因為"
+    r"|不由得|别无选择|不可能不|並非因為|并非因为|不是因为|不是因為"
     # Round 14: "非参加不可" (must take part: "not … not possible"); the verb between stays.
     r"|非(?P<keep_zh>[\u4e00-\u9fff]{1,6}?)(?:不可|不行)(?!能)"
     # "没有理由不参加": no reason not to take part; the verb stands.
@@ -228,6 +239,8 @@ _PSEUDO = [
     r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
     # Round 9: "من غير المعقول ألا يشارك" (it is unthinkable that he not take part).
     r"|من\s+غير\s+(?:المعقول|المقبول|المتصور)\s+(?:أن\s+لا|ألا)"
+    # Round 15: "لا مجال لعدم مشاركة الوزير" (no room for his not taking part: he will).
+    r"|لا\s+مجال\s+(?:لعدم|لأن\s+لا|لألا)"
     # Round 10: "ليس دون تردد" (not without hesitation): with it; the act after it decides.
     r"|(?:^|\s)(?:ليس|لا)\s+(?:من\s+)?(?:دون|بدون|بلا)\s+(?=(?:أسف|تردد|حسرة|ألم))"
     # "لا … فحسب، بل": not only … but also; the verb between stands.

@@ -438,6 +438,11 @@ def _next_clause(sentences: list[str], position: int) -> str:
     return _CLAUSE.split(sentences[position + 1], maxsplit=1)[0]
 
 
+# An auxiliary alone before the negator ("has not agreed to speak"): the negation is the
+# verb's own, and consent withheld is no refusal for sure; the reading stays with a person.
+_AUXILIARY = re.compile(r"\s*(?:has|have|had|is|are|was|were|does|do|did)\s*", re.I)
+
+
 def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     """A cue of ``lexicon`` in ``text`` that no negation scope covers, once courtesy formulae
     ("وتقبلوا فائق الاحترام") and exceptives ("cannot but decline") are removed."""
@@ -458,7 +463,15 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
             governed = lexicon is cues.ACCEPT and (
                 cues.DECLINE.search(neg.text, scripts) or _OTHER_EVENT.search(neg.text, scripts)
             )
-            if not neg.negates(match.start()) and not governed:
+            # "we confirm that no statement is planned", "I confirm that the Minister will
+            # not take part", "قرر الوزير عدم المشاركة": a negation opens inside the
+            # acceptance word's match, whose object is the refusal itself (round 15).
+            confirms_refusal = lexicon is cues.ACCEPT and any(
+                match.start() < s.start <= match.end() + 1
+                and not _AUXILIARY.fullmatch(neg.text, match.start(), s.start)
+                for s in neg.scopes
+            )
+            if not neg.negates(match.start()) and not governed and not confirms_refusal:
                 # (not "ويعتذر عن قبول", "accept our regrets", "will attend another meeting")
                 return match
     return None
