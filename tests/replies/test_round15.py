@@ -29,12 +29,6 @@ OPEN_CHOICE = [
 ]
 
 
-@pytest.mark.parametrize("text", OPEN_CHOICE)
-def test_a_candidate_in_an_open_question_is_no_delegate(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -59,12 +53,6 @@ STILL_A_DELEGATE = [
     "副部长王伟将代表部长发言。",
     "سيلقي نائب الوزير البيان نيابة عن معالي الوزير.",
 ]
-
-
-@pytest.mark.parametrize("text", STILL_A_DELEGATE)
-def test_a_delegate_named_outright_still_accepts(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
 
 
 # A records system that passes the letter on and promises the outcome: a person follows it up.
@@ -112,42 +100,24 @@ CONFIRMED_REFUSALS = [
 ]
 
 
-@pytest.mark.parametrize("text", CONFIRMED_REFUSALS)
-def test_a_confirmed_refusal_declines(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
-
-
 def test_a_confirmed_refusal_in_russian_is_never_an_acceptance() -> None:
     decision = classify_text("Подтверждаем, что министр не примет участия в сессиях.")
     assert decision.kind != ReplyKind.ACCEPT and decision.best_guess == ReplyKind.DECLINE
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "I confirm that the Minister will attend, not by video but in person.",
-        "Nous vous confirmons que la Ministre prendra la parole le 23 mars.",
-        "Подтверждаем участие министра.",
-    ],
-)
-def test_a_confirmed_acceptance_still_accepts(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
+CONFIRMED_ACCEPTANCES = [
+    "I confirm that the Minister will attend, not by video but in person.",
+    "Nous vous confirmons que la Ministre prendra la parole le 23 mars.",
+    "Подтверждаем участие министра.",
+]
 
 
 # The elided negator "n'" in concord with an n-word ("aucun … n'est") is one negation, not one
 # inside another; beside a first refusal it still declines.
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Il ne pourra pas venir, et aucun autre membre du Gouvernement n'est disponible.",
-        "Aucune intervention n'est prévue de la part du Ministère lors des sessions.",
-    ],
-)
-def test_an_n_word_with_an_elided_negator_is_one_negation(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
+N_WORD_CONCORD = [
+    "Il ne pourra pas venir, et aucun autre membre du Gouvernement n'est disponible.",
+    "Aucune intervention n'est prévue de la part du Ministère lors des sessions.",
+]
 
 
 # The office's rules in a footer: "by clicking Reply you accept the terms", "staff decline all
@@ -262,12 +232,6 @@ EXCEPTIONS = [
 ]
 
 
-@pytest.mark.parametrize("text", EXCEPTIONS)
-def test_other_invitations_declined_are_the_background_of_an_acceptance(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind == ReplyKind.ACCEPT, (text, decision.reason, decision.cues)
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -327,12 +291,6 @@ UNANSWERED_LETTER = [
 ]
 
 
-@pytest.mark.parametrize("text", UNANSWERED_LETTER)
-def test_a_letter_not_left_unanswered_is_no_acceptance(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind == ReplyKind.DECLINE, (text, decision.reason, decision.cues)
-
-
 # "Not a postponement, but a refusal": the Y names the answer (a refusal) and declines; "not
 # a refusal, but a postponement" answers nothing yet (it was a final acceptance before the
 # round, found while writing these tests).
@@ -361,7 +319,31 @@ def test_not_a_postponement_but_a_refusal_is_never_an_acceptance(text: str) -> N
     assert decision.best_guess == ReplyKind.DECLINE, (text, decision.cues)
 
 
-@pytest.mark.parametrize("text", NOT_REFUSED_BUT_DEFERRED)
-def test_not_a_refusal_but_a_postponement_goes_to_a_person(text: str) -> None:
+# Every reading of a reply's kind this round checks, table by table (the name says which rule).
+READINGS = {
+    "a_candidate_in_an_open_question_is_no_delegate": [(text, "other") for text in OPEN_CHOICE],
+    "a_delegate_named_outright_still_accepts": [(text, "accept") for text in STILL_A_DELEGATE],
+    "a_confirmed_refusal_declines": [(text, "decline") for text in CONFIRMED_REFUSALS],
+    "a_confirmed_acceptance_still_accepts": [(text, "accept") for text in CONFIRMED_ACCEPTANCES],
+    "an_n_word_with_an_elided_negator_is_one_negation": [
+        (text, "decline") for text in N_WORD_CONCORD
+    ],
+    "other_invitations_declined_are_the_background_of_an_acceptance": [
+        (text, "accept") for text in EXCEPTIONS
+    ],
+    "a_letter_not_left_unanswered_is_no_acceptance": [
+        (text, "decline") for text in UNANSWERED_LETTER
+    ],
+    "not_a_refusal_but_a_postponement_goes_to_a_person": [
+        (text, "other") for text in NOT_REFUSED_BUT_DEFERRED
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("table", "text", "kind"),
+    [(table, text, kind) for table, rows in READINGS.items() for text, kind in rows],
+)
+def test_each_reading(table: str, text: str, kind: str) -> None:
     decision = classify_text(text)
-    assert decision.kind == ReplyKind.OTHER, (text, decision.reason, decision.cues)
+    assert decision.kind.value == kind, (table, text, decision.reason, decision.cues)
