@@ -15,23 +15,18 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-import time
 from contextlib import ExitStack
 from pathlib import Path
 
+from bench.harness import FILE_SIZE, create_files
+
 COUNT = 1000
-SIZE = 40_000
+SIZE = FILE_SIZE
 
 
 def create(scratch: str, data: bytes) -> float:
     """Seconds to create COUNT files in the new folder ``scratch``."""
-    start = time.perf_counter()
-    for number in range(COUNT):
-        path = os.path.join(scratch, f"letter-{number}.docx")
-        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
-        os.write(handle, data)
-        os.close(handle)
-    return time.perf_counter() - start
+    return create_files(scratch, data, COUNT)
 
 
 def main(folders: list[str]) -> None:

@@ -8,6 +8,7 @@ a module of ``bench`` with ``run(quick: bool) -> Section``; ``python -m bench`` 
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.metadata
 import os
@@ -55,6 +56,73 @@ def settle_disk() -> None:
     after a heavy writer pays for it (creating a file 0.18-0.44 against 0.045 ms, median of 5 x
     1,000 files of 40 KB on this machine's ext4, 2026-12-07; bench/results.md, Rendering)."""
     os.sync()
+
+
+#: Folders the benchmarks wrote and leave until the process ends (``remove_at_exit``).
+_LEFT_UNTIL_EXIT: list[Path] = []
+
+
+def remove_at_exit(folder: Path) -> Path:
+    """Leave ``folder`` in place until this process ends, then remove it: deleting thousands of
+    files slows the file creations that follow on an ext4 disk mounted with ``discard`` for 20 s
+    and more (0.14-0.53 against 0.035 ms a file, ``python -m bench.after_delete``), so a
+    benchmark that cleaned up after each comparison would slow the next one."""
+    if not _LEFT_UNTIL_EXIT:
+        atexit.register(_remove_left)
+    _LEFT_UNTIL_EXIT.append(folder)
+    return folder
+
+
+def _remove_left() -> None:
+    for folder in _LEFT_UNTIL_EXIT:
+        shutil.rmtree(folder, ignore_errors=True)
+    _LEFT_UNTIL_EXIT.clear()
+
+
+#: A quiet disk creates a letter-sized file in 0.035-0.045 ms on the machine of bench/results.md;
+#: after a deletion of thousands, 0.14-0.53 ms for 20 s and more.
+SETTLED_MS_A_FILE = 0.1
+
+
+def wait_for_disk(
+    folder: Path, *, limit: float = 90.0, pause: float = 5.0, probe: int = 500
+) -> str:
+    """Wait, up to ``limit`` seconds, until creating a letter-sized file under ``folder`` costs
+    at most ``SETTLED_MS_A_FILE`` (probes of ``probe`` files, kept until the process ends), so a
+    comparison that writes letters does not start while the disk still pays for an earlier
+    deletion (another benchmark's, a test run's); says how long it waited and the last probe,
+    for the report. It does not fail: a disk that never settles is reported as such."""
+    data = os.urandom(FILE_SIZE)
+    started = time.monotonic()
+    while True:
+        os.sync()
+        scratch = remove_at_exit(Path(tempfile.mkdtemp(dir=folder, prefix="probe-")))
+        ms = create_files(scratch, data, probe) * 1000 / probe
+        waited = time.monotonic() - started
+        if ms <= SETTLED_MS_A_FILE:
+            return f"disk settled after {waited:.0f} s (creating a file {ms:.3f} ms)"
+        if waited + pause > limit:
+            return (
+                f"disk NOT settled after {waited:.0f} s (creating a file {ms:.3f} ms, "
+                f"settled is at most {SETTLED_MS_A_FILE} ms)"
+            )
+        time.sleep(pause)
+
+
+#: A CL-21/4 letter's size in bytes, for the disk's probes.
+FILE_SIZE = 40_000
+
+
+def create_files(folder: Path | str, data: bytes, count: int) -> float:
+    """Seconds to create ``count`` files holding ``data`` in ``folder``, one open/write/close
+    each, as the render engine writes its letters."""
+    start = time.perf_counter()
+    for number in range(count):
+        path = os.path.join(folder, f"letter-{number}.docx")
+        handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        os.write(handle, data)
+        os.close(handle)
+    return time.perf_counter() - start
 
 
 def median(values: Sequence[float]) -> float:

@@ -18,14 +18,13 @@ render the same contexts the engine builds (built beforehand, outside their time
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import hashlib
 import io
 import os
 import tempfile
 import zipfile
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -43,8 +42,10 @@ from bench.harness import (
     fmt,
     median,
     one_core,
+    remove_at_exit,
     settle_disk,
     times_said,
+    wait_for_disk,
 )
 from circular.campaign import Campaign, load_campaign
 from circular.ledger import Contact
@@ -216,15 +217,17 @@ FAST = "circular PreparedTemplate alone (the engine's fast path, incl. preparing
 
 def run(quick: bool) -> Section:
     """Measure the three side by side (see the module doc)."""
-    count, repetitions = (24, 1) if quick else (1000, 3)
+    count, repetitions = (24, 1) if quick else (1000, 5)
     section = Section(
         f"Rendering: {count:,} letters of CL-21/4, six languages",
         "python -m bench --only rendering" + (" --quick" if quick else ""),
     )
     load_before = os.getloadavg()
-    with letters_folder() as folder, one_core() as pinned:
+    folder = letters_folder()
+    with one_core() as pinned:
         work = workload(count)
         same = identical_parts(work)
+        disk = "not probed (quick run)" if quick else wait_for_disk(folder)
 
         def contender(function: Callable[[Workload, Path], None]) -> Callable[[], None]:
             return lambda: function(work, Path(tempfile.mkdtemp(dir=folder)))
@@ -247,6 +250,10 @@ def run(quick: bool) -> Section:
         f"- parts byte-identical to docxtpl's: {same}/{len(work.templates)} languages checked "
         "(first letter of each; the zip container differs only in dates)",
         f"- one core ({pinned}); {times_said(repetitions)}, alternating order, medians",
+        f"- before the one-core comparison: {disk}; every contender's letters are left on disk "
+        "until the benchmarks end (a deletion of thousands of files slows the creations that "
+        "follow for 20 s and more: python -m bench.after_delete bench/out), and the disk is "
+        "synced, untimed, before each run",
         "- every contender writes each letter to its own .docx file, with the QR code of the "
         "contact's personal link (a stand-in link per contact)",
     ]
@@ -274,7 +281,7 @@ def run(quick: bool) -> Section:
     section.verdicts.append(verdict)
     cores = len(os.sched_getaffinity(0))
     load_one_core = os.getloadavg()
-    pooled, one = pool_figures(count, repetitions, cores)
+    pooled, one, pool_disk = pool_figures(count, repetitions, cores, quick)
     load_after = os.getloadavg()
     section.notes.append(
         "- load average (1, 5, 15 min; the machine's 2 cores are shared with other jobs): "
@@ -285,7 +292,8 @@ def run(quick: bool) -> Section:
     section.notes.append(
         f"- all cores: the engine with a pool of {cores} processes ({start_method()} workers) "
         f"against itself in one process, {pool_count(count):,} letters, not pinned, "
-        f"{times_said(repetitions)} alternating: {fmt(pooled)} vs {fmt(one)} letters/s"
+        f"{times_said(repetitions)} alternating: {fmt(pooled)} vs {fmt(one)} letters/s; "
+        f"before it: {pool_disk}"
     )
     pool_verdict = Verdict(
         f"render on all cores at least {POOL_TARGET} x cores ({POOL_TARGET * cores:.1f}x) "
@@ -311,15 +319,13 @@ def run(quick: bool) -> Section:
     return section
 
 
-@contextlib.contextmanager
-def letters_folder() -> Iterator[Path]:
+def letters_folder() -> Path:
     """A new folder for the contenders' letters under bench/out/, in the project's tree as a
     campaign's letters are (letters/out/), not under /tmp, whose heavy churn on the machines of
     bench/results.md made creating a file there 2-3 times slower (``python -m
-    bench.file_create``); removed afterwards."""
+    bench.file_create``); removed when the benchmarks end, not before (``remove_at_exit``)."""
     OUT.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=OUT, prefix="rendering-") as scratch:
-        yield Path(scratch)
+    return remove_at_exit(Path(tempfile.mkdtemp(dir=OUT, prefix="rendering-")))
 
 
 def _load(load: tuple[float, float, float]) -> str:
@@ -331,14 +337,16 @@ def pool_count(count: int) -> int:
     return 64 if count < 1000 else 3000
 
 
-def pool_figures(count: int, repetitions: int, cores: int) -> tuple[float, float]:
-    """(letters/s on every core, letters/s in one process), measured alternating."""
+def pool_figures(count: int, repetitions: int, cores: int, quick: bool) -> tuple[float, float, str]:
+    """(letters/s on every core, letters/s in one process, the disk's state before), measured
+    alternating."""
     work = workload(pool_count(count))
-    with letters_folder() as folder:
+    folder = letters_folder()
+    disk = "not probed (quick run)" if quick else wait_for_disk(folder)
 
-        def run(workers: int) -> Callable[[], None]:
-            return lambda: engine(work, Path(tempfile.mkdtemp(dir=folder)), workers)
+    def run(workers: int) -> Callable[[], None]:
+        return lambda: engine(work, Path(tempfile.mkdtemp(dir=folder)), workers)
 
-        times = alternate({"pool": run(cores), "one": run(1)}, repetitions, settle_disk)
+    times = alternate({"pool": run(cores), "one": run(1)}, repetitions, settle_disk)
     letters = len(work.contacts)
-    return letters / median(times["pool"]), letters / median(times["one"])
+    return letters / median(times["pool"]), letters / median(times["one"]), disk
