@@ -66,7 +66,8 @@ deploy: venv
 	$(PY) tools/prefect_setup.py
 	$(VENV)/bin/prefect work-pool inspect circular >/dev/null 2>&1 || \
 	  $(VENV)/bin/prefect work-pool create circular --type process
-	CIRCULAR_HOME="$(CURDIR)" $(VENV)/bin/prefect --no-prompt deploy --all
+	CIRCULAR_HOME="$(CURDIR)" CIRCULAR_PYTHON="$(abspath $(VENV))/bin/python" \
+	  $(VENV)/bin/prefect --no-prompt deploy --all
 
 bench: venv
 	$(PY) -m bench $(if $(QUICK),--quick,)

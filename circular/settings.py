@@ -373,6 +373,8 @@ def describe_validation_error(error: ValidationError) -> str:
 NOT_SETTINGS: Mapping[str, str] = {
     # prefect.yaml's pull step reads it when deploying (make deploy, the demo set it).
     "CIRCULAR_HOME": "the project folder Prefect deployments start in",
+    # prefect.yaml's work pool names the flow-run command with it (make deploy, the demo).
+    "CIRCULAR_PYTHON": "the Python interpreter Prefect flow runs start with",
     # tests/servers/postgres.py: where initdb and pg_ctl are, on machines that hide them.
     "CIRCULAR_TEST_PG_BIN": "the PostgreSQL binaries the tests start",
     # circular/letters/pdfpool.py: LibreOffice's Python, read where the converters start.

@@ -315,6 +315,7 @@ class Demo:
             **self.sandbox.environment(),
             **self.page_environment(),
             "CIRCULAR_HOME": str(PROJECT_ROOT),
+            "CIRCULAR_PYTHON": sys.executable,
         }
 
     def page_environment(self) -> dict[str, str]:

@@ -305,6 +305,9 @@ def test_prefect_yaml_matches_the_flows() -> None:
     assert {"intake", "campaign", "poll", "followup", "review-reply", "report"} <= names
     pull = spec["pull"][0]["prefect.deployments.steps.set_working_directory"]
     assert pull["directory"] == "{{ $CIRCULAR_HOME }}"
+    # A named command: the worker then writes no file holding the run's environment.
+    pool = spec["definitions"]["work_pool"]
+    assert pool["job_variables"]["command"] == "{{ $CIRCULAR_PYTHON }} -m prefect.engine"
     checked = 0
     for deployment in spec["deployments"]:
         path, _, name = deployment["entrypoint"].partition(":")

@@ -748,14 +748,18 @@ def test_demo_leaves_no_password_anywhere(tmp_path: Path) -> None:
     three
     contacts instead of 193 keep it under two minutes). Then its output, its whole folder
     (Prefect's home and database, the server's, worker's and deploy logs, ledger, letters,
-    reports), what its Prefect server held about every run, and every message the sandbox
-    received are scanned."""
+    reports), what its Prefect server held about every run, every message the sandbox
+    received, and every temporary file it left (its TMPDIR) are scanned."""
     root, contacts = tmp_path / "demo", tmp_path / "contacts.csv"
     lines = SAMPLES.read_text(encoding="utf-8").splitlines(keepends=True)
     rows = [line for line in lines[1:] if line.split(",", 1)[0] in COUNTRIES]
     contacts.write_text(lines[0] + "".join(rows), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith(("CIRCULAR_", "PREFECT_"))}
-    env.update(PYTHONPATH=str(PROJECT_ROOT), COLUMNS="1000", TERM="dumb", DEMO_ONCE="1")
+    # The demo's temporary files (its worker's among them) go where the scan looks.
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    env.update(PYTHONPATH=str(PROJECT_ROOT), COLUMNS="1000", TERM="dumb", DEMO_ONCE="1",
+               TMPDIR=str(temporary))  # fmt: skip
     done = subprocess.run(
         [sys.executable, "-m", "tests.support.demo_secrets_driver", str(root), str(contacts),
          SMTP_USER, SMTP_PASSWORD, IMAP_PASSWORD],
@@ -774,6 +778,7 @@ def test_demo_leaves_no_password_anywhere(tmp_path: Path) -> None:
     scan.text("demo stderr", done.stderr)
     scan.tree(root, skip=[root / "received"])
     scan.tree(root / "received", mail=True)
+    scan.tree(temporary)
     assert_clean(scan, minimum_places=500)
 
 

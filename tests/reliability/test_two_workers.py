@@ -34,6 +34,9 @@ ROOT = Path(__file__).resolve().parents[2]
 LETTERS = 2000
 PER_MINUTE = 600
 CAMPAIGN = "cl-21-4"
+#: The reply inbox's password, passed to the workers in their environment: looked for, after
+#: the kill, in every file the workers left in their temporary folder.
+IMAP_PASSWORD = "tw0-Workers-imap!"
 
 pytestmark = [pytest.mark.slow, pytest.mark.prefect, pytest.mark.postgres]
 
@@ -192,7 +195,9 @@ def test_two_workers_share_the_limit_and_a_dead_one_is_noticed(
     # The server answers each message 0.3 s after taking it, as a busy one does: the dead run
     # dies with letters in flight, which the server has and the ledger cannot know about.
     # The reply inbox the campaign flow checks before its first letter (issue 14's pre-flight).
-    inbox = ImapServer("wsis-info", "two-workers")
+    inbox = ImapServer("wsis-info", IMAP_PASSWORD)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
     inbox.start()
     with (
         contextlib.ExitStack() as stack,
@@ -220,7 +225,8 @@ def test_two_workers_share_the_limit_and_a_dead_one_is_noticed(
             "CIRCULAR_IMAP_PORT": str(inbox.port),
             "CIRCULAR_IMAP_SECURITY": "none",
             "CIRCULAR_IMAP_USERNAME": "wsis-info",
-            "CIRCULAR_IMAP_PASSWORD": "two-workers",
+            "CIRCULAR_IMAP_PASSWORD": IMAP_PASSWORD,
+            "TMPDIR": str(temporary),
             "CIRCULAR_IMAP_SENT_FOLDER": "",
         }
         deploy = subprocess.run(
@@ -320,3 +326,12 @@ def test_two_workers_share_the_limit_and_a_dead_one_is_noticed(
     assert final.get("unknown", 0) <= 4
     assert len(per_letter) >= final.get("sent", 0)
     ledger.dispose()
+    # Prefect 3.9's process worker writes each run's whole environment to a file in its
+    # temporary folder unless the deployment names its command (prefect.yaml does), and a
+    # SIGKILLed worker leaves that file behind with every password the environment held.
+    holding = [
+        str(path.relative_to(temporary))
+        for path in temporary.rglob("*")
+        if path.is_file() and IMAP_PASSWORD.encode() in path.read_bytes()
+    ]
+    assert holding == [], f"the IMAP password left in {holding}"
