@@ -1451,6 +1451,22 @@ CONCESSIVE = re.compile(
     re.I,
 )
 
+# Round 16: an act placed later by "before" + a verb, up to the clause break that ends it
+# ("Before confirming the Minister's participation, we would need …", « Avant de confirmer la
+# participation …, », "Antes de confirmar …,", «Прежде чем подтвердить …,», "在确认…之前，",
+# "قبل تأكيد …،"): not done yet, so not asserted. Read anywhere in a sentence: an attachment's
+# letterhead often runs into its first sentence. "Before the sessions" (a noun) is no act.
+BEFORE_ACT = _compile(
+    [
+        r"\bbefore\s+\w+ing\b[^,;:.]*,",
+        r"\bavant\s+(de\s+|d')\w+(er|ir|re)\b[^,;:.]*,",
+        r"\bantes\s+de\s+\w+(ar|er|ir)\b[^,;:.]*,",
+        r"(?<![\w\u0400-\u04ff])(прежде\s+чем|перед\s+тем\s+как)\s[^,;:.]*,",
+        r"在[^，。；,]{1,30}?(之前|以前)[，,]",
+        r"(?:^|\s)قبل\s+(أن|تأكيد|إقرار|البت|الرد)\s[^،,؛.]*[،,]",
+    ]
+)
+
 # Round 10: requests and promises about the practical side of a speech (the time slot, the
 # link, the rehearsal, the text, the biography): they presuppose that the Minister speaks, so
 # beside an acceptance they leave nothing pending ("prendra la parole. Merci de nous indiquer
@@ -1807,7 +1823,7 @@ DESIGNATE = _compile(
         r"(?:поручил\w*|назначил\w*|уполномочил\w*)\s+(?P<who4>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+"
         r"(?:представ|выступ|зачит|участв|огласить)",
         r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
-        r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛،]{3,100}?)\s+"
+        r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛]{3,100}?)\s+"
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
     ]
 )

@@ -54,7 +54,10 @@ WINDOW_HAN = 10
 _REFUSAL = [
     # en
     r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
-    r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
+    r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo(?!t)\w*|pass\s+up"
+    # Round 16: "will not forget to attend" (an act after "to"); "have not forgotten your
+    # letter / it" remembers a thing and answers nothing.
+    r"|forg[eo]t\w*\s+to(?!\s+(?:the|your|our|his|her|its|their|this|that|it)\b)"
     r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
     r"|hindrances?|qualms?|misgivings?|scruples?|compunctions?|reservations?(?=\s+(about|as\s+to|regarding|concerning))|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
     # Impediments: "nothing prevents the Minister from attending" (round 5).
@@ -65,26 +68,29 @@ _REFUSAL = [
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
     r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater"
+    r"|oubli\w*\s+(?:\w+\s+)?(?:de\s+|d')(?=\w+(?:er|ir|re)\b)"
     r"|laiss\w*\s+((pas|point|jamais)\s+)?(passer|échapper)|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
     r"|objeci\w*|reparos?|pegas?|escrúpulos?|reticencias?|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
-    r"|dej\w+\s+(pasar|escapar)"
+    r"|dej\w+\s+(pasar|escapar)|olvid\w*\s+(?:de\s+)?(?=\w+(?:ar|er|ir)\b)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
     r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente|privar\w*|privará\w*)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
+    r"|забы\w*\s+(?=\w+(?:ть|ться|ти)(?![\w\u0400-\u04ff]))"
     r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
     r"|препятств\w*|помех\w*|пройти\s+мимо|проходить\s+мимо|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
     r"|阻止|妨碍|妨礙|阻碍|阻礙|顾虑|顧慮|保留意见"
+    r"|(?:忘记|忘記|忘了|忘)(?=出席|参加|參加|与会|與會|发言|發言|致辞|致詞|前往|莅临|蒞臨)"
     r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
     r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
-    r"|يمنع|تمنع|يحول\s+دون|عائق"
+    r"|يمنع|تمنع|يحول\s+دون|عائق|[يتن]نس[ىا](?=(?:\s+\S+){0,3}?\s+أن\s+[يتن])"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
     r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
 ]
