@@ -1,0 +1,141 @@
+"""Round 16 of issue 13: the sixteenth set's slips. An official asked by the Minister to read the
+statement after her regret read as a decline; "we have not forgotten it" (a letter remembered)
+read as a litotes of acceptance; a "before confirming …," clause read as the confirmation; an
+attachment that would not open read as a refusal; a records system that filed the letter as a
+numbered case read as a plain automatic reply. Every sentence was written for this test, in the
+six languages; none is copied from a development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from circular.ledger import ReplyKind
+from circular.replies.classify import classify_text
+from tests.replies.test_round11 import _mail
+from tests.support.readings import assert_reading, assert_to_a_person, cases
+
+# A regret, then an official the Minister asked to deliver the statement: she accepts through a
+# delegate (a decline read from the regret alone was a swap).
+ASKED_TO_SPEAK = [
+    "The Minister regrets that the budget debate keeps him in Port Louis that week. He has asked"
+    " our Permanent Representative in Geneva, who knows the file well, to deliver the statement"
+    " for him.",
+    "La Ministre regrette que le débat budgétaire la retienne à Dakar. Elle a chargé notre"
+    " Ambassadeur à Genève, M. Diop, de lire la déclaration en son nom.",
+    "El Ministro lamenta que el debate presupuestario lo retenga en Lima. Ha pedido a nuestra"
+    " Embajadora en Ginebra, la Sra. Ruiz, que lea la declaración.",
+    "Министр сожалеет, что бюджетные слушания задержат его в Бишкеке. Он поручил нашему послу в"
+    " Женеве, г-ну Асанову, зачитать заявление.",
+    "部长很遗憾届时因预算审议须留在国内。他已委托我国常驻日内瓦代表宣读发言。",
+    "يأسف معالي الوزير لأن مناقشة الميزانية ستبقيه في عمان. وقد كلف سفيرنا في جنيف، السيد خالد،"
+    " بإلقاء البيان.",
+]
+
+# The official asked only to carry the regret is a messenger, not a delegate.
+MESSENGERS = [
+    "She has asked our Ambassador to inform you that she cannot attend.",
+    "Elle a prié notre Ambassadeur de vous faire part de ses regrets.",
+    "Она попросила посла передать её сожаление.",
+]
+
+# "We have not forgotten your letter": remembering a thing is no answer; "will not forget to
+# attend" (an act after it) is a litotes of acceptance. The second was a **final decline** in
+# English and French before the round (found while writing these tests).
+REMEMBERED_THINGS = [
+    "We have not forgotten it.",
+    "The Minister has not forgotten your kind invitation.",
+    "Nous n'avons pas oublié votre lettre.",
+    "No hemos olvidado su carta.",
+    "Мы не забыли о вашем письме.",
+    "我们没有忘记您的来函。",
+    "لم ننس رسالتكم.",
+    "لن ينسى معالي الوزير أن رسالتكم وصلت متأخرة.",
+]
+NOT_FORGETTING_TO_ATTEND = [
+    "The Minister will not forget to attend.",
+    "La Ministre n'oubliera pas de participer.",
+    "El Ministro no olvidará participar.",
+    "Министр не забудет выступить.",
+    "部长不会忘记出席会议。",
+    "لن ينسى الوزير أن يشارك في الجلسات.",
+]
+
+# "Before confirming the Minister's participation, …": an act placed later is not asserted,
+# at the start of a sentence or after a letterhead that runs into it.
+BEFORE_CONFIRMING = [
+    "Before confirming the Minister's participation, we would be grateful for the list of"
+    " speakers.",
+    "Avant de confirmer la participation du Ministre, nous vous saurions gré de nous communiquer"
+    " la liste des thèmes.",
+    "Instituto Nacional de Telecomunicaciones Antes de confirmar nuestra participación, les"
+    " solicitamos la lista de oradores.",
+    "Прежде чем подтвердить участие министра, хотели бы уточнить формат сессий.",
+    "在部长确认出席之前，我们想了解会议的具体安排。",
+    "قبل تأكيد مشاركة الوزير، نرجو موافاتنا بقائمة المتحدثين.",
+]
+STILL_CONFIRMED = [
+    "Avant de partir pour Genève, le Ministre confirme qu'il prononcera la déclaration.",
+    "Before leaving for Geneva, the Minister will deliver the statement on 23 March.",
+]
+
+# An attachment that would not open is no refusal (five of the six were **final declines**
+# before the round).
+UNOPENED_ATTACHMENT = [
+    "Thank you for your letter; unfortunately we cannot open the attachment, please resend it"
+    " as a PDF.",
+    "Nous n'avons malheureusement pas pu ouvrir la pièce jointe ; merci de nous la renvoyer en"
+    " PDF.",
+    "Lamentablemente no pudimos abrir el archivo adjunto; les rogamos reenviarlo en PDF.",
+    "К сожалению, вложение не открывается, просим направить приглашение в формате PDF.",
+    "来函收到，但附件无法打开，请重新发送。",
+    "نشكركم على رسالتكم، إلا أنه تعذر فتح المرفق، يرجى إعادة إرساله بصيغة PDF.",
+]
+
+
+def test_a_refusal_beside_an_attachment_still_declines() -> None:
+    decision = classify_text(
+        "The Minister regrets that she cannot attend; the attached letter explains why."
+    )
+    assert decision.kind == ReplyKind.DECLINE, decision.cues
+
+
+# A records system that files the letter as a numbered case: a person follows it up.
+FILED_AS_A_CASE = [
+    "Your letter was received and opened as case no. EX-2021-0087. It will be sent to the"
+    " competent unit. This is an automatic message.",
+    "Votre courrier a été reçu et ouvert comme dossier n° CAB-2021-0087. Ceci est un message"
+    " automatique.",
+    "Su nota ingresó por Mesa de Entradas y se caratuló como expediente EX-2021-0087. Este es un"
+    " mensaje automático.",
+    "Ваше письмо поступило и оформлено как обращение № ОГ-2021-0087. Это автоматическое сообщение.",
+    "来函已收悉，立案号：2021-0087。此邮件为自动回复。",
+    "وردت رسالتكم وسجلت كملف رقم 2021-0087. هذه رسالة تلقائية.",
+]
+
+
+@pytest.mark.parametrize("body", FILED_AS_A_CASE)
+def test_a_letter_filed_as_a_numbered_case_goes_to_a_person(body: str) -> None:
+    assert_to_a_person(_mail("RE: CL-21/4 Invitation", body), "filed the letter under a number")
+
+
+# Every reading of a reply's kind this round checks, table by table (the name says which rule).
+READINGS = {
+    "an_official_asked_to_speak_accepts_for_the_minister": [
+        (text, "accept") for text in ASKED_TO_SPEAK
+    ],
+    "an_official_asked_to_carry_the_regret_is_a_messenger": [
+        (text, "decline") for text in MESSENGERS
+    ],
+    "a_thing_not_forgotten_is_no_answer": [(text, "other") for text in REMEMBERED_THINGS],
+    "not_forgetting_to_attend_accepts": [(text, "accept") for text in NOT_FORGETTING_TO_ATTEND],
+    "a_before_confirming_clause_is_not_asserted": [(text, "other") for text in BEFORE_CONFIRMING],
+    "a_main_clause_after_before_still_answers": [(text, "accept") for text in STILL_CONFIRMED],
+    "an_attachment_that_will_not_open_is_no_refusal": [
+        (text, "other") for text in UNOPENED_ATTACHMENT
+    ],
+}
+
+
+@pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
+def test_each_reading(table: str, text: str, kind: str) -> None:
+    assert_reading(table, text, kind)
