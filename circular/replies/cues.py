@@ -1138,21 +1138,30 @@ THANKS = _compile(
 # Round 15: refusals of many other invitations, the background of an exception ("has declined
 # most invitations this year, but …", « a décliné de nombreuses invitations », "ha declinado
 # numerosas invitaciones", «отклонил большинство приглашений», "婉拒了数个…邀请", "اعتذر … عن عدة
-# دعوات"): a habit, not the answer to this letter.
+# دعوات"): a habit, not the answer to this letter. Round 16: also other invitations counted or
+# set apart ("has declined two other invitations for 24 March so that he can deliver", « a
+# décliné une autre invitation », "declinó la invitación a un panel", «отказался от всех
+# зарубежных командировок», "婉拒了另外两个邀请", "اعتذر عن دعوتين أخريين"): the invitation
+# refused is another one (an indefinite event, a number, "other"), the background of the answer.
 OTHER_INVITATIONS = _compile(
     [
-        r"\b(?:declin\w*|turn\w*\s+down|refus\w*)\s+(?:most|many|several|a\s+number\s+of|numerous"
-        r"|dozens\s+of|all\s+other)\s+(?:\w+\s+){0,2}?invitations\b",
-        r"\b(?:décliné|refusé|décline|refuse)\s+(?:la\s+plupart\s+des|de\s+nombreuses|plusieurs"
-        r"|bien\s+des|toutes\s+les\s+autres)\s+(?:\w+\s+){0,2}?invitations\b",
-        r"\b(?:declinado|rechazado|declinó|rechazó|declina|rechaza)\s+(?:la\s+mayoría\s+de\s+las"
-        r"|numerosas|varias|muchas|todas\s+las\s+demás)\s+(?:\w+\s+){0,2}?invitaciones\b",
-        r"(?:отклонил\w*|отказал\w*\s+от)\s+(?:большинств\w*|многи\w*|нескольки\w*|ряд\w*"
-        r"|всех\s+других)\s+(?:\S+\s+){0,2}?приглашени\w*",
-        r"(?:婉拒|谢绝|謝絕|推辞|推辭)了?(?:数个|數個|多个|多個|多项|多項|许多|許多|一些|若干)[^。；，]{0,20}"
-        r"(?:邀请|邀請)",
-        r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
-        r"(?:ال)?دعوات",
+        r"\b(?:declin\w*|turn\w*\s+down|refus\w*)\s+(?:(?:most|many|several|a\s+number\s+of"
+        r"|numerous|dozens\s+of|all\s+other|two|three|four|five|\d+)\s+(?:\w+\s+){0,2}?invitations"
+        r"|(?:another|an\s+other|other)\s+(?:\w+\s+){0,2}?invitations?"
+        r"|(?:the|an)\s+invitation\s+to\s+an?)\b",
+        r"\b(?:décliné|refusé|décline|refuse)\s+(?:(?:la\s+plupart\s+des|de\s+nombreuses|plusieurs"
+        r"|bien\s+des|toutes\s+les\s+autres|deux|trois|quatre|\d+|d'autres)\s+(?:\w+\s+){0,2}?"
+        r"invitations|une\s+autre\s+invitation|(?:l'|une\s+)invitation\s+à\s+une?)\b",
+        r"\b(?:declinado|rechazado|declinó|rechazó|declina|rechaza)\s+(?:(?:la\s+mayoría\s+de\s+las"
+        r"|numerosas|varias|muchas|todas\s+las\s+demás|dos|tres|cuatro|\d+|otras)\s+(?:\w+\s+){0,2}?"
+        r"invitaciones|otra\s+invitación|(?:la|una)\s+invitación\s+a\s+una?)\b",
+        r"(?:отклонил\w*|отказал\w*\s+от)\s+(?:(?:большинств\w*|многи\w*|нескольки\w*|ряд\w*"
+        r"|всех\s+других|двух|тр[её]х|други\w*)\s+(?:\S+\s+){0,2}?приглашени\w*|(?:всех|любых)\s+"
+        r"(?:\S+\s+)?(?:командиров|поездок|выездов)\w*|друго\w*\s+приглашени\w*)",
+        r"(?:婉拒|谢绝|謝絕|推辞|推辭)了?(?:数个|數個|多个|多個|多项|多項|许多|許多|一些|若干|另外|另一|其他"
+        r"|两个|兩個|两项|兩項)[^。；，]{0,20}(?:邀请|邀請)",
+        r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
+        r"(?:ال)?دعوات|دعوتين|دعوة\s+أخرى|دعوات\s+أخرى)",
     ]
 )
 
@@ -1331,6 +1340,25 @@ DISCLAIMER = _compile(
         r"(?:отправляя|направляя|отвечая\s+на)\s[^.;]{0,40}(?:соглашаетесь|принимаете)",
         r"(?:发送|發送|回复|回覆)本(?:邮件|郵件)即(?:表示|视为|視為)[^。；]{0,6}(?:同意|接受)",
         r"(?:بإرسال|بالرد\s+على)\s+هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
+        # Round 16: an acceptance whose object is the mail system's terms, conditions or policy
+        # ("the use of this e-mail implies acceptance of the Security Policy", « le destinataire
+        # accepte les conditions d'utilisation », «принимаете условия», "即表示接受上述条款",
+        # "قبول شروط الاستخدام"), whatever the verb before it; a security notice about passwords
+        # and codes (its "كلمة المرور" is no speech); a refusal of receipt of the message.
+        r"\b(?:accept\w*|acceptance\s+of|agree\w*\s+to)\s+(?:the\s+|its\s+|our\s+|these\s+)?"
+        r"(?:(?![\w'-]*invit)[\w'-]+\s+){0,3}?(?:terms|conditions|(?:security|privacy|data|e-?mail|use)\s+polic(?:y|ies))\b"
+        r"|\b(?:password|verification\s+code|one-time\s+code)s?\b|\brefusal\s+of\s+receipt\b"
+        r"|\b(?:accept\w*|acceptation\s+d[eu'])\s*(?:les\s+|la\s+|des\s+)?(?:(?![\w'-]*invit)[\w'-]+\s+){0,3}?"
+        r"(?:conditions|modalités)\s+d|\bpolitique\s+de\s+(?:sécurité|confidentialité)|\bmots?\s+de\s+passe\b|\bcode\s+de\s+vérification\b"
+        r"|\brefus\s+de\s+réception\b"
+        r"|\b(?:acept\w*|aceptaci[oó]n\s+de)\s+(?:las\s+|la\s+|los\s+)?(?:(?![\w-]*invit)[\w-]+\s+){0,3}?"
+        r"(?:t[eé]rminos|condiciones|pol[ií]tica\s+de\s+(?:seguridad|privacidad))\b|\bcontraseñas?\b|\bcódigo\s+de\s+verificación\b"
+        r"|\brechazo\s+de\s+(?:la\s+)?recepción\b",
+        r"(?:принима\w*|соглаша\w*\s+с)\s+(?:(?!приглаш)\S+\s+){0,3}?(?:услови\w*|правил\w*)\s+(?:использования|пользования)|политик\w*\s+(?:безопасности|конфиденциальности)"
+        r"|(?<![\w\u0400-\u04ff])парол\w*|код\w*\s+подтверждени\w*|отказ\w*\s+от\s+получения",
+        r"(?:接受|同意)[^。；，]{0,10}(?:条款|條款|使用条件|使用條件|隐私政策|隱私政策|安全政策)|密码|密碼|验证码|驗證碼",
+        r"(?:قبول|[يت]قبل\S*|الموافقة\s+على)\s+(?:\S+\s+){0,3}?(?:شروط|الشروط|سياسة\s+(?:أمن|الأمن|الخصوصية|الاستخدام))"
+        r"|كلمة\s+(?:ال)?مرور|رمز\s+(?:ال)?تحقق|رفض\s+(?:ال)?استلام",
         # Round 15: "by clicking Reply you agree to … and accept the terms"; an integrity notice
         # ("staff decline all gifts and hospitality"); a mailbox that "accepts correspondence at
         # this address": the office's rules, not an answer.
