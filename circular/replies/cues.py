@@ -883,15 +883,17 @@ COURTESY = _compile(
     [
         # Round 15: "we would not wish to leave your letter without an answer": a double
         # negative about answering the letter, not about taking part.
-        r"\b(?:leave|leaving)\s+(?:your|this|the|our)\s+(?:kind\s+)?(?:letter|invitation|message)"
-        r"\s+without\s+(?:an?\s+)?(?:answer|reply|response)"
-        r"|\blaisser\s+(?:votre|cette|la)\s+(?:aimable\s+)?(?:lettre|invitation|courrier)\s+sans"
-        r"\s+réponse"
-        r"|\bdejar\s+(?:su|esta|la)\s+(?:amable\s+)?(?:carta|invitación|comunicación)\s+sin"
-        r"\s+(?:respuesta|contestar)",
-        r"оставить\s+(?:ваше|это|данное)\s+(?:письмо|приглашение)\s+без\s+ответа",
+        # Round 16: any object, before or after the phrase ("оставить без ответа столь лестное
+        # приглашение", "leave so kind an invitation unanswered").
+        r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){0,4}?(?:without\s+(?:an?\s+)?(?:answer|reply"
+        r"|response)|unanswered)"
+        r"|\blaisser\s+(?:[\w'-]+\s+){0,4}?sans\s+(?:réponse|suite)"
+        r"|\bdejar\s+(?:[\w-]+\s+){0,4}?sin\s+(?:respuesta|contestar)",
+        r"(?:(?<![\w\u0400-\u04ff])не\s+(?:сч[её]л\w*|сочл\w*|счита\w*)\s+(?:\S+\s+)?"
+        r"(?:возможным|правильным|уместным)\s+)?оставить\s+(?:\S+\s+){0,4}?без\s+(?:ответа"
+        r"|внимания)",
         r"置之不理|不予(?:答复|答覆|回复|回覆)",
-        r"ترك (?:رسالتكم|دعوتكم|الرسالة|الدعوة)\s+(?:دون|بدون|بلا)\s+رد",
+        r"ترك\s+(?:\S+\s+){0,3}?(?:دون|بدون|بلا)\s+رد",
         r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
         r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"

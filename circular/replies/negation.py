@@ -90,6 +90,10 @@ _REFUSAL = [
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
     r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
+    r"|[يتن](?:دع|ترك)\s+(?:\S+\s+){0,4}?(?:تمر|تمرّ|يمر|يمرّ)"
+    # "لا ينوي الوزير الاعتذار عن الدعوة" (does not intend to decline): the intent and the
+    # refusal's noun are one figure (round 16).
+    r"|(?:ينوي|تنوي|ننوي|يعتزم|تعتزم|نعتزم)\s+(?:\S+\s+){0,3}?(?:ال)?(?:اعتذار|رفض)"
     r"|يمنع|تمنع|يحول\s+دون|عائق|[يتن]نس[ىا](?=(?:\s+\S+){0,3}?\s+أن\s+[يتن])"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
     r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
@@ -227,7 +231,11 @@ _PSEUDO = [
     r"|ни\s+на\s+(минуту|секунду|мгновение)"
     # Round 8: "Не участвовать мы не можем" (cannot not take part), "Не то чтобы … не хотел"
     # (not that … did not want), "было бы неправильно не".
-    r"|(?<![\w\u0400-\u04ff])не\s+\S+\s+(\S+\s+){0,2}?не\s+(можем|может|могу|могут)(?![\w\u0400-\u04ff])"
+    # Round 16: the infinitive's clause may run on ("не выступить на Форуме он себе позволить
+    # не может"), with "никак" before the modal; the infinitive and what follows it stay.
+    r"|(?<![\w\u0400-\u04ff])не\s+(?P<keep_ru_inf>[а-яё]+(?:ть|ти|ться|тись|чь)"
+    r"(?:\s+[^.;:,!?—–]{0,60}?)??)\s+(?:никак\s+)?не\s+(?:с?можем|с?может|с?могу|с?могут)"
+    r"(?![\w\u0400-\u04ff])"
     r"|не\s+то\s+чтобы\s+[^—–.;,]{0,40}?(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
     r"|(неправильно|неправильным|ошибкой|непростительно)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])"
     # Round 15: «не может быть и речи о том, чтобы министр не выступил» (he will speak).
@@ -280,8 +288,16 @@ _POSTPOSED = Lexicon(
         # a verb of refusal, then the reasons denied (one pattern: a Lexicon joins its parts
         # into one alternation, so groups 1 and 2 must be these).
         r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*"
-        r"(?=[^.;,:!?—–]{0,60}?(?:причин|основани|смысла)\w*\s+(?:нет|не\s+имеется)))"
-        r"[^.;,:!?—–]{0,60}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует)"
+        r"(?=[^.;,:!?—–]{0,60}?(?:причин|основани|смысла)\w*\s+(?:нет|не\s+имеется))"
+        # Round 16: a topicalised infinitive of refusal, the negated intent last ("отказываться
+        # от выступления … Министр не намерен": he does not intend to refuse).
+        # Only with the intent closing the clause: "отказался … и не намерен менять решение" is
+        # a refusal kept.
+        r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*(?:ть|ться)(?=(?:(?!\s[иа]\s)[^.;,:!?—–])"
+        r"{0,80}?(?<![\w\u0400-\u04ff])не\s+(?:намерен|собира|стан[её]т|стан[её]м|хочет|хотим"
+        r"|планиру)\w*\s*(?:[.;,:!?—–]|$)))"
+        r"[^.;,:!?—–]{0,80}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует"
+        r"|не(?=\s+(?:намерен|собира|стан[её]т|стан[её]м|хочет|хотим|планиру)))"
         r"(?![\w\u0400-\u04ff])"
     ]
 )
@@ -397,6 +413,15 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
                     text = _blank(text, inner.start(), inner.end())
             text = _blank(text, refusal.start(), refusal.end())
             pos = refusal.end()
+            absorbed = (
+                _WITHOUT_AFTER.match(text, pos) if _LET_PASS.match(refusal.group(0)) else None
+            )
+            if absorbed:
+                # "will not let this chance pass without taking part", « ne laissera pas passer
+                # cette occasion sans y participer », "لن يدع الفرصة تمر دون أن يشارك": the
+                # "without" is the figure's third negation; the act after it stands (round 16).
+                text = _blank(text, absorbed.start(1), absorbed.end(1))
+                pos = absorbed.end()
             continue
         scopes.append(Scope(trigger.group(0).strip(), trigger.start(), end))
         pos = max(trigger.end(), pos + 1)
@@ -411,6 +436,13 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
 # read as a litotes, an acceptance).
 _WITHOUT = re.compile(r"^(without|sans|sin|без)$", re.I)
 _COORDINATOR = re.compile(r"(?:^|\s)(and|or|nor|et|ou|ni|y|e|o|u|и|или|ни)\s*$", re.I)
+
+
+# A litotes of letting an occasion pass, and the "without" that completes it (round 16).
+_LET_PASS = re.compile(r"let\b|laiss|dej\w+\s+(?:pasar|escapar)|[يتن](?:دع|ترك)", re.I)
+_WITHOUT_AFTER = re.compile(
+    r"[^,;:.،؛]{0,40}?(?<!\w)(without|sans|sin|без|(?:دون|بدون|من\s+غير)(?:\s+أن)?)(?!\w)", re.I
+)
 
 
 def _coordinated_absence(text: str, after_trigger: int, refusal: re.Match[str]) -> bool:
