@@ -118,6 +118,99 @@ def test_a_letter_filed_as_a_numbered_case_goes_to_a_person(body: str) -> None:
     assert_to_a_person(_mail("RE: CL-21/4 Invitation", body), "filed the letter under a number")
 
 
+# Recall (step 2). Another invitation refused, counted or set apart (a number, "other", an
+# indefinite event), is the background of the answer. The English one was a **final decline**
+# before the round (found while writing these tests).
+OTHER_INVITATIONS = [
+    "The Minister has declined two other invitations for 24 March; she will deliver the"
+    " statement that day.",
+    "Le Ministre a décliné une invitation à un colloque le même jour ; il prononcera donc la"
+    " déclaration le 25 mars.",
+    "La Directora declinó la invitación a un panel el mismo día, de modo que intervendrá el 23 de"
+    " marzo.",
+    "В марте министр отказался от всех зарубежных командировок, однако выступит на виртуальной"
+    " сессии.",
+    "部长婉拒了另外两个邀请，将于3月24日发言。",
+    "اعتذر الوزير عن دعوتين أخريين في اليوم نفسه، وسيلقي البيان يوم 24 مارس.",
+]
+THIS_INVITATION_DECLINED = [
+    "The Minister has declined the invitation to the Forum.",
+    "The Minister must decline an invitation as kind as yours.",
+]
+
+# A footer that accepts the mail system's terms or warns about passwords, after the reply's own
+# answer: the answer stands.
+FOOTER_TERMS = [
+    (
+        "We confirm that the Minister will not deliver a statement in March. Use of this e-mail"
+        " constitutes acceptance of the Ministry's information security policy.",
+        "decline",
+    ),
+    (
+        "Nous vous confirmons que la Ministre ne prononcera pas de déclaration. En ouvrant ce"
+        " message, le destinataire accepte les conditions d'utilisation de la messagerie.",
+        "decline",
+    ),
+    (
+        "Confirmamos que el Ministro no presentará declaración. El uso de este correo implica la"
+        " aceptación de la Política de Seguridad de la Información.",
+        "decline",
+    ),
+    (
+        "Министр не сможет выступить на сессиях. Используя эту почту, вы принимаете условия её"
+        " использования.",
+        "decline",
+    ),
+    ("部长将出席会议并发言。使用本邮箱即表示接受上述使用条件。", "accept"),
+    (
+        "يسرنا تأكيد مشاركة معالي الوزير وسيلقي كلمة يوم 23 مارس. تنبيه أمني: لن تطلب منك الوزارة"
+        " أبدا رمز التحقق أو كلمة المرور.",
+        "accept",
+    ),
+]
+TERMS_OF_THE_INVITATION = [
+    "Le Ministre accepte l'invitation aux conditions proposées.",
+    "El Ministro acepta la invitación en las condiciones propuestas.",
+    "The Minister accepts the invitation and the conditions you propose.",
+]
+
+# Double negatives that affirm: "will not let the chance pass without taking part" (a **final
+# decline** in English and Spanish before the round), a Russian infinitive of refusal put first
+# with the intent negated last (a **final decline**), "cannot not" with a longer clause,
+# Arabic "does not intend to decline" (a **final decline**), a letter not left unanswered.
+AFFIRMING_DOUBLE_NEGATIVES = [
+    "The Minister will not let this opportunity pass without taking part.",
+    "Le Ministre ne laissera pas passer cette occasion sans y participer.",
+    "El Ministro no dejará pasar esta oportunidad sin participar.",
+    "لن يدع الوزير هذه الفرصة تمر دون أن يشارك في الجلسات.",
+    "Однако отказываться от выступления на сессиях Министр не намерен, тем более что формат"
+    " виртуальный.",
+    "Отказываться от такого приглашения мы не собираемся.",
+    "لا ينوي الوزير الاعتذار عن الدعوة.",
+    "Министр не счёл возможным оставить без ответа столь лестное приглашение. Он выступит 23"
+    " марта.",
+    "The Minister could not leave so kind an invitation unanswered: she will speak on 23 March.",
+    "El Ministro no podía dejar tan amable invitación sin respuesta: intervendrá el 23 de marzo.",
+    "И всё же не выступить на Форуме он себе позволить не может. Поэтому подтверждаем: министр"
+    " выступит.",
+]
+REFUSALS_KEPT = [
+    "Министр отказался от участия и не намерен менять решение.",
+    "Министр решил отказаться от участия и не намерен менять решение.",
+    "Министр не сможет выступить на сессии и не может прислать запись.",
+    "Министр не счёл возможным принять приглашение.",
+    "لا يسعنا سوى الاعتذار عن المشاركة.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Не участвовать мы не можем.", "Не принять участие в таком форуме министр никак не может."],
+)
+def test_cannot_not_take_part_is_never_a_refusal(text: str) -> None:
+    assert classify_text(text).best_guess != ReplyKind.DECLINE, text
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_official_asked_to_speak_accepts_for_the_minister": [
@@ -132,6 +225,20 @@ READINGS = {
     "a_main_clause_after_before_still_answers": [(text, "accept") for text in STILL_CONFIRMED],
     "an_attachment_that_will_not_open_is_no_refusal": [
         (text, "other") for text in UNOPENED_ATTACHMENT
+    ],
+    "another_invitation_refused_is_background": [(text, "accept") for text in OTHER_INVITATIONS],
+    "this_invitation_declined_still_declines": [
+        (text, "decline") for text in THIS_INVITATION_DECLINED
+    ],
+    "a_footer_accepting_terms_answers_nothing": FOOTER_TERMS,
+    "the_terms_of_the_invitation_are_accepted": [
+        (text, "accept") for text in TERMS_OF_THE_INVITATION
+    ],
+    "a_double_negative_that_affirms_accepts": [
+        (text, "accept") for text in AFFIRMING_DOUBLE_NEGATIVES
+    ],
+    "a_refusal_kept_beside_a_negated_intent_declines": [
+        (text, "decline") for text in REFUSALS_KEPT
     ],
 }
 
