@@ -682,7 +682,7 @@ HEDGE = _compile(
         r"|\bse\s+confirmar(á|án)\s+(más\s+adelante|posteriormente|oportunamente|por\s+separado)",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
-        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц))|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
+        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц))|\bсообщим\b|\bпроинформируем\b|(?<!хотим )(?<!хотели бы )(?<!позвольте )(?<!хотелось бы )\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*"
@@ -1418,20 +1418,29 @@ REPORTED = _compile(
         r"|e-?mail|plan|letter|note|response)\b|\b(originally|initially|previously)\b"
         # "Ignore my colleague's note that …": the instruction names a superseded position.
         r"|\b(ignore|disregard)\b|\blast\s+year\b|\bas\s+(first\s+|originally\s+|previously\s+)?"
-        r"(announced|planned|scheduled|stated)\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b",
+        r"(announced|planned|scheduled|stated)\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b"
+        # Round 16: a message that said something: reported, not answered ("a message stating
+        # «acceptance»").
+        r"|\b(message|e-?mail|notification)\s+(stating|saying|indicating"
+        r"|that\s+said)\b",
         r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+(tenez\s+)?pas\s+(tenir\s+)?compte\b|\bnotre\s+(précédent|premier)\s+(message"
-        r"|courriel)",
+        r"|courriel)|\bmessage\s+(automatique\s+)?(indiquant|annonçant"
+        r"|qui\s+indiquait)\b",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
         r"|\bno\s+(tengan?|tener)\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
-        r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
+        r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)"
+        r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
         r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
-        r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)",
+        r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)"
+        r"|сообщени\w*\s+о\s+том,?\s+что",
         # Round 14: "此前我们回复“待定”，现已确定" (we had replied "pending"; now settled).
         r"(?:此前|之前|先前)[^。；，]{0,4}(?:回复|答复|回覆|答覆)|"
-        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为",
-        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为"
+        r"|误以为|誤以為",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
+        r"|رسالة\s+(?:\S+\s+){0,2}?تفيد",
     ]
 )
 
@@ -1479,6 +1488,20 @@ CONCESSIVE = re.compile(
     r"|rather\s+than\s+\w+ing|instead\s+of\s+\w+ing|plutôt\s+que\s+d[e']|au\s+lieu\s+d[e']\s*\w+(er|ir|re)\b"
     r"|en\s+(lugar|vez)\s+de\s+\w+(ar|er|ir)\b|вместо\s+того|بدلا\s+من\s+أن|بدلاً\s+من\s+أن)",
     re.I,
+)
+
+# Round 16: what an impression held ("may have given the impression that the Minister would
+# not take part", « l'impression que », "la impresión de que", «впечатление, что», "造成了…的
+# 印象", "انطباع بأن"): a belief reported, to the end of the clause, not the answer.
+IMPRESSION = _compile(
+    [
+        r"\bimpression\s+that\b[^;:]*",
+        r"\bl'impression\s+que\b[^;:]*",
+        r"\bimpresi[oó]n\s+de\s+que\b[^;:]*",
+        r"(?<![\w\u0400-\u04ff])впечатлени\w*,?\s+(?:что|будто)[^;:]*",
+        r"(?:造成|留下)[^。；：]{0,30}印象",
+        r"انطباع\S*\s+(?:ب|)أن[^؛:]*",
+    ]
 )
 
 # Round 16: an act placed later by "before" + a verb, up to the clause break that ends it

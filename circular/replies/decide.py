@@ -385,6 +385,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     # "…, failing that any other day suits": the fallback binds the slot (round 11).
     text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
     text = cues.BEFORE_ACT.sub_blank(text, scripts)  # "Before confirming …, we need" (round 16)
+    text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)
