@@ -235,7 +235,8 @@ ACCEPT = _compile(
         # A decision taken: "has decided to attend" ("decided not to" is negated by scope).
         r"|\b(decided|decides|agreed)\s+to\s+(attend|participate|accept|take\s+part|speak|deliver)",
         r"\b(will|shall|'ll)\s+(also\s+|still\s+|nonetheless\s+|nevertheless\s+|therefore\s+|then\s+"
-        r"|indeed\s+|certainly\s+|definitely\s+|now\s+|thus\s+|accordingly\s+)?(be\s+)?(gladly\s+"
+        r"|indeed\s+|certainly\s+|definitely\s+|now\s+|thus\s+|accordingly\s+|again\s+"
+        r"|once\s+(?:again|more)\s+|likewise\s+)?(be\s+)?(gladly\s+"
         r"|happy\s+to\s+|pleased\s+to\s+"
         r"|honou?red\s+to\s+|personally\s+|virtually\s+)?(participat\w*|attend\w*|deliver\w*"
         r"|take\s+part|taking\s+part|join\w*|speak\w*|address\w*|mak\w+\s+(a|the|his|her|its|our)"
@@ -316,6 +317,9 @@ ACCEPT = _compile(
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
         r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
         r"|hará\s+(la|una|su)\s+(intervención|declaración)|hablará|leerá\s+(la|el)"
+        # Round 16: "volverá a intervenir" (will speak again).
+        r"|volver(á|emos|án)\s+a\s+(participar|intervenir|pronunciar|hablar|asistir|tomar\s+la"
+        r"\s+palabra)"
         # The present for the near future: "la Ministra participa", "participamos".
         r"|(?<!no\s)\b(participa|participamos|participan|asiste|asistimos)\b)",
         r"\b(complace|agrado|gusto|honor|placer|encantad[oa]|complacid[oa]|honrad[oa])\b[^.;]{0,40}"
@@ -351,7 +355,7 @@ ACCEPT = _compile(
         # Round 13: a day settled for the speech ("部长确定3月25日发言").
         r"|(确定|確定)\s*(于|於|在)?\s*\d{1,2}\s*(月\s*\d{1,2}\s*)?(日|号|號)\s*(出席|参加|參加"
         r"|参会|參會|与会|與會|发言|發言|致辞|致辭)",
-        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
+        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀|再次|再度|继续|繼續)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
@@ -483,6 +487,9 @@ ACCEPT = _compile(
 
 PARTICIPATE = _compile(
     [
+        # Round 16: "address the Forum / the sessions" (not "address the issue").
+        r"\baddress\w*\s+(?:the\s+|this\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:forum|sessions?|segment"
+        r"|meeting|conference|summit|track|plenary)\b|"
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away)\b",
@@ -682,7 +689,7 @@ HEDGE = _compile(
         r"|\bse\s+confirmar(á|án)\s+(más\s+adelante|posteriormente|oportunamente|por\s+separado)",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
-        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц))|\bсообщим\b|\bпроинформируем\b|(?<!хотим )(?<!хотели бы )(?<!позвольте )(?<!хотелось бы )\bуточн\w*|\bсогласов\w*"
+        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц))|\bсообщим\b|\bпроинформируем\b|(?<!хотим\s)(?<!хотели\sбы\s)(?<!позвольте\s)(?<!хотелось\sбы\s)\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*"

@@ -102,16 +102,24 @@ _REFUSAL = [
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
-    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b",
+    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b"
+    # Round 16: "would be the last to miss it" denies the omission as "not" does; only before a
+    # word of refusal or omission ("the last to speak" is an order of speakers).
+    r"|\bthe\s+last\s+(?:\w+\s+)?to(?=\s+(?:miss|refuse|decline|turn\s+down|pass\s+up|stay\s+away"
+    r"|be\s+absent|forgo|let\s))",
     r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
-    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')|\bloin\s+de\b",
+    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')|\bloin\s+de\b"
+    r"|\b(?:le|la)\s+derni(?:er|ère)\s+à(?=\s+(?:manquer|refuser|décliner|renoncer|laisser|se\s+dérober))",
     r"\b(no|nunca|jamás|tampoco|ni|sin|nada|nadie|ningún|ninguno|ninguna|imposible|imposibilitad[oa]|imposibilidad"
-    r"|impedid[oa]|lejos\s+de)\b",
+    r"|impedid[oa]|lejos\s+de)\b"
+    r"|\b(?:el|la)\s+últim[oa]\s+en(?=\s+(?:faltar|rechazar|declinar|renunciar|perderse|dejar))",
     r"(?<![\w\u0400-\u04ff])(не|нет|ни|без|никак\w*|ничто|ничего|невозможн\w*)"
     r"(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
     r"|非",
     r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
+    # Round 16: "سيكون آخر من يتخلف عن المنتدى" (the last to stay away), before a refusal only.
+    r"|(?:^|\s)آخر\s+من(?=\s+(?:[يتن]تخلف|[يتن]غيب|[يتن]رفض|[يتن]فوت))"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
     r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)[وف]?ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
     # Round 9: "ما" before a dialect future ("ما حنشارك" Sudanese, "ما هنحضر" Egyptian, "ما غادي
@@ -144,7 +152,7 @@ _BACKWARD = [
 _PSEUDO = [
     r"\bnot\s+only\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº|\bdo\s+not\s+hesitate\s+to\s+"
     r"(contact|call|write|reach)|\bdon't\s+hesitate\s+to\s+(contact|call|write|reach)"
-    r"|\bno\s+doubt\b|\bnot\s+least\b|\bnothing\s+(would|could)\s+(please|give)"
+    r"|\bno\s+doubt\b|\bnot\s+least\b|\bnot\s+lightly\b|\bnothing\s+(would|could)\s+(please|give)"
     # A comparative negation affirms: "nothing the Minister would like more than to speak".
     r"|\bnothing\b(?=[^.;]{0,60}\b(more|better|rather)\s+than\b)"
     r"|\b(cannot|can't|could\s+not|couldn't)\s+(help\s+but|but)\b|\bno\s+problem\b"
@@ -190,6 +198,9 @@ _PSEUDO = [
     # dommage de ne pas", "non sans avoir".
     r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable)\s+de\s+ne\s+pas\b"
     r"|\bnon\s+sans\s+(avoir|d'abord)\b"
+    # Round 16: "not lightly" (« ce n'est pas de gaieté de cœur », "no a la ligera", «не с лёгким
+    # сердцем»): with regret; the act after it decides.
+    r"|\b(?:n'est\s+)?pas\s+(?:de\s+gaieté\s+de\s+c(?:œ|oe)ur|à\s+la\s+légère)"
     # Round 15: « il n'est pas question que le Ministre ne participe pas » (he will).
     r"|\bn'est\s+pas\s+question\s+qu(?:e\s+|')[^.;]{0,60}?\bne\s+(?P<keep_fr>\w+)\s+pas\b"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
@@ -210,6 +221,7 @@ _PSEUDO = [
     r"|vacilaci|reparo))"
     # Round 8: "No sin antes agradecer" (not without first thanking); "No sería correcto que
     # … no estuviera": two negations, one affirmation.
+    r"|\bno\s+(?:es\s+)?(?:a\s+la\s+ligera|con\s+ligereza|de\s+buen\s+grado)"
     r"|\bno\s+sin\s+antes\b|\bno\s+ser[íi]a\s+(correcto|justo|lógico|l[oó]gico|serio|propio|bueno)"
     r"\s+que\s+[^.;]{0,60}?\bno\b"
     # Round 9: "Sería imperdonable que el país no estuviera presente": the same, by a word of
@@ -228,7 +240,7 @@ _PSEUDO = [
     r"|(невозможно|немыслимо)\s+(\S+\s+){0,4}?не(?![\w\u0400-\u04ff])"
     r"|не\s+без\s+(?=(глубокого\s+|большого\s+|некоторого\s+)?(сожалени|грусти|колебани"
     r"|сомнени))"
-    r"|ни\s+на\s+(минуту|секунду|мгновение)"
+    r"|ни\s+на\s+(минуту|секунду|мгновение)|не\s+с\s+л[её]гким\s+сердцем"
     # Round 8: "Не участвовать мы не можем" (cannot not take part), "Не то чтобы … не хотел"
     # (not that … did not want), "было бы неправильно не".
     # Round 16: the infinitive's clause may run on ("не выступить на Форуме он себе позволить
