@@ -211,6 +211,72 @@ def test_cannot_not_take_part_is_never_a_refusal(text: str) -> None:
     assert classify_text(text).best_guess != ReplyKind.DECLINE, text
 
 
+# The content of an impression, or of a message that said something, is reported, not
+# answered; the sender's own words after it decide.
+IMPRESSIONS = [
+    "Our call may have given the impression that the Minister would not take part. She will"
+    " speak on 23 March.",
+    "Notre appel a pu donner l'impression que le Ministre ne participerait pas. Il interviendra"
+    " le 23 mars.",
+    "Nuestra llamada pudo dar la impresión de que el Ministro no participaría. Intervendrá el 23"
+    " de marzo.",
+    "Могло сложиться впечатление, что министр не будет участвовать. Министр выступит 23 марта.",
+    "我们的电话可能给贵方造成了部长不出席的印象。部长将于3月23日发言。",
+    "أعطى اتصالنا الهاتفي انطباعا بأن الوزير لن يشارك. وسيلقي الوزير كلمته يوم 23 مارس.",
+    "Хотим уточнить: министр выступит 23 марта.",
+]
+MESSAGES_REPORTED = [
+    "You may have received an automated message stating that we accept. The Minister regrets"
+    " that she cannot attend.",
+    "Vous avez peut-être reçu un message automatique indiquant notre acceptation. Le Ministre ne"
+    " pourra malheureusement pas participer.",
+    "تلقيتم رسالة آلية تفيد بقبول الدعوة. ولن يتمكن الوزير من المشاركة في الجلسات.",
+]
+
+# An adverb of repetition between the auxiliary and the verb; "the last to miss it"; "address
+# the Forum"; "not lightly" (with regret: the act after it decides).
+AGAIN_AND_LAST = [
+    "He will again deliver the national statement this year.",
+    "He will once again speak at the Forum.",
+    "El Ministro volverá a pronunciar la declaración este año.",
+    "部长今年将再次发言。",
+    "The Minister would be the last to miss a WSIS session.",
+    "The Minister would be the last person to turn down such an invitation.",
+    "La Ministre serait la dernière à manquer ce Forum.",
+    "El Ministro sería el último en faltar a este Foro.",
+    "سيكون الوزير آخر من يتخلف عن هذا المنتدى.",
+    "The Minister will address the high-level sessions on 23 March.",
+]
+NOT_AGAIN = [
+    "He will not again deliver a statement.",
+    "部长今年不会再次发言。",
+    "El Ministro no volverá a intervenir este año.",
+    "He will not be able to address the WSIS Forum.",
+    "It is not lightly that the Minister foregoes this occasion, but he will not be able to"
+    " address the Forum.",
+]
+NEITHER = [
+    "The Minister will be the last to speak on 23 March.",
+    "سيكون الوزير آخر من يتحدث يوم 23 مارس.",
+    "The Minister cannot address the issue of funding today.",
+]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ce n'est pas de gaieté de cœur que le Ministre renonce à cette occasion, mais il ne"
+        " pourra pas intervenir au Forum.",
+        "No es a la ligera que el Ministro renuncia a esta ocasión, pero no podrá intervenir en el"
+        " Foro.",
+        "Министр не с лёгким сердцем отказывается от этой возможности, но выступить он не сможет.",
+    ],
+)
+def test_a_refusal_not_made_lightly_is_never_an_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.ACCEPT and decision.best_guess == ReplyKind.DECLINE, text
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_official_asked_to_speak_accepts_for_the_minister": [
@@ -240,6 +306,11 @@ READINGS = {
     "a_refusal_kept_beside_a_negated_intent_declines": [
         (text, "decline") for text in REFUSALS_KEPT
     ],
+    "an_impression_is_reported_not_answered": [(text, "accept") for text in IMPRESSIONS],
+    "a_message_that_said_something_is_reported": [(text, "decline") for text in MESSAGES_REPORTED],
+    "again_and_the_last_to_miss_accept": [(text, "accept") for text in AGAIN_AND_LAST],
+    "not_again_declines": [(text, "decline") for text in NOT_AGAIN],
+    "the_last_to_speak_answers_nothing": [(text, "other") for text in NEITHER],
 }
 
 
