@@ -277,6 +277,38 @@ def test_a_refusal_not_made_lightly_is_never_an_acceptance(text: str) -> None:
     assert decision.kind != ReplyKind.ACCEPT and decision.best_guess == ReplyKind.DECLINE, text
 
 
+# An invitation taken note of is not accepted («принял к сведению приглашение»); a footer that
+# tells the reader to reply a word of consent to subscribe answers nothing; Russian "не
+# позднее" (no later than) and "предварительная переписка" (earlier correspondence) hedge
+# nothing.
+NOTED_THEN_REFUSED = [
+    "Министр с благодарностью принял к сведению приглашение выступить. Однако выступить он не"
+    " сможет.",
+    "The Minister has taken note of the invitation with thanks. However, he will not be able to"
+    " speak.",
+    "Le Ministre a pris bonne note de l'invitation. Il ne pourra toutefois pas intervenir.",
+    "El Ministro tomó nota de la invitación con agradecimiento. Sin embargo, no podrá intervenir.",
+    "部长已知悉贵方邀请。但部长无法出席会议。",
+    "أحاط الوزير علما بالدعوة مع الشكر. غير أنه لن يتمكن من المشاركة.",
+    "部长不参加此次会议。【温馨提示】回复“同意”即可订阅本部政务信息推送；回复“退订”即可取消。",
+    "The Minister will not attend. Reply AGREE to subscribe to our newsletter; reply STOP to"
+    " unsubscribe.",
+    "Le Ministre ne pourra pas participer. Répondez OUI pour vous abonner à notre lettre"
+    " d'information.",
+    "El Ministro no podrá participar. Responda ACEPTO para suscribirse al boletín.",
+    "Министр не сможет принять участие. Ответьте «Согласен», чтобы подписаться на рассылку.",
+    "لن يتمكن الوزير من المشاركة. أرسل كلمة موافق لتأكيد الاشتراك في النشرة الإخبارية.",
+]
+STILL_ACCEPTED = [
+    "Министр с благодарностью принял ваше приглашение.",
+    "Please remove our old address from your mailing list (we tried to unsubscribe it); the"
+    " Minister confirms his participation.",
+    "Министр выступит не на русском, как мы указывали в предварительной переписке, а на"
+    " кыргызском языке.",
+    "Министр выступит 23 марта. Текст направим заранее, не позднее 15 марта.",
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_official_asked_to_speak_accepts_for_the_minister": [
@@ -311,6 +343,8 @@ READINGS = {
     "again_and_the_last_to_miss_accept": [(text, "accept") for text in AGAIN_AND_LAST],
     "not_again_declines": [(text, "decline") for text in NOT_AGAIN],
     "the_last_to_speak_answers_nothing": [(text, "other") for text in NEITHER],
+    "noted_or_subscribed_is_no_acceptance": [(text, "decline") for text in NOTED_THEN_REFUSED],
+    "an_acceptance_beside_them_stands": [(text, "accept") for text in STILL_ACCEPTED],
 }
 
 
