@@ -448,7 +448,12 @@ def _next_clause(sentences: list[str], position: int) -> str:
     """The first clause of the sentence after the deciding one ("" at the end)."""
     if position + 1 >= len(sentences):
         return ""
-    return _CLAUSE.split(sentences[position + 1], maxsplit=1)[0]
+    following = sentences[position + 1]
+    # A closing formula runs across the commas of its vocative ("Je vous prie d'accepter,
+    # Madame, Monsieur, l'assurance …"): blanked whole first (same length), so that its first
+    # clause is not read as an acceptance beside a decline (round 16).
+    following = cues.COURTESY.sub_blank(following, cues.scripts_of(following))
+    return _CLAUSE.split(following, maxsplit=1)[0]
 
 
 # An auxiliary alone before the negator ("has not agreed to speak"): the negation is the

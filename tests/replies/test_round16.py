@@ -309,6 +309,23 @@ STILL_ACCEPTED = [
 ]
 
 
+# A closing formula whose vocative splits it with commas, after a decline: the formula's
+# "accept" is no acceptance beside the refusal.
+CLOSING_AFTER_A_DECLINE = [
+    "J'ai le regret de vous confirmer que le Ministre ne sera pas en mesure de prononcer une"
+    " déclaration au Forum en mars, en raison de la campagne électorale. Je vous prie d'accepter,"
+    " Madame, Monsieur, l'assurance de ma haute considération.",
+    "Lamentamos informarle que el Ministro no podrá intervenir en marzo, debido a la campaña. Le"
+    " ruego acepte, señor Secretario General, las seguridades de mi más alta consideración.",
+    "I regret that the Minister will not be able to speak in March, owing to the campaign. Please"
+    " accept, Excellency, the assurances of my highest consideration.",
+    "К сожалению, министр не сможет выступить в марте, так как идёт избирательная кампания."
+    " Примите, господин Генеральный секретарь, уверения в моем глубоком уважении.",
+    "يؤسفني إبلاغكم أن الوزير لن يتمكن من المشاركة في مارس، بسبب الحملة الانتخابية. وتقبلوا،"
+    " سعادة الأمين العام، فائق الاحترام.",
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_official_asked_to_speak_accepts_for_the_minister": [
@@ -345,6 +362,9 @@ READINGS = {
     "the_last_to_speak_answers_nothing": [(text, "other") for text in NEITHER],
     "noted_or_subscribed_is_no_acceptance": [(text, "decline") for text in NOTED_THEN_REFUSED],
     "an_acceptance_beside_them_stands": [(text, "accept") for text in STILL_ACCEPTED],
+    "a_closing_formula_after_a_decline_accepts_nothing": [
+        (text, "decline") for text in CLOSING_AFTER_A_DECLINE
+    ],
 }
 
 
