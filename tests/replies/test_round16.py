@@ -326,6 +326,25 @@ CLOSING_AFTER_A_DECLINE = [
 ]
 
 
+# An apology for a message or an error is no refusal; an apology for not taking part still is.
+APOLOGY_FOR_A_MESSAGE = [
+    "The Minister will speak on 23 March. We apologise for the confusion caused by our previous"
+    " message.",
+    "Le Ministre interviendra le 23 mars. Nous nous excusons pour l'erreur de notre précédent"
+    " message.",
+    "El Ministro intervendrá el 23 de marzo. Pedimos disculpas por el error de nuestro mensaje"
+    " anterior.",
+    "Министр выступит 23 марта. Приносим извинения за ошибку в предыдущем письме.",
+    "部长将于3月23日发言。对昨天误发的邮件深表歉意。",
+    "نعتذر عن الرسالة التي وصلتكم منا يوم أمس. سيشارك الوزير في الجلسات.",
+]
+APOLOGY_FOR_NOT_COMING = [
+    "部长无法出席会议，深表歉意。",
+    "نعتذر عن عدم المشاركة في الجلسات.",
+    "نعتذر عن اللبس، تم إلغاء مشاركة معالي الوزير بسبب ارتباط طارئ.",
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_official_asked_to_speak_accepts_for_the_minister": [
@@ -362,6 +381,8 @@ READINGS = {
     "the_last_to_speak_answers_nothing": [(text, "other") for text in NEITHER],
     "noted_or_subscribed_is_no_acceptance": [(text, "decline") for text in NOTED_THEN_REFUSED],
     "an_acceptance_beside_them_stands": [(text, "accept") for text in STILL_ACCEPTED],
+    "an_apology_for_a_message_is_no_refusal": [(t, "accept") for t in APOLOGY_FOR_A_MESSAGE],
+    "an_apology_for_not_coming_declines": [(t, "decline") for t in APOLOGY_FOR_NOT_COMING],
     "a_closing_formula_after_a_decline_accepts_nothing": [
         (text, "decline") for text in CLOSING_AFTER_A_DECLINE
     ],
