@@ -1517,12 +1517,14 @@ CONCESSIVE = re.compile(
 # 印象", "انطباع بأن"): a belief reported, to the end of the clause, not the answer.
 IMPRESSION = _compile(
     [
-        r"\bimpression\s+that\b[^;:]*",
-        r"\bl'impression\s+que\b[^;:]*",
-        r"\bimpresi[oó]n\s+de\s+que\b[^;:]*",
-        r"(?<![\w\u0400-\u04ff])впечатлени\w*,?\s+(?:что|будто)[^;:]*",
+        # Up to a contrast, which the sender's own words open ("…, but she will attend").
+        r"\bimpression\s+that\b(?:(?!\b(?:but|however)\b)[^;:])*",
+        r"\bl'impression\s+que\b(?:(?!\b(?:mais|cependant|toutefois)\b)[^;:])*",
+        r"\bimpresi[oó]n\s+de\s+que\b(?:(?!\b(?:pero|sino|sin\s+embargo)\b)[^;:])*",
+        r"(?<![\w\u0400-\u04ff])впечатлени\w*,?\s+(?:что|будто)"
+        r"(?:(?!(?<![\w\u0400-\u04ff])(?:но|однако)(?![\w\u0400-\u04ff]))[^;:])*",
         r"(?:造成|留下)[^。；：]{0,30}印象",
-        r"انطباع\S*\s+(?:ب|)أن[^؛:]*",
+        r"انطباع\S*\s+(?:ب|)أن(?:(?!\s(?:لكن|ولكن|غير\s+أن)\s)[^؛:])*",
     ]
 )
 

@@ -224,6 +224,12 @@ IMPRESSIONS = [
     "我们的电话可能给贵方造成了部长不出席的印象。部长将于3月23日发言。",
     "أعطى اتصالنا الهاتفي انطباعا بأن الوزير لن يشارك. وسيلقي الوزير كلمته يوم 23 مارس.",
     "Хотим уточнить: министр выступит 23 марта.",
+    # The impression ends at a contrast: the sender's own words after it answer.
+    "We had the impression that the Forum was postponed, but the Minister will attend.",
+    "On a eu l'impression que le Forum était reporté, mais le Ministre participera.",
+    "Tuvimos la impresión de que el Foro se aplazaba, pero el Ministro participará.",
+    "Сложилось впечатление, что Форум перенесён, но министр выступит.",
+    "كان لدينا انطباع بأن المنتدى تأجل، لكن الوزير سيشارك.",
 ]
 MESSAGES_REPORTED = [
     "You may have received an automated message stating that we accept. The Minister regrets"
