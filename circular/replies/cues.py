@@ -235,7 +235,8 @@ ACCEPT = _compile(
         # A decision taken: "has decided to attend" ("decided not to" is negated by scope).
         r"|\b(decided|decides|agreed)\s+to\s+(attend|participate|accept|take\s+part|speak|deliver)",
         r"\b(will|shall|'ll)\s+(also\s+|still\s+|nonetheless\s+|nevertheless\s+|therefore\s+|then\s+"
-        r"|indeed\s+|certainly\s+|definitely\s+|now\s+|thus\s+|accordingly\s+)?(be\s+)?(gladly\s+"
+        r"|indeed\s+|certainly\s+|definitely\s+|now\s+|thus\s+|accordingly\s+|again\s+"
+        r"|once\s+(?:again|more)\s+|likewise\s+)?(be\s+)?(gladly\s+"
         r"|happy\s+to\s+|pleased\s+to\s+"
         r"|honou?red\s+to\s+|personally\s+|virtually\s+)?(participat\w*|attend\w*|deliver\w*"
         r"|take\s+part|taking\s+part|join\w*|speak\w*|address\w*|mak\w+\s+(a|the|his|her|its|our)"
@@ -316,6 +317,9 @@ ACCEPT = _compile(
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
         r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
         r"|hará\s+(la|una|su)\s+(intervención|declaración)|hablará|leerá\s+(la|el)"
+        # Round 16: "volverá a intervenir" (will speak again).
+        r"|volver(á|emos|án)\s+a\s+(participar|intervenir|pronunciar|hablar|asistir|tomar\s+la"
+        r"\s+palabra)"
         # The present for the near future: "la Ministra participa", "participamos".
         r"|(?<!no\s)\b(participa|participamos|participan|asiste|asistimos)\b)",
         r"\b(complace|agrado|gusto|honor|placer|encantad[oa]|complacid[oa]|honrad[oa])\b[^.;]{0,40}"
@@ -327,7 +331,9 @@ ACCEPT = _compile(
         r"confirmad[oa]\b",
         # ru
         r"\bприним\w*\s+(ваше\s+|любезное\s+)?(приглашение|участие)|\bпринял\w*\s+(ваше\s+)?"
-        r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие|\bприня\w*\s+(\w+\s+){0,2}приглашение",
+        r"приглашение|\bприм(ет|ем|ут)\s+(личное\s+)?участие"
+        # Round 16: "принял к сведению приглашение" takes note of it, accepts nothing.
+        r"|\bприня\w*\s+(?!к\s+сведению)(\w+\s+){0,2}приглашение",
         r"подтвер(жд|д)\w*[^.;]{0,80}(участи\w*|присутстви\w*|согласи\w*|выступлени\w*)",
         r"ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?положительн\w*|положительн\w*\s+ответ"
         r"|решил\w*\s+(принять\s+участие|участвовать|выступить|принять\s+приглашение)",
@@ -351,7 +357,7 @@ ACCEPT = _compile(
         # Round 13: a day settled for the speech ("部长确定3月25日发言").
         r"|(确定|確定)\s*(于|於|在)?\s*\d{1,2}\s*(月\s*\d{1,2}\s*)?(日|号|號)\s*(出席|参加|參加"
         r"|参会|參會|与会|與會|发言|發言|致辞|致辭)",
-        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀)?\s*(出席|参加|參加|参会|与会|與會"
+        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀|再次|再度|继续|繼續)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
@@ -483,6 +489,9 @@ ACCEPT = _compile(
 
 PARTICIPATE = _compile(
     [
+        # Round 16: "address the Forum / the sessions" (not "address the issue").
+        r"\baddress\w*\s+(?:the\s+|this\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:forum|sessions?|segment"
+        r"|meeting|conference|summit|track|plenary)\b|"
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away)\b",
@@ -680,9 +689,9 @@ HEDGE = _compile(
         r"|\b(pong\w*|somet\w*|elev\w*|traslad\w*|remit\w*)\s+(\w+\s+){0,2}a\s+(la\s+)?consideración"
         r"|\b(les|le)\s+confirma(mos|remos)\s*[.!]?\s*$"
         r"|\bse\s+confirmar(á|án)\s+(más\s+adelante|posteriormente|oportunamente|por\s+separado)",
-        r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
+        r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|(?<!не\s)\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
         r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
-        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц))|\bсообщим\b|\bпроинформируем\b|\bуточн\w*|\bсогласов\w*"
+        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц|переписк|переговор|бесед|разговор))|\bсообщим\b|\bпроинформируем\b|(?<!хотим\s)(?<!хотели\sбы\s)(?<!позвольте\s)(?<!хотелось\sбы\s)\bуточн\w*|\bсогласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*"
@@ -883,15 +892,17 @@ COURTESY = _compile(
     [
         # Round 15: "we would not wish to leave your letter without an answer": a double
         # negative about answering the letter, not about taking part.
-        r"\b(?:leave|leaving)\s+(?:your|this|the|our)\s+(?:kind\s+)?(?:letter|invitation|message)"
-        r"\s+without\s+(?:an?\s+)?(?:answer|reply|response)"
-        r"|\blaisser\s+(?:votre|cette|la)\s+(?:aimable\s+)?(?:lettre|invitation|courrier)\s+sans"
-        r"\s+réponse"
-        r"|\bdejar\s+(?:su|esta|la)\s+(?:amable\s+)?(?:carta|invitación|comunicación)\s+sin"
-        r"\s+(?:respuesta|contestar)",
-        r"оставить\s+(?:ваше|это|данное)\s+(?:письмо|приглашение)\s+без\s+ответа",
+        # Round 16: any object, before or after the phrase ("оставить без ответа столь лестное
+        # приглашение", "leave so kind an invitation unanswered").
+        r"\b(?:leave|leaving)\s+(?:[\w'-]+\s+){0,4}?(?:without\s+(?:an?\s+)?(?:answer|reply"
+        r"|response)|unanswered)"
+        r"|\blaisser\s+(?:[\w'-]+\s+){0,4}?sans\s+(?:réponse|suite)"
+        r"|\bdejar\s+(?:[\w-]+\s+){0,4}?sin\s+(?:respuesta|contestar)",
+        r"(?:(?<![\w\u0400-\u04ff])не\s+(?:сч[её]л\w*|сочл\w*|счита\w*)\s+(?:\S+\s+)?"
+        r"(?:возможным|правильным|уместным)\s+)?оставить\s+(?:\S+\s+){0,4}?без\s+(?:ответа"
+        r"|внимания)",
         r"置之不理|不予(?:答复|答覆|回复|回覆)",
-        r"ترك (?:رسالتكم|دعوتكم|الرسالة|الدعوة)\s+(?:دون|بدون|بلا)\s+رد",
+        r"ترك\s+(?:\S+\s+){0,3}?(?:دون|بدون|بلا)\s+رد",
         r"(please\s+)?accept[^.;]{0,40}\b(assurances?|expression|apolog\w*)\b[^.;]*"
         r"|avails?\s+(itself|herself|himself|myself|ourselves)\s+of\s+(this|the)\s+opportunity"
         r"[^.;]*|assurances?\s+of\s+(its|my|our|his|her)\s+(highest|high|distinguished)"
@@ -948,11 +959,16 @@ COURTESY = _compile(
         r"|(请|敬请)?接受[^。；]{0,15}(敬意|问候|致意)|(顺致|谨致|顺颂|敬致|顺祝)[^。；，]{0,10}(敬意|时祺|问候|致意)"
         r"|借此机会[^。；]{0,20}(敬意|问候)|(抱歉|歉意|致歉|道歉)[^。；，]{0,10}(迟复|回复(较|太|有些|有点)?(晚|迟)"
         r"|通知(较|太|有些|有点)?(晚|迟)|延误)|(迟复|回复(较|太|有些|有点)?(晚|迟)|通知(较|太|有些|有点)?(晚|迟)"
-        r"|延误)[^。；]{0,8}(抱歉|歉意|致歉|见谅|为歉)",
+        r"|延误)[^。；]{0,8}(抱歉|歉意|致歉|见谅|为歉)"
+        # Round 16: an apology for a message or an error ("对昨天误发的邮件深表歉意", "نعتذر عن
+        # الرسالة التي وصلتكم"): for what was sent, not a refusal.
+        r"|(对|就)[^。；，]{0,20}(邮件|郵件|来函|信函|消息|错误|錯誤|误发|誤發|混乱|混亂)[^。；，]{0,6}"
+        r"(深表|表示|致以)?(歉意|致歉|道歉)",
         r"(و?تفضلوا)[^.؛]{0,40}بقبول[^.؛]*|تغتنم\s+هذه\s+(الفرصة|المناسبة)[^.؛]*|(فائق|أسمى)\s+(عبارات\s+)?(التقدير|الاحترام)[^.؛]*"
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا)\s+(?:منا\s+|مني\s+)?(?:خالص|فائق|أسمى|وافر|جزيل|أطيب)"
         r"[^.؛]*|(?:^|\s)و?(?:تقبلوا|اقبلوا)\s+(?:\S+\s+){1,3}?(?:خالص|فائق|أسمى|وافر|أطيب)"
         r"[^.؛]*|قبول\s+(اعتذار\w*|أعذار\w*)|نعتذر\s+عن\s+التأخ\w*(\s+في\s+الرد)?"
+        r"|(?:^|\s)و?نعتذر\s+عن\s+(?:ال)?(?:رسالة|خطأ|لبس|التباس|إرباك|سوء\s+الفهم)[^.؛،,]*"
         # Round 11: the addressee inside the formula ("وتقبلوا، السيد الأمين العام، فائق …"),
         # "ننتهز هذه الفرصة … الاحترام", the apology for a late notice.
         r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا|اقبل|يرجى\s+قبول|نرجو\s+قبول|تفضلوا\s+بقبول)[^.؛]{0,80}?"
@@ -1138,21 +1154,30 @@ THANKS = _compile(
 # Round 15: refusals of many other invitations, the background of an exception ("has declined
 # most invitations this year, but …", « a décliné de nombreuses invitations », "ha declinado
 # numerosas invitaciones", «отклонил большинство приглашений», "婉拒了数个…邀请", "اعتذر … عن عدة
-# دعوات"): a habit, not the answer to this letter.
+# دعوات"): a habit, not the answer to this letter. Round 16: also other invitations counted or
+# set apart ("has declined two other invitations for 24 March so that he can deliver", « a
+# décliné une autre invitation », "declinó la invitación a un panel", «отказался от всех
+# зарубежных командировок», "婉拒了另外两个邀请", "اعتذر عن دعوتين أخريين"): the invitation
+# refused is another one (an indefinite event, a number, "other"), the background of the answer.
 OTHER_INVITATIONS = _compile(
     [
-        r"\b(?:declin\w*|turn\w*\s+down|refus\w*)\s+(?:most|many|several|a\s+number\s+of|numerous"
-        r"|dozens\s+of|all\s+other)\s+(?:\w+\s+){0,2}?invitations\b",
-        r"\b(?:décliné|refusé|décline|refuse)\s+(?:la\s+plupart\s+des|de\s+nombreuses|plusieurs"
-        r"|bien\s+des|toutes\s+les\s+autres)\s+(?:\w+\s+){0,2}?invitations\b",
-        r"\b(?:declinado|rechazado|declinó|rechazó|declina|rechaza)\s+(?:la\s+mayoría\s+de\s+las"
-        r"|numerosas|varias|muchas|todas\s+las\s+demás)\s+(?:\w+\s+){0,2}?invitaciones\b",
-        r"(?:отклонил\w*|отказал\w*\s+от)\s+(?:большинств\w*|многи\w*|нескольки\w*|ряд\w*"
-        r"|всех\s+других)\s+(?:\S+\s+){0,2}?приглашени\w*",
-        r"(?:婉拒|谢绝|謝絕|推辞|推辭)了?(?:数个|數個|多个|多個|多项|多項|许多|許多|一些|若干)[^。；，]{0,20}"
-        r"(?:邀请|邀請)",
-        r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
-        r"(?:ال)?دعوات",
+        r"\b(?:declin\w*|turn\w*\s+down|refus\w*)\s+(?:(?:most|many|several|a\s+number\s+of"
+        r"|numerous|dozens\s+of|all\s+other|two|three|four|five|\d+)\s+(?:\w+\s+){0,2}?invitations"
+        r"|(?:another|an\s+other|other)\s+(?:\w+\s+){0,2}?invitations?"
+        r"|(?:the|an)\s+invitation\s+to\s+an?)\b",
+        r"\b(?:décliné|refusé|décline|refuse)\s+(?:(?:la\s+plupart\s+des|de\s+nombreuses|plusieurs"
+        r"|bien\s+des|toutes\s+les\s+autres|deux|trois|quatre|\d+|d'autres)\s+(?:\w+\s+){0,2}?"
+        r"invitations|une\s+autre\s+invitation|(?:l'|une\s+)invitation\s+à\s+une?)\b",
+        r"\b(?:declinado|rechazado|declinó|rechazó|declina|rechaza)\s+(?:(?:la\s+mayoría\s+de\s+las"
+        r"|numerosas|varias|muchas|todas\s+las\s+demás|dos|tres|cuatro|\d+|otras)\s+(?:\w+\s+){0,2}?"
+        r"invitaciones|otra\s+invitación|(?:la|una)\s+invitación\s+a\s+una?)\b",
+        r"(?:отклонил\w*|отказал\w*\s+от)\s+(?:(?:большинств\w*|многи\w*|нескольки\w*|ряд\w*"
+        r"|всех\s+других|двух|тр[её]х|други\w*)\s+(?:\S+\s+){0,2}?приглашени\w*|(?:всех|любых)\s+"
+        r"(?:\S+\s+)?(?:командиров|поездок|выездов)\w*|друго\w*\s+приглашени\w*)",
+        r"(?:婉拒|谢绝|謝絕|推辞|推辭)了?(?:数个|數個|多个|多個|多项|多項|许多|許多|一些|若干|另外|另一|其他"
+        r"|两个|兩個|两项|兩項)[^。；，]{0,20}(?:邀请|邀請)",
+        r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
+        r"(?:ال)?دعوات|دعوتين|دعوة\s+أخرى|دعوات\s+أخرى)",
     ]
 )
 
@@ -1331,6 +1356,33 @@ DISCLAIMER = _compile(
         r"(?:отправляя|направляя|отвечая\s+на)\s[^.;]{0,40}(?:соглашаетесь|принимаете)",
         r"(?:发送|發送|回复|回覆)本(?:邮件|郵件)即(?:表示|视为|視為)[^。；]{0,6}(?:同意|接受)",
         r"(?:بإرسال|بالرد\s+على)\s+هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
+        # Round 16: an acceptance whose object is the mail system's terms, conditions or policy
+        # ("the use of this e-mail implies acceptance of the Security Policy", « le destinataire
+        # accepte les conditions d'utilisation », «принимаете условия», "即表示接受上述条款",
+        # "قبول شروط الاستخدام"), whatever the verb before it; a security notice about passwords
+        # and codes (its "كلمة المرور" is no speech); a refusal of receipt of the message.
+        r"\b(?:accept\w*|acceptance\s+of|agree\w*\s+to)\s+(?:the\s+|its\s+|our\s+|these\s+)?"
+        r"(?:(?![\w'-]*invit)[\w'-]+\s+){0,3}?(?:terms|conditions|(?:security|privacy|data|e-?mail|use)\s+polic(?:y|ies))\b"
+        r"|\b(?:password|verification\s+code|one-time\s+code)s?\b|\brefusal\s+of\s+receipt\b"
+        r"|\b(?:accept\w*|acceptation\s+d[eu'])\s*(?:les\s+|la\s+|des\s+)?(?:(?![\w'-]*invit)[\w'-]+\s+){0,3}?"
+        r"(?:conditions|modalités)\s+d|\bpolitique\s+de\s+(?:sécurité|confidentialité)|\bmots?\s+de\s+passe\b|\bcode\s+de\s+vérification\b"
+        r"|\brefus\s+de\s+réception\b"
+        r"|\b(?:acept\w*|aceptaci[oó]n\s+de)\s+(?:las\s+|la\s+|los\s+)?(?:(?![\w-]*invit)[\w-]+\s+){0,3}?"
+        r"(?:t[eé]rminos|condiciones|pol[ií]tica\s+de\s+(?:seguridad|privacidad))\b|\bcontraseñas?\b|\bcódigo\s+de\s+verificación\b"
+        r"|\brechazo\s+de\s+(?:la\s+)?recepción\b",
+        r"(?:принима\w*|соглаша\w*\s+с)\s+(?:(?!приглаш)\S+\s+){0,3}?(?:услови\w*|правил\w*)\s+(?:использования|пользования)|политик\w*\s+(?:безопасности|конфиденциальности)"
+        r"|(?<![\w\u0400-\u04ff])парол\w*|код\w*\s+подтверждени\w*|отказ\w*\s+от\s+получения",
+        r"(?:接受|同意)[^。；，]{0,10}(?:条款|條款|使用条件|使用條件|隐私政策|隱私政策|安全政策)|密码|密碼|验证码|驗證碼",
+        r"(?:قبول|[يت]قبل\S*|الموافقة\s+على)\s+(?:\S+\s+){0,3}?(?:شروط|الشروط|سياسة\s+(?:أمن|الأمن|الخصوصية|الاستخدام))"
+        r"|كلمة\s+(?:ال)?مرور|رمز\s+(?:ال)?تحقق|رفض\s+(?:ال)?استلام",
+        # Round 16: subscription instructions to the reader ("reply AGREE to subscribe, STOP to
+        # unsubscribe", "回复“同意”即可订阅"): the word of consent subscribes to a mailing.
+        r"\b(?:reply|send|text|respond)\b[^.;]{0,30}\bto\s+(?:un)?subscribe\b"
+        r"|\b(?:répondez|envoyez|renvoyez)\b[^.;]{0,30}\b(?:vous\s+)?(?:dés)?abonner\b"
+        r"|\b(?:responda|envíe|conteste)\b[^.;]{0,30}\b(?:suscribirse|darse\s+de\s+baja)\b",
+        r"(?:ответьте|отправьте)[^.;]{0,30}(?:подписат|отписат)\w*",
+        r"(?:回复|回覆|发送|發送)[^。；]{0,10}(?:订阅|訂閱|退订|退訂)",
+        r"(?:أرسل|أرسلوا|ردوا)\s+[^.؛]{0,40}الاشتراك",
         # Round 15: "by clicking Reply you agree to … and accept the terms"; an integrity notice
         # ("staff decline all gifts and hospitality"); a mailbox that "accepts correspondence at
         # this address": the office's rules, not an answer.
@@ -1388,20 +1440,29 @@ REPORTED = _compile(
         r"|e-?mail|plan|letter|note|response)\b|\b(originally|initially|previously)\b"
         # "Ignore my colleague's note that …": the instruction names a superseded position.
         r"|\b(ignore|disregard)\b|\blast\s+year\b|\bas\s+(first\s+|originally\s+|previously\s+)?"
-        r"(announced|planned|scheduled|stated)\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b",
+        r"(announced|planned|scheduled|stated)\b|\b(we|I)\s+had\s+(thought|assumed|expected)\b"
+        # Round 16: a message that said something: reported, not answered ("a message stating
+        # «acceptance»").
+        r"|\b(message|e-?mail|notification)\s+(stating|saying|indicating"
+        r"|that\s+said)\b",
         r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+(tenez\s+)?pas\s+(tenir\s+)?compte\b|\bnotre\s+(précédent|premier)\s+(message"
-        r"|courriel)",
+        r"|courriel)|\bmessage\s+(automatique\s+)?(indiquant|annonçant"
+        r"|qui\s+indiquait)\b",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
         r"|\bno\s+(tengan?|tener)\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
-        r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)",
+        r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)"
+        r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
         r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
-        r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)",
+        r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)"
+        r"|сообщени\w*\s+о\s+том,?\s+что",
         # Round 14: "此前我们回复“待定”，现已确定" (we had replied "pending"; now settled).
         r"(?:此前|之前|先前)[^。；，]{0,4}(?:回复|答复|回覆|答覆)|"
-        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为",
-        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد",
+        r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为"
+        r"|误以为|誤以為",
+        r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
+        r"|رسالة\s+(?:\S+\s+){0,2}?تفيد",
     ]
 )
 
@@ -1449,6 +1510,38 @@ CONCESSIVE = re.compile(
     r"|rather\s+than\s+\w+ing|instead\s+of\s+\w+ing|plutôt\s+que\s+d[e']|au\s+lieu\s+d[e']\s*\w+(er|ir|re)\b"
     r"|en\s+(lugar|vez)\s+de\s+\w+(ar|er|ir)\b|вместо\s+того|بدلا\s+من\s+أن|بدلاً\s+من\s+أن)",
     re.I,
+)
+
+# Round 16: what an impression held ("may have given the impression that the Minister would
+# not take part", « l'impression que », "la impresión de que", «впечатление, что», "造成了…的
+# 印象", "انطباع بأن"): a belief reported, to the end of the clause, not the answer.
+IMPRESSION = _compile(
+    [
+        # Up to a contrast, which the sender's own words open ("…, but she will attend").
+        r"\bimpression\s+that\b(?:(?!\b(?:but|however)\b)[^;:])*",
+        r"\bl'impression\s+que\b(?:(?!\b(?:mais|cependant|toutefois)\b)[^;:])*",
+        r"\bimpresi[oó]n\s+de\s+que\b(?:(?!\b(?:pero|sino|sin\s+embargo)\b)[^;:])*",
+        r"(?<![\w\u0400-\u04ff])впечатлени\w*,?\s+(?:что|будто)"
+        r"(?:(?!(?<![\w\u0400-\u04ff])(?:но|однако)(?![\w\u0400-\u04ff]))[^;:])*",
+        r"(?:造成|留下)[^。；：]{0,30}印象",
+        r"انطباع\S*\s+(?:ب|)أن(?:(?!\s(?:لكن|ولكن|غير\s+أن)\s)[^؛:])*",
+    ]
+)
+
+# Round 16: an act placed later by "before" + a verb, up to the clause break that ends it
+# ("Before confirming the Minister's participation, we would need …", « Avant de confirmer la
+# participation …, », "Antes de confirmar …,", «Прежде чем подтвердить …,», "在确认…之前，",
+# "قبل تأكيد …،"): not done yet, so not asserted. Read anywhere in a sentence: an attachment's
+# letterhead often runs into its first sentence. "Before the sessions" (a noun) is no act.
+BEFORE_ACT = _compile(
+    [
+        r"\bbefore\s+\w+ing\b[^,;:.]*,",
+        r"\bavant\s+(de\s+|d')\w+(er|ir|re)\b[^,;:.]*,",
+        r"\bantes\s+de\s+\w+(ar|er|ir)\b[^,;:.]*,",
+        r"(?<![\w\u0400-\u04ff])(прежде\s+чем|перед\s+тем\s+как)\s[^,;:.]*,",
+        r"在[^，。；,]{1,30}?(之前|以前)[，,]",
+        r"(?:^|\s)قبل\s+(أن|تأكيد|إقرار|البت|الرد)\s[^،,؛.]*[،,]",
+    ]
 )
 
 # Round 10: requests and promises about the practical side of a speech (the time slot, the
@@ -1807,7 +1900,7 @@ DESIGNATE = _compile(
         r"(?:поручил\w*|назначил\w*|уполномочил\w*)\s+(?P<who4>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+"
         r"(?:представ|выступ|зачит|участв|огласить)",
         r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
-        r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛،]{3,100}?)\s+"
+        r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛]{3,100}?)\s+"
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
     ]
 )

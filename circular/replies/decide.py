@@ -384,6 +384,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         text = text[: hope.start()]
     # "…, failing that any other day suits": the fallback binds the slot (round 11).
     text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
+    text = cues.BEFORE_ACT.sub_blank(text, scripts)  # "Before confirming …, we need" (round 16)
+    text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)
@@ -567,10 +569,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     # was to represent the Minister, will now also be unable to attend"): no delegate.
     # (A reason given after it, "quien tiene compromisos ineludibles", is the Minister's.)
     designated = _designated(text, scripts)
-    if designated and role_name is None:
+    if designated:
         # "The Minister has designated Ms. X, Secretary of the Department, to represent him":
-        # whoever is designated acts for the Minister, whatever the title.
-        role_name, role_at, speaks = designated[:160], 0, True
+        # whoever is designated acts for the Minister, whatever the title. An official named
+        # by title is the one asked to act ("has asked our Ambassador … to read the statement
+        # for her", round 16): the request itself says the official speaks for the Minister.
+        if role_name is None:
+            role_name, role_at = designated[:160], 0
+        speaks = True
     declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
     hedged = any(s.kind == "hedge" for s in found)
     if role_name and speaks and not hedged and not (role_at >= 0 and declined_after):

@@ -54,7 +54,10 @@ WINDOW_HAN = 10
 _REFUSAL = [
     # en
     r"\b(fail\w*|miss\w*|refus\w*|declin\w*|hesitat\w*|objection\w*|object|objects|oppos\w*"
-    r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo\w*|pass\s+up"
+    r"|reluctan\w*|unwilling\w*|averse|absent\w*|omit\w*|neglect\w*|forgo(?!t)\w*|pass\s+up"
+    # Round 16: "will not forget to attend" (an act after "to"); "have not forgotten your
+    # letter / it" remembers a thing and answers nothing.
+    r"|forg[eo]t\w*\s+to(?!\s+(?:the|your|our|his|her|its|their|this|that|it)\b)"
     r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
     r"|hindrances?|qualms?|misgivings?|scruples?|compunctions?|reservations?(?=\s+(about|as\s+to|regarding|concerning))|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
     # Impediments: "nothing prevents the Minister from attending" (round 5).
@@ -65,26 +68,33 @@ _REFUSAL = [
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
     r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater"
+    r"|oubli\w*\s+(?:\w+\s+)?(?:de\s+|d')(?=\w+(?:er|ir|re)\b)"
     r"|laiss\w*\s+((pas|point|jamais)\s+)?(passer|échapper)|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
     # es
     r"\b(dej\w+\s+de|falt\w+|rechaz\w*|declin\w*|dud\w+(?:\s+\w+){0,4}?\s+en|vacil\w*"
     r"|objeci\w*|reparos?|pegas?|escrúpulos?|reticencias?|inconvenientes?|obstáculos?|impedimentos?|desaprovech\w*"
-    r"|dej\w+\s+(pasar|escapar)"
+    r"|dej\w+\s+(pasar|escapar)|olvid\w*\s+(?:de\s+)?(?=\w+(?:ar|er|ir)\b)"
     r"|opon\w*|oposici\w*|perder\w*|perdérse\w*|ausent\w*|renunci\w*|negar\w*|omitir\w*"
     r"|sin|impid\w*|imped\w*|descontent\w*|disgust\w*|indiferente|privar\w*|privará\w*)\b",
     # ru
     r"(откаж\w*|отказ\w*|отклон\w*|преминет|преминут|преминем|пропуст\w*|упуст\w*|возраж\w*"
+    r"|забы\w*\s+(?=\w+(?:ть|ться|ти)(?![\w\u0400-\u04ff]))"
     r"|против\b|колебл\w*|колеба\w*|сомнева\w*|уклон\w*|забуд\w*|замедлит|без(?![а-яё])"
     r"|препятств\w*|помех\w*|пройти\s+мимо|проходить\s+мимо|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
     r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
     r"|阻止|妨碍|妨礙|阻碍|阻礙|顾虑|顧慮|保留意见"
+    r"|(?:忘记|忘記|忘了|忘)(?=出席|参加|參加|与会|與會|发言|發言|致辞|致詞|前往|莅临|蒞臨)"
     r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
     r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
-    r"|يمنع|تمنع|يحول\s+دون|عائق"
+    r"|[يتن](?:دع|ترك)\s+(?:\S+\s+){0,4}?(?:تمر|تمرّ|يمر|يمرّ)"
+    # "لا ينوي الوزير الاعتذار عن الدعوة" (does not intend to decline): the intent and the
+    # refusal's noun are one figure (round 16).
+    r"|(?:ينوي|تنوي|ننوي|يعتزم|تعتزم|نعتزم)\s+(?:\S+\s+){0,3}?(?:ال)?(?:اعتذار|رفض)"
+    r"|يمنع|تمنع|يحول\s+دون|عائق|[يتن]نس[ىا](?=(?:\s+\S+){0,3}?\s+أن\s+[يتن])"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
     r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
 ]
@@ -92,16 +102,24 @@ _REFUSAL = [
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
-    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b",
+    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b"
+    # Round 16: "would be the last to miss it" denies the omission as "not" does; only before a
+    # word of refusal or omission ("the last to speak" is an order of speakers).
+    r"|\bthe\s+last\s+(?:\w+\s+)?to(?=\s+(?:miss|refuse|decline|turn\s+down|pass\s+up|stay\s+away"
+    r"|be\s+absent|forgo|let\s))",
     r"\bn(?:e\s+|')(?:[\w'-]+\s+){0,3}?(?:pas|point|jamais|guère|plus|aucunement|nullement)\b"
-    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')|\bloin\s+de\b",
+    r"|\b(pas|jamais|aucun\w*|ni|sans|impossible|incapable)\b|\bn(?:e\s+|')|\bloin\s+de\b"
+    r"|\b(?:le|la)\s+derni(?:er|ère)\s+à(?=\s+(?:manquer|refuser|décliner|renoncer|laisser|se\s+dérober))",
     r"\b(no|nunca|jamás|tampoco|ni|sin|nada|nadie|ningún|ninguno|ninguna|imposible|imposibilitad[oa]|imposibilidad"
-    r"|impedid[oa]|lejos\s+de)\b",
+    r"|impedid[oa]|lejos\s+de)\b"
+    r"|\b(?:el|la)\s+últim[oa]\s+en(?=\s+(?:faltar|rechazar|declinar|renunciar|perderse|dejar))",
     r"(?<![\w\u0400-\u04ff])(не|нет|ни|без|никак\w*|ничто|ничего|невозможн\w*)"
     r"(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
     r"|非",
     r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
+    # Round 16: "سيكون آخر من يتخلف عن المنتدى" (the last to stay away), before a refusal only.
+    r"|(?:^|\s)آخر\s+من(?=\s+(?:[يتن]تخلف|[يتن]غيب|[يتن]رفض|[يتن]فوت))"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
     r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)[وف]?ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
     # Round 9: "ما" before a dialect future ("ما حنشارك" Sudanese, "ما هنحضر" Egyptian, "ما غادي
@@ -134,7 +152,7 @@ _BACKWARD = [
 _PSEUDO = [
     r"\bnot\s+only\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº|\bdo\s+not\s+hesitate\s+to\s+"
     r"(contact|call|write|reach)|\bdon't\s+hesitate\s+to\s+(contact|call|write|reach)"
-    r"|\bno\s+doubt\b|\bnot\s+least\b|\bnothing\s+(would|could)\s+(please|give)"
+    r"|\bno\s+doubt\b|\bnot\s+least\b|\bnot\s+lightly\b|\bnothing\s+(would|could)\s+(please|give)"
     # A comparative negation affirms: "nothing the Minister would like more than to speak".
     r"|\bnothing\b(?=[^.;]{0,60}\b(more|better|rather)\s+than\b)"
     r"|\b(cannot|can't|could\s+not|couldn't)\s+(help\s+but|but)\b|\bno\s+problem\b"
@@ -180,6 +198,9 @@ _PSEUDO = [
     # dommage de ne pas", "non sans avoir".
     r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable)\s+de\s+ne\s+pas\b"
     r"|\bnon\s+sans\s+(avoir|d'abord)\b"
+    # Round 16: "not lightly" (« ce n'est pas de gaieté de cœur », "no a la ligera", «не с лёгким
+    # сердцем»): with regret; the act after it decides.
+    r"|\b(?:n'est\s+)?pas\s+(?:de\s+gaieté\s+de\s+c(?:œ|oe)ur|à\s+la\s+légère)"
     # Round 15: « il n'est pas question que le Ministre ne participe pas » (he will).
     r"|\bn'est\s+pas\s+question\s+qu(?:e\s+|')[^.;]{0,60}?\bne\s+(?P<keep_fr>\w+)\s+pas\b"
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
@@ -200,6 +221,7 @@ _PSEUDO = [
     r"|vacilaci|reparo))"
     # Round 8: "No sin antes agradecer" (not without first thanking); "No sería correcto que
     # … no estuviera": two negations, one affirmation.
+    r"|\bno\s+(?:es\s+)?(?:a\s+la\s+ligera|con\s+ligereza|de\s+buen\s+grado)"
     r"|\bno\s+sin\s+antes\b|\bno\s+ser[íi]a\s+(correcto|justo|lógico|l[oó]gico|serio|propio|bueno)"
     r"\s+que\s+[^.;]{0,60}?\bno\b"
     # Round 9: "Sería imperdonable que el país no estuviera presente": the same, by a word of
@@ -218,10 +240,14 @@ _PSEUDO = [
     r"|(невозможно|немыслимо)\s+(\S+\s+){0,4}?не(?![\w\u0400-\u04ff])"
     r"|не\s+без\s+(?=(глубокого\s+|большого\s+|некоторого\s+)?(сожалени|грусти|колебани"
     r"|сомнени))"
-    r"|ни\s+на\s+(минуту|секунду|мгновение)"
+    r"|ни\s+на\s+(минуту|секунду|мгновение)|не\s+с\s+л[её]гким\s+сердцем"
     # Round 8: "Не участвовать мы не можем" (cannot not take part), "Не то чтобы … не хотел"
     # (not that … did not want), "было бы неправильно не".
-    r"|(?<![\w\u0400-\u04ff])не\s+\S+\s+(\S+\s+){0,2}?не\s+(можем|может|могу|могут)(?![\w\u0400-\u04ff])"
+    # Round 16: the infinitive's clause may run on ("не выступить на Форуме он себе позволить
+    # не может"), with "никак" before the modal; the infinitive and what follows it stay.
+    r"|(?<![\w\u0400-\u04ff])не\s+(?P<keep_ru_inf>[а-яё]+(?:ть|ти|ться|тись|чь)"
+    r"(?:\s+[^.;:,!?—–]{0,60}?)??)\s+(?:никак\s+)?не\s+(?:с?можем|с?может|с?могу|с?могут)"
+    r"(?![\w\u0400-\u04ff])"
     r"|не\s+то\s+чтобы\s+[^—–.;,]{0,40}?(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
     r"|(неправильно|неправильным|ошибкой|непростительно)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])"
     # Round 15: «не может быть и речи о том, чтобы министр не выступил» (he will speak).
@@ -274,8 +300,16 @@ _POSTPOSED = Lexicon(
         # a verb of refusal, then the reasons denied (one pattern: a Lexicon joins its parts
         # into one alternation, so groups 1 and 2 must be these).
         r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*"
-        r"(?=[^.;,:!?—–]{0,60}?(?:причин|основани|смысла)\w*\s+(?:нет|не\s+имеется)))"
-        r"[^.;,:!?—–]{0,60}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует)"
+        r"(?=[^.;,:!?—–]{0,60}?(?:причин|основани|смысла)\w*\s+(?:нет|не\s+имеется))"
+        # Round 16: a topicalised infinitive of refusal, the negated intent last ("отказываться
+        # от выступления … Министр не намерен": he does not intend to refuse).
+        # Only with the intent closing the clause: "отказался … и не намерен менять решение" is
+        # a refusal kept.
+        r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*(?:ть|ться)(?=(?:(?!\s[иа]\s)[^.;,:!?—–])"
+        r"{0,80}?(?<![\w\u0400-\u04ff])не\s+(?:намерен|собира|стан[её]т|стан[её]м|хочет|хотим"
+        r"|планиру)\w*\s*(?:[.;,:!?—–]|$)))"
+        r"[^.;,:!?—–]{0,80}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует"
+        r"|не(?=\s+(?:намерен|собира|стан[её]т|стан[её]м|хочет|хотим|планиру)))"
         r"(?![\w\u0400-\u04ff])"
     ]
 )
@@ -391,6 +425,15 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
                     text = _blank(text, inner.start(), inner.end())
             text = _blank(text, refusal.start(), refusal.end())
             pos = refusal.end()
+            absorbed = (
+                _WITHOUT_AFTER.match(text, pos) if _LET_PASS.match(refusal.group(0)) else None
+            )
+            if absorbed:
+                # "will not let this chance pass without taking part", « ne laissera pas passer
+                # cette occasion sans y participer », "لن يدع الفرصة تمر دون أن يشارك": the
+                # "without" is the figure's third negation; the act after it stands (round 16).
+                text = _blank(text, absorbed.start(1), absorbed.end(1))
+                pos = absorbed.end()
             continue
         scopes.append(Scope(trigger.group(0).strip(), trigger.start(), end))
         pos = max(trigger.end(), pos + 1)
@@ -405,6 +448,13 @@ def analyse(clause: str, scripts: frozenset[str], participation: Lexicon) -> Neg
 # read as a litotes, an acceptance).
 _WITHOUT = re.compile(r"^(without|sans|sin|без)$", re.I)
 _COORDINATOR = re.compile(r"(?:^|\s)(and|or|nor|et|ou|ni|y|e|o|u|и|или|ни)\s*$", re.I)
+
+
+# A litotes of letting an occasion pass, and the "without" that completes it (round 16).
+_LET_PASS = re.compile(r"let\b|laiss|dej\w+\s+(?:pasar|escapar)|[يتن](?:دع|ترك)", re.I)
+_WITHOUT_AFTER = re.compile(
+    r"[^,;:.،؛]{0,40}?(?<!\w)(without|sans|sin|без|(?:دون|بدون|من\s+غير)(?:\s+أن)?)(?!\w)", re.I
+)
 
 
 def _coordinated_absence(text: str, after_trigger: int, refusal: re.Match[str]) -> bool:

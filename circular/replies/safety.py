@@ -374,22 +374,35 @@ _PAST_OCCASION = cues.Lexicon(
 )
 
 # Round 13: a technical "cannot find the registration form / open the link": what is not
-# found is a page, never the invitation refused.
+# found is a page, never the invitation refused. Round 16: nor is an attachment or a file that
+# will not open or download ("来信收到，但附件无法打开，请重新发送", « nous n'avons pas pu ouvrir
+# la pièce jointe », «вложение не открывается», "تعذر فتح المرفق"), the noun before the verb too.
 _CANNOT_FIND = cues.Lexicon(
     [
-        r"\b(find|locate|access|open|load|reach)\w*\s+(\S+\s+){0,5}?(form|link|page|site"
-        r"|website|portal|platform|registration)",
-        r"\b(trouv|accéd|ouvr|charg)\w*\s+(\S+\s+){0,5}?(formulaire|lien|page|site|portail"
-        r"|plateforme|inscription)",
-        r"\b(encontr|acced|abr|carg)\w*\s+(\S+\s+){0,5}?(formulario|enlace|vínculo|página|sitio"
-        r"|portal|plataforma|registro|inscripción)",
-        r"(?<![\w\u0400-\u04ff])(найти|найд[её]м|открыть|открывается|зайти|войти|загрузить)"
-        r"\s+(\S+\s+){0,5}?(форм|ссылк|страниц|сайт|портал|платформ|регистрац)",
+        r"\b(find|locate|access|open|load|reach|download|read|view|display)\w*\s+(\S+\s+){0,5}?"
+        r"(form|link|page|site|website|portal|platform|registration|attachment|file|document|pdf)"
+        r"|\b(attachment|file|document|pdf)s?\s+(\S+\s+){0,3}?(open|load|download|display)",
+        r"\b(trouv|accéd|ouvr|charg|téléchar|lir|affich)\w*\s+(\S+\s+){0,5}?(formulaire|lien|page"
+        r"|site|portail|plateforme|inscription|pièce\s+jointe|fichier|document|annexe|pdf)"
+        r"|\b(pièce\s+jointe|fichier|document|annexe)s?\s+(\S+\s+){0,3}?(s'ouvr|ouvr|charg"
+        r"|télécharg|affich|lisible)",
+        r"\b(encontr|acced|abr|carg|descarg|le[eí]|visualiz)\w*\s+(\S+\s+){0,5}?(formulario|enlace"
+        r"|vínculo|página|sitio|portal|plataforma|registro|inscripción|adjunto|archivo|documento"
+        r"|anexo|pdf)|\b(adjunto|archivo|documento|anexo)s?\s+(\S+\s+){0,3}?(abr|carg|descarg"
+        r"|visualiz|legible)",
+        r"(?<![\w\u0400-\u04ff])(найти|найд[её]м|открыть|открывается|открываются|зайти|войти"
+        r"|загрузить|скачать|прочитать|просмотреть)\s+(\S+\s+){0,5}?(форм|ссылк|страниц|сайт"
+        r"|портал|платформ|регистрац|вложени|файл|документ|приложени)"
+        r"|(вложени|файл|документ|приложени)\w*\s+(\S+\s+){0,3}?(не\s+)?(открыва|открыть"
+        r"|загруз|скача|прочит|чита)",
         r"(找不到|无法找到|無法找到|打不开|打不開|无法打开|無法打開|无法访问|無法訪問|无法登录"
-        r"|無法登錄)[^。；]{0,10}?(表|链接|鏈接|网页|網頁|页面|頁面|网站|網站|平台|注册|註冊|报名"
-        r"|報名)",
-        r"(?:العثور\s+على|الوصول\s+إلى|فتح|نجد|تحميل)\s+(?:\S+\s+){0,4}?(?:ال)?(?:استمارة|نموذج"
-        r"|رابط|صفحة|موقع|منصة|بوابة|تسجيل)",
+        r"|無法登錄|无法下载|無法下載|无法查看|無法查看|无法阅读|無法閱讀|无法显示|無法顯示)[^。；]{0,10}?"
+        r"(表|链接|鏈接|网页|網頁|页面|頁面|网站|網站|平台|注册|註冊|报名|報名|附件|文件|邮件|郵件"
+        r"|PDF|pdf)|(附件|文件|PDF|pdf)[^。；，]{0,12}?(打不开|打不開|无法打开|無法打開|无法下载"
+        r"|無法下載|无法查看|無法查看|无法阅读|無法閱讀|无法显示|無法顯示|不能打开|不能打開)",
+        r"(?:العثور\s+على|الوصول\s+إلى|فتح|نجد|تحميل|قراءة|عرض)\s+(?:\S+\s+){0,4}?(?:ال)?(?:استمارة"
+        r"|نموذج|رابط|صفحة|موقع|منصة|بوابة|تسجيل|مرفق|ملف|وثيقة|مستند)"
+        r"|(?:المرفق|الملف|الوثيقة|المستند)\s+(?:\S+\s+){0,3}?(?:لا\s+)?[يت]?(?:فتح|نفتح|يفتح)",
     ]
 )
 
@@ -435,7 +448,12 @@ def _next_clause(sentences: list[str], position: int) -> str:
     """The first clause of the sentence after the deciding one ("" at the end)."""
     if position + 1 >= len(sentences):
         return ""
-    return _CLAUSE.split(sentences[position + 1], maxsplit=1)[0]
+    following = sentences[position + 1]
+    # A closing formula runs across the commas of its vocative ("Je vous prie d'accepter,
+    # Madame, Monsieur, l'assurance …"): blanked whole first (same length), so that its first
+    # clause is not read as an acceptance beside a decline (round 16).
+    following = cues.COURTESY.sub_blank(following, cues.scripts_of(following))
+    return _CLAUSE.split(following, maxsplit=1)[0]
 
 
 # An auxiliary alone before the negator ("has not agreed to speak"): the negation is the

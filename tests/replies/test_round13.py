@@ -18,6 +18,7 @@ from circular.replies.inbox import with_limits
 from circular.replies.mailtext import Limits
 from circular.replies.matching import campaign_event_names
 from tests.support.inbox_support import reply_bytes
+from tests.support.readings import assert_reading, cases
 
 # "It would be odd for us not to …": a litotes of acceptance, never a final refusal.
 COUNTERFACTUAL = [
@@ -467,10 +468,6 @@ READINGS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("table", "text", "kind"),
-    [(table, text, kind) for table, rows in READINGS.items() for text, kind in rows],
-)
+@pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
 def test_each_reading(table: str, text: str, kind: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind.value == kind, (table, text, decision.reason, decision.cues)
+    assert_reading(table, text, kind)

@@ -11,6 +11,7 @@ import pytest
 from circular.ledger import ReplyKind
 from circular.replies.classify import classify_message, classify_text
 from tests.replies.test_round11 import _mail
+from tests.support.readings import assert_reading, cases
 
 # Who acts for the Minister is still to be settled: the officials named are candidates.
 OPEN_CHOICE = [
@@ -340,10 +341,6 @@ READINGS = {
 }
 
 
-@pytest.mark.parametrize(
-    ("table", "text", "kind"),
-    [(table, text, kind) for table, rows in READINGS.items() for text, kind in rows],
-)
+@pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
 def test_each_reading(table: str, text: str, kind: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind.value == kind, (table, text, decision.reason, decision.cues)
+    assert_reading(table, text, kind)
