@@ -252,7 +252,7 @@ def run(quick: bool) -> Section:
         f"- one core ({pinned}); {times_said(repetitions)}, alternating order, medians",
         f"- before the one-core comparison: {disk}; every contender's letters are left on disk "
         "until the benchmarks end (a deletion of thousands of files slows the creations that "
-        "follow for 20 s and more: python -m bench.after_delete bench/out), and the disk is "
+        "follow for minutes: python -m bench.after_delete bench/out), and the disk is "
         "synced, untimed, before each run",
         "- every contender writes each letter to its own .docx file, with the QR code of the "
         "contact's personal link (a stand-in link per contact)",
