@@ -357,12 +357,16 @@ ACCEPT = _compile(
         # Round 13: a day settled for the speech ("部长确定3月25日发言").
         r"|(确定|確定)\s*(于|於|在)?\s*\d{1,2}\s*(月\s*\d{1,2}\s*)?(日|号|號)\s*(出席|参加|參加"
         r"|参会|參會|与会|與會|发言|發言|致辞|致辭)",
-        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀|再次|再度|继续|繼續)?\s*(出席|参加|參加|参会|与会|與會"
-        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
+        # Round 17: a manner before the verb ("将通过视频方式发言", "将以线上形式出席").
+        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式)|在线|線上|应邀|應邀|再次|再度|继续|繼續)?\s*(出席|参加|參加|参会|与会|與會"
+        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表(?![团團处處]))",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
         r"|届时(出席|发言|致辞|参加)"
-        r"|(将|將)(亲自|親自)?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
+        # Round 17: "代表团/代表處" (a delegation, a mission) is a noun, not "represent":
+        # "贺信将于…经我国常驻代表团转交" (a letter handed on through the mission) accepts
+        # nothing.
+        r"|(将|將)(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式))?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表(?![团團处處]))"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(按计划|按計劃|如期|照常)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
@@ -503,7 +507,10 @@ PARTICIPATE = _compile(
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
         r"|uso\s+de\s+la\s+palabra|venir|viajar|liberarse|hacer\s+un\s+hueco)\b",
-        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*"
+        # Round 17: "принимать решения" is to decide, not to accept ("Принимать решения об участии
+        # Министра мы не можем": the office cannot decide; it refuses nothing).
+        r"участ\w*|присутств\w*|выступ\w*|(?:приня|приним)\w*(?!\w)(?!\s+(?:\w+\s+)?решени)"
+        r"|возможн\w*|заявлени\w*|докладчик\w*"
         r"|приехать|прибыть|освободиться|вырваться",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明|抽身|脱身",
         r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث"
@@ -757,7 +764,7 @@ TENTATIVE = _compile(
 
 CONDITION = _compile(
     [
-        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
+        r"(?<!even\s)\bif[\s,]|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
@@ -765,13 +772,18 @@ CONDITION = _compile(
         r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this|that)\b"
         # Round 11: a fallback ("failing that, any other day suits").
         r"|\bfailing\s+(that|this)\b"
+        # Round 17: "Upon a positive decision, …", "upon approval by the Cabinet".
+        r"|\bupon\s+(?:(?:a|the)\s+)?(?:positive|favou?rable|affirmative)\s+(?:decision|answer"
+        r"|reply|outcome)|\b(?:upon|on)\s+(?:(?:its|his|her|their|the)\s+)?(?:approval|clearance)\b"
         r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
         r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b"
         # Round 9: an inverted protasis after the main clause ("would be honoured to speak
         # should his visit be confirmed").
         r"|\bshould\s+(his|her|the|their|its|our)\s+(\w+\s+){1,5}?(be|go|take|proceed|permit|allow)\b",
         # "si aimable" is "so kind", not "if".
-        r"(?<!même\s)\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu"
+        # Round 17: also with an incise after it ("savoir si, selon la pratique, un ministre peut
+        # …", "saber si, según …"): the clause it opens is still not asserted.
+        r"(?<!même\s)\bsi[\s,](?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu"
         r"|généreu|cordial|prestigieu)\w*)"
         # "notre appel si positif": "si" before an adjective is "so", not "if" (not "si possible",
         # "si nécessaire", "si elle", "si tel").
@@ -780,7 +792,7 @@ CONDITION = _compile(
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
         r"|\bsinon\b|\bà\s+défaut\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)"
         r"|\bsauf\s+(imprévu|empêchement|contrordre|changement)",
-        r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
+        r"\bsi[\s,](?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)(?!(?!possible|posible|nécessaire|necesario)\w+(?:ifs?|ives?|eux|euses?"
         r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|(?:\b(esto|eso|ello|todo|lo|la\s+(respuesta|decisión|participación|asistencia|presencia|confirmación)|el\s+viaje)\s+(\w+\s+){0,2}?depend\w*\s+de\b|\bdepend\w*\s+de\s+(si|que|cómo|cuándo|la\s+(aprobación|decisión|agenda|evolución|situación|confirmación|disponibilidad|salud|votación|elección)|el\s+(resultado|consejo|presidente|gabinete|voto)|su|sus|nuestra|nuestro))|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
@@ -795,7 +807,11 @@ CONDITION = _compile(
         # Round 9: "От этого зависит, кто будет выступать": a dependency, not an answer.
         r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])"
         # Round 10: the colloquial "if" ("коли", "ежели").
-        r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])",
+        r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])"
+        # Round 17: "при положительном решении / при одобрении" (upon a favourable decision,
+        # upon approval): the answer waits on it.
+        r"|(?<![\w\u0400-\u04ff])при\s+(?:(?:положительн|благоприятн|утвердительн)\w*\s+"
+        r"(?:решени|ответ|заключени)\w*|(?:одобрени|утверждени)\w*)",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
         r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同上前])(?![^。；，]{0,12}(所述|所說|所说|所示|所言|所提|所约|所約))|只要|前提是|否则|否則|(?<![期看对對接招款等])待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
@@ -857,12 +873,12 @@ ROLE = _compile(
         r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
-        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使"
+        r"副部长|副部長|部长助理|大使|常驻代表(?![团團处處])|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使"
         # Round 12: "(Senior) Minister of State" in Chinese.
         r"|政务部长|政務部長|国务部长|國務部長"
         # Round 14: the same titles in traditional characters (Big5 mail from Macao, Taiwan,
         # Hong Kong): "司長", "局長", "常駐代表".
-        r"|部長助理|常駐代表|副司長|司長|代表團團長|國務秘書|臨時代辦|辦公廳主任|顧問|總經濟師|局長|參贊",
+        r"|部長助理|常駐代表(?![团團处處])|副司長|司長|代表團團長|國務秘書|臨時代辦|辦公廳主任|顧問|總經濟師|局長|參贊",
         r"نائب\w*\s+(الوزير|وزير)|نائب(ي|ه|ها)(?!\S)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار|الوزير\s+المفوض",
     ]
@@ -1525,6 +1541,30 @@ IMPRESSION = _compile(
         r"(?:(?!(?<![\w\u0400-\u04ff])(?:но|однако)(?![\w\u0400-\u04ff]))[^;:])*",
         r"(?:造成|留下)[^。；：]{0,30}印象",
         r"انطباع\S*\s+(?:ب|)أن(?:(?!\s(?:لكن|ولكن|غير\s+أن)\s)[^؛:])*",
+    ]
+)
+
+# Round 17: participation as the topic of a decision ("we cannot take decisions on the
+# Minister's participation", « prendre de décision sur la participation », "tomar decisiones
+# sobre la participación", «Принимать решения об участии … не можем», "就部长出席一事作出决定",
+# "اتخاذ قرار بشأن مشاركة"): an office that cannot decide refuses nothing, so the negation of
+# the deciding does not reach the participation word.
+DECISION_TOPIC = _compile(
+    [
+        r"\bdecisions?\s+(?:on|about|regarding|concerning|as\s+to)\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:participation|attendance|invitations?)\b",
+        r"\bdécisions?\s+(?:sur|concernant|quant\s+à|relatives?\s+à|au\s+sujet\s+de)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:l['’])?(?:participation|présence|invitations?)\b",
+        r"\bdecisi(?:ón|ones)\s+(?:sobre|acerca\s+de|respecto\s+(?:a|de)|en\s+cuanto\s+a)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:participaci[oó]n|asistencia|invitaci\w+)\b",
+        # The verb goes with its noun, before or after it ("решения … мы не принимаем").
+        r"(?<![\w\u0400-\u04ff])(?:(?:приня|приним)\w*\s+)?решени\w*\s+(?:об?|по|относительно"
+        r"|касательно)\s+(?:[\w-]+\s+){0,3}?(?:участи\w*|присутстви\w*|приглашени\w*|выступлени\w*)"
+        r"(?:[^.;,]{0,40}?(?<![\w\u0400-\u04ff])(?:приня|приним)\w*)?",
+        # The modal before "就" goes with the deciding ("无法就…作出决定": cannot decide).
+        r"(?:无法|無法|不能|未能|无权|無權)?就[^。；，]{0,20}?(?:出席|参加|參加|发言|發言|邀请|邀請)"
+        r"[^。；，]{0,6}?(?:决定|決定)",
+        r"قرار\S*\s+(?:بشأن|حول|بخصوص|في\s+شأن)\s+(?:\S+\s+){0,2}?(?:مشارك\S*|حضور|ال?دعو\S*)",
     ]
 )
 

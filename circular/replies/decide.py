@@ -386,6 +386,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
     text = cues.BEFORE_ACT.sub_blank(text, scripts)  # "Before confirming …, we need" (round 16)
     text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
+    text = cues.DECISION_TOPIC.sub_blank(text, scripts)  # "decide on participation" (round 17)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)

@@ -66,7 +66,10 @@ _REFUSAL = [
     r"|unhappy|displeased|uninterested|indifferent|depriv\w*)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
-    r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
+    # Round 17: "in his absence", « en son absence » (while he is away) set a time, they deny
+    # nothing: "will not take decisions in his absence" is no litotes.
+    r"|absente?s?|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)(?<!in\sthe\s)(?<!en\sson\s)"
+    r"(?<!en\ssa\s)(?<!en\sleur\s)(?<!en\sl')absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
     r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater"
     r"|oubli\w*\s+(?:\w+\s+)?(?:de\s+|d')(?=\w+(?:er|ir|re)\b)"
     r"|laiss\w*\s+((pas|point|jamais)\s+)?(passer|échapper)|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
@@ -83,13 +86,13 @@ _REFUSAL = [
     r"|препятств\w*|помех\w*|пройти\s+мимо|проходить\s+мимо|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
-    r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
+    r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席(?!期间|期間|的情况下|的情況下)|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
     r"|阻止|妨碍|妨礙|阻碍|阻礙|顾虑|顧慮|保留意见"
     r"|(?:忘记|忘記|忘了|忘)(?=出席|参加|參加|与会|與會|发言|發言|致辞|致詞|前往|莅临|蒞臨)"
     r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
-    r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
+    r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|(?<!في\s)غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
     r"|[يتن](?:دع|ترك)\s+(?:\S+\s+){0,4}?(?:تمر|تمرّ|يمر|يمرّ)"
     # "لا ينوي الوزير الاعتذار عن الدعوة" (does not intend to decline): the intent and the
     # refusal's noun are one figure (round 16).

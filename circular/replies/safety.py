@@ -329,7 +329,7 @@ _REPRESENT = cues.Lexicon(
         r"\b(représent\w*|remplac\w*)\b",
         r"\b(represent\w*|sustitu\w*|reemplaz\w*)\b",
         r"(?<![\w\u0400-\u04ff])(представ\w*|замен\w*)",
-        r"代表|代替|代为|代為",
+        r"代表(?![团團处處])|代替|代为|代為",  # not "代表团" (a mission: round 17)
         r"يمثل\S*|تمثيل\S*|ينوب|نيابة",
     ]
 )

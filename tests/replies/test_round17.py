@@ -1,0 +1,176 @@
+"""Round 17 of issue 13: the seventeenth and eighteenth sets' slips. A letter of congratulations
+handed on "through our Permanent Mission" (代表团, a mission, read as 代表, "represent") made a
+decline an acceptance; "will not take decisions in his absence" read as a litotes; an office
+that cannot decide on the Minister's participation read as a refusal; "savoir si, selon …," (an
+indirect question with an incise) and "при положительном решении" (upon a favourable decision)
+read as answers; an automatic acknowledgement that gives the letter a reference number read as
+a plain automatic reply. Every sentence was written for this test, in the six languages; none
+is copied from a development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from circular.ledger import ReplyKind
+from circular.replies.classify import classify_text
+from tests.replies.test_round11 import _mail
+from tests.support.readings import assert_reading, assert_to_a_person, cases
+
+# The speech declined, a letter handed on through the mission: no delegate speaks (the Chinese
+# one was a **swap**, an acceptance through "代表团"). Some go to a person ("transmitted" is a
+# forward), none is an acceptance.
+LETTER_THROUGH_THE_MISSION = [
+    "The Minister will not speak at the sessions; a letter of congratulations will be transmitted"
+    " through our Permanent Mission before 15 March.",
+    "Le Ministre ne prendra pas la parole ; une lettre de félicitations sera transmise par notre"
+    " Mission permanente avant le 15 mars.",
+    "El Ministro no intervendrá en las sesiones; una carta de felicitación se transmitirá por"
+    " conducto de nuestra Misión Permanente antes del 15 de marzo.",
+    "Министр не будет выступать на сессиях; поздравительное письмо будет передано через наше"
+    " Постоянное представительство до 15 марта.",
+    "部长不在高级别会议上发言。贺信将于3月15日前经我国常驻代表团转交。",
+    "لن يلقي الوزير كلمة في الجلسات، وستسلم رسالة تهنئة عن طريق بعثتنا الدائمة قبل 15 مارس.",
+]
+
+
+@pytest.mark.parametrize("text", LETTER_THROUGH_THE_MISSION)
+def test_a_letter_handed_on_by_the_mission_is_no_acceptance(text: str) -> None:
+    decision = classify_text(text)
+    assert decision.kind != ReplyKind.ACCEPT and decision.best_guess == ReplyKind.DECLINE, (
+        text,
+        decision.cues,
+    )
+
+
+# "in his absence" sets a time, it denies nothing (the English one was a **final acceptance**,
+# a litotes "not … absence"); "will not be absent" is still one.
+IN_HIS_ABSENCE = [
+    "The Minister is abroad until 15 February, and the office will not take decisions on"
+    " invitations in his absence.",
+    "La Ministre est en mission jusqu'au 15 février et le cabinet ne prend pas de décision sur les"
+    " invitations en son absence.",
+    "El Ministro está de viaje hasta el 15 de febrero y la oficina no toma decisiones sobre"
+    " invitaciones en su ausencia.",
+    "Министр в командировке до 15 февраля, а в его отсутствие мы не принимаем решения о"
+    " приглашениях.",
+    "部长出访至2月15日，部长缺席期间办公室不对邀请作出决定。",
+    "الوزير في مهمة حتى 15 فبراير، ولا يتخذ المكتب قرارات بشأن الدعوات في غيابه.",
+]
+NOT_ABSENT = [
+    "The Minister will not be absent from the sessions.",
+    "Le Ministre ne sera pas absent des sessions.",
+    "部长不会缺席会议。",
+    "لن يتغيب الوزير عن الجلسات.",
+]
+
+# An office that cannot decide on the Minister's participation refuses nothing (the Russian
+# one, «Принимать решения об участии … не можем», was a **final decline**; so were the French,
+# Spanish, Chinese and Arabic ones before the round, found while writing these tests).
+CANNOT_DECIDE = [
+    "We cannot take decisions on the Minister's participation; please await the Ministry's reply.",
+    "Nous ne pouvons pas prendre de décision sur la participation du Ministre ; veuillez attendre"
+    " la réponse du Ministère.",
+    "No podemos tomar decisiones sobre la participación del Ministro; les rogamos esperar la"
+    " respuesta del Ministerio.",
+    "Принимать решения об участии Министра мы не можем, поэтому просим ожидать ответа от"
+    " Министерства.",
+    "我们无法就部长出席一事作出决定，请等待部里的答复。",
+    "我们无权就部长是否出席作出决定，请等待外交部的答复。",
+    "لا يمكننا اتخاذ قرار بشأن مشاركة الوزير، ونرجو انتظار رد الوزارة.",
+]
+STILL_REFUSED = [
+    "Министр не сможет принять участие.",
+    "Принять приглашение Министр не может.",
+    "The Minister has decided not to participate.",
+]
+
+# An indirect question ("whether", « savoir si », "saber si", "может ли", "能否", "ما إذا"), also
+# with an incise after "si" (the French one was a **final acceptance**), and an answer promised
+# only after it is answered.
+WHETHER = [
+    "Nous souhaiterions savoir si, selon la pratique de l'UIT, un ministre démissionnaire peut"
+    " valablement prononcer une déclaration au nom de l'État.",
+    "Le Ministre ne donnera suite à votre invitation qu'après avoir reçu cette précision.",
+    "We would like to know whether, under ITU practice, a caretaker minister may deliver a policy"
+    " statement on behalf of the State.",
+    "We would like to know if, under ITU practice, a caretaker minister may deliver a policy"
+    " statement.",
+    "The Minister will reply to your invitation only after receiving this clarification.",
+    "Quisiéramos saber si, según la práctica de la UIT, un ministro en funciones puede pronunciar"
+    " una declaración en nombre del Estado.",
+    "El Ministro solo dará respuesta a su invitación después de recibir esta aclaración.",
+    "Хотели бы узнать, может ли, согласно практике МСЭ, исполняющий обязанности министра"
+    " выступить с заявлением от имени государства.",
+    "Министр ответит на приглашение только после получения этого разъяснения.",
+    "我们想了解，按照国际电联的惯例，看守内阁的部长能否代表国家发表政策声明。",
+    "部长将在收到上述说明之后才答复贵方邀请。",
+    "نود أن نعرف ما إذا كان بإمكان وزير في حكومة تصريف أعمال، وفقا لممارسة الاتحاد، أن يلقي بيانا"
+    " باسم الدولة.",
+    "لن يرد الوزير على دعوتكم إلا بعد تلقي هذا التوضيح.",
+]
+
+# "Upon a favourable decision the Minister will speak": the answer waits on the decision (the
+# Russian one was a **final acceptance**, and so was the English one).
+UPON_A_DECISION = [
+    "При положительном решении Министр выступит; ответ ожидаем в течение двух недель.",
+    "При одобрении Администрацией Президента министр выступит.",
+    "Upon a positive decision, the Minister will deliver the statement; we expect the answer"
+    " within two weeks.",
+    "Upon approval by the Cabinet, the Minister will speak.",
+    "En cas de décision favorable, le Ministre prononcera la déclaration.",
+    "En caso de decisión favorable, el Ministro intervendrá.",
+    "如获批准，部长将在会上发言。",
+    "获批后部长将发言。",
+    "في حال صدور قرار إيجابي، سيلقي الوزير البيان.",
+]
+NOT_A_CONDITION = [
+    "При подготовке к Форуму Министр выступит с заявлением 23 марта.",
+    "Upon arrival in Geneva, the Minister will deliver the statement.",
+    # A manner before the verb: the Minister speaks (the first was a delegate read only through
+    # a mission's "代表团" before the round).
+    "副部长将通过视频方式在北京发言。",
+    "部长将以线上形式出席会议。",
+    "我国常驻代表将代表部长发言。",
+]
+
+# An automatic acknowledgement that gives the letter a reference number: a person's office has
+# logged it and will answer, so a person reads it (the Chinese one was a final automatic reply).
+REFERENCE_NUMBER = [
+    "This is an automatic reply. We have received your letter; your reference number is"
+    " MCI-2021-00841. We will reply within five working days.",
+    "Ceci est une réponse automatique. Votre courrier a bien été reçu sous le numéro de référence"
+    " CAB-2021-0841 ; une réponse vous sera adressée.",
+    "Esta es una respuesta automática. Hemos recibido su carta, con número de referencia"
+    " DG-2021-0841; le responderemos en cinco días hábiles.",
+    "Это автоматический ответ. Ваше письмо получено, регистрационный номер 01-2021/841. Ответ"
+    " будет дан в течение пяти рабочих дней.",
+    "这是一封自动回复邮件。我们已收到您的来信，参考编号为 MCI-2021-0841。"
+    "我们会在五个工作日内回复。",
+    "هذه رسالة تلقائية. تم استلام رسالتكم، والرقم المرجعي هو 2021-0841. سيتم الرد خلال خمسة أيام"
+    " عمل.",
+]
+
+
+@pytest.mark.parametrize("body", REFERENCE_NUMBER)
+def test_a_reference_number_given_by_a_robot_goes_to_a_person(body: str) -> None:
+    assert_to_a_person(_mail("RE: CL-21/4 Invitation", body), "filed the letter under a number")
+
+
+# Every reading of a reply's kind this round checks, table by table (the name says which rule).
+READINGS = {
+    "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
+    "not_absent_is_still_a_litotes": [(text, "accept") for text in NOT_ABSENT],
+    "an_office_that_cannot_decide_refuses_nothing": [(text, "other") for text in CANNOT_DECIDE],
+    "a_refusal_to_take_part_still_declines": [(text, "decline") for text in STILL_REFUSED],
+    "an_indirect_question_answers_nothing": [(text, "other") for text in WHETHER],
+    "upon_a_favourable_decision_is_a_condition": [(text, "other") for text in UPON_A_DECISION],
+    "a_circumstance_or_a_manner_is_no_condition": [(text, "accept") for text in NOT_A_CONDITION],
+    "a_letter_alone_through_the_mission_answers_nothing": [
+        ("贺信将于3月15日前经我国常驻代表团转交。", "other")
+    ],
+}
+
+
+@pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
+def test_each_reading(table: str, text: str, kind: str) -> None:
+    assert_reading(table, text, kind)
