@@ -315,7 +315,8 @@ ACCEPT = _compile(
         r"|\bha\s+decidido\s+(participar|aceptar|asistir|intervenir)",
         r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
-        r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
+        r"|hará\s+uso\s+de\s+la\s+palabra|(?:realizará|formulará)\s+(la|una|su)\s+declaración"
+        r"|\bla\s+formular(?:á|án)\b"
         r"|hará\s+(la|una|su)\s+(intervención|declaración)|hablará|leerá\s+(la|el)"
         # Round 16: "volverá a intervenir" (will speak again).
         r"|volver(á|emos|án)\s+a\s+(participar|intervenir|pronunciar|hablar|asistir|tomar\s+la"
@@ -952,7 +953,7 @@ COURTESY = _compile(
         r"|testimoniar|reafirmar|saludar|enviar)\w*[^.;]*"
         # Round 11: "Le ruego acepte el testimonio de mi más alta consideración", "Reciba, señor
         # Secretario General, …"; apologies for the delay.
-        r"|(?:\b(?:le|les)\s+(?:ruego|rogamos|pido|pedimos)\s+(?:que\s+)?|\bsírvase\s+|^\s*)"
+        r"|(?:\b(?:le|les)\s+(?:ruego|rogamos|pido|pedimos)\s+(?:que\s+)?|\bsírvan?se\s+|^\s*)"
         r"(?:acept\w*|recib\w*)\b[^.;]{0,80}?(?:testimonio|seguridades|consideración|saludos?"
         r"|respeto)[^.;]*"
         r"|\b(?:disculp\w*|perd[oó]n\w*|lament\w*|sentimos)\s+(?:por\s+)?(?:la|el|esta|este|nuestra"
@@ -987,7 +988,7 @@ COURTESY = _compile(
         r"|(?:^|\s)و?نعتذر\s+عن\s+(?:ال)?(?:رسالة|خطأ|لبس|التباس|إرباك|سوء\s+الفهم)[^.؛،,]*"
         # Round 11: the addressee inside the formula ("وتقبلوا، السيد الأمين العام، فائق …"),
         # "ننتهز هذه الفرصة … الاحترام", the apology for a late notice.
-        r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا|اقبل|يرجى\s+قبول|نرجو\s+قبول|تفضلوا\s+بقبول)[^.؛]{0,80}?"
+        r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا|اقبل|يرجى\s+قبول|نرجو\s+قبول|تفضلوا\s+بقبول|راجي\S*\s+قبول|آمل\S*\s+قبول)[^.؛]{0,80}?"
         r"(?:الاحترام|التقدير|تحيات\S*|التحية|الامتنان|المودة)[^.؛]*"
         r"|(?:[تنأ]غتنم|[تنأي]نتهز)\s+(?:هذه\s+)?(?:الفرصة|المناسبة)[^.؛]{0,80}?(?:الاحترام|التقدير"
         r"|تحيات\S*)[^.؛]*"
@@ -1194,6 +1195,27 @@ OTHER_INVITATIONS = _compile(
         r"|两个|兩個|两项|兩項)[^。；，]{0,20}(?:邀请|邀請)",
         r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
         r"(?:ال)?دعوات|دعوتين|دعوة\s+أخرى|دعوات\s+أخرى)",
+        # Round 17: another event's invitation accepted, or taking part in another event
+        # declined ("had already accepted another invitation", "отказался от участия в другом
+        # мероприятии", "已接受另一项国际活动的邀请"): the answer to this one is elsewhere.
+        r"\baccept\w*\s+(?:(?:an|the)\s+)?(?:(?:earlier|prior)\s+)?(?:invitation\s+(?:to|from)\s+)?"
+        r"(?:another|an\s+other|other|a\s+different)\s+(?:[\w-]+\s+){0,2}?(?:invitations?|events?"
+        r"|meetings?|engagements?|conferences?)\b"
+        r"|\b(?:declin\w*|cancel\w*|withdr[ae]w\w*)\s+(?:from\s+)?(?:(?:his|her|its|their|our)\s+)?"
+        r"(?:participation\s+in\s+|attendance\s+at\s+)?(?:another|an\s+other|other|a\s+different)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:events?|meetings?|engagements?|conferences?)\b",
+        r"\baccept\w*\s+une\s+autre\s+invitation\b|\b(?:renonc|déclin|refus)\w*\s+(?:à\s+)?"
+        r"(?:sa\s+participation\s+à\s+|participer\s+à\s+)?(?:une\s+autre|d'autres)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:réunions?|manifestations?|événements?|conférences?)\b",
+        r"\bacept\w*\s+otra\s+invitación\b|\b(?:renunci|declin|rechaz)\w*\s+(?:a\s+)?(?:participar"
+        r"\s+en\s+|su\s+participación\s+en\s+)?(?:otro|otra|otros|otras)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:eventos?|reuniones|reunión|actos?|conferencias?)\b",
+        r"(?<![\w\u0400-\u04ff])(?:отказал\w*|отказыва\w*)\s+от\s+участия\s+в\s+(?:друг|ин)\w*\s+"
+        r"(?:\S+\s+)?(?:мероприяти|встреч|форум|конференци|заседани)\w*"
+        r"|(?<![\w\u0400-\u04ff])принял\w*\s+(?:\S+\s+)?(?:друго\w*|ино\w*)\s+приглашени\w*",
+        r"(?:接受|应邀出席|應邀出席)了?(?:另一|另外|其他)[^。；，]{0,12}(?:邀请|邀請|活动|活動)",
+        r"(?:قبل|قبلت|وافق\S*\s+على)\s+(?:\S+\s+){0,3}?دعوة\s+أخرى"
+        r"|(?:اعتذر|يعتذر)\S*\s+عن\s+(?:ال)?مشاركة\s+في\s+(?:فعالية|اجتماع|مؤتمر)\s+آخر\S*",
     ]
 )
 
@@ -1544,12 +1566,15 @@ IMPRESSION = _compile(
     ]
 )
 
-# Round 17: participation as the topic of a decision ("we cannot take decisions on the
-# Minister's participation", « prendre de décision sur la participation », "tomar decisiones
-# sobre la participación", «Принимать решения об участии … не можем», "就部长出席一事作出决定",
-# "اتخاذ قرار بشأن مشاركة"): an office that cannot decide refuses nothing, so the negation of
-# the deciding does not reach the participation word.
-DECISION_TOPIC = _compile(
+# Round 17: what is accepted, refused or decided is not the invitation. Participation as the
+# topic of a decision ("we cannot take decisions on the Minister's participation", « prendre de
+# décision sur la participation », "tomar decisiones sobre la participación", «Принимать
+# решения об участии … не можем», "就部长出席一事作出决定", "اتخاذ قرار بشأن مشاركة"): an office
+# that cannot decide refuses nothing. Mail, files and documents accepted or rejected ("this
+# address does not accept encrypted e-mails", "we accept with thanks the concept note", «письма
+# с вложениями … отклоняются сервером», «не принимает на себя ответственности»): the mail system
+# or the papers, not the invitation. Blanked (same length) before the clause is read.
+OTHER_OBJECT = _compile(
     [
         r"\bdecisions?\s+(?:on|about|regarding|concerning|as\s+to)\s+(?:[\w'’-]+\s+){0,4}?"
         r"(?:participation|attendance|invitations?)\b",
@@ -1565,8 +1590,27 @@ DECISION_TOPIC = _compile(
         r"(?:无法|無法|不能|未能|无权|無權)?就[^。；，]{0,20}?(?:出席|参加|參加|发言|發言|邀请|邀請)"
         r"[^。；，]{0,6}?(?:决定|決定)",
         r"قرار\S*\s+(?:بشأن|حول|بخصوص|في\s+شأن)\s+(?:\S+\s+){0,2}?(?:مشارك\S*|حضور|ال?دعو\S*)",
+        r"\b(?:accept\w*|reject\w*|refus\w*)\s+(?:(?:with\s+thanks|not)\s+)?(?:(?!\S*invitation)"
+        r"[\w'’-]+\s+){0,3}?(?:e-?mails?|messages?|attachments?|files?|documents?|concept\s+notes?)\b"
+        r"(?:[^.;:]{0,40}?\b(?:and|or|nor)\s+(?:[\w'’-]+\s+){0,3}?(?:e-?mails?|messages?"
+        r"|attachments?|files?|documents?)\b)?",
+        r"\b(?:accept|refus|rejet|rejett)\w*\s+(?:pas\s+|avec\s+remerciements\s+)?(?:(?!\S*invitation)"
+        r"[\w'’-]+\s+){0,3}?(?:courriels?|e-?mails?|messages?|pièces\s+jointes|fichiers?|documents?"
+        r"|notes?\s+conceptuelles?)\b(?:[^.;:]{0,40}?\b(?:ni|et|ou)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:courriels?|messages?|pièces\s+jointes|fichiers?|documents?)\b)?",
+        r"\b(?:acept|rechaz)\w*\s+(?:(?!\S*invitación)[\w-]+\s+){0,3}?(?:correos?|mensajes?|archivos?"
+        r"|adjuntos?|documentos?|notas?\s+conceptual\w*)\b",
+        r"(?<![\w\u0400-\u04ff])(?:приним|приня|отклон|отверг)\w*\s+(?:(?!\S*приглаш)\S+\s+){0,3}?"
+        r"(?:письм|сообщени|вложени|файл|документ)(?![\w-]*приглаш)\w*"
+        r"|(?<![\w\u0400-\u04ff])(?:письма|сообщения|вложения|файлы)[^;!?]{0,60}?(?:отклоняются"
+        r"|не\s+принимаются|блокируются)|приним\w*\s+на\s+себя\s+(?:никакой\s+)?ответственност\w*",
+        r"(?:拒收|不接收|不接受)[^。；，邀]{0,10}(?:邮件|郵件|附件|文件)"
+        r"|(?:邮件|郵件|附件)[^。；，]{0,15}(?:拒收|退回)",
+        r"(?:تقبل|يقبل|ترفض|يرفض|نقبل|نرفض)\s+(?:\S+\s+){0,2}?(?:الرسائل|رسائل|المرفقات|مرفقات"
+        r"|الملفات|ملفات)",
     ]
 )
+
 
 # Round 16: an act placed later by "before" + a verb, up to the clause break that ends it
 # ("Before confirming the Minister's participation, we would need …", « Avant de confirmer la
@@ -1924,6 +1968,36 @@ ANSWER_WORD = _compile(
     ]
 )
 
+# A relative clause speaks of its antecedent, not of the invitation.
+RELATIVE = re.compile(
+    r"^\s*(?:(which|that|whom|que|laquelle|lequel|lesquel\w*|la\s+cual|el\s+cual|котор\w*"
+    r"|الذي|التي)(?=\s|$)|qu'"
+    # Round 17: after a preposition ("a la que", "en el cual", "auquel", "à laquelle").
+    r"|(?:a|en|de|con|para|por)\s+(?:la|el|los|las|lo)\s+(?:que|cual)\b|auquel\b|à\s+laquelle\b)",
+    re.I,
+)
+
+
+# Round 17: a head of state or government as the subject of a relative clause ("the launch,
+# which the President will attend", « que le Président inaugurera », "al que asistirá el
+# Presidente", «которое откроет Президент», "الذي سيحضره الرئيس"): the act is theirs, not the
+# Minister's answer.
+OTHER_PRINCIPAL = re.compile(
+    r"\b(?:president|prime\s+minister|head\s+of\s+(?:state|government)|king|queen|emir|premier"
+    r"|président|premier\s+ministre|chef\s+de\s+l'état|roi|presidente|primer\s+ministro"
+    r"|jefe\s+de\s+(?:estado|gobierno)|rey)\b|президент\w*|премьер\w*|глав\w+\s+государства"
+    r"|الرئيس|رئيس\s+الوزراء|الملك|الأمير",
+    re.I,
+)
+
+
+def principal_acts(clause: str, cue_end: int) -> bool:
+    """Whether the cue ending at ``cue_end`` is the act of a head of state or government named
+    as the subject of a relative clause (before the verb, or just after it: "a la que asistirá
+    el Presidente")."""
+    return bool(RELATIVE.match(clause) and OTHER_PRINCIPAL.search(clause, 0, cue_end + 25))
+
+
 # A designation: the Minister "has designated X to represent him", "a chargé X de prononcer",
 # "ha encomendado a X que lo represente", "поручил X выступить", "指派X代表", "كلف X بتمثيله":
 # X acts on the Minister's behalf whatever X's title (group "who").
@@ -1936,9 +2010,17 @@ DESIGNATE = _compile(
         r"\s*(?:le\s+|la\s+|l')?(?:représenter|prononcer|intervenir|participer|lire|parler)",
         r"\b(?:designado|designada|encomendado|delegado|encargado|pedido|designó|encomendó)\s+"
         r"(?:a\s+)?(?P<who3>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:para\s+que|para|que)\s+(?:lo\s+|la\s+|le\s+)?"
-        r"(?:represent|pronunci|interven|particip|lea|hable)",
+        r"(?:represent|pronunci|interven|particip|lea|hable|formul)",
         r"(?:поручил\w*|назначил\w*|уполномочил\w*)\s+(?P<who4>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+"
-        r"(?:представ|выступ|зачит|участв|огласить)",
+        r"(?:представ|выступ|зачит|участв|огласить)"
+        # Round 17: the impersonal passive, either order ("поручено председателю Агентства
+        # выступить", "выступить на Форуме … поручено председателю Агентства"); not "никому не
+        # поручено".
+        r"|(?<![\w\u0400-\u04ff])поручен[оа]?\s+(?P<who7>[^.;:]{3,100}?),?\s+(?:представ|выступ"
+        r"|зачит|огласить)"
+        r"|(?<![\w\u0400-\u04ff])(?:выступ|зачит|огласить|представить)\w*(?:(?!(?<![\w\u0400-\u04ff])"
+        r"(?:не|никому)(?![\w\u0400-\u04ff]))[^.;]){0,80}?(?<![\w\u0400-\u04ff])поручен[оа]?\s+"
+        r"(?P<who8>[^.;,:]{3,100})",
         r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
         r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛]{3,100}?)\s+"
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",

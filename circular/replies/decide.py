@@ -165,12 +165,7 @@ _ELLIPSIS = re.compile(
 _AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*[.!]?\s*$", re.I)
 
 
-# A relative clause speaks of its antecedent, not of the invitation.
-_RELATIVE = re.compile(
-    r"^\s*(?:(which|that|whom|que|laquelle|lequel|lesquel\w*|la\s+cual|el\s+cual|котор\w*"
-    r"|الذي|التي)(?=\s|$)|qu')",
-    re.I,
-)
+_RELATIVE = cues.RELATIVE  # a relative clause speaks of its antecedent
 
 
 # A coordinating conjunction: the verb after it may have its own polarity ("не намерен упускать
@@ -386,7 +381,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
     text = cues.BEFORE_ACT.sub_blank(text, scripts)  # "Before confirming …, we need" (round 16)
     text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
-    text = cues.DECISION_TOPIC.sub_blank(text, scripts)  # "decide on participation" (round 17)
+    text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)
@@ -516,7 +511,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                 )
             )
             negated_before = True
-        elif accept:
+        elif accept and not cues.principal_acts(body, accept.end()):
             found.append(
                 Signal(
                     "accept",

@@ -452,7 +452,10 @@ def _next_clause(sentences: list[str], position: int) -> str:
     # A closing formula runs across the commas of its vocative ("Je vous prie d'accepter,
     # Madame, Monsieur, l'assurance …"): blanked whole first (same length), so that its first
     # clause is not read as an acceptance beside a decline (round 16).
-    following = cues.COURTESY.sub_blank(following, cues.scripts_of(following))
+    scripts = cues.scripts_of(following)
+    following = cues.COURTESY.sub_blank(following, scripts)
+    # Mail or documents accepted ("aceptamos los documentos") are not the invitation (round 17).
+    following = cues.OTHER_OBJECT.sub_blank(following, scripts)
     return _CLAUSE.split(following, maxsplit=1)[0]
 
 
@@ -489,7 +492,9 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
                 and not _AUXILIARY.fullmatch(neg.text, match.start(), s.start)
                 for s in neg.scopes
             )
-            if not neg.negates(match.start()) and not governed and not confirms_refusal:
+            # "…, which the President will attend": another's act (round 17).
+            principal = lexicon is cues.ACCEPT and cues.principal_acts(neg.text, match.end())
+            if not (neg.negates(match.start()) or governed or confirms_refusal or principal):
                 # (not "ويعتذر عن قبول", "accept our regrets", "will attend another meeting")
                 return match
     return None

@@ -156,6 +156,175 @@ def test_a_reference_number_given_by_a_robot_goes_to_a_person(body: str) -> None
     assert_to_a_person(_mail("RE: CL-21/4 Invitation", body), "filed the letter under a number")
 
 
+# Recall (step 2). The Spanish "formular la declaración" (to deliver it) and the Russian
+# impersonal passive "поручено X выступить" (X is tasked to speak), either order, name a
+# delegate; nobody tasked is no answer.
+DESIGNATED = [
+    "El Ministro ha encomendado al Director Ejecutivo de la Agencia que formule en su nombre la"
+    " declaración del país.",
+    "Por encargo del Ministro, el Director Ejecutivo del Programa formulará la declaración en las"
+    " sesiones de alto nivel.",
+    "La declaración del país la formulará el Viceministro de Comunicaciones, en representación del"
+    " Gobierno.",
+    "Решением Кабинета Министров выступить на Форуме от имени страны поручено председателю"
+    " Агентства связи.",
+    "Выступить с заявлением поручено заместителю министра.",
+]
+NOT_DESIGNATED = [
+    ("El Ministro no formulará ninguna declaración este año.", "decline"),
+    ("Выступить на Форуме никому не поручено.", "other"),
+]
+
+# Another event's invitation accepted, or taking part in another event given up: the answer to
+# this invitation is in the rest of the sentence.
+OTHER_EVENTS = [
+    (
+        "The Minister will speak on 25 March; to do so she has cancelled her participation in"
+        " another event that day.",
+        "accept",
+    ),
+    (
+        "The Minister had already accepted another invitation for that week and will therefore"
+        " not be able to attend.",
+        "decline",
+    ),
+    (
+        "Le Ministre interviendra le 25 mars ; il a pour cela renoncé à participer à une autre"
+        " réunion le même jour.",
+        "accept",
+    ),
+    (
+        "La Ministre avait déjà accepté une autre invitation pour cette semaine et ne pourra donc"
+        " pas participer.",
+        "decline",
+    ),
+    (
+        "El Ministro intervendrá el 25 de marzo; para ello ha renunciado a participar en otro"
+        " evento ese día.",
+        "accept",
+    ),
+    (
+        "La Ministra ya había aceptado otra invitación para esa semana, por lo que no podrá"
+        " asistir.",
+        "decline",
+    ),
+    (
+        "Министр рад сообщить, что выступит 25 марта. Ради этого он отказался от участия в другом"
+        " мероприятии в тот же день.",
+        "accept",
+    ),
+    (
+        "Министр ранее принял другое приглашение на эту неделю и поэтому не сможет выступить.",
+        "decline",
+    ),
+    ("局长早前已接受另一项国际活动的邀请，时间与高级别政策会议重叠，因此无法出席发言。", "decline"),
+    ("部长将于3月25日发言，为此已婉拒了另外一个邀请。", "accept"),
+    (
+        "سيلقي الوزير كلمته يوم 25 مارس، وقد اعتذر عن المشاركة في اجتماع آخر في اليوم نفسه.",
+        "accept",
+    ),
+    ("كان الوزير قد قبل دعوة أخرى في الأسبوع نفسه، ولذلك لن يتمكن من المشاركة.", "decline"),
+    ("The Minister accepts the invitation to the Forum.", "accept"),
+]
+
+# Mail, files and documents accepted or rejected by the mail system or the office, and a
+# closing formula in the plural or with "راجية قبول": none answers the invitation.
+MAIL_AND_PAPERS = [
+    (
+        "We accept with thanks the concept note and the background documents you shared."
+        " Regrettably, the Cabinet Secretary will not be able to deliver a statement.",
+        "decline",
+    ),
+    (
+        "Nous avons le plaisir de vous confirmer que le Directeur prononcera la déclaration le 23"
+        " mars. Veuillez noter que cette adresse n'accepte pas les courriels chiffrés ni les pièces"
+        " jointes de plus de 5 Mo.",
+        "accept",
+    ),
+    (
+        "Министр выступит с заявлением 23 марта. Министерство не принимает на себя"
+        " ответственности за содержание вложений, полученных из внешних источников.",
+        "accept",
+    ),
+    (
+        "Министр принимает приглашение и выступит 24 марта. ВНИМАНИЕ: письма с вложениями в"
+        " формате .exe и .zip отклоняются почтовым сервером автоматически.",
+        "accept",
+    ),
+    (
+        "The Minister will speak on 24 March. Please note that this address does not accept"
+        " encrypted e-mails or attachments over 5 MB.",
+        "accept",
+    ),
+    (
+        "El Ministro intervendrá el 24 de marzo. Tenga en cuenta que esta dirección no acepta"
+        " correos cifrados ni adjuntos de más de 5 MB.",
+        "accept",
+    ),
+    (
+        "La Ministra no podrá intervenir. Agradecemos y aceptamos los documentos de referencia que"
+        " nos enviaron.",
+        "decline",
+    ),
+    ("部长将于3月24日发言。请注意，本邮箱不接收超过5MB的附件。", "accept"),
+    (
+        "سيلقي الوزير كلمته يوم 24 مارس. يرجى العلم بأن هذا العنوان لا يقبل الرسائل المشفرة.",
+        "accept",
+    ),
+    ("Министр с удовольствием принимает ваше письмо-приглашение.", "accept"),
+    ("The Minister accepts your kind invitation and will send the documents next week.", "accept"),
+    (
+        "يأسف الوزير لعدم تمكنه من المشاركة في الجلسات. وتنتهز الوزارة هذه المناسبة لتعرب عن أسمى"
+        " اعتبارها، راجية قبول فائق الاحترام.",
+        "decline",
+    ),
+    (
+        "Lamentamos informar que el Ministro no podrá intervenir. Sírvanse aceptar las expresiones"
+        " de mi especial consideración.",
+        "decline",
+    ),
+]
+
+# A head of state or government as the subject of a relative clause: the act is theirs (the
+# English one went to a person as "both accept and decline"); the Minister as that subject
+# still accepts.
+PRINCIPAL_IN_A_RELATIVE = [
+    (
+        "Regrettably, the Minister will not be able to deliver a statement, as the dates clash"
+        " with the national launch of the programme, which the President will attend.",
+        "decline",
+    ),
+    (
+        "Malheureusement, le Ministre ne pourra pas intervenir : les dates coïncident avec le"
+        " lancement du programme, que le Président inaugurera.",
+        "decline",
+    ),
+    (
+        "Lamentablemente, el Ministro no podrá intervenir, pues las fechas coinciden con la cumbre"
+        " nacional, a la que asistirá el Presidente.",
+        "decline",
+    ),
+    (
+        "К сожалению, министр не сможет выступить: даты совпадают с национальным форумом, который"
+        " откроет Президент.",
+        "decline",
+    ),
+    (
+        "للأسف لن يتمكن الوزير من إلقاء كلمة، لتزامن الموعد مع المؤتمر الوطني، الذي سيحضره الرئيس.",
+        "decline",
+    ),
+    (
+        "The Minister has cancelled the cabinet retreat, which the Prime Minister chairs, and will"
+        " attend the Forum.",
+        "accept",
+    ),
+    (
+        "Our delegation is preparing for the Forum, which the Minister will attend on 23 March.",
+        "accept",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -165,6 +334,11 @@ READINGS = {
     "an_indirect_question_answers_nothing": [(text, "other") for text in WHETHER],
     "upon_a_favourable_decision_is_a_condition": [(text, "other") for text in UPON_A_DECISION],
     "a_circumstance_or_a_manner_is_no_condition": [(text, "accept") for text in NOT_A_CONDITION],
+    "a_delegate_formulates_or_is_tasked": [(text, "accept") for text in DESIGNATED],
+    "no_one_designated": NOT_DESIGNATED,
+    "another_event_is_background": OTHER_EVENTS,
+    "mail_and_papers_accepted_answer_nothing": MAIL_AND_PAPERS,
+    "a_head_of_state_in_a_relative_clause_acts_for_no_one_here": PRINCIPAL_IN_A_RELATIVE,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
