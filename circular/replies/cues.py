@@ -339,7 +339,11 @@ ACCEPT = _compile(
         r"ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?положительн\w*|положительн\w*\s+ответ"
         r"|решил\w*\s+(принять\s+участие|участвовать|выступить|принять\s+приглашение)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
-        r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
+        r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])"
+        # Round 17: the object first ("заявление от имени страны сделает Государственный
+        # секретарь"); not across a negator ("заявление министр не сделает").
+        r"|(?<![\w\u0400-\u04ff])заявлени\w*\s+(?:(?!не(?![\w\u0400-\u04ff]))\S+\s+){0,4}?"
+        r"сдела(?:ет|ют)(?![а-яё])",
         # The present for the near future ("он всё-таки участвует"), and the absolute
         # "подтверждаем" closing its clause.
         r"(?<!не\s)\b(участвует|участвуем|выступает|выступаем)(?![а-яё])"
@@ -698,8 +702,14 @@ HEDGE = _compile(
         r"|\b(les|le)\s+confirma(mos|remos)\s*[.!]?\s*$"
         r"|\bse\s+confirmar(á|án)\s+(más\s+adelante|posteriormente|oportunamente|por\s+separado)",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|(?<!не\s)\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
-        r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
-        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц|переписк|переговор|бесед|разговор))|\bсообщим\b|\bпроинформируем\b|(?<!хотим\s)(?<!хотели\sбы\s)(?<!позвольте\s)(?<!хотелось\sбы\s)\bуточн\w*|\bсогласов\w*"
+        # Round 17: "рассматривается … как приоритет" is "regarded as", and a perfective
+        # "согласовав / согласован с Министром" is agreed already (not when negated or future).
+        r"|на\s+данном\s+этапе|на\s+рассмотрении"
+        r"|рассматрива\w*+(?!(?:\s+[\w\u0400-\u04ff]+)?\s+(?:не\s+)?как(?![\w\u0400-\u04ff]))"
+        r"|\bподтвердим\b"
+        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц|переписк|переговор|бесед|разговор))|\bсообщим\b|\bпроинформируем\b|(?<!хотим\s)(?<!хотели\sбы\s)(?<!позвольте\s)(?<!хотелось\sбы\s)\bуточн\w*"
+        r"|\bсогласов(?!ав(?![\w\u0400-\u04ff])|ал|ан[оаы]?(?![\w\u0400-\u04ff]))\w*"
+        r"|(?:(?<![\w\u0400-\u04ff])не|будет|будут|быть)\s+(?:\S+\s+)?согласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*"
@@ -871,7 +881,7 @@ ROLE = _compile(
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
         r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b"
         r"|\b(el|la)\s+(vice|DG)\b|\bministr[oa]\s+consejer[oa]\b",
-        r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
+        r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|государственн\w*\s+секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
         r"副部长|副部長|部长助理|大使|常驻代表(?![团團处處])|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使"
@@ -907,6 +917,24 @@ BEHALF = _compile(
 
 COURTESY = _compile(
     [
+        # Round 17: a hope that the arrangement suits the reader, after the answer ("we hope that
+        # is acceptable", « nous espérons que cela vous convient », "esperamos que esto no sea un
+        # inconveniente", «надеемся, что это вас устроит», "希望这样可以接受", "نأمل أن يكون ذلك
+        # مقبولا"): no condition on the answer, and its negation ("ne pose pas de problème")
+        # refuses nothing.
+        r"\b(?:hope|trust)\s+(?:that\s+)?(?:this|that|it)\s+(?:is|will\s+be|would\s+be)\s+"
+        r"(?:acceptable|convenient|in\s+order|agreeable|fine|suitable|satisfactory|not\s+a\s+problem)"
+        r"\b[^.;]*",
+        r"\besp[éè]r\w*\s+que\s+(?:cela|ceci|cette\s+\w+|ce\s+\w+)\s+(?:vous\s+)?(?:convien\w*"
+        r"|soit\s+acceptable|ne\s+(?:vous\s+)?pose(?:ra)?\s+pas\s+de\s+(?:problème|difficulté))[^.;]*",
+        r"\besper\w*\s+que\s+(?:esto|eso|ello|este\s+\w+|esta\s+\w+)\s+(?:sea\s+aceptable|les?\s+"
+        r"(?:parezca\s+bien|convenga)|no\s+(?:sea|suponga|represente)\s+(?:un\s+|ningún\s+)?"
+        r"(?:problema|inconveniente))[^.;]*",
+        r"надеемся,?\s+(?:что\s+)?(?:это|такой\s+\S+)\s+(?:приемлемо|вас\s+устроит|не\s+(?:станет"
+        r"|будет|создаст)\s+(?:проблемой|проблем|неудобств\w*))[^.;]*",
+        r"希望(?:这|此|这样|這樣|這)[^。；，]{0,6}(?:可以接受|能够接受|能夠接受|没有问题|沒有問題"
+        r"|不会造成不便|不會造成不便)",
+        r"نأمل\s+أن\s+يكون\s+(?:ذلك|هذا)\s+(?:مقبولا|مقبولاً|مناسبا|مناسباً)[^.؛]*",
         # Round 15: "we would not wish to leave your letter without an answer": a double
         # negative about answering the letter, not about taking part.
         # Round 16: any object, before or after the phrase ("оставить без ответа столь лестное

@@ -619,6 +619,25 @@ def _regretted_event(
     return None
 
 
+# Round 17: the listener's role as the X of "not X but Y" ("no participará como observador,
+# sino como orador", «не в качестве наблюдателя, а с заявлением», "not as an observer but as a
+# speaker", "不是作为观察员，而是作为发言人", "ليس بصفة مراقب بل متحدثا"): denied, so the Y stands.
+_CONTRAST_AFTER = re.compile(
+    r"[^.;:!?。；]{0,30}?(?:(?<![\w\u0400-\u04ff])(?:but|sino|mais|а|но)(?![\w\u0400-\u04ff])"
+    r"|而是|(?:^|\s)بل(?=\s))",
+    re.I,
+)
+
+_NOT_BEING = re.compile(r"不是|并非|並非")  # "not being" (no modal): NEGATION's Chinese lacks it
+
+
+def _denied_listener(window: str, listener: re.Match[str], scripts: frozenset[str]) -> bool:
+    """Whether the listener's role is negated in its clause and replaced after a contrast."""
+    before = re.split(r"[.;:!?。；]", window[max(0, listener.start() - 60) : listener.start()])[-1]
+    denied = cues.NEGATION.search(before, scripts) or _NOT_BEING.search(before)
+    return bool(denied and _CONTRAST_AFTER.match(window, listener.end()))
+
+
 def unsafe(
     kind: str,
     sentence: str,
@@ -724,7 +743,7 @@ def unsafe(
     if shift:
         return f"a 'not X but Y' that moves to another month ({shift!r})"
     listener = _LISTENER.search(window, scripts)
-    if listener:
+    if listener and not _denied_listener(window, listener, scripts):
         return f"taking part only to listen may not be speaking ({listener.group(0).strip()!r})"
     refusal = _free(cues.DECLINE, window, scripts)
     if refusal and not delegate:

@@ -325,6 +325,68 @@ PRINCIPAL_IN_A_RELATIVE = [
 ]
 
 
+# The listener's role as the X of "not X but Y": denied, the speaker's role stands (the Spanish
+# and Russian ones went to a person as "taking part only to listen"); a listener alone still
+# goes to a person.
+NOT_AS_A_LISTENER = [
+    "El Director General no participará esta vez como observador, sino como orador: formulará la"
+    " declaración del país.",
+    "Le Directeur général ne participera pas en tant qu'observateur, mais comme orateur : il"
+    " prononcera la déclaration.",
+    "The Director-General will take part not as an observer but as a speaker, and will deliver"
+    " the statement.",
+    "Заместитель министра примет участие в сессиях не в качестве наблюдателя, как мы писали"
+    " ранее, а с полноценным заявлением.",
+    "副部长将出席会议，不是作为观察员，而是作为发言人发表政策声明。",
+    "سيشارك نائب الوزير ليس بصفة مراقب بل متحدثا، وسيلقي بيان الدولة.",
+]
+ONLY_A_LISTENER = [
+    "The Director-General will take part as an observer.",
+    "The Deputy Minister will attend the sessions only to follow them, as an observer.",
+]
+
+# Russian: "рассматривается как" (regarded as) and a perfective "согласовав / согласован с
+# Министром" (agreed already) leave nothing pending; "не согласовано", "будет согласовано"
+# and "рассматривается" alone still do. "заявление … сделает X" (the object first) accepts,
+# not across a negator.
+RUSSIAN_SETTLED = [
+    (
+        "Участие в Форуме рассматривается нами не как формальность, а как приоритет: генеральный"
+        " директор Агентства выступит с заявлением.",
+        "accept",
+    ),
+    (
+        "Новый директор с удовольствием выступит на сессии от имени страны, согласовав это с"
+        " Государственной канцелярией.",
+        "accept",
+    ),
+    (
+        "Заявление от имени страны сделает Государственный секретарь. Текст заявления согласован"
+        " с Министром.",
+        "accept",
+    ),
+    ("Участие министра пока не согласовано.", "other"),
+    ("Вопрос об участии министра рассматривается.", "other"),
+    ("Участие министра будет согласовано позже.", "other"),
+    ("Участие министра ещё не согласовали с Администрацией.", "other"),
+    ("Заявление министр не сделает.", "other"),
+    ("Заявление от имени страны министр, к сожалению, не сделает.", "decline"),
+]
+
+# A hope that the arrangement suits the reader, after the answer, is courtesy (the English one
+# went to a person as a hope).
+HOPE_IT_SUITS = [
+    "The Minister is glad to accept. She will speak from notes, so we will not be able to send an"
+    " advance copy of the statement; we hope that is acceptable.",
+    "La Ministre prononcera la déclaration sans texte écrit ; nous espérons que cela ne vous pose"
+    " pas de problème.",
+    "El Ministro intervendrá sin texto escrito; esperamos que esto no sea un inconveniente.",
+    "Министр выступит без заранее подготовленного текста; надеемся, что это вас устроит.",
+    "部长将在会上发言，讲稿将在会后提供，希望这样可以接受。",
+    "سيلقي الوزير كلمته دون نص مكتوب، ونأمل أن يكون ذلك مقبولا.",
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -339,6 +401,10 @@ READINGS = {
     "another_event_is_background": OTHER_EVENTS,
     "mail_and_papers_accepted_answer_nothing": MAIL_AND_PAPERS,
     "a_head_of_state_in_a_relative_clause_acts_for_no_one_here": PRINCIPAL_IN_A_RELATIVE,
+    "a_listener_denied_is_a_speaker": [(text, "accept") for text in NOT_AS_A_LISTENER],
+    "a_listener_alone_goes_to_a_person": [(text, "other") for text in ONLY_A_LISTENER],
+    "russian_regarded_as_and_agreed_already": RUSSIAN_SETTLED,
+    "a_hope_that_it_suits_is_courtesy": [(text, "accept") for text in HOPE_IT_SUITS],
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
