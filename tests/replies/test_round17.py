@@ -387,6 +387,120 @@ HOPE_IT_SUITS = [
 ]
 
 
+# Double negatives that affirm: a blame for not taking part with a long subject or "strange"
+# ("remiss of the Minister for … not to take up", « étrange de ne pas », "extraño no", «странно
+# не»), a possibility of not taking part never considered, no reason "for X not to be" there,
+# "nothing that would prevent" (a Russian subjunctive «что помешало бы»), "ما من سبب يحول دون",
+# "لا يجد أي حرج", «не счёл возможным отказаться» (the possibility of refusing is no
+# participation), "طالما كانت" (since it has long been: no condition). Each of the set messages
+# behind them went to a person as "both accept and decline". A real condition and a refusal
+# kept stay as they were.
+DOUBLE_NEGATIVES = [
+    (
+        "It would be remiss of the Minister for the Digital Economy and Communications"
+        " not to take up an invitation from the Secretary-General, and she will deliver"
+        " the statement herself.",
+        "accept",
+    ),
+    (
+        "Il serait étrange de ne pas participer : la Ministre prononcera la déclaration.",
+        "accept",
+    ),
+    (
+        "Sería extraño no participar: el Ministro intervendrá el 23 de marzo.",
+        "accept",
+    ),
+    (
+        "После региональных мероприятий МСЭ было бы странно не принять приглашение."
+        " Министр выступит 23 марта.",
+        "accept",
+    ),
+    (
+        "El Secretario ni siquiera se planteó la posibilidad de no participar: hará la"
+        " declaración del país.",
+        "accept",
+    ),
+    (
+        "The Minister did not even consider not taking part: she will deliver the statement.",
+        "accept",
+    ),
+    (
+        "Le Ministre n'a même pas envisagé de ne pas participer : il prononcera la déclaration.",
+        "accept",
+    ),
+    (
+        "Министр даже не рассматривал возможность не участвовать и выступит 23 марта.",
+        "accept",
+    ),
+    (
+        "部长从未考虑过不参加，将于3月23日发言。",
+        "accept",
+    ),
+    (
+        "لم يفكر الوزير لحظة في عدم المشاركة، وسيلقي بيان الدولة.",
+        "accept",
+    ),
+    (
+        "No hay razón alguna para que el país no esté presente en este Foro. El Ministro"
+        " intervendrá en persona.",
+        "accept",
+    ),
+    (
+        "Министр не видит ничего, что помешало бы ему выступить на сессии, и подтверждает"
+        " своё участие.",
+        "accept",
+    ),
+    (
+        "We see nothing that would prevent the Minister from attending, and she confirms"
+        " her participation.",
+        "accept",
+    ),
+    (
+        "Nous ne voyons rien qui puisse empêcher la Ministre de participer, et elle"
+        " confirme sa participation.",
+        "accept",
+    ),
+    (
+        "No vemos nada que impida la participación del Ministro, y él confirma su asistencia.",
+        "accept",
+    ),
+    (
+        "ما من سبب يحول دون مشاركة معالي الوزير، وقد وافق معاليه على إلقاء البيان.",
+        "accept",
+    ),
+    (
+        "Министр, несмотря на сложную обстановку, не счёл возможным отказаться от столь"
+        " важного приглашения и выступит с заявлением.",
+        "accept",
+    ),
+    (
+        "لا يجد الوزير أي حرج في تعديل جدول أعماله، وسيلقي بيان الدولة.",
+        "accept",
+    ),
+    (
+        "تؤكد الوزارة أن مصر لا يمكن أن تغيب عن منتدى طالما كانت من أوائل الداعمين له."
+        " وعليه سيلقي الوزير بيان مصر.",
+        "accept",
+    ),
+    (
+        "The Minister will speak as long as the connection holds.",
+        "other",
+    ),
+    (
+        "سيلقي الوزير كلمته طالما سمح الوقت بذلك.",
+        "other",
+    ),
+    (
+        "Министр не счёл возможным принять приглашение.",
+        "decline",
+    ),
+    (
+        "The Minister did not consider it possible to attend.",
+        "decline",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -405,6 +519,7 @@ READINGS = {
     "a_listener_alone_goes_to_a_person": [(text, "other") for text in ONLY_A_LISTENER],
     "russian_regarded_as_and_agreed_already": RUSSIAN_SETTLED,
     "a_hope_that_it_suits_is_courtesy": [(text, "accept") for text in HOPE_IT_SUITS],
+    "double_negatives_that_affirm": DOUBLE_NEGATIVES,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
