@@ -820,6 +820,11 @@ CONDITION = _compile(
         r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])"
         # Round 10: the colloquial "if" ("коли", "ежели").
         r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])"
+        # Round 17: a finite verb with the particle "ли" is an indirect question ("ваш вопрос о
+        # том, может ли заместитель министра выступить" was a **final acceptance**, a swap,
+        # before the round): whether, not an answer. Not "вряд ли" (no verb ending).
+        r"|(?<![\w\u0400-\u04ff])[а-яё]+(?:ет|ут|ют|ит|ат|ят|ем|им|ется|ится|утся|ятся)\s+ли"
+        r"(?![\w\u0400-\u04ff])"
         # Round 17: "при положительном решении / при одобрении" (upon a favourable decision,
         # upon approval): the answer waits on it.
         r"|(?<![\w\u0400-\u04ff])при\s+(?:(?:положительн|благоприятн|утвердительн)\w*\s+"
@@ -1511,25 +1516,35 @@ REPORTED = _compile(
         # Round 16: a message that said something: reported, not answered ("a message stating
         # «acceptance»").
         r"|\b(message|e-?mail|notification)\s+(stating|saying|indicating"
-        r"|that\s+said)\b",
+        r"|that\s+said)\b"
+        # Round 17: the reader's own question or assumption ("your question whether the Deputy
+        # could speak another day", "as you might assume"): reported, not answered.
+        r"|\byour\s+(?:question|query|enquiry|inquiry)\s+(?:\w+\s+){0,2}?(?:whether|if)\b"
+        r"|\bas\s+(?:you|one)\s+(?:might|may|could)\s+(?:\w+\s+)?(?:assume|think|expect|suppose"
+        r"|believe)\b",
         r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+(tenez\s+)?pas\s+(tenir\s+)?compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)|\bmessage\s+(automatique\s+)?(indiquant|annonçant"
-        r"|qui\s+indiquait)\b",
+        r"|qui\s+indiquait)\b|\bvotre\s+question\s+(?:de\s+savoir\s+)?si\b"
+        r"|\bcomme\s+vous\s+(?:pourriez|pouvez)\s+(?:le\s+)?(?:penser|croire|supposer)\b",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
         r"|\bno\s+(tengan?|tener)\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)"
-        r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b",
+        r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b"
+        r"|\b(?:su|vuestra)\s+(?:consulta|pregunta)\s+(?:sobre|acerca\s+de|de)\s+si\b"
+        r"|\bcomo\s+(?:podrían|podría|pudieran|pudiera)\s+(?:ustedes\s+)?(?:suponer|pensar|creer)\b",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
         r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
         r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)"
-        r"|сообщени\w*\s+о\s+том,?\s+что",
+        r"|сообщени\w*\s+о\s+том,?\s+что|ваш\w*\s+(?:вопрос|запрос)\w*\s+о\s+том,?\s+(?:может|могл|сможет)"
+        r"|как\s+(?:могло|может|могли\s+бы)\s+(?:бы\s+)?(?:показаться|подумать|предположить)",
         # Round 14: "此前我们回复“待定”，现已确定" (we had replied "pending"; now settled).
         r"(?:此前|之前|先前)[^。；，]{0,4}(?:回复|答复|回覆|答覆)|"
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为"
         r"|误以为|誤以為",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
-        r"|رسالة\s+(?:\S+\s+){0,2}?تفيد",
+        r"|رسالة\s+(?:\S+\s+){0,2}?تفيد|(?:استفساركم|سؤالكم)\s+(?:عن|حول)\s+(?:ما\s+)?إذا"
+        r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو)",
     ]
 )
 

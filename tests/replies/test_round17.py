@@ -501,6 +501,79 @@ DOUBLE_NEGATIVES = [
 ]
 
 
+# The reader's own question or assumption is reported, not answered: "your question whether the
+# Deputy could speak another day" (« votre question de savoir si », "su consulta sobre si",
+# "استفساركم عن إذا"), "as you might assume" (« comme vous pourriez le penser », "como podrían
+# suponer", «как могло показаться»). The Russian indirect question "может ли заместитель
+# министра выступить" was a **final acceptance** (a swap: the answer after it declines) before
+# the round, found while writing these tests: a finite verb with "ли" is "whether"; it goes to a
+# person now.
+READER_QUESTIONS = [
+    (
+        "What keeps the Minister away is not the lockdown, as you might assume, but a"
+        " parliamentary hearing on 23 March. He therefore declines the invitation with"
+        " regret.",
+        "decline",
+    ),
+    (
+        "Ce qui retient le Ministre n'est pas le confinement, comme vous pourriez le"
+        " penser, mais une audition parlementaire. Il décline donc l'invitation avec"
+        " regret.",
+        "decline",
+    ),
+    (
+        "Lo que impide al Ministro asistir no es el confinamiento, como podrían suponer,"
+        " sino una audiencia parlamentaria. Por ello declina la invitación.",
+        "decline",
+    ),
+    (
+        "Причина отказа не техническая, как могло показаться, а политическая. Министр"
+        " выступать не будет.",
+        "decline",
+    ),
+    (
+        "Ante su consulta sobre si la Subsecretaria podría intervenir otro día, debemos"
+        " aclarar que su agenda internacional ha sido suspendida. Chile no tomará la"
+        " palabra.",
+        "decline",
+    ),
+    (
+        "In answer to your question whether the Deputy Minister could speak on another"
+        " day, we must explain that all travel is suspended. The Minister will not take"
+        " the floor.",
+        "decline",
+    ),
+    (
+        "En réponse à votre question de savoir si la Vice-ministre pourrait intervenir un"
+        " autre jour, nous devons préciser que son agenda est suspendu. Le Ministre ne"
+        " prendra pas la parole.",
+        "decline",
+    ),
+    (
+        "В ответ на ваш вопрос о том, может ли заместитель министра выступить в другой"
+        " день, сообщаем, что все поездки отменены. Министр выступать не будет.",
+        "other",
+    ),
+    (
+        "ردا على استفساركم عن إذا كان بإمكان نائب الوزير التحدث في يوم آخر، نوضح أن جميع"
+        " المهام الخارجية معلقة. لن يلقي الوزير كلمة.",
+        "decline",
+    ),
+    (
+        "Сможет ли министр выступить, пока неясно.",
+        "other",
+    ),
+    (
+        "Просим сообщить, будет ли у министра возможность выступить.",
+        "other",
+    ),
+    (
+        "Министр вряд ли сможет выступить, и поэтому отказывается от участия.",
+        "other",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -520,6 +593,7 @@ READINGS = {
     "russian_regarded_as_and_agreed_already": RUSSIAN_SETTLED,
     "a_hope_that_it_suits_is_courtesy": [(text, "accept") for text in HOPE_IT_SUITS],
     "double_negatives_that_affirm": DOUBLE_NEGATIVES,
+    "the_readers_question_or_assumption_is_reported": READER_QUESTIONS,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
