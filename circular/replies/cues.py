@@ -1650,8 +1650,20 @@ OTHER_OBJECT = _compile(
         r"|не\s+принимаются|блокируются)|приним\w*\s+на\s+себя\s+(?:никакой\s+)?ответственност\w*",
         r"(?:拒收|不接收|不接受)[^。；，邀]{0,10}(?:邮件|郵件|附件|文件)"
         r"|(?:邮件|郵件|附件)[^。；，]{0,15}(?:拒收|退回)",
-        r"(?:تقبل|يقبل|ترفض|يرفض|نقبل|نرفض)\s+(?:\S+\s+){0,2}?(?:الرسائل|رسائل|المرفقات|مرفقات"
-        r"|الملفات|ملفات)",
+        r"(?:تقبل|يقبل|ترفض|يرفض|نقبل|نرفض|يُرفض)\s+(?:\S+\s+){0,2}?(?:الرسائل|رسائل|المرفقات|مرفقات"
+        r"|الملفات|ملفات|بريد|البريد|المراسلات|مراسلات|رشوة|الرشوة|الرشاوى)",
+        # Footers: a bribe, newsletters, cookies, the processing of one's data ("Say NO to
+        # corruption. Decline the bribe", "Decline future newsletters", « vous pouvez refuser le
+        # traitement de vos données », «отказаться от рассылки»).
+        r"\b(?:declin|refus|reject|accept)\w*\s+(?:(?:the|all|any|future|our)\s+)?(?:bribes?"
+        r"|newsletters?|cookies|gifts?|(?:the\s+)?processing\s+of)\b",
+        r"\b(?:refus|accept)\w*\s+(?:le\s+|les\s+)?(?:traitement\s+de\s+vos\s+données|cookies"
+        r"|pots-de-vin|lettres\s+d'information)",
+        r"\b(?:rechaz|acept)\w*\s+(?:el\s+|los\s+)?(?:tratamiento\s+de\s+(?:sus\s+)?datos|sobornos?"
+        r"|boletines|cookies)",
+        r"(?<![\w\u0400-\u04ff])отказ\w*\s+от\s+(?:обработки\s+(?:\S+\s+)?данных|рассылки"
+        r"|взятк\w*)",
+        r"拒绝(?:贿赂|收受|接收推送|订阅)|拒絕(?:賄賂|收受)",
     ]
 )
 

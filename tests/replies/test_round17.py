@@ -574,6 +574,50 @@ READER_QUESTIONS = [
 ]
 
 
+# Footers that refuse or accept something else: a bribe, newsletters, the processing of one's
+# data, mail with executable files, informal correspondence. Five of the six were "both accept
+# and decline" before the round; the answer above them now stands.
+FOOTER_OBJECTS = [
+    (
+        "We confirm that the Minister will deliver the statement. Say NO to corruption."
+        " Decline the bribe, report it.",
+        "accept",
+    ),
+    (
+        "Le Ministre prononcera la déclaration le 25 mars. Vous pouvez refuser le"
+        " traitement de vos données en écrivant au délégué.",
+        "accept",
+    ),
+    (
+        "The Minister will speak on 24 March. Stay informed: subscribe to our newsletter"
+        " | Decline future newsletters | Privacy",
+        "accept",
+    ),
+    (
+        "El Ministro intervendrá el 24 de marzo. Usted puede rechazar el tratamiento de"
+        " sus datos escribiendo a la oficina.",
+        "accept",
+    ),
+    (
+        "Министр выступит 24 марта. Вы можете отказаться от рассылки в любой момент.",
+        "accept",
+    ),
+    (
+        "部长将于3月24日发言。廉洁提示：拒绝贿赂，举报电话12388。",
+        "accept",
+    ),
+    (
+        "سيلقي رئيس الهيئة بيان الدولة في الجلسات. تنبيه: يُرفض تلقائياً أي بريد يحتوي"
+        " على ملفات تنفيذية. لا تقبل الهيئة المراسلات غير الرسمية عبر هذا العنوان.",
+        "accept",
+    ),
+    (
+        "The Minister must decline the invitation.",
+        "decline",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -594,6 +638,7 @@ READINGS = {
     "a_hope_that_it_suits_is_courtesy": [(text, "accept") for text in HOPE_IT_SUITS],
     "double_negatives_that_affirm": DOUBLE_NEGATIVES,
     "the_readers_question_or_assumption_is_reported": READER_QUESTIONS,
+    "a_footer_refusing_something_else_answers_nothing": FOOTER_OBJECTS,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
