@@ -371,7 +371,7 @@ ACCEPT = _compile(
         # Round 17: "代表团/代表處" (a delegation, a mission) is a noun, not "represent":
         # "贺信将于…经我国常驻代表团转交" (a letter handed on through the mission) accepts
         # nothing.
-        r"|(将|將)(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式))?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表(?![团團处處]))"
+        r"|(将|將)(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式))?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|宣读|宣讀|代表(?![团團处處]))"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(按计划|按計劃|如期|照常)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
@@ -2080,6 +2080,16 @@ DESIGNATE = _compile(
         r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
         r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛]{3,100}?)\s+"
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
+        # Round 17: the statement delivered by someone, in the passive ("Malta's statement will
+        # be delivered by the Executive Chairman of …", « la déclaration de la Suisse sera
+        # prononcée par le Directeur de … », "la declaración será pronunciada por …"): whoever
+        # is named speaks for the Minister (not "will not be delivered by").
+        r"\bstatement\s+(?:\S+\s+){0,3}?(?:will|shall)\s+be\s+(?:delivered|made|read|presented)\s+by\s+"
+        r"(?P<who9>[^.;:,]{3,100})",
+        r"\bdéclaration\s+(?:\S+\s+){0,3}?sera\s+(?:prononcée|lue|présentée|faite)\s+par\s+"
+        r"(?P<who10>[^.;:,]{3,100})",
+        r"\bdeclaración\s+(?:\S+\s+){0,3}?será\s+(?:pronunciada|leída|presentada|formulada)\s+por\s+"
+        r"(?P<who11>[^.;:,]{3,100})",
     ]
 )
 

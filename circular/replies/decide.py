@@ -286,11 +286,19 @@ def _alternatives(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     return None
 
 
+_CLAUSE_MARK = re.compile(r"[,;:،，；]")
+
+
 def _designated(text: str, scripts: frozenset[str]) -> str | None:
     """Whom the Minister designated to act for him ("has designated X to represent him"), when
     the designation is not negated."""
     match = cues.DESIGNATE.search(text, scripts)
-    if match is None or cues.NEGATION.search(text[max(0, match.start() - 25) : match.start()]):
+    if match is None:
+        return None
+    # The negation of the designation itself, in its own clause ("has not designated"); a
+    # refusal in the clause before is the Minister's (round 17).
+    before = _CLAUSE_MARK.split(text[max(0, match.start() - 25) : match.start()])[-1]
+    if cues.NEGATION.search(before):
         return None
     who = next((v for k, v in match.groupdict().items() if v and k.startswith("who")), "")
     if cues.DECLINE.search(who, scripts) or cues.NEGATION.search(who, scripts):
@@ -571,7 +579,12 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # by title is the one asked to act ("has asked our Ambassador … to read the statement
         # for her", round 16): the request itself says the official speaks for the Minister.
         if role_name is None:
-            role_name, role_at = designated[:160], 0
+            # Round 17: a refusal in a clause before the designation is the Minister's («La
+            # Conseillère fédérale ne pouvant pas se libérer, la déclaration sera prononcée par
+            # le Directeur …»), not the designated official's.
+            start = text.find(designated)
+            before = [s for s in found if 0 <= text.find(s.cue) < start]
+            role_name, role_at = designated[:160], len(before)
         speaks = True
     declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
     hedged = any(s.kind == "hedge" for s in found)

@@ -618,6 +618,55 @@ FOOTER_OBJECTS = [
 ]
 
 
+# The statement delivered by someone, in the passive, after the Minister's own unavailability
+# ("Malta's statement will be delivered by the Executive Chairman of …", « la déclaration sera
+# prononcée par le Directeur de … », "será pronunciada por", "将由…宣读"): whoever is named speaks
+# for the Minister (the English and French ones went to a person as "both accept and decline");
+# a statement that nobody will deliver still declines.
+PASSIVE_DELEGATES = [
+    (
+        "The Minister regrets that a Cabinet commitment prevents her from speaking. With"
+        " the Government's agreement, Malta's statement will be delivered by the"
+        " Executive Chairman of the Digital Innovation Authority, who will speak on"
+        " certification.",
+        "accept",
+    ),
+    (
+        "La Conseillère fédérale ne pouvant pas se libérer, la déclaration de la Suisse"
+        " sera prononcée par le Directeur de l'Office fédéral de la communication, qui"
+        " conduit la délégation.",
+        "accept",
+    ),
+    (
+        "Como el Ministro estará en el Congreso, la declaración del país será pronunciada"
+        " por el Presidente de la Agencia de Gobierno Digital.",
+        "accept",
+    ),
+    (
+        "The Minister regrets that he cannot attend; the statement will not be delivered"
+        " by anyone else.",
+        "decline",
+    ),
+    (
+        "Le Ministre ne pourra pas participer et aucune déclaration ne sera prononcée.",
+        "decline",
+    ),
+    (
+        "Поскольку министр будет в парламенте, заявление от имени страны сделает"
+        " председатель Агентства цифрового развития.",
+        "accept",
+    ),
+    (
+        "部长届时须出席议会会议，政策声明将由数字政府局局长宣读。",
+        "accept",
+    ),
+    (
+        "نظرا لارتباط الوزير بجلسات البرلمان، سيلقي بيان الدولة رئيس هيئة الحكومة الرقمية.",
+        "accept",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -639,6 +688,7 @@ READINGS = {
     "double_negatives_that_affirm": DOUBLE_NEGATIVES,
     "the_readers_question_or_assumption_is_reported": READER_QUESTIONS,
     "a_footer_refusing_something_else_answers_nothing": FOOTER_OBJECTS,
+    "a_statement_delivered_by_someone_is_a_delegate": PASSIVE_DELEGATES,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
