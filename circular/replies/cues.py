@@ -232,6 +232,9 @@ ACCEPT = _compile(
         r"|\bsays?\s+yes\b|\byes\s+from\s+(us|our\s+side)\b"
         r"|\b(will|shall|'ll)\s+(\w+\s+)?(read|give)\s+(the|a|his|her|its|our)\s+(\w+\s+)?(statement"
         r"|speech|address)"
+        # Round 17: "will make Jamaica's policy statement", "pleased to take up the invitation".
+        r"|\b(?:will|shall|'ll)\s+make\s+(?:[\w'’-]+\s+){0,3}?statement\b"
+        r"|\btak(?:e|es|ing)\s+up\s+(?:[\w'’-]+\s+){0,3}?invitation\b"
         # A decision taken: "has decided to attend" ("decided not to" is negated by scope).
         r"|\b(decided|decides|agreed)\s+to\s+(attend|participate|accept|take\s+part|speak|deliver)",
         r"\b(will|shall|'ll)\s+(also\s+|still\s+|nonetheless\s+|nevertheless\s+|therefore\s+|then\s+"
@@ -304,7 +307,10 @@ ACCEPT = _compile(
         r"|accepter|participer|prendre\s+part|intervenir|prononcer)",
         r"\b(pourra|peut|pourront|est\s+en\s+mesure|sera\s+en\s+mesure)\b[^.;]{0,30}\b(particip\w*"
         r"|prendre\s+part|interven\w*|prononc\w*|assister|être\s+présente?)",
-        r"\bvolontiers\b|\bavec\s+plaisir\b",
+        r"\bvolontiers\b|\bavec\s+plaisir\b"
+        # Round 17: « il a tenu à prononcer lui-même la déclaration » (insisted on speaking).
+        r"|\b(?:a|ont|avons|tient|tiennent|tenons)\s+(?:\w+\s+)?(?:tenu\s+)?à\s+(?:prononcer|participer"
+        r"|intervenir|être\s+présente?)\b",
         # es
         r"\bacept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
@@ -363,7 +369,7 @@ ACCEPT = _compile(
         r"|(确定|確定)\s*(于|於|在)?\s*\d{1,2}\s*(月\s*\d{1,2}\s*)?(日|号|號)\s*(出席|参加|參加"
         r"|参会|參會|与会|與會|发言|發言|致辞|致辭)",
         # Round 17: a manner before the verb ("将通过视频方式发言", "将以线上形式出席").
-        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式)|在线|線上|应邀|應邀|再次|再度|继续|繼續)?\s*(出席|参加|參加|参会|与会|與會"
+        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式)|在线|線上|应邀|應邀|再次|再度|继续|繼續|如期|如約|如约|按时|按時|准时|準時)?\s*(出席|参加|參加|参会|与会|與會"
         r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表(?![团團处處]))",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
@@ -1663,7 +1669,8 @@ OTHER_OBJECT = _compile(
         r"|boletines|cookies)",
         r"(?<![\w\u0400-\u04ff])отказ\w*\s+от\s+(?:обработки\s+(?:\S+\s+)?данных|рассылки"
         r"|взятк\w*)",
-        r"拒绝(?:贿赂|收受|接收推送|订阅)|拒絕(?:賄賂|收受)",
+        r"拒绝(?:贿赂|收受|接收推送|订阅)|拒絕(?:賄賂|收受)"
+        r"|同意接收[^。；，]{0,12}(?:推送|信息|资讯|資訊|邮件|郵件)|回复\s*[“\"「『]同意[”\"」』]",
     ]
 )
 

@@ -667,6 +667,38 @@ PASSIVE_DELEGATES = [
 ]
 
 
+# Phrasings of one language each: "take up the invitation", "will make <country>'s statement",
+# "將如期發表" (will deliver as scheduled), « a tenu à prononcer » (insisted on speaking); and a
+# Chinese footer asking to reply "同意" to receive news (each went to a person before).
+ONE_LANGUAGE_PHRASINGS = [
+    (
+        "The Honourable Minister is pleased to take up the Secretary-General's invitation"
+        " and will make Jamaica's policy statement during the week of 22 March.",
+        "accept",
+    ),
+    (
+        "The Minister will not make a statement this year.",
+        "decline",
+    ),
+    (
+        "創新科技署署長將如期發表政策聲明。",
+        "accept",
+    ),
+    (
+        "Le Ministre a tenu à prononcer lui-même la déclaration lors des sessions de haut niveau.",
+        "accept",
+    ),
+    (
+        "我部本届不安排在高级别政策会议上发言，敬请谅解。温馨提示：如您同意接收本部政务信息推送，请回复“同意”。",
+        "decline",
+    ),
+    (
+        "The Minister is unable to take up the invitation.",
+        "decline",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -689,6 +721,7 @@ READINGS = {
     "the_readers_question_or_assumption_is_reported": READER_QUESTIONS,
     "a_footer_refusing_something_else_answers_nothing": FOOTER_OBJECTS,
     "a_statement_delivered_by_someone_is_a_delegate": PASSIVE_DELEGATES,
+    "phrasings_of_one_language": ONE_LANGUAGE_PHRASINGS,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
