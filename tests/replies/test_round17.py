@@ -33,8 +33,19 @@ LETTER_THROUGH_THE_MISSION = [
 ]
 
 
-@pytest.mark.parametrize("text", LETTER_THROUGH_THE_MISSION)
-def test_a_letter_handed_on_by_the_mission_is_no_acceptance(text: str) -> None:
+# Arabic "بعدم" (a proclitic on عدم) negates: "instructions that ministers not take part" is no
+# participation in the Y of "not X but Y" (it read as an acceptance by substitution).
+NOT_TAKING_PART_BY_INSTRUCTION = [
+    "إن اعتذار الوزارة لا يعني عدم الاهتمام بالمنتدى، بل يعود إلى تعليمات رئاسة مجلس الوزراء بعدم"
+    " مشاركة الوزراء في أي فعاليات خارجية. لذا لن يلقي الوزير بيانا.",
+    "أصدر مجلس الوزراء تعليمات بعدم مشاركة الوزراء في الفعاليات الخارجية.",
+    "Министр не выступит на Форуме. Отправляя ответ на это письмо, Вы подтверждаете согласие на"
+    " хранение переписки в архиве Министерства.",
+]
+
+
+@pytest.mark.parametrize("text", LETTER_THROUGH_THE_MISSION + NOT_TAKING_PART_BY_INSTRUCTION)
+def test_a_refusal_beside_something_else_is_no_acceptance(text: str) -> None:
     decision = classify_text(text)
     assert decision.kind != ReplyKind.ACCEPT and decision.best_guess == ReplyKind.DECLINE, (
         text,
