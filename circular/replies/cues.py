@@ -508,11 +508,11 @@ PARTICIPATE = _compile(
         r"\baddress\w*\s+(?:the\s+|this\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:forum|sessions?|segment"
         r"|meeting|conference|summit|track|plenary)\b|"
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
-        r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
+        r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva|be\s+represented"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
-        r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
+        r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons|s['’]exprim\w*|représentée?s?"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?"
         r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole|se\s+libérer|se\s+rendre\s+disponible)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"

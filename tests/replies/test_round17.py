@@ -710,6 +710,30 @@ ONE_LANGUAGE_PHRASINGS = [
 ]
 
 
+# « s'exprimer » (to speak) and "be represented" are ways of taking part: negated, they decline
+# (each went to a person as "no sentence accepts or declines"); "will be represented by the
+# Deputy Minister" still accepts.
+SPEAK_AND_BE_REPRESENTED = [
+    (
+        "Le décret n'ayant pas paru, le Ministre ne s'exprimera pas aux sessions de haut niveau.",
+        "decline",
+    ),
+    (
+        "Forwarding the instruction of the Undersecretary: the Department will not be"
+        " represented in the High-Level Policy Sessions.",
+        "decline",
+    ),
+    (
+        "Le Ministère ne sera pas représenté aux sessions de haut niveau.",
+        "decline",
+    ),
+    (
+        "The Ministry will be represented by the Deputy Minister, who will deliver the statement.",
+        "accept",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -733,6 +757,7 @@ READINGS = {
     "a_footer_refusing_something_else_answers_nothing": FOOTER_OBJECTS,
     "a_statement_delivered_by_someone_is_a_delegate": PASSIVE_DELEGATES,
     "phrasings_of_one_language": ONE_LANGUAGE_PHRASINGS,
+    "to_speak_and_to_be_represented_are_taking_part": SPEAK_AND_BE_REPRESENTED,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
