@@ -199,7 +199,8 @@ _PSEUDO = [
     # Not when what is sent is a written text in the speech's place (that declines the speech).
     r"|\b(instead\s+of|rather\s+than)\b(?=[^.;]{0,80}\b(will|shall)\s+(?!not\b|never\b))"
     r"(?![^.;]{0,140}\b(written|press\s+release)\b)",
-    r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
+    r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement"
+    r"|\bn'(?:est|était|sont)\s+pas\s+(?:seulement|uniquement)\b|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
     r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
     r"\s+)?de\s+ne\s+pas\b"
@@ -223,6 +224,8 @@ _PSEUDO = [
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
     r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
     r"\bqu(?:e\b|')",
+    # Round 17: "no es solo X la que declina" (not only X declines: X does, and more).
+    r"no\s+(?:es|son|fue|será)\s+s[oó]lo\b|no\s+(?:es|son)\s+únicamente\b|"
     r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+(puede|podrá|podía)\s+sino"
     r"|no\s+hay\s+problema"
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"

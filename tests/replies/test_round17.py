@@ -734,6 +734,35 @@ SPEAK_AND_BE_REPRESENTED = [
 ]
 
 
+# "not only X declines" (« ce n'est pas seulement … qui décline », "no es solo … la que declina")
+# is no litotes: X declines; the Russian «Уточняем:» before a colon announces, and «Сроки
+# уточняем» (we are checking the dates) is still pending.
+NOT_ONLY = [
+    (
+        "Ce n'est pas seulement le Secrétariat d'État qui décline l'invitation, mais le"
+        " Ministère tout entier.",
+        "decline",
+    ),
+    (
+        "It is not only the Under-Secretary who declines the invitation, but the Ministry"
+        " as a whole.",
+        "decline",
+    ),
+    (
+        "Отказывается от приглашения не только Управление, но и Министерство в целом.",
+        "decline",
+    ),
+    (
+        "Сроки выступления уточняем.",
+        "other",
+    ),
+    (
+        "Уточняем: министр выступать на сессиях не будет.",
+        "decline",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -758,6 +787,7 @@ READINGS = {
     "a_statement_delivered_by_someone_is_a_delegate": PASSIVE_DELEGATES,
     "phrasings_of_one_language": ONE_LANGUAGE_PHRASINGS,
     "to_speak_and_to_be_represented_are_taking_part": SPEAK_AND_BE_REPRESENTED,
+    "not_only_x_declines_and_we_clarify": NOT_ONLY,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
