@@ -4,8 +4,11 @@ decline an acceptance; "will not take decisions in his absence" read as a litote
 that cannot decide on the Minister's participation read as a refusal; "savoir si, selon …," (an
 indirect question with an incise) and "при положительном решении" (upon a favourable decision)
 read as answers; an automatic acknowledgement that gives the letter a reference number read as
-a plain automatic reply. Every sentence was written for this test, in the six languages; none
-is copied from a development set."""
+a plain automatic reply. Then recall (delegates, other events, mail and papers accepted,
+double negatives, the reader's question, Russian aspect), and a swap found while writing them
+(«может ли заместитель министра выступить», an indirect question). Every sentence was written
+for this test, in the six languages where the language has the construction; none is copied
+from a development set."""
 
 from __future__ import annotations
 
