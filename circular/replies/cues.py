@@ -826,11 +826,6 @@ CONDITION = _compile(
         r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])"
         # Round 10: the colloquial "if" ("коли", "ежели").
         r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])"
-        # Round 17: a finite verb with the particle "ли" is an indirect question ("ваш вопрос о
-        # том, может ли заместитель министра выступить" was a **final acceptance**, a swap,
-        # before the round): whether, not an answer. Not "вряд ли" (no verb ending).
-        r"|(?<![\w\u0400-\u04ff])[а-яё]+(?:ет|ут|ют|ит|ат|ят|ем|им|ется|ится|утся|ятся)\s+ли"
-        r"(?![\w\u0400-\u04ff])"
         # Round 17: "при положительном решении / при одобрении" (upon a favourable decision,
         # upon approval): the answer waits on it.
         r"|(?<![\w\u0400-\u04ff])при\s+(?:(?:положительн|благоприятн|утвердительн)\w*\s+"
@@ -863,7 +858,12 @@ QUESTION = _compile(
         r"\?|\bagradecer\w*\s+(nos\s+)?(indique|indicara|precise|informe|confirme)"
         r"|\b(agradecer\w*|sírvase|ruego)\s+(nos\s+)?confirm\w*\s+su\b",
         r"\b(можно\s+ли|не\s+могли\s+бы|просим\s+(уточнить|сообщить|разъяснить)|каким\s+образом"
-        r"|когда|каков)\b|просим\s+(вас\s+)?подтвердить\s+ваш",
+        r"|когда|каков)\b|просим\s+(вас\s+)?подтвердить\s+ваш"
+        # Round 17: a finite verb with the particle "ли" is an indirect question ("ваш вопрос о
+        # том, может ли заместитель министра выступить" was a **final acceptance**, a swap,
+        # before the round): whether, not an answer. Not "вряд ли" (no verb ending).
+        r"|(?<![\w\u0400-\u04ff])[а-яё]+(?:ет|ут|ют|ит|ат|ят|ем|им|ется|ится|утся|ятся)\s+ли"
+        r"(?![\w\u0400-\u04ff])",
         r"能否|可否|是否可以|请告知|请问|请说明|烦请告知|敬请告知|请[^。；]{0,30}确认(您|贵方|贵国)",
         r"^\s*هل\b|نرجو\s+(إفادتنا|إعلامنا|توضيح)|يرجى\s+(إفادتنا|إعلامنا|توضيح)"
         r"|(نرجو|يرجى)\s+(منكم\s+)?(التفضل\s+)?ب?تأكيد\s+\S*كم",
