@@ -506,6 +506,15 @@ _ADDRESSEE = re.compile(
 )
 
 
+# "not only X … but (also) Y": the Y adds to X, it replaces nothing (round 17).
+_NOT_ONLY = re.compile(
+    r"\b(?:not\s+only|no\s+(?:es\s+|son\s+|fue\s+)?s[oó]lo|no\s+únicamente|non\s+seulement"
+    r"|n'est\s+pas\s+seulement)\b|(?<![\w\u0400-\u04ff])не\s+только(?![\w\u0400-\u04ff])"
+    r"|不仅|不僅|不只|ليس\s+فقط",
+    re.I,
+)
+
+
 def _substitute(
     sentence: str, window: str, scripts: frozenset[str], cue: str, beyond: str = ""
 ) -> str | None:
@@ -522,6 +531,8 @@ def _substitute(
         after = window[match.end() :]
         if cue and window.find(cue) >= match.start():
             continue  # "no es afirmativa sino una negativa": the Y is the refusal itself
+        if _NOT_ONLY.search(window, 0, match.start()):
+            continue  # "no es solo X la que declina, sino Y": Y declines too (round 17)
         if (
             cues.NEGATION.search(after, scripts)
             or cues.DECLINE.search(after, scripts)

@@ -742,6 +742,11 @@ SPEAK_AND_BE_REPRESENTED = [
 # уточняем» (we are checking the dates) is still pending.
 NOT_ONLY = [
     (
+        "No es solo la Subsecretaría la que declina la invitación, sino el Ministerio en su"
+        " conjunto.",
+        "decline",
+    ),
+    (
         "Ce n'est pas seulement le Secrétariat d'État qui décline l'invitation, mais le"
         " Ministère tout entier.",
         "decline",
