@@ -1551,7 +1551,9 @@ REPORTED = _compile(
         # Round 14: "此前我们回复“待定”，现已确定" (we had replied "pending"; now settled).
         r"(?:此前|之前|先前)[^。；，]{0,4}(?:回复|答复|回覆|答覆)|"
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为"
-        r"|误以为|誤以為",
+        r"|误以为|誤以為"
+        # Round 17: the reader's question ("贵方询问…是否", "貴處來電詢問").
+        r"|(?:贵方|貴方|贵处|貴處|您)[^。；，]{0,6}(?:询问|詢問|问及|問及)",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
         r"|رسالة\s+(?:\S+\s+){0,2}?تفيد|(?:استفساركم|سؤالكم)\s+(?:عن|حول)\s+(?:ما\s+)?إذا"
         r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو)",
@@ -1597,6 +1599,9 @@ CONCESSIVE = re.compile(
     r"|bien\s+que|quoique|malgré"
     r"|aunque|si\s+bien|a\s+pesar\s+de|хотя|несмотря\s+на|尽管|儘管|虽然|雖然|虽|雖|رغم|برغم"
     r"|على\s+الرغم|مع\s+أن"
+    # Round 17: "however much" ("Por mucho que … no quisiera faltar", "much as he would like
+    # to", «как бы … ни хотел», "无论多么想"): conceded, not the answer.
+    r"|por\s+(?:mucho|más)\s+que|however\s+much|much\s+as|как\s+бы|無論多麼|无论多么"
     # A rejected alternative: "Plutôt que de vous faire une promesse qu'il ne pourrait tenir, …".
     # An action, not a person ("en lugar de la Embajadora" is a substitution).
     r"|rather\s+than\s+\w+ing|instead\s+of\s+\w+ing|plutôt\s+que\s+d[e']|au\s+lieu\s+d[e']\s*\w+(er|ir|re)\b"

@@ -771,6 +771,36 @@ NOT_ONLY = [
 ]
 
 
+# "However much" concedes ("Por mucho que … no quisiera faltar", "however much … would not want
+# to miss", «как бы … ни хотел»): the litotes inside it is no answer (the Spanish went to a
+# person as "both accept and decline"); the reader's question in Chinese ("貴處來電詢問…是否")
+# is reported, so the answer after it stands.
+HOWEVER_MUCH_AND_YOUR_QUESTION = [
+    (
+        "Por mucho que el Director no quisiera faltar a una cita de este nivel, no podrá"
+        " intervenir en las sesiones.",
+        "decline",
+    ),
+    (
+        "However much the Minister would not want to miss such a meeting, he will not be"
+        " able to speak.",
+        "decline",
+    ),
+    (
+        "Как бы министр ни хотел выступить, он не сможет принять участие в сессиях.",
+        "decline",
+    ),
+    (
+        "貴處來電詢問香港是否只提供簡短的錄影致辭。現正式回覆：並非致辭，而是完整的政策聲明，由政府資訊科技總監親自發表。",
+        "accept",
+    ),
+    (
+        "贵方询问部长是否出席。部长将于3月23日发言。",
+        "accept",
+    ),
+]
+
+
 # Every reading of a reply's kind this round checks, table by table (the name says which rule).
 READINGS = {
     "an_absence_as_a_time_is_no_litotes": [(text, "other") for text in IN_HIS_ABSENCE],
@@ -796,6 +826,7 @@ READINGS = {
     "phrasings_of_one_language": ONE_LANGUAGE_PHRASINGS,
     "to_speak_and_to_be_represented_are_taking_part": SPEAK_AND_BE_REPRESENTED,
     "not_only_x_declines_and_we_clarify": NOT_ONLY,
+    "however_much_concedes_and_your_question_is_reported": HOWEVER_MUCH_AND_YOUR_QUESTION,
     "a_letter_alone_through_the_mission_answers_nothing": [
         ("贺信将于3月15日前经我国常驻代表团转交。", "other")
     ],
