@@ -75,7 +75,14 @@ REGISTERED = re.compile(
     r"|\b(comme|sous\s+le)\s+(dossier|affaire)\s+(n[°o]\.?\s*)?[a-z]*[-/]?\d"
     r"|\b(como|bajo\s+el)\s+(expediente|caso|trámite)\s+(n\.?[ºo°]\s*)?[a-z]*[-/]?\d"
     r"|как\s+(обращение|дело)\s+(№\s*)?[а-яa-z]*[-/]?\d|(立案号|立案號|案卷号|案卷號)"
-    r"|(?:كملف|كمعاملة|كقضية)\s+(?:رقم|برقم)",
+    r"|(?:كملف|كمعاملة|كقضية)\s+(?:رقم|برقم)"
+    # Round 17: a reference number given to the letter ("参考编号为 MCI-2021-00841", "your
+    # reference number is …", « numéro de référence », "número de referencia", «номер
+    # обращения», "الرقم المرجعي"): a person's office has logged it and will answer.
+    r"|\breference\s+(?:number|no\.?)\s*(?:is\s+|:\s*)?[a-z]*[-/]?[a-z0-9-]*\d"
+    r"|\bnuméro\s+de\s+référence\b|\bnúmero\s+de\s+referencia\b"
+    r"|(?:регистрационный|контрольный)\s+номер|номер\s+(?:вашего\s+)?обращения"
+    r"|参考编号|參考編號|受理编号|受理編號|(?:الرقم|رقم)\s+(?:ال)?مرجعي",
     re.I,
 )
 

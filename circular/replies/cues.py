@@ -232,6 +232,9 @@ ACCEPT = _compile(
         r"|\bsays?\s+yes\b|\byes\s+from\s+(us|our\s+side)\b"
         r"|\b(will|shall|'ll)\s+(\w+\s+)?(read|give)\s+(the|a|his|her|its|our)\s+(\w+\s+)?(statement"
         r"|speech|address)"
+        # Round 17: "will make Jamaica's policy statement", "pleased to take up the invitation".
+        r"|\b(?:will|shall|'ll)\s+make\s+(?:[\w'’-]+\s+){0,3}?statement\b"
+        r"|\btak(?:e|es|ing)\s+up\s+(?:[\w'’-]+\s+){0,3}?invitation\b"
         # A decision taken: "has decided to attend" ("decided not to" is negated by scope).
         r"|\b(decided|decides|agreed)\s+to\s+(attend|participate|accept|take\s+part|speak|deliver)",
         r"\b(will|shall|'ll)\s+(also\s+|still\s+|nonetheless\s+|nevertheless\s+|therefore\s+|then\s+"
@@ -304,7 +307,10 @@ ACCEPT = _compile(
         r"|accepter|participer|prendre\s+part|intervenir|prononcer)",
         r"\b(pourra|peut|pourront|est\s+en\s+mesure|sera\s+en\s+mesure)\b[^.;]{0,30}\b(particip\w*"
         r"|prendre\s+part|interven\w*|prononc\w*|assister|être\s+présente?)",
-        r"\bvolontiers\b|\bavec\s+plaisir\b",
+        r"\bvolontiers\b|\bavec\s+plaisir\b"
+        # Round 17: « il a tenu à prononcer lui-même la déclaration » (insisted on speaking).
+        r"|\b(?:a|ont|avons|tient|tiennent|tenons)\s+(?:\w+\s+)?(?:tenu\s+)?à\s+(?:prononcer|participer"
+        r"|intervenir|être\s+présente?)\b",
         # es
         r"\bacept\w*",
         r"\bconfirm\w*[^.;]{0,80}\b(participación|asistencia|presencia|disponibilidad|aceptación"
@@ -315,7 +321,8 @@ ACCEPT = _compile(
         r"|\bha\s+decidido\s+(participar|aceptar|asistir|intervenir)",
         r"\b(participará|participaremos|participarán|asistirá|intervendrá|pronunciará"
         r"|tomará\s+parte|estará\s+presente|se\s+unirá|presentará|grabará|representará"
-        r"|hará\s+uso\s+de\s+la\s+palabra|realizará\s+(la|una|su)\s+declaración"
+        r"|hará\s+uso\s+de\s+la\s+palabra|(?:realizará|formulará)\s+(la|una|su)\s+declaración"
+        r"|\bla\s+formular(?:á|án)\b"
         r"|hará\s+(la|una|su)\s+(intervención|declaración)|hablará|leerá\s+(la|el)"
         # Round 16: "volverá a intervenir" (will speak again).
         r"|volver(á|emos|án)\s+a\s+(participar|intervenir|pronunciar|hablar|asistir|tomar\s+la"
@@ -338,7 +345,11 @@ ACCEPT = _compile(
         r"ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?положительн\w*|положительн\w*\s+ответ"
         r"|решил\w*\s+(принять\s+участие|участвовать|выступить|принять\s+приглашение)",
         r"\b(выступит|выступим|будет\s+выступать|будет\s+присутствовать|присоединится"
-        r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])",
+        r"|представит|сделает\s+заявление|запишет|зачитает|огласит)(?![а-яё])"
+        # Round 17: the object first ("заявление от имени страны сделает Государственный
+        # секретарь"); not across a negator ("заявление министр не сделает").
+        r"|(?<![\w\u0400-\u04ff])заявлени\w*\s+(?:(?!не(?![\w\u0400-\u04ff]))\S+\s+){0,4}?"
+        r"сдела(?:ет|ют)(?![а-яё])",
         # The present for the near future ("он всё-таки участвует"), and the absolute
         # "подтверждаем" closing its clause.
         r"(?<!не\s)\b(участвует|участвуем|выступает|выступаем)(?![а-яё])"
@@ -357,12 +368,16 @@ ACCEPT = _compile(
         # Round 13: a day settled for the speech ("部长确定3月25日发言").
         r"|(确定|確定)\s*(于|於|在)?\s*\d{1,2}\s*(月\s*\d{1,2}\s*)?(日|号|號)\s*(出席|参加|參加"
         r"|参会|參會|与会|與會|发言|發言|致辞|致辭)",
-        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|以视频方式|在线|線上|应邀|應邀|再次|再度|继续|繼續)?\s*(出席|参加|參加|参会|与会|與會"
-        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表)",
+        # Round 17: a manner before the verb ("将通过视频方式发言", "将以线上形式出席").
+        r"(将|將|会|會|将会|届时将|屆時將)\s*(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式)|在线|線上|应邀|應邀|再次|再度|继续|繼續|如期|如約|如约|按时|按時|准时|準時)?\s*(出席|参加|參加|参会|与会|與會"
+        r"|发言|發言|致辞|致詞|作(政策)?(声明|发言)|发表|發表|录制|代表(?![团團处處]))",
         r"(很高兴|高兴|荣幸|乐意|乐于|愿意|欣然)[^。；]{0,20}(出席|参加|接受|发言|确认|致辞)",
         r"(能够|可以|能)\s*(出席|参加|发言|与会)|同意|(部长|部長|我方|我部)确认\s*[。！]?\s*$"
         r"|届时(出席|发言|致辞|参加)"
-        r"|(将|將)(亲自|親自)?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|代表)"
+        # Round 17: "代表团/代表處" (a delegation, a mission) is a noun, not "represent":
+        # "贺信将于…经我国常驻代表团转交" (a letter handed on through the mission) accepts
+        # nothing.
+        r"|(将|將)(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式))?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|宣读|宣讀|代表(?![团團处處]))"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(按计划|按計劃|如期|照常)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
@@ -493,17 +508,21 @@ PARTICIPATE = _compile(
         r"\baddress\w*\s+(?:the\s+|this\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:forum|sessions?|segment"
         r"|meeting|conference|summit|track|plenary)\b|"
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
-        r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva"
+        r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva|be\s+represented"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
-        r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons"
+        r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons|s['’]exprim\w*|représentée?s?"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?"
         r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole|se\s+libérer|se\s+rendre\s+disponible)\b",
         r"\b(particip\w*|asistir|asistencia|tomar\s+parte|interven\w*|pronunci\w*|presente"
         r"|declaración|acept\w*|posible|disponible|acompañar\w*|orador\w*|tom\w+\s+la\s+palabra"
         r"|uso\s+de\s+la\s+palabra|venir|viajar|liberarse|hacer\s+un\s+hueco)\b",
-        r"участ\w*|присутств\w*|выступ\w*|приня\w*|приним\w*|возможн\w*|заявлени\w*|докладчик\w*"
+        # Round 17: "принимать решения" is to decide, not to accept ("Принимать решения об участии
+        # Министра мы не можем": the office cannot decide; it refuses nothing).
+        r"участ\w*|присутств\w*|выступ\w*|(?:приня|приним)\w*(?!\w)(?!\s+(?:\w+\s+)?решени)"
+        # Round 17: not the possibility of refusing («не счёл возможным отказаться»: a litotes).
+        r"|возможн\w*(?!\w)(?!\s+(?:отказ|отклон|пропуст|упуст)\w*)|заявлени\w*|докладчик\w*"
         r"|приехать|прибыть|освободиться|вырваться",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明|抽身|脱身",
         r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث"
@@ -521,7 +540,7 @@ NEGATION = _compile(
         r"不能|不会|不克|不便|无法|無法|未能|难以|難以|不可能|无暇|不出席|不参加|未克|恕不"
         # Round 14: "本次不作發言", "不安排领导发言": the Y after them is no substitute.
         r"|不作|不安排",
-        r"(^|\s)(لا|لن|لم|ليس\w*)\s|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b|غير\s+قادر|للأسف|مع\s+الأسف",
+        r"(^|\s)(لا|لن|لم|ليس\w*)\s|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b|(?:^|\s)[وف]?[بل]عدم(?=\s)|غير\s+قادر|للأسف|مع\s+الأسف",
     ]
 )
 
@@ -690,8 +709,14 @@ HEDGE = _compile(
         r"|\b(les|le)\s+confirma(mos|remos)\s*[.!]?\s*$"
         r"|\bse\s+confirmar(á|án)\s+(más\s+adelante|posteriormente|oportunamente|por\s+separado)",
         r"подтвер\w*\s+получени\w*|в\s+ближайшее\s+время|(?<!не\s)\bпозднее\b|\bпозже\b|\bпока\s+не\b|\bещё\s+не\b|\bеще\s+не\b"
-        r"|на\s+данном\s+этапе|на\s+рассмотрении|рассматрива\w*|\bподтвердим\b"
-        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц|переписк|переговор|бесед|разговор))|\bсообщим\b|\bпроинформируем\b|(?<!хотим\s)(?<!хотели\sбы\s)(?<!позвольте\s)(?<!хотелось\sбы\s)\bуточн\w*|\bсогласов\w*"
+        # Round 17: "рассматривается … как приоритет" is "regarded as", and a perfective
+        # "согласовав / согласован с Министром" is agreed already (not when negated or future).
+        r"|на\s+данном\s+этапе|на\s+рассмотрении"
+        r"|(?<!не\s)рассматривал\w*|рассматрива(?!л)\w*+(?!(?:\s+[\w\u0400-\u04ff]+)?\s+(?:не\s+)?как(?![\w\u0400-\u04ff]))"
+        r"|\bподтвердим\b"
+        r"|\bвозможно\b|\bпредварительн\w*+(?!\s+(программ|повестк|график|расписани|списк|таблиц|переписк|переговор|бесед|разговор))|\bсообщим\b|\bпроинформируем\b|(?<!хотим\s)(?<!хотели\sбы\s)(?<!позвольте\s)(?<!хотелось\sбы\s)\bуточн(?!яем\s*(?:[:—–]|$))\w*"
+        r"|\bсогласов(?!ав(?![\w\u0400-\u04ff])|ал|ан[оаы]?(?![\w\u0400-\u04ff]))\w*"
+        r"|(?:(?<![\w\u0400-\u04ff])не|будет|будут|быть)\s+(?:\S+\s+)?согласов\w*"
         r"|\bпередан\w*|\bнаправлен\w*\s+на\s+рассмотрение|на\s+утверждени\w*"
         r"|не\s+(подтвержден\w*|решен\w*|определен\w*)|не\s+(можем|может|в\s+состоянии)\s+(пока\s+)?"
         r"подтвердить|ни\s+принима\w*,?\s+ни\s+отклоня\w*"
@@ -757,7 +782,7 @@ TENTATIVE = _compile(
 
 CONDITION = _compile(
     [
-        r"(?<!even\s)\bif\s|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
+        r"(?<!even\s)\bif[\s,]|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
@@ -765,13 +790,18 @@ CONDITION = _compile(
         r"|^\s*(should|were|had)\s+(the|he|she|it|we|they|his|her|our|this|that)\b"
         # Round 11: a fallback ("failing that, any other day suits").
         r"|\bfailing\s+(that|this)\b"
+        # Round 17: "Upon a positive decision, …", "upon approval by the Cabinet".
+        r"|\bupon\s+(?:(?:a|the)\s+)?(?:positive|favou?rable|affirmative)\s+(?:decision|answer"
+        r"|reply|outcome)|\b(?:upon|on)\s+(?:(?:its|his|her|their|the)\s+)?(?:approval|clearance)\b"
         r"|\bin\s+(the\s+)?(event|case)\s+(that|of)\b"
         r"|\b(schedule|agenda|time|commitments)\s+(permitting|allowing)\b"
         # Round 9: an inverted protasis after the main clause ("would be honoured to speak
         # should his visit be confirmed").
         r"|\bshould\s+(his|her|the|their|its|our)\s+(\w+\s+){1,5}?(be|go|take|proceed|permit|allow)\b",
         # "si aimable" is "so kind", not "if".
-        r"(?<!même\s)\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu"
+        # Round 17: also with an incise after it ("savoir si, selon la pratique, un ministre peut
+        # …", "saber si, según …"): the clause it opens is still not asserted.
+        r"(?<!même\s)\bsi[\s,](?!(?:aimable|gentil|bien|peu|tôt|vite|important|grand|honor|chaleureu"
         r"|généreu|cordial|prestigieu)\w*)"
         # "notre appel si positif": "si" before an adjective is "so", not "if" (not "si possible",
         # "si nécessaire", "si elle", "si tel").
@@ -780,7 +810,7 @@ CONDITION = _compile(
         r"|\bau\s+cas\s+où\b|\ben\s+cas\s+de\b|\bdans\s+l'hypothèse\b|\bpourvu\s+que\b"
         r"|\bsinon\b|\bà\s+défaut\b|\bdans\s+l'attente\b|\bpour\s+autant\s+que\b|\bà\s+moins\s+(que|d)"
         r"|\bsauf\s+(imprévu|empêchement|contrordre|changement)",
-        r"\bsi\s(?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
+        r"\bsi[\s,](?!(?:aimable|gentil|bien|peu|tôt|vite|important|honor|chaleureu|généreu"
         r"|prestigieu)\w*)(?!(?!possible|posible|nécessaire|necesario)\w+(?:ifs?|ives?|eux|euses?"
         r"|ants?|antes?|ents?|entes?|ables?|ibles?|ales?|elles?|iques?)\s*[,;:.!])|(?:\b(esto|eso|ello|todo|lo|la\s+(respuesta|decisión|participación|asistencia|presencia|confirmación)|el\s+viaje)\s+(\w+\s+){0,2}?depend\w*\s+de\b|\bdepend\w*\s+de\s+(si|que|cómo|cuándo|la\s+(aprobación|decisión|agenda|evolución|situación|confirmación|disponibilidad|salud|votación|elección)|el\s+(resultado|consejo|presidente|gabinete|voto)|su|sus|nuestra|nuestro))|\bsujet[oa]\s+a\b|\ba\s+condición\b|\bsiempre\s+que\b"
         r"|\ben\s+caso\s+de\b|\bde\s+ser\s+(así|ratificad|confirmad|reelegid|nombrad)\w*"
@@ -795,14 +825,18 @@ CONDITION = _compile(
         # Round 9: "От этого зависит, кто будет выступать": a dependency, not an answer.
         r"|(?<![\w\u0400-\u04ff])завис(ит|ят|ело|еть)(?![\w\u0400-\u04ff])"
         # Round 10: the colloquial "if" ("коли", "ежели").
-        r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])",
+        r"|(?<![\w\u0400-\u04ff])(ежели|коли)(?![\w\u0400-\u04ff])"
+        # Round 17: "при положительном решении / при одобрении" (upon a favourable decision,
+        # upon approval): the answer waits on it.
+        r"|(?<![\w\u0400-\u04ff])при\s+(?:(?:положительн|благоприятн|утвердительн)\w*\s+"
+        r"(?:решени|ответ|заключени)\w*|(?:одобрени|утверждени)\w*)",
         # Sentence-initial 如 is "if" (如发言可安排…), not 如何/如下/如期/如今.
         r"如果|是否(?!定)|视.{0,10}而定|若|^\s*如(?![何下期今此实約约同上前])(?![^。；，]{0,12}(所述|所說|所说|所示|所言|所提|所约|所約))|只要|前提是|否则|否則|(?<![期看对對接招款等])待[^。；，]{1,12}后|除非"
         # An approval still to come: "须经外事部门批准…方可确认" (round 6).
         r"|(须|需|必须|需要)经[^。；]{0,20}(批准|同意|审批|核准)|方可"
         # Round 10: the colloquial "if" ("要是网络正常", "假如", "万一", "…的话").
         r"|要是|假如|假使|假若|万一|萬一|的话|的話",
-        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما|(?:^|\s)ما\s+لم\s"
+        r"إذا|في\s+حال|شريطة|بشرط|وإلا|(?:^|\s)ف?إن\s+كان|طالما(?!\s+(?:كان|كانت|ظل|ظلت|كنا))|(?:^|\s)ما\s+لم\s"
         # Round 11: "إن" before a verb is "if" ("وإن تعذر ذلك فأي يوم آخر مناسب").
         r"|(?:^|\s)[وف]?إن\s+(?:تعذر|لم\s|استطاع|سمحت?\s)"
         r"|رهن\w*\s|رهنا|مرهون\w*|(?:يتوقف|متوقف\w*)\s+على"
@@ -824,7 +858,12 @@ QUESTION = _compile(
         r"\?|\bagradecer\w*\s+(nos\s+)?(indique|indicara|precise|informe|confirme)"
         r"|\b(agradecer\w*|sírvase|ruego)\s+(nos\s+)?confirm\w*\s+su\b",
         r"\b(можно\s+ли|не\s+могли\s+бы|просим\s+(уточнить|сообщить|разъяснить)|каким\s+образом"
-        r"|когда|каков)\b|просим\s+(вас\s+)?подтвердить\s+ваш",
+        r"|когда|каков)\b|просим\s+(вас\s+)?подтвердить\s+ваш"
+        # Round 17: a finite verb with the particle "ли" is an indirect question ("ваш вопрос о
+        # том, может ли заместитель министра выступить" was a **final acceptance**, a swap,
+        # before the round): whether, not an answer. Not "вряд ли" (no verb ending).
+        r"|(?<![\w\u0400-\u04ff])[а-яё]+(?:ет|ут|ют|ит|ат|ят|ем|им|ется|ится|утся|ятся)\s+ли"
+        r"(?![\w\u0400-\u04ff])",
         r"能否|可否|是否可以|请告知|请问|请说明|烦请告知|敬请告知|请[^。；]{0,30}确认(您|贵方|贵国)",
         r"^\s*هل\b|نرجو\s+(إفادتنا|إعلامنا|توضيح)|يرجى\s+(إفادتنا|إعلامنا|توضيح)"
         r"|(نرجو|يرجى)\s+(منكم\s+)?(التفضل\s+)?ب?تأكيد\s+\S*كم",
@@ -854,15 +893,15 @@ ROLE = _compile(
         r"|\bdirector[a]?\s+general\b|\bjefe\s+de\s+(la\s+)?delegación\b|\bencargad[oa]\s+de"
         r"\s+negocios\b|\b(jef[ea]|director[a]?)\s+de\s+gabinete\b|\basesor[a]?\b"
         r"|\b(el|la)\s+(vice|DG)\b|\bministr[oa]\s+consejer[oa]\b",
-        r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|\bпосол\b|\bпосла\b"
+        r"заместител\w*\s+министра|(?<![\w\u0400-\u04ff])(его|её|ее)\s+заместител\w*|замминистра|статс-секретар\w*|государственн\w*\s+секретар\w*|\bпосол\b|\bпосла\b"
         r"|постоянн\w*\s+представител(?!ьств)\w*|директор\w*\s+департамента|руководител\w*\s+делегации"
         r"|временн\w*\s+поверенн\w*|советник\w*|руководител\w*\s+аппарата",
-        r"副部长|副部長|部长助理|大使|常驻代表|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使"
+        r"副部长|副部長|部长助理|大使|常驻代表(?![团團处處])|副司长|司长|代表团团长|国务秘书|副主任|临时代办|办公厅主任|顾问|总工程师|總工程師|总经济师|局长|参赞|公使"
         # Round 12: "(Senior) Minister of State" in Chinese.
         r"|政务部长|政務部長|国务部长|國務部長"
         # Round 14: the same titles in traditional characters (Big5 mail from Macao, Taiwan,
         # Hong Kong): "司長", "局長", "常駐代表".
-        r"|部長助理|常駐代表|副司長|司長|代表團團長|國務秘書|臨時代辦|辦公廳主任|顧問|總經濟師|局長|參贊",
+        r"|部長助理|常駐代表(?![团團处處])|副司長|司長|代表團團長|國務秘書|臨時代辦|辦公廳主任|顧問|總經濟師|局長|參贊",
         r"نائب\w*\s+(الوزير|وزير)|نائب(ي|ه|ها)(?!\S)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار|الوزير\s+المفوض",
     ]
@@ -890,6 +929,24 @@ BEHALF = _compile(
 
 COURTESY = _compile(
     [
+        # Round 17: a hope that the arrangement suits the reader, after the answer ("we hope that
+        # is acceptable", « nous espérons que cela vous convient », "esperamos que esto no sea un
+        # inconveniente", «надеемся, что это вас устроит», "希望这样可以接受", "نأمل أن يكون ذلك
+        # مقبولا"): no condition on the answer, and its negation ("ne pose pas de problème")
+        # refuses nothing.
+        r"\b(?:hope|trust)\s+(?:that\s+)?(?:this|that|it)\s+(?:is|will\s+be|would\s+be)\s+"
+        r"(?:acceptable|convenient|in\s+order|agreeable|fine|suitable|satisfactory|not\s+a\s+problem)"
+        r"\b[^.;]*",
+        r"\besp[éè]r\w*\s+que\s+(?:cela|ceci|cette\s+\w+|ce\s+\w+)\s+(?:vous\s+)?(?:convien\w*"
+        r"|soit\s+acceptable|ne\s+(?:vous\s+)?pose(?:ra)?\s+pas\s+de\s+(?:problème|difficulté))[^.;]*",
+        r"\besper\w*\s+que\s+(?:esto|eso|ello|este\s+\w+|esta\s+\w+)\s+(?:sea\s+aceptable|les?\s+"
+        r"(?:parezca\s+bien|convenga)|no\s+(?:sea|suponga|represente)\s+(?:un\s+|ningún\s+)?"
+        r"(?:problema|inconveniente))[^.;]*",
+        r"надеемся,?\s+(?:что\s+)?(?:это|такой\s+\S+)\s+(?:приемлемо|вас\s+устроит|не\s+(?:станет"
+        r"|будет|создаст)\s+(?:проблемой|проблем|неудобств\w*))[^.;]*",
+        r"希望(?:这|此|这样|這樣|這)[^。；，]{0,6}(?:可以接受|能够接受|能夠接受|没有问题|沒有問題"
+        r"|不会造成不便|不會造成不便)",
+        r"نأمل\s+أن\s+يكون\s+(?:ذلك|هذا)\s+(?:مقبولا|مقبولاً|مناسبا|مناسباً)[^.؛]*",
         # Round 15: "we would not wish to leave your letter without an answer": a double
         # negative about answering the letter, not about taking part.
         # Round 16: any object, before or after the phrase ("оставить без ответа столь лестное
@@ -936,7 +993,7 @@ COURTESY = _compile(
         r"|testimoniar|reafirmar|saludar|enviar)\w*[^.;]*"
         # Round 11: "Le ruego acepte el testimonio de mi más alta consideración", "Reciba, señor
         # Secretario General, …"; apologies for the delay.
-        r"|(?:\b(?:le|les)\s+(?:ruego|rogamos|pido|pedimos)\s+(?:que\s+)?|\bsírvase\s+|^\s*)"
+        r"|(?:\b(?:le|les)\s+(?:ruego|rogamos|pido|pedimos)\s+(?:que\s+)?|\bsírvan?se\s+|^\s*)"
         r"(?:acept\w*|recib\w*)\b[^.;]{0,80}?(?:testimonio|seguridades|consideración|saludos?"
         r"|respeto)[^.;]*"
         r"|\b(?:disculp\w*|perd[oó]n\w*|lament\w*|sentimos)\s+(?:por\s+)?(?:la|el|esta|este|nuestra"
@@ -971,7 +1028,7 @@ COURTESY = _compile(
         r"|(?:^|\s)و?نعتذر\s+عن\s+(?:ال)?(?:رسالة|خطأ|لبس|التباس|إرباك|سوء\s+الفهم)[^.؛،,]*"
         # Round 11: the addressee inside the formula ("وتقبلوا، السيد الأمين العام، فائق …"),
         # "ننتهز هذه الفرصة … الاحترام", the apology for a late notice.
-        r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا|اقبل|يرجى\s+قبول|نرجو\s+قبول|تفضلوا\s+بقبول)[^.؛]{0,80}?"
+        r"|(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا|اقبل|يرجى\s+قبول|نرجو\s+قبول|تفضلوا\s+بقبول|راجي\S*\s+قبول|آمل\S*\s+قبول)[^.؛]{0,80}?"
         r"(?:الاحترام|التقدير|تحيات\S*|التحية|الامتنان|المودة)[^.؛]*"
         r"|(?:[تنأ]غتنم|[تنأي]نتهز)\s+(?:هذه\s+)?(?:الفرصة|المناسبة)[^.؛]{0,80}?(?:الاحترام|التقدير"
         r"|تحيات\S*)[^.؛]*"
@@ -1178,6 +1235,27 @@ OTHER_INVITATIONS = _compile(
         r"|两个|兩個|两项|兩項)[^。；，]{0,20}(?:邀请|邀請)",
         r"(?:اعتذر|يعتذر|رفض)\S*\s+(?:\S+\s+){0,5}?عن\s+(?:(?:عدة|العديد\s+من|كثير\s+من|معظم)\s+"
         r"(?:ال)?دعوات|دعوتين|دعوة\s+أخرى|دعوات\s+أخرى)",
+        # Round 17: another event's invitation accepted, or taking part in another event
+        # declined ("had already accepted another invitation", "отказался от участия в другом
+        # мероприятии", "已接受另一项国际活动的邀请"): the answer to this one is elsewhere.
+        r"\baccept\w*\s+(?:(?:an|the)\s+)?(?:(?:earlier|prior)\s+)?(?:invitation\s+(?:to|from)\s+)?"
+        r"(?:another|an\s+other|other|a\s+different)\s+(?:[\w-]+\s+){0,2}?(?:invitations?|events?"
+        r"|meetings?|engagements?|conferences?)\b"
+        r"|\b(?:declin\w*|cancel\w*|withdr[ae]w\w*)\s+(?:from\s+)?(?:(?:his|her|its|their|our)\s+)?"
+        r"(?:participation\s+in\s+|attendance\s+at\s+)?(?:another|an\s+other|other|a\s+different)"
+        r"\s+(?:[\w-]+\s+){0,2}?(?:events?|meetings?|engagements?|conferences?)\b",
+        r"\baccept\w*\s+une\s+autre\s+invitation\b|\b(?:renonc|déclin|refus)\w*\s+(?:à\s+)?"
+        r"(?:sa\s+participation\s+à\s+|participer\s+à\s+)?(?:une\s+autre|d'autres)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:réunions?|manifestations?|événements?|conférences?)\b",
+        r"\bacept\w*\s+otra\s+invitación\b|\b(?:renunci|declin|rechaz)\w*\s+(?:a\s+)?(?:participar"
+        r"\s+en\s+|su\s+participación\s+en\s+)?(?:otro|otra|otros|otras)\s+(?:[\w-]+\s+){0,2}?"
+        r"(?:eventos?|reuniones|reunión|actos?|conferencias?)\b",
+        r"(?<![\w\u0400-\u04ff])(?:отказал\w*|отказыва\w*)\s+от\s+участия\s+в\s+(?:друг|ин)\w*\s+"
+        r"(?:\S+\s+)?(?:мероприяти|встреч|форум|конференци|заседани)\w*"
+        r"|(?<![\w\u0400-\u04ff])принял\w*\s+(?:\S+\s+)?(?:друго\w*|ино\w*)\s+приглашени\w*",
+        r"(?:接受|应邀出席|應邀出席)了?(?:另一|另外|其他)[^。；，]{0,12}(?:邀请|邀請|活动|活動)",
+        r"(?:قبل|قبلت|وافق\S*\s+على)\s+(?:\S+\s+){0,3}?دعوة\s+أخرى"
+        r"|(?:اعتذر|يعتذر)\S*\s+عن\s+(?:ال)?مشاركة\s+في\s+(?:فعالية|اجتماع|مؤتمر)\s+آخر\S*",
     ]
 )
 
@@ -1353,7 +1431,9 @@ DISCLAIMER = _compile(
         r"|consentez)"
         r"|\b(?:el\s+envío|al\s+enviar|al\s+responder)\s[^.;]{0,40}(?:implica\s+la\s+aceptaci[oó]n"
         r"|acepta|consiente)",
-        r"(?:отправляя|направляя|отвечая\s+на)\s[^.;]{0,40}(?:соглашаетесь|принимаете)",
+        r"(?:отправляя|направляя|отвечая\s+на)\s[^.;]{0,40}(?:соглашаетесь|принимаете"
+        # Round 17: "Вы подтверждаете согласие на хранение переписки".
+        r"|подтверждаете\s+(?:сво[её]\s+)?согласие|да[её]те\s+(?:сво[её]\s+)?согласие)",
         r"(?:发送|發送|回复|回覆)本(?:邮件|郵件)即(?:表示|视为|視為)[^。；]{0,6}(?:同意|接受)",
         r"(?:بإرسال|بالرد\s+على)\s+هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
         # Round 16: an acceptance whose object is the mail system's terms, conditions or policy
@@ -1444,25 +1524,39 @@ REPORTED = _compile(
         # Round 16: a message that said something: reported, not answered ("a message stating
         # «acceptance»").
         r"|\b(message|e-?mail|notification)\s+(stating|saying|indicating"
-        r"|that\s+said)\b",
+        r"|that\s+said)\b"
+        # Round 17: the reader's own question or assumption ("your question whether the Deputy
+        # could speak another day", "as you might assume"): reported, not answered.
+        r"|\byour\s+(?:question|query|enquiry|inquiry)\s+(?:\w+\s+){0,2}?(?:whether|if)\b"
+        r"|\bas\s+(?:you|one)\s+(?:might|may|could)\s+(?:\w+\s+)?(?:assume|think|expect|suppose"
+        r"|believe)\b",
         r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+(tenez\s+)?pas\s+(tenir\s+)?compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)|\bmessage\s+(automatique\s+)?(indiquant|annonçant"
-        r"|qui\s+indiquait)\b",
+        r"|qui\s+indiquait)\b|\bvotre\s+question\s+(?:de\s+savoir\s+)?si\b"
+        r"|\bcomme\s+vous\s+(?:pourriez|pouvez)\s+(?:le\s+)?(?:penser|croire|supposer)\b",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
         r"|\bno\s+(tengan?|tener)\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)"
-        r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b",
+        r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b"
+        r"|\b(?:su|vuestra)\s+(?:consulta|pregunta)\s+(?:sobre|acerca\s+de|de)\s+si\b"
+        r"|\bcomo\s+(?:podrían|podría|pudieran|pudiera)\s+(?:ustedes\s+)?(?:suponer|pensar|creer)\b",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
+        # Round 17: "В нашем письме от 10 февраля …" (what an earlier letter said).
+        r"|в\s+нашем\s+(?:письме|сообщении)\s+от\s+\d"
         r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
         r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)"
-        r"|сообщени\w*\s+о\s+том,?\s+что",
+        r"|сообщени\w*\s+о\s+том,?\s+что|ваш\w*\s+(?:вопрос|запрос)\w*\s+о\s+том,?\s+(?:может|могл|сможет)"
+        r"|как\s+(?:могло|может|могли\s+бы)\s+(?:бы\s+)?(?:показаться|подумать|предположить)",
         # Round 14: "此前我们回复“待定”，现已确定" (we had replied "pending"; now settled).
         r"(?:此前|之前|先前)[^。；，]{0,4}(?:回复|答复|回覆|答覆)|"
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为"
-        r"|误以为|誤以為",
+        r"|误以为|誤以為"
+        # Round 17: the reader's question ("贵方询问…是否", "貴處來電詢問").
+        r"|(?:贵方|貴方|贵处|貴處|您)[^。；，]{0,6}(?:询问|詢問|问及|問及)",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
-        r"|رسالة\s+(?:\S+\s+){0,2}?تفيد",
+        r"|رسالة\s+(?:\S+\s+){0,2}?تفيد|(?:استفساركم|سؤالكم)\s+(?:عن|حول)\s+(?:ما\s+)?إذا"
+        r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو)",
     ]
 )
 
@@ -1505,6 +1599,9 @@ CONCESSIVE = re.compile(
     r"|bien\s+que|quoique|malgré"
     r"|aunque|si\s+bien|a\s+pesar\s+de|хотя|несмотря\s+на|尽管|儘管|虽然|雖然|虽|雖|رغم|برغم"
     r"|على\s+الرغم|مع\s+أن"
+    # Round 17: "however much" ("Por mucho que … no quisiera faltar", "much as he would like
+    # to", «как бы … ни хотел», "无论多么想"): conceded, not the answer.
+    r"|por\s+(?:mucho|más)\s+que|however\s+much|much\s+as|как\s+бы|無論多麼|无论多么"
     # A rejected alternative: "Plutôt que de vous faire une promesse qu'il ne pourrait tenir, …".
     # An action, not a person ("en lugar de la Embajadora" is a substitution).
     r"|rather\s+than\s+\w+ing|instead\s+of\s+\w+ing|plutôt\s+que\s+d[e']|au\s+lieu\s+d[e']\s*\w+(er|ir|re)\b"
@@ -1527,6 +1624,65 @@ IMPRESSION = _compile(
         r"انطباع\S*\s+(?:ب|)أن(?:(?!\s(?:لكن|ولكن|غير\s+أن)\s)[^؛:])*",
     ]
 )
+
+# Round 17: what is accepted, refused or decided is not the invitation. Participation as the
+# topic of a decision ("we cannot take decisions on the Minister's participation", « prendre de
+# décision sur la participation », "tomar decisiones sobre la participación", «Принимать
+# решения об участии … не можем», "就部长出席一事作出决定", "اتخاذ قرار بشأن مشاركة"): an office
+# that cannot decide refuses nothing. Mail, files and documents accepted or rejected ("this
+# address does not accept encrypted e-mails", "we accept with thanks the concept note", «письма
+# с вложениями … отклоняются сервером», «не принимает на себя ответственности»): the mail system
+# or the papers, not the invitation. Blanked (same length) before the clause is read.
+OTHER_OBJECT = _compile(
+    [
+        r"\bdecisions?\s+(?:on|about|regarding|concerning|as\s+to)\s+(?:[\w'’-]+\s+){0,4}?"
+        r"(?:participation|attendance|invitations?)\b",
+        r"\bdécisions?\s+(?:sur|concernant|quant\s+à|relatives?\s+à|au\s+sujet\s+de)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:l['’])?(?:participation|présence|invitations?)\b",
+        r"\bdecisi(?:ón|ones)\s+(?:sobre|acerca\s+de|respecto\s+(?:a|de)|en\s+cuanto\s+a)\s+"
+        r"(?:[\w-]+\s+){0,4}?(?:participaci[oó]n|asistencia|invitaci\w+)\b",
+        # The verb goes with its noun, before or after it ("решения … мы не принимаем").
+        r"(?<![\w\u0400-\u04ff])(?:(?:приня|приним)\w*\s+)?решени\w*\s+(?:об?|по|относительно"
+        r"|касательно)\s+(?:[\w-]+\s+){0,3}?(?:участи\w*|присутстви\w*|приглашени\w*|выступлени\w*)"
+        r"(?:[^.;,]{0,40}?(?<![\w\u0400-\u04ff])(?:приня|приним)\w*)?",
+        # The modal before "就" goes with the deciding ("无法就…作出决定": cannot decide).
+        r"(?:无法|無法|不能|未能|无权|無權)?就[^。；，]{0,20}?(?:出席|参加|參加|发言|發言|邀请|邀請)"
+        r"[^。；，]{0,6}?(?:决定|決定)",
+        r"قرار\S*\s+(?:بشأن|حول|بخصوص|في\s+شأن)\s+(?:\S+\s+){0,2}?(?:مشارك\S*|حضور|ال?دعو\S*)",
+        r"\b(?:accept\w*|reject\w*|refus\w*)\s+(?:(?:with\s+thanks|not)\s+)?(?:(?!\S*invitation)"
+        r"[\w'’-]+\s+){0,3}?(?:e-?mails?|messages?|attachments?|files?|documents?|concept\s+notes?)\b"
+        r"(?:[^.;:]{0,40}?\b(?:and|or|nor)\s+(?:[\w'’-]+\s+){0,3}?(?:e-?mails?|messages?"
+        r"|attachments?|files?|documents?)\b)?",
+        r"\b(?:accept|refus|rejet|rejett)\w*\s+(?:pas\s+|avec\s+remerciements\s+)?(?:(?!\S*invitation)"
+        r"[\w'’-]+\s+){0,3}?(?:courriels?|e-?mails?|messages?|pièces\s+jointes|fichiers?|documents?"
+        r"|notes?\s+conceptuelles?)\b(?:[^.;:]{0,40}?\b(?:ni|et|ou)\s+(?:[\w'’-]+\s+){0,3}?"
+        r"(?:courriels?|messages?|pièces\s+jointes|fichiers?|documents?)\b)?",
+        r"\b(?:acept|rechaz)\w*\s+(?:(?!\S*invitación)[\w-]+\s+){0,3}?(?:correos?|mensajes?|archivos?"
+        r"|adjuntos?|documentos?|notas?\s+conceptual\w*)\b",
+        r"(?<![\w\u0400-\u04ff])(?:приним|приня|отклон|отверг)\w*\s+(?:(?!\S*приглаш)\S+\s+){0,3}?"
+        r"(?:письм|сообщени|вложени|файл|документ)(?![\w-]*приглаш)\w*"
+        r"|(?<![\w\u0400-\u04ff])(?:письма|сообщения|вложения|файлы)[^;!?]{0,60}?(?:отклоняются"
+        r"|не\s+принимаются|блокируются)|приним\w*\s+на\s+себя\s+(?:никакой\s+)?ответственност\w*",
+        r"(?:拒收|不接收|不接受)[^。；，邀]{0,10}(?:邮件|郵件|附件|文件)"
+        r"|(?:邮件|郵件|附件)[^。；，]{0,15}(?:拒收|退回)",
+        r"(?:تقبل|يقبل|ترفض|يرفض|نقبل|نرفض|يُرفض)\s+(?:\S+\s+){0,2}?(?:الرسائل|رسائل|المرفقات|مرفقات"
+        r"|الملفات|ملفات|بريد|البريد|المراسلات|مراسلات|رشوة|الرشوة|الرشاوى)",
+        # Footers: a bribe, newsletters, cookies, the processing of one's data ("Say NO to
+        # corruption. Decline the bribe", "Decline future newsletters", « vous pouvez refuser le
+        # traitement de vos données », «отказаться от рассылки»).
+        r"\b(?:declin|refus|reject|accept)\w*\s+(?:(?:the|all|any|future|our)\s+)?(?:bribes?"
+        r"|newsletters?|cookies|gifts?|(?:the\s+)?processing\s+of)\b",
+        r"\b(?:refus|accept)\w*\s+(?:le\s+|les\s+)?(?:traitement\s+de\s+vos\s+données|cookies"
+        r"|pots-de-vin|lettres\s+d'information)",
+        r"\b(?:rechaz|acept)\w*\s+(?:el\s+|los\s+)?(?:tratamiento\s+de\s+(?:sus\s+)?datos|sobornos?"
+        r"|boletines|cookies)",
+        r"(?<![\w\u0400-\u04ff])отказ\w*\s+от\s+(?:обработки\s+(?:\S+\s+)?данных|рассылки"
+        r"|взятк\w*)",
+        r"拒绝(?:贿赂|收受|接收推送|订阅)|拒絕(?:賄賂|收受)"
+        r"|同意接收[^。；，]{0,12}(?:推送|信息|资讯|資訊|邮件|郵件)|回复\s*[“\"「『]同意[”\"」』]",
+    ]
+)
+
 
 # Round 16: an act placed later by "before" + a verb, up to the clause break that ends it
 # ("Before confirming the Minister's participation, we would need …", « Avant de confirmer la
@@ -1884,6 +2040,36 @@ ANSWER_WORD = _compile(
     ]
 )
 
+# A relative clause speaks of its antecedent, not of the invitation.
+RELATIVE = re.compile(
+    r"^\s*(?:(which|that|whom|que|laquelle|lequel|lesquel\w*|la\s+cual|el\s+cual|котор\w*"
+    r"|الذي|التي)(?=\s|$)|qu'"
+    # Round 17: after a preposition ("a la que", "en el cual", "auquel", "à laquelle").
+    r"|(?:a|en|de|con|para|por)\s+(?:la|el|los|las|lo)\s+(?:que|cual)\b|auquel\b|à\s+laquelle\b)",
+    re.I,
+)
+
+
+# Round 17: a head of state or government as the subject of a relative clause ("the launch,
+# which the President will attend", « que le Président inaugurera », "al que asistirá el
+# Presidente", «которое откроет Президент», "الذي سيحضره الرئيس"): the act is theirs, not the
+# Minister's answer.
+OTHER_PRINCIPAL = re.compile(
+    r"\b(?:president|prime\s+minister|head\s+of\s+(?:state|government)|king|queen|emir|premier"
+    r"|président|premier\s+ministre|chef\s+de\s+l'état|roi|presidente|primer\s+ministro"
+    r"|jefe\s+de\s+(?:estado|gobierno)|rey)\b|президент\w*|премьер\w*|глав\w+\s+государства"
+    r"|الرئيس|رئيس\s+الوزراء|الملك|الأمير",
+    re.I,
+)
+
+
+def principal_acts(clause: str, cue_end: int) -> bool:
+    """Whether the cue ending at ``cue_end`` is the act of a head of state or government named
+    as the subject of a relative clause (before the verb, or just after it: "a la que asistirá
+    el Presidente")."""
+    return bool(RELATIVE.match(clause) and OTHER_PRINCIPAL.search(clause, 0, cue_end + 25))
+
+
 # A designation: the Minister "has designated X to represent him", "a chargé X de prononcer",
 # "ha encomendado a X que lo represente", "поручил X выступить", "指派X代表", "كلف X بتمثيله":
 # X acts on the Minister's behalf whatever X's title (group "who").
@@ -1896,12 +2082,30 @@ DESIGNATE = _compile(
         r"\s*(?:le\s+|la\s+|l')?(?:représenter|prononcer|intervenir|participer|lire|parler)",
         r"\b(?:designado|designada|encomendado|delegado|encargado|pedido|designó|encomendó)\s+"
         r"(?:a\s+)?(?P<who3>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:para\s+que|para|que)\s+(?:lo\s+|la\s+|le\s+)?"
-        r"(?:represent|pronunci|interven|particip|lea|hable)",
+        r"(?:represent|pronunci|interven|particip|lea|hable|formul)",
         r"(?:поручил\w*|назначил\w*|уполномочил\w*)\s+(?P<who4>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+"
-        r"(?:представ|выступ|зачит|участв|огласить)",
+        r"(?:представ|выступ|зачит|участв|огласить)"
+        # Round 17: the impersonal passive, either order ("поручено председателю Агентства
+        # выступить", "выступить на Форуме … поручено председателю Агентства"); not "никому не
+        # поручено".
+        r"|(?<![\w\u0400-\u04ff])поручен[оа]?\s+(?P<who7>[^.;:]{3,100}?),?\s+(?:представ|выступ"
+        r"|зачит|огласить)"
+        r"|(?<![\w\u0400-\u04ff])(?:выступ|зачит|огласить|представить)\w*(?:(?!(?<![\w\u0400-\u04ff])"
+        r"(?:не|никому)(?![\w\u0400-\u04ff]))[^.;]){0,80}?(?<![\w\u0400-\u04ff])поручен[оа]?\s+"
+        r"(?P<who8>[^.;,:]{3,100})",
         r"(?:指派|委派|委托|委託|授权|授權|指定)(?P<who5>[^。；，,]{2,30}?)(?:代表|出席|发言|發言|致辞|致詞|宣读)",
         r"(?:كلف|فوض|انتدب|أناب)\s+(?:معالي\s+الوزير\s+|الوزير\s+)?(?P<who6>[^؛]{3,100}?)\s+"
         r"(?:ب|ل)(?:تمثيل|إلقاء|حضور|المشاركة)",
+        # Round 17: the statement delivered by someone, in the passive ("Malta's statement will
+        # be delivered by the Executive Chairman of …", « la déclaration de la Suisse sera
+        # prononcée par le Directeur de … », "la declaración será pronunciada por …"): whoever
+        # is named speaks for the Minister (not "will not be delivered by").
+        r"\bstatement\s+(?:\S+\s+){0,3}?(?:will|shall)\s+be\s+(?:delivered|made|read|presented)\s+by\s+"
+        r"(?P<who9>[^.;:,]{3,100})",
+        r"\bdéclaration\s+(?:\S+\s+){0,3}?sera\s+(?:prononcée|lue|présentée|faite)\s+par\s+"
+        r"(?P<who10>[^.;:,]{3,100})",
+        r"\bdeclaración\s+(?:\S+\s+){0,3}?será\s+(?:pronunciada|leída|presentada|formulada)\s+por\s+"
+        r"(?P<who11>[^.;:,]{3,100})",
     ]
 )
 

@@ -165,12 +165,7 @@ _ELLIPSIS = re.compile(
 _AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*[.!]?\s*$", re.I)
 
 
-# A relative clause speaks of its antecedent, not of the invitation.
-_RELATIVE = re.compile(
-    r"^\s*(?:(which|that|whom|que|laquelle|lequel|lesquel\w*|la\s+cual|el\s+cual|котор\w*"
-    r"|الذي|التي)(?=\s|$)|qu')",
-    re.I,
-)
+_RELATIVE = cues.RELATIVE  # a relative clause speaks of its antecedent
 
 
 # A coordinating conjunction: the verb after it may have its own polarity ("не намерен упускать
@@ -291,11 +286,19 @@ def _alternatives(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     return None
 
 
+_CLAUSE_MARK = re.compile(r"[,;:،，；]")
+
+
 def _designated(text: str, scripts: frozenset[str]) -> str | None:
     """Whom the Minister designated to act for him ("has designated X to represent him"), when
     the designation is not negated."""
     match = cues.DESIGNATE.search(text, scripts)
-    if match is None or cues.NEGATION.search(text[max(0, match.start() - 25) : match.start()]):
+    if match is None:
+        return None
+    # The negation of the designation itself, in its own clause ("has not designated"); a
+    # refusal in the clause before is the Minister's (round 17).
+    before = _CLAUSE_MARK.split(text[max(0, match.start() - 25) : match.start()])[-1]
+    if cues.NEGATION.search(before):
         return None
     who = next((v for k, v in match.groupdict().items() if v and k.startswith("who")), "")
     if cues.DECLINE.search(who, scripts) or cues.NEGATION.search(who, scripts):
@@ -386,6 +389,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
     text = cues.BEFORE_ACT.sub_blank(text, scripts)  # "Before confirming …, we need" (round 16)
     text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
+    text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)
@@ -515,7 +519,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                 )
             )
             negated_before = True
-        elif accept:
+        elif accept and not cues.principal_acts(body, accept.end()):
             found.append(
                 Signal(
                     "accept",
@@ -575,7 +579,12 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # by title is the one asked to act ("has asked our Ambassador … to read the statement
         # for her", round 16): the request itself says the official speaks for the Minister.
         if role_name is None:
-            role_name, role_at = designated[:160], 0
+            # Round 17: a refusal in a clause before the designation is the Minister's («La
+            # Conseillère fédérale ne pouvant pas se libérer, la déclaration sera prononcée par
+            # le Directeur …»), not the designated official's.
+            start = text.find(designated)
+            before = [s for s in found if 0 <= text.find(s.cue) < start]
+            role_name, role_at = designated[:160], len(before)
         speaks = True
     declined_after = any(s.kind == "decline" and s.negation for s in found[max(role_at, 0) :])
     hedged = any(s.kind == "hedge" for s in found)

@@ -66,7 +66,10 @@ _REFUSAL = [
     r"|unhappy|displeased|uninterested|indifferent|depriv\w*)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
-    r"|absente?s?|absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
+    # Round 17: "in his absence", « en son absence » (while he is away) set a time, they deny
+    # nothing: "will not take decisions in his absence" is no litotes.
+    r"|absente?s?|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)(?<!in\sthe\s)(?<!en\sson\s)"
+    r"(?<!en\ssa\s)(?<!en\sleur\s)(?<!en\sl')absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
     r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater"
     r"|oubli\w*\s+(?:\w+\s+)?(?:de\s+|d')(?=\w+(?:er|ir|re)\b)"
     r"|laiss\w*\s+((pas|point|jamais)\s+)?(passer|échapper)|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
@@ -83,13 +86,13 @@ _REFUSAL = [
     r"|препятств\w*|помех\w*|пройти\s+мимо|проходить\s+мимо|прочь|меша\w*|помеша\w*|недовол\w*|безразлич\w*|упуска\w*|пропуска\w*|лиш\w+\s+себя)",
     # zh
     # "没有不参加的道理": the inner 不 of "no reason for not …" is negated in its turn.
-    r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
+    r"(拒绝|婉拒|推辞|推辭|推脱|错过|錯過|缺席(?!期间|期間|的情况下|的情況下)|反对|反對|异议|異議|犹豫|猶豫|迟疑|放弃|放棄|怠慢|吝"
     r"|阻止|妨碍|妨礙|阻碍|阻礙|顾虑|顧慮|保留意见"
     r"|(?:忘记|忘記|忘了|忘)(?=出席|参加|參加|与会|與會|发言|發言|致辞|致詞|前往|莅临|蒞臨)"
     r"|不(?=[\u4e00-\u9fff]{1,6}的(道理|理由)))",
     # ar
     r"(يتردد|تتردد|نتردد|تردد|يمانع|تمانع|نمانع|مانع|يفوت|تفوت|نفوت|يتخلف|تتخلف|نتخلف|يرفض|ترفض"
-    r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|يغيب|تغيب|غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
+    r"|نرفض|يعترض|تعترض|اعتراض|تحفظ|تحفّظ|حرج|يغيب|تغيب|(?<!في\s)غياب|[يتن]توان\w*|يألو|تألو|يدخر|تدخر"
     r"|[يتن](?:دع|ترك)\s+(?:\S+\s+){0,4}?(?:تمر|تمرّ|يمر|يمرّ)"
     # "لا ينوي الوزير الاعتذار عن الدعوة" (does not intend to decline): the intent and the
     # refusal's noun are one figure (round 16).
@@ -118,10 +121,13 @@ _TRIGGERS = [
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
     r"|非",
     r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
+    # Round 17: with a proclitic preposition ("بعدم مشاركة الوزراء": that ministers not take part).
+    r"|(?:^|\s)[وف]?[بل]عدم(?=\s)"
     # Round 16: "سيكون آخر من يتخلف عن المنتدى" (the last to stay away), before a refusal only.
     r"|(?:^|\s)آخر\s+من(?=\s+(?:[يتن]تخلف|[يتن]غيب|[يتن]رفض|[يتن]فوت))"
     # The dialects' negators ("مش هنقدر", "ما راح يشارك"); "ما" alone is also "what".
-    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)[وف]?ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
+    # Round 17: "ما من سبب يحول دون" (there is no reason preventing).
+    r"|(?:^|\s)(?:مش|مو|ماكو|مافي)(?=\s)|(?:^|\s)ما\s+من(?=\s)|(?:^|\s)[وف]?ما(?=\s+(?:راح|رح|[يتن]قدر|في\s))"
     # Round 9: "ما" before a dialect future ("ما حنشارك" Sudanese, "ما هنحضر" Egyptian, "ما غادي
     # نشاركو" Moroccan) negates it, also with ف/و glued on; three letters after the prefix keep
     # "ما هي" a question.
@@ -174,7 +180,14 @@ _PSEUDO = [
     r"|\bnot\s+without\s+(?=(great\s+|deep\s+|some\s+|considerable\s+)?(regret|sorrow|sadness"
     r"|reluctance|hesitation|misgiving|reservation|a\s+heavy\s+heart))"
     # Round 8: "it would be remiss of us not to take part" (must), "not without first thanking".
-    r"|\b(remiss|wrong|a\s+mistake|unforgivable)\s+((of|for)\s+(\S+\s+){1,4}?)?not\s+to\b"
+    # Round 17: the subject may be a long title ("remiss of the Minister for the Digital Economy
+    # and Communications not to take up"); "odd / strange not to" is the same figure.
+    r"|\b(remiss|wrong|a\s+mistake|unforgivable|odd|strange)\s+((of|for)\s+(\S+\s+){1,10}?)?not\s+to\b"
+    # Round 17: "nothing that would prevent", and a possibility of *not* taking part that was
+    # never considered ("did not even consider not taking part").
+    r"|\bnothing\s+(?:that\s+|which\s+)?(?:would|could|will|can|might)\s+(?:prevent|stop|hinder|keep)\w*"
+    r"|\b(?:not|never)\s+(?:even\s+)?(?:consider\w*|contemplat\w*|think\s+of|entertain\w*)\s+"
+    r"(?:the\s+(?:possibility|idea|option)\s+of\s+)?not\b"
     r"|\bnot\s+without\s+first\b"
     # Round 15: "there is no question of the Minister not taking part" (he will take part):
     # both negators go, the verb stays.
@@ -186,7 +199,8 @@ _PSEUDO = [
     # Not when what is sent is a written text in the speech's place (that declines the speech).
     r"|\b(instead\s+of|rather\s+than)\b(?=[^.;]{0,80}\b(will|shall)\s+(?!not\b|never\b))"
     r"(?![^.;]{0,140}\b(written|press\s+release)\b)",
-    r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement|sans\s+(aucun\s+)?doute"
+    r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement"
+    r"|\bn'(?:est|était|sont)\s+pas\s+(?:seulement|uniquement)\b|sans\s+(aucun\s+)?doute"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
     r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
     r"\s+)?de\s+ne\s+pas\b"
@@ -196,7 +210,11 @@ _PSEUDO = [
     r"|tristesse|réticence|hésitation|réserve))"
     # Round 8: "ce n'est pas faute d'intérêt" (not for lack of interest), "il serait
     # dommage de ne pas", "non sans avoir".
-    r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable)\s+de\s+ne\s+pas\b"
+    r"|\b(ce\s+n'est\s+)?pas\s+faute\s+d'\w+|\b(dommage|regrettable|impardonnable|étrange|curieux)\s+de\s+ne\s+pas\b"
+    # Round 17: "rien qui puisse empêcher", "n'a même pas envisagé de ne pas participer".
+    r"|(?:\bn(?:e\s+|')(?:\S+\s+){0,2}?)?\brien\s+qui\s+(?:ne\s+)?(?:puisse|pourrait|pût)\s+(?:l'|les?\s+)?(?:empêch|gên)\w*"
+    r"|\bn(?:e\s+|')(?:\S+\s+){0,2}?(?:pas|jamais)\s+(?:même\s+)?(?:envisag\w*|song\w*|pens\w*)\s+"
+    r"(?:à\s+)?(?:la\s+possibilité\s+)?(?:de\s+|d')?ne\s+pas\b"
     r"|\bnon\s+sans\s+(avoir|d'abord)\b"
     # Round 16: "not lightly" (« ce n'est pas de gaieté de cœur », "no a la ligera", «не с лёгким
     # сердцем»): with regret; the act after it decides.
@@ -206,12 +224,21 @@ _PSEUDO = [
     # "ne … que" restricts ("ne pourra intervenir que par vidéo" = only by video).
     r"|\bn(?:e\s+|')(?P<keep>(?:(?!pas\b|plus\b|jamais\b|point\b|aucun)[^.;,]){0,60}?)"
     r"\bqu(?:e\b|')",
+    # Round 17: "no es solo X la que declina" (not only X declines: X does, and more).
+    r"no\s+(?:es|son|fue|será)\s+s[oó]lo\b|no\s+(?:es|son)\s+únicamente\b|"
     r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+(puede|podrá|podía)\s+sino"
     r"|no\s+hay\s+problema"
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
     r"|\bno\s+(es\s+)?((por|debido\s+a)\s+)?(la\s+|una\s+)?(falta|ausencia)\s+de\s+\w+"
     r"|\b(impensable|inconcebible|imposible)\s+(que\s+)?[^.;]{0,40}?\bno\b"
+    # Round 17: "No hay razón alguna para que X no esté", "nada que impida", "ni siquiera se
+    # planteó la posibilidad de no participar", "sería extraño no participar".
+    r"|\bno\s+(?:hay|existe)\s+(?:raz[oó]n|motivo)\s+(?:alguna\s+|alguno\s+)?para\s+que\s+"
+    r"[^.;]{0,60}?\bno\b|(?:\bno\s+(?:\S+\s+){0,2}?)?\bnada\s+que\s+(?:lo\s+|la\s+|le\s+)?(?:impida|pueda\s+impedir)\w*"
+    r"|\b(?:ni\s+siquiera|no|nunca)\s+(?:se\s+)?(?:plante\w*|consider\w*|contempl\w*|pens\w*)\s+"
+    r"(?:la\s+(?:posibilidad|idea|opción)\s+de\s+)?no\b"
+    r"|\bser[íi]a\s+(?:extraño|raro|un\s+error|imperdonable|impensable)\s+no\b"
     r"|\bnada\b(?=[^.;]{0,60}\bmás\s+que\b)"
     r"|\bno\s+(es\s+)?(poc[oa]s?|menor)\b|\b(ning[uú]n\s+motivo|ninguna\s+raz[oó]n"
     r"|no\s+hay\s+(raz[oó]n|motivo))\s+para\s+no\b"
@@ -249,7 +276,14 @@ _PSEUDO = [
     r"(?:\s+[^.;:,!?—–]{0,60}?)??)\s+(?:никак\s+)?не\s+(?:с?можем|с?может|с?могу|с?могут)"
     r"(?![\w\u0400-\u04ff])"
     r"|не\s+то\s+чтобы\s+[^—–.;,]{0,40}?(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
-    r"|(неправильно|неправильным|ошибкой|непростительно)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])"
+    r"|(неправильно|неправильным|ошибкой|непростительно|странно|странным|нелепо)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])"
+    # Round 17: «ничего, что помешало бы», «нет причин, чтобы … не», «даже не рассматривал
+    # возможность не участвовать».
+    r"|(?:ничего,?\s+)?(?<![\w\u0400-\u04ff])что\s+(?:бы\s+)?(?:помешал|препятствовал|мешал)\w*\s+бы"
+    r"|нет\s+(?:никаких\s+)?(?:причин|оснований)\w*,?\s+(?:чтобы|почему)\s+[^.;]{0,60}?"
+    r"(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
+    r"|(?:даже\s+)?не\s+(?:рассматрива\w*|допуска\w*|думал\w*)\s+(?:\S+\s+){0,2}?"
+    r"(?:возможност\w*\s+)?не(?![\w\u0400-\u04ff])"
     # Round 15: «не может быть и речи о том, чтобы министр не выступил» (he will speak).
     r"|не\s+может\s+быть\s+и\s+речи\s+о\s+том,?\s+чтобы\s+[^.;]{0,60}?(?<![\w\u0400-\u04ff])не\s+"
     r"(?P<keep_ru>\w+)",
@@ -258,6 +292,7 @@ _PSEUDO = [
     # Round 14: "非参加不可" (must take part: "not … not possible"); the verb between stays.
     r"|非(?P<keep_zh>[\u4e00-\u9fff]{1,6}?)(?:不可|不行)(?!能)"
     # "没有理由不参加": no reason not to take part; the verb stands.
+    r"|(?:从未|從未|没有|沒有|未曾)(?:考虑|考慮|想)(?:过|過)?不(?=参加|參加|出席|发言|發言)"
     r"|没有理由不|没理由不|沒有理由不|不无(?=遗憾|遺憾|犹豫|猶豫|顾虑|顧慮)|不是没有(?=遗憾|遺憾)|并非没有(?=遗憾|遺憾)|(不是|并非|並非)(因为|因為|由于)?(缺乏|缺少|没有)(兴趣|興趣)",
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسع\w*\s+إلا"
     r"|لا\s+سيما|لا\s+شك|لا\s+يخفى\s+على\S*|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
@@ -267,6 +302,8 @@ _PSEUDO = [
     r"|من\s+غير\s+(?:المعقول|المقبول|المتصور)\s+(?:أن\s+لا|ألا)"
     # Round 15: "لا مجال لعدم مشاركة الوزير" (no room for his not taking part: he will).
     r"|لا\s+مجال\s+(?:لعدم|لأن\s+لا|لألا)"
+    # Round 17: "لم يفكر … في عدم المشاركة" (never thought of not taking part).
+    r"|لم\s+(?:\S+\s+)?(?:يفكر|نفكر|يخطر)\S*\s+(?:\S+\s+){0,3}?(?:في|ب)\s*عدم"
     # Round 10: "ليس دون تردد" (not without hesitation): with it; the act after it decides.
     r"|(?:^|\s)(?:ليس|لا)\s+(?:من\s+)?(?:دون|بدون|بلا)\s+(?=(?:أسف|تردد|حسرة|ألم))"
     # "لا … فحسب، بل": not only … but also; the verb between stands.

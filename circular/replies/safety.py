@@ -329,7 +329,7 @@ _REPRESENT = cues.Lexicon(
         r"\b(représent\w*|remplac\w*)\b",
         r"\b(represent\w*|sustitu\w*|reemplaz\w*)\b",
         r"(?<![\w\u0400-\u04ff])(представ\w*|замен\w*)",
-        r"代表|代替|代为|代為",
+        r"代表(?![团團处處])|代替|代为|代為",  # not "代表团" (a mission: round 17)
         r"يمثل\S*|تمثيل\S*|ينوب|نيابة",
     ]
 )
@@ -452,7 +452,10 @@ def _next_clause(sentences: list[str], position: int) -> str:
     # A closing formula runs across the commas of its vocative ("Je vous prie d'accepter,
     # Madame, Monsieur, l'assurance …"): blanked whole first (same length), so that its first
     # clause is not read as an acceptance beside a decline (round 16).
-    following = cues.COURTESY.sub_blank(following, cues.scripts_of(following))
+    scripts = cues.scripts_of(following)
+    following = cues.COURTESY.sub_blank(following, scripts)
+    # Mail or documents accepted ("aceptamos los documentos") are not the invitation (round 17).
+    following = cues.OTHER_OBJECT.sub_blank(following, scripts)
     return _CLAUSE.split(following, maxsplit=1)[0]
 
 
@@ -489,7 +492,9 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
                 and not _AUXILIARY.fullmatch(neg.text, match.start(), s.start)
                 for s in neg.scopes
             )
-            if not neg.negates(match.start()) and not governed and not confirms_refusal:
+            # "…, which the President will attend": another's act (round 17).
+            principal = lexicon is cues.ACCEPT and cues.principal_acts(neg.text, match.end())
+            if not (neg.negates(match.start()) or governed or confirms_refusal or principal):
                 # (not "ويعتذر عن قبول", "accept our regrets", "will attend another meeting")
                 return match
     return None
@@ -498,6 +503,15 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
 # The addressee's own title (the letter is signed by the Secretary-General) names no delegate.
 _ADDRESSEE = re.compile(
     r"secr[eé]t\w*[- ]g[eé]n[eé]ral|генеральн\w*\s+секретар|秘书长|الأمين\s+العام", re.I
+)
+
+
+# "not only X … but (also) Y": the Y adds to X, it replaces nothing (round 17).
+_NOT_ONLY = re.compile(
+    r"\b(?:not\s+only|no\s+(?:es\s+|son\s+|fue\s+)?s[oó]lo|no\s+únicamente|non\s+seulement"
+    r"|n'est\s+pas\s+seulement)\b|(?<![\w\u0400-\u04ff])не\s+только(?![\w\u0400-\u04ff])"
+    r"|不仅|不僅|不只|ليس\s+فقط",
+    re.I,
 )
 
 
@@ -517,6 +531,8 @@ def _substitute(
         after = window[match.end() :]
         if cue and window.find(cue) >= match.start():
             continue  # "no es afirmativa sino una negativa": the Y is the refusal itself
+        if _NOT_ONLY.search(window, 0, match.start()):
+            continue  # "no es solo X la que declina, sino Y": Y declines too (round 17)
         if (
             cues.NEGATION.search(after, scripts)
             or cues.DECLINE.search(after, scripts)
@@ -612,6 +628,25 @@ def _regretted_event(
     if event and not (own and own.search(after)):
         return event.group(0).strip()
     return None
+
+
+# Round 17: the listener's role as the X of "not X but Y" ("no participará como observador,
+# sino como orador", «не в качестве наблюдателя, а с заявлением», "not as an observer but as a
+# speaker", "不是作为观察员，而是作为发言人", "ليس بصفة مراقب بل متحدثا"): denied, so the Y stands.
+_CONTRAST_AFTER = re.compile(
+    r"[^.;:!?。；]{0,30}?(?:(?<![\w\u0400-\u04ff])(?:but|sino|mais|а|но)(?![\w\u0400-\u04ff])"
+    r"|而是|(?:^|\s)بل(?=\s))",
+    re.I,
+)
+
+_NOT_BEING = re.compile(r"不是|并非|並非")  # "not being" (no modal): NEGATION's Chinese lacks it
+
+
+def _denied_listener(window: str, listener: re.Match[str], scripts: frozenset[str]) -> bool:
+    """Whether the listener's role is negated in its clause and replaced after a contrast."""
+    before = re.split(r"[.;:!?。；]", window[max(0, listener.start() - 60) : listener.start()])[-1]
+    denied = cues.NEGATION.search(before, scripts) or _NOT_BEING.search(before)
+    return bool(denied and _CONTRAST_AFTER.match(window, listener.end()))
 
 
 def unsafe(
@@ -719,7 +754,7 @@ def unsafe(
     if shift:
         return f"a 'not X but Y' that moves to another month ({shift!r})"
     listener = _LISTENER.search(window, scripts)
-    if listener:
+    if listener and not _denied_listener(window, listener, scripts):
         return f"taking part only to listen may not be speaking ({listener.group(0).strip()!r})"
     refusal = _free(cues.DECLINE, window, scripts)
     if refusal and not delegate:
