@@ -1256,6 +1256,28 @@ OTHER_INVITATIONS = _compile(
         r"(?:接受|应邀出席|應邀出席)了?(?:另一|另外|其他)[^。；，]{0,12}(?:邀请|邀請|活动|活動)",
         r"(?:قبل|قبلت|وافق\S*\s+على)\s+(?:\S+\s+){0,3}?دعوة\s+أخرى"
         r"|(?:اعتذر|يعتذر)\S*\s+عن\s+(?:ال)?مشاركة\s+في\s+(?:فعالية|اجتماع|مؤتمر)\s+آخر\S*",
+        # Round 18: an invitation declined *in order to* take part ("declined the invitation to
+        # the regional conference in Almaty, held the same days, so as to speak at the Forum",
+        # «отклонил приглашение на региональную конференцию …, чтобы выступить»): the invitation
+        # refused is another one, given up to make room; the purpose that follows is the answer's
+        # business (up to the purpose word, which stays).
+        r"\b(?:declin\w*|turn\w*\s+down|refus\w*)\s+(?:the|an?)\s+invitation\s+[^.;]{0,120}?"
+        r"(?=,?\s+(?:in\s+order\s+to|so\s+as\s+to|so\s+that\s+(?:he|she|they)\s+(?:can|could|may)"
+        r"|to\s+be\s+able\s+to)\s+(?:\w+\s+){0,2}?(?:speak|attend|take\s+part|participate|deliver)\b)",
+        r"\b(?:décliné|refusé|décline|refuse)\s+(?:l'|une\s+)invitation\s+[^.;]{0,120}?"
+        r"(?=,?\s+(?:afin\s+de|pour\s+pouvoir|de\s+manière\s+à|pour)\s+(?:\w+\s+){0,2}?"
+        r"(?:prendre\s+la\s+parole|intervenir|participer|assister|prononcer)\b)",
+        r"\b(?:declinado|rechazado|declinó|rechazó|declina|rechaza)\s+(?:la|una)\s+invitación\s+"
+        r"[^.;]{0,120}?(?=,?\s+(?:para|a\s+fin\s+de|con\s+el\s+fin\s+de)\s+(?:poder\s+)?"
+        r"(?:\w+\s+){0,1}?(?:intervenir|participar|asistir|pronunciar|hacer\s+uso)\b)",
+        r"(?<![\w\u0400-\u04ff])(?:отклонил\w*|отказал\w*\s+от)\s+приглашени\w*\s+[^.;]{0,120}?"
+        r"(?=,?\s+чтобы\s+(?:\S+\s+){0,2}?(?:выступить|принять\s+участие|участвовать"
+        r"|присутствовать)(?![\w\u0400-\u04ff]))",
+        r"(?:婉拒|谢绝|謝絕|推辞|推辭|拒绝|拒絕)了?[^。；]{0,30}?(?:邀请|邀請)"
+        r"(?=[，,]?(?:以便|为了|為了|好让|好讓)[^。；]{0,20}?(?:出席|发言|發言|参加|參加))",
+        r"(?:اعتذر|رفض)\S*\s+(?:\S+\s+){0,4}?(?:عن\s+)?(?:ال)?دعوة\s+[^.؛]{0,120}?"
+        r"(?=\s+(?:كي|لكي|حتى\s+يتمكن|ليتمكن|من\s+أجل\s+أن)\s+(?:\S+\s+){0,3}?"
+        r"(?:يلقي|يشارك|يحضر|من\s+إلقاء|من\s+المشاركة|من\s+حضور))",
     ]
 )
 
@@ -1635,6 +1657,31 @@ IMPRESSION = _compile(
 # or the papers, not the invitation. Blanked (same length) before the clause is read.
 OTHER_OBJECT = _compile(
     [
+        # Round 18: the invitation as the subject of a passive "present" or "submit" ("your
+        # invitation, which will be presented at the next session of the Board", "que se
+        # presentará", «которое будет представлено»): the letter is put to a body, nobody
+        # speaks yet.
+        r"\b(?:invitation|letter|request)s?\s*,?\s+(?:which|that)\s+(?:will|shall|is\s+to|has"
+        r"|have)\s+(?:now\s+)?(?:be|been)\s+(?:presented|submitted|put|brought|tabled|referred)\b",
+        # The antecedent may be blanked already ("acknowledge receipt of your invitation"):
+        # a relative "which" put to a body says the same.
+        r"(?:^|,)\s*(?:which|that)\s+(?:will|shall|is\s+to)\s+(?:now\s+)?be\s+(?:presented"
+        r"|submitted|put|brought|tabled|referred)\s+(?:to|at|before)\s+(?:the\s+)?(?:next\s+)?"
+        r"(?:session|meeting|board|council|committee|cabinet)\b",
+        r"\b(?:invitation|lettre|demande)s?\s*,?\s+(?:qui|laquelle)\s+(?:sera|a\s+été|est|va\s+"
+        r"être)\s+(?:présentée|soumise|transmise|portée)s?\b",
+        r"\b(?:invitación|carta|solicitud|nota)\s*,?\s+(?:que|la\s+cual)\s+(?:se\s+"
+        r"(?:presentará|someterá|elevará|trasladará)|(?:será|ha\s+sido|fue)\s+(?:presentada"
+        r"|sometida|elevada|trasladada))\b",
+        r"приглашени\w*,?\s+(?:которое|которые)\s+(?:будет|будут|было|были)\s+(?:представлен"
+        r"|вынесен|передан|направлен)\w*",
+        r"(?:^|,)\s*(?:que|la\s+cual)\s+(?:se\s+(?:presentará|someterá|elevará)|será\s+"
+        r"(?:presentada|sometida|elevada))\s+(?:a|en|ante)\s+(?:la|el)\s+(?:próxim[ao]\s+)?"
+        r"(?:sesión|reunión|consejo|junta|comité|gabinete)\b",
+        r"(?:^|,)\s*(?:которое|которые)\s+(?:будет|будут)\s+(?:представлен|вынесен|передан)\w*\s+"
+        r"(?:на|в)\s+(?:\S+\s+)?(?:заседани|коллеги|совет|комисси|собрани)\w*",
+        r"(?:邀请|邀請|来函|來函)[^。；]{0,8}(?:将|將)(?:提交|提呈|呈交)",
+        r"(?:دعوت\S*|الدعوة|رسالت\S*)\s+(?:التي|الذي)\s+(?:ست|سي|تم\s+)(?:عرض|قدم|تقديم)\S*",
         r"\bdecisions?\s+(?:on|about|regarding|concerning|as\s+to)\s+(?:[\w'’-]+\s+){0,4}?"
         r"(?:participation|attendance|invitations?)\b",
         r"\bdécisions?\s+(?:sur|concernant|quant\s+à|relatives?\s+à|au\s+sujet\s+de)\s+"
@@ -1697,6 +1744,24 @@ BEFORE_ACT = _compile(
         r"(?<![\w\u0400-\u04ff])(прежде\s+чем|перед\s+тем\s+как)\s[^,;:.]*,",
         r"在[^，。；,]{1,30}?(之前|以前)[，,]",
         r"(?:^|\s)قبل\s+(أن|تأكيد|إقرار|البت|الرد)\s[^،,؛.]*[،,]",
+    ]
+)
+
+# Round 18: an approval note on a forwarded draft ("Agreed — Chief of Staff", « Vu et approuvé
+# — le Directeur de cabinet », "Conforme — Jefe de Gabinete", «Согласен — Руководитель
+# аппарата», "同意——办公厅主任", "موافق — مدير المكتب"): an official's visa on the text above it,
+# not an acceptance of the invitation. ``rest`` is who signs (``decide`` checks it answers
+# nothing itself).
+APPROVAL_NOTE = _compile(
+    [
+        r"^\s*(?:agreed|approved|concur(?:red)?|cleared|seen\s+and\s+approved)\s*[—–:-]+\s*"
+        r"(?P<rest_en>.*)$",
+        r"^\s*(?:d'accord|approuvé|vu\s+et\s+approuvé|bon\s+pour\s+accord|validé)\s*[—–:-]+\s*"
+        r"(?P<rest_fr>.*)$",
+        r"^\s*(?:de\s+acuerdo|conforme|aprobado|visto\s+bueno)\s*[—–:-]+\s*(?P<rest_es>.*)$",
+        r"^\s*(?:согласен|согласна|согласовано|утверждаю|одобряю)\s*[—–:-]+\s*(?P<rest_ru>.*)$",
+        r"^\s*(?:同意|批准|核准|已阅|已閱)[。，,]?\s*[—–:：-]+\s*(?P<rest_zh>.*)$",
+        r"^\s*(?:موافق|أوافق|معتمد)\s*[—–:-]+\s*(?P<rest_ar>.*)$",
     ]
 )
 

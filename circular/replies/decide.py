@@ -332,14 +332,37 @@ _DAY_NOT_POSSIBLE = re.compile(
     r"\s+(?:is\s+not|isn't|n'est\s+pas|no\s+es|не)\s+(?:possible|convenient|suitable|posible"
     r"|conveniente|возможн\w*|подходит)"
     r"|^\s*\d{1,2}\s*(?:日|号|號)[^，。；]{0,4}(?:不行|不方便|不合适|不合適)"
+    # Round 18: "只是22日无法调动" (only the 22nd cannot be moved): "only" restricts the
+    # negation to that day, after the other days were granted.
+    r"|^\s*(?:只是|只有|仅|僅|唯|惟|惟独|惟獨|唯独|唯獨)\s*\d{1,2}\s*(?:日|号|號)[^，。；]{0,3}"
+    r"(?:无法|無法|不能|不可|不行|不方便)[^，。；]{0,4}[。.]?\s*$"
     r"|^\s*(?:يوم\s+)?\d{1,2}\s+\S+\s+(?:غير\s+ممكن|غير\s+مناسب|لا\s+يناسب)",
     re.I,
 )
+# The day's negation restricted by "only" ("只是22日无法…"): its negator is no refusal word.
+_DAY_ONLY = re.compile(r"^\s*(?:只是|只有|仅|僅|唯|惟)")
 _BARE_CONTRAST = re.compile(
     r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
     r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
     re.I,
 )
+
+
+def _approval_note(text: str, scripts: frozenset[str]) -> bool:
+    """Whether ``text`` is an official's approval note on a draft ("Agreed — Chief of Staff",
+    «Согласен — Руководитель аппарата»): a few words naming who signs, with no act of its own
+    ("Agreed: the Minister will speak" still answers)."""
+    match = cues.APPROVAL_NOTE.search(text, scripts)
+    if match is None:
+        return False
+    rest = next((v for v in match.groupdict().values() if v is not None), "")
+    return (
+        _short(rest, words=6)
+        and cues.ACCEPT.search(rest, scripts) is None
+        and cues.PARTICIPATE.search(rest, scripts) is None
+        and cues.DECLINE.search(rest, scripts) is None
+        and cues.NEGATION.search(rest, scripts) is None
+    )
 
 
 def score_sentence(sentence: str, position: int) -> list[Signal]:
@@ -352,6 +375,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     if cues.DISCLAIMER.search(text, scripts) or cues.NOT_CONCERNED.search(text, scripts):
         # A footer, or the office saying the matter is not its own ("К сожалению, наш отдел
         # этим не занимается"): its regret is for that, not an answer (round 11).
+        return []
+    if _approval_note(text, scripts):
         return []
     text = _neutralise(text, scripts)
     # "Our Permanent Secretary will however represent him": the contrast opens the clause,
@@ -499,7 +524,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal(answer_word, sentence, position, True, cue=clause.strip(), explicit=True)
             )
-        elif not explicit and _DAY_NOT_POSSIBLE.search(body):
+        elif (not explicit or _DAY_ONLY.match(body)) and _DAY_NOT_POSSIBLE.search(body):
             # "la date du 22 mars n'est pas possible pour lui": one day refused, not the
             # invitation; a "not the 22nd but the 25th" may follow (round 13).
             negated_before = True
