@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from circular.replies.classify import classify_message
 from tests.replies.test_round11 import _mail
 from tests.support.readings import assert_reading, assert_to_a_person, cases
 
@@ -120,3 +121,57 @@ NUMBER_TO_BE_ASSIGNED = [
 @pytest.mark.parametrize("body", NUMBER_TO_BE_ASSIGNED)
 def test_a_number_to_be_assigned_by_a_robot_goes_to_a_person(body: str) -> None:
     assert_to_a_person(_mail("RE: CL-21/4 Invitation", body), "filed the letter under a number")
+
+
+# Recall: the sender's own earlier message resent under a separator that names it ("-----
+# Previous message -----"): the correction on top decides, the earlier answer below is not read
+# against it (before the round the two answers sent the reply to a person). (top, earlier
+# message, the final reading)
+EARLIER_MESSAGE_BELOW = [
+    (
+        "Please disregard our message below: the Minister will now deliver the statement on"
+        " 23 March.",
+        "----- Previous message -----\nThe Minister regrets that he cannot take part.",
+        "accept",
+    ),
+    (
+        "Merci de ne pas tenir compte de notre message ci-dessous : la Ministre prononcera la"
+        " déclaration le 23 mars.",
+        "----- Message précédent -----\nLa Ministre ne pourra malheureusement pas participer.",
+        "accept",
+    ),
+    (
+        "Les rogamos no tener en cuenta nuestro mensaje de abajo: el Ministro no podrá intervenir"
+        " finalmente.",
+        "----- Mensaje anterior -----\nEl Ministro intervendrá con mucho gusto el 23 de marzo.",
+        "decline",
+    ),
+    (
+        "Просим не учитывать наше письмо ниже: Министр выступит на сессии 24 марта.",
+        "----- Ранее отправленное -----\nК сожалению, Министр не сможет принять участие.",
+        "accept",
+    ),
+    (
+        "请忽略下面的邮件：部长将于3月23日在会上发言。",
+        "----- 之前发送的邮件 -----\n很遗憾，部长无法出席。",
+        "accept",
+    ),
+    (
+        "نرجو عدم اعتبار رسالتنا أدناه؛ فقد أصبح بإمكان الوزير إلقاء كلمة يوم 23 مارس.",
+        "----- رسالة سابقة -----\nنعتذر عن عدم مشاركة الوزير.",
+        "accept",
+    ),
+]
+
+
+@pytest.mark.parametrize(("top", "earlier", "kind"), EARLIER_MESSAGE_BELOW)
+def test_the_correction_on_top_decides(top: str, earlier: str, kind: str) -> None:
+    result = classify_message(_mail("RE: CL-21/4 Invitation", f"{top}\n\n{earlier}\n"))
+    assert result.kind.value == kind and not result.needs_review, result
+
+
+# With nothing on top, the earlier message's answer is forwarded, not the reply's own: a person.
+@pytest.mark.parametrize("earlier", [row[1] for row in EARLIER_MESSAGE_BELOW])
+def test_an_earlier_message_alone_is_not_a_final_answer(earlier: str) -> None:
+    result = classify_message(_mail("FW: CL-21/4 Invitation", f"FYI.\n\n{earlier}\n"))
+    assert result.kind.value == "other", result
