@@ -82,7 +82,16 @@ REGISTERED = re.compile(
     r"|\breference\s+(?:number|no\.?)\s*(?:is\s+|:\s*)?[a-z]*[-/]?[a-z0-9-]*\d"
     r"|\bnuméro\s+de\s+référence\b|\bnúmero\s+de\s+referencia\b"
     r"|(?:регистрационный|контрольный)\s+номер|номер\s+(?:вашего\s+)?обращения"
-    r"|参考编号|參考編號|受理编号|受理編號|(?:الرقم|رقم)\s+(?:ال)?مرجعي",
+    r"|参考编号|參考編號|受理编号|受理編號|(?:الرقم|رقم)\s+(?:ال)?مرجعي"
+    # Round 19: a number to be assigned to the letter ("will be assigned a case number", « se
+    # verra attribuer un numéro », "se le asignará un número de trámite", «будет присвоен
+    # номер», "将分配编号", "سيتم منحها رقم"): the records system files it, a person answers.
+    r"|\b(?:assign|allocat|giv)\w*\s+(?:\w+\s+){0,2}?(?:reference|case|file|tracking"
+    r"|registration|record)\s+(?:number|no\b)|\battribu\w*\s+(?:\S+\s+){0,2}?numéro\b"
+    r"|\bnuméro\s+(?:\S+\s+){0,3}?(?:lui\s+|vous\s+)?sera\s+attribué"
+    r"|\basign\w*\s+(?:\S+\s+){0,2}?número\b|\bnúmero\s+(?:\S+\s+){0,3}?(?:le\s+)?será\s+asignado"
+    r"|присво\w*\s+(?:\S+\s+){0,3}?(?:номер|№)|(?:分配|编配|編配|赋予|賦予)[^。；]{0,6}(?:编号|編號)"
+    r"|(?:منح|إعطاء|تخصيص|سيمنح|ستمنح|يمنح|تمنح)\S*\s+(?:\S+\s+){0,3}?رقم",
     re.I,
 )
 

@@ -1457,7 +1457,9 @@ DISCLAIMER = _compile(
         # Round 17: "Вы подтверждаете согласие на хранение переписки".
         r"|подтверждаете\s+(?:сво[её]\s+)?согласие|да[её]те\s+(?:сво[её]\s+)?согласие)",
         r"(?:发送|發送|回复|回覆)本(?:邮件|郵件)即(?:表示|视为|視為)[^。；]{0,6}(?:同意|接受)",
-        r"(?:بإرسال|بالرد\s+على)\s+هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
+        # Round 19: the verbal noun takes the reader's pronoun and an object ("بإرسالك رداً على
+        # هذه الرسالة فإنك توافق"): up to three words before "this message".
+        r"(?:بإرسال|بالرد)\S*\s+(?:\S+\s+){0,3}?هذه\s+الرسالة[^.؛]{0,40}(?:توافق|تقبل|موافقت)",
         # Round 16: an acceptance whose object is the mail system's terms, conditions or policy
         # ("the use of this e-mail implies acceptance of the Security Policy", « le destinataire
         # accepte les conditions d'utilisation », «принимаете условия», "即表示接受上述条款",
@@ -1475,7 +1477,9 @@ DISCLAIMER = _compile(
         r"(?:принима\w*|соглаша\w*\s+с)\s+(?:(?!приглаш)\S+\s+){0,3}?(?:услови\w*|правил\w*)\s+(?:использования|пользования)|политик\w*\s+(?:безопасности|конфиденциальности)"
         r"|(?<![\w\u0400-\u04ff])парол\w*|код\w*\s+подтверждени\w*|отказ\w*\s+от\s+получения",
         r"(?:接受|同意)[^。；，]{0,10}(?:条款|條款|使用条件|使用條件|隐私政策|隱私政策|安全政策)|密码|密碼|验证码|驗證碼",
-        r"(?:قبول|[يت]قبل\S*|الموافقة\s+على)\s+(?:\S+\s+){0,3}?(?:شروط|الشروط|سياسة\s+(?:أمن|الأمن|الخصوصية|الاستخدام))"
+        # Round 19: the verb "agree to" conjugated ("توافق على سياسة الخصوصية"), as "يقبل".
+        r"(?:قبول|[يت]قبل\S*|الموافقة\s+على|[أتين]وافق\S*\s+على)\s+(?:\S+\s+){0,3}?"
+        r"(?:شروط|الشروط|سياسة\s+(?:أمن|الأمن|الخصوصية|الاستخدام))"
         r"|كلمة\s+(?:ال)?مرور|رمز\s+(?:ال)?تحقق|رفض\s+(?:ال)?استلام",
         # Round 16: subscription instructions to the reader ("reply AGREE to subscribe, STOP to
         # unsubscribe", "回复“同意”即可订阅"): the word of consent subscribes to a mailing.
@@ -1736,14 +1740,22 @@ OTHER_OBJECT = _compile(
 # participation …, », "Antes de confirmar …,", «Прежде чем подтвердить …,», "在确认…之前，",
 # "قبل تأكيد …،"): not done yet, so not asserted. Read anywhere in a sentence: an attachment's
 # letterhead often runs into its first sentence. "Before the sessions" (a noun) is no act.
+# Round 19: the clause may also close the sentence ("… to compose its delegation before
+# confirming its participation", « avant de vous confirmer sa participation », "antes de
+# confirmarles", «…, прежде чем подтвердить участие», "在确认出席之前组建代表团", "قبل تأكيد
+# مشاركتها"), with the object pronouns the grammar puts between "de" and the verb (French) or
+# on the verb (Spanish); only the "before" clause is blanked, the main clause is still read.
+_BEFORE_END = r"(?:,|(?=[;:.!?])|$)"
 BEFORE_ACT = _compile(
     [
-        r"\bbefore\s+\w+ing\b[^,;:.]*,",
-        r"\bavant\s+(de\s+|d')\w+(er|ir|re)\b[^,;:.]*,",
-        r"\bantes\s+de\s+\w+(ar|er|ir)\b[^,;:.]*,",
-        r"(?<![\w\u0400-\u04ff])(прежде\s+чем|перед\s+тем\s+как)\s[^,;:.]*,",
-        r"在[^，。；,]{1,30}?(之前|以前)[，,]",
-        r"(?:^|\s)قبل\s+(أن|تأكيد|إقرار|البت|الرد)\s[^،,؛.]*[،,]",
+        r"\bbefore\s+(?:\w+ing|(?:we|they|it|he|she|I)\s+(?:can\s+|could\s+)?\w+)\b[^,;:.]*"
+        + _BEFORE_END,
+        r"\bavant\s+(?:de\s+|d')(?:(?:vous|nous|leur|lui|les|le|la|l'|en|y|me|m'|se|s')\s*)*"
+        r"\w+(?:er|ir|re)\b[^,;:.]*" + _BEFORE_END,
+        r"\bantes\s+de\s+\w+(?:ar|er|ir)(?:l[aeo]s?|nos|se|me|te)?\b[^,;:.]*" + _BEFORE_END,
+        r"(?<![\w\u0400-\u04ff])(прежде\s+чем|перед\s+тем\s+как)\s[^,;:.]*" + _BEFORE_END,
+        r"在[^，。；,]{1,30}?(之前|以前)[，,]?",
+        r"(?:^|\s)قبل\s+(أن|تأكيد|إقرار|البت|الرد)\s[^،,؛.]*(?:[،,]|(?=[؛.])|$)",
     ]
 )
 

@@ -350,7 +350,14 @@ _ATTRIBUTION = re.compile(
 _SEPARATOR = re.compile(
     r"^\s*(-{2,}\s*(original message|message d'origine|mensaje original|исходное сообщение"
     r"|原始邮件|原始郵件|الرسالة الأصلية|forwarded message|message transféré|mensaje reenviado"
-    r"|пересылаемое сообщение|转发的邮件|الرسالة المعاد توجيهها)\s*-{2,}"
+    r"|пересылаемое сообщение|转发的邮件|الرسالة المعاد توجيهها"
+    # Round 19: an earlier message of the sender's own, resent below a correction ("-----
+    # Previously sent -----", « Message précédent », "Mensaje anterior", «Ранее отправленное»,
+    # "之前发送的邮件", "رسالة سابقة").
+    r"|previous(?:ly sent)? message|previously sent|earlier message|message précédent"
+    r"|message envoyé précédemment|mensaje anterior|enviado anteriormente"
+    r"|ранее отправленное(?: сообщение)?|предыдущее сообщение|之前发送的邮件|之前的邮件|前一封邮件"
+    r"|رسالة سابقة|الرسالة السابقة|رسالة مرسلة سابقا)\s*-{2,}"
     r"|-{3,}\s*(原始邮件|原始郵件)\s*-{3,}|_{20,}|begin forwarded message:"
     # Lotus Notes / Domino: '-----"Name" <a@b> wrote: -----', '----- Forwarded by X on … -----'.
     r"|-{3,}.{0,200}\b(wrote|a écrit|escribió|написал\w*)\s*:\s*-{3,}"

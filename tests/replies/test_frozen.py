@@ -88,6 +88,7 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
         "frozen17",
         "frozen18",
         "frozen19",
+        "frozen20",
     ],
 )
 def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
