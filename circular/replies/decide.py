@@ -324,6 +324,8 @@ _DAY_DENIED = re.compile(
     r"(?:le\s+|el\s+|día\s+)?\d{1,2}(?:st|nd|rd|th|-?го|-?e|er)?(?:\s+\w+)?\s*[.;]?\s*$",
     re.I,
 )
+#: "Only" restricting a Chinese negation to one day (round 18).
+_ONLY = r"(?:只是|只有|仅|僅|惟独|惟獨|唯独|唯獨|唯|惟)"
 # Round 13: a day said to be impossible ("the date of 22 March is not possible", « le 22 mars
 # n'est pas possible », "el 22 de marzo no es posible", «22 марта не подходит», "22日不行").
 _DAY_NOT_POSSIBLE = re.compile(
@@ -334,13 +336,13 @@ _DAY_NOT_POSSIBLE = re.compile(
     r"|^\s*\d{1,2}\s*(?:日|号|號)[^，。；]{0,4}(?:不行|不方便|不合适|不合適)"
     # Round 18: "只是22日无法调动" (only the 22nd cannot be moved): "only" restricts the
     # negation to that day, after the other days were granted.
-    r"|^\s*(?:只是|只有|仅|僅|唯|惟|惟独|惟獨|唯独|唯獨)\s*\d{1,2}\s*(?:日|号|號)[^，。；]{0,3}"
+    r"|^\s*" + _ONLY + r"\s*\d{1,2}\s*(?:日|号|號)[^，。；]{0,3}"
     r"(?:无法|無法|不能|不可|不行|不方便)[^，。；]{0,4}[。.]?\s*$"
     r"|^\s*(?:يوم\s+)?\d{1,2}\s+\S+\s+(?:غير\s+ممكن|غير\s+مناسب|لا\s+يناسب)",
     re.I,
 )
 # The day's negation restricted by "only" ("只是22日无法…"): its negator is no refusal word.
-_DAY_ONLY = re.compile(r"^\s*(?:只是|只有|仅|僅|唯|惟)")
+_DAY_ONLY = re.compile(r"^\s*" + _ONLY)
 _BARE_CONTRAST = re.compile(
     r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
     r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
