@@ -1605,6 +1605,70 @@ IRREALIS = _compile(
     ]
 )
 
+# Round 20: the conditional mood of pleasure in the act ("would be pleased to speak", « serait
+# heureux d'intervenir », "tendría mucho gusto en participar", «с удовольствием приняло бы
+# участие», "会很乐意发言", "لكان من دواعي سروره المشاركة"): an offer, not a commitment. The
+# match runs to the verb it governs, so a second act after it ("… to attend and will deliver the
+# statement") still answers. A verb of telling after it ("would be delighted to confirm that …")
+# is a courtesy around the answer, not the offer: no match.
+_TELL_EN = (
+    r"(?!confirm|inform|advise|announce|convey|let\b|notify|communicate|report|say\b|state\b)"
+)
+_TELL_FR = (
+    r"(?!(?:vous\s+|lui\s+)?(?:confirm|inform|annonc|fair\w*\s+savoir|communiqu|indiqu|transmet))"
+)
+_TELL_ES = r"(?!(?:les?\s+)?(?:confirm|inform|comunic|anunci|agradec|expres|reiter|señal|indic))"
+WOULD_GLADLY = _compile(
+    [
+        r"\b(?:would|should|'d)\s+(?:(?:also|certainly|indeed|truly|very\s+much)\s+)?(?:be|feel)"
+        r"\s+(?:\w+\s+){0,2}?(?:happy|pleased|delighted|glad|honou?red|privileged|keen|willing"
+        r"|ready)\s+to\s+" + _TELL_EN + r"\w+"
+        r"|\b(?:would|'d)\s+(?:gladly|happily|willingly|love\s+to|welcome\s+the\s+opportunity\s+to)"
+        r"\s+" + _TELL_EN + r"\w+",
+        # The conditional, not the future ("serai", "aurai" are futures of the first person).
+        r"\b(?:serais|serait|serions|seriez|seraient)\s+(?:\w+\s+){0,2}?(?:heureu|ravi|honoré|enchanté"
+        r"|content|fier|fière|disposé|prêt)\w*\s+(?:de\s+|d['’]\s*)" + _TELL_FR + r"\w+"
+        r"|\b(?:aurais|aurait|aurions|auraient)\s+(?:grand\s+|le\s+)?(?:plaisir|l'honneur)"
+        r"\s+(?:à|de|d')\s*" + _TELL_FR + r"\w+"
+        r"|\bse\s+ferai(?:s|t|ent)\s+un\s+(?:plaisir|honneur)\s+(?:de\s+|d['’]\s*)"
+        + _TELL_FR
+        + r"\w+"
+        r"|\b(?:participer|interviendr|accepter)(?:ais|ait|ions|iez|aient)\s+volontiers",
+        r"\b(?:sería|serían)\s+(?:para\s+\S+\s+(?:\S+\s+)?)?(?:un\s+)?(?:placer|honor|gusto|privilegio"
+        r"|satisfacción)\s+(?:\S+\s+){0,3}?" + _TELL_ES + r"\w+(?:ar|er|ir)\b"
+        r"|\b(?:tendría|tendríamos|tendrían)\s+(?:mucho\s+|el\s+|sumo\s+)?(?:gusto|placer|honor"
+        r"|agrado)\s+(?:en|de)\s+" + _TELL_ES + r"\w+"
+        r"|\b(?:estaría|estaríamos|estarían)\s+(?:muy\s+)?(?:encantad|feliz|felices|complacid"
+        r"|honrad|gustos|dispuest)\w*\s+(?:de|en|a)\s+" + _TELL_ES + r"\w+"
+        r"|\b(?:le|les)\s+(?:encantaría|gustaría)\s+" + _TELL_ES + r"\w+"
+        r"|\b(?:participaría|participarían|intervendría|intervendrían|aceptaría|aceptarían)\s+"
+        r"(?:con\s+(?:mucho\s+)?gusto|gustos\w*)",
+        # The Russian conditional is the past form with "бы" beside a word of pleasure.
+        r"(?<![\w\u0400-\u04ff])(?:с\s+удовольствием|охотно|с\s+радостью)\s+(?:[\w\u0400-\u04ff-]+"
+        r"\s+){0,2}?бы(?![\w\u0400-\u04ff])|(?<![\w\u0400-\u04ff])[\w\u0400-\u04ff]+л[аои]?\s+бы\s+"
+        r"(?:с\s+удовольствием|охотно|с\s+радостью)(?![\w\u0400-\u04ff])"
+        r"|(?<![\w\u0400-\u04ff])поч[её]л[аи]?\s+бы\s+за\s+честь"
+        r"|(?<![\w\u0400-\u04ff])было\s+бы\s+(?:честью|приятно|радостью)",
+        r"(?:会|會)(?:很|非常|十分)?(?:乐意|樂意|高兴|高興|荣幸|榮幸)(?!(?:地)?(?:确认|確認|告知|通知|通報|通报))",
+        r"(?:^|\s)لكان\s+(?:\S+\s+){0,3}?(?:يسعد|يسر|سرور|شرف|ي?شرف)\S*"
+        r"|(?:^|\s)كان\s+سي(?:سعد|سر|شرف)\S*"
+        r"|سيكون\s+(?:\S+\s+){0,2}?من\s+دواعي\s+(?:سرور|اعتزاز|فخر)\S*\s+\S+"
+        r"(?<!تأكيد)(?<!إبلاغ)(?<!إعلام)",
+    ]
+)
+
+
+def wished_only(clause: str, accept: re.Match[str], scripts: frozenset[str]) -> bool:
+    """Whether the acceptance cue ``accept`` of ``clause`` is only the act of a conditional
+    offer (``WOULD_GLADLY``), with no act asserted after it."""
+    offer = WOULD_GLADLY.search(clause, scripts)
+    return (
+        offer is not None
+        and accept.start() >= offer.start()
+        and ACCEPT.search(clause, scripts, pos=offer.end()) is None
+    )
+
+
 # A parenthetical addressed to the reader, not a footer: "For your confidential information,
 # the Minister …" (the word "confidential" here makes no disclaimer).
 ASIDE = _compile(

@@ -460,6 +460,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             # "The Minister was keen to accept, but …": an unfulfilled wish accepts nothing
             # (it still counts as participation for the elided "…, but cannot").
             participate, accept = participate or accept, None
+        # "would be pleased to speak" (round 20): an offer in the conditional, not a commitment;
+        # nor does it let a delegate named in the clause speak for the Minister.
+        offered = accept is not None and cues.wished_only(body, accept, scripts)
+        if offered:
+            accept = None
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
         # After a negated cause ("does not decline for lack of interest, but because …") the
@@ -519,7 +524,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             elided = role and substitution and _ELLIPSIS.search(clause)
             # "not the Minister but the Deputy Minister": the Y of a substitution stands.
             substitutes = substitution and (participate or role)
-            speaks = speaks or bool(accept or behalf or elided or substitutes)
+            speaks = speaks or (bool(accept or behalf or elided or substitutes) and not offered)
         trigger = neg.scopes[0].trigger if neg.scopes else None
         if answer_word:
             # "The answer is not yes, but no": the Y is the answer itself.

@@ -1,0 +1,73 @@
+"""Round 20 of issue 13: the twenty-first set's slip, then recall. The conditional mood of
+pleasure in the act ("would be pleased to speak", « serait heureux d'intervenir », "tendría
+mucho gusto en participar", «охотно принял бы участие», "会很乐意发言", "سيكون من دواعي سرور
+الوزير المشاركة") is an offer, not a commitment: it accepts nothing, while a verb of telling
+after it ("would be delighted to confirm that …") and a second act beside it still answer.
+Every sentence was written for this test, in the six languages; none is copied from a
+development set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.readings import assert_reading, cases
+
+READINGS = {
+    # The offer alone: nothing is committed, a person reads it.
+    "conditional offer": [
+        ("The Minister would be pleased to speak at the high-level session.", "other"),
+        ("Our Minister would certainly be honoured to deliver the statement.", "other"),
+        ("The Minister would gladly take part in the session on 23 March.", "other"),
+        ("Le Ministre serait très heureux de prendre la parole lors de la session.", "other"),
+        ("La Ministre se ferait un plaisir d'intervenir au Forum.", "other"),
+        ("Le Ministre participerait volontiers à la session de haut niveau.", "other"),
+        ("El Ministro tendría mucho gusto en intervenir en la sesión.", "other"),
+        ("Sería un honor para la Ministra participar en el Foro.", "other"),
+        ("Al Viceministro le encantaría participar en la sesión de alto nivel.", "other"),
+        ("Министр охотно принял бы участие в сессии высокого уровня.", "other"),
+        ("Министр с удовольствием выступил бы на Форуме.", "other"),
+        ("部长会很乐意在高级别会议上发言。", "other"),
+        ("如果日程允许，部长将很乐意发言。", "other"),
+        ("سيكون من دواعي سرور الوزير المشاركة في الجلسة.", "other"),
+        ("لكان من دواعي سرور الوزير أن يشارك في الجلسة.", "other"),
+    ],
+    # A verb of telling after the courtesy: the answer it carries stands.
+    "courtesy around an answer": [
+        ("I would be delighted to confirm that the Minister will attend.", "accept"),
+        ("We would like to confirm the Minister's participation in the session.", "accept"),
+        ("Le Cabinet serait heureux de vous confirmer la participation du Ministre.", "accept"),
+        ("Sería un placer confirmarles la participación del Ministro.", "accept"),
+        ("Nos gustaría confirmar la participación de la Ministra.", "accept"),
+        ("部长很乐意出席并发言。", "accept"),
+        # The future is no conditional: « participerai » (future) against « participerais ».
+        ("Je participerai volontiers à la session de haut niveau.", "accept"),
+        ("Je serai heureux d'intervenir lors de la session.", "accept"),
+        ("Je me ferai un plaisir d'intervenir lors de la session.", "accept"),
+        ("يسرني أن أؤكد مشاركة الوزير في الجلسة.", "accept"),
+        ("Министр с удовольствием выступит на сессии высокого уровня.", "accept"),
+    ],
+    # A second act beside the offer is asserted: it answers.
+    "act beside the offer": [
+        ("The Minister would be pleased to attend and will deliver the statement.", "accept"),
+        ("The Minister will attend and would be glad to chair the round table.", "accept"),
+        ("La Ministre participera et serait heureuse de présider la table ronde.", "accept"),
+    ],
+    # An offer turned down in the same sentence: the refusal decides.
+    "offer then refusal": [
+        (
+            "Министерство охотно приняло бы участие в обсуждении, но в марте Министр проводит"
+            " выборы и не сможет участвовать.",
+            "decline",
+        ),
+        (
+            "The Minister regrets that he cannot attend, but would be happy to send a video"
+            " message.",
+            "decline",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
+def test_each_reading(table: str, text: str, kind: str) -> None:
+    assert_reading(table, text, kind)
