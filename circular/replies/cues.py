@@ -2105,6 +2105,24 @@ CAUSE_NOT_ACT = _compile(
         r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
         r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
         r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",
+        # Round 20: the reason itself denied ("the reason is not the date but …", « la raison
+        # n'en est pas …, mais … », "el motivo no es …, sino …", «причина не в …, а в …»,
+        # "原因不是…而是…", "ليس السبب في اعتذار … بل …", "لا يتعلق اعتذار الوزارة ب… بل ب…"): the
+        # Y is the real reason, not a substitute act, and the refusal stands.
+        r"\b(?:the\s+)?(?:reason|cause|motive)\s+(?:[\w'’-]+\s+){0,6}?(?:is|was)\s+(not)\s"
+        r"[^.;]{0,120}\bbut\b|\b(?:is|was)\s+(not)\s+(?:because|due\s+to|for\s+(?:lack|want))\b"
+        r"[^.;]{0,120}\bbut\b",
+        r"\b(?:la\s+)?(?:raison|cause|motif)\s+(?:\S+\s+){0,6}?(n['’](?:en\s+)?est\s+pas)\s"
+        r"[^.;]{0,120}\bmais\b|\b(ce\s+n['’]est\s+pas)\s+(?:par|pour|à\s+cause|faute)\b"
+        r"[^.;]{0,120}\bmais\b",
+        r"\b(?:la\s+|el\s+)?(?:razón|causa|motivo)\s+(?:\S+\s+){0,6}?(no\s+(?:es|fue|radica))\s"
+        r"[^.;]{0,120}\bsino\b|\b(no\s+es)\s+(?:por|debido|a\s+causa)\b[^.;]{0,120}\bsino\b",
+        r"(?<![\w\u0400-\u04ff])(?:причин\w*|дело)\s+(?:\S+\s+){0,6}?(не)\s+в\s[^.;]{0,120}"
+        r"[,\s][ао]\s",
+        r"(?:原因|理由)[^。；]{0,20}?(不是|并非|並非|不在于|不在於)[^。；]{0,60}(?:而是|而在于|而在於)"
+        r"|(不是|并非|並非)(?:因为|因為|由于|由於)[^。；]{0,60}而是",
+        r"(?:^|\s)(ليس)\s+(?:السبب|الدافع|سبب)\s[^.؛]{0,160}\sبل\s"
+        r"|(?:^|\s)(لا)\s+(?:يتعلق|يعود|يرجع)\s[^.؛]{0,160}\sبل\s",
     ]
 )
 

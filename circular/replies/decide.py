@@ -436,6 +436,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     substituted = False
     contrasted = False  # any contrast clause in the sentence that may turn the answer
     carried = False  # a contrast word standing alone before a comma ("instead, she will …")
+    reasoned = False  # the Y clause of a denied reason was read (round 20)
     for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
         if not clause or not clause.strip():
             continue
@@ -470,6 +471,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # After a negated cause ("does not decline for lack of interest, but because …") the
         # contrast gives the real cause, not a substitute.
         substitution = contrast and negated_before and not causes
+        if contrast and causes and not reasoned:
+            # "原因不是日期問題，而是本局已承諾參加另一個論壇" (round 20): the Y of a denied
+            # reason is the real reason; the acts it names (another forum's) answer nothing.
+            reasoned = True
+            accept, participate, role, litotes = None, None, None, None
         negations += _nested(neg.scopes, neg.text)
         answer_word = _answer_word(clause, scripts) if substitution or contrast else None
         if answer_word == "hedge" or (answer_word and not substitution):

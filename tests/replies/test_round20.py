@@ -2,7 +2,9 @@
 pleasure in the act ("would be pleased to speak", « serait heureux d'intervenir », "tendría
 mucho gusto en participar", «охотно принял бы участие», "会很乐意发言", "سيكون من دواعي سرور
 الوزير المشاركة") is an offer, not a commitment: it accepts nothing, while a verb of telling
-after it ("would be delighted to confirm that …") and a second act beside it still answer.
+after it ("would be delighted to confirm that …") and a second act beside it still answer. A
+denied reason ("the reason is not the date but the summit he must attend") gives the real reason
+in its Y, not a substitute act.
 Every sentence was written for this test, in the six languages; none is copied from a
 development set."""
 
@@ -64,6 +66,50 @@ READINGS = {
             " message.",
             "decline",
         ),
+    ],
+    # The reason itself denied ("the reason is not X but Y"): Y is the real reason, and the
+    # act it names (another meeting's) is no substitute; the refusal stands. (Before the round
+    # the Spanish one was a final acceptance, a swap, and four others leaned to accept.)
+    "denied reason": [
+        (
+            "The reason for the Minister's regrets is not the date, but a cabinet retreat she"
+            " must attend that week.",
+            "decline",
+        ),
+        (
+            "The Minister cannot attend: the reason is not the date but the summit he must"
+            " attend in Addis Ababa.",
+            "decline",
+        ),
+        (
+            "La raison de ce refus n'est pas le calendrier, mais la session budgétaire à laquelle"
+            " le Ministre doit participer.",
+            "decline",
+        ),
+        (
+            "El Ministro no podrá asistir: el motivo no es la fecha, sino la cumbre regional a la"
+            " que debe asistir.",
+            "decline",
+        ),
+        (
+            "Министр не сможет принять участие; причина не в сроках, а в заседании правительства,"
+            " в котором он обязан участвовать.",
+            "decline",
+        ),
+        ("部长无法出席，原因不是日期问题，而是部长当周须参加全国人大会议。", "decline"),
+        (
+            "ليس السبب في اعتذار الوزير توقيت المنتدى، بل مشاركته في القمة الإقليمية في الأسبوع"
+            " نفسه.",
+            "decline",
+        ),
+        (
+            "لا يتعلق اعتذار الوزارة بموضوع المنتدى، بل بمشاركة الوزير في اجتماع مجلس الوزراء.",
+            "decline",
+        ),
+        # A way of taking part after a denied act is still the Y of "not X but Y".
+        ("The Minister will not attend in person but by video.", "accept"),
+        ("El Ministro no asistirá en persona, sino que intervendrá por video.", "accept"),
+        ("部长不是亲自出席，而是以视频方式发言。", "accept"),
     ],
 }
 
