@@ -1344,10 +1344,14 @@ DISCLAIMER = _compile(
         r"|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
         r"confidencial\w*|\bno\s+imprima\b",
         r"(сообщени\w*|письм\w*|информаци\w*|вложени\w*)[^.]{0,60}конфиденциальн\w*"
-        r"|не\s+являетесь\s+(его\s+)?адресат\w*|получили\s+(это|данное)\s+(сообщение|письмо)"
+        # Round 20: "не являетесь предполагаемым получателем" (not the intended recipient).
+        r"|не\s+являетесь\s+(?:\S+\s+){0,2}?(?:адресат|получател)\w*"
+        r"|получили\s+(это|данное)\s+(сообщение|письмо)"
         r"\s+по\s+ошибке",
         # "以下信息暂请保密" (please keep this quiet) is a sentence, not a footer.
         r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收"
+        # Round 20: "若您不是(本邮件的)指定收件人", "若閣下並非收件人" (not the recipient).
+        r"|(?:您|你|閣下|阁下)\s*(?:不是|并非|並非)[^。；，]{0,8}(?:收件人|收信人|收件者)"
         # Round 10: "谢绝商业广告邮件" (no advertising mail) is the mailbox's rule.
         r"|(谢绝|謝絕|拒收)[^。；，]{0,6}(广告|廣告|推销|推銷|垃圾)",
         r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
@@ -1924,6 +1928,27 @@ FULFILLED = _compile(
         r"قد\s+صدرت|صدرت\s+بالفعل|(?:تم|وتم)\s+(?:منح|إصدار|الحصول\s+على)|حصلنا\s+على",
     ]
 )
+# Round 20: a condition on another occasion or on the event's records ("should a future session
+# address e-health, we would gladly take part", « si le compte rendu est publié, merci de nous
+# l'adresser », "如日後有專題會議，本局樂意參與", "若論壇其後發表會議紀要，請寄給本局"): beside a
+# refusal in another sentence it binds nothing of this answer. Not "a later session" or another
+# day of this one: that may be the answer itself.
+LATER_OCCASION = _compile(
+    [
+        r"\b(?:in\s+(?:the\s+)?future|future\s+(?:session|edition|event|meeting|forum)s?|next\s+year"
+        r"|next\s+(?:edition|forum)|(?:the\s+)?(?:minutes|proceedings|outcome\s+document|summary"
+        r"\s+report|final\s+report))\b",
+        r"\b(?:à\s+l'avenir|l'an\s+prochain|l'année\s+prochaine|prochaine\s+édition|compte\s+rendu"
+        r"|actes\s+du|rapport\s+final)\b",
+        r"\b(?:en\s+el\s+futuro|el\s+próximo\s+año|el\s+año\s+próximo|próxima\s+edición|actas?\b"
+        r"|relatoría|informe\s+final|memoria\s+del)",
+        r"(?<![\w\u0400-\u04ff])(?:в\s+будущем|в\s+следующем\s+году|следующ\w+\s+(?:форум|сесси)\w*"
+        r"|протокол\w*|итогов\w+\s+(?:доклад|документ)\w*)(?![\w\u0400-\u04ff])",
+        r"日后|日後|今后|今後|以后|以後|将来|將來|明年|下届|下屆|纪要|紀要|专题|專題|成果文件|会议报告|會議報告",
+        r"مستقبلا|مستقبلاً|في\s+المستقبل|العام\s+المقبل|الدورة\s+المقبلة|محضر|التقرير\s+الختامي",
+    ]
+)
+
 # Round 13: an apology for answering late ("apologies for the delay: the letter took long to be
 # cleared", «приносим извинения за задержку», "回复迟了几天，十分抱歉"): the approval it names is
 # past; it suspends no answer in another sentence.

@@ -4,7 +4,9 @@ mucho gusto en participar", «охотно принял бы участие», "
 الوزير المشاركة") is an offer, not a commitment: it accepts nothing, while a verb of telling
 after it ("would be delighted to confirm that …") and a second act beside it still answer. A
 denied reason ("the reason is not the date but the summit he must attend") gives the real reason
-in its Y, not a substitute act.
+in its Y, not a substitute act. "If you are not the intended recipient" is a footer in Russian
+and Chinese too; beside a refusal, a condition on another occasion or on the event's records
+("如日後有專題會議，本局樂意參與") binds nothing of it.
 Every sentence was written for this test, in the six languages; none is copied from a
 development set."""
 
@@ -110,6 +112,90 @@ READINGS = {
         ("The Minister will not attend in person but by video.", "accept"),
         ("El Ministro no asistirá en persona, sino que intervendrá por video.", "accept"),
         ("部长不是亲自出席，而是以视频方式发言。", "accept"),
+    ],
+    # "Not the intended recipient" in a footer (Russian with an adjective before the noun,
+    # Chinese "若您不是…收件人"): a footer, not a condition on the acceptance above it.
+    "recipient footer": [
+        (
+            "The Minister accepts the invitation and will speak on 24 March. If you are not the"
+            " intended recipient, please do not read, copy or forward this message.",
+            "accept",
+        ),
+        (
+            "Le Ministre accepte l'invitation et interviendra le 24 mars. Si vous n'êtes pas le"
+            " destinataire prévu, veuillez ne pas lire, copier ni transférer ce message.",
+            "accept",
+        ),
+        (
+            "El Ministro acepta la invitación e intervendrá el 24 de marzo. Si usted no es el"
+            " destinatario previsto, le rogamos no leer, copiar ni reenviar este mensaje.",
+            "accept",
+        ),
+        (
+            "Министр принимает приглашение и выступит 24 марта. Если вы не являетесь"
+            " предполагаемым получателем, просим не читать и не пересылать это письмо.",
+            "accept",
+        ),
+        (
+            "部长接受邀请，将于3月24日发言。若您不是本邮件的指定收件人，请勿阅读、复制或转发。",
+            "accept",
+        ),
+        (
+            "部長接受邀請，將於3月24日發言。若閣下並非本郵件的收件人，請勿閱讀、複製或轉發。",
+            "accept",
+        ),
+        (
+            "يقبل الوزير الدعوة وسيلقي كلمة في 24 مارس. إذا لم تكن المرسل إليه المقصود، يرجى عدم"
+            " قراءة هذه الرسالة أو نسخها.",
+            "accept",
+        ),
+    ],
+    # Beside a refusal, a condition on another occasion or on the event's records binds
+    # nothing of it; a condition on another day of this session still goes to a person.
+    "later occasion beside a refusal": [
+        (
+            "The Minister regrets that she cannot attend the Forum this year. Should a future"
+            " session address e-health, she would gladly take part.",
+            "decline",
+        ),
+        (
+            "The Minister will not be able to take part. If the minutes are published, please"
+            " send them to our office.",
+            "decline",
+        ),
+        (
+            "Le Ministre ne pourra pas participer au Forum. Si le compte rendu est publié, merci"
+            " de nous l'adresser.",
+            "decline",
+        ),
+        (
+            "El Ministro lamenta no poder asistir al Foro. Si en el futuro se organiza una"
+            " sesión sobre salud digital, con gusto participará.",
+            "decline",
+        ),
+        (
+            "Министр, к сожалению, не сможет принять участие в Форуме. Если в будущем будет"
+            " сессия по цифровому здравоохранению, мы охотно примем участие.",
+            "decline",
+        ),
+        ("部长无法出席本届论坛。如日后有关于数字健康的专题会议，本部乐意参与。", "decline"),
+        ("局長未能出席論壇高級別會議。若論壇其後發表會議紀要，請寄給本局參考。", "decline"),
+        (
+            "يعتذر الوزير عن عدم المشاركة في المنتدى. وإذا عقدت جلسة مماثلة في المستقبل،"
+            " فسيسعدنا المشاركة.",
+            "decline",
+        ),
+        (
+            "The Minister cannot attend on 22 March. If the session can be moved to 24 March,"
+            " she will attend.",
+            "other",
+        ),
+        (
+            "El Ministro no podrá asistir el 22 de marzo. Si la sesión puede pasar al 24,"
+            " intervendrá.",
+            "other",
+        ),
+        ("部长无法在3月22日出席。如会议可改至24日，部长将出席。", "other"),
     ],
 }
 
