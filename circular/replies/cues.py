@@ -2148,6 +2148,14 @@ CAUSE_NOT_ACT = _compile(
         r"|(不是|并非|並非)(?:因为|因為|由于|由於)[^。；]{0,60}而是",
         r"(?:^|\s)(ليس)\s+(?:السبب|الدافع|سبب)\s[^.؛]{0,160}\sبل\s"
         r"|(?:^|\s)(لا)\s+(?:يتعلق|يعود|يرجع)\s[^.؛]{0,160}\sبل\s",
+        # The cleft: "it is not for lack of interest that …", « ce n'est pas faute d'intérêt
+        # que … », "no es por desinterés que …", "并非因为…才…", "ليس عن قلة اهتمام أن …".
+        r"\b(?:it\s+is|it's|it\s+was)\s+(not)\s+(?:for|out\s+of|because\s+of|due\s+to|through)\b"
+        r"[^.;]{0,100}\bthat\b",
+        r"\b(ce\s+n['’]est\s+pas)\s+(?:par|pour|faute|à\s+cause)\b[^.;]{0,100}\bque\b",
+        r"\b(no\s+es)\s+(?:por|debido\s+a|a\s+causa\s+de)\b[^.;]{0,100}\b(?:que|por\s+lo\s+que)\b",
+        r"(并非|並非|不是)(?:因为|因為|由于|由於)[^。；]{0,40}才",
+        r"(?:^|\s)(ليس)\s+(?:عن\s+|من\s+)?(?:زهد|قلة|عدم|نقص)\S*[^.؛]{0,100}\sأن\s",
     ]
 )
 

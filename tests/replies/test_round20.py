@@ -197,6 +197,27 @@ READINGS = {
         ),
         ("部长无法在3月22日出席。如会议可改至24日，部长将出席。", "other"),
     ],
+    # The cleft denies the reason, not the refusal ("it is not for lack of interest that the
+    # Minister declines"); before the round the Spanish "no es por desinterés que … renunciar"
+    # was a final acceptance (a swap), read as the litotes "not uninterested".
+    "denied reason, cleft": [
+        (
+            "It is not for lack of interest that the Minister must decline the invitation.",
+            "decline",
+        ),
+        (
+            "It is not out of indifference to the Forum that the Minister declines to attend.",
+            "decline",
+        ),
+        ("Ce n'est pas par manque d'intérêt que le Ministre décline l'invitation.", "decline"),
+        ("Ce n'est pas faute d'intérêt que la Ministre doit renoncer à participer.", "decline"),
+        ("No es por falta de interés que el Ministro declina la invitación.", "decline"),
+        ("No es por desinterés que la Ministra debe renunciar a participar.", "decline"),
+        ("Не из-за отсутствия интереса Министр вынужден отказаться от участия.", "decline"),
+        ("并非因为不感兴趣，部长才婉拒邀请。", "decline"),
+        ("ليس زهدا في المنتدى ولا قلة اهتمام بمواضيعه أن يعتذر الوزير عن المشاركة.", "decline"),
+        ("ليس عن قلة اهتمام أن تعتذر الوزارة عن المشاركة هذا العام.", "decline"),
+    ],
 }
 
 
