@@ -1293,6 +1293,22 @@ NOT_AN_ANSWER = (
 
 DISCLAIMER = _compile(
     [
+        # Round 20: the mail system's rules ("attachments over 10 MB are declined by the mail
+        # server", « les messages non sollicités sont refusés par notre passerelle », "لا تقبل
+        # الوزارة أي مسؤولية"): mail refused by a server, or liability refused, is no answer.
+        r"\b(?:declined|rejected|refused|blocked)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+|our\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:server|gateway|system|filter)s?\b|\b(?:attachments?|files?"
+        r"|(?:e-?mail\s+)?messages?)\s+(?:[\w-]+\s+){0,5}?(?:are|is|will\s+be)\s+(?:\w+\s+)?"
+        r"(?:declined|rejected|refused|blocked)\b",
+        r"\b(?:refusé|rejeté|bloqué)e?s?\s+(?:\w+\s+){0,2}?par\s+(?:le\s+|la\s+|notre\s+)?"
+        r"(?:serveur|passerelle|système|filtre)",
+        r"\b(?:rechazad|bloquead)\w*\s+(?:\w+\s+){0,2}?por\s+(?:el\s+|la\s+|nuestr[oa]\s+)?"
+        r"(?:servidor|pasarela|sistema|filtro)",
+        r"(?:отклоня|блокиру|отверга)\w*\s+(?:\S+\s+){0,2}?(?:почтов\w+\s+)?(?:сервер|шлюз"
+        r"|систем|фильтр)\w*",
+        r"(?:服务器|伺服器|网关|網關|系统|系統)[^。；]{0,8}(?:拒收|拦截|攔截)",
+        r"لا\s+[تي]قبل\s+(?:\S+\s+){0,2}?(?:أي|أية)\s+مسؤولي\S*"
+        r"|(?:[يت]رفض|[يت]حظر)\S*\s+(?:\S+\s+){0,3}?(?:الخادم|خادم\s+البريد|البوابة)",
         # "confidential" and "privileged" are ordinary words ("the Minister is privileged to
         # accept"): only about the message or its attachments do they make a disclaimer.
         r"\b(not|only|solely|exclusively)\b[^.]{0,30}\bintended\s+recipient|\bintended\s+"

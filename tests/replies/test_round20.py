@@ -6,7 +6,8 @@ after it ("would be delighted to confirm that …") and a second act beside it s
 denied reason ("the reason is not the date but the summit he must attend") gives the real reason
 in its Y, not a substitute act. "If you are not the intended recipient" is a footer in Russian
 and Chinese too; beside a refusal, a condition on another occasion or on the event's records
-("如日後有專題會議，本局樂意參與") binds nothing of it.
+("如日後有專題會議，本局樂意參與") binds nothing of it. Mail refused by a server or a gateway, and
+liability refused, are mailbox rules, not answers.
 Every sentence was written for this test, in the six languages; none is copied from a
 development set."""
 
@@ -217,6 +218,47 @@ READINGS = {
         ("并非因为不感兴趣，部长才婉拒邀请。", "decline"),
         ("ليس زهدا في المنتدى ولا قلة اهتمام بمواضيعه أن يعتذر الوزير عن المشاركة.", "decline"),
         ("ليس عن قلة اهتمام أن تعتذر الوزارة عن المشاركة هذا العام.", "decline"),
+    ],
+    # The mail system's rules (mail refused by a server or a gateway, liability refused) are a
+    # footer beside the answer; a refusal of the invitation with "blocked by" a meeting stays.
+    "mailbox rules": [
+        (
+            "The Minister will deliver the statement on 24 March. Attachments larger than 10"
+            " MB are declined automatically by the government mail server.",
+            "accept",
+        ),
+        (
+            "La Ministre interviendra le 24 mars. Les messages non sollicités sont refusés"
+            " par notre passerelle.",
+            "accept",
+        ),
+        (
+            "El Ministro intervendrá el 24 de marzo. Los archivos adjuntos de más de 10 MB"
+            " son rechazados automáticamente por el servidor.",
+            "accept",
+        ),
+        (
+            "Министр выступит 24 марта. Вложения размером более 10 МБ автоматически"
+            " отклоняются почтовым сервером.",
+            "accept",
+        ),
+        (
+            "部长将于3月24日发言。超过10MB的附件将被邮件服务器自动拒收。",
+            "accept",
+        ),
+        (
+            "سيلقي الوزير كلمة في 24 مارس. لا تقبل الوزارة أي مسؤولية عن أضرار ناتجة عن الفيروسات.",
+            "accept",
+        ),
+        (
+            "The Minister has declined the invitation: his week is blocked by the budget session.",
+            "decline",
+        ),
+        (
+            "El Ministro rechaza la invitación, pues su agenda está bloqueada por el debate"
+            " del presupuesto.",
+            "decline",
+        ),
     ],
 }
 
