@@ -345,6 +345,14 @@ def _decide_text(
             or (guess == ReplyKind.DECLINE and _said(cues.NOT_IN_OFFICE, s.sentence))
         )
     ]
+    if guess == ReplyKind.DECLINE:
+        # Round 20: a condition on another occasion or on the event's records, in another
+        # sentence than the refusal, binds nothing of it ("如日後有專題會議，本局樂意參與").
+        pending = [
+            s
+            for s in pending
+            if s.position == deciding.position or not _said(cues.LATER_OCCASION, s.sentence)
+        ]
     if guess == ReplyKind.ACCEPT:
         # Round 13: a condition the reply says is met, in its own sentence or the next ("…
         # conditional on her visa. The visa was issued yesterday, so she will deliver …"): it

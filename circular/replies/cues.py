@@ -1293,6 +1293,22 @@ NOT_AN_ANSWER = (
 
 DISCLAIMER = _compile(
     [
+        # Round 20: the mail system's rules ("attachments over 10 MB are declined by the mail
+        # server", « les messages non sollicités sont refusés par notre passerelle », "لا تقبل
+        # الوزارة أي مسؤولية"): mail refused by a server, or liability refused, is no answer.
+        r"\b(?:declined|rejected|refused|blocked)\s+(?:\w+\s+){0,3}?by\s+(?:the\s+|our\s+)?"
+        r"(?:[\w-]+\s+){0,2}?(?:server|gateway|system|filter)s?\b|\b(?:attachments?|files?"
+        r"|(?:e-?mail\s+)?messages?)\s+(?:[\w-]+\s+){0,5}?(?:are|is|will\s+be)\s+(?:\w+\s+)?"
+        r"(?:declined|rejected|refused|blocked)\b",
+        r"\b(?:refusé|rejeté|bloqué)e?s?\s+(?:\w+\s+){0,2}?par\s+(?:le\s+|la\s+|notre\s+)?"
+        r"(?:serveur|passerelle|système|filtre)",
+        r"\b(?:rechazad|bloquead)\w*\s+(?:\w+\s+){0,2}?por\s+(?:el\s+|la\s+|nuestr[oa]\s+)?"
+        r"(?:servidor|pasarela|sistema|filtro)",
+        r"(?:отклоня|блокиру|отверга)\w*\s+(?:\S+\s+){0,2}?(?:почтов\w+\s+)?(?:сервер|шлюз"
+        r"|систем|фильтр)\w*",
+        r"(?:服务器|伺服器|网关|網關|系统|系統)[^。；]{0,8}(?:拒收|拦截|攔截)",
+        r"لا\s+[تي]قبل\s+(?:\S+\s+){0,2}?(?:أي|أية)\s+مسؤولي\S*"
+        r"|(?:[يت]رفض|[يت]حظر)\S*\s+(?:\S+\s+){0,3}?(?:الخادم|خادم\s+البريد|البوابة)",
         # "confidential" and "privileged" are ordinary words ("the Minister is privileged to
         # accept"): only about the message or its attachments do they make a disclaimer.
         r"\b(not|only|solely|exclusively)\b[^.]{0,30}\bintended\s+recipient|\bintended\s+"
@@ -1344,10 +1360,14 @@ DISCLAIMER = _compile(
         r"|\b(mensaje|correo|informaci[oó]n|adjuntos?)\b[^.]{0,60}"
         r"confidencial\w*|\bno\s+imprima\b",
         r"(сообщени\w*|письм\w*|информаци\w*|вложени\w*)[^.]{0,60}конфиденциальн\w*"
-        r"|не\s+являетесь\s+(его\s+)?адресат\w*|получили\s+(это|данное)\s+(сообщение|письмо)"
+        # Round 20: "не являетесь предполагаемым получателем" (not the intended recipient).
+        r"|не\s+являетесь\s+(?:\S+\s+){0,2}?(?:адресат|получател)\w*"
+        r"|получили\s+(это|данное)\s+(сообщение|письмо)"
         r"\s+по\s+ошибке",
         # "以下信息暂请保密" (please keep this quiet) is a sentence, not a footer.
         r"(本|此|该|該)(邮件|郵件|电子邮件|信息及|邮件及)[^。]{0,20}(保密|机密)|非指定收件人|免责声明|误收"
+        # Round 20: "若您不是(本邮件的)指定收件人", "若閣下並非收件人" (not the recipient).
+        r"|(?:您|你|閣下|阁下)\s*(?:不是|并非|並非)[^。；，]{0,8}(?:收件人|收信人|收件者)"
         # Round 10: "谢绝商业广告邮件" (no advertising mail) is the mailbox's rule.
         r"|(谢绝|謝絕|拒收)[^。；，]{0,6}(广告|廣告|推销|推銷|垃圾)",
         r"(الرسالة|البريد|المعلومات|المرفقات)[^.]{0,60}(سرية|سري)|لست\s+المرسل\s+إليه"
@@ -1605,6 +1625,70 @@ IRREALIS = _compile(
     ]
 )
 
+# Round 20: the conditional mood of pleasure in the act ("would be pleased to speak", « serait
+# heureux d'intervenir », "tendría mucho gusto en participar", «с удовольствием приняло бы
+# участие», "会很乐意发言", "لكان من دواعي سروره المشاركة"): an offer, not a commitment. The
+# match runs to the verb it governs, so a second act after it ("… to attend and will deliver the
+# statement") still answers. A verb of telling after it ("would be delighted to confirm that …")
+# is a courtesy around the answer, not the offer: no match.
+_TELL_EN = (
+    r"(?!confirm|inform|advise|announce|convey|let\b|notify|communicate|report|say\b|state\b)"
+)
+_TELL_FR = (
+    r"(?!(?:vous\s+|lui\s+)?(?:confirm|inform|annonc|fair\w*\s+savoir|communiqu|indiqu|transmet))"
+)
+_TELL_ES = r"(?!(?:les?\s+)?(?:confirm|inform|comunic|anunci|agradec|expres|reiter|señal|indic))"
+WOULD_GLADLY = _compile(
+    [
+        r"\b(?:would|should|'d)\s+(?:(?:also|certainly|indeed|truly|very\s+much)\s+)?(?:be|feel)"
+        r"\s+(?:\w+\s+){0,2}?(?:happy|pleased|delighted|glad|honou?red|privileged|keen|willing"
+        r"|ready)\s+to\s+" + _TELL_EN + r"\w+"
+        r"|\b(?:would|'d)\s+(?:gladly|happily|willingly|love\s+to|welcome\s+the\s+opportunity\s+to)"
+        r"\s+" + _TELL_EN + r"\w+",
+        # The conditional, not the future ("serai", "aurai" are futures of the first person).
+        r"\b(?:serais|serait|serions|seriez|seraient)\s+(?:\w+\s+){0,2}?(?:heureu|ravi|honoré|enchanté"
+        r"|content|fier|fière|disposé|prêt)\w*\s+(?:de\s+|d['’]\s*)" + _TELL_FR + r"\w+"
+        r"|\b(?:aurais|aurait|aurions|auraient)\s+(?:grand\s+|le\s+)?(?:plaisir|l'honneur)"
+        r"\s+(?:à|de|d')\s*" + _TELL_FR + r"\w+"
+        r"|\bse\s+ferai(?:s|t|ent)\s+un\s+(?:plaisir|honneur)\s+(?:de\s+|d['’]\s*)"
+        + _TELL_FR
+        + r"\w+"
+        r"|\b(?:participer|interviendr|accepter)(?:ais|ait|ions|iez|aient)\s+volontiers",
+        r"\b(?:sería|serían)\s+(?:para\s+\S+\s+(?:\S+\s+)?)?(?:un\s+)?(?:placer|honor|gusto|privilegio"
+        r"|satisfacción)\s+(?:\S+\s+){0,3}?" + _TELL_ES + r"\w+(?:ar|er|ir)\b"
+        r"|\b(?:tendría|tendríamos|tendrían)\s+(?:mucho\s+|el\s+|sumo\s+)?(?:gusto|placer|honor"
+        r"|agrado)\s+(?:en|de)\s+" + _TELL_ES + r"\w+"
+        r"|\b(?:estaría|estaríamos|estarían)\s+(?:muy\s+)?(?:encantad|feliz|felices|complacid"
+        r"|honrad|gustos|dispuest)\w*\s+(?:de|en|a)\s+" + _TELL_ES + r"\w+"
+        r"|\b(?:le|les)\s+(?:encantaría|gustaría)\s+" + _TELL_ES + r"\w+"
+        r"|\b(?:participaría|participarían|intervendría|intervendrían|aceptaría|aceptarían)\s+"
+        r"(?:con\s+(?:mucho\s+)?gusto|gustos\w*)",
+        # The Russian conditional is the past form with "бы" beside a word of pleasure.
+        r"(?<![\w\u0400-\u04ff])(?:с\s+удовольствием|охотно|с\s+радостью)\s+(?:[\w\u0400-\u04ff-]+"
+        r"\s+){0,2}?бы(?![\w\u0400-\u04ff])|(?<![\w\u0400-\u04ff])[\w\u0400-\u04ff]+л[аои]?\s+бы\s+"
+        r"(?:с\s+удовольствием|охотно|с\s+радостью)(?![\w\u0400-\u04ff])"
+        r"|(?<![\w\u0400-\u04ff])поч[её]л[аи]?\s+бы\s+за\s+честь"
+        r"|(?<![\w\u0400-\u04ff])было\s+бы\s+(?:честью|приятно|радостью)",
+        r"(?:会|會)(?:很|非常|十分)?(?:乐意|樂意|高兴|高興|荣幸|榮幸)(?!(?:地)?(?:确认|確認|告知|通知|通報|通报))",
+        r"(?:^|\s)لكان\s+(?:\S+\s+){0,3}?(?:يسعد|يسر|سرور|شرف|ي?شرف)\S*"
+        r"|(?:^|\s)كان\s+سي(?:سعد|سر|شرف)\S*"
+        r"|سيكون\s+(?:\S+\s+){0,2}?من\s+دواعي\s+(?:سرور|اعتزاز|فخر)\S*\s+\S+"
+        r"(?<!تأكيد)(?<!إبلاغ)(?<!إعلام)",
+    ]
+)
+
+
+def wished_only(clause: str, accept: re.Match[str], scripts: frozenset[str]) -> bool:
+    """Whether the acceptance cue ``accept`` of ``clause`` is only the act of a conditional
+    offer (``WOULD_GLADLY``), with no act asserted after it."""
+    offer = WOULD_GLADLY.search(clause, scripts)
+    return (
+        offer is not None
+        and accept.start() >= offer.start()
+        and ACCEPT.search(clause, scripts, pos=offer.end()) is None
+    )
+
+
 # A parenthetical addressed to the reader, not a footer: "For your confidential information,
 # the Minister …" (the word "confidential" here makes no disclaimer).
 ASIDE = _compile(
@@ -1860,6 +1944,27 @@ FULFILLED = _compile(
         r"قد\s+صدرت|صدرت\s+بالفعل|(?:تم|وتم)\s+(?:منح|إصدار|الحصول\s+على)|حصلنا\s+على",
     ]
 )
+# Round 20: a condition on another occasion or on the event's records ("should a future session
+# address e-health, we would gladly take part", « si le compte rendu est publié, merci de nous
+# l'adresser », "如日後有專題會議，本局樂意參與", "若論壇其後發表會議紀要，請寄給本局"): beside a
+# refusal in another sentence it binds nothing of this answer. Not "a later session" or another
+# day of this one: that may be the answer itself.
+LATER_OCCASION = _compile(
+    [
+        r"\b(?:in\s+(?:the\s+)?future|future\s+(?:session|edition|event|meeting|forum)s?|next\s+year"
+        r"|next\s+(?:edition|forum)|(?:the\s+)?(?:minutes|proceedings|outcome\s+document|summary"
+        r"\s+report|final\s+report))\b",
+        r"\b(?:à\s+l'avenir|l'an\s+prochain|l'année\s+prochaine|prochaine\s+édition|compte\s+rendu"
+        r"|actes\s+du|rapport\s+final)\b",
+        r"\b(?:en\s+el\s+futuro|el\s+próximo\s+año|el\s+año\s+próximo|próxima\s+edición|actas?\b"
+        r"|relatoría|informe\s+final|memoria\s+del)",
+        r"(?<![\w\u0400-\u04ff])(?:в\s+будущем|в\s+следующем\s+году|следующ\w+\s+(?:форум|сесси)\w*"
+        r"|протокол\w*|итогов\w+\s+(?:доклад|документ)\w*)(?![\w\u0400-\u04ff])",
+        r"日后|日後|今后|今後|以后|以後|将来|將來|明年|下届|下屆|纪要|紀要|专题|專題|成果文件|会议报告|會議報告",
+        r"مستقبلا|مستقبلاً|في\s+المستقبل|العام\s+المقبل|الدورة\s+المقبلة|محضر|التقرير\s+الختامي",
+    ]
+)
+
 # Round 13: an apology for answering late ("apologies for the delay: the letter took long to be
 # cleared", «приносим извинения за задержку», "回复迟了几天，十分抱歉"): the approval it names is
 # past; it suspends no answer in another sentence.
@@ -2041,6 +2146,32 @@ CAUSE_NOT_ACT = _compile(
         r"(?<![\w\u0400-\u04ff])(не)\s+(?:отказ|отклон)\w*\s+(?:из-за|по|от)\s[^.;]{0,80}\s[ао]\s",
         r"(不是|并非|並非)(?:因为|因為|由于)[^。；]{0,40}(?:拒绝|婉拒|谢绝)",
         r"(?:^|\s)(لا|ليس)\s+\S*(?:يعتذر|يرفض)\S*\s+(?:ل|بسبب)[^.؛]{0,80}\sبل\s",
+        # Round 20: the reason itself denied ("the reason is not the date but …", « la raison
+        # n'en est pas …, mais … », "el motivo no es …, sino …", «причина не в …, а в …»,
+        # "原因不是…而是…", "ليس السبب في اعتذار … بل …", "لا يتعلق اعتذار الوزارة ب… بل ب…"): the
+        # Y is the real reason, not a substitute act, and the refusal stands.
+        r"\b(?:the\s+)?(?:reason|cause|motive)\s+(?:[\w'’-]+\s+){0,6}?(?:is|was)\s+(not)\s"
+        r"[^.;]{0,120}\bbut\b|\b(?:is|was)\s+(not)\s+(?:because|due\s+to|for\s+(?:lack|want))\b"
+        r"[^.;]{0,120}\bbut\b",
+        r"\b(?:la\s+)?(?:raison|cause|motif)\s+(?:\S+\s+){0,6}?(n['’](?:en\s+)?est\s+pas)\s"
+        r"[^.;]{0,120}\bmais\b|\b(ce\s+n['’]est\s+pas)\s+(?:par|pour|à\s+cause|faute)\b"
+        r"[^.;]{0,120}\bmais\b",
+        r"\b(?:la\s+|el\s+)?(?:razón|causa|motivo)\s+(?:\S+\s+){0,6}?(no\s+(?:es|fue|radica))\s"
+        r"[^.;]{0,120}\bsino\b|\b(no\s+es)\s+(?:por|debido|a\s+causa)\b[^.;]{0,120}\bsino\b",
+        r"(?<![\w\u0400-\u04ff])(?:причин\w*|дело)\s+(?:\S+\s+){0,6}?(не)\s+в\s[^.;]{0,120}"
+        r"[,\s][ао]\s",
+        r"(?:原因|理由)[^。；]{0,20}?(不是|并非|並非|不在于|不在於)[^。；]{0,60}(?:而是|而在于|而在於)"
+        r"|(不是|并非|並非)(?:因为|因為|由于|由於)[^。；]{0,60}而是",
+        r"(?:^|\s)(ليس)\s+(?:السبب|الدافع|سبب)\s[^.؛]{0,160}\sبل\s"
+        r"|(?:^|\s)(لا)\s+(?:يتعلق|يعود|يرجع)\s[^.؛]{0,160}\sبل\s",
+        # The cleft: "it is not for lack of interest that …", « ce n'est pas faute d'intérêt
+        # que … », "no es por desinterés que …", "并非因为…才…", "ليس عن قلة اهتمام أن …".
+        r"\b(?:it\s+is|it's|it\s+was)\s+(not)\s+(?:for|out\s+of|because\s+of|due\s+to|through)\b"
+        r"[^.;]{0,100}\bthat\b",
+        r"\b(ce\s+n['’]est\s+pas)\s+(?:par|pour|faute|à\s+cause)\b[^.;]{0,100}\bque\b",
+        r"\b(no\s+es)\s+(?:por|debido\s+a|a\s+causa\s+de)\b[^.;]{0,100}\b(?:que|por\s+lo\s+que)\b",
+        r"(并非|並非|不是)(?:因为|因為|由于|由於)[^。；]{0,40}才",
+        r"(?:^|\s)(ليس)\s+(?:عن\s+|من\s+)?(?:زهد|قلة|عدم|نقص)\S*[^.؛]{0,100}\sأن\s",
     ]
 )
 

@@ -436,6 +436,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     substituted = False
     contrasted = False  # any contrast clause in the sentence that may turn the answer
     carried = False  # a contrast word standing alone before a comma ("instead, she will …")
+    reasoned = False  # the Y clause of a denied reason was read (round 20)
     for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
         if not clause or not clause.strip():
             continue
@@ -460,11 +461,21 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             # "The Minister was keen to accept, but …": an unfulfilled wish accepts nothing
             # (it still counts as participation for the elided "…, but cannot").
             participate, accept = participate or accept, None
+        # "would be pleased to speak" (round 20): an offer in the conditional, not a commitment;
+        # nor does it let a delegate named in the clause speak for the Minister.
+        offered = accept is not None and cues.wished_only(body, accept, scripts)
+        if offered:
+            accept = None
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
         # After a negated cause ("does not decline for lack of interest, but because …") the
         # contrast gives the real cause, not a substitute.
         substitution = contrast and negated_before and not causes
+        if contrast and causes and not reasoned:
+            # "原因不是日期問題，而是本局已承諾參加另一個論壇" (round 20): the Y of a denied
+            # reason is the real reason; the acts it names (another forum's) answer nothing.
+            reasoned = True
+            accept, participate, role, litotes = None, None, None, None
         negations += _nested(neg.scopes, neg.text)
         answer_word = _answer_word(clause, scripts) if substitution or contrast else None
         if answer_word == "hedge" or (answer_word and not substitution):
@@ -519,7 +530,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             elided = role and substitution and _ELLIPSIS.search(clause)
             # "not the Minister but the Deputy Minister": the Y of a substitution stands.
             substitutes = substitution and (participate or role)
-            speaks = speaks or bool(accept or behalf or elided or substitutes)
+            speaks = speaks or (bool(accept or behalf or elided or substitutes) and not offered)
         trigger = neg.scopes[0].trigger if neg.scopes else None
         if answer_word:
             # "The answer is not yes, but no": the Y is the answer itself.

@@ -494,7 +494,11 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
             )
             # "…, which the President will attend": another's act (round 17).
             principal = lexicon is cues.ACCEPT and cues.principal_acts(neg.text, match.end())
-            if not (neg.negates(match.start()) or governed or confirms_refusal or principal):
+            # "с удовольствием приняло бы участие, но …": an offer, not an act (round 20).
+            offered = lexicon is cues.ACCEPT and cues.wished_only(neg.text, match, scripts)
+            if not (
+                neg.negates(match.start()) or governed or confirms_refusal or principal or offered
+            ):
                 # (not "ويعتذر عن قبول", "accept our regrets", "will attend another meeting")
                 return match
     return None
