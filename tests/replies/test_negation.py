@@ -23,6 +23,10 @@ from circular.replies.outcomes import Incoming, new_reply
 DATA = Path(__file__).parents[1] / "data" / "replies"
 DEV = list(csv.DictReader((DATA / "dev" / "dev.csv").open(encoding="utf-8")))
 DOUBLE_NEGATIVES = sorted(DATA.glob("*_accept_double_negative.eml"))
+#: Rows whose label is an answer but which a safety rule sends to a person: the recall that rule
+#: costs, recorded here rather than hidden by relabelling the row. Round 20 reads the conditional
+#: "would be delighted to …" as an offer, not a commitment (docs/classification.md, round 20).
+TO_A_PERSON = {"The Minister would be delighted to participate."}
 
 
 def _read(text: str):  # type: ignore[no-untyped-def]
@@ -42,6 +46,9 @@ def test_dev_set_covers_every_language_and_hard_category() -> None:
 )
 def test_dev_sentence(row: dict[str, str]) -> None:
     decision = _read(row["text"])
+    if row["text"] in TO_A_PERSON:
+        assert decision.needs_review and decision.kind.value == "other", decision.reason
+        return
     assert decision.kind.value == row["kind"], decision.reason
     assert {decision.best_guess.value, row["kind"]} != {"accept", "decline"}
 
