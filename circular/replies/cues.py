@@ -1555,17 +1555,21 @@ REPORTED = _compile(
         # could speak another day", "as you might assume"): reported, not answered.
         r"|\byour\s+(?:question|query|enquiry|inquiry)\s+(?:\w+\s+){0,2}?(?:whether|if)\b"
         r"|\bas\s+(?:you|one)\s+(?:might|may|could)\s+(?:\w+\s+)?(?:assume|think|expect|suppose"
-        r"|believe)\b",
+        r"|believe)\b"
+        # Round 21: "as might be understood from our letter".
+        r"|\bas\s+(?:might|may|could)\s+(?:have\s+)?be(?:en)?\s+(?:understood|inferred|assumed)\b",
         r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+(tenez\s+)?pas\s+(tenir\s+)?compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)|\bmessage\s+(automatique\s+)?(indiquant|annonçant"
         r"|qui\s+indiquait)\b|\bvotre\s+question\s+(?:de\s+savoir\s+)?si\b"
-        r"|\bcomme\s+vous\s+(?:pourriez|pouvez)\s+(?:le\s+)?(?:penser|croire|supposer)\b",
+        r"|\bcomme\s+vous\s+(?:pourriez|pouvez)\s+(?:le\s+)?(?:penser|croire|supposer)\b"
+        r"|\bcomme\s+(?:on\s+)?(?:pourrait|aurait\s+pu)\s+le\s+(?:comprendre|déduire|croire)\b",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
         r"|\bno\s+(tengan?|tener)\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)"
         r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b"
         r"|\b(?:su|vuestra)\s+(?:consulta|pregunta)\s+(?:sobre|acerca\s+de|de)\s+si\b"
-        r"|\bcomo\s+(?:podrían|podría|pudieran|pudiera)\s+(?:ustedes\s+)?(?:suponer|pensar|creer)\b",
+        r"|\bcomo\s+(?:podrían|podría|pudieran|pudiera)\s+(?:ustedes\s+)?(?:suponer|pensar|creer)\b"
+        r"|\bcomo\s+(?:podría|pudo|pudiera)\s+(?:entenderse|interpretarse|deducirse)\b",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
         # Round 17: "В нашем письме от 10 февраля …" (what an earlier letter said).
@@ -1573,16 +1577,18 @@ REPORTED = _compile(
         r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
         r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)"
         r"|сообщени\w*\s+о\s+том,?\s+что|ваш\w*\s+(?:вопрос|запрос)\w*\s+о\s+том,?\s+(?:может|могл|сможет)"
-        r"|как\s+(?:могло|может|могли\s+бы)\s+(?:бы\s+)?(?:показаться|подумать|предположить)",
+        r"|как\s+(?:могло|может|могли\s+бы)\s+(?:бы\s+)?(?:показаться|подумать|предположить)"
+        r"|как\s+(?:можно\s+было\s+(?:бы\s+)?|могло\s+быть\s+)(?:понять|понято|истолковать)",
         # Round 14: "此前我们回复“待定”，现已确定" (we had replied "pending"; now settled).
         r"(?:此前|之前|先前)[^。；，]{0,4}(?:回复|答复|回覆|答覆)|"
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为"
         r"|误以为|誤以為"
         # Round 17: the reader's question ("贵方询问…是否", "貴處來電詢問").
-        r"|(?:贵方|貴方|贵处|貴處|您)[^。；，]{0,6}(?:询问|詢問|问及|問及)",
+        r"|(?:贵方|貴方|贵处|貴處|您)[^。；，]{0,6}(?:询问|詢問|问及|問及)"
+        r"|(?:可能|或许|或許)(?:被)?(?:理解|误解|誤解)为",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
         r"|رسالة\s+(?:\S+\s+){0,2}?تفيد|(?:استفساركم|سؤالكم)\s+(?:عن|حول)\s+(?:ما\s+)?إذا"
-        r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو)",
+        r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو|يُفهم|يفهم)",
     ]
 )
 
@@ -2349,5 +2355,24 @@ ONLY_AFTER = _compile(
         r"(?:تأكيد|يؤكد|تؤكد|نؤكد|أؤكد|الرد)[^.؛?؟!]{0,80}?إلا\s+(?:بعد|عند|عندما|إذا|حين|متى"
         r"|في\s+حال|بموافقة)|(?:تأكيد|يؤكد|تؤكد|نؤكد)[^.؛?؟!]{0,80}?(?:(?:حتى|ريثما)(?!\s+(?:لو|وإن"
         r"|وان|إن|ان)\s)\s|فقط\s+(?:بعد|عند|عندما|إذا|حين|متى))",
+    ]
+)
+
+
+# Round 21: a polite request to the reader ("we would be grateful if the list could be updated",
+# « nous vous serions reconnaissants si », "les agradeceríamos si", «были бы признательны, если
+# бы», "如能…不胜感激", "نكون ممتنين لو"): a courtesy, no condition on the answer, and what the
+# reader is asked to do ("if you could accept a late reply") is no answer either. Blanked to
+# the end of its clause before the condition is looked for.
+POLITE_IF = _compile(
+    [
+        r"\b(?:grateful|obliged|thankful)\s+if\b[^.;:!?]*|\bappreciate\s+(?:it\s+)?if\b[^.;:!?]*",
+        r"\b(?:reconnaissante?s?|obligée?s?)\s+si\b[^.;:!?]*",
+        r"\bagradecer(?:ía|íamos|emos|é)\s+(?:mucho\s+)?si\b[^.;:!?]*"
+        r"|\bagradecid[oa]s?\s+si\b[^.;:!?]*",
+        r"(?<![\w\u0400-\u04ff])(?:признательн|благодарн)\w*,?\s+если(?:\s+бы)?"
+        r"(?![\w\u0400-\u04ff])[^.;:!?]*",
+        r"(?:如|若|如果)[^。；！？]{0,40}?(?:不胜感激|不勝感激|不胜感谢|将十分感谢|將十分感謝)",
+        r"(?:ممتن\S*|شاكر\S*)\s+(?:لو|إذا|إن)\s[^.؛:!?؟]*",
     ]
 )

@@ -418,6 +418,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
     text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
     text = cues.PAST_EDITION.sub_blank(text, scripts)  # "took part in 2019" (round 21)
+    text = cues.POLITE_IF.sub_blank(text, scripts)  # "we would be grateful if" (round 21)
     later = cues.ONLY_AFTER.search(text, scripts)  # "can only confirm once …" (round 21)
     if later:
         return [Signal("hedge", sentence, position, cue=later.group(0), conditional=True)]

@@ -3,8 +3,11 @@ official ("has delegated to the Deputy Minister the task of delivering …") was
 delegate, so the addressee's own "cannot" decided; a past participation in an earlier edition
 ("had the honour of taking part in the 2019 sessions") and an act in the conditional perfect
 ("would have accepted gladly") were read as acceptances; a confirmation that can only come later
-("can only confirm his participation once …") was read as one. Every sentence was written for
-this test, in the six languages; none is copied from a development set."""
+("can only confirm his participation once …") was read as one. Then recall: a polite request
+("we would be grateful if …") read as a condition, a denied effect on the participation ("does
+not affect her participation") and how a letter "might be understood" read as answers. Every
+sentence was written for this test, in the six languages; none is copied from a development
+set."""
 
 from __future__ import annotations
 
@@ -146,6 +149,58 @@ READINGS = {
             "accept",
         ),
         ("لا يسعنا إلا أن نؤكد مشاركة معالي الوزير في الجلسات.", "accept"),
+    ],
+    # Recall. A polite request to the reader is no condition on the answer, and what the reader
+    # is asked to do is no answer.
+    "polite request": [
+        (
+            "The Minister will deliver the statement. We would be grateful if the list of"
+            " speakers could be updated accordingly.",
+            "accept",
+        ),
+        (
+            "La Ministre prononcera la déclaration. Nous vous serions reconnaissants si la liste"
+            " des orateurs pouvait être mise à jour.",
+            "accept",
+        ),
+        (
+            "El Ministro pronunciará la declaración. Les agradeceríamos si pudieran actualizar la"
+            " lista de oradores.",
+            "accept",
+        ),
+        (
+            "Министр выступит с заявлением. Мы были бы признательны, если бы список ораторов был"
+            " обновлён.",
+            "accept",
+        ),
+        ("部长将发表政策声明。如能及时更新发言名单，我们将不胜感激。", "accept"),
+        ("سيلقي الوزير البيان. ونكون ممتنين لو تم تحديث قائمة المتحدثين.", "accept"),
+        ("We would be grateful if you could accept a late reply.", "other"),
+        ("The Minister will speak if the session is moved to the afternoon.", "other"),
+    ],
+    # Recall: an effect on the participation, denied, leaves the participation standing.
+    "no effect on the participation": [
+        ("The change of venue does not affect the Minister's participation.", "accept"),
+        ("Le changement de date n'affecte pas la participation du Ministre.", "accept"),
+        ("El cambio de fecha no afecta la participación del Ministro.", "accept"),
+        ("Перенос сроков не повлияет на участие Министра.", "accept"),
+        ("日期调整并不影响部长出席会议。", "accept"),
+        ("إن تغيير الموعد لا يؤثر على مشاركة الوزير.", "accept"),
+        ("The strike affects the Minister's participation: he cannot attend.", "decline"),
+    ],
+    # Recall: how an earlier letter "might be understood" is reported, not answered.
+    "as might be understood": [
+        (
+            "We are not asking to postpone the slot, as might be understood from our letter; we"
+            " confirm the Minister's participation.",
+            "accept",
+        ),
+        (
+            "Nous ne demandons pas de report, comme on pourrait le comprendre de notre lettre :"
+            " nous confirmons la participation du Ministre.",
+            "accept",
+        ),
+        ("لا نطلب تأجيل الموعد كما قد يفهم من رسالتنا، بل نؤكد مشاركة الوزير.", "accept"),
     ],
 }
 
