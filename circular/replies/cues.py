@@ -2288,13 +2288,13 @@ PAST_EDITION = _compile(
         r"|earlier|past|former|prior)\s+(?:editions?|sessions?|forums?|years?|meetings?|summits?)\b"
         r"|\bin\s+the\s+past\b)",
         r"\b(?:(?:a|avait|ont|avaient|avons|avions)\s+(?:déjà\s+)?(?:eu\s+l['’](?:honneur|occasion"
-        r"|privilège|plaisir)\s+d['’e]\s*(?:particip|prendre|assister|intervenir|s['’]exprimer)\w*"
-        r"|participé|pris\s+part|assisté|pris\s+la\s+parole)|participa|prit\s+part)\b"
+        r"|privilège|plaisir)\s+d['’e]\s*(?=particip|prendre|assister|intervenir|s['’]exprimer)\S+"
+        r"|participé|pris\s+part|assisté|pris\s+la\s+parole)|prit\s+part)\b"
         r"[^,;:.!?]{0,80}?(?:\b(?:19|20)\d\d\b|\b(?:précédentes?|dernières?|passées?|antérieures?)\s+"
         r"(?:éditions?|sessions?)\b|\b(?:éditions?|sessions?)\s+(?:précédentes?|antérieures?"
         r"|passées?)\b|\bpar\s+le\s+passé\b)",
         r"\b(?:(?:tuvo|tuvimos|tuve|ha\s+tenido|había\s+tenido|hemos\s+tenido)\s+(?:el|la)\s+"
-        r"(?:honor|privilegio|gusto|placer|oportunidad)\s+de\s+(?:particip|asistir|intervenir|tomar)\w*"
+        r"(?:honor|privilegio|gusto|placer|oportunidad)\s+de\s+(?=particip|asistir|intervenir|tomar)\w+"
         r"|(?:ha|había|hemos|habíamos|han|habían)\s+(?:participado|asistido|intervenido"
         r"|tomado\s+parte)|participó|asistió|intervino|tomó\s+parte)\b[^,;:.!?]{0,80}?(?:\b(?:19|20)"
         r"\d\d\b|\b(?:ediciones?|sesiones?)\s+(?:anteriores?|pasadas?|previas?)\b|\b(?:anteriores?"
@@ -2303,10 +2303,12 @@ PAST_EDITION = _compile(
         r"|выступал[аи]?|выступил[аи]?|имел[аи]?\s+честь\s+(?:участвовать|выступить|выступать"
         r"|принять\s+участие))(?![\w\u0400-\u04ff])[^,;:.!?]{0,80}?(?:(?<!\d)(?:19|20)\d\d(?!\d)"
         r"|(?:предыдущ|прошл|прежн)\w+\s+(?:сесси|форум|раз)\w*)",
-        r"(?:曾经|曾經|曾)(?:有幸|多次|先后|先後)?[^。；，]{0,20}?(?:参加|參加|出席|发言|發言|与会|與會|致辞"
-        r"|致詞)[^。；，]{0,30}|(?:参加|參加|出席|发言|發言|与会|與會)过[^。；，]{0,30}",
-        r"(?:سبق\s+(?:\S+\s+){0,2}?(?:أن|وأن)\s+\S+|(?:^|\s)(?:و|ف)?(?:شارك|شاركت|حضر|حضرت|ألقى"
-        r"|ألقت)\s|(?:تشرف|تشرفت|تشرفنا)\s+(?:بالمشاركة|بحضور|بإلقاء|بالحضور))[^،,؛.!?؟]{0,80}?"
+        r"(?:曾经|曾經|曾)(?=(?:有幸|多次|先后|先後)?[^。；，]{0,20}?(?:参加|參加|出席|发言|發言|与会|與會"
+        r"|致辞|致詞))[^。；，]{0,50}|(?:参加过|參加過|出席过|出席過|发言过|發言過|与会过|與會過)"
+        r"[^。；，]{0,30}",
+        r"(?:سبق\s+(?:\S+\s+){0,2}?(?:أن|وأن)\s+\S+|(?:^|\s)(?:و|ف)?(?:شارك |شاركت |حضر |حضرت "
+        r"|ألقى |ألقت )|(?:تشرف|تشرفت|تشرفنا)\s+(?:بالمشاركة|بحضور|بإلقاء|بالحضور))"
+        r"[^،,؛.!?؟]{0,80}?"
         r"(?:(?<!\d)(?:19|20)\d\d(?!\d)|(?:الدورات?|الدورة|الجلسات)\s+(?:السابقة|الماضية)"
         r"|في\s+الماضي)",
     ]
