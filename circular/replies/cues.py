@@ -1575,17 +1575,21 @@ REPORTED = _compile(
         # could speak another day", "as you might assume"): reported, not answered.
         r"|\byour\s+(?:question|query|enquiry|inquiry)\s+(?:\w+\s+){0,2}?(?:whether|if)\b"
         r"|\bas\s+(?:you|one)\s+(?:might|may|could)\s+(?:\w+\s+)?(?:assume|think|expect|suppose"
-        r"|believe)\b",
+        r"|believe)\b"
+        # Round 21: "as might be understood from our letter".
+        r"|\bas\s+(?:might|may|could)\s+(?:have\s+)?be(?:en)?\s+(?:understood|inferred|assumed)\b",
         r"\b(initialement|précédemment|auparavant|ignorez)\b|\bl'(an|année)\s+derni(er|ère)\b|\bnous\s+(pensions|avions\s+pensé|croyions)\b|\bne\s+(tenez\s+)?pas\s+(tenir\s+)?compte\b|\bnotre\s+(précédent|premier)\s+(message"
         r"|courriel)|\bmessage\s+(automatique\s+)?(indiquant|annonçant"
         r"|qui\s+indiquait)\b|\bvotre\s+question\s+(?:de\s+savoir\s+)?si\b"
-        r"|\bcomme\s+vous\s+(?:pourriez|pouvez)\s+(?:le\s+)?(?:penser|croire|supposer)\b",
+        r"|\bcomme\s+vous\s+(?:pourriez|pouvez)\s+(?:le\s+)?(?:penser|croire|supposer)\b"
+        r"|\bcomme\s+(?:on\s+)?(?:pourrait|aurait\s+pu)\s+le\s+(?:comprendre|déduire|croire)\b",
         r"\b(inicialmente|originalmente|anteriormente|en\s+un\s+principio|ignoren)\b"
         r"|\bno\s+(tengan?|tener)\s+en\s+cuenta\b|\bhagan\s+caso\s+omiso\b|\bel\s+año\s+pasado\b|\b(pensábamos|creíamos|habíamos\s+pensado)\b"
         r"|\bnuestro\s+(anterior|primer)\s+(mensaje|correo)"
         r"|\bmensaje\s+(automático\s+)?(que\s+indicaba|indicando|que\s+dec[ií]a)\b"
         r"|\b(?:su|vuestra)\s+(?:consulta|pregunta)\s+(?:sobre|acerca\s+de|de)\s+si\b"
-        r"|\bcomo\s+(?:podrían|podría|pudieran|pudiera)\s+(?:ustedes\s+)?(?:suponer|pensar|creer)\b",
+        r"|\bcomo\s+(?:podrían|podría|pudieran|pudiera)\s+(?:ustedes\s+)?(?:suponer|pensar|creer)\b"
+        r"|\bcomo\s+(?:podría|pudo|pudiera)\s+(?:entenderse|interpretarse|deducirse)\b",
         r"ранее\s+(сообщ|указ|планир|предполаг|говорил)\w*|изначально|первоначально"
         r"|в\s+предыдущем\s+(письме|сообщении)|не\s+учитывать|не\s+принимать\s+во\s+внимание"
         # Round 17: "В нашем письме от 10 февраля …" (what an earlier letter said).
@@ -1593,16 +1597,18 @@ REPORTED = _compile(
         r"|в\s+прошлом\s+году|мы\s+(полагали|думали|рассчитывали)"
         r"|как\s+(планировалось|предполагалось|объявлялось|сообщалось)"
         r"|сообщени\w*\s+о\s+том,?\s+что|ваш\w*\s+(?:вопрос|запрос)\w*\s+о\s+том,?\s+(?:может|могл|сможет)"
-        r"|как\s+(?:могло|может|могли\s+бы)\s+(?:бы\s+)?(?:показаться|подумать|предположить)",
+        r"|как\s+(?:могло|может|могли\s+бы)\s+(?:бы\s+)?(?:показаться|подумать|предположить)"
+        r"|как\s+(?:можно\s+было\s+(?:бы\s+)?|могло\s+быть\s+)(?:понять|понято|истолковать)",
         # Round 14: "此前我们回复“待定”，现已确定" (we had replied "pending"; now settled).
         r"(?:此前|之前|先前)[^。；，]{0,4}(?:回复|答复|回覆|答覆)|"
         r"曾表示|曾告知|曾答复|原定|原计划|原計劃|此前表示|先前表示|下方邮件|下面的邮件|请忽略|請忽略|去年|原以为|原以為|本以为|原本以为"
         r"|误以为|誤以為"
         # Round 17: the reader's question ("贵方询问…是否", "貴處來電詢問").
-        r"|(?:贵方|貴方|贵处|貴處|您)[^。；，]{0,6}(?:询问|詢問|问及|問及)",
+        r"|(?:贵方|貴方|贵处|貴處|您)[^。；，]{0,6}(?:询问|詢問|问及|問及)"
+        r"|(?:可能|或许|或許)(?:被)?(?:理解|误解|誤解)为",
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
         r"|رسالة\s+(?:\S+\s+){0,2}?تفيد|(?:استفساركم|سؤالكم)\s+(?:عن|حول)\s+(?:ما\s+)?إذا"
-        r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو)",
+        r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو|يُفهم|يفهم)",
     ]
 )
 
@@ -1622,6 +1628,20 @@ IRREALIS = _compile(
         r"(?![а-яё])|\bбыл\w*\s+бы\s+рад\w*",
         r"本想|本来想|本來想|原想|原本想|原本希望|本希望|本打算|原打算",
         r"كان\s+(\S+\s+){0,3}(يرغب|يود|يتمنى|يأمل|ينوي|يعتزم)|كنا\s+(نرغب|نود|نتمنى|نأمل)",
+        # Round 21: an act in the conditional perfect ("would have accepted", « aurait
+        # accepté », "habría aceptado con gusto", «приняла бы», "本会接受", "لكان قبل") did
+        # not happen: it accepts nothing.
+        r"\bwould\s+have\s+(?:\w+\s+)?(?:accepted|attended|participated|taken\s+part|spoken"
+        r"|delivered)\b",
+        r"\b(?:aurai[st]?|aurions|auraient)\s+(?:\w+\s+)?(?:accepté|participé|assisté|pris\s+part"
+        r"|pris\s+la\s+parole)",
+        r"\b(?:habría|hubiera|hubiese|habríamos|hubiéramos)\s+(?:\w+\s+){0,2}?(?:aceptado"
+        r"|participado|asistido|intervenido)\b",
+        r"(?<![\w\u0400-\u04ff])(?:(?:принял|участвовал|выступил)[аи]?\s+бы|бы\s+(?:с\s+"
+        r"удовольствием\s+|охотно\s+)?(?:принял|участвовал|выступил)[аи]?)(?![\w\u0400-\u04ff])",
+        r"本(?:会|會|可|应|應|可以)(?:欣然)?(?:接受|出席|参加|參加)",
+        r"لكان\S*\s+(?:\S+\s+){0,3}?(?:قبل|شارك|حضر)|(?:كان|كانت)\s+(?:\S+\s+){0,3}?(?:سيقبل"
+        r"|سيشارك|سيحضر|ستقبل|ستشارك)",
     ]
 )
 
@@ -2314,6 +2334,33 @@ DESIGNATE = _compile(
         r"(?P<who10>[^.;:,]{3,100})",
         r"\bdeclaración\s+(?:\S+\s+){0,3}?será\s+(?:pronunciada|leída|presentada|formulada)\s+por\s+"
         r"(?P<who11>[^.;:,]{3,100})",
+        # Round 21: the task handed to someone ("has delegated to the Secretary the task of
+        # delivering", « a confié au Directeur le soin de prononcer », "ha delegado en el
+        # Secretario la tarea de pronunciar", «возложил на заместителя задачу выступить»,
+        # "将发言任务交由司长承担", "أوكل إلى وكيل الوزارة مهمة إلقاء"), either order.
+        r"\b(?:delegated|entrusted|assigned|handed|passed|given)\s+(?:to\s+)?(?P<who21a>(?!by\b)"
+        r"[^;:]{3,100}?),?\s+(?:the\s+)?(?:task|responsibility|duty|job|role)\s+of\s+(?:delivering"
+        r"|making|reading|presenting|speaking|representing)"
+        r"|\b(?:delegated|entrusted|assigned)\s+(?:the\s+)?(?:task|responsibility|duty)\s+of\s+"
+        r"(?:delivering|making|reading|presenting|speaking)[^;:]{0,80}?\s+to\s+(?P<who21b>[^.;:,]{3,100})",
+        r"\b(?:délégué|confié|laissé|attribué)\s+(?:à|au|aux)\s+(?P<who21c>[^;:]{3,100}?),?\s+"
+        r"(?:la\s+tâche|le\s+soin|la\s+charge|la\s+mission|la\s+responsabilité)\s+de\s+(?:le\s+|la\s+)?"
+        r"(?:représenter|prononcer|lire|intervenir|présenter|parler)"
+        r"|\b(?:délégué|confié)\s+(?:la\s+tâche|le\s+soin|la\s+charge|la\s+mission)\s+de\s+"
+        r"(?:prononcer|lire|présenter|représenter)[^;:]{0,80}?\s(?:à|au)\s+(?P<who21d>[^.;:,]{3,100})",
+        r"\b(?:delegado|delegó|encomendado|encomendó|confiado|confió|asignado|asignó)\s+(?:en|a|al)\s+"
+        r"(?P<who21e>[^;:]{3,100}?),?\s+(?:la\s+tarea|el\s+cometido|la\s+responsabilidad|el\s+encargo"
+        r"|la\s+misión)\s+de\s+(?:pronunciar|leer|presentar|representar|intervenir|formular|hablar)"
+        r"|\b(?:delegado|delegó|encomendado|encomendó|confiado|confió)\s+(?:la\s+tarea|el\s+cometido"
+        r"|la\s+responsabilidad|el\s+encargo)\s+de\s+(?:pronunciar|leer|presentar|representar"
+        r"|intervenir)[^;:]{0,80}?\s(?:en|al|a\s+la)\s+(?P<who21f>[^.;:,]{3,100})",
+        r"(?:возложил\w*\s+на|передал\w*|делегировал\w*)\s+(?P<who21g>[^.;:]{3,100}?)\s+(?:задачу"
+        r"|обязанност\w*|полномочи\w*|право|миссию)\s+(?:выступ|зачит|представ|огласить)",
+        r"(?:将|將|把)[^。；，]{0,8}?(?:发言|發言|致辞|致詞|宣读|宣讀)(?:的)?(?:任务|任務|工作)?(?:交由|交给"
+        r"|交給|委托给|委託給|转交|轉交)(?P<who21h>[^。；，,]{2,30}?)(?:承担|承擔|负责|負責|完成|代为|代為"
+        r"|(?=[。；，,])|$)",
+        r"(?:أوكل|أسند|عهد)\S*\s+(?:\S+\s+){0,3}?(?:إلى|الى)\s*(?P<who21i>[^؛]{3,100}?)\s+(?:مهمة"
+        r"|مهام)\s+(?:إلقاء|تمثيل|المشاركة|حضور|تقديم)",
     ]
 )
 
@@ -2354,5 +2401,111 @@ FORWARD_POINTER = _compile(
         r"ниже|пересыла\w*|следующ\w*\s+(ответ|сообщени)",
         r"如下|以下|见下|转发",
         r"أدناه|التالي|ننقل|نحيل|نرسل\s+إليكم",
+    ]
+)
+
+
+# Round 21: a past participation in an earlier edition ("Spain had the honour of taking part in
+# the 2019 sessions", « a participé aux sessions de 2019 », "tuvo el honor de participar en las
+# sesiones de 2019", «участвовал в Форуме 2019 года», "曾有幸出席", "شاركت في دورة 2019"): the
+# background of the answer, not the answer. Blanked (same length) to the earlier time it names,
+# so "…, and will speak again this year" is still read.
+PAST_EDITION = _compile(
+    [
+        r"\b(?:had\s+the\s+(?:honou?r|privilege|pleasure|opportunity)\s+(?:of|to)\s+(?:participat"
+        r"|tak|attend|address|speak|deliver|join)\w*|(?:has|have|had)\s+(?:already\s+)?"
+        r"(?:taken\s+part|participated|attended|spoken|addressed)|took\s+part|participated"
+        r"|attended|spoke)\b[^,;:.!?]{0,80}?(?:\b(?:19|20)\d\d\b|\blast\s+year\b|\b(?:previous"
+        r"|earlier|past|former|prior)\s+(?:editions?|sessions?|forums?|years?|meetings?|summits?)\b"
+        r"|\bin\s+the\s+past\b)",
+        r"\b(?:(?:a|avait|ont|avaient|avons|avions)\s+(?:déjà\s+)?(?:eu\s+l['’](?:honneur|occasion"
+        r"|privilège|plaisir)\s+d['’e]\s*(?=particip|prendre|assister|intervenir|s['’]exprimer)\S+"
+        r"|participé|pris\s+part|assisté|pris\s+la\s+parole)|prit\s+part)\b"
+        r"[^,;:.!?]{0,80}?(?:\b(?:19|20)\d\d\b|\b(?:précédentes?|dernières?|passées?|antérieures?)\s+"
+        r"(?:éditions?|sessions?)\b|\b(?:éditions?|sessions?)\s+(?:précédentes?|antérieures?"
+        r"|passées?)\b|\bpar\s+le\s+passé\b)",
+        r"\b(?:(?:tuvo|tuvimos|tuve|ha\s+tenido|había\s+tenido|hemos\s+tenido)\s+(?:el|la)\s+"
+        r"(?:honor|privilegio|gusto|placer|oportunidad)\s+de\s+(?=particip|asistir|intervenir|tomar)\w+"
+        r"|(?:ha|había|hemos|habíamos|han|habían)\s+(?:participado|asistido|intervenido"
+        r"|tomado\s+parte)|participó|asistió|intervino|tomó\s+parte)\b[^,;:.!?]{0,80}?(?:\b(?:19|20)"
+        r"\d\d\b|\b(?:ediciones?|sesiones?)\s+(?:anteriores?|pasadas?|previas?)\b|\b(?:anteriores?"
+        r"|pasadas?|previas?)\s+(?:ediciones?|sesiones?)\b|\ben\s+el\s+pasado\b)",
+        r"(?<![\w\u0400-\u04ff])(?:участвовал[аи]?|принимал[аи]?\s+участие|принял[аи]?\s+участие"
+        r"|выступал[аи]?|выступил[аи]?|имел[аи]?\s+честь\s+(?:участвовать|выступить|выступать"
+        r"|принять\s+участие))(?![\w\u0400-\u04ff])[^,;:.!?]{0,80}?(?:(?<!\d)(?:19|20)\d\d(?!\d)"
+        r"|(?:предыдущ|прошл|прежн)\w+\s+(?:сесси|форум|раз)\w*)",
+        r"(?:曾经|曾經|曾)(?=(?:有幸|多次|先后|先後)?[^。；，]{0,20}?(?:参加|參加|出席|发言|發言|与会|與會"
+        r"|致辞|致詞))[^。；，]{0,50}|(?:参加过|參加過|出席过|出席過|发言过|發言過|与会过|與會過)"
+        r"[^。；，]{0,30}",
+        r"(?:سبق\s+(?:\S+\s+){0,2}?(?:أن|وأن)\s+\S+|(?:^|\s)(?:و|ف)?(?:شارك |شاركت |حضر |حضرت "
+        r"|ألقى |ألقت )|(?:تشرف|تشرفت|تشرفنا)\s+(?:بالمشاركة|بحضور|بإلقاء|بالحضور))"
+        r"[^،,؛.!?؟]{0,80}?"
+        r"(?:(?<!\d)(?:19|20)\d\d(?!\d)|(?:الدورات?|الدورة|الجلسات)\s+(?:السابقة|الماضية)"
+        r"|في\s+الماضي)",
+    ]
+)
+
+# Round 21: a confirmation that can only come later ("can only confirm his participation once
+# …", « ne pourra confirmer sa participation qu'une fois … », "solo podrá confirmar … una vez
+# que", "no podrá confirmar … hasta que", «сможет подтвердить участие только после того, как»,
+# "只有…才能确认", "لن يتمكن من تأكيد مشاركته إلا بعد"): still pending, whatever the verb says.
+ONLY_AFTER = _compile(
+    [
+        r"\bonly\s+(?:\w+\s+){0,4}?(?:confirm|commit)\w*\b[^.;:?!]{0,100}?\b(?:once|after|when"
+        r"|upon|if|following)\b"
+        r"|\b(?:confirm|commit)\w*\b(?:(?!\b(?:and|but)\b)[^.;:?!]){0,80}?\bonly\s+(?:\w+\s+)?"
+        r"(?:once|after|when|upon"
+        r"|following|if)\b|\b(?:confirm|commit)\w*\b[^.;:?!]{0,80}?\buntil\b"
+        r"|\b(?:only\s+(?:once|after|when|upon)|not\s+until)\b[^.;:?!]{0,120}?\b(?:will|can|could"
+        r"|be\s+able\s+to)\s+(?:\w+\s+){0,3}?(?:confirm|commit)\w*",
+        r"\b(?:ne|n['’])\s*(?:\w+\s+){0,3}?(?:confirm\w*|s['’]engager|répondre|se\s+prononcer)\b"
+        r"[^.;:?!]{0,100}?\bqu(?:e\s+|['’]\s*)(?:une\s+fois|après|à|au|lorsqu|quand|en|si|dès|sous)"
+        r"|\b(?:ne|n['’])\s*(?:\w+\s+){0,3}?(?:pas|point)\s+(?:\w+\s+){0,2}?confirm\w*[^.;:?!]{0,80}?"
+        r"\b(?:avant|tant\s+que)\b|\bconfirm\w*\b(?:(?!\b(?:et|mais)\b)[^.;:?!]){0,80}?"
+        r"\b(?:seulement|uniquement)\s+"
+        r"(?:une\s+fois|après|lorsqu|quand|si)|\bce\s+n['’]est\s+qu['’]\s*(?:une\s+fois|après|à|au"
+        r"|lorsqu|quand|en)[^.;:?!]{0,120}?\bconfirm\w*",
+        r"\b(?:solo|sólo|solamente|únicamente)\s+(?:\w+\s+){0,4}?(?:confirm|comprometer)\w*\b"
+        r"[^.;:?!]{0,100}?\b(?:una\s+vez|cuando|después|tras|si|en\s+cuanto)\b"
+        r"|\b(?:confirm|comprometer)\w*\b(?:(?!\b(?:y|pero)\b)[^.;:?!]){0,80}?\b(?:solo|sólo"
+        r"|solamente|únicamente)\s+"
+        r"(?:una\s+vez|cuando|después|tras|si|en\s+cuanto)\b|\b(?:confirm|comprometer)\w*\b"
+        r"[^.;:?!]{0,80}?\bhasta\s+(?:que|no|después|conocer|tener|contar|saber|recibir|disponer)\b"
+        r"|\bno\s+(?:\w+\s+){0,3}?(?:confirm|comprometer)\w*\b[^.;:?!]{0,80}?\bhasta\b"
+        r"|\b(?:solo|sólo|solamente|únicamente)\s+(?:una\s+vez|cuando|después|tras)\b[^.;:?!]{0,120}?"
+        r"\bconfirm\w*",
+        r"(?<![\w\u0400-\u04ff])(?:подтверд|подтвержд)\w*(?:(?!\s(?:и|но)\s)[^.;:?!]){0,100}?"
+        r"(?<![\w\u0400-\u04ff])(?:только|лишь)\s+(?:после|когда|если|в\s+случае|по\s+(?:возвращении|получении|итогам))"
+        r"|(?<![\w\u0400-\u04ff])(?:только|лишь)\s+(?:\S+\s+){0,3}?(?:подтверд|подтвержд)\w*"
+        r"[^.;:?!]{0,100}?(?<![\w\u0400-\u04ff])(?:после|когда|если|по\s+(?:возвращении|получении"
+        r"|итогам))|(?<![\w\u0400-\u04ff])(?:только|лишь)\s+(?:после|когда|по\s+(?:возвращении"
+        r"|получении|итогам))[^.;:?!]{0,120}?(?:подтверд|подтвержд)\w*"
+        r"|(?<![\w\u0400-\u04ff])(?:подтверд|подтвержд)\w*[^.;:?!]{0,80}?(?<![\w\u0400-\u04ff])"
+        r"(?:пока\s+не|до\s+тех\s+пор|до\s+того,?\s+как|не\s+ранее)",
+        r"才(?:能|可|会|會|可以|能够|能夠|得以)?(?:正式|最终|最終)?(?:确认|確認|答复|答覆|回复|回覆)"
+        r"|(?:后|後)再(?:行)?(?:正式)?(?:确认|確認|答复|答覆|回复)|(?:确认|確認)[^。；]{0,20}?(?:须|需|要)"
+        r"(?:待|等)",
+        r"(?:تأكيد|يؤكد|تؤكد|نؤكد|أؤكد|الرد)[^.؛?؟!]{0,80}?إلا\s+(?:بعد|عند|عندما|إذا|حين|متى"
+        r"|في\s+حال|بموافقة)|(?:تأكيد|يؤكد|تؤكد|نؤكد)[^.؛?؟!]{0,80}?(?:(?:حتى|ريثما)(?!\s+(?:لو|وإن"
+        r"|وان|إن|ان)\s)\s|فقط\s+(?:بعد|عند|عندما|إذا|حين|متى))",
+    ]
+)
+
+
+# Round 21: a polite request to the reader ("we would be grateful if the list could be updated",
+# « nous vous serions reconnaissants si », "les agradeceríamos si", «были бы признательны, если
+# бы», "如能…不胜感激", "نكون ممتنين لو"): a courtesy, no condition on the answer, and what the
+# reader is asked to do ("if you could accept a late reply") is no answer either. Blanked to
+# the end of its clause before the condition is looked for.
+POLITE_IF = _compile(
+    [
+        r"\b(?:grateful|obliged|thankful)\s+if\b[^.;:!?]*|\bappreciate\s+(?:it\s+)?if\b[^.;:!?]*",
+        r"\b(?:reconnaissante?s?|obligée?s?)\s+si\b[^.;:!?]*",
+        r"\bagradecer(?:ía|íamos|emos|é)\s+(?:mucho\s+)?si\b[^.;:!?]*"
+        r"|\bagradecid[oa]s?\s+si\b[^.;:!?]*",
+        r"(?<![\w\u0400-\u04ff])(?:признательн|благодарн)\w*,?\s+если(?:\s+бы)?"
+        r"(?![\w\u0400-\u04ff])[^.;:!?]*",
+        r"(?:如|若|如果)[^。；！？]{0,40}?(?:不胜感激|不勝感激|不胜感谢|将十分感谢|將十分感謝)",
+        r"(?:ممتن\S*|شاكر\S*)\s+(?:لو|إذا|إن)\s[^.؛:!?؟]*",
     ]
 )

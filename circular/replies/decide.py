@@ -417,6 +417,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.BEFORE_ACT.sub_blank(text, scripts)  # "Before confirming …, we need" (round 16)
     text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
     text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
+    text = cues.PAST_EDITION.sub_blank(text, scripts)  # "took part in 2019" (round 21)
+    text = cues.POLITE_IF.sub_blank(text, scripts)  # "we would be grateful if" (round 21)
+    later = cues.ONLY_AFTER.search(text, scripts)  # "can only confirm once …" (round 21)
+    if later:
+        return [Signal("hedge", sentence, position, cue=later.group(0), conditional=True)]
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)

@@ -103,6 +103,18 @@ _REFUSAL = [
     r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
 ]
 
+# Round 21: an effect on the participation, denied ("this does not affect his participation",
+# « n'affecte pas sa participation », "no afecta su participación", «не повлияет на участие»,
+# "并不影响他参加", "لا يؤثر على مشاركته"): the participation stands.
+_REFUSAL += [
+    r"\baffect\w*(?=\s+(?:\S+\s+){0,2}?(?:participation|attendance|presence|statement)\b)",
+    r"\baffect\w*(?=\s+(?:\S+\s+){0,2}?(?:participation|présence|intervention)\b)",
+    r"\bafect\w*(?=\s+(?:\S+\s+){0,2}?(?:participación|asistencia|presencia|intervención)\b)",
+    r"(?<![\w\u0400-\u04ff])(?:повлия|влия)\w*\s+на(?=\s+(?:\S+\s+){0,2}?(?:участи|выступлени))",
+    r"影响(?=[^。；，]{0,6}(?:出席|参加|參加|与会|與會|发言|發言))|影響(?=[^。；，]{0,6}(?:出席|參加|與會|發言))",
+    r"(?:يؤثر|تؤثر|سيؤثر|ستؤثر)\s+(?:على|في)(?=\s+(?:\S+\s+){0,2}?(?:مشارك|حضور))",
+]
+
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"

@@ -470,6 +470,7 @@ def _free(lexicon: cues.Lexicon, text: str, scripts: frozenset[str]) -> re.Match
     for pattern in cues.NOT_AN_ANSWER:
         text = pattern.sub(" ", text, scripts)
     text = cues.EXCEPTIVE.sub_blank(text, scripts)
+    text = cues.PAST_EDITION.sub_blank(text, scripts)  # "took part in 2019" (round 21)
     for clause in _CLAUSE.split(text):
         if cues.CONCESSIVE.match(clause) or cues.REPORTED.search(clause, scripts):
             continue  # "Despite the enthusiasm expressed below, …": backgrounded
