@@ -5,8 +5,13 @@ from __future__ import annotations
 
 import sys
 
-import typer
-import typer.core
+from circular.sending.stops import remember_interrupts
+
+# First, before the slow imports: a Ctrl-C that one of them swallows is still obeyed (stops).
+remember_interrupts()
+
+import typer  # noqa: E402
+import typer.core  # noqa: E402
 
 app = typer.Typer(
     name="circular",

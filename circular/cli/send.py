@@ -2,7 +2,7 @@
 
 Before anything goes out it checks the campaign's dates (a passed deadline needs ``--force``)
 and the e-mail templates, and says what it will send and to how many; it ends with what was
-sent and what is left, also when Ctrl-C stops it (exit status 130).
+sent and what is left, also when Ctrl-C stops it (exit status 130) or SIGTERM (143).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from circular.sending.outgoing import campaign_messages
 from circular.sending.plan import countries, not_yet_sent, plan_line, standing
 from circular.sending.sent_folder import SentFolder
 from circular.sending.smtp import SmtpConfig, SmtpSetupError
+from circular.sending.stops import Stopped
 from circular.settings import Settings
 
 
@@ -67,7 +68,7 @@ def send_command(
 
     Exit status: 0 when every letter tried was sent, 1 when some failed or may or may not
     have gone out (unknown: a person decides), 2 on bad settings, campaign or letters; 130
-    when interrupted (Ctrl-C)."""
+    when interrupted (Ctrl-C, SIGINT), 143 when stopped by SIGTERM."""
     if kind != MessageKind.INVITATION:
         raise fail(
             f"--kind {kind}: only invitations are sent here; reminders are sent by the "
@@ -157,10 +158,10 @@ def send_command(
             )
         except SmtpSetupError as error:
             raise fail(str(error)) from None
-        except KeyboardInterrupt:
+        except KeyboardInterrupt as stop:
             bar.stop()
             _interrupted(ledger, campaign, kind, sent_now, campaign_dir)
-            raise typer.Exit(130) from None
+            raise typer.Exit(stop.exit_status if isinstance(stop, Stopped) else 130) from None
         finally:
             if sent_folder is not None:
                 sent_folder.close()

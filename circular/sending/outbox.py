@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from circular.ledger import Ledger, MessageStatus, campaign_cancelled, utcnow
-from circular.sending import answers, claims, quota
+from circular.sending import answers, claims, quota, stops
 from circular.sending.claims import MessageRow
 from circular.sending.commits import OutcomeLog
 from circular.sending.mime import (
@@ -231,9 +231,7 @@ class _Run:
         finally:
             if copier is not None:
                 copier.cancel()
-            for task in (producer, *workers, *self.retry_tasks):
-                task.cancel()
-            await asyncio.gather(producer, *workers, *self.retry_tasks, return_exceptions=True)
+            await stops.cancel_until_done([producer, *workers, *self.retry_tasks])
             try:
                 self.outcomes.flush()  # what the server accepted is recorded first
             finally:
@@ -612,8 +610,9 @@ def send(
     progress: ProgressCallback | None = None,
     on_plan: Callable[[int], None] | None = None,
 ) -> SendReport:
-    """``send_messages`` for synchronous callers (CLI, Prefect tasks)."""
-    return asyncio.run(
+    """``send_messages`` for synchronous callers (CLI, Prefect tasks). SIGINT or SIGTERM stops
+    it (``stops.Stopped``, a KeyboardInterrupt) once the run has recorded what it knows."""
+    return stops.run(
         send_messages(
             ledger,
             messages,

@@ -116,7 +116,14 @@ class SharedRateLimiter:
         wanted = min(recipients, self.per_minute) if self.per_minute else recipients
         async with self._lock:
             while True:
-                verdict = await asyncio.to_thread(self._try, wanted)
+                look = asyncio.ensure_future(asyncio.to_thread(self._try, wanted))
+                try:
+                    verdict = await asyncio.shield(look)
+                except asyncio.CancelledError:
+                    # Stopped mid-look: the look goes on in its thread; a slot it takes is
+                    # given back, or it would count against every sender for ``stale_after``.
+                    look.add_done_callback(self._give_back)
+                    raise
                 if verdict.quota is not None:
                     raise verdict.quota
                 if verdict.slot is not None:
@@ -135,6 +142,13 @@ class SharedRateLimiter:
                 .where(SendSlot.id == slot.id)
                 .values(done_at=self._clock(), delivered=delivered)
             )
+
+    def _give_back(self, look: asyncio.Future[_Verdict]) -> None:
+        if look.cancelled() or look.exception() is not None:
+            return
+        slot = look.result().slot
+        if slot is not None:
+            self.release(slot, delivered=False)
 
     def _ensure_account(self) -> None:
         if self._account_ready:

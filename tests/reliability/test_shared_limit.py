@@ -33,7 +33,7 @@ CONTACTS = 150  # more than 45 seconds of sending, so both processes are busy th
 pytestmark = [pytest.mark.slow, pytest.mark.both_databases]
 
 
-def _campaign(tmp_path: Path, ledger: Ledger, campaign: str) -> Path:
+def campaign_copy(tmp_path: Path, ledger: Ledger, campaign: str) -> Path:
     """A copy of CL-21/4 named ``campaign``, its contacts (one recipient each) and letters."""
     folder = tmp_path / "letters" / campaign
     shutil.copytree(ROOT / "letters" / "cl-21-4", folder, ignore=shutil.ignore_patterns("text"))
@@ -59,10 +59,10 @@ def _campaign(tmp_path: Path, ledger: Ledger, campaign: str) -> Path:
     return folder
 
 
-def _send_together(
-    tmp_path: Path, ledger: Ledger, folders: list[Path], port: int
-) -> list[subprocess.Popen[bytes]]:
-    env = {
+def sender_env(tmp_path: Path, ledger: Ledger, port: int) -> dict[str, str]:
+    """The environment of a ``circular send`` on ``ledger``, sending to 127.0.0.1:``port`` at
+    PER_MINUTE."""
+    return {
         # Nothing an earlier test left in the environment: only this test's settings.
         **{k: v for k, v in os.environ.items() if not k.startswith("CIRCULAR_")},
         "CIRCULAR_DATABASE_URL": ledger.url,
@@ -74,6 +74,13 @@ def _send_together(
         "CIRCULAR_SMTP_CONNECTIONS": "4",
         "CIRCULAR_SMTP_RATE_PER_MINUTE": str(PER_MINUTE),
     }
+
+
+def send_together(
+    tmp_path: Path, ledger: Ledger, folders: list[Path], port: int
+) -> list[subprocess.Popen[bytes]]:
+    """One ``circular send --force`` per folder, started together."""
+    env = sender_env(tmp_path, ledger, port)
     return [
         subprocess.Popen(
             [sys.executable, "-m", "circular", "send", "--force", "--campaign", str(folder)],
@@ -93,7 +100,7 @@ def _measure(
     in those 45 s, the letters sent per sender (claimed_by) and their error output."""
     with smtp_server() as (server, handler):
         started = time.time()
-        processes = _send_together(tmp_path, ledger, folders, server.port)
+        processes = send_together(tmp_path, ledger, folders, server.port)
         time.sleep(MEASURE)
         for process in processes:
             process.send_signal(signal.SIGINT)
@@ -112,7 +119,7 @@ def _measure(
 
 
 def test_two_senders_of_one_campaign_share_the_limit(tmp_path: Path, ledger: Ledger) -> None:
-    folder = _campaign(tmp_path, ledger, "cl-21-4")
+    folder = campaign_copy(tmp_path, ledger, "cl-21-4")
     received, senders, errors = _measure(tmp_path, ledger, [folder, folder])
     print(f"one campaign: {received} recipients in {MEASURE:g} s; per sender {dict(senders)}")
     assert received <= PER_MINUTE + BURST, errors
@@ -122,7 +129,7 @@ def test_two_senders_of_one_campaign_share_the_limit(tmp_path: Path, ledger: Led
 
 
 def test_two_campaigns_on_one_account_share_the_limit(tmp_path: Path, ledger: Ledger) -> None:
-    folders = [_campaign(tmp_path, ledger, name) for name in ("cl-21-4", "cl-21-5")]
+    folders = [campaign_copy(tmp_path, ledger, name) for name in ("cl-21-4", "cl-21-5")]
     received, senders, errors = _measure(tmp_path, ledger, folders)
     print(f"two campaigns: {received} recipients in {MEASURE:g} s; per sender {dict(senders)}")
     assert received <= PER_MINUTE + BURST, errors
