@@ -205,6 +205,10 @@ class LetterTemplate:
         self._parts: dict[str, bytes] | None = None
         #: Package structures python-docx has opened (see ``validate_docx``).
         self._opened: set[str] = set()
+        #: Whether this process checks the first letter of the fast path whole (python-docx):
+        #: False in a forked worker of the pool, whose caller checks it, once a run, while
+        #: the workers render (``circular.letters.renderpool``).
+        self.checks_first_whole = True
         #: The last part of each name the per-letter check found well-formed (a part that
         #: is the same object is not parsed again: ``check_well_formed``).
         self._checked: dict[str, bytes] = {}
@@ -378,7 +382,8 @@ class LetterTemplate:
         rendered get a streaming well-formedness parse (``check_well_formed``); every other
         member is the template's, copied as stored, and the template was checked whole. The
         first letter of each template in this process is also checked whole, python-docx
-        included (``validate``). A letter docxtpl renders is always checked whole."""
+        included (``validate``), but in a forked worker of the pool, whose caller checks it
+        (``checks_first_whole``). A letter docxtpl renders is always checked whole."""
         return self._rendering(lambda: self._render_checked(clean, name))
 
     def _render_checked(self, clean: Mapping[str, Any], name: str) -> bytes:
@@ -391,7 +396,7 @@ class LetterTemplate:
             if parts is not None:
                 check_well_formed(parts, f"{name} (template {self.label})", self._checked)
                 data = self._fast.package(parts, media)
-                if not self._opened:
+                if not self._opened and self.checks_first_whole:
                     self.validate(data, name)
                 return data
         data = self._render_with_docxtpl(clean)

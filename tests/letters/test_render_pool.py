@@ -15,7 +15,8 @@ import pytest
 
 from circular.campaign import load_campaign
 from circular.ledger import Contact, Ledger, Letter, contacts_of
-from circular.letters import renderpool
+from circular.letters import render, renderpool
+from circular.letters.docx_safety import InvalidDocxError
 from circular.letters.links import active_links
 from circular.letters.render import (
     POOL_MIN_LETTERS,
@@ -30,16 +31,21 @@ CAMPAIGN = ROOT / "letters" / "cl-21-4"
 LANGUAGES = ("ar", "en", "es", "fr", "ru", "zh")
 
 
-def test_a_pool_renders_the_same_letters_as_one_process(ledger: Ledger, tmp_path: Path) -> None:
-    campaign = load_campaign(CAMPAIGN)
+def _ledger_contacts(ledger: Ledger, campaign: str, count: int) -> list[Contact]:
+    """``count`` contacts of Spain in the ledger, the six languages in turn."""
     with ledger.session() as session:
         session.add_all(
-            Contact(campaign=campaign.id, contact_key=f"ESP:{n}", iso3="ESP",
+            Contact(campaign=campaign, contact_key=f"ESP:{n}", iso3="ESP",
                     language=LANGUAGES[n % 6], email=f"m{n}@es.example", name=f"Nombre {n}")
-            for n in range(150)
+            for n in range(count)
         )  # fmt: skip
     with ledger.session() as session:
-        contacts = contacts_of(session, campaign.id)
+        return contacts_of(session, campaign)
+
+
+def test_a_pool_renders_the_same_letters_as_one_process(ledger: Ledger, tmp_path: Path) -> None:
+    campaign = load_campaign(CAMPAIGN)
+    contacts = _ledger_contacts(ledger, campaign.id, 150)
     # Both with the ledger: each letter carries its contact's personal link and its QR code
     # (made once, in the calling process; the workers draw the codes).
     alone = render_campaign(
@@ -115,6 +121,60 @@ def test_a_process_with_threads_is_never_forked() -> None:
     finally:
         stop.set()
         thread.join()
+
+
+def _sample_contacts(count: int) -> list[Contact]:
+    return [
+        Contact(id=n + 1, campaign="cl-21-4", contact_key=f"FRA:{n}", iso3="FRA",
+                language=LANGUAGES[n % 6], email=f"m{n}@fr.example", name=f"Nom {n}", cc=[],
+                extra={})
+        for n in range(count)
+    ]  # fmt: skip
+
+
+def test_forked_workers_leave_the_whole_check_to_their_caller(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first letter of each template is checked whole (python-docx) once a run: by the
+    caller of forked workers, never again by a worker (they inherit this module's patch)."""
+    monkeypatch.setattr(renderpool, "start_method", lambda: "fork")
+    log = tmp_path / "checks.txt"
+    real = render.validate_docx
+
+    def logged(data: bytes, name: str, *args: object, **kwargs: object) -> None:
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(f"{os.getpid()}\t{name}\n")
+        real(data, name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(render, "validate_docx", logged)
+    campaign = load_campaign(CAMPAIGN)
+    report = render_campaign(
+        campaign, _sample_contacts(300), tmp_path / "pool", several_per_country=True, workers=2
+    )
+    assert report.rendered == 300
+    checks = [line.split("\t") for line in log.read_text(encoding="utf-8").splitlines()]
+    assert {pid for pid, _ in checks} == {str(os.getpid())}
+    assert sorted(name.rsplit(".", 2)[-2][:2] for _, name in checks) == sorted(LANGUAGES)
+
+
+def test_a_first_letter_failing_its_whole_check_stops_the_pool_before_any_record(
+    ledger: Ledger, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(renderpool, "start_method", lambda: "fork")
+    monkeypatch.setattr(render, "RECORD_BATCH", 10)  # records would start after 10 letters
+
+    def refuse(data: bytes, name: str, *args: object, **kwargs: object) -> None:
+        raise InvalidDocxError(f"{name}: python-docx cannot open it: (refused by the test)")
+
+    monkeypatch.setattr(render, "validate_docx", refuse)
+    campaign = load_campaign(CAMPAIGN)
+    contacts = _ledger_contacts(ledger, campaign.id, 300)
+    with pytest.raises(InvalidDocxError, match=r"letter ESP\.\d+\.ar\.docx .*refused"):
+        render_campaign(
+            campaign, contacts, tmp_path / "out", ledger, several_per_country=True, workers=2
+        )
+    with ledger.session() as session:
+        assert session.query(Letter).count() == 0
 
 
 def _children(pid: int) -> list[int]:
