@@ -5,7 +5,9 @@ time, pinned to one core, best of 9.
 
 "cold" is a process's first run (``circular.letters.fields`` keeps the sources of a
 template's bytes it read, so a second ``LetterTemplate`` of the same bytes in one process,
-as in the rendering benchmark's repetitions, may find them: "warm").
+as in the rendering benchmark's repetitions, may find them: "warm"). "from the cache": the
+templates restored from the cache of prepared templates (``circular.letters.prepcache``), as
+every run of ``circular render`` after the first finds them.
 
     python -m bench.prepare_templates     # run it in two trees to compare them
 """
@@ -31,16 +33,24 @@ def main() -> None:
         firsts.setdefault(contact.language, contact)
     plan = [(c, f"{c.iso3}.{c.id}.{c.language}.docx") for c in firsts.values()]
 
-    def prepare(cold: bool) -> dict[str, render.LetterTemplate]:
+    kept = tempfile.TemporaryDirectory()
+    cache = render.template_cache(Path(kept.name))
+
+    def prepare(cold: bool, cached: bool = False) -> dict[str, render.LetterTemplate]:
         if cold:
             fields._sources_of.cache_clear()
-        return {lang: render.LetterTemplate(path, lang) for lang, path in work.templates.items()}
+        return {
+            lang: render.LetterTemplate(path, lang, cache=cache if cached else None)
+            for lang, path in work.templates.items()
+        }
+
+    prepare(True, cached=True)  # fills the cache
 
     with tempfile.TemporaryDirectory(dir="/dev/shm" if os.path.isdir("/dev/shm") else None) as d:
         runs = iter(range(1_000_000))
 
-        def with_letters(cold: bool) -> None:
-            templates = prepare(cold)
+        def with_letters(cold: bool, cached: bool = False) -> None:
+            templates = prepare(cold, cached)
             out = Path(d) / str(next(runs))
             out.mkdir()
             for job in render._jobs(plan, templates, work.campaign, letter_context, out, {}):
@@ -53,8 +63,11 @@ def main() -> None:
             f"6 templates prepared: cold {best(lambda: prepare(True)):.4f} s, "
             f"warm {best(lambda: prepare(False)):.4f} s; with the first letter of each "
             f"checked whole: cold {best(lambda: with_letters(True)):.4f} s, "
-            f"warm {best(lambda: with_letters(False)):.4f} s"
+            f"warm {best(lambda: with_letters(False)):.4f} s; from the cache: prepared "
+            f"{best(lambda: prepare(True, cached=True)):.4f} s, with the first letters "
+            f"{best(lambda: with_letters(True, cached=True)):.4f} s"
         )
+    kept.cleanup()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,10 @@
 preparation) and after it (the first letters' whole checks, the results, the pool's end), and
 each forked worker's, its first chunk apart (CPU seconds, ``time.process_time`` in each process:
 less sensitive than wall time to other jobs on a shared machine, not immune). The same workload
-as ``bench.rendering``'s all-cores comparison, after one warm-up run.
+as ``bench.rendering``'s all-cores comparison, after one warm-up run. Each run is made
+three ways: without the cache of prepared templates, with an empty one (cold: the templates
+prepared and stored) and with the one the cold run filled (warm: restored,
+``circular.letters.prepcache``), as the benchmark's contenders find it.
 
     python -m bench.profile_pool [RUNS] [LETTERS]    # default 3 runs of 3,000 letters
 """
@@ -18,7 +21,7 @@ from typing import Any
 
 from bench.harness import remove_at_exit
 from bench.rendering import OUT, engine, workload
-from circular.letters import renderpool
+from circular.letters import fields, renderpool
 
 _SPAN = renderpool._render_span
 #: The writing end of the pipe the workers report each chunk's CPU on.
@@ -52,11 +55,13 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     folder = remove_at_exit(Path(tempfile.mkdtemp(dir=OUT, prefix="profile-pool-")))
     engine(work, folder / "warm-up", 2)
-    for run in range(runs):
+    for run, mode in ((run, mode) for run in range(runs) for mode in ("none", "cold", "warm")):
         _drain(reading)
         forks.clear()
+        cache = None if mode == "none" else folder / f"cache-{run}"
+        fields._sources_of.cache_clear()  # a template's sources read in an earlier run
         before = time.process_time()
-        engine(work, folder / str(run), 2)
+        engine(work, folder / f"{run}-{mode}", 2, cache)
         after = time.process_time()
         first: dict[str, float] = {}
         total: dict[str, float] = {}
@@ -67,7 +72,7 @@ def main() -> None:
             total[pid] = float(cumulative)
             chunks.append(float(cpu))
         print(
-            f"run {run + 1}: caller before the fork {forks[0] - before:.3f} s, after "
+            f"run {run + 1}, cache {mode}: caller before the fork {forks[0] - before:.3f} s, after "
             f"{after - forks[0]:.3f} s; workers {', '.join(f'{t:.3f}' for t in total.values())} "
             f"s, their first chunk {', '.join(f'{t:.3f}' for t in first.values())} s (median "
             f"chunk {sorted(chunks)[len(chunks) // 2]:.3f} s); load {os.getloadavg()[0]:.2f}"

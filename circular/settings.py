@@ -143,6 +143,11 @@ class Settings(BaseSettings):
         default_factory=_here("letters", "out"), description="Rendered letters: out/<campaign id>/."
     )
     reports_dir: Path = Field(default_factory=_here("reports"), description="Excel reports.")
+    template_cache: bool = Field(
+        True,
+        description="Keep prepared letter templates in data_dir/template-cache, so that later "
+        "runs of the same template bytes skip preparing them (false: prepare every run).",
+    )
     default_campaign: str = Field(
         "cl-21-4", description="Campaign of a CSV dropped at the top of the drop folder."
     )
@@ -318,6 +323,11 @@ class Settings(BaseSettings):
     web_token_rate_per_minute: int = Field(
         20, ge=1, description="Requests a minute one personal link may receive."
     )
+
+    @property
+    def template_cache_dir(self) -> Path | None:
+        """Where prepared letter templates are kept (``template_cache``), or None."""
+        return self.data_dir / "template-cache" if self.template_cache else None
 
     @property
     def resolved_public_url(self) -> str:

@@ -53,7 +53,14 @@ def render_batch(campaign_dir: str, contact_ids: list[int], fields: list[str]) -
             wanted = set(contact_ids)
             contacts = [c for c in contacts_of(session, campaign.id) if c.id in wanted]
         out = settings.out_dir / campaign.id
-        report = render_campaign(campaign, contacts, out, ledger, contact_fields=fields)
+        report = render_campaign(
+            campaign,
+            contacts,
+            out,
+            ledger,
+            contact_fields=fields,
+            template_cache_dir=settings.template_cache_dir,
+        )
         return {"rendered": report.rendered, "unchanged": report.skipped}
     finally:
         ledger.dispose()

@@ -107,10 +107,14 @@ def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: 
 
     from circular.letters.docx_safety import InvalidDocxError
     from circular.letters.render import LetterError, render_campaign
+    from circular.settings import get_settings
 
+    cache = get_settings().template_cache_dir
     try:
         if not bar:
-            return render_campaign(campaign, contacts, out, ledger, contact_fields=fields)
+            return render_campaign(
+                campaign, contacts, out, ledger, contact_fields=fields, template_cache_dir=cache
+            )
         with progress(
             console(stderr=True),
             TextColumn("[bold]rendering"),
@@ -124,7 +128,15 @@ def _render(campaign: Any, contacts: list[Any], out: Path, fields: Any, ledger: 
             def advance(letter: Any) -> None:
                 bar.update(task, advance=1, description=letter.path.name)
 
-            return render_campaign(campaign, contacts, out, ledger, advance, contact_fields=fields)
+            return render_campaign(
+                campaign,
+                contacts,
+                out,
+                ledger,
+                advance,
+                contact_fields=fields,
+                template_cache_dir=cache,
+            )
     except (LetterError, InvalidDocxError) as error:
         raise fail(str(error), 1) from None
 

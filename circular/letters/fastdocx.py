@@ -64,6 +64,7 @@ from docx import Document
 from docx.opc.coreprops import CoreProperties
 from docx.opc.oxml import serialize_part_xml
 from docx.opc.pkgwriter import PackageWriter
+from docx.oxml.parser import parse_xml
 from docxtpl import DocxTemplate, InlineImage
 from jinja2 import meta, nodes
 from jinja2.compiler import CodeGenerator, Frame
@@ -162,6 +163,13 @@ class _Member:
 
     def central_record(self, offset: int) -> bytes:
         return self.central_head + struct.pack("<I", offset) + self.name
+
+    @classmethod
+    def restored(cls, name: bytes, local: bytes, central_head: bytes) -> _Member:
+        """A member from the records a ``PreparedTemplate.snapshot`` kept."""
+        member = cls.__new__(cls)
+        member.name, member.local, member.central_head = name, local, central_head
+        return member
 
 
 #: python-docx's save deflates every member at zlib's default level (``zipfile``'s).
@@ -385,6 +393,8 @@ class _Part:
     template: jinja2.Template
     source_lines: list[str]
     is_body: bool
+    #: The template's code (kept by ``snapshot``).
+    code: CodeType
 
 
 class PreparedTemplate:
@@ -438,6 +448,7 @@ class PreparedTemplate:
         self._parts: list[_Part] = []
         self._core_templates: dict[str, jinja2.Template] = {}
         self._core_sources: dict[str, str] = {}
+        self._core_codes: dict[str, CodeType] = {}
         self._core_member = b""
         #: The core properties part made for each tuple of rendered values (bounded).
         self._core_parts: dict[tuple[str, ...], bytes] = {}
@@ -478,14 +489,11 @@ class PreparedTemplate:
         #: (inflated and compared when prepared): a letter's member with that name, CRC
         #: and size is the template's part (``validate_docx``'s ``known_crcs``).
         self.template_crcs = same
-        names = [member.name for member in self._members]
-        rendered = {part.member for part in self._parts} | set(self._media.values())
-        if self._core_templates:
-            rendered.add(self._core_member)
         #: Index of each rendered member among the package's members (python-docx's order).
-        self._slots = {name: names.index(name) for name in rendered}
+        self._slots = self._rendered_slots()
         #: The body compiled from its source normalised the way python-docx writes it (see
         #: ``_prepare_written_body``); None where that cannot be shown exact.
+        self._written: tuple[Any, ...] | None = None
         self._written_body = self._prepare_written_body()
         self._body_code = None
         #: Whether the written body is used: None until the first letter showed it gives
@@ -517,13 +525,14 @@ class PreparedTemplate:
                     self._body_code = _chunked_code(self.environment, tree)[0]
             if is_body and self._body_code is not None:
                 chunks = [chunk.data for chunk in tree.find_all(nodes.TemplateData)]
-                template = self._template_of(_with_chunks(self._body_code, chunks))
+                code = _with_chunks(self._body_code, chunks)
             else:
-                template = self.environment.from_string(tree)
+                code = self.environment.compile(tree)  # what ``from_string`` compiles
         except jinja2.TemplateSyntaxError as error:
             _attach_docx_context(error, lines)
             raise
-        self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body))
+        template = self._template_of(code)
+        self._parts.append(_Part(member.encode("utf-8"), template, lines, is_body, code))
         return source, tree
 
     def _prepare_body(self, document: Any, source: str | None, body: ParsedBody | None) -> None:
@@ -627,9 +636,27 @@ class PreparedTemplate:
                 pair = (f"{start}</{found.group(1)}>", start[:-1] + "/>")
                 if pair not in self._empty_elements:
                     self._empty_elements.append(pair)
-        if self._body_code is not None:
-            return self._template_of(_with_chunks(self._body_code, texts))
-        return self.environment.from_string(tree)
+        code = (
+            _with_chunks(self._body_code, texts)
+            if self._body_code is not None
+            else self.environment.compile(tree)
+        )
+        #: The written body's code and what its letters are put right by (``snapshot``).
+        self._written = (
+            code,
+            self._image_forms,
+            self._fixed_newlines,
+            self._listing_counted,
+            self._empty_elements,
+        )
+        return self._template_of(code)
+
+    def _rendered_slots(self) -> dict[bytes, int]:
+        names = [member.name for member in self._members]
+        rendered = {part.member for part in self._parts} | set(self._media.values())
+        if self._core_templates:
+            rendered.add(self._core_member)
+        return {name: names.index(name) for name in rendered}
 
     def _template_of(self, code: CodeType) -> jinja2.Template:
         """A template of code compiled in this environment (as ``from_string`` makes it)."""
@@ -692,8 +719,10 @@ class PreparedTemplate:
                     rendered = self.environment.from_string(initial).render({})
                 setattr(properties, name, rendered)
             else:
-                self._core_templates[name] = self.environment.from_string(initial)
+                code = self.environment.compile(initial)  # what ``from_string`` compiles
+                self._core_templates[name] = self._template_of(code)
                 self._core_sources[name] = initial
+                self._core_codes[name] = code
         self._core_member = document.part.package._core_properties_part.partname.membername
         self._core_member = self._core_member.encode("utf-8")
 
@@ -749,6 +778,96 @@ class PreparedTemplate:
 
     def _part_fields(self, part: _Part) -> set[str]:
         return _field_chains(self.environment, "\n".join(part.source_lines))
+
+    # ------------------------------------------------------------------ snapshot
+
+    def snapshot(self) -> dict[str, Any] | None:
+        """What rendering reads of this prepared template, as plain values and code objects
+        (what ``marshal`` writes: ``circular.letters.prepcache``), for ``restored``; None for
+        a template that keeps live python-docx state per letter (core properties holding
+        tags: their element is copied per letter) or that the fast path does not support."""
+        if self._unsupported:
+            return None
+        core = None
+        if self._core_templates:
+            core = _element_snapshot(self._core_element)
+            if core is None:
+                return None
+        return {
+            "core": [
+                (name, self._core_codes[name], self._core_sources[name])
+                for name in self._core_codes
+            ],
+            "core_element": core,
+            "parts": [
+                (part.member, part.code, part.source_lines, part.is_body) for part in self._parts
+            ],
+            "members": [(m.name, m.local, m.central_head) for m in self._members],
+            "template_crcs": self.template_crcs,
+            "core_member": self._core_member,
+            "images": self._images,
+            "media": self._media,
+            "root_shell": etree.tostring(self._root_shell),
+            "body_index": self._body_index,
+            "tables_static": self._tables_static,
+            "written": self._written,
+        }
+
+    @classmethod
+    def restored(
+        cls,
+        snapshot: Mapping[str, Any],
+        template: bytes,
+        jinja_env: jinja2.Environment,
+        *,
+        deflate: Callable[[bytes], bytes],
+    ) -> PreparedTemplate:
+        """The template ``snapshot`` (``snapshot()`` of ``template``'s preparation in an
+        environment configured as ``jinja_env``) was taken of, without preparing it again:
+        no python-docx, no ``patch_xml``, no Jinja parse or compile. Its letters are the
+        prepared template's, byte for byte (``tests/letters/test_prepcache.py``)."""
+        self = cls.__new__(cls)
+        self.path = Path("<bytes>")
+        self.environment = jinja_env
+        self._deflate = deflate
+        self._unsupported = []
+        # docxtpl's fix_tables and resolve_listing read nothing of the package, which is
+        # never opened here.
+        self._docxtpl = DocxTemplate(io.BytesIO(template))
+        self._parts = [
+            _Part(member, self._template_of(code), list(lines), is_body, code)
+            for member, code, lines, is_body in snapshot["parts"]
+        ]
+        self._core_templates, self._core_sources, self._core_parts = {}, {}, {}
+        self._core_codes = {}
+        for name, code, source in snapshot["core"]:
+            self._core_templates[name] = self._template_of(code)
+            self._core_sources[name], self._core_codes[name] = source, code
+        if snapshot["core_element"] is not None:
+            self._core_element = _element_restored(*snapshot["core_element"])
+        self._core_member = snapshot["core_member"]
+        self._made = {}
+        self._skip_table_fix = None
+        self._body_code = None
+        self._images = dict(snapshot["images"])
+        self._media = dict(snapshot["media"])
+        self._known_markup = frozenset(self._images.values())
+        self._members = [_Member.restored(*member) for member in snapshot["members"]]
+        self.template_crcs = dict(snapshot["template_crcs"])
+        self._slots = self._rendered_slots()
+        self._root_shell = etree.fromstring(snapshot["root_shell"])
+        self._body_index = snapshot["body_index"]
+        self._tables_static = snapshot["tables_static"]
+        self._written = snapshot["written"]
+        self._written_body = None
+        if self._written is not None:
+            code, forms, newlines, counted, empty = self._written
+            self._image_forms = [tuple(form) for form in forms]
+            self._fixed_newlines, self._listing_counted = newlines, counted
+            self._empty_elements = [tuple(pair) for pair in empty]
+            self._written_body = self._template_of(code)
+        self._use_written_body = None if self._written_body is not None else False
+        return self
 
     # ------------------------------------------------------------------ public API
 
@@ -943,6 +1062,36 @@ class PreparedTemplate:
             if len(self._core_parts) < _CORE_PARTS_KEPT:
                 self._core_parts[values] = data
         return data
+
+
+def _element_snapshot(element: etree._Element) -> tuple[bytes, list[int], list[int]] | None:
+    """``element`` as bytes, with the places (in ``iter()``'s order) of its empty texts and
+    tails, which a parse of the bytes would make None (docxtpl's empty core properties are
+    ``""``, and python-docx writes them ``<x></x>``, not ``<x/>``); None where the element
+    restored from them (``_element_restored``) would not be written the same."""
+    data = etree.tostring(element)
+    everything = list(element.iter())
+    texts = [i for i, node in enumerate(everything) if node.text == ""]
+    tails = [i for i, node in enumerate(everything) if node.tail == ""]
+    restored = _element_restored(data, texts, tails)
+    return (
+        (data, texts, tails)
+        if etree.tostring(restored) == data
+        and serialize_part_xml(restored) == serialize_part_xml(element)
+        else None
+    )
+
+
+def _element_restored(data: bytes, texts: list[int], tails: list[int]) -> etree._Element:
+    """The element ``_element_snapshot`` took, python-docx's element class and all (its
+    ``CoreProperties`` sets values through that class's properties)."""
+    element = parse_xml(data)
+    everything = list(element.iter())
+    for index in texts:
+        everything[index].text = ""
+    for index in tails:
+        everything[index].tail = ""
+    return element
 
 
 def _unwritable(text: str) -> bool:

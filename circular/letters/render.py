@@ -61,6 +61,7 @@ from circular.letters.fields import (
     read_template_fields,
 )
 from circular.letters.jinja_sandbox import sandboxed_environment
+from circular.letters.prepcache import TemplateCache, cache_version
 from circular.letters.qr import QR_FIELD, QR_VERSION, placeholder, qr_image
 from circular.letters.signature import (
     SIGNATURE_FIELD,
@@ -141,6 +142,11 @@ class LetterWriteError(LetterError):
     are whole, and none is left half written: free the space and render again."""
 
 
+def template_cache(folder: Path | None) -> TemplateCache | None:
+    """The cache of prepared templates in ``folder`` (None: no cache) for this engine."""
+    return TemplateCache(folder, cache_version(RENDERER_VERSION)) if folder else None
+
+
 def make_environment() -> SandboxedEnvironment:
     """The Jinja environment every letter is rendered in.
 
@@ -186,6 +192,7 @@ class LetterTemplate:
         fast: bool = True,
         signature: Signature | None = None,
         data: bytes | None = None,
+        cache: TemplateCache | None = None,
     ) -> None:
         self.path = Path(path)
         self.language = language
@@ -214,17 +221,62 @@ class LetterTemplate:
         self._checked: dict[str, bytes] = {}
         #: What each part reads (``circular.letters.fields``), read once.
         self._field_parts: list[PartFields] | None = None
-        used = self._fields_used()
+        #: Where prepared templates are kept (``circular.letters.prepcache``), if anywhere.
+        self.cache = cache if fast else None
+        self._fast: PreparedTemplate | None = None
+        used = self._restored()
+        #: Whether the fast path came from the cache rather than being prepared here.
+        self.from_cache = restored = used is not None
+        if not restored:
+            used = self._fields_used()
         #: Whether the letters carry the QR code of their link (the template places it).
         self.qr = used is not None and QR_FIELD in used
-        # Preparing the fast path opens the template with python-docx, which parses every
-        # XML part it reads, and the first letter is checked whole: checking the template
-        # whole before it too (python-docx once more) is left to the docxtpl path.
-        self._fast = self._prepare(fast)
-        if self._fast is None:
-            self._validate_template()
+        if not restored:
+            # Preparing the fast path opens the template with python-docx, which parses
+            # every XML part it reads, and the first letter is checked whole: checking the
+            # template whole before it too (python-docx once more) is left to the docxtpl
+            # path.
+            self._fast = self._prepare(fast)
+            if self._fast is None:
+                self._validate_template()
+            else:
+                self._keep()
         if signature is not None and used is not None:
             self._check_signature_field(signature, used)
+
+    def _cache_key(self) -> str:
+        assert self.cache is not None
+        signature = self.signature.sha256 if self.signature is not None else ""
+        return self.cache.key(self.sha256, signature)
+
+    def _restored(self) -> set[str] | None:
+        """The fields the template uses, with its fast path restored from the cache (no
+        python-docx, no Jinja parse or compile: ``PreparedTemplate.restored``); None on a
+        miss. Its first letter is still checked whole, python-docx included, in every run."""
+        if self.cache is None:
+            return None
+        entry = self.cache.load(self._cache_key())
+        try:
+            fields, snapshot = entry  # type: ignore[misc]
+            parts = [PartFields(*part) for part in fields]
+            prepared = PreparedTemplate.restored(
+                snapshot, self.data, self._environment, deflate=deflate_part
+            )
+        except Exception:  # any entry that does not restore is a miss
+            return None
+        self._field_parts, self._fast = parts, prepared
+        return set().union(*(part.fields for part in parts))
+
+    def _keep(self) -> None:
+        """Store the prepared fast path in the cache (``_restored`` reads it)."""
+        parts = self._field_parts
+        if self.cache is None or self._fast is None or parts is None:
+            return
+        snapshot = self._fast.snapshot()
+        if snapshot is None or any(part.syntax_error is not None for part in parts):
+            return
+        fields = [(p.part, p.fields, p.private, p.syntax_error) for p in parts]
+        self.cache.store(self._cache_key(), (fields, snapshot))
 
     def _validate_template(self) -> None:
         try:
@@ -854,6 +906,7 @@ def render_campaign(
     context_for: ContextBuilder | None = None,
     several_per_country: bool | None = None,
     workers: int | None = None,
+    template_cache_dir: Path | None = None,
 ) -> RenderReport:
     """Render one DOCX per contact into ``out_dir`` (``<ISO3>.<lang>.docx``).
 
@@ -866,7 +919,11 @@ def render_campaign(
 
     ``workers``: processes rendering letters (the ledger is written here only); by default
     every core once the batch is large enough to pay for starting them (``POOL_MIN_LETTERS``),
-    else this process alone."""
+    else this process alone.
+
+    ``template_cache_dir``: where prepared templates are kept between runs
+    (``circular.letters.prepcache``; the setting ``template_cache``); None: each run
+    prepares its templates afresh."""
     started = time.perf_counter()
     builder = context_for or _default_context_builder()
     if several_per_country is None:
@@ -879,8 +936,9 @@ def render_campaign(
         signature = campaign_signature(campaign)
     except SignatureError as error:
         raise LetterError(str(error)) from None
+    cache = template_cache(template_cache_dir)
     templates = {
-        language: LetterTemplate(paths[language], language, signature=signature)
+        language: LetterTemplate(paths[language], language, signature=signature, cache=cache)
         for language in sorted(languages)
     }
     problems = check_templates(campaign, fields, languages, builder, prepared=templates)

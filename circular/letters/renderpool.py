@@ -45,6 +45,7 @@ from itertools import islice
 from multiprocessing.connection import wait
 from pathlib import Path
 
+from circular.letters.prepcache import TemplateCache
 from circular.letters.render import LetterTemplate, _Batch, _Job, _write_letter
 from circular.letters.signature import Signature
 
@@ -96,11 +97,15 @@ def _preload() -> list[str]:
     return [*PRELOAD, main]
 
 
-def _start(sources: Sources, signature: Signature | None) -> None:
-    """A spawned (or forkserver's) worker: prepare the templates from the caller's bytes."""
+def _start(sources: Sources, signature: Signature | None, cache: TemplateCache | None) -> None:
+    """A spawned (or forkserver's) worker: prepare the templates from the caller's bytes
+    (from the caller's cache of prepared templates, where it has one: the caller has just
+    stored them there)."""
     _watch_caller()
     for language, (path, label, data) in sources.items():
-        _templates[language] = LetterTemplate(path, language, label, signature=signature, data=data)
+        _templates[language] = LetterTemplate(
+            path, language, label, signature=signature, data=data, cache=cache
+        )
 
 
 def _adopt(templates: Mapping[str, LetterTemplate], batch: _Batch | None = None) -> None:
@@ -152,6 +157,7 @@ def start_pool(
     if method == "forkserver":
         context.set_forkserver_preload(_preload())
     signatures = {template.signature for template in templates.values()}
+    caches = {template.cache for template in templates.values()}
     sources = {
         language: (template.path, template.label, template.data)
         for language, template in templates.items()
@@ -160,7 +166,11 @@ def start_pool(
         workers,
         mp_context=context,
         initializer=_start,
-        initargs=(sources, signatures.pop() if len(signatures) == 1 else None),
+        initargs=(
+            sources,
+            signatures.pop() if len(signatures) == 1 else None,
+            caches.pop() if len(caches) == 1 else None,
+        ),
     )
 
 
