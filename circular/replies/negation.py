@@ -334,6 +334,16 @@ _PSEUDO = [
     r"|(?:^|\s)و?(?:قد\s+)?غير(?:ت|وا)?\s+(?:رأي|رأيه|رأيها|رأيهم|رأينا)(?=\s|$|[،,.])",
 ]
 
+# Round 22: a past "did not fail to" reports an act done, in the languages whose litotes keeps
+# the refusal verb in _REFUSAL (the French and Russian forms are in their rows above): both
+# negations cancel and the act after them decides alone ("did not fail to note the importance
+# of the Forum" accepts nothing; the future "will not fail to attend" still does).
+_PSEUDO += [
+    r"\b(?:did\s+not|didn't|never|has\s+not|hasn't|had\s+not)\s+fail(?:ed)?\s+to\b",
+    r"\bno\s+(?:dejó|dejaron|ha\s+dejado|han\s+dejado|había\s+dejado)\s+de\b",
+    r"(?:^|\s)[وف]?لم\s+[يتن]توان\S*(?:\s+\S+){0,3}?\s+عن(?=\s)",
+]
+
 _TERMINATORS = [
     r"\s[—–]\s|[,;:.!?]|\b(but|however|although|though|whereas|while|yet|except|apart\s+from|because"
     r"|since|which|who|instead)\b"

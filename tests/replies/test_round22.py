@@ -2,11 +2,12 @@
 before a verb, with its answer after "ف" ("فإن تشكلت الحكومة …، فسيشارك …"), or written without
 the hamza ("فان", "اذا") as legacy-charset mail often is, was read as an acceptance; an
 acceptance followed by "but we need …" (the sender still needs something before the answer can
-stand) was read as final. Then recall on double negatives, which showed two more slips: a past
-"did not fail to" (« n'a pas manqué de », «не преминул») and a preventer in the conditional
-("no circumstances that would prevent him", «которые помешали бы») were read as refusals.
-Every sentence was written for this test, in the six languages; none is copied from a
-development set."""
+stand) was read as final. Then recall on double negatives, which showed more slips: a past "did
+not fail to" reports an act done («не преминул поручить подготовить выступление» was read as a
+refusal; "did not fail to note", "no dejó de señalar", "لم يتوان عن الإشادة" as acceptances),
+and a preventer in the conditional ("no circumstances that would prevent him", «которые
+помешали бы», « qui l'empêcherait ») was read as a refusal. Every sentence was written for this
+test, in the six languages; none is copied from a development set."""
 
 from __future__ import annotations
 
@@ -113,6 +114,13 @@ READINGS = {
         ),
         ("部长没有忘记嘱咐准备讲稿，并将亲自发言。", "accept"),
         ("لم يتوان الوزير عن طلب إعداد كلمته، وسيلقيها بنفسه.", "accept"),
+        ("The Minister did not fail to note the importance of the Forum.", "other"),
+        ("El Ministro no dejó de señalar la importancia del Foro.", "other"),
+        ("لم يتوان الوزير عن الإشادة بأهمية المنتدى.", "other"),
+        # The future figure still promises the act.
+        ("The Minister will not fail to attend.", "accept"),
+        ("El Ministro no dejará de participar.", "accept"),
+        ("لن يتوانى الوزير عن المشاركة.", "accept"),
     ],
     # A preventer in the conditional is hypothetical ("no circumstances that would prevent
     # him"): it declines nothing (the Russian and French forms were final declines before).
