@@ -592,7 +592,9 @@ DECLINE = _compile(
         # A ban or suspension of the Minister's travel or participation (round 6).
         r"|\b(suspen\w+|ban|freeze)\s+(of|on)\s+(all\s+)?(\w+\s+){0,2}(travel|trips|missions"
         r"|participations?)\b",
-        r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b|\bempêch\w*"
+        # Round 22: not the conditional ("aucune circonstance qui l'empêcherait"): hypothetical.
+        r"\bregrett\w*|\bavec\s+regret|\bau\s+regret|\bdécliner\b|\bdéclin\w*\b"
+        r"|\bempêch(?!erai(?:t|ent)\b)\w*"
         r"|\brefus\w*\b(?!\s+(toute|tout|toutes|tous)\b)|\bne\s+(le|la|l'|les)\s*permet\w*"
         r"|\bindisponib\w*|\b(engagements?|obligations?)\s+(antérieur|préalable|déjà\s+pris)\w*"
         r"|contraint\w*\s+de\s+(décliner|renoncer)|pas\s+en\s+mesure|impossibilité"
@@ -627,7 +629,10 @@ DECLINE = _compile(
         r"(\w+\s+){0,2}(viajes|misiones|participaciones|desplazamientos)\b",
         r"сожале\w*|вынужден\w*\s+(отказ\w*|отклон\w*)|\bотказ\w*|\bотклон\w*|не\s+смо(жет|гут|жем)"
         r"|не\s+имеет\s+возможности|нет\s+возможности|не\s+представляется\s+возможным"
-        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|помеша\w*|препятству\w*"
+        # Round 22: a preventer in the conditional ("обстоятельств, которые помешали бы",
+        # "которые могли бы помешать") is hypothetical: it prevents nothing.
+        r"|ранее\s+(принятых|запланированных|взятых)|не\s+позволя\w*|(?<!бы\s)помеша\w*+(?!\s+бы)"
+        r"|препятству\w*"
         r"|ответ\s+((?!не(?![\w\u0400-\u04ff]))\w+\s+)?отрицательн\w*|отрицательн\w*\s+ответ"
         r"|(участ\w+|присутств\w+)\s+в\s+друг\w+\s+(\w+\s+)?(мероприяти|заседани|совещани|конференци"
         r"|форум)\w*|(вынужден\w*|придётся|приходится|придется)\s+(\S+\s+){0,2}?(упустить|пропустить)"
@@ -843,6 +848,15 @@ CONDITION = _compile(
         # Round 10: "لو" is "if" in the dialects ("بيشارك لو النت تمام"); not "ولو"/"حتى لو"
         # (even if: the answer stands) nor the polite "لو سمحتم/تكرمتم" (please).
         r"|(?:^|\s)(?<!حتى\s)لو(?=\s)(?!\s+(?:سمح|تكرم|تكرّم|تفضل|تفضّل)\S*)",
+        # Round 22: "إن" before a verb opens a protasis whose answer follows "ف" after a comma
+        # ("فإن تشكلت الحكومة قبل الموعد، فمن سيشارك هو الوزير الجديد"); "إنّ" before a noun
+        # (with the article, a title, or a feminine noun in ة) asserts. Legacy-charset mail is
+        # often typed without the hamza ("فان", "اذا"); a bare "ان" is read as "if" only after
+        # و/ف, since alone it is mostly "أن" (that).
+        r"(?:(?:^|\s)[وف]?إن|(?:^|\s)[وف]ان)\s+(?!ال|معالي|سعادة|سيادة|فخامة)\S+(?<![ةى])(?=\s)"
+        r"[^،,.؟!]{0,80}[،,]\s*ف(?!ي\s|ى\s|ضلا)"
+        # The bare "اذا" only opening a clause: after a verb ("نعرف اذا …") it is "whether".
+        r"|(?:^|[،,:؛]\s*)[وف]?اذا(?=\s)|\s[وف]اذا(?=\s)",
     ]
 )
 
@@ -2442,6 +2456,22 @@ PAST_EDITION = _compile(
         r"[^،,؛.!?؟]{0,80}?"
         r"(?:(?<!\d)(?:19|20)\d\d(?!\d)|(?:الدورات?|الدورة|الجلسات)\s+(?:السابقة|الماضية)"
         r"|في\s+الماضي)",
+    ]
+)
+
+# Round 22: an answer followed by "but we (still) need …" (« mais nous avons besoin », "pero
+# necesitamos", «но нам нужно», "但我们需要", "لكننا نحتاج"): the sender still needs something
+# (the time allotted, an authorisation) before the answer stands, so the sentence is pending,
+# even when what is needed is the practical side of the speech (which beside a plain answer
+# presupposes it, round 10).
+NEED_FIRST = _compile(
+    [
+        r"\bbut\s+we\s+(?:still\s+|first\s+)?need\b",
+        r"\bmais\s+(?:nous\s+avons\s+(?:encore\s+|d'abord\s+)?besoin|il\s+nous\s+faut)\b",
+        r"\bpero\s+(?:aún\s+|antes\s+|primero\s+)?necesitamos\b",
+        r"(?<![\w\u0400-\u04ff])но\s+нам\s+(?:ещё\s+|еще\s+|сначала\s+)?(?:нужн|необходим|потребу)",
+        r"(?<!不)但(?:是)?(?:我们|我們|我方|我司|我部)(?:还|還|仍)?(?:需要|須要|需)",
+        r"(?:^|\s)و?(?:لكننا|لكنا)\s+(?:ما\s+زلنا\s+)?(?:نحتاج|بحاجة)",
     ]
 )
 

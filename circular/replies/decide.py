@@ -419,7 +419,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
     text = cues.PAST_EDITION.sub_blank(text, scripts)  # "took part in 2019" (round 21)
     text = cues.POLITE_IF.sub_blank(text, scripts)  # "we would be grateful if" (round 21)
-    later = cues.ONLY_AFTER.search(text, scripts)  # "can only confirm once …" (round 21)
+    # "can only confirm once …" (round 21), "accepted, but we need …" (round 22)
+    later = cues.ONLY_AFTER.search(text, scripts) or cues.NEED_FIRST.search(text, scripts)
     if later:
         return [Signal("hedge", sentence, position, cue=later.group(0), conditional=True)]
     condition = (

@@ -229,6 +229,9 @@ _PSEUDO = [
     r"|\bn(?:e\s+|')(?:\S+\s+){0,2}?(?:pas|jamais)\s+(?:même\s+)?(?:envisag\w*|song\w*|pens\w*)\s+"
     r"(?:à\s+)?(?:la\s+possibilité\s+)?(?:de\s+|d')?ne\s+pas\b"
     r"|\bnon\s+sans\s+(avoir|d'abord)\b"
+    # Round 22: a past litotes (« n'a pas manqué de demander … », did not fail to) reports an
+    # act done: the two negations cancel and the act after them decides alone.
+    r"|\bn'(?:a|ont|avait|avaient)\s+pas\s+manqué\w*(?=\s+d)"
     # Round 16: "not lightly" (« ce n'est pas de gaieté de cœur », "no a la ligera", «не с лёгким
     # сердцем»): with regret; the act after it decides.
     r"|\b(?:n'est\s+)?pas\s+(?:de\s+gaieté\s+de\s+c(?:œ|oe)ur|à\s+la\s+légère)"
@@ -291,6 +294,10 @@ _PSEUDO = [
     # Round 18: the subject of the concession may be long («Не то чтобы руководство Федерального
     # агентства связи не ценило …»); conceded, it affirms nothing.
     r"|не\s+то\s+чтобы\s+[^—–.;,]{0,80}?(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])"
+    # Round 22: a past litotes («не преминул поручить …», did not fail to) reports an act done;
+    # the two negations cancel and the act after them decides alone (a past "did not fail to
+    # note" is no acceptance, a future «не преминет выступить» still is, through _REFUSAL).
+    r"|(?<![\w\u0400-\u04ff])не\s+преминул\w*(?![\w\u0400-\u04ff])"
     r"|(неправильно|неправильным|ошибкой|непростительно|странно|странным|нелепо)\s+(\S+\s+){0,2}?не(?![\w\u0400-\u04ff])"
     # Round 17: «ничего, что помешало бы», «нет причин, чтобы … не», «даже не рассматривал
     # возможность не участвовать».
@@ -325,6 +332,16 @@ _PSEUDO = [
     r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب"
     # Round 11: "غيّر رأيه" (changed his mind) once the shadda is gone reads as "غير" (not).
     r"|(?:^|\s)و?(?:قد\s+)?غير(?:ت|وا)?\s+(?:رأي|رأيه|رأيها|رأيهم|رأينا)(?=\s|$|[،,.])",
+]
+
+# Round 22: a past "did not fail to" reports an act done, in the languages whose litotes keeps
+# the refusal verb in _REFUSAL (the French and Russian forms are in their rows above): both
+# negations cancel and the act after them decides alone ("did not fail to note the importance
+# of the Forum" accepts nothing; the future "will not fail to attend" still does).
+_PSEUDO += [
+    r"\b(?:did\s+not|didn't|never|has\s+not|hasn't|had\s+not)\s+fail(?:ed)?\s+to\b",
+    r"\bno\s+(?:dejó|dejaron|ha\s+dejado|han\s+dejado|había\s+dejado)\s+de\b",
+    r"(?:^|\s)[وف]?لم\s+[يتن]توان\S*(?:\s+\S+){0,3}?\s+عن(?=\s)",
 ]
 
 _TERMINATORS = [
