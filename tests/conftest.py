@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -81,3 +82,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     if left:
         print(f"\nthe tests left new files in {_ROOT}: {', '.join(left)}")
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+@pytest.fixture(autouse=True)
+def _children_hear_ctrl_c() -> Iterator[None]:
+    """Tests send SIGINT to the processes they start (senders, the sandbox). A shell's
+    background job (`make test &`, nohup) starts with SIGINT ignored, and an ignored signal
+    stays ignored in every child, so a sender would rightly ignore Ctrl-C as POSIX asks: give
+    the children Python's default (a handled signal is reset to the default across exec),
+    whatever the launcher did."""
+    previous = signal.getsignal(signal.SIGINT)
+    if previous == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    if previous == signal.SIG_IGN:
+        signal.signal(signal.SIGINT, previous)
