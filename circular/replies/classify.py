@@ -65,6 +65,7 @@ from circular.replies.mailtext import (
 )
 from circular.replies.negation import analyse
 from circular.replies.safety import unsafe
+from circular.replies.second_reader import reconsider
 from circular.replies.signature import split_signature, spoken
 
 __all__ = [
@@ -536,15 +537,21 @@ def _excerpt(text: str, limit: int = 300) -> str:
 
 
 def classify_message(
-    raw: bytes, *, limits: Limits | None = None, event_names: tuple[str, ...] = ()
+    raw: bytes,
+    *,
+    limits: Limits | None = None,
+    event_names: tuple[str, ...] = (),
+    second_reader: bool = True,
 ) -> Classification:
     """Classify one raw e-mail. Raises ``NotAnEmail`` for input that is not one; a message over
     a limit is ``other`` with low confidence and the limit named in the evidence.
     ``event_names``: the names the campaigns' files give their events (``event_names``; none:
-    a meeting named after "instead" may always be another event, and goes to a person)."""
+    a meeting named after "instead" may always be another event, and goes to a person).
+    ``second_reader=False`` gives the rules' reading alone (``circular.replies.second_reader``
+    checks it otherwise); its trainer reads the development sets so."""
     limits = limits or DEFAULT_LIMITS
     try:
-        return _classify(raw, limits, tuple(event_names))
+        return _classify(raw, limits, tuple(event_names), second_reader)
     except NotAnEmail:
         raise
     except LimitExceeded as exceeded:
@@ -562,7 +569,9 @@ def classify_message(
         )
 
 
-def _classify(raw: bytes, limits: Limits, event_names: tuple[str, ...]) -> Classification:
+def _classify(
+    raw: bytes, limits: Limits, event_names: tuple[str, ...], second_reader: bool
+) -> Classification:
     msg = parse_message(raw, limits)
     bounce = detect_bounce(msg)
     if bounce is not None:
@@ -660,6 +669,8 @@ def _classify(raw: bytes, limits: Limits, event_names: tuple[str, ...]) -> Class
                     reason="the message's own text is conditional or tentative; best guess "
                     f"{decision.best_guess.value}",
                 )
+    if second_reader:
+        decision = reconsider(decision, shown)
     return Classification(
         decision.kind,
         language,

@@ -37,14 +37,12 @@ def test_no_accept_decline_swap(result) -> None:  # type: ignore[no-untyped-def]
 
 
 # Round 9 raised the final threshold from 0.80 to 0.90 (the 0.80-0.90 band was right 68.5 % of
-# the time on the nine sets' first scores): answers at 0.86-0.89 that were right here now go to
-# a person, and these targets are no longer met (docs/classification.md, "Round 9"). Strict:
-# each turns into a failure the day it is met again, so the list cannot go stale. Round 10 met
-# frozen2's overall target again (482/504 = 95.6 %: logistics beside an acceptance). Round 13 met
-# frozen4's again (480/504 = 95.2 %: two refusals coordinated by "and" are no double negative).
-UNMET_SINCE_ROUND9 = {
-    ("hard", "frozen2"),  # attachment_only 35/42 = 83.3 % (litotes in an attachment, 0.89)
-}
+# the time on the nine sets' first scores): answers at 0.86-0.89 that were right here went to a
+# person, and some targets were no longer met (docs/classification.md, "Round 9"). Strict: each
+# turns into a failure the day it is met again, so the list cannot go stale. Round 10 met
+# frozen2's overall target again, round 13 frozen4's; the second reader (trained on these sets,
+# so development figures) confirmed frozen2's attachment-only guesses at 0.89 and met its last.
+UNMET_SINCE_ROUND9: set[tuple[str, str]] = set()
 
 
 def _unmet(request, target: str) -> None:  # type: ignore[no-untyped-def]

@@ -58,9 +58,10 @@ def test_corpus_is_large_and_covers_every_kind_and_language() -> None:
 def test_corpus_message(row: dict[str, str], results: dict) -> None:
     result = results[row["file"]]
     if row["file"] in BELOW_THRESHOLD:
-        # Round 9: a decline with "not yet set" beside it (0.86) is below the threshold 0.90.
-        assert result.kind.value == "other" and result.needs_review, result.evidence
-        assert result.best_guess == row["kind"], result.cues
+        # Round 9: a decline with "not yet set" beside it (0.86) is below the threshold 0.90;
+        # the second reader (never trained on this corpus) confirms it.
+        assert result.kind.value == row["kind"] and not result.needs_review, result.evidence
+        assert "confirms the guess held below the threshold" in result.cues[-1], result.cues
     else:
         assert result.kind.value == row["kind"], result.evidence
     assert (result.language or "") == row["language"]
@@ -74,19 +75,19 @@ def test_corpus_message(row: dict[str, str], results: dict) -> None:
     assert (result.delegate or "") == row["delegate"]
 
 
-# Messages whose answer stood at 0.86-0.89 before round 9 raised the threshold to 0.90: a
-# person decides them, shown the right guess (test_corpus_message checks it). Round 10 made
+# Messages whose answer stood at 0.86-0.89 before round 9 raised the threshold to 0.90: the
+# rules alone send them to a person, with the right guess; the second reader (never trained on
+# this corpus) confirms it, and the answer stands (test_corpus_message checks both). Round 10 made
 # zh_attach_docx_decline.eml final again: its "贵方…函收悉" is the formal opening, not a hedge.
 BELOW_THRESHOLD = {"en_decline_gmail.eml"}
 
 
 def test_corpus_score_per_kind_and_language(results: dict) -> None:
-    """Every message right (or, below the threshold, with a person and the right guess), per
-    kind and per language (the table the report shows)."""
+    """Every message right, per kind and per language (the table the report shows)."""
     table: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     for row in LABELS:
         result = results[row["file"]]
-        guess = result.best_guess if row["file"] in BELOW_THRESHOLD else result.kind.value
+        guess = result.kind.value
         right = guess == row["kind"]
         for key in (f"kind:{row['kind']}", f"language:{row['language'] or 'none'}"):
             table[key][0] += right
