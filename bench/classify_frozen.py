@@ -61,11 +61,18 @@ class Score:
     overall: Tally
 
 
-def score(folder: Path = FROZEN) -> Score:
+def score(folder: Path = FROZEN, *, second_reader: bool = True) -> Score:
     with (folder / "labels.csv").open(encoding="utf-8") as handle:
         labels = list(csv.DictReader(handle))
     rows = [
-        (row, classify_message((folder / row["file"]).read_bytes(), event_names=EVENT_NAMES))
+        (
+            row,
+            classify_message(
+                (folder / row["file"]).read_bytes(),
+                event_names=EVENT_NAMES,
+                second_reader=second_reader,
+            ),
+        )
         for row in labels
     ]
     tables: dict[str, dict[str, Tally]] = {
@@ -109,8 +116,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--errors", action="store_true", help="list every wrong message")
     parser.add_argument("--set", default="frozen", help="the set's folder under tests/data/replies")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="the rules' reading, without the second reader"
+    )
     args = parser.parse_args()
-    result = score(SETS / args.set)
+    result = score(SETS / args.set, second_reader=not args.rules_only)
     head = "| {} | replies | right | accuracy | swaps | to a person | wrong without a person |"
     for name, table in result.tables.items():
         print(head.format(name))
