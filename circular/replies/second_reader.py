@@ -6,16 +6,18 @@ that answered) and their ``Decision``; gives the decision back, changed in two c
 
 - **veto**: the rules' answer is final, but the second reader reads the opposite answer (at
   ``VETO`` or more) or no answer at all (``other`` at ``VETO_OTHER`` or more): a person decides.
-- **confirmation**: the rules' accept/decline guess fell below the confidence threshold only
-  for lack of evidence (no conflict, no risk named), and the second reader reads the same answer
-  at ``CONFIRM`` or more: the answer stands, its confidence the chance that both readers erred
-  independently (``1 - (1 - rules) × (1 - model)``), which must reach the threshold too.
+- **confirmation**: the rules held an accept/decline guess back, every cue they found pointing
+  the same way, either for its confidence alone (the second reader must agree at ``CONFIRM`` or
+  more) or for a risk about its certainty, such as a condition or a tentative word elsewhere in
+  the reply (at ``CONFIRM_RISK`` or more): the answer stands, its confidence one minus the chance
+  that both readers erred (``1 - (1 - rules) × (1 - model)``), which must reach the threshold.
 
-It never settles a conflict of cues, a risk the rules named (a signature block, a forwarded
-draft, a condition) or a reply where the rules found no answer: those stay with a person. The
-thresholds were chosen on the rules' own first scores of frozen sets 14–23 (each set read by the
-classifier of the day it was frozen, before any round tuned on it) against a model trained
-without that set (leave one set out): docs/classification.md, "A second reader".
+It never settles cues of both answers (a conflict, a delegate beside a refusal), an answer read
+elsewhere than in the reply's own words (a forwarded message, a signature block), or a reply in
+which the rules found no answer: those stay with a person, who sees the second reader's reading
+among the cues. The thresholds were chosen on the rules' own first scores of frozen sets 14–24
+(each set read by the classifier of the day it was frozen, before any round tuned on it) against
+a model trained without that set (leave one set out): docs/classification.md, "A second reader".
 
 The model: word unigrams, word bigrams and five-letter prefixes (Chinese: characters and
 character pairs), hashed (CRC-32) into ``2**18`` slots, scaled to unit length, multinomial
@@ -53,8 +55,24 @@ VETO = 0.7
 VETO_OTHER = 0.5
 #: A guess held back only by its confidence stands when the second reader agrees this surely.
 CONFIRM = 0.8
-#: The reason the rules give for a guess held back only by its confidence (decide.py).
+#: A guess held back for a risk about its certainty stands when the second reader agrees this
+#: surely.
+CONFIRM_RISK = 0.9
+#: The reason the rules give for a guess held back only by its confidence (classify.py).
 _LOW_CONFIDENCE = "confidence "
+#: Reasons that name cues of both answers, or an answer found elsewhere than in the reply's own
+#: words (a forwarded message, a signature block): the second reader never settles them.
+_NOT_SETTLED = (
+    "conflicting cues",
+    "accept and decline cues",
+    "an acceptance word beside",
+    "a substitute or a delegate beside",
+    "a refusal now and another occasion",
+    "the answer is in a forwarded message",
+    "the only answer is in the signature block",
+    "the signature block answers otherwise",
+)
+_ANSWERS = (ReplyKind.ACCEPT, ReplyKind.DECLINE)
 
 _WORD = re.compile(r"[^\W\d_]+")
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -118,16 +136,27 @@ def trained_on() -> dict[str, object]:
     return json.loads(text)
 
 
+def _settles(decision: Decision) -> float | None:
+    """The second reader's threshold for confirming a guess the rules held back, or None when
+    it may not: only a guess whose cues all point one way, held back for its confidence or for a
+    risk about its certainty (a condition, a tentative word, a negation inside another)."""
+    reason = decision.reason or ""
+    if decision.best_guess not in _ANSWERS:
+        return None
+    if reason.startswith(_LOW_CONFIDENCE):
+        return CONFIRM
+    if reason.startswith(_NOT_SETTLED):
+        return None
+    if decision.basis is not None and decision.basis.conflicting:
+        return None
+    return CONFIRM_RISK
+
+
 def reconsider(decision: Decision, text: str, reader: Model | None = None) -> Decision:
-    """``decision`` vetoed, confirmed or unchanged by the second reader of ``text``."""
-    answers = (ReplyKind.ACCEPT, ReplyKind.DECLINE)
-    final = decision.kind in answers and not decision.needs_review
-    held_back = (
-        decision.needs_review
-        and decision.best_guess in answers
-        and (decision.reason or "").startswith(_LOW_CONFIDENCE)
-    )
-    if not (final or held_back) or not text.strip():
+    """``decision`` vetoed, confirmed or unchanged by the second reader of ``text``; every reply
+    it reads carries its reading in the cues (a person deciding sees it)."""
+    final = decision.kind in _ANSWERS and not decision.needs_review
+    if not (final or decision.needs_review) or not text.strip():
         return decision
     p = (reader or model()).probabilities(text)
     read = CLASSES[int(p.argmax())]
@@ -152,8 +181,9 @@ def reconsider(decision: Decision, text: str, reader: Model | None = None) -> De
             reason=reason,
             cues=(*decision.cues, said),
         )
+    limit = _settles(decision)
     both = 1.0 - (1.0 - decision.confidence) * (1.0 - sure)
-    if read != decision.best_guess or sure < CONFIRM or both < THRESHOLD:
+    if limit is None or read != decision.best_guess or sure < limit or both < THRESHOLD:
         return replace(decision, cues=(*decision.cues, said))
     return replace(
         decision,
@@ -161,5 +191,5 @@ def reconsider(decision: Decision, text: str, reader: Model | None = None) -> De
         confidence=both,
         needs_review=False,
         reason=None,
-        cues=(*decision.cues, f"{said} (confirms the guess held below the threshold)"),
+        cues=(*decision.cues, f"{said} (confirms the guess the rules held back)"),
     )

@@ -1,6 +1,7 @@
 """The second reader (circular/replies/second_reader.py): what it may change in the rules'
-reading (a veto of a final answer, a confirmation of a guess held back only by its confidence)
-and what it never touches (conflicts, named risks, replies without an answer); its features are
+reading (a veto of a final answer, a confirmation of a guess the rules held back for its
+confidence or for a risk about its certainty) and what it never settles (cues of both answers, an
+answer read elsewhere than in the reply's own words, replies without an answer); its features are
 the same in every process; the shipped model is trained on exactly the scored sets."""
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ import os
 import subprocess
 import sys
 import zlib
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -17,6 +19,7 @@ import pytest
 from circular.ledger import ReplyKind
 from circular.replies import second_reader
 from circular.replies.classify import Decision
+from circular.replies.confidence import Evidence
 from circular.replies.second_reader import DIM, Model, features, reconsider, tokens
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -100,23 +103,50 @@ def test_a_confirmation_below_its_own_threshold_leaves_the_reply_to_a_person() -
     assert reconsider(weak, "yes", fairly).needs_review
 
 
+def test_a_guess_held_back_for_a_condition_stands_when_the_second_reader_is_sure() -> None:
+    reason = "a condition or tentative word in the reply ('if')"
+    out = reconsider(held(ReplyKind.ACCEPT, reason, confidence=0.75), "yes", READER)
+    assert out.kind == ReplyKind.ACCEPT and not out.needs_review
+    # At 0.85 the second reader may confirm a guess held back for its confidence, not for a risk.
+    fairly = stub({"yes": (3.6, 0, 0)})
+    assert second_reader.CONFIRM < fairly.probabilities("yes")[0] < second_reader.CONFIRM_RISK
+    assert reconsider(held(ReplyKind.ACCEPT, reason, confidence=0.75), "yes", fairly).needs_review
+    low = held(ReplyKind.ACCEPT, "confidence 0.75 below the threshold 0.90", confidence=0.75)
+    assert not reconsider(low, "yes", fairly).needs_review
+
+
+def test_a_guess_with_cues_of_both_answers_is_never_confirmed() -> None:
+    reason = "a condition or tentative word in the reply ('if')"
+    both = Evidence(agreeing=1, conflicting=1)
+    decision = replace(held(ReplyKind.ACCEPT, reason), basis=both)
+    out = reconsider(decision, "yes", READER)
+    assert out.needs_review and out.kind == ReplyKind.OTHER and out.reason == decision.reason
+
+
 @pytest.mark.parametrize(
     "reason",
     [
         "conflicting cues: both accept and decline, nothing says which stands",
+        "accept and decline cues in different sentences",
+        "a substitute or a delegate beside the decline ('instead')",
         "the signature block answers otherwise than the reply's own text",
+        "the only answer is in the signature block, not in the reply's own text",
         "the answer is in a forwarded message, not in the reply's own text",
-        "a condition or tentative word in the reply",
     ],
 )
-def test_conflicts_and_named_risks_always_stay_with_a_person(reason: str) -> None:
+def test_both_answers_or_an_answer_elsewhere_always_stay_with_a_person(reason: str) -> None:
     decision = held(ReplyKind.ACCEPT, reason)
-    assert reconsider(decision, "yes", READER) == decision
+    out = reconsider(decision, "yes", READER)
+    assert out.kind == ReplyKind.OTHER and out.needs_review and out.reason == decision.reason
+    assert out.best_guess == ReplyKind.ACCEPT
+    assert out.cues[-1] == "second reader: accept 1.00"  # shown to the person who decides
 
 
 def test_a_reply_without_an_answer_is_never_given_one() -> None:
     decision = Decision(ReplyKind.OTHER, 0.5, "no sentence accepts or declines", needs_review=True)
-    assert reconsider(decision, "yes", READER) == decision
+    out = reconsider(decision, "yes", READER)
+    assert out.kind == ReplyKind.OTHER and out.needs_review and out.reason == decision.reason
+    assert out.cues == ("second reader: accept 1.00",)
 
 
 def test_features_are_the_same_in_every_process() -> None:
