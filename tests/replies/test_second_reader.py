@@ -215,6 +215,28 @@ def test_the_shipped_model_reads_plain_answers_in_six_languages(text: str, kind:
     assert p.sum() == pytest.approx(1.0)
 
 
+def test_reading_with_numpy_gives_scikit_learns_probabilities() -> None:
+    # circular reads the weights itself; scikit-learn, which fitted them, must agree.
+    from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
+
+    shipped = second_reader.model()
+    fitted = LogisticRegression()
+    fitted.classes_ = np.arange(3)
+    fitted.coef_ = shipped.weights.astype(np.float64)
+    fitted.intercept_ = shipped.intercepts
+    for text in ("Le Ministre regrette de ne pouvoir participer.", "部长将出席。", "Merci"):
+        slots = features(text)
+        row = csr_matrix(
+            (np.full(len(slots), 1 / np.sqrt(len(slots))), slots, [0, len(slots)]), shape=(1, DIM)
+        )
+        expected = fitted.predict_proba(row)[0]
+        assert shipped.probabilities(text) == pytest.approx(expected, abs=1e-6)
+    # No word at all: the intercepts alone, as scikit-learn reads an empty row.
+    empty = fitted.predict_proba(csr_matrix((1, DIM)))[0]
+    assert shipped.probabilities("?!") == pytest.approx(empty, abs=1e-6)
+
+
 def test_the_shipped_model_was_trained_on_exactly_the_scored_sets() -> None:
     # A frozen set is test data until its first score is on record, development data after:
     # the model must never have read a set before that score, and is retrained after it.
