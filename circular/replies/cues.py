@@ -1307,6 +1307,23 @@ NOT_AN_ANSWER = (
 
 DISCLAIMER = _compile(
     [
+        # Round 23: a right reserved ("the sender reserves the right to reject requests",
+        # «Отправитель вправе отклонить запросы», « se réserve le droit de refuser ») and
+        # requests or claims refused ("the Ministry does not accept requests for information by
+        # e-mail", "no acepta solicitudes", «отклоняет любые претензии»): a service's rules.
+        r"\breserves?\s+the\s+right\s+to\b|\b(?:accept|reject|decline)\w*\s+(?:any\s+|all\s+|no\s+)?"
+        r"(?:requests|claims|complaints|applications|unsolicited)\b",
+        r"\bse\s+réserve\w*\s+le\s+droit\s+de\b|\b(?:accepte|rejette|refuse)\w*\s+(?:pas\s+)?"
+        r"(?:toute?s?\s+|les\s+|de\s+|aucune\s+)?(?:demandes|réclamations|requêtes|sollicitations)\b",
+        r"\bse\s+reserva\w*\s+el\s+derecho\s+(?:de|a)\b|\b(?:acepta|rechaza)\w*\s+(?:ninguna\s+|toda\s+"
+        r"|las\s+)?(?:solicitudes|reclamaciones|peticiones|reclamos)\b",
+        # «вправе» is a right reserved only before a refusal («не вправе выступать» denies one).
+        r"(?<![\w\u0400-\u04ff])(?<!не\s)вправе\s+(?:отклон|отказ|не\s+принима)\w*"
+        r"|оставля\w*\s+за\s+собой\s+право"
+        r"|(?<![\w\u0400-\u04ff])(?:принима|отклоня|отклон)\w*\s+(?:\S+\s+)?(?:запрос|претензи"
+        r"|жалоб|обращени)\w*",
+        r"保留[^。；]{0,12}权利|保留[^。；]{0,12}權利",
+        r"(?:يحتفظ|تحتفظ)\s+ب?(?:ال)?حق",
         # Round 20: the mail system's rules ("attachments over 10 MB are declined by the mail
         # server", « les messages non sollicités sont refusés par notre passerelle », "لا تقبل
         # الوزارة أي مسؤولية"): mail refused by a server, or liability refused, is no answer.
@@ -2227,7 +2244,10 @@ EXCEPTIVE = _compile(
         # "No veo ninguna razón por la que … no": two negations across a relative clause.
         r"|\bno\s+ve\w*\s+(ninguna\s+)?raz[oó]n\s+(por\s+la\s+que|para\s+que)[^.;]{0,60}?\bno\b",
         r"\bne\s+voi\w*\s+aucune\s+raison\s+(pour\s+laquelle|de)[^.;]{0,60}?\bne\s+(\S+\s+){0,2}?pas\b",
-        r"(?<![\w\u0400-\u04ff])не\s+ви(жу|дим|дит|дят)\s+(никаких\s+)?причин\w*,?\s+(по\s+которым|почему)[^.;]{0,60}?"
+        # Round 23: not across ", и": that «не» is a coordinated clause's own («…, по которым
+        # следовало бы отказаться, и не намерен его отклонять»).
+        r"(?<![\w\u0400-\u04ff])не\s+ви(жу|дим|дит|дят)\s+(никаких\s+)?причин\w*,?\s+(по\s+которым|почему)"
+        r"(?:(?!,\s*и\s)[^.;]){0,60}?"
         r"(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])",
     ]
 )
@@ -2537,5 +2557,141 @@ POLITE_IF = _compile(
         r"(?![\w\u0400-\u04ff])[^.;:!?]*",
         r"(?:如|若|如果)[^。；！？]{0,40}?(?:不胜感激|不勝感激|不胜感谢|将十分感谢|將十分感謝)",
         r"(?:ممتن\S*|شاكر\S*)\s+(?:لو|إذا|إن)\s[^.؛:!?؟]*",
+    ]
+)
+
+
+# Round 23: a sentence of the top message that points at a message lower in the chain ("below",
+# « ci-dessous », "más abajo", «ниже», "见下", "أدناه") and says that message does not stand (a
+# draft, sent in error, not approved, void, to be disregarded, overruled: "the draft reply below
+# was sent in error", «проект ответа (ниже) не согласован», "此前的邮件（见下）请不予考虑",
+# "موافقته السابقة (أدناه) لاغية"): its answer words name the lower message, not the reply's
+# answer. Both must be in the sentence; it is blanked up to the next colon or semicolon (what
+# follows one, "…: the Minister will attend", still answers).
+LOWER_MESSAGE = _compile(
+    [
+        r"\b(?:below|underneath|further\s+down|hereunder)\b",
+        r"\b(?:ci-dessous|plus\s+bas|en\s+dessous)\b",
+        r"\b(?:abajo|debajo)\b",
+        r"(?<![\w\u0400-\u04ff])ниже(?![\w\u0400-\u04ff])",
+        r"见下|見下|下面|下方|下文|下述",
+        r"أدناه|ادناه|في\s+الأسفل",
+    ]
+)
+VOIDED = _compile(
+    [
+        r"\b(?:disregard\w*|ignore[ds]?|void|null\s+and\s+void|withdrawn|superseded|overruled"
+        r"|cancell?ed|in\s+error|by\s+mistake|mistakenly|erroneously|unapproved"
+        r"|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:approved|cleared|signed\s+off|authori[sz]ed)"
+        r"|draft(?:ed)?\s+(?:\w+\s+)?(?:reply|answer|response|letter|acceptance|refusal|regrets)"
+        r"|(?:had|were|was)\s+(?:been\s+)?prepar\w+\s+(?:a|an|the|our)\s+(?:\w+\s+)?(?:reply"
+        r"|answer|response|letter|acceptance|refusal|regrets)"
+        r"|decided\s+otherwise|no\s+longer\s+(?:stands|valid|applies))\b",
+        r"\b(?:ne\s+pas\s+(?:en\s+)?tenir\s+compte|ne\s+(?:le\s+|la\s+|les\s+|en\s+)?tenez\s+pas"
+        r"\s+compte|ignorer|nulle?s?\s+et\s+non\s+avenue?s?|caduque?s?|annulée?s?|retirée?s?"
+        r"|par\s+erreur|erronément|non\s+(?:validée?s?|approuvée?s?)"
+        r"|n'(?:a|ont|avait|avaient)\s+pas\s+été\s+(?:validée?s?|approuvée?s?|signée?s?)"
+        r"|projet\s+de\s+(?:réponse|lettre|courrier)|brouillon"
+        r"|(?:avions|avait|aviez)\s+préparé\s+(?:un|une|la|le|notre)\s+(?:\w+\s+)?(?:réponse"
+        r"|lettre|refus|acceptation)"
+        r"|(?:en\s+)?a\s+décidé\s+autrement|n'est\s+plus\s+valable)\b",
+        r"\b(?:no\s+(?:lo\s+|la\s+|los\s+|las\s+)?(?:tengan|tomen|tener|tomar)\s+en\s+cuenta"
+        r"|hagan\s+caso\s+omiso|sin\s+efecto|nul[oa]s?|anulad[oa]s?|por\s+error|err[oó]neamente"
+        r"|no\s+(?:fue|ha\s+sido|había\s+sido)\s+(?:aprobad|autorizad|validad)[oa]s?"
+        r"|borrador|proyecto\s+de\s+(?:respuesta|carta|nota)"
+        r"|(?:habíamos|había|habían)\s+preparado\s+(?:un|una|la|el|nuestra)\s+(?:\w+\s+)?"
+        r"(?:respuesta|carta|negativa|aceptación)"
+        r"|decidi[oó]\s+(?:lo\s+contrario|otra\s+cosa)|ya\s+no\s+es\s+v[aá]lid[oa])\b",
+        r"(?<![\w\u0400-\u04ff])(?:не\s+учитыва\w*|недействительн\w*|утратил\w*\s+силу|ошибочно"
+        r"|по\s+ошибке|не\s+согласован\w*|не\s+утвержд[её]н\w*|не\s+одобрен\w*"
+        r"|проект\w*\s+(?:\S+\s+){0,2}?(?:ответа|письма)|черновик\w*"
+        r"|готовил\w*\s+(?:\S+\s+)?(?:отказ|ответ|согласи)\w*|решил\w*\s+иначе|аннулир\w*"
+        r"|отозван\w*)(?![\w\u0400-\u04ff])",
+        r"不予考虑|不予考慮|请勿采用|請勿採用|不予采用|作废|作廢|撤回|误发|誤發|错发|錯發"
+        r"|未获批准|未獲批准|未经批准|未經批准|未获同意|未獲同意|草稿|拟稿|擬稿|起草|不再有效",
+        r"لاغي\S*|ملغا\S*|ملغي\S*|(?:^|\s)(?:إهمال|تجاهل)(?=\s)|خطأ|بالخطأ|مسودة"
+        r"|قبل\s+اعتماد\S*|لم\s+[يت]عتمد\S*|قرر\S*\s+خلاف\S*|لم\s+يعد\s+ساري\S*",
+    ]
+)
+
+# A clause mark bounds what a sentence about a lower message covers.
+_CLAUSE_MARK = re.compile(r"[,:;，、：；،؛]")
+
+
+def lower_message_blanked(text: str, scripts: frozenset[str]) -> str:
+    """``text`` with the clauses that speak of a message lower in the chain that does not stand
+    ("the draft reply below was sent in error", «проект ответа (ниже) не согласован») blanked
+    (same length), from the clause of the first of the pointer and the verdict to the clause of
+    the last: in a forwarded chain the top message decides, and its words there name the lower
+    answer, not its own (round 23). The top's own answer in another clause ("the Minister will
+    not attend, and please disregard the draft below") stays."""
+    pointers = LOWER_MESSAGE.finditer(text, scripts)
+    if not pointers:
+        return text
+    out = text
+    for voided in VOIDED.finditer(text, scripts):
+        # The pointer nearest the verdict ("we forward the exchange below: …, and the draft
+        # refusal attached below is void" pairs the second "below" with "void").
+        pointer = min(pointers, key=lambda p: abs(p.start() - voided.start()))
+        first, last = min(pointer.start(), voided.start()), max(pointer.end(), voided.end())
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, first)), default=0)
+        stop = _CLAUSE_MARK.search(text, last)
+        end = stop.start() if stop else len(text)
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
+# Round 23: a refusal of something else made so as to take part ("he declined it precisely in
+# order to speak at your session", «отклонил именно для того, чтобы выступить», « a décliné …
+# afin de pouvoir intervenir », "rechazó … para poder participar", "婉拒了…，专门为本次论坛预留
+# 了时间", "اعتذر عن … كي يتمكن من المشاركة"): the refusal is the price of the participation,
+# not the answer; blanked (the participation, said elsewhere, decides). A denied reason to refuse
+# in a relative clause ("sees no reasons for which he should decline", «не видит причин, по
+# которым ему следовало бы отказаться»): nothing is refused either.
+DECLINED_FOR = _compile(
+    [
+        r"\b(?:declined|turned\s+down|refused|cancell?ed)\s+[^.;]{0,60}?\b(?:in\s+order|so\s+as)\s+"
+        r"to\s+(?:be\s+able\s+to\s+)?(?:attend|speak|take\s+part|participate|deliver|join|be\s+at)\w*"
+        r"|\b(?:no|see\s+no|not\s+see\s+any)\s+reasons?,\s+(?:for\s+which|why)\s+[^.;]{0,60}?"
+        r"\b(?:declin|refus|turn\w*\s+down)\w*",
+        r"\b(?:décliné|refusé|annulé)e?s?\s+[^.;]{0,60}?\b(?:afin|pour)\s+(?:de\s+)?(?:pouvoir\s+)?"
+        r"(?:participer|intervenir|prendre\s+la\s+parole|assister|être\s+présente?)\b"
+        r"|\b(?:aucune\s+raison|pas\s+de\s+raisons?),\s+(?:pour\s+laquelle|pour\s+lesquelles)\s+"
+        r"[^.;]{0,60}?\b(?:décliner|refuser|renoncer)\w*",
+        r"\b(?:rechaz|declin|cancel)\w*\s+[^.;]{0,60}?\bpara\s+(?:así\s+)?(?:poder\s+)?"
+        r"(?:participar|intervenir|asistir|hacer\s+uso\s+de\s+la\s+palabra|estar\s+presente)\b"
+        r"|\b(?:ninguna\s+raz[oó]n|ning[uú]n\s+motivo|no\s+(?:ve|vemos)\s+(?:razones|motivos)),\s+"
+        r"por\s+(?:la|las|el|los)\s+(?:que|cuales?)\s+[^.;]{0,60}?\b(?:declinar|rechazar|renunciar)\w*",
+        r"(?<![\w\u0400-\u04ff])(?:отклонил|отказал|отменил)\w*\s+[^.;]{0,60}?(?:для\s+того,?\s+)?"
+        r"чтобы\s+(?:\S+\s+){0,2}?(?:выступ|участв|принять\s+участие|присутствова)\w*"
+        r"|(?<![\w\u0400-\u04ff])(?:не\s+(?:видит|видим|вижу|находит|находим)|нет)\s+(?:никаких\s+)?"
+        r"(?:причин|оснований)\w*,\s+(?:по\s+которым|из-за\s+которых)\s+[^.;]{0,60}?"
+        r"(?:отказ|отклон)\w*",
+        r"(?:婉拒|谢绝|謝絕|推掉|推辞|推辭|拒绝|拒絕)了?[^。；]{0,30}?(?:以便|为了|為了|专门为|專門為|特意为|特意為"
+        r"|特地为|特地為)[^。；]{0,20}",
+        r"(?:اعتذر|اعتذرت|رفض|رفضت|ألغى|ألغت)\s+[^.؛]{0,60}?(?:كي|لكي|حتى)\s+(?:\S+\s+){0,2}?"
+        r"(?:يشارك|تشارك|يتمكن|تتمكن|يحضر|تحضر|يلقي|تلقي)\S*",
+    ]
+)
+
+# Round 23: a system unavailable ("our mail servers were unavailable for several days", « nos
+# serveurs de messagerie ont été indisponibles », "nuestros servidores no estuvieron
+# disponibles", «почтовый сервер был недоступен», "邮件系统无法使用", "الخادم غير متاح"): the
+# reason for a late reply, no refusal. Blanked.
+SYSTEM_DOWN = _compile(
+    [
+        r"\b(?:servers?|systems?|e-?mail|mailbox|network|connection)\s+(?:\w+\s+){0,2}?"
+        r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:down|unavailable|out\s+of"
+        r"\s+service)\b",
+        r"\b(?:serveurs?|systèmes?|messagerie|réseau|connexion)\s+(?:[\w']+\s+){0,3}?(?:a|ont|est"
+        r"|sont|était|étaient)\s+(?:été\s+)?(?:\w+\s+)?(?:indisponibles?|hors\s+service|en\s+panne)\b",
+        r"\b(?:servidor(?:es)?|sistemas?|correo|red|conexión)\s+(?:\w+\s+){0,3}?(?:no\s+)?(?:estuvo"
+        r"|estuvieron|estaba|estaban|ha\s+estado|han\s+estado)\s+(?:\w+\s+)?(?:disponibles?"
+        r"|fuera\s+de\s+servicio|caídos?|inaccesibles?)\b",
+        r"(?<![\w\u0400-\u04ff])(?:сервер|систем|почт|сет)\w*\s+(?:\S+\s+){0,3}?(?:был|была|были"
+        r"|было)?\s*(?:недоступ|не\s+работал|не\s+был\w*\s+доступ)\w*",
+        r"(?:服务器|伺服器|邮件系统|郵件系統|邮箱|郵箱|网络|網絡|系统|系統)[^。；，]{0,8}?(?:无法使用|無法使用"
+        r"|故障|中断|中斷|瘫痪|癱瘓)",
+        r"(?:الخادم|الخوادم|البريد|النظام|الشبكة)\S*\s+(?:\S+\s+){0,3}?(?:غير\s+متاح|معطل|متوقف)\S*",
     ]
 )

@@ -16,7 +16,7 @@ from circular.replies import cues, negation
 _ABBREVIATIONS = re.compile(
     r"\b(H\.E|S\.E|Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Mlle|No|Nos|St|e\.g|i\.e|etc|vs|Jr|Excmo"
     r"|Excma|Sres|Ing|Lic|Dra|Arq|Hon|Dña|Ud|Vd|Pr|Me|Mgr|Tel|tel|Fax|Av|ca|cf|approx|г|т\.е|т\.к|им"
-    r"|ул|proc|Ref|Réf|réf)\.",
+    r"|ул|proc|Ref|Réf|réf|см)\.",
 )
 _INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
 # A semicolon ends a sentence, except before a substitute ("will not speak on the 22nd;
@@ -380,6 +380,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         return []
     if _approval_note(text, scripts):
         return []
+    text = cues.lower_message_blanked(
+        text, scripts
+    )  # "the draft below was not approved" (round 23)
     text = _neutralise(text, scripts)
     # "Our Permanent Secretary will however represent him": the contrast opens the clause,
     # the auxiliary stays with its verb (same length, so positions hold).
@@ -419,6 +422,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
     text = cues.PAST_EDITION.sub_blank(text, scripts)  # "took part in 2019" (round 21)
     text = cues.POLITE_IF.sub_blank(text, scripts)  # "we would be grateful if" (round 21)
+    text = cues.DECLINED_FOR.sub_blank(text, scripts)  # "declined it in order to speak" (round 23)
+    text = cues.SYSTEM_DOWN.sub_blank(text, scripts)  # "our servers were unavailable" (round 23)
     # "can only confirm once …" (round 21), "accepted, but we need …" (round 22)
     later = cues.ONLY_AFTER.search(text, scripts) or cues.NEED_FIRST.search(text, scripts)
     if later:
