@@ -787,6 +787,16 @@ TENTATIVE = _compile(
 
 CONDITION = _compile(
     [
+        # Round 23: what will be confirmed "based on your reply" (« en fonction de votre
+        # réponse », "según su respuesta", «в зависимости от вашего ответа», "根据贵方答复",
+        # "بناء على ردكم") waits on the organisers' answer.
+        r"\b(?:based\s+on|depending\s+on|in\s+the\s+light\s+of)\s+your\s+(?:reply|answer|response)\b",
+        r"\b(?:en\s+fonction|au\s+vu|à\s+la\s+lumière)\s+de\s+votre\s+réponse\b",
+        r"\b(?:según|en\s+función\s+de|a\s+la\s+luz\s+de|dependiendo\s+de)\s+(?:su|vuestra)\s+respuesta\b",
+        r"(?<![\w\u0400-\u04ff])(?:в\s+зависимости\s+от|с\s+учетом|с\s+учётом|по\s+получении)\s+"
+        r"вашего\s+ответа",
+        r"(?:根据|根據|视|視)(?:贵方|貴方|您|贵处|貴處)的?(?:答复|答覆|回复|回覆)",
+        r"(?:بناء|بناءً|وبناء|وبناءً)\s+على\s+(?:ردكم|ردّكم|إجابتكم|جوابكم)",
         r"(?<!even\s)\bif[\s,]|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
@@ -1945,12 +1955,14 @@ LOGISTICS = _compile(
         r"时段|时间安排|具体时间|链接|鏈接|彩排|技术测试|技術測試|发言顺序|發言順序|简历|簡歷|照片|讲稿|講稿|发言稿|發言稿"
         r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情"
         r"|幻灯片|幻燈片|PPT|演示文稿|摄像头|攝像頭|音频|音頻|麦克风|麥克風|口译|口譯|录播|錄播|格式"
-        r"|几点|幾點|分钟|分鐘|接入|连线测试|連線測試",
+        r"|几点|幾點|分钟|分鐘|接入|连线测试|連線測試|测试时间|測試時間|会议平台|會議平台",
         r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
         r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل"
         r"|الشرائح|العرض\s+التقديمي|الكاميرا|الصوت|الميكروفون|الترجمة\s+الفورية|قالب|على\s+المدة"
         r"|المدة\s+أو\s+الشكل|دقائق|دقيقة|الاتصال\s+التقني|أي\s+ساعة"
-        r"|(?:ال)?تجربة\s+(?:ال)?(?:تقنية|اتصال)|ترجمة\s+فورية",
+        r"|(?:ال)?تجربة\s+(?:ال)?(?:تقنية|اتصال)|ترجمة\s+فورية"
+        # Round 23: the technical test under its other name ("الاختبار الفني").
+        r"|(?:ال)?اختبار\s+(?:ال)?فني",
         # Round 14: the speech's broadcast and press release ("retransmettre", "إعادة بث").
         r"\b(press\s+release|broadcast\w*|rebroadcast\w*|webcast\w*|live\s*stream\w*"
         r"|communiqué|retransmi\w*|diffus\w*\s+en\s+direct|comunicado\s+de\s+prensa|transmisión)\b",
@@ -2071,6 +2083,22 @@ REVOKED = _compile(
 # detail when the answer is in another sentence.
 ELLIPTIC_CONDITION = _compile(
     [
+        # Round 23: "if this is provided for" (« si c'est prévu », "si está previsto", «если это
+        # предусмотрено», "如有安排", "إذا كان ذلك مقررا"), "in case of a discrepancy" (a
+        # document's precedence) and "as far as possible" (« dans la mesure du possible », "en la
+        # medida de lo posible", "请尽量", "قدر الإمكان"): no clause of their own.
+        r"\bif\s+(?:it|that|this|so)\s+is\s+(?:provided\s+for|foreseen|planned|envisaged)\b"
+        r"|\bin\s+(?:the\s+)?(?:case|event)\s+of\s+(?:any\s+)?(?:discrepanc|inconsistenc|divergen)\w*"
+        r"|\bas\s+far\s+as\s+possible\b",
+        r"\bsi\s+(?:c'est|cela\s+est)\s+prévu\b|\ben\s+cas\s+de\s+(?:divergence|discordance"
+        r"|contradiction)s?\b|\bdans\s+la\s+mesure\s+du\s+possible\b",
+        r"\bsi\s+(?:así\s+)?(?:está|estuviera)\s+previsto\b|\ben\s+caso\s+de\s+(?:discrepancia"
+        r"|divergencia|contradicción)\w*|\ben\s+la\s+medida\s+de\s+lo\s+posible\b",
+        r"(?<![\w\u0400-\u04ff])(?:если\s+(?:это\s+)?предусмотрено|в\s+случае\s+(?:расхождени"
+        r"|несоответстви|противоречи)\w*)",
+        r"如有(?:安排|规定|規定)|如有(?:不一致|出入|歧义|歧義|矛盾)|请尽量|請盡量|请尽可能|請盡可能",
+        r"(?:إذا|إن)\s+كان\s+ذلك\s+مقرر\S*|في\s+حال(?:ة)?\s+(?:وجود\s+)?(?:أي\s+)?(?:تعارض|اختلاف"
+        r"|تناقض)|قدر\s+الإمكان",
         r"\b(if|where|when)\s+(possible|needed|necessary|required|so\s+desired|so\s+wished"
         r"|convenient|feasible|useful|helpful)\b"
         # Round 11: an offer ("if you need anything else, let us know") binds no answer.
@@ -2693,5 +2721,20 @@ SYSTEM_DOWN = _compile(
         r"(?:服务器|伺服器|邮件系统|郵件系統|邮箱|郵箱|网络|網絡|系统|系統)[^。；，]{0,8}?(?:无法使用|無法使用"
         r"|故障|中断|中斷|瘫痪|癱瘓)",
         r"(?:الخادم|الخوادم|البريد|النظام|الشبكة)\S*\s+(?:\S+\s+){0,3}?(?:غير\s+متاح|معطل|متوقف)\S*",
+    ]
+)
+
+
+# Round 23: a consultation already held ("after consulting him we have decided", « après avoir
+# consulté », "tras consultar", «после консультаций», "بعد التشاور"): done, so no pending
+# word; blanked before the hedges are looked for (the decision that follows it decides).
+CONSULTED = _compile(
+    [
+        r"\b(?:after|following|having)\s+(?:\w+\s+)?consult(?:ing|ed|ations?)\b",
+        r"\baprès\s+(?:avoir\s+)?consult\w*|\baprès\s+(?:\w+\s+)?consultations?\b",
+        r"\b(?:tras|después\s+de)\s+(?:consultar\w*|(?:la|las|\w+)?\s*consultas?)\b",
+        r"(?<![\w\u0400-\u04ff])после\s+(?:\S+\s+)?(?:консультаци|обсуждени)\w*",
+        r"经(?:过)?(?:协商|磋商|商议|征求意见)后?",
+        r"بعد\s+(?:ال)?تشاور\S*",
     ]
 )

@@ -243,6 +243,84 @@ READINGS = {
         # The Minister unavailable is still a refusal.
         ("The Minister is unavailable on those dates and will not attend.", "decline"),
     ],
+    # A litotes of attitude about a theme is no answer; the refusal beside it decides.
+    "attitude litotes": [
+        (
+            "The Minister is far from indifferent to the Forum's theme. She will not take part in"
+            " March.",
+            "decline",
+        ),
+        (
+            "La Ministre n'est pas indifférente au thème du Forum. Elle ne participera pas aux"
+            " sessions.",
+            "decline",
+        ),
+        (
+            "El Ministro no es indiferente al tema del Foro. No participará en las sesiones.",
+            "decline",
+        ),
+        ("Министр не безразличен к теме Форума. Министр не сможет выступить.", "decline"),
+        ("部长对论坛主题并非漠不关心。部长无法出席本次会议。", "decline"),
+        ("الوزير ليس غير مبال بموضوع المنتدى. لن يشارك الوزير في الجلسات.", "decline"),
+        # With the act in its clause the litotes still affirms.
+        ("The Minister is not indifferent to taking part, and will speak.", "accept"),
+    ],
+    # Pending words that wait on nothing: a consultation already held, a condition with no
+    # clause of its own (provided for, a discrepancy, as far as possible), a technical test.
+    "nothing pending": [
+        (
+            "After consulting her, we have decided that the Minister will not take part. We"
+            " would be glad of the report.",
+            "decline",
+        ),
+        (
+            "Après avoir consulté le Ministre, nous confirmons qu'il prendra la parole le 23 mars.",
+            "accept",
+        ),
+        (
+            "Tras consultar a la Ministra, confirmamos que intervendrá el 23 de marzo.",
+            "accept",
+        ),
+        (
+            "После консультаций с аппаратом подтверждаем, что Министр выступит 23 марта.",
+            "accept",
+        ),
+        ("بعد التشاور مع الجهات المعنية، سيلقي الوزير كلمة المملكة.", "accept"),
+        (
+            "The Minister will deliver the statement. Subtitles will follow, if this is provided"
+            " for.",
+            "accept",
+        ),
+        (
+            "Le Ministre prononcera la déclaration. En cas de divergence, la lettre officielle"
+            " fait foi.",
+            "accept",
+        ),
+        (
+            "La Ministra intervendrá el 23 de marzo. Rogamos, en la medida de lo posible, una"
+            " hora de la mañana.",
+            "accept",
+        ),
+        (
+            "Министр выступит на сессии. Текст направим заранее, если это предусмотрено.",
+            "accept",
+        ),
+        ("部长将出席并发言。如有不一致，以正式公文为准。", "accept"),
+        ("部长将出席并发言。请尽量将发言安排在上午。", "accept"),
+        ("سيلقي الوزير كلمة بلاده. نرجو إفادتنا بموعد الاختبار الفني.", "accept"),
+        # A consultation still to come is pending.
+        ("The Minister will consult the Cabinet before he can answer.", "other"),
+        ("The Minister will speak. We are still consulting the Cabinet on the date.", "other"),
+    ],
+    # What will be confirmed "based on your reply" waits on the organisers.
+    "based on your reply": [
+        ("Based on your reply we will confirm the nature of our participation.", "other"),
+        ("En fonction de votre réponse, nous confirmerons notre participation.", "other"),
+        ("Según su respuesta, confirmaremos nuestra participación.", "other"),
+        ("В зависимости от вашего ответа мы подтвердим участие Министра.", "other"),
+        ("根据贵方答复，我们将确认参会方式。", "other"),
+        ("بناء على ردكم سنؤكد لكم طبيعة المشاركة.", "other"),
+    ],
 }
 
 
