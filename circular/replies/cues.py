@@ -787,6 +787,16 @@ TENTATIVE = _compile(
 
 CONDITION = _compile(
     [
+        # Round 23: what will be confirmed "based on your reply" (« en fonction de votre
+        # réponse », "según su respuesta", «в зависимости от вашего ответа», "根据贵方答复",
+        # "بناء على ردكم") waits on the organisers' answer.
+        r"\b(?:based\s+on|depending\s+on|in\s+the\s+light\s+of)\s+your\s+(?:reply|answer|response)\b",
+        r"\b(?:en\s+fonction|au\s+vu|à\s+la\s+lumière)\s+de\s+votre\s+réponse\b",
+        r"\b(?:según|en\s+función\s+de|a\s+la\s+luz\s+de|dependiendo\s+de)\s+(?:su|vuestra)\s+respuesta\b",
+        r"(?<![\w\u0400-\u04ff])(?:в\s+зависимости\s+от|с\s+учетом|с\s+учётом|по\s+получении)\s+"
+        r"вашего\s+ответа",
+        r"(?:根据|根據|视|視)(?:贵方|貴方|您|贵处|貴處)的?(?:答复|答覆|回复|回覆)",
+        r"(?:بناء|بناءً|وبناء|وبناءً)\s+على\s+(?:ردكم|ردّكم|إجابتكم|جوابكم)",
         r"(?<!even\s)\bif[\s,]|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
@@ -1307,6 +1317,23 @@ NOT_AN_ANSWER = (
 
 DISCLAIMER = _compile(
     [
+        # Round 23: a right reserved ("the sender reserves the right to reject requests",
+        # «Отправитель вправе отклонить запросы», « se réserve le droit de refuser ») and
+        # requests or claims refused ("the Ministry does not accept requests for information by
+        # e-mail", "no acepta solicitudes", «отклоняет любые претензии»): a service's rules.
+        r"\breserves?\s+the\s+right\s+to\b|\b(?:accept|reject|decline)\w*\s+(?:any\s+|all\s+|no\s+)?"
+        r"(?:requests|claims|complaints|applications|unsolicited)\b",
+        r"\bse\s+réserve\w*\s+le\s+droit\s+de\b|\b(?:accepte|rejette|refuse)\w*\s+(?:pas\s+)?"
+        r"(?:toute?s?\s+|les\s+|de\s+|aucune\s+)?(?:demandes|réclamations|requêtes|sollicitations)\b",
+        r"\bse\s+reserva\w*\s+el\s+derecho\s+(?:de|a)\b|\b(?:acepta|rechaza)\w*\s+(?:ninguna\s+|toda\s+"
+        r"|las\s+)?(?:solicitudes|reclamaciones|peticiones|reclamos)\b",
+        # «вправе» is a right reserved only before a refusal («не вправе выступать» denies one).
+        r"(?<![\w\u0400-\u04ff])(?<!не\s)вправе\s+(?:отклон|отказ|не\s+принима)\w*"
+        r"|оставля\w*\s+за\s+собой\s+право"
+        r"|(?<![\w\u0400-\u04ff])(?:принима|отклоня|отклон)\w*\s+(?:\S+\s+)?(?:запрос|претензи"
+        r"|жалоб|обращени)\w*",
+        r"保留[^。；]{0,12}权利|保留[^。；]{0,12}權利",
+        r"(?:يحتفظ|تحتفظ)\s+ب?(?:ال)?حق",
         # Round 20: the mail system's rules ("attachments over 10 MB are declined by the mail
         # server", « les messages non sollicités sont refusés par notre passerelle », "لا تقبل
         # الوزارة أي مسؤولية"): mail refused by a server, or liability refused, is no answer.
@@ -1928,12 +1955,14 @@ LOGISTICS = _compile(
         r"时段|时间安排|具体时间|链接|鏈接|彩排|技术测试|技術測試|发言顺序|發言順序|简历|簡歷|照片|讲稿|講稿|发言稿|發言稿"
         r"|发言时长|發言時長|发言日期|發言日期|细节|細節|详情|詳情"
         r"|幻灯片|幻燈片|PPT|演示文稿|摄像头|攝像頭|音频|音頻|麦克风|麥克風|口译|口譯|录播|錄播|格式"
-        r"|几点|幾點|分钟|分鐘|接入|连线测试|連線測試",
+        r"|几点|幾點|分钟|分鐘|接入|连线测试|連線測試|测试时间|測試時間|会议平台|會議平台",
         r"التوقيت|موعد\s+(الكلمة|المداخلة|الجلسة)|الرابط|رابط|البروفة|اختبار\s+تقني|السيرة\s+الذاتية"
         r"|صورة|نص\s+(الكلمة|البيان)|ترتيب\s+المتحدثين|مدة\s+الكلمة|التفاصيل"
         r"|الشرائح|العرض\s+التقديمي|الكاميرا|الصوت|الميكروفون|الترجمة\s+الفورية|قالب|على\s+المدة"
         r"|المدة\s+أو\s+الشكل|دقائق|دقيقة|الاتصال\s+التقني|أي\s+ساعة"
-        r"|(?:ال)?تجربة\s+(?:ال)?(?:تقنية|اتصال)|ترجمة\s+فورية",
+        r"|(?:ال)?تجربة\s+(?:ال)?(?:تقنية|اتصال)|ترجمة\s+فورية"
+        # Round 23: the technical test under its other name ("الاختبار الفني").
+        r"|(?:ال)?اختبار\s+(?:ال)?فني",
         # Round 14: the speech's broadcast and press release ("retransmettre", "إعادة بث").
         r"\b(press\s+release|broadcast\w*|rebroadcast\w*|webcast\w*|live\s*stream\w*"
         r"|communiqué|retransmi\w*|diffus\w*\s+en\s+direct|comunicado\s+de\s+prensa|transmisión)\b",
@@ -2054,6 +2083,22 @@ REVOKED = _compile(
 # detail when the answer is in another sentence.
 ELLIPTIC_CONDITION = _compile(
     [
+        # Round 23: "if this is provided for" (« si c'est prévu », "si está previsto", «если это
+        # предусмотрено», "如有安排", "إذا كان ذلك مقررا"), "in case of a discrepancy" (a
+        # document's precedence) and "as far as possible" (« dans la mesure du possible », "en la
+        # medida de lo posible", "请尽量", "قدر الإمكان"): no clause of their own.
+        r"\bif\s+(?:it|that|this|so)\s+is\s+(?:provided\s+for|foreseen|planned|envisaged)\b"
+        r"|\bin\s+(?:the\s+)?(?:case|event)\s+of\s+(?:any\s+)?(?:discrepanc|inconsistenc|divergen)\w*"
+        r"|\bas\s+far\s+as\s+possible\b",
+        r"\bsi\s+(?:c'est|cela\s+est)\s+prévu\b|\ben\s+cas\s+de\s+(?:divergence|discordance"
+        r"|contradiction)s?\b|\bdans\s+la\s+mesure\s+du\s+possible\b",
+        r"\bsi\s+(?:así\s+)?(?:está|estuviera)\s+previsto\b|\ben\s+caso\s+de\s+(?:discrepancia"
+        r"|divergencia|contradicción)\w*|\ben\s+la\s+medida\s+de\s+lo\s+posible\b",
+        r"(?<![\w\u0400-\u04ff])(?:если\s+(?:это\s+)?предусмотрено|в\s+случае\s+(?:расхождени"
+        r"|несоответстви|противоречи)\w*)",
+        r"如有(?:安排|规定|規定)|如有(?:不一致|出入|歧义|歧義|矛盾)|请尽量|請盡量|请尽可能|請盡可能",
+        r"(?:إذا|إن)\s+كان\s+ذلك\s+مقرر\S*|في\s+حال(?:ة)?\s+(?:وجود\s+)?(?:أي\s+)?(?:تعارض|اختلاف"
+        r"|تناقض)|قدر\s+الإمكان",
         r"\b(if|where|when)\s+(possible|needed|necessary|required|so\s+desired|so\s+wished"
         r"|convenient|feasible|useful|helpful)\b"
         # Round 11: an offer ("if you need anything else, let us know") binds no answer.
@@ -2227,7 +2272,10 @@ EXCEPTIVE = _compile(
         # "No veo ninguna razón por la que … no": two negations across a relative clause.
         r"|\bno\s+ve\w*\s+(ninguna\s+)?raz[oó]n\s+(por\s+la\s+que|para\s+que)[^.;]{0,60}?\bno\b",
         r"\bne\s+voi\w*\s+aucune\s+raison\s+(pour\s+laquelle|de)[^.;]{0,60}?\bne\s+(\S+\s+){0,2}?pas\b",
-        r"(?<![\w\u0400-\u04ff])не\s+ви(жу|дим|дит|дят)\s+(никаких\s+)?причин\w*,?\s+(по\s+которым|почему)[^.;]{0,60}?"
+        # Round 23: not across ", и": that «не» is a coordinated clause's own («…, по которым
+        # следовало бы отказаться, и не намерен его отклонять»).
+        r"(?<![\w\u0400-\u04ff])не\s+ви(жу|дим|дит|дят)\s+(никаких\s+)?причин\w*,?\s+(по\s+которым|почему)"
+        r"(?:(?!,\s*и\s)[^.;]){0,60}?"
         r"(?<![\w\u0400-\u04ff])не(?![\w\u0400-\u04ff])",
     ]
 )
@@ -2537,5 +2585,156 @@ POLITE_IF = _compile(
         r"(?![\w\u0400-\u04ff])[^.;:!?]*",
         r"(?:如|若|如果)[^。；！？]{0,40}?(?:不胜感激|不勝感激|不胜感谢|将十分感谢|將十分感謝)",
         r"(?:ممتن\S*|شاكر\S*)\s+(?:لو|إذا|إن)\s[^.؛:!?؟]*",
+    ]
+)
+
+
+# Round 23: a sentence of the top message that points at a message lower in the chain ("below",
+# « ci-dessous », "más abajo", «ниже», "见下", "أدناه") and says that message does not stand (a
+# draft, sent in error, not approved, void, to be disregarded, overruled: "the draft reply below
+# was sent in error", «проект ответа (ниже) не согласован», "此前的邮件（见下）请不予考虑",
+# "موافقته السابقة (أدناه) لاغية"): its answer words name the lower message, not the reply's
+# answer. Both must be in the sentence; it is blanked up to the next colon or semicolon (what
+# follows one, "…: the Minister will attend", still answers).
+LOWER_MESSAGE = _compile(
+    [
+        r"\b(?:below|underneath|further\s+down|hereunder)\b",
+        r"\b(?:ci-dessous|plus\s+bas|en\s+dessous)\b",
+        r"\b(?:abajo|debajo)\b",
+        r"(?<![\w\u0400-\u04ff])ниже(?![\w\u0400-\u04ff])",
+        r"见下|見下|下面|下方|下文|下述",
+        r"أدناه|ادناه|في\s+الأسفل",
+    ]
+)
+VOIDED = _compile(
+    [
+        r"\b(?:disregard\w*|ignore[ds]?|void|null\s+and\s+void|withdrawn|superseded|overruled"
+        r"|cancell?ed|in\s+error|by\s+mistake|mistakenly|erroneously|unapproved"
+        r"|(?:was|were|has|have|had)\s+not\s+(?:been\s+)?(?:approved|cleared|signed\s+off|authori[sz]ed)"
+        r"|draft(?:ed)?\s+(?:\w+\s+)?(?:reply|answer|response|letter|acceptance|refusal|regrets)"
+        r"|(?:had|were|was)\s+(?:been\s+)?prepar\w+\s+(?:a|an|the|our)\s+(?:\w+\s+)?(?:reply"
+        r"|answer|response|letter|acceptance|refusal|regrets)"
+        r"|decided\s+otherwise|no\s+longer\s+(?:stands|valid|applies))\b",
+        r"\b(?:ne\s+pas\s+(?:en\s+)?tenir\s+compte|ne\s+(?:le\s+|la\s+|les\s+|en\s+)?tenez\s+pas"
+        r"\s+compte|ignorer|nulle?s?\s+et\s+non\s+avenue?s?|caduque?s?|annulée?s?|retirée?s?"
+        r"|par\s+erreur|erronément|non\s+(?:validée?s?|approuvée?s?)"
+        r"|n'(?:a|ont|avait|avaient)\s+pas\s+été\s+(?:validée?s?|approuvée?s?|signée?s?)"
+        r"|projet\s+de\s+(?:réponse|lettre|courrier)|brouillon"
+        r"|(?:avions|avait|aviez)\s+préparé\s+(?:un|une|la|le|notre)\s+(?:\w+\s+)?(?:réponse"
+        r"|lettre|refus|acceptation)"
+        r"|(?:en\s+)?a\s+décidé\s+autrement|n'est\s+plus\s+valable)\b",
+        r"\b(?:no\s+(?:lo\s+|la\s+|los\s+|las\s+)?(?:tengan|tomen|tener|tomar)\s+en\s+cuenta"
+        r"|hagan\s+caso\s+omiso|sin\s+efecto|nul[oa]s?|anulad[oa]s?|por\s+error|err[oó]neamente"
+        r"|no\s+(?:fue|ha\s+sido|había\s+sido)\s+(?:aprobad|autorizad|validad)[oa]s?"
+        r"|borrador|proyecto\s+de\s+(?:respuesta|carta|nota)"
+        r"|(?:habíamos|había|habían)\s+preparado\s+(?:un|una|la|el|nuestra)\s+(?:\w+\s+)?"
+        r"(?:respuesta|carta|negativa|aceptación)"
+        r"|decidi[oó]\s+(?:lo\s+contrario|otra\s+cosa)|ya\s+no\s+es\s+v[aá]lid[oa])\b",
+        r"(?<![\w\u0400-\u04ff])(?:не\s+учитыва\w*|недействительн\w*|утратил\w*\s+силу|ошибочно"
+        r"|по\s+ошибке|не\s+согласован\w*|не\s+утвержд[её]н\w*|не\s+одобрен\w*"
+        r"|проект\w*\s+(?:\S+\s+){0,2}?(?:ответа|письма)|черновик\w*"
+        r"|готовил\w*\s+(?:\S+\s+)?(?:отказ|ответ|согласи)\w*|решил\w*\s+иначе|аннулир\w*"
+        r"|отозван\w*)(?![\w\u0400-\u04ff])",
+        r"不予考虑|不予考慮|请勿采用|請勿採用|不予采用|作废|作廢|撤回|误发|誤發|错发|錯發"
+        r"|未获批准|未獲批准|未经批准|未經批准|未获同意|未獲同意|草稿|拟稿|擬稿|起草|不再有效",
+        r"لاغي\S*|ملغا\S*|ملغي\S*|(?:^|\s)(?:إهمال|تجاهل)(?=\s)|خطأ|بالخطأ|مسودة"
+        r"|قبل\s+اعتماد\S*|لم\s+[يت]عتمد\S*|قرر\S*\s+خلاف\S*|لم\s+يعد\s+ساري\S*",
+    ]
+)
+
+# A clause mark bounds what a sentence about a lower message covers.
+_CLAUSE_MARK = re.compile(r"[,:;，、：；،؛]")
+
+
+def lower_message_blanked(text: str, scripts: frozenset[str]) -> str:
+    """``text`` with the clauses that speak of a message lower in the chain that does not stand
+    ("the draft reply below was sent in error", «проект ответа (ниже) не согласован») blanked
+    (same length), from the clause of the first of the pointer and the verdict to the clause of
+    the last: in a forwarded chain the top message decides, and its words there name the lower
+    answer, not its own (round 23). The top's own answer in another clause ("the Minister will
+    not attend, and please disregard the draft below") stays."""
+    pointers = LOWER_MESSAGE.finditer(text, scripts)
+    if not pointers:
+        return text
+    out = text
+    for voided in VOIDED.finditer(text, scripts):
+        # The pointer nearest the verdict ("we forward the exchange below: …, and the draft
+        # refusal attached below is void" pairs the second "below" with "void").
+        pointer = min(pointers, key=lambda p: abs(p.start() - voided.start()))
+        first, last = min(pointer.start(), voided.start()), max(pointer.end(), voided.end())
+        start = max((m.end() for m in _CLAUSE_MARK.finditer(text, 0, first)), default=0)
+        stop = _CLAUSE_MARK.search(text, last)
+        end = stop.start() if stop else len(text)
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
+# Round 23: a refusal of something else made so as to take part ("he declined it precisely in
+# order to speak at your session", «отклонил именно для того, чтобы выступить», « a décliné …
+# afin de pouvoir intervenir », "rechazó … para poder participar", "婉拒了…，专门为本次论坛预留
+# 了时间", "اعتذر عن … كي يتمكن من المشاركة"): the refusal is the price of the participation,
+# not the answer; blanked (the participation, said elsewhere, decides). A denied reason to refuse
+# in a relative clause ("sees no reasons for which he should decline", «не видит причин, по
+# которым ему следовало бы отказаться»): nothing is refused either.
+DECLINED_FOR = _compile(
+    [
+        r"\b(?:declined|turned\s+down|refused|cancell?ed)\s+[^.;]{0,60}?\b(?:in\s+order|so\s+as)\s+"
+        r"to\s+(?:be\s+able\s+to\s+)?(?:attend|speak|take\s+part|participate|deliver|join|be\s+at)\w*"
+        r"|\b(?:no|see\s+no|not\s+see\s+any)\s+reasons?,\s+(?:for\s+which|why)\s+[^.;]{0,60}?"
+        r"\b(?:declin|refus|turn\w*\s+down)\w*",
+        r"\b(?:décliné|refusé|annulé)e?s?\s+[^.;]{0,60}?\b(?:afin|pour)\s+(?:de\s+)?(?:pouvoir\s+)?"
+        r"(?:participer|intervenir|prendre\s+la\s+parole|assister|être\s+présente?)\b"
+        r"|\b(?:aucune\s+raison|pas\s+de\s+raisons?),\s+(?:pour\s+laquelle|pour\s+lesquelles)\s+"
+        r"[^.;]{0,60}?\b(?:décliner|refuser|renoncer)\w*",
+        r"\b(?:rechaz|declin|cancel)\w*\s+[^.;]{0,60}?\bpara\s+(?:así\s+)?(?:poder\s+)?"
+        r"(?:participar|intervenir|asistir|hacer\s+uso\s+de\s+la\s+palabra|estar\s+presente)\b"
+        r"|\b(?:ninguna\s+raz[oó]n|ning[uú]n\s+motivo|no\s+(?:ve|vemos)\s+(?:razones|motivos)),\s+"
+        r"por\s+(?:la|las|el|los)\s+(?:que|cuales?)\s+[^.;]{0,60}?\b(?:declinar|rechazar|renunciar)\w*",
+        r"(?<![\w\u0400-\u04ff])(?:отклонил|отказал|отменил)\w*\s+[^.;]{0,60}?(?:для\s+того,?\s+)?"
+        r"чтобы\s+(?:\S+\s+){0,2}?(?:выступ|участв|принять\s+участие|присутствова)\w*"
+        r"|(?<![\w\u0400-\u04ff])(?:не\s+(?:видит|видим|вижу|находит|находим)|нет)\s+(?:никаких\s+)?"
+        r"(?:причин|оснований)\w*,\s+(?:по\s+которым|из-за\s+которых)\s+[^.;]{0,60}?"
+        r"(?:отказ|отклон)\w*",
+        r"(?:婉拒|谢绝|謝絕|推掉|推辞|推辭|拒绝|拒絕)了?[^。；]{0,30}?(?:以便|为了|為了|专门为|專門為|特意为|特意為"
+        r"|特地为|特地為)[^。；]{0,20}",
+        r"(?:اعتذر|اعتذرت|رفض|رفضت|ألغى|ألغت)\s+[^.؛]{0,60}?(?:كي|لكي|حتى)\s+(?:\S+\s+){0,2}?"
+        r"(?:يشارك|تشارك|يتمكن|تتمكن|يحضر|تحضر|يلقي|تلقي)\S*",
+    ]
+)
+
+# Round 23: a system unavailable ("our mail servers were unavailable for several days", « nos
+# serveurs de messagerie ont été indisponibles », "nuestros servidores no estuvieron
+# disponibles", «почтовый сервер был недоступен», "邮件系统无法使用", "الخادم غير متاح"): the
+# reason for a late reply, no refusal. Blanked.
+SYSTEM_DOWN = _compile(
+    [
+        r"\b(?:servers?|systems?|e-?mail|mailbox|network|connection)\s+(?:\w+\s+){0,2}?"
+        r"(?:was|were|has\s+been|have\s+been|is|are)\s+(?:\w+\s+)?(?:down|unavailable|out\s+of"
+        r"\s+service)\b",
+        r"\b(?:serveurs?|systèmes?|messagerie|réseau|connexion)\s+(?:[\w']+\s+){0,3}?(?:a|ont|est"
+        r"|sont|était|étaient)\s+(?:été\s+)?(?:\w+\s+)?(?:indisponibles?|hors\s+service|en\s+panne)\b",
+        r"\b(?:servidor(?:es)?|sistemas?|correo|red|conexión)\s+(?:\w+\s+){0,3}?(?:no\s+)?(?:estuvo"
+        r"|estuvieron|estaba|estaban|ha\s+estado|han\s+estado)\s+(?:\w+\s+)?(?:disponibles?"
+        r"|fuera\s+de\s+servicio|caídos?|inaccesibles?)\b",
+        r"(?<![\w\u0400-\u04ff])(?:сервер|систем|почт|сет)\w*\s+(?:\S+\s+){0,3}?(?:был|была|были"
+        r"|было)?\s*(?:недоступ|не\s+работал|не\s+был\w*\s+доступ)\w*",
+        r"(?:服务器|伺服器|邮件系统|郵件系統|邮箱|郵箱|网络|網絡|系统|系統)[^。；，]{0,8}?(?:无法使用|無法使用"
+        r"|故障|中断|中斷|瘫痪|癱瘓)",
+        r"(?:الخادم|الخوادم|البريد|النظام|الشبكة)\S*\s+(?:\S+\s+){0,3}?(?:غير\s+متاح|معطل|متوقف)\S*",
+    ]
+)
+
+
+# Round 23: a consultation already held ("after consulting him we have decided", « après avoir
+# consulté », "tras consultar", «после консультаций», "بعد التشاور"): done, so no pending
+# word; blanked before the hedges are looked for (the decision that follows it decides).
+CONSULTED = _compile(
+    [
+        r"\b(?:after|following|having)\s+(?:\w+\s+)?consult(?:ing|ed|ations?)\b",
+        r"\baprès\s+(?:avoir\s+)?consult\w*|\baprès\s+(?:\w+\s+)?consultations?\b",
+        r"\b(?:tras|después\s+de)\s+(?:consultar\w*|(?:la|las|\w+)?\s*consultas?)\b",
+        r"(?<![\w\u0400-\u04ff])после\s+(?:\S+\s+)?(?:консультаци|обсуждени)\w*",
+        r"经(?:过)?(?:协商|磋商|商议|征求意见)后?",
+        r"بعد\s+(?:ال)?تشاور\S*",
     ]
 )

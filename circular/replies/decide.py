@@ -16,7 +16,7 @@ from circular.replies import cues, negation
 _ABBREVIATIONS = re.compile(
     r"\b(H\.E|S\.E|Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Mlle|No|Nos|St|e\.g|i\.e|etc|vs|Jr|Excmo"
     r"|Excma|Sres|Ing|Lic|Dra|Arq|Hon|Dña|Ud|Vd|Pr|Me|Mgr|Tel|tel|Fax|Av|ca|cf|approx|г|т\.е|т\.к|им"
-    r"|ул|proc|Ref|Réf|réf)\.",
+    r"|ул|proc|Ref|Réf|réf|см)\.",
 )
 _INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
 # A semicolon ends a sentence, except before a substitute ("will not speak on the 22nd;
@@ -166,6 +166,15 @@ _AUXILIARY_AFTER = re.compile(r"^\s*не\s+(с?мо\w+|буд\w+|стан\w+)\s*
 
 
 _RELATIVE = cues.RELATIVE  # a relative clause speaks of its antecedent
+
+# Round 23: a litotes of attitude ("far from indifferent to this year's theme", « loin d'être
+# indifférent au thème », «не безразличен к теме») says what the Minister feels about its object,
+# not that he takes part: alone, without a participation word in its clause, it answers nothing.
+_ATTITUDE = re.compile(
+    r"indifferent|uninterested|indifférent|indiferente|безразлич|равнодуш|漠不关心|漠不關心"
+    r"|无动于衷|無動於衷|مبال",
+    re.I,
+)
 
 
 # A coordinating conjunction: the verb after it may have its own polarity ("не намерен упускать
@@ -380,6 +389,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         return []
     if _approval_note(text, scripts):
         return []
+    text = cues.lower_message_blanked(
+        text, scripts
+    )  # "the draft below was not approved" (round 23)
     text = _neutralise(text, scripts)
     # "Our Permanent Secretary will however represent him": the contrast opens the clause,
     # the auxiliary stays with its verb (same length, so positions hold).
@@ -419,6 +431,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
     text = cues.PAST_EDITION.sub_blank(text, scripts)  # "took part in 2019" (round 21)
     text = cues.POLITE_IF.sub_blank(text, scripts)  # "we would be grateful if" (round 21)
+    text = cues.DECLINED_FOR.sub_blank(text, scripts)  # "declined it in order to speak" (round 23)
+    text = cues.SYSTEM_DOWN.sub_blank(text, scripts)  # "our servers were unavailable" (round 23)
+    text = cues.CONSULTED.sub_blank(text, scripts)  # "after consulting him" (round 23)
     # "can only confirm once …" (round 21), "accepted, but we need …" (round 22)
     later = cues.ONLY_AFTER.search(text, scripts) or cues.NEED_FIRST.search(text, scripts)
     if later:
@@ -575,7 +590,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                     cue=accept.group(0),
                 )
             )
-        elif litotes and not _RELATIVE.match(clause):
+        elif (
+            litotes
+            and not _RELATIVE.match(clause)
+            and not (_ATTITUDE.search(litotes) and participate is None)
+        ):
             # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
             # alone affirms the attendance it denies missing (not in a relative clause: "the
             # Commonwealth meeting, which he cannot miss" speaks of the other meeting).

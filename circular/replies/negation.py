@@ -103,6 +103,17 @@ _REFUSAL = [
     r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
 ]
 
+# Round 23: "cannot do without" (« ne peut se passer de », "no puede prescindir de", «не может
+# обойтись без», "لا غنى عن"): what one cannot do without is affirmed. English and Russian
+# already read "without" / «без» as the refusal word after the negator.
+_REFUSAL += [
+    # Only before the act itself: "cannot do without his adviser" accepts nothing.
+    r"\b(?:se\s+)?passer\s+d(?:e\s+|')(?=(?:\S+\s+){0,2}?(?:particip|interv|assist|prendre\s+la"
+    r"\s+parole|présence|être\s+présent))",
+    r"\bprescindir\s+de\s+(?=(?:\S+\s+){0,2}?(?:particip|interv|asist|presencia|estar\s+presente))",
+    r"(?:^|\s)غنى(?=\s+(?:\S+\s+){0,4}?عن\s+(?:ال)?(?:مشارك|حضور|المشارك|الحضور))",
+]
+
 # Round 21: an effect on the participation, denied ("this does not affect his participation",
 # « n'affecte pas sa participation », "no afecta su participación", «не повлияет на участие»,
 # "并不影响他参加", "لا يؤثر على مشاركته"): the participation stands.
@@ -148,8 +159,21 @@ _TRIGGERS = [
 ]
 
 # Colour the whole clause, before and after them.
+# Round 23: "…, and still less of declining it" (« et encore moins de refuser », "y mucho menos
+# rechazarla"): the comparative carries the negation before it into its own clause. Only
+# before "of"/"to" or a verb in -ing: "much less time" compares.
+_TRIGGERS += [
+    r"\b(?:still|much|even)\s+less(?=\s+(?:of|to)\b|\s+\w+ing\b)|\blet\s+alone\b",
+    r"(?:^|,\s*|\bet\s+)encore\s+moins\b(?=\s+(?:de\b|d'|à\b))",
+    r"(?:^|,\s*|\by\s+)(?:mucho|aún|todavía)\s+menos\b(?=\s+(?:de\s+|a\s+)?\w+(?:ar|er|ir)"
+    r"(?:la|lo|las|los)?\b)",
+]
+
 _BACKWARD = [
-    r"\b(unfortunately|regrettably|alas|impossible|not\s+possible|not\s+feasible)\b",
+    r"\b(unfortunately|regrettably|alas|impossible|not\s+possible|not\s+feasible)\b"
+    # Round 23: English puts "neither … nor" after the verb it denies ("will be represented
+    # neither by the Minister nor by a deputy"): it negates the clause's verb before it.
+    r"|(?<=\w\s)neither(?=\s+(?:by|in|at|through|via|as)\b)",
     r"\b(malheureusement|hélas|impossible)\b",
     r"\b(lamentablemente|desafortunadamente|desgraciadamente|imposible)\b",
     # Russian puts the negated auxiliary after a topicalised infinitive: "принять
@@ -332,6 +356,37 @@ _PSEUDO = [
     r"|(?:^|\s)لا\s(?P<keep_ar>[^.،؛]{1,60}?)\sفحسب"
     # Round 11: "غيّر رأيه" (changed his mind) once the shadda is gone reads as "غير" (not).
     r"|(?:^|\s)و?(?:قد\s+)?غير(?:ت|وا)?\s+(?:رأي|رأيه|رأيها|رأيهم|رأينا)(?=\s|$|[،,.])",
+]
+
+# Round 23: "not without" (« non sans plaisir », "ليس دون سرور", "不无"): the two negations
+# cancel and the noun or act after them decides (English, Spanish and Russian read "not without",
+# "no sin", «не без» as a litotes already). A negated *evaluation* of not acting ("not to speak
+# would be wrong", «не выступить было бы неправильно», « ne pas participer serait une erreur »,
+# "no participar sería un error"): the act stands (the verb is kept). A permission of absence
+# denied ("does not allow him to be absent", « ne lui permet pas de s'absenter », "no le
+# permite ausentarse", "لا يسمح له بالغياب", "不允许他缺席"): he must be elsewhere, which is no
+# litotes of attendance; both words go and the clause is read without them.
+_PSEUDO += [
+    r"\bnot\s+(?P<keep_en_eval>(?:to\s+)?\w+(?:\s+(?:part|in|at|the|this|our|it))?)"
+    r"\s+(?:would|will)\s+be\s+(?:wrong|a\s+mistake|an\s+error|unthinkable|unforgivable)\b"
+    r"|\b(?:not|n't|never)\s+(?:\w+\s+){0,2}?(?:allow|permit)\w*\s+(?:\w+\s+){0,2}?"
+    r"(?:to\s+)?(?:be\s+)?(?:absent|away)\b",
+    r"\bnon\s+sans\b"
+    r"|\bne\s+pas\s+(?P<keep_fr_eval>\w+(?:\s+(?:part|à|au|aux|la|le))?)\s+(?:serait|sera)\s+"
+    r"(?:une\s+erreur|une\s+faute|impensable|impardonnable)\b"
+    r"|\bn(?:e\s+|')(?:\w+\s+)?(?:permet|permettra|permettent|autorise)\w*\s+pas\s+(?:de\s+)?"
+    r"(?:s'absenter|être\s+absente?)\b",
+    r"\bno\s+(?P<keep_es_eval>\w+(?:ar|er|ir))\s+(?:\w+\s+){0,3}?(?:sería|será)\s+"
+    r"(?:un\s+error|una\s+falta|impensable|imperdonable)\b"
+    r"|\bno\s+(?:le|les|nos|me)?\s*(?:permite|permitirá|permiten|autoriza)\s+(?:\w+\s+)?"
+    r"ausentar\w*",
+    r"(?<![\w\u0400-\u04ff])не\s+(?P<keep_ru_eval>[а-яё]+(?:ть|ти|ться))\s+(?:\S+\s+){0,3}?"
+    r"(?:было\s+бы|будет|является)\s+(?:неправильно|ошибкой|ошибочно|непростительно"
+    r"|немыслимо)(?![\w\u0400-\u04ff])",
+    r"不无(?=[\u4e00-\u9fff])|不(?:允许|允許|准许|准許|容许|容許)[^，。；]{0,4}?缺席",
+    r"(?:^|\s)(?:ليس|وليس)\s+(?:من\s+)?(?:دون|بدون|بلا)(?=\s)"
+    r"|(?:^|\s)(?:لا|لن)\s+(?:\S+\s+){0,2}?(?:يسمح|تسمح|يتيح|تتيح)\s+(?:له|لها|لنا)\s+"
+    r"(?:ب)?(?:ال)?(?:غياب|تغيب)\S*",
 ]
 
 # Round 22: a past "did not fail to" reports an act done, in the languages whose litotes keeps

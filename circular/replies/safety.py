@@ -456,6 +456,11 @@ def _next_clause(sentences: list[str], position: int) -> str:
     following = cues.COURTESY.sub_blank(following, scripts)
     # Mail or documents accepted ("aceptamos los documentos") are not the invitation (round 17).
     following = cues.OTHER_OBJECT.sub_blank(following, scripts)
+    # A lower message said not to stand ("the draft below was sent in error") is not the
+    # reply's own words (round 23).
+    following = cues.lower_message_blanked(following, scripts)
+    following = cues.DECLINED_FOR.sub_blank(following, scripts)
+    following = cues.SYSTEM_DOWN.sub_blank(following, scripts)
     return _CLAUSE.split(following, maxsplit=1)[0]
 
 
@@ -668,9 +673,20 @@ def unsafe(
     """Why the ``kind`` ("accept" or "decline") read from ``sentence`` must go to a person, or
     None when nothing near it could reverse or suspend it. ``event_names`` are the names the
     campaign's file gives its event (none: any meeting named after "instead" may be another)."""
-    window = sentence + " " + _next_clause(sentences, position)
+    scripts = cues.scripts_of(sentence)
+    # A lower message said not to stand is not the reply's own words (round 23).
+    own = cues.lower_message_blanked(sentence, scripts)
+    own = cues.SYSTEM_DOWN.sub_blank(cues.DECLINED_FOR.sub_blank(own, scripts), scripts)
+    window = own + " " + _next_clause(sentences, position)
     scripts = cues.scripts_of(window)
-    tasked = next((t for s in sentences if (t := _TASKED.search(s, cues.scripts_of(s)))), None)
+    tasked = next(
+        (
+            t
+            for s in sentences
+            if (t := _TASKED.search(cues.lower_message_blanked(s, cues.scripts_of(s))))
+        ),
+        None,
+    )
     if tasked:
         return f"staff asked to prepare the answer ({tasked.group(0).strip()!r})"
     draft = _DRAFT.search(window)
