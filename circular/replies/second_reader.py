@@ -71,6 +71,9 @@ _NOT_SETTLED = (
     "the answer is in a forwarded message",
     "the only answer is in the signature block",
     "the signature block answers otherwise",
+    # The body's own condition over the answer in an attachment ("our reply is attached, subject
+    # to the Cabinet's approval"): the attached letter's words outweigh the body's in the model.
+    "the message's own text is conditional",
 )
 _ANSWERS = (ReplyKind.ACCEPT, ReplyKind.DECLINE)
 

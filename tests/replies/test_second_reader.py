@@ -132,6 +132,7 @@ def test_a_guess_with_cues_of_both_answers_is_never_confirmed() -> None:
         "the signature block answers otherwise than the reply's own text",
         "the only answer is in the signature block, not in the reply's own text",
         "the answer is in a forwarded message, not in the reply's own text",
+        "the message's own text is conditional or tentative",
     ],
 )
 def test_both_answers_or_an_answer_elsewhere_always_stay_with_a_person(reason: str) -> None:
