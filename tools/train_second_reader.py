@@ -72,7 +72,7 @@ def matrix(texts: list[str]) -> csr_matrix:
     indices: list[int] = []
     pointers = [0]
     for text in texts:
-        slots = features(text)
+        slots = np.sort(features(text))
         indices.extend(slots.tolist())
         data.extend([1.0 / np.sqrt(max(len(slots), 1))] * len(slots))
         pointers.append(len(indices))

@@ -85,9 +85,20 @@ def tokens(text: str) -> list[str]:
     """The features of ``text`` before hashing: words, word pairs, five-letter prefixes (so that
     inflected forms share one), and for Chinese characters and character pairs."""
     text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'")
+    words = _WORD.findall(text)
+    if not _HAN.search(text):
+        # Most replies: the same features as the loop below, built by C-level comprehensions.
+        return [
+            *("w:" + word for word in words),
+            *("p:" + word[:5] for word in words if len(word) > 5),
+            *(
+                "b:" + first + " " + second
+                for first, second in zip(["^", *words], words, strict=False)
+            ),
+        ]
     out: list[str] = []
     previous = "^"
-    for word in _WORD.findall(text):
+    for word in words:
         if _HAN.match(word):
             out.extend("c:" + char for char in word)
             out.extend("c2:" + word[i : i + 2] for i in range(len(word) - 1))
@@ -102,14 +113,14 @@ def tokens(text: str) -> list[str]:
 
 
 def features(text: str) -> np.ndarray:
-    """The distinct hashed slots of ``text``, sorted (each weighs ``1/sqrt(count)``)."""
+    """The distinct hashed slots of ``text`` (each weighs ``1/sqrt(count)``), in no order."""
     slots = {zlib.crc32(token.encode()) & (DIM - 1) for token in tokens(text)}
-    return np.fromiter(sorted(slots), dtype=np.int64, count=len(slots))
+    return np.fromiter(slots, dtype=np.int64, count=len(slots))
 
 
 @dataclass(frozen=True)
 class Model:
-    """Weights (classes × slots) and intercepts of the multinomial logistic regression."""
+    """Weights (slots × classes) and intercepts of the multinomial logistic regression."""
 
     weights: np.ndarray
     intercepts: np.ndarray
@@ -119,7 +130,7 @@ class Model:
         slots = features(text)
         score = self.intercepts.astype(np.float64)
         if len(slots):
-            score = score + self.weights[:, slots].sum(axis=1) / np.sqrt(len(slots))
+            score = score + self.weights[slots].sum(axis=0) / np.sqrt(len(slots))
         score -= score.max()
         exp = np.exp(score)
         return exp / exp.sum()
@@ -130,7 +141,10 @@ def model() -> Model:
     """The shipped model (circular/data/second_reader.npz)."""
     with resources.files("circular.data").joinpath("second_reader.npz").open("rb") as handle:
         stored = np.load(handle)
-        return Model(stored["weights"].astype(np.float32), stored["intercepts"])
+        # Stored classes × slots (scikit-learn's ``coef_``); read slot by slot, so transposed.
+        return Model(
+            np.ascontiguousarray(stored["weights"].T, dtype=np.float32), stored["intercepts"]
+        )
 
 
 def trained_on() -> dict[str, object]:
