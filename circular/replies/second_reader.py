@@ -15,9 +15,10 @@ that answered) and their ``Decision``; gives the decision back, changed in two c
 It never settles cues of both answers (a conflict, a delegate beside a refusal), an answer read
 elsewhere than in the reply's own words (a forwarded message, a signature block), or a reply in
 which the rules found no answer: those stay with a person, who sees the second reader's reading
-among the cues. The thresholds were chosen on the rules' own first scores of frozen sets 14–24
-(each set read by the classifier of the day it was frozen, before any round tuned on it) against
-a model trained without that set (leave one set out): docs/classification.md, "A second reader".
+among the cues and in the reason. The thresholds were chosen on the rules' own first scores of
+frozen sets 14–24 (each set read by the classifier of the day it was frozen, before any round
+tuned on it) against a model trained without that set (leave one set out):
+docs/classification.md, "A second reader".
 
 The model: word unigrams, word bigrams and five-letter prefixes (Chinese: characters and
 character pairs), hashed (CRC-32) into ``2**18`` slots, scaled to unit length, multinomial
@@ -201,7 +202,10 @@ def reconsider(decision: Decision, text: str, reader: Model | None = None) -> De
     limit = _settles(decision)
     both = 1.0 - (1.0 - decision.confidence) * (1.0 - sure)
     if limit is None or read != decision.best_guess or sure < limit or both < THRESHOLD:
-        return replace(decision, cues=(*decision.cues, said))
+        # The person who decides sees the second reading beside the rules' reason (the review
+        # form shows the reason): it is right most of the time even where it may not decide.
+        reason = f"{decision.reason}; {said}" if decision.reason else said
+        return replace(decision, reason=reason, cues=(*decision.cues, said))
     return replace(
         decision,
         kind=decision.best_guess,
