@@ -6,6 +6,8 @@ that answered) and their ``Decision``; gives the decision back, changed in two c
 
 - **veto**: the rules' answer is final, but the second reader reads the opposite answer (at
   ``VETO`` or more) or no answer at all (``other`` at ``VETO_OTHER`` or more): a person decides.
+  An answer read through a double negative, which a bag of words cannot read, only at
+  ``VETO_LITOTES``.
 - **confirmation**: the rules held an accept/decline guess back, every cue they found pointing
   the same way, either for its confidence alone (the second reader must agree at ``CONFIRM`` or
   more) or for a risk about its certainty, such as a condition or a tentative word elsewhere in
@@ -54,6 +56,10 @@ CLASSES = (ReplyKind.ACCEPT, ReplyKind.DECLINE, ReplyKind.OTHER)
 VETO = 0.7
 #: … or reads no answer (``other``) this surely.
 VETO_OTHER = 0.5
+#: An answer the rules read through a double negative is vetoed only this surely: a bag of words
+#: cannot read one ("Le Ministre ne manquera pas de participer." is a decline to it, at 0.93),
+#: and the rules' litotes grammar was right on all 192 such final answers of sets 14–24.
+VETO_LITOTES = 0.95
 #: A guess held back only by its confidence stands when the second reader agrees this surely.
 CONFIRM = 0.8
 #: A guess held back for a risk about its certainty stands when the second reader agrees this
@@ -184,6 +190,8 @@ def reconsider(decision: Decision, text: str, reader: Model | None = None) -> De
         if read == decision.kind:
             return replace(decision, cues=(*decision.cues, said))
         limit = VETO_OTHER if read == ReplyKind.OTHER else VETO
+        if decision.basis is not None and decision.basis.litotes:
+            limit = max(limit, VETO_LITOTES)
         if sure < limit:
             return replace(decision, cues=(*decision.cues, said))
         reason = (

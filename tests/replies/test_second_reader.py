@@ -81,6 +81,39 @@ def test_a_weak_disagreement_does_not_overrule_the_rules() -> None:
     assert out.kind == ReplyKind.DECLINE and not out.needs_review
 
 
+def test_an_answer_read_through_a_double_negative_is_vetoed_only_when_the_reader_is_sure() -> None:
+    litotes = replace(final(ReplyKind.ACCEPT), basis=Evidence(agreeing=1, litotes=True))
+    fairly = stub({"no": (0, 3.9, 0)})  # decline at about 0.89
+    assert 0.85 < fairly.probabilities("no")[1] < second_reader.VETO_LITOTES
+    assert reconsider(litotes, "no", fairly).kind == ReplyKind.ACCEPT
+    assert reconsider(final(ReplyKind.ACCEPT), "no", fairly).needs_review  # without the litotes
+    assert reconsider(litotes, "no", READER).needs_review  # sure: 1.00
+
+
+MESSAGE = "From: a@ministry.example\nTo: b@itu.example\nSubject: RE: CL-21/4\n\n{}\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Written for this test: short acceptances through a double negative, which the shipped
+        # model reads as declines (0.75-0.93) and which stay the rules' final accept. (Not
+        # "部长不会不参加。": the rules read "不会不" as a pseudo-negation, not as a litotes, so
+        # the veto's ordinary 0.70 applies and the model's decline at 0.94 sends it to a person:
+        # docs/classification.md, "A second reader".)
+        "Le Ministre ne manquera pas de participer.",
+        "The Minister will not fail to attend.",
+        "لن يتردد معالي الوزير في المشاركة.",
+    ],
+)
+def test_short_double_negative_acceptances_keep_the_rules_reading(text: str) -> None:
+    from circular.replies.classify import classify_message
+
+    result = classify_message(MESSAGE.format(text).encode())
+    assert result.kind == ReplyKind.ACCEPT and not result.needs_review, result.cues
+    assert result.cues[-1].startswith("second reader: ")
+
+
 def test_a_guess_held_back_only_by_its_confidence_stands_when_confirmed() -> None:
     out = reconsider(
         held(ReplyKind.DECLINE, "confidence 0.86 below the threshold 0.90"), "no", READER
