@@ -371,12 +371,8 @@ _SIGNATURE = re.compile(
     r"^\s*(--\s*$|__\s*$"
     r"|(best|kind|warm|warmest|with best)?\s*regards\b|best wishes|yours (sincerely|faithfully)"
     r"|sincerely( yours)?\s*,?\s*$|respectfully( yours)?\s*,?\s*$|thanks and regards"
-    r"|sincères salutations"
-    r"|saludos( cordiales)?|un (cordial )?saludo"
-    # Round 24: an adverb of courtesy closes only when no sentence runs on from it
-    # ("Atentamente me dirijo a usted para informarle que …", « Cordialement, … » closes).
-    r"|(?:muy\s+|bien\s+)?(?:atentamente|cordialmente|cordialement|respectueusement)"
-    r"(?!\s+(?!(?:le|les|lo|la|suy[oa]s?|v[ôo]tre)\b)[^\W\d_]+(?:\s+[^\W\d_]+){3})"
+    r"|cordialement|bien cordialement|sincères salutations|respectueusement"
+    r"|atentamente|saludos( cordiales)?|un (cordial )?saludo|cordialmente|muy atentamente"
     r"|с уважением|с наилучшими пожеланиями|искренне ваш"
     r"|此致|顺颂|顺祝|祝好|敬上|谨上"
     r"|مع (خالص |أطيب )?(التحيات|التحية|الاحترام|التقدير)|وتفضلوا بقبول|تحياتي|وشكرا"

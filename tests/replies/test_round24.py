@@ -1,18 +1,20 @@
-"""Round 24 of issue 13: recall on the twenty-fourth and twenty-fifth sets. A courtesy adverb
-that opens a sentence ("Atentamente me dirijo a usted para …") is no complimentary close; "not
-merely" and "no solamente" negate nothing; "not for lack of interest, but because …" gives a
-reason, not a substitute, so the refusal before it stands; a decision that someone will speak,
-with the act in the subjunctive ("تقرر أن يلقي", "se decidió que … pronuncie") or after "决定由",
-is an acceptance, and Arabic "ألا" (أن + لا) negates the verb after it; "not this year but the
-next one" is no acceptance of this year's Forum (a person reads it). Every sentence was written
-for this test, in the six languages; none is copied from a development set."""
+"""Round 24 of issue 13: recall on the twenty-fourth and twenty-fifth sets. "Not merely" and
+"no solamente" negate nothing; "not for lack of interest, but because …" gives a reason, not a
+substitute, so the refusal before it stands; a decision that someone will speak, with the act in
+the subjunctive ("تقرر أن يلقي", "se decidió que … pronuncie") or after "决定由", is an
+acceptance, and Arabic "ألا" (أن + لا) negates the verb after it; "not this year but the next
+one" is no acceptance of this year's Forum (a person reads it); a hope in the past ("كنا نأمل",
+"esperábamos", "原本希望") is a wish in vain, and an impediment of the act named before it ("…,
+but his duties prevented it", "حالت دون ذلك") is the refusal; the Minister with a long title
+("بل وزير الاتصالات والتحول الرقمي", "but by the Minister of Communications and …") is the Y of
+"not X but Y"; an Arabic filing number with the pronoun glued on ("وتسجيلها برقم") sends an
+acknowledgement to a person. Every sentence was written for this test, in the six languages;
+none is copied from a development set."""
 
 from __future__ import annotations
 
 import pytest
 
-from circular.replies.classify import classify_text
-from circular.replies.mailtext import clean_reply
 from tests.support.readings import assert_reading, assert_to_a_person, cases
 
 READINGS = {
@@ -181,46 +183,6 @@ READINGS = {
 @pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
 def test_each_reading(table: str, text: str, kind: str) -> None:
     assert_reading(table, text, kind)
-
-
-# A courtesy adverb opening a sentence is no complimentary close: the sentence is kept.
-SENTENCE_ADVERBS = [
-    (
-        "Señora Secretaria:\n\nAtentamente me dirijo a usted para comunicarle que la Ministra"
-        " acepta la invitación.\n\nAtentamente,\nJuan Pérez",
-        "accept",
-    ),
-    (
-        "Madame,\n\nCordialement invitée par votre lettre, la Ministre confirme sa participation"
-        " aux sessions.\n\nCordialement,\nMarie Dupont",
-        "accept",
-    ),
-    (
-        "Estimados señores:\n\nMuy atentamente nos dirigimos a ustedes para informarles que el"
-        " Ministro no podrá participar.\n\nAtentamente le saluda,\nAna Ruiz",
-        "decline",
-    ),
-]
-
-
-@pytest.mark.parametrize(("text", "kind"), SENTENCE_ADVERBS)
-def test_sentence_adverb_is_no_close(text: str, kind: str) -> None:
-    own = clean_reply(text)
-    assert "Pérez" not in own and "Dupont" not in own and "Ruiz" not in own, own
-    assert classify_text(own).kind.value == kind, own
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "La Ministra participará.\n\nAtentamente,\nJuan Pérez",
-        "La Ministra participará.\n\nMuy atentamente le saluda\nJuan Pérez",
-        "Le Ministre participera.\n\nBien cordialement\nMarie Dupont",
-        "Le Ministre participera.\n\nRespectueusement vôtre,\nMarie Dupont",
-    ],
-)
-def test_courtesy_close_still_cuts(text: str) -> None:
-    assert clean_reply(text) in {"La Ministra participará.", "Le Ministre participera."}
 
 
 def _mail(body: str) -> bytes:
