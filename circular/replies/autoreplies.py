@@ -68,7 +68,8 @@ REGISTERED = re.compile(
     # Round 14: a date may come first ("зарегистрировано 08.02.2021 за № …"), and "под №".
     r"|зарегистрирован\w*\s+([\w.]+\s+){0,3}?(под\s+(номером|№)|за\s+№|с\s+номером)"
     r"|(已登记|已登記|登记号|登記號|收文编号|收文編號|文号为|文號為)"
-    r"|(?:تم\s+)?(?:تسجيل|قيد|سجلت|سُجلت)\s+(?:\S+\s+){0,3}?(?:برقم|تحت\s+رقم)"
+    # Round 24: with the object pronoun glued on ("تم استلام رسالتكم وتسجيلها برقم وارد …").
+    r"|(?:تم\s+)?(?:تسجيل|قيد|سجلت|سُجلت)(?:ها|ه|هما)?\s+(?:\S+\s+){0,3}?(?:برقم|تحت\s+رقم)"
     # Round 16: filed *as* a numbered case ("caratulado como expediente EX-2021-00871", "opened
     # as case no. 4471", « ouvert comme dossier n° », «как обращение № …», "立案号", "كملف رقم").
     r"|\b(as|under)\s+(case|file|docket|record)\s+(no\.?\s*|number\s+)?[a-z]*[-/]?\d"

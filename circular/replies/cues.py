@@ -387,6 +387,11 @@ ACCEPT = _compile(
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور|إلقاء\w*|كلمة|البيان)"
         r"|(الرد|الجواب|ردنا)\s+(بالإيجاب|إيجابي)|^\s*(مؤكد|نؤكد)\s*[.!]?\s*$"
         r"|قرر\w*\s+(?:\S+\s+){0,3}?(المشاركة|الحضور|قبول)"
+        # Round 24: a decision that someone will speak ("تقرر أن يلقي رئيس الهيئة البيان", "قررت
+        # الوزارة أن يمثلها الوكيل"): the subjunctive after أن carries the decided act (speaking
+        # or representing; a bare "participate" may be in another way than the statement).
+        r"|(?:^|\s)[وف]?(?:تقرر|تقرّر|قرر|قرّر|قررت|قرّرت|قررنا|قرّرنا)\s+(?:\S+\s+){0,3}?أن\s+"
+        r"[يت](?:لقي|مثل|تولى|تحدث)"
         # A nominal sentence: "معالي الوزير مشارك" (the Minister is taking part).
         r"|(?:الوزير|الوزيرة)\s+(?:مشارك|مشاركة|حاضر|حاضرة|موافق|موافقة)(?=\s|$|[.،!])|(?:^|\s)و?[أنيت]لبي\s+(ال)?دعو|تلبية\s+(ال)?دعو"
         r"|(?:^|\s)و?[سو]?[أنيت]دلي\s+ب(بيان|كلمة)"
@@ -499,6 +504,13 @@ ACCEPT = _compile(
         r"|معالي\s+)?(?:الوزير|الوزيرة)(?=\s|$)",
         # Colloquial Chinese "will speak" ("部长会讲", "25号会连线发言").
         r"(会|會|将|將)\s*(连线|連線)?\s*(讲|講)(?!座|话稿|究)|(会|會|将|將)\s*(连线|連線)\s*(发言|發言|参加|參加)",
+        # Round 24: a decision that someone will act, with the act in the subjunctive or as a
+        # verb after "由" ("se decidió que el Presidente pronuncie la declaración", "决定由管理局
+        # 主席宣读声明"); a negator before the act still negates it.
+        r"\b(?:decidi[óo]|decidieron|decidimos|ha\s+decidido|han\s+decidido|resolvi[óo]"
+        r"|ha\s+resuelto|dispuso|ha\s+dispuesto)\s+que\s+(?:(?!(?:no|nadie|nunca|ningún|ninguna?|tampoco|ni)\b)\S+\s+){0,12}?(?:pronuncie|intervenga"
+        r"|represente|tome\s+la\s+palabra|lea)\b",
+        r"(?<!为)(?<!為)(?:决定|決定)由(?![^。；，]{0,8}(?:哪|谁|誰|何))[^。；，不没沒未无無]{1,30}?(?:宣读|宣讀|发言|發言|致辞|致詞)",
     ]
 )
 
@@ -1591,11 +1603,16 @@ HOPE = _compile(
     [
         # "had hoped to" is an unfulfilled wish (IRREALIS), not a hope.
         r"(?<!had\s)\b(hope[sd]?|hoping|trust)\s+(that|to)\b|\bhopefully\b|\bwish\s+that\b",
-        r"\bespér\w*\s+(que|pouvoir)|\bsouhait\w*\s+que\b",
-        r"\besper\w*\s+que\b|\bojalá\b|\bconfi\w*\s+en\s+que\b",
+        # Round 24: a hope in the past ("nous espérions", "esperábamos", "原本希望", "كنا نأمل") is
+        # an unfulfilled wish (IRREALIS): the contrast after it may give the answer.
+        r"(?<!avions\s)(?<!avait\s)\bespér(?!ions|ait|aient)\w*\s+(que|pouvoir)"
+        r"|\bsouhait\w*\s+que\b",
+        r"(?<!habíamos\s)(?<!había\s)\besper(?!aba|ábamos)\w*\s+que\b|\bojalá\b"
+        r"|\bconfi\w*\s+en\s+que\b",
         r"надеемся|надеюсь|надеется|рассчитываем,?\s+что",
-        r"希望|期望|但愿|但願",
-        r"نأمل|يأمل|نتمنى|يتمنى|نرجو\s+أن\s+يتمكن",
+        r"(?<!原本)(?<!本)(?<!原)希望|期望|但愿|但願",
+        r"(?<!كنا\s)(?<!كان\s)(?<!كانت\s)نأمل|(?<!كنا\s)(?<!كان\s)(?<!كانت\s)يأمل|نتمنى|يتمنى"
+        r"|نرجو\s+أن\s+يتمكن",
     ]
 )
 
@@ -1660,13 +1677,16 @@ IRREALIS = _compile(
     [
         r"\b(was|were|had\s+been)\s+(very\s+|most\s+)?(keen|eager|hoping|looking\s+forward)\b"
         r"|\bwould\s+have\s+(\w+\s+)?(liked|loved|wished|wanted|been\s+(glad|happy|delighted"
-        r"|honou?red|pleased))\b|\b(had|has)\s+(hoped|intended|planned|wished)\s+to\b",
+        r"|honou?red|pleased))\b|\b(had|has)\s+(hoped|intended|planned|wished)\s+to\b"
+        r"|\b(?:we|I)\s+had\s+hoped\b",
         r"\b(aurai[st]?|aurions|auraient)\s+(\w+\s+)?(aimé|voulu|souhaité|été\s+(heureu|ravi"
-        r"|honoré)\w*)|\b(comptait|souhaitait|espérait|tenait\s+à)\b",
+        r"|honoré)\w*)|\b(comptait|souhaitait|espérait|tenait\s+à)\b"
+        r"|\b(espérions|espéraient|avions\s+espéré|avait\s+espéré)\b",
         r"\b(habría|hubiera|habríamos|hubiéramos)\s+(\w+\s+)?(gustado|encantado|querido"
-        r"|deseado)\b|\b(deseaba|quería|esperaba|pensaba)\b",
+        r"|deseado)\b|\b(deseaba|quería|esperaba|pensaba)\b"
+        r"|\b(esperábamos|habíamos\s+esperado|había\s+esperado)\b",
         r"\b(хотел|хотела|хотели|собирался|собиралась|собирались|планировал\w*|намеревал\w*)"
-        r"(?![а-яё])|\bбыл\w*\s+бы\s+рад\w*",
+        r"(?![а-яё])|\bбыл\w*\s+бы\s+рад\w*|(?<![а-яё])надеял(?:ся|ась|ись)(?![а-яё])",
         r"本想|本来想|本來想|原想|原本想|原本希望|本希望|本打算|原打算",
         r"كان\s+(\S+\s+){0,3}(يرغب|يود|يتمنى|يأمل|ينوي|يعتزم)|كنا\s+(نرغب|نود|نتمنى|نأمل)",
         # Round 21: an act in the conditional perfect ("would have accepted", « aurait
@@ -2195,6 +2215,27 @@ CONTRAST = re.compile(
     re.I,
 )
 
+# Round 24: a contrast that opens a cause ("…, not for lack of interest, but because …", « mais
+# parce que », "sino porque", «а потому что», "بل لأن", "而是因为"): the Y is the real reason, not
+# a substitute act; the refusal before it stands and the acts the reason names answer nothing.
+CAUSAL_Y = re.compile(
+    r"^\s*(?:but|mais|sino|pero|но|а|بل|وإنما|而是|而)\s*(?:rather\s+|plutôt\s+|más\s+bien\s+)?"
+    r"(?:because\b|due\s+to\b|owing\s+to\b|parce\s+qu|en\s+raison\b|à\s+cause\b|porque\b"
+    r"|debido\s+a\b|por\s+(?:causa|razones|motivos)\b|потому|так\s+как|поскольку|из-за"
+    r"|(?:لأن|بسبب|نظرا|نظراً)|因为|因為|由于|由於)",
+    re.I,
+)
+#: The X of that figure: a reason denied ("not for lack of interest", « non par manque de »,
+#: "no por falta de", «не из-за», "لا لقلة", "并非因为"); only then is the "but because" its Y.
+DENIED_REASON = re.compile(
+    r"^\s*(?:and\s+|et\s+|y\s+|и\s+|و)?(?:not|non|pas|no|не|ни|لا|ليس|وليس|并非|並非|不是)\s*"
+    r"(?:(?:simply|merely|just|only|seulement|solo|sólo|только|فقط)\s+)?"
+    r"(?:for\b|out\s+of\b|because\b|due\b|through\b|par\b|pour\b|faute\b|à\s+cause\b|por\b"
+    r"|debido\b|a\s+causa\b|из-за|по\s+причине|от\s|(?:ل|بسبب|عن|من)\s*(?:عدم|قلة|نقص|زهد)"
+    r"|因为|因為|由于|由於)",
+    re.I,
+)
+
 # Words that make the Y of "not X but Y" unsafe to read as a substitute: an impediment ("a clash
 # … that prevents the Minister from attending"), a negative pronoun ("sino que nadie … podrá"),
 # or a cause ("sino por fuerza mayor": the Y is a reason, not another way of taking part).
@@ -2303,8 +2344,32 @@ MINISTER = _compile(
         r"\bministr[oa]\b",
         r"министр(?!ерств)\w*",
         r"部长|部長",
-        r"الوزير|الوزيرة",
+        # Round 24: also in a construct title ("بل وزير الاتصالات", the Minister of …).
+        r"الوزير|الوزيرة|(?:^|\s)[وب]?وزيرة?(?=\s+ال)",
     ]
+)
+#: Round 24: an impediment whose object is the act named before ("…, but his commitments
+#: prevented it", « mais ses engagements l'en empêchent », "pero sus compromisos lo impiden",
+#: «но этому помешали …», "但…未能成行", "غير أن ارتباطاته حالت دون ذلك"): after a wish or a
+#: hope to take part it is the refusal, however long the clause.
+ANAPHORIC_IMPEDIMENT = _compile(
+    [
+        r"\b(?:prevent\w*|preclud\w*)\s+(?:it|this|that)\b|\bmade\s+(?:it|this|that)\s+impossible\b",
+        r"\bl'en\s+(?:empêch\w*|ont\s+empêché|a\s+empêché)|\bl'ont\s+rendu\s+impossible\b",
+        r"\blo\s+(?:impid\w*|imped\w*|han\s+impedido|ha\s+impedido|imposibilit\w*)",
+        r"(?<![\w\u0400-\u04ff])(?:этому|это)\s+(?:\S+\s+){0,2}?помешал\w*",
+        r"未能成行|无法成行|未能如愿|未能如願",
+        r"(?:حالت|حال|تحول|يحول)\s+دون\s+(?:ذلك|هذا|تحقيق\s+ذلك)",
+    ]
+)
+#: Round 24: an Arabic title's chain of definite genitives and adjectives ("وزير الاتصالات
+#: والتحول الرقمي المعيّن"): one name, counted as one word when the Y of "not X but Y" is short.
+#: In the Latin scripts the title's words are capitalised ("Minister of Communications and
+#: Digital Transformation", « ministre des Communications et de la Transformation numérique »).
+MINISTER_TITLE = re.compile(
+    r"((?:^|\s)[وب]?(?:ال)?وزيرة?)(?:\s+و?ال\S+)+"
+    r"|(\b[Mm]inist(?:er|re|ro|ra)\b)(?:\s+(?:(?:of|for|and|the|de|des|du|del|la|las|los|el|y|e|et"
+    r"|d'|l')\s*)*[A-ZÁÉÍÓÚÀÈÊÇ][\w'-]*(?:\s+[a-zé]+(?=[\s,.;]|$)(?=\s+(?:et|y|and)\b))?)+"
 )
 
 # A bare answer word standing as the Y of "the answer is not yes but no" (groups noN / yesN).

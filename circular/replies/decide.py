@@ -212,6 +212,15 @@ def _over_coordination(
     return None
 
 
+def _impeded(body: str, scripts: frozenset[str], neg: negation.Negation) -> bool:
+    """Whether ``body`` names an impediment of the act named before ("…, but his duties
+    prevented it", "حالت دون ذلك"), not itself negated ("nothing will prevent it")."""
+    found = cues.ANAPHORIC_IMPEDIMENT.search(body, scripts)
+    return found is not None and not any(
+        not scope.backward and scope.start < found.start() for scope in neg.scopes
+    )
+
+
 def _short(clause: str, words: int = 5) -> bool:
     """A clause of a few words ("but cannot", "mais ne le pourra pas", "但无法"): its verb is
     elided and refers to the clause before."""
@@ -458,6 +467,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     contrasted = False  # any contrast clause in the sentence that may turn the answer
     carried = False  # a contrast word standing alone before a comma ("instead, she will …")
     reasoned = False  # the Y clause of a denied reason was read (round 20)
+    denied_reason = False  # the clause before denied a reason ("not for lack of …", round 24)
+    wished_before = False  # an earlier clause wished or hoped in vain ("had hoped", round 24)
     for index, clause in enumerate(_CLAUSE_BREAK.split(text)):
         if not clause or not clause.strip():
             continue
@@ -492,6 +503,11 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         # After a negated cause ("does not decline for lack of interest, but because …") the
         # contrast gives the real cause, not a substitute.
         substitution = contrast and negated_before and not causes
+        if substitution and denied_reason and cues.CAUSAL_Y.match(clause):
+            # "will not speak, not for lack of interest, but because …" (round 24): the Y is
+            # a reason; the acts it names (the preparations' own) answer nothing.
+            substitution = False
+            accept, participate, role, litotes = None, None, None, None
         if contrast and causes and not reasoned:
             # "原因不是日期問題，而是本局已承諾參加另一個論壇" (round 20): the Y of a denied
             # reason is the real reason; the acts it names (another forum's) answer nothing.
@@ -499,6 +515,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             accept, participate, role, litotes = None, None, None, None
         negations += _nested(neg.scopes, neg.text)
         answer_word = _answer_word(clause, scripts) if substitution or contrast else None
+        denied_reason = bool(cues.DENIED_REASON.match(clause))
         if answer_word == "hedge" or (answer_word and not substitution):
             # "not a refusal, but a postponement" (the litotes leaves no negation behind):
             # still to be answered; an answer word after a contrast decides only as the Y of
@@ -519,7 +536,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             and not neg.any
             and (participated_before or negated_act_before)
             and bool(cues.MINISTER.search(body, scripts))
-            and (bool(participate) or _short(body, words=6))
+            and (bool(participate) or _short(cues.MINISTER_TITLE.sub(" minister", body), words=6))
         )
         substituted = substituted or (
             substitution
@@ -603,10 +620,14 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             )
         elif (
             (contrast or _AUXILIARY_AFTER.match(body))
-            and neg.any
             and participated_before
             and not role
-            and _short(body)
+            # "…, but cannot"; or an impediment of the act named before, however long the
+            # clause ("…, غير أن ارتباطات معاليه … حالت دون ذلك", round 24).
+            and (
+                (neg.any and _short(body))
+                or (contrast and wished_before and _impeded(body, scripts, neg))
+            )
             # "выступит 25 марта, а не 22-го": a day denied after the answer only corrects it.
             and not _DAY_DENIED.match(body)
         ):
@@ -630,6 +651,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         participated_before = participated_before or bool(participate or accept)
         negated_act_before = negated_act_before or bool(participate_negated)
         negated_before = negated_before or neg.any
+        wished_before = wished_before or bool(cues.IRREALIS.search(body, scripts))
     # An official named in a clause that is not negated, and someone speaking or acting on the
     # Minister's behalf in the sentence: the Minister accepts through a delegate.
     # A decline after the official was named is the official's own ("the Deputy Minister, who

@@ -144,7 +144,9 @@ _TRIGGERS = [
     r"(?![\w\u0400-\u04ff])",
     r"不能|不会|不會|不克|不便|不再|不是|不要|不愿|不願|不想|不可能|不|没有|沒有|没|沒|未能|未|无法|無法|无|無|难以|難以|恕不"
     r"|非",
-    r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
+    r"(?:^|\s)[وف]?(?:لا|لن|لم|ليس\w*|لست\w*|غير|دون|بدون)(?=\s)"
+    # Round 24: "ألا" (أن + لا) before a verb: "تقرر ألا يشارك" (it was decided he not take part).
+    r"|(?:^|\s)[وفب]?ألّ?ا(?=\s+[يتن]\S)|يتعذر|يتعذّر|تعذر|تعذّر|\bعدم\b"
     # Round 17: with a proclitic preposition ("بعدم مشاركة الوزراء": that ministers not take part).
     r"|(?:^|\s)[وف]?[بل]عدم(?=\s)"
     # Round 16: "سيكون آخر من يتخلف عن المنتدى" (the last to stay away), before a refusal only.
@@ -193,7 +195,7 @@ _BACKWARD = [
 
 # Negators that negate nothing.
 _PSEUDO = [
-    r"\bnot\s+only\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº|\bdo\s+not\s+hesitate\s+to\s+"
+    r"\bnot\s+(?:only|merely)\b|\bno\s+later\s+than\b|\bno\.?\s*\d|\bnº|\bdo\s+not\s+hesitate\s+to\s+"
     r"(contact|call|write|reach)|\bdon't\s+hesitate\s+to\s+(contact|call|write|reach)"
     r"|\bno\s+doubt\b|\bnot\s+least\b|\bnot\s+lightly\b|\bnothing\s+(would|could)\s+(please|give)"
     # A comparative negation affirms: "nothing the Minister would like more than to speak".
@@ -266,7 +268,7 @@ _PSEUDO = [
     r"\bqu(?:e\b|')",
     # Round 17: "no es solo X la que declina" (not only X declines: X does, and more).
     r"no\s+(?:es|son|fue|será)\s+s[oó]lo\b|no\s+(?:es|son)\s+únicamente\b|"
-    r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+(puede|podrá|podía)\s+sino"
+    r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+solamente|no\s+únicamente|no\s+(puede|podrá|podía)\s+sino"
     r"|no\s+hay\s+problema"
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
@@ -343,7 +345,9 @@ _PSEUDO = [
     r"لا\s+تترددوا|لا\s+تتردد|غير\s+أن|غير\s+انه|غير\s+أنه|لا\s+يسع\w*\s+إلا"
     r"|لا\s+سيما|لا\s+شك|لا\s+يخفى\s+على\S*|بلا\s+شك|في\s+موعد\s+لا\s+يتجاوز|لا\s+(?:تزال|يزال|زال|زالت)"
     r"|(?:^|\s)و?ليس\s+(?:أمام\w*|لدي\w*)\s+(?:خيار\s+)?(?:سوى|إلا)"
-    r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
+    r"|(?:^|\s)و?ليس\s+(?:ل|بسبب\s+)?(?:عدم|قلة|نقص)\s+\S+"
+    # Round 24: "لا لقلة اهتمام، بل لأن …" (not for lack of interest, but because …).
+    r"|(?:^|\s)و?لا\s+(?:ل|بسبب\s+)(?:عدم|قلة|نقص)\s+\S+|(?:^|\s)ليس\s+ب?قليل\w*"
     # Round 9: "من غير المعقول ألا يشارك" (it is unthinkable that he not take part).
     r"|من\s+غير\s+(?:المعقول|المقبول|المتصور)\s+(?:أن\s+لا|ألا)"
     # Round 15: "لا مجال لعدم مشاركة الوزير" (no room for his not taking part: he will).

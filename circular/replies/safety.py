@@ -184,6 +184,19 @@ _LATER = cues.Lexicon(
         r"(?![\w\u0400-\u04ff])",
         r"明年|下次|下一届|下屆|今后|今後",
         r"العام\s+المقبل|السنة\s+المقبلة|العام\s+القادم|مناسبة\s+أخرى|فرصة\s+أخرى|في\s+(عام\s+)?20\d\d",
+        # Round 24: the next edition or cycle, also elliptic after a contrast ("not this year
+        # but the next one", « non pas cette année, mais la prochaine », "no este año, sino el
+        # próximo", «не в нынешнем, а в следующем цикле», "下一届", "الدورة المقبلة"); never the
+        # next session or meeting of this Forum, which may be the answer itself.
+        r"\b(?:next\s+(?:one|edition|cycle|forum|round)|following\s+(?:year|edition|cycle))\b",
+        r"\b(?:la\s+prochaine|le\s+prochain|l'année\s+suivante|l'édition\s+suivante)\b"
+        r"(?!\s+(?:session|séance|réunion|jour|semaine))",
+        r"\b(?:el\s+próximo|la\s+próxima|el\s+año\s+siguiente|la\s+edición\s+siguiente)\b"
+        r"(?!\s+(?:sesión|reunión|día|semana))",
+        r"(?<![\w\u0400-\u04ff])(?:в\s+)?(?:следующ\w+|будущ\w+)(?!\s+(?:сесси|заседани|недел|день"
+        r"|дн[яеи]))(?![\w\u0400-\u04ff])",
+        r"下一(?:届|屆|年|期|次论坛|次論壇)",
+        r"(?:ال)?(?:دورة|نسخة|سنة)\s+(?:ال)?(?:مقبلة|قادمة|تالية)|العام\s+التالي",
     ]
 )
 
@@ -782,7 +795,14 @@ def unsafe(
         return f"a refusal word beside the acceptance ({refusal.group(0).strip()!r})"
     contrast = _CONTRAST.search(window)
     later = contrast and _LATER.search(window, scripts, pos=contrast.end())
-    if later and not delegate and cues.NEGATION.search(window[: contrast.start()], scripts):
+    if (
+        later
+        and not delegate
+        and (
+            cues.NEGATION.search(window[: contrast.start()], scripts)
+            or _NOT_BEING.search(window[: contrast.start()])  # "不是今年而是明年" (round 24)
+        )
+    ):
         # "Non pas cette fois, hélas, mais … en 2022": the Y of "not X but Y" is another
         # occasion, and the answer to this one is no.
         return f"a refusal now and another occasion after a contrast ({later.group(0).strip()!r})"

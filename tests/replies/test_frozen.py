@@ -67,8 +67,9 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
     assert set(result.tables["language"]) == {"ar", "en", "es", "fr", "ru", "zh"}
 
 
-# Sets 6-23 were scored once each and tuned on after (rounds 6-22): their accuracy targets are not
-# met, but no reply of theirs may be swapped or answered wrongly without a person.
+# Sets 6-25 were scored once each and tuned on after (rounds 6-24): their accuracy targets are not
+# met, but no reply of theirs may be swapped or answered wrongly without a person (frozen24 since
+# round 24, which sent its acknowledgement filed under a number to a person).
 @pytest.mark.parametrize(
     "name",
     [
@@ -90,6 +91,8 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
         "frozen21",
         "frozen22",
         "frozen23",
+        "frozen24",
+        "frozen25",
     ],
 )
 def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
