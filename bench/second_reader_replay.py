@@ -31,12 +31,14 @@ from pathlib import Path
 import numpy as np
 
 from circular.ledger import ReplyKind
-from circular.replies.classify import Decision
+from circular.replies.classify import Decision, classify_message
+from circular.replies.matching import campaign_event_names
 from circular.replies.second_reader import reconsider
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 REPLAY = RESULTS / "second_reader_replay.csv"
+EVENTS = campaign_event_names("cl-21-4", ROOT / "letters")
 FIELDS = ["set", "file", "label", "category", "kind", "best_guess", "confidence", "reason"]
 
 # Run inside the old tree (its own circular first on sys.path): one JSON line per reply.
@@ -154,7 +156,11 @@ def score(loso: Path) -> None:
                 got_rules = got = row["kind"]  # bounces and auto-replies: not the reader's
             else:
                 got_rules = row["kind"]
-                after = reconsider(_decision(row), "text", _Fixed(probs[f"{name}|{row['file']}"]))
+                # The text as the current rules show it (what the second reader reads, and
+                # what its length rule counts); the probabilities are the left-out model's.
+                raw = (ROOT / "tests" / "data" / "replies" / name / row["file"]).read_bytes()
+                text = classify_message(raw, event_names=EVENTS, second_reader=False).text
+                after = reconsider(_decision(row), text, _Fixed(probs[f"{name}|{row['file']}"]))
                 got = after.kind.value
                 tally["vetoed"] += got_rules != "other" and got == "other"
                 tally["confirmed"] += got_rules == "other" and got != "other"

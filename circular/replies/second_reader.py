@@ -6,8 +6,8 @@ that answered) and their ``Decision``; gives the decision back, changed in two c
 
 - **veto**: the rules' answer is final, but the second reader reads the opposite answer (at
   ``VETO`` or more) or no answer at all (``other`` at ``VETO_OTHER`` or more): a person decides.
-  An answer read through a double negative, which a bag of words cannot read, only at
-  ``VETO_LITOTES``.
+  An answer read through a double negative, which a bag of words cannot read, or in a reply of
+  fewer than ``SHORT`` words, only at ``VETO_LITOTES``.
 - **confirmation**: the rules held an accept/decline guess back, every cue they found pointing
   the same way, either for its confidence alone (the second reader must agree at ``CONFIRM`` or
   more) or for a risk about its certainty, such as a condition or a tentative word elsewhere in
@@ -60,6 +60,10 @@ VETO_OTHER = 0.5
 #: cannot read one ("Le Ministre ne manquera pas de participer." is a decline to it, at 0.93),
 #: and the rules' litotes grammar was right on all 192 such final answers of sets 14–24.
 VETO_LITOTES = 0.95
+#: The same for a reply of fewer words than this (a Chinese character counts as one): the model
+#: learnt from letters (a median of 59 words in sets 14–24; 28 of 5,544 under 15) and reads a
+#: one-line answer less surely ("نعم، يسعدني قبول الدعوة، وسأرسل البيان المسجل …": other, 0.54).
+SHORT = 20
 #: A guess held back only by its confidence stands when the second reader agrees this surely.
 CONFIRM = 0.8
 #: A guess held back for a risk about its certainty stands when the second reader agrees this
@@ -117,6 +121,11 @@ def tokens(text: str) -> list[str]:
         out.append("b:" + previous + " " + word)
         previous = word
     return out
+
+
+def length(text: str) -> int:
+    """Words in ``text``, a Chinese character counting as one."""
+    return sum(len(word) if _HAN.match(word) else 1 for word in _WORD.findall(text))
 
 
 def features(text: str) -> np.ndarray:
@@ -190,7 +199,7 @@ def reconsider(decision: Decision, text: str, reader: Model | None = None) -> De
         if read == decision.kind:
             return replace(decision, cues=(*decision.cues, said))
         limit = VETO_OTHER if read == ReplyKind.OTHER else VETO
-        if decision.basis is not None and decision.basis.litotes:
+        if (decision.basis is not None and decision.basis.litotes) or length(text) < SHORT:
             limit = max(limit, VETO_LITOTES)
         if sure < limit:
             return replace(decision, cues=(*decision.cues, said))

@@ -81,13 +81,40 @@ def test_a_weak_disagreement_does_not_overrule_the_rules() -> None:
     assert out.kind == ReplyKind.DECLINE and not out.needs_review
 
 
+# Twenty words the stubs give no weight: a reply long enough for the ordinary veto thresholds.
+LETTER = (
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november"
+    " oscar papa quebec romeo sierra tango"
+)
+
+
+def leaning(word: str, text: str, to: int, p: float) -> Model:
+    """A stub that reads ``text`` (holding ``word``) as class ``to`` at probability ``p``."""
+    push = np.log(2 * p / (1 - p)) * np.sqrt(len(features(text)))
+    weights = [0.0, 0.0, 0.0]
+    weights[to] = push
+    return stub({word: (weights[0], weights[1], weights[2])})
+
+
 def test_an_answer_read_through_a_double_negative_is_vetoed_only_when_the_reader_is_sure() -> None:
+    text = f"no {LETTER}"
+    fairly = leaning("no", text, 1, 0.89)
+    assert fairly.probabilities(text)[1] == pytest.approx(0.89)
     litotes = replace(final(ReplyKind.ACCEPT), basis=Evidence(agreeing=1, litotes=True))
-    fairly = stub({"no": (0, 3.9, 0)})  # decline at about 0.89
-    assert 0.85 < fairly.probabilities("no")[1] < second_reader.VETO_LITOTES
-    assert reconsider(litotes, "no", fairly).kind == ReplyKind.ACCEPT
-    assert reconsider(final(ReplyKind.ACCEPT), "no", fairly).needs_review  # without the litotes
-    assert reconsider(litotes, "no", READER).needs_review  # sure: 1.00
+    assert reconsider(litotes, text, fairly).kind == ReplyKind.ACCEPT
+    assert reconsider(final(ReplyKind.ACCEPT), text, fairly).needs_review  # without the litotes
+    assert reconsider(litotes, text, READER).needs_review  # sure: above 0.95
+
+
+def test_a_short_reply_is_vetoed_only_when_the_reader_is_sure() -> None:
+    # Trained on letters, the model reads one-line answers less surely.
+    short = "no thanks"
+    assert second_reader.length(short) < second_reader.SHORT <= second_reader.length(LETTER)
+    assert reconsider(final(ReplyKind.ACCEPT), short, leaning("no", short, 1, 0.89)).kind == (
+        ReplyKind.ACCEPT
+    )
+    assert reconsider(final(ReplyKind.ACCEPT), short, leaning("no", short, 1, 0.97)).needs_review
+    assert second_reader.length("部长将出席会议并发言") == 10  # a Chinese character is a word
 
 
 MESSAGE = "From: a@ministry.example\nTo: b@itu.example\nSubject: RE: CL-21/4\n\n{}\n"
