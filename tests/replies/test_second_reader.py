@@ -33,9 +33,30 @@ def stub(words: dict[str, tuple[float, float, float]]) -> Model:
     return Model(weights, np.zeros(3))
 
 
-# Each text below is one word: two slots (the word, and the word after the start), so a push
-# of 40 scores about 28 after scaling (sure), and "hmm"'s 1.2 about 0.85 (P(accept) 0.54).
-READER = stub({"yes": (40, 0, 0), "no": (0, 40, 0), "maybe": (0, 0, 40), "hmm": (1.2, 0, 0)})
+# Twenty words the stubs give no weight: with them a reply is long enough to be weighed.
+LETTER = (
+    "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november"
+    " oscar papa quebec romeo sierra tango"
+)
+
+
+def leaning(word: str, text: str, to: int, p: float) -> Model:
+    """A stub that reads ``text`` (holding ``word``) as class ``to`` at probability ``p``."""
+    push = np.log(2 * p / (1 - p)) * np.sqrt(len(features(text)))
+    weights = [0.0, 0.0, 0.0]
+    weights[to] = push
+    return stub({word: (weights[0], weights[1], weights[2])})
+
+
+def said(word: str) -> str:
+    """A reply of one weighed word among twenty the stubs ignore: long enough to be weighed."""
+    return f"{word} {LETTER}"
+
+
+# Sure of one class each ("yes" accept, "no" decline, "maybe" other); "hmm" leans to accept at
+# 0.60, under the veto's 0.70.
+READER = stub({"yes": (400, 0, 0), "no": (0, 400, 0), "maybe": (0, 0, 400), "hmm": (0, 0, 0)})
+HMM = leaning("hmm", said("hmm"), 0, 0.6)
 
 
 def final(kind: ReplyKind, confidence: float = 0.97) -> Decision:
@@ -54,13 +75,13 @@ def held(kind: ReplyKind, reason: str, confidence: float = 0.86) -> Decision:
 
 
 def test_a_final_answer_the_second_reader_shares_stands() -> None:
-    out = reconsider(final(ReplyKind.ACCEPT), "yes", READER)
+    out = reconsider(final(ReplyKind.ACCEPT), said("yes"), READER)
     assert out.kind == ReplyKind.ACCEPT and not out.needs_review
     assert out.cues[-1] == "second reader: accept 1.00"
 
 
 def test_a_final_answer_read_the_other_way_goes_to_a_person() -> None:
-    out = reconsider(final(ReplyKind.ACCEPT), "no", READER)
+    out = reconsider(final(ReplyKind.ACCEPT), said("no"), READER)
     assert out.kind == ReplyKind.OTHER and out.needs_review
     assert out.best_guess == ReplyKind.ACCEPT
     assert out.reason is not None and out.reason.startswith("the second reader reads decline")
@@ -68,32 +89,16 @@ def test_a_final_answer_read_the_other_way_goes_to_a_person() -> None:
 
 
 def test_a_final_answer_read_as_no_answer_goes_to_a_person() -> None:
-    out = reconsider(final(ReplyKind.DECLINE), "maybe", READER)
+    out = reconsider(final(ReplyKind.DECLINE), said("maybe"), READER)
     assert out.kind == ReplyKind.OTHER and out.needs_review
     assert out.best_guess == ReplyKind.DECLINE
 
 
 def test_a_weak_disagreement_does_not_overrule_the_rules() -> None:
-    # "hmm" leans to accept at about 0.6, under the veto's 0.7.
-    p = READER.probabilities("hmm")
+    p = HMM.probabilities(said("hmm"))
     assert 0.5 < p[0] < second_reader.VETO
-    out = reconsider(final(ReplyKind.DECLINE), "hmm", READER)
+    out = reconsider(final(ReplyKind.DECLINE), said("hmm"), HMM)
     assert out.kind == ReplyKind.DECLINE and not out.needs_review
-
-
-# Twenty words the stubs give no weight: a reply long enough for the ordinary veto thresholds.
-LETTER = (
-    "alpha bravo charlie delta echo foxtrot golf hotel india juliett kilo lima mike november"
-    " oscar papa quebec romeo sierra tango"
-)
-
-
-def leaning(word: str, text: str, to: int, p: float) -> Model:
-    """A stub that reads ``text`` (holding ``word``) as class ``to`` at probability ``p``."""
-    push = np.log(2 * p / (1 - p)) * np.sqrt(len(features(text)))
-    weights = [0.0, 0.0, 0.0]
-    weights[to] = push
-    return stub({word: (weights[0], weights[1], weights[2])})
 
 
 def test_an_answer_read_through_a_double_negative_is_vetoed_only_when_the_reader_is_sure() -> None:
@@ -106,14 +111,16 @@ def test_an_answer_read_through_a_double_negative_is_vetoed_only_when_the_reader
     assert reconsider(litotes, text, READER).needs_review  # sure: above 0.95
 
 
-def test_a_short_reply_is_vetoed_only_when_the_reader_is_sure() -> None:
-    # Trained on letters, the model reads one-line answers less surely.
+def test_a_short_reply_is_read_but_never_weighed() -> None:
+    # Trained on letters, the model misreads one-liners ("We accept.": other, 0.96).
     short = "no thanks"
     assert second_reader.length(short) < second_reader.SHORT <= second_reader.length(LETTER)
-    assert reconsider(final(ReplyKind.ACCEPT), short, leaning("no", short, 1, 0.89)).kind == (
-        ReplyKind.ACCEPT
-    )
-    assert reconsider(final(ReplyKind.ACCEPT), short, leaning("no", short, 1, 0.97)).needs_review
+    out = reconsider(final(ReplyKind.ACCEPT), short, READER)
+    assert out.kind == ReplyKind.ACCEPT and not out.needs_review
+    assert out.cues[-1] == "second reader: decline 1.00 (a short reply: shown, not weighed)"
+    low = held(ReplyKind.DECLINE, "confidence 0.86 below the threshold 0.90")
+    out = reconsider(low, short, READER)
+    assert out.needs_review and out.reason is not None and out.reason.endswith("not weighed)")
     assert second_reader.length("部长将出席会议并发言") == 10  # a Chinese character is a word
 
 
@@ -131,6 +138,9 @@ MESSAGE = "From: a@ministry.example\nTo: b@itu.example\nSubject: RE: CL-21/4\n\n
         "Le Ministre ne manquera pas de participer.",
         "The Minister will not fail to attend.",
         "لن يتردد معالي الوزير في المشاركة.",
+        # And plain one-liners it misreads (other at 0.92-0.96 before the length rule).
+        "We accept.",
+        "We are pleased to accept the invitation.",
     ],
 )
 def test_short_double_negative_acceptances_keep_the_rules_reading(text: str) -> None:
@@ -143,43 +153,42 @@ def test_short_double_negative_acceptances_keep_the_rules_reading(text: str) -> 
 
 def test_a_guess_held_back_only_by_its_confidence_stands_when_confirmed() -> None:
     out = reconsider(
-        held(ReplyKind.DECLINE, "confidence 0.86 below the threshold 0.90"), "no", READER
+        held(ReplyKind.DECLINE, "confidence 0.86 below the threshold 0.90"), said("no"), READER
     )
     assert out.kind == ReplyKind.DECLINE and not out.needs_review and out.reason is None
-    assert out.confidence == pytest.approx(1 - 0.14 * (1 - READER.probabilities("no")[1]))
+    assert out.confidence == pytest.approx(1 - 0.14 * (1 - READER.probabilities(said("no"))[1]))
     assert "confirms the guess" in out.cues[-1]
 
 
 def test_a_confirmation_below_its_own_threshold_leaves_the_reply_to_a_person() -> None:
     decision = held(ReplyKind.ACCEPT, "confidence 0.86 below the threshold 0.90")
-    assert reconsider(decision, "hmm", READER).needs_review  # agrees, but at about 0.6
-    assert reconsider(decision, "no", READER).needs_review  # disagrees
+    assert reconsider(decision, said("hmm"), HMM).needs_review  # agrees, but at 0.6
+    assert reconsider(decision, said("no"), READER).needs_review  # disagrees
     # Both readers must make the threshold together: rules at 0.05 and a model at 0.85 give
     # 1 - 0.95 × 0.15 = 0.86, under 0.90; with the model sure they give 0.99 and more.
     weak = held(ReplyKind.ACCEPT, "confidence 0.05 below the threshold 0.90", confidence=0.05)
-    assert reconsider(weak, "yes", READER).needs_review is False
-    fairly = stub({"yes": (3.4, 0, 0)})
-    assert 0.8 < fairly.probabilities("yes")[0] < 0.895
-    assert reconsider(weak, "yes", fairly).needs_review
+    assert reconsider(weak, said("yes"), READER).needs_review is False
+    fairly = leaning("yes", said("yes"), 0, 0.85)
+    assert reconsider(weak, said("yes"), fairly).needs_review
 
 
 def test_a_guess_held_back_for_a_condition_stands_when_the_second_reader_is_sure() -> None:
     reason = "a condition or tentative word in the reply ('if')"
-    out = reconsider(held(ReplyKind.ACCEPT, reason, confidence=0.75), "yes", READER)
+    out = reconsider(held(ReplyKind.ACCEPT, reason, confidence=0.75), said("yes"), READER)
     assert out.kind == ReplyKind.ACCEPT and not out.needs_review
     # At 0.85 the second reader may confirm a guess held back for its confidence, not for a risk.
-    fairly = stub({"yes": (3.6, 0, 0)})
-    assert second_reader.CONFIRM < fairly.probabilities("yes")[0] < second_reader.CONFIRM_RISK
-    assert reconsider(held(ReplyKind.ACCEPT, reason, confidence=0.75), "yes", fairly).needs_review
+    fairly = leaning("yes", said("yes"), 0, 0.85)
+    decision = held(ReplyKind.ACCEPT, reason, confidence=0.75)
+    assert reconsider(decision, said("yes"), fairly).needs_review
     low = held(ReplyKind.ACCEPT, "confidence 0.75 below the threshold 0.90", confidence=0.75)
-    assert not reconsider(low, "yes", fairly).needs_review
+    assert not reconsider(low, said("yes"), fairly).needs_review
 
 
 def test_a_guess_with_cues_of_both_answers_is_never_confirmed() -> None:
     reason = "a condition or tentative word in the reply ('if')"
     both = Evidence(agreeing=1, conflicting=1)
     decision = replace(held(ReplyKind.ACCEPT, reason), basis=both)
-    out = reconsider(decision, "yes", READER)
+    out = reconsider(decision, said("yes"), READER)
     assert out.needs_review and out.kind == ReplyKind.OTHER
     assert out.reason == f"{decision.reason}; second reader: accept 1.00"
 
@@ -198,7 +207,7 @@ def test_a_guess_with_cues_of_both_answers_is_never_confirmed() -> None:
 )
 def test_both_answers_or_an_answer_elsewhere_always_stay_with_a_person(reason: str) -> None:
     decision = held(ReplyKind.ACCEPT, reason)
-    out = reconsider(decision, "yes", READER)
+    out = reconsider(decision, said("yes"), READER)
     assert out.kind == ReplyKind.OTHER and out.needs_review
     assert out.best_guess == ReplyKind.ACCEPT
     # Shown to the person who decides, in the reason the review form prints and in the cues.
@@ -207,9 +216,9 @@ def test_both_answers_or_an_answer_elsewhere_always_stay_with_a_person(reason: s
 
 
 def test_a_reply_without_an_answer_is_never_given_one() -> None:
-    said = "no sentence accepts or declines"
-    decision = Decision(ReplyKind.OTHER, 0.5, said, needs_review=True, reason=said)
-    out = reconsider(decision, "yes", READER)
+    nothing = "no sentence accepts or declines"
+    decision = Decision(ReplyKind.OTHER, 0.5, nothing, needs_review=True, reason=nothing)
+    out = reconsider(decision, said("yes"), READER)
     assert out.kind == ReplyKind.OTHER and out.needs_review
     assert out.reason == "no sentence accepts or declines; second reader: accept 1.00"
     assert out.cues == ("second reader: accept 1.00",)
