@@ -240,6 +240,9 @@ _PSEUDO = [
     r"(?![^.;]{0,140}\b(written|press\s+release)\b)",
     r"n'hésitez\s+pas|ne\s+pas\s+hésiter\s+à\s+(nous|me)|non\s+seulement"
     r"|\bn'(?:est|était|sont)\s+pas\s+(?:seulement|uniquement)\b|sans\s+(aucun\s+)?doute"
+    # "Il ne fait aucun doute que le Ministre interviendra": no doubt, the act stands.
+    r"|\bne\s+fait\s+(?:aucun|pas\s+de|plus\s+aucun)\s+doute\b"
+    r"|\bn'y\s+a\s+(?:aucun|pas\s+de|nul)\s+doute\b"
     r"|pas\s+de\s+problème|ne\s+(peut|pourra|saurait)\s+que\b|\bpas\s+peu\b"
     r"|\baucune\s+raison\s+de\s+ne\s+pas\b|\brien\s+ne\b(?=[^.;]{0,60}\bplus\s+(que|qu'))|\b(impensable|inconcevable|impossible)\s+(pour\s+[^.;]{1,40}?"
     r"\s+)?de\s+ne\s+pas\b"
@@ -270,6 +273,8 @@ _PSEUDO = [
     r"no\s+(?:es|son|fue|será)\s+s[oó]lo\b|no\s+(?:es|son)\s+únicamente\b|"
     r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+solamente|no\s+únicamente|no\s+(puede|podrá|podía)\s+sino"
     r"|no\s+hay\s+problema"
+    # "No cabe duda de que el Ministro intervendrá": no doubt, the act stands.
+    r"|no\s+(?:cabe|hay|existe|queda)\s+(?:ninguna\s+|la\s+menor\s+)?duda\b"
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
     r"|\bno\s+(es\s+)?((por|debido\s+a)\s+)?(la\s+|una\s+)?(falta|ausencia)\s+de\s+\w+"

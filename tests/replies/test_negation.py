@@ -193,3 +193,22 @@ def test_every_sandbox_answer_is_read_as_meant() -> None:
                     if _read(text).kind.value != kind:
                         wrong.append((language, key, text))
     assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # "No doubt" negates nothing: the act after it stands (written for this test; the
+        # French one was a final decline, a swap, before this rule). A refusal after it still
+        # declines.
+        ("Il ne fait aucun doute que le Ministre interviendra.", "accept"),
+        ("Il n'y a aucun doute : le Ministre interviendra en personne.", "accept"),
+        ("No cabe duda de que el Ministro intervendrá en la sesión.", "accept"),
+        ("No hay ninguna duda de que la Ministra participará.", "accept"),
+        ("There is no doubt that the Minister will attend.", "accept"),
+        ("Il ne fait aucun doute que le Ministre ne pourra pas venir.", "decline"),
+        ("No cabe duda de que el Ministro no podrá asistir.", "decline"),
+    ],
+)
+def test_no_doubt_negates_nothing(text: str, kind: str) -> None:
+    assert classify_text(text).kind.value == kind
