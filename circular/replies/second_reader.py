@@ -98,16 +98,6 @@ def tokens(text: str) -> list[str]:
     inflected forms share one), and for Chinese characters and character pairs."""
     text = unicodedata.normalize("NFKC", text).lower().replace("\u2019", "'")
     words = _WORD.findall(text)
-    if not _HAN.search(text):
-        # Most replies: the same features as the loop below, built by C-level comprehensions.
-        return [
-            *("w:" + word for word in words),
-            *("p:" + word[:5] for word in words if len(word) > 5),
-            *(
-                "b:" + first + " " + second
-                for first, second in zip(["^", *words], words, strict=False)
-            ),
-        ]
     out: list[str] = []
     previous = "^"
     for word in words:

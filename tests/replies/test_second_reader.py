@@ -242,7 +242,7 @@ def test_features_are_the_same_in_every_process() -> None:
 
 def test_tokens_fold_case_width_and_apostrophes_and_split_chinese() -> None:
     assert tokens("The Minister won’t") == tokens("the MINISTER won't")
-    # The quick path (no Chinese) and the loop give the same features to the same words.
+    # A Chinese word beside them changes nothing in the other words' features.
     latin = "Le Ministre participera volontiers"
     assert sorted(tokens(latin)) == sorted(t for t in tokens(latin + " 部") if "部" not in t)
     assert "p:minis" in tokens("ministerial")
