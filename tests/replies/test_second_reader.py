@@ -215,13 +215,52 @@ def test_both_answers_or_an_answer_elsewhere_always_stay_with_a_person(reason: s
     assert out.cues[-1] == "second reader: accept 1.00"
 
 
-def test_a_reply_without_an_answer_is_never_given_one() -> None:
-    nothing = "no sentence accepts or declines"
-    decision = Decision(ReplyKind.OTHER, 0.5, nothing, needs_review=True, reason=nothing)
+NOTHING = "no sentence accepts or declines"
+
+
+def test_a_reply_the_rules_found_no_cue_in_takes_the_second_readers_sure_answer() -> None:
+    decision = Decision(ReplyKind.OTHER, 0.5, NOTHING, needs_review=True, reason=NOTHING)
+    text = f"Greetings from the Ministry. {said('yes')}. The weather is mild."
+    out = reconsider(decision, text, READER)
+    assert out.kind == ReplyKind.ACCEPT and not out.needs_review and out.reason is None
+    assert out.best_guess == ReplyKind.ACCEPT
+    assert out.confidence == pytest.approx(1.0)
+    # The evidence a person sees is the sentence the model reads the answer in.
+    assert out.evidence == f"{said('yes')}."
+    assert out.cues == (
+        "second reader: accept 1.00 (reads an answer where the rules found no cue)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("p", "settled"), [(second_reader.READ_ALONE - 0.01, False), (second_reader.READ_ALONE, True)]
+)
+def test_a_reading_alone_must_reach_its_own_threshold(p: float, settled: bool) -> None:
+    decision = Decision(ReplyKind.OTHER, 0.5, NOTHING, needs_review=True, reason=NOTHING)
+    text = said("hmm")
+    out = reconsider(decision, text, leaning("hmm", text, 1, p))
+    assert (out.kind == ReplyKind.DECLINE) is settled
+    assert out.needs_review is not settled
+    if not settled:
+        assert out.reason == f"{NOTHING}; second reader: decline {p:.2f}"
+
+
+def test_no_answer_read_alone_in_a_short_reply_or_as_other() -> None:
+    decision = Decision(ReplyKind.OTHER, 0.5, NOTHING, needs_review=True, reason=NOTHING)
+    assert reconsider(decision, "yes, thank you", READER).needs_review
+    out = reconsider(decision, said("maybe"), READER)
+    assert out.kind == ReplyKind.OTHER and out.needs_review
+    assert out.reason == f"{NOTHING}; second reader: other 1.00"
+
+
+def test_a_question_or_a_condition_is_never_answered_by_the_second_reader() -> None:
+    # Pending cues are the rules' reading that the answer is still to come: the model, which
+    # reads "yes" in them, may not overrule it.
+    pending = "pending, conditional or a question: Could the Minister speak on Tuesday?"
+    decision = Decision(ReplyKind.OTHER, 0.85, "…", needs_review=True, reason=pending)
     out = reconsider(decision, said("yes"), READER)
     assert out.kind == ReplyKind.OTHER and out.needs_review
-    assert out.reason == "no sentence accepts or declines; second reader: accept 1.00"
-    assert out.cues == ("second reader: accept 1.00",)
+    assert out.reason == f"{pending}; second reader: accept 1.00"
 
 
 def test_features_are_the_same_in_every_process() -> None:
