@@ -95,12 +95,20 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
     """Anchors of a sequence: a run of literals, the literal prefixes of a stretch of it, or
     the anchors of one required element."""
     best: frozenset[str] | None = None
+    for candidate in _candidates(items):
+        best = _choose(best, candidate)
+    return best
+
+
+def _candidates(items: list[tuple[object, object]]) -> list[frozenset[str] | None]:
+    """Every anchor set of a sequence, in order (None for an element without one): each is
+    needed by every match, so all of them together are too."""
+    found: list[frozenset[str] | None] = []
     run: list[str] = []
 
     def close_run() -> None:
-        nonlocal best
         if _long_enough("".join(run)):
-            best = _choose(best, frozenset({fold("".join(run))}))
+            found.append(frozenset({fold("".join(run))}))
         run.clear()
 
     stretch = False  # inside a stretch of literals and classes (its prefixes are known)
@@ -108,7 +116,7 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
         if op not in _ZERO_WIDTH and not stretch:
             heads = _prefixes(items[i:])
             if all(map(_long_enough, heads)):
-                best = _choose(best, frozenset(map(fold, heads)))
+                found.append(frozenset(map(fold, heads)))
         if op not in _ZERO_WIDTH:
             stretch = op is _parser.LITERAL or op is _parser.IN
         if op is _parser.LITERAL:
@@ -117,9 +125,9 @@ def _sequence(items: list[tuple[object, object]]) -> frozenset[str] | None:
         if op in _ZERO_WIDTH:
             continue  # zero-width: consumes nothing, so the literal run goes on
         close_run()
-        best = _choose(best, _element(op, av))
+        found.append(_element(op, av))
     close_run()
-    return best
+    return found
 
 
 def _element(op: object, av: object) -> frozenset[str] | None:
@@ -177,3 +185,70 @@ def anchor_test(parts: list[str]) -> re.Pattern[str] | None:
             return None
         found |= anchored
     return re.compile(_alternation(_trie(frozenset(found))))
+
+
+def _longest_first(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
+    """The trie as an alternation that finds the longest word starting at a position (a
+    word's continuations are tried before the word itself ends)."""
+    alternatives = [re.escape(char) + _longest_first(node[char]) for char in sorted(node) if char]
+    if "" in node:
+        alternatives.append("")
+    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
+
+
+class RequirementTest:
+    """A second, finer prefilter than ``anchor_test``: every top-level alternative of a
+    lexicon needs *all* its anchor sets (each required element's, ``_candidates``), not just
+    one of them, so "communication" alone does not let "this communication … intended
+    recipient" be searched. ``possible(folded)`` is False only when no alternative can match
+    (a search would find nothing)."""
+
+    def __init__(self, needs: list[tuple[frozenset[str], ...]]) -> None:
+        words = frozenset().union(*(s for need in needs for s in need))
+        self._finder = re.compile(f"(?=({_longest_first(_trie(words))}))")
+        # Every anchor starting where a longer one starts is one of its prefixes.
+        shorter = {w: tuple(w[:k] for k in range(1, len(w)) if w[:k] in words) for w in words}
+        self._shorter = {w: found for w, found in shorter.items() if found}
+        self._shorter_keys = frozenset(self._shorter)
+        alone: set[str] = set()  # anchors of an alternative that needs nothing else
+        self._by_anchor: dict[str, list[tuple[frozenset[str], ...]]] = {}
+        for need in needs:
+            first = min(need, key=lambda s: (len(s), -min(map(len, s))))
+            rest = tuple(s for s in need if s is not first)
+            for word in first:
+                if rest:
+                    self._by_anchor.setdefault(word, []).append(rest)
+                else:
+                    alone.add(word)
+        self._alone = frozenset(alone)
+        self._firsts = frozenset(self._by_anchor)
+
+    def possible(self, folded: str) -> bool:
+        """Whether some alternative has all its anchor sets in ``folded`` (``fold(text)``)."""
+        present = set(self._finder.findall(folded))
+        for word in self._shorter_keys.intersection(present):
+            present.update(self._shorter[word])
+        if not self._alone.isdisjoint(present):
+            return True
+        for word in self._firsts.intersection(present):
+            for rest in self._by_anchor[word]:
+                if all(not need.isdisjoint(present) for need in rest):
+                    return True
+        return False
+
+
+def requirement_test(alternatives: list[str]) -> RequirementTest | None:
+    """The finer prefilter of ``alternatives`` (each a top-level alternative of a lexicon's
+    parts, as ``re.IGNORECASE`` compiles it); None when one of them has no anchor at all or
+    cannot be read alone (then ``anchor_test`` decides alone)."""
+    needs: list[tuple[frozenset[str], ...]] = []
+    for alternative in alternatives:
+        try:
+            parsed = _parser.parse(alternative, re.IGNORECASE)
+        except re.error:
+            return None
+        need = tuple(dict.fromkeys(s for s in _candidates(list(parsed)) if s))
+        if not need:
+            return None
+        needs.append(need)
+    return RequirementTest(needs) if needs else None

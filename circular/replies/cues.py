@@ -33,7 +33,7 @@ from __future__ import annotations
 
 import re
 
-from circular.replies.anchors import anchor_test, fold
+from circular.replies.anchors import RequirementTest, anchor_test, fold, requirement_test
 
 _SCRIPTS = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
@@ -145,7 +145,8 @@ class Lexicon:
             )
             self._by_script.setdefault(script, []).append(part)
         self._cache: dict[
-            frozenset[str], tuple[re.Pattern[str] | None, re.Pattern[str] | None]
+            frozenset[str],
+            tuple[re.Pattern[str] | None, re.Pattern[str] | None, RequirementTest | None],
         ] = {}
         self._found: dict[tuple[str, frozenset[str] | None, int], re.Match[str] | None] = {}
         _LEXICONS.append(self)
@@ -158,12 +159,21 @@ class Lexicon:
         if scripts not in self._cache:
             parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
             source = _factored(parts)
+            needed = anchor_test(parts) if parts else None
+            # The finer test (every anchor an alternative needs) only behind the coarse one.
+            each = [a for part in parts for a in _alternatives(part)]
             self._cache[scripts] = (
-                (re.compile(source, re.I), anchor_test(parts)) if parts else (None, None)
+                (re.compile(source, re.I), needed, needed and requirement_test(each))
+                if parts
+                else (None, None, None)
             )
-        pattern, needed = self._cache[scripts]
-        if needed is not None and needed.search(_folded(text)) is None:
-            return None
+        pattern, needed, required = self._cache[scripts]
+        if needed is not None:
+            folded = _folded(text)
+            if needed.search(folded) is None:
+                return None
+            if required is not None and not required.possible(folded):
+                return None
         return pattern
 
     def search(

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from circular.replies import cues
-from circular.replies.anchors import anchor_test, anchors, fold
+from circular.replies.anchors import RequirementTest, anchor_test, anchors, fold, requirement_test
 
 DATA = Path(__file__).parents[1] / "data" / "replies"
 
@@ -24,19 +24,27 @@ ALTERNATIVES = [
     for part in parts
     for alternative in cues._alternatives(part)
 ]
-_TESTS: dict[tuple[str, ...], tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+_Compiled = tuple[re.Pattern[str], re.Pattern[str] | None, RequirementTest | None]
+_TESTS: dict[tuple[str, ...], _Compiled] = {}
 
 
-def _compiled(parts: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str] | None]:
+def _compiled(parts: tuple[str, ...]) -> _Compiled:
     if parts not in _TESTS:
-        _TESTS[parts] = (re.compile(cues._factored(list(parts)), re.I), anchor_test(list(parts)))
+        each = [a for part in parts for a in cues._alternatives(part)]
+        _TESTS[parts] = (
+            re.compile(cues._factored(list(parts)), re.I),
+            anchor_test(list(parts)),
+            requirement_test(each),
+        )
     return _TESTS[parts]
 
 
 def _assert_not_skipped(parts: tuple[str, ...], text: str) -> None:
-    pattern, test = _compiled(parts)
+    pattern, test, required = _compiled(parts)
     if pattern.search(text) is not None:
         assert test is None or test.search(fold(text)) is not None, (parts[0][:80], text)
+        # The finer test: every anchor set the alternatives need.
+        assert required is None or required.possible(fold(text)), (parts[0][:80], text)
 
 
 # Characters that re.IGNORECASE equates with others beyond simple lower case.
@@ -103,3 +111,14 @@ def test_an_alternative_without_a_literal_leaves_the_lexicon_unanchored() -> Non
     assert anchors(r"\b(will|shall)\s+attend") == frozenset({"attend"})
     assert anchors(r"(?<!had\s)\bhope[sd]?\b") == frozenset({"hope"})
     assert anchors(r"\b(не|ни)\b") == frozenset({"не", "ни"})  # a shared first letter
+
+
+def test_an_alternative_needs_all_its_anchors() -> None:
+    required = requirement_test([r"\bthis\s+communication\b[^.]{0,40}\bintended\s+recipient"])
+    assert required is not None
+    assert not required.possible(fold("Thank you for your communication of 3 May."))
+    assert required.possible(fold("This communication is for the intended recipient only."))
+    # A longer anchor starting where a shorter one does: both are present.
+    required = requirement_test([r"\baccept\w*\s+(the\s+)?acceptance"])
+    assert required is not None and required.possible(fold("ACCEPTS THE ACCEPTANCE"))
+    assert requirement_test([r"\bwill\s+attend", r"\b\w+\s\d"]) is None
