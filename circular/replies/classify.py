@@ -64,7 +64,7 @@ from circular.replies.mailtext import (
     raw_header,
 )
 from circular.replies.negation import analyse
-from circular.replies.safety import elsewhere, unsafe
+from circular.replies.safety import another_occasion, unsafe
 from circular.replies.second_reader import reconsider
 from circular.replies.signature import split_signature, spoken
 
@@ -289,7 +289,7 @@ def _decide_text(
         # Round 25: beside a refusal, an acceptance of another occasion (a later edition,
         # another month, the engagement that keeps the Minister away) is no conflict.
         refusals = [" ".join(parts[max(0, s.position - 1) : s.position + 1]) for s in declines]
-        other = [s for s in accepts if elsewhere(s.sentence, s.cue, refusals, event_names)]
+        other = [s for s in accepts if another_occasion(s.sentence, s.cue, refusals, event_names)]
         if other:
             signals = [s for s in signals if s not in other]
             accepts = [s for s in accepts if s not in other]

@@ -731,10 +731,14 @@ def unsafe(
         return f"an indirect question before the answer ({request.group(0).strip()!r})"
     if kind == "decline":
         accept = _free(cues.ACCEPT, window, scripts)
-        found = window.find(accept.group(0)) if accept else -1
-        if found >= 0 and _after_event(_clause_of(window, found), this_event(event_names)):
-            # "…, ya que la Agenda se presentará después del Foro": after the event (round 25).
-            accept = None
+        if accept:
+            # Round 25: another occasion accepted ("…, ya que la Agenda se presentará después
+            # del Foro"; "… Esa semana participará en las ceremonias del bicentenario").
+            later = window.find(accept.group(0)) >= len(own)
+            where = window[len(own) :] if later else own
+            before = " ".join(sentences[max(0, position - 1) : position + 1])
+            if another_occasion(where, accept.group(0), [before], event_names):
+                accept = None
         if accept:
             return f"an acceptance word beside the decline ({accept.group(0).strip()!r})"
         following = sentences[position + 1] if position + 1 < len(sentences) else ""
@@ -881,7 +885,7 @@ def _after_event(clause: str, own: re.Pattern[str] | None) -> bool:
     return False
 
 
-def elsewhere(
+def another_occasion(
     sentence: str,
     cue: str,
     refusals: list[str],
