@@ -289,7 +289,12 @@ def _decide_text(
         # Round 25: beside a refusal, an acceptance of another occasion (a later edition,
         # another month, the engagement that keeps the Minister away) is no conflict.
         refusals = [" ".join(parts[max(0, s.position - 1) : s.position + 1]) for s in declines]
-        other = [s for s in accepts if another_occasion(s.sentence, s.cue, refusals, event_names)]
+        # (The Y of "not X but Y" is read by its own rules.)
+        other = [
+            s
+            for s in accepts
+            if not s.substitution and another_occasion(s.sentence, s.cue, refusals, event_names)
+        ]
         if other:
             signals = [s for s in signals if s not in other]
             accepts = [s for s in accepts if s not in other]

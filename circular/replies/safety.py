@@ -899,9 +899,10 @@ def another_occasion(
     участвует Министр". ``refusals`` are the refusing sentences, each with the sentence before
     it; None when the acceptance may be of the invitation itself."""
     scripts = cues.scripts_of(sentence)
-    at = sentence.lower().find(cue.lower()) if cue else -1
-    if at < 0:
-        return None
+    lowered, said = sentence.lower(), cue.lower()
+    at = lowered.find(said) if cue else -1
+    if at < 0 or lowered.find(said, at + 1) >= 0:
+        return None  # not found, or found twice: which one accepts cannot be told
     start, end = _clause_at(sentence, at)
     clause = sentence[start:end]
     later = cues.LATER_OCCASION.search(clause, scripts)
