@@ -382,6 +382,8 @@ _PREFER_NOT_DAY = re.compile(
     + r"|(?:يفضل|نفضل)\s+(?:عدم|ألا)\s+\S+(?:\s+\S+){0,3}?\s+يوم",
     re.I,
 )
+# (A quick test for the words of preference before the pattern is run on a clause.)
+_PREFER = re.compile(r"pr[eé]f[eé]r|предпоч|最好|希望|宜|يفضل|نفضل", re.I)
 # Round 25: a double negative over a verb of noticing ("cannot fail to notice that …", « ne
 # peut manquer de constater », "no puede dejar de notar", «не может не заметить», "不能不注意到",
 # "لا يسعه إلا أن يلاحظ") says what the Minister sees, not that he takes part.
@@ -616,7 +618,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal(answer_word, sentence, position, True, cue=clause.strip(), explicit=True)
             )
-        elif not explicit and _PREFER_NOT_DAY.search(body):
+        elif not explicit and _PREFER.search(body) and _PREFER_NOT_DAY.search(body):
             # "would prefer not to speak on Friday 26 March": a slot asked for (round 25).
             negated_before = True
         elif (not explicit or _DAY_ONLY.match(body)) and _DAY_NOT_POSSIBLE.search(body):
