@@ -64,7 +64,7 @@ from circular.replies.mailtext import (
     raw_header,
 )
 from circular.replies.negation import analyse
-from circular.replies.safety import unsafe
+from circular.replies.safety import another_occasion, unsafe
 from circular.replies.second_reader import reconsider
 from circular.replies.signature import split_signature, spoken
 
@@ -285,6 +285,19 @@ def _decide_text(
         signals.extend(score_sentence(sentence, position))
     accepts = [s for s in signals if s.kind == "accept"]
     declines = [s for s in signals if s.kind == "decline"]
+    if accepts and declines and not any(s.delegate for s in accepts):
+        # Round 25: beside a refusal, an acceptance of another occasion (a later edition,
+        # another month, the engagement that keeps the Minister away) is no conflict.
+        refusals = [" ".join(parts[max(0, s.position - 1) : s.position + 1]) for s in declines]
+        # (The Y of "not X but Y" is read by its own rules.)
+        other = [
+            s
+            for s in accepts
+            if not s.substitution and another_occasion(s.sentence, s.cue, refusals, event_names)
+        ]
+        if other:
+            signals = [s for s in signals if s not in other]
+            accepts = [s for s in accepts if s not in other]
     pending = [s for s in signals if s.kind in ("hedge", "question")]
     delegates = [s for s in accepts if s.delegate]
     described = tuple(_describe(s) for s in signals)

@@ -1017,7 +1017,9 @@ COURTESY = _compile(
         r"(late\s+(reply|response|answer)|delay\w*)"
         # Round 11: every closing formula, the addressee named inside it ("Please accept, Mr
         # Secretary-General, the renewed assurances of …"); the late notice apologised for.
-        r"|(?:^\s*|\b(?:please|kindly|pray)\s+)(?:accept|receive)\b[^.;]{0,80}?\b(?:assurances?"
+        # Round 25: a title's abbreviation point inside it ("Please accept, Mr. Secretary-General").
+        r"|(?:^\s*|\b(?:please|kindly|pray)\s+)(?:accept|receive)\b(?:[^.;]|\b(?:mrs?|ms|dr)\.)"
+        r"{0,80}?\b(?:assurances?"
         r"|consideration|esteem|sentiments|respects)\b[^.;]*"
         r"|\b(?:regret|apologi[sz]e\s+for|apologies\s+for|sorry\s+for)\s+(?:the|this|our|my|any)\s+"
         r"(?:(?:late|belated|delayed|short)\s+(?:reply|response|answer|notice|notification"
@@ -2047,9 +2049,11 @@ LATER_OCCASION = _compile(
         r"\b(?:in\s+(?:the\s+)?future|future\s+(?:session|edition|event|meeting|forum)s?|next\s+year"
         r"|next\s+(?:edition|forum)|(?:the\s+)?(?:minutes|proceedings|outcome\s+document|summary"
         r"\s+report|final\s+report))\b",
-        r"\b(?:à\s+l'avenir|l'an\s+prochain|l'année\s+prochaine|prochaine\s+édition|compte\s+rendu"
+        r"\b(?:à\s+l'avenir|l'an\s+prochain|l'année\s+prochaine|prochaines?\s+éditions?"
+        r"|(?:futures?\s+éditions?|éditions?\s+futures?)|compte\s+rendu"
         r"|actes\s+du|rapport\s+final)\b",
-        r"\b(?:en\s+el\s+futuro|el\s+próximo\s+año|el\s+año\s+próximo|próxima\s+edición|actas?\b"
+        r"\b(?:en\s+el\s+futuro|el\s+próximo\s+año|el\s+año\s+próximo|próximas?\s+edici\w+"
+        r"|futuras?\s+edici\w+|edici\w+\s+futuras?|actas?\b"
         r"|relatoría|informe\s+final|memoria\s+del)",
         r"(?<![\w\u0400-\u04ff])(?:в\s+будущем|в\s+следующем\s+году|следующ\w+\s+(?:форум|сесси)\w*"
         r"|протокол\w*|итогов\w+\s+(?:доклад|документ)\w*)(?![\w\u0400-\u04ff])",

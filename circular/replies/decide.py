@@ -361,6 +361,49 @@ _DAY_NOT_POSSIBLE = re.compile(
 )
 # The day's negation restricted by "only" ("只是22日无法…"): its negator is no refusal word.
 _DAY_ONLY = re.compile(r"^\s*" + _ONLY)
+# Round 25: a preference not to speak on one day ("would prefer not to speak on Friday 26
+# March", « préférerait ne pas intervenir le vendredi », "preferiría no intervenir el viernes",
+# «предпочёл бы не выступать в пятницу», "最好不要安排在周五", "يفضل ألا يتحدث يوم الجمعة")
+# asks for a slot; it refuses nothing.
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|lundi|mardi|mercredi|jeudi|vendredi|lunes"
+    r"|martes|miércoles|jueves|viernes|понедельник|вторник|среду|четверг|пятницу|\d{1,2})"
+)
+_PREFER_NOT_DAY = re.compile(
+    r"\bprefers?\s+not\s+to\s+\w+(?:\s+\w+){0,3}?\s+on\s+(?:the\s+)?"
+    + _WEEKDAY
+    + r"|\bpréfér\w*\s+ne\s+pas\s+\w+(?:\s+\w+){0,3}?\s+(?:le\s+)?"
+    + _WEEKDAY
+    + r"|\bprefer\w*\s+no\s+\w+(?:\s+\w+){0,3}?\s+(?:el\s+)?"
+    + _WEEKDAY
+    + r"|(?<![\w\u0400-\u04ff])предпоч\w*\s+(?:бы\s+)?не\s+\w+(?:\s+\w+){0,3}?\s+(?:в\s+|во\s+)?"
+    + _WEEKDAY
+    + r"|(?:最好|希望|宜)(?:不要|不|别|勿)(?:安排)?(?:在)?(?:周|星期|礼拜|\d{1,2}日)"
+    + r"|(?:يفضل|نفضل)\s+(?:عدم|ألا)\s+\S+(?:\s+\S+){0,3}?\s+يوم",
+    re.I,
+)
+# (A quick test for the words of preference before the pattern is run on a clause.)
+_PREFER = re.compile(r"pr[eé]f[eé]r|предпоч|最好|希望|宜|يفضل|نفضل", re.I)
+# Round 25: a double negative over a verb of noticing ("cannot fail to notice that …", « ne
+# peut manquer de constater », "no puede dejar de notar", «не может не заметить», "不能不注意到",
+# "لا يسعه إلا أن يلاحظ") says what the Minister sees, not that he takes part.
+_NOTICED = re.compile(
+    r"^\W*(?:to\s+)?(?:notice|note|observe|see|recall|recogni[sz]e|remark|point\s+out)\b"
+    r"|^\W*(?:de\s+|d')?(?:constater|noter|remarquer|relever|rappeler|souligner|observer)\b"
+    r"|^\W*(?:de\s+)?(?:notar|observar|señalar|constatar|recordar|advertir)\b"
+    r"|^\W*(?:заметить|отметить|признать|напомнить|обратить)"
+    r"|^\W*(?:注意到|指出|看到|提到)"
+    r"|^\W*(?:أن\s+)?(?:يلاحظ|نلاحظ|يشير|نشير|ننوه|ينوه)",
+    re.I,
+)
+
+
+def _noticing(body: str, litotes: str) -> bool:
+    """Whether the double negative ``litotes`` governs a verb of noticing in ``body``."""
+    at = body.find(litotes)
+    return at >= 0 and bool(_NOTICED.search(body[at + len(litotes) :]))
+
+
 _BARE_CONTRAST = re.compile(
     r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
     r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
@@ -575,6 +618,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             found.append(
                 Signal(answer_word, sentence, position, True, cue=clause.strip(), explicit=True)
             )
+        elif not explicit and _PREFER.search(body) and _PREFER_NOT_DAY.search(body):
+            # "would prefer not to speak on Friday 26 March": a slot asked for (round 25).
+            negated_before = True
         elif (not explicit or _DAY_ONLY.match(body)) and _DAY_NOT_POSSIBLE.search(body):
             # "la date du 22 mars n'est pas possible pour lui": one day refused, not the
             # invitation; a "not the 22nd but the 25th" may follow (round 13).
@@ -611,6 +657,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             litotes
             and not _RELATIVE.match(clause)
             and not (_ATTITUDE.search(litotes) and participate is None)
+            and not _noticing(clause, litotes)
         ):
             # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
             # alone affirms the attendance it denies missing (not in a relative clause: "the

@@ -732,6 +732,14 @@ def unsafe(
     if kind == "decline":
         accept = _free(cues.ACCEPT, window, scripts)
         if accept:
+            # Round 25: another occasion accepted ("…, ya que la Agenda se presentará después
+            # del Foro"; "… Esa semana participará en las ceremonias del bicentenario").
+            later = window.find(accept.group(0)) >= len(own)
+            where = window[len(own) :] if later else own
+            before = " ".join(sentences[max(0, position - 1) : position + 1])
+            if another_occasion(where, accept.group(0), [before], event_names):
+                accept = None
+        if accept:
             return f"an acceptance word beside the decline ({accept.group(0).strip()!r})"
         following = sentences[position + 1] if position + 1 < len(sentences) else ""
         beyond = following[len(_next_clause(sentences, position)) :]
@@ -807,3 +815,115 @@ def unsafe(
         # occasion, and the answer to this one is no.
         return f"a refusal now and another occasion after a contrast ({later.group(0).strip()!r})"
     return None
+
+
+# Round 25: what an acceptance beside a refusal may accept instead of the invitation.
+# A month named as an adjective (Russian "майские сессии", "мартовская неделя").
+_MONTH_ADJECTIVE = re.compile(
+    r"(?<![\w\u0400-\u04ff])(январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск"
+    r"|сентябрьск|октябрьск|ноябрьск|декабрьск)\w*",
+    re.I,
+)
+_MONTH_ADJECTIVES = {
+    "январск": 1, "февральск": 2, "мартовск": 3, "апрельск": 4, "майск": 5, "июньск": 6,
+    "июльск": 7, "августовск": 8, "сентябрьск": 9, "октябрьск": 10, "ноябрьск": 11,
+    "декабрьск": 12,
+}  # fmt: skip
+# Engagements elsewhere as the object of the accepting verb ("will be attending the
+# President's engagements", «участвует в мероприятиях», "出席其他活动").
+_ENGAGEMENT = cues.Lexicon(
+    [
+        r"\b(engagements|commitments|programme\s+of\s+visits|celebrations?|festivities)\b",
+        r"\b(engagements|célébrations?|festivités|cérémonies)\b",
+        r"\b(compromisos|celebraciones|festejos|ceremonias)\b",
+        r"(?<![\w\u0400-\u04ff])(празднован|торжеств|церемони)\w*",
+        r"庆祝|慶祝|庆典|慶典|典礼|典禮|调研|調研|视察|視察",
+        r"احتفال|مراسم|ارتباطات",
+    ]
+)
+# A relative clause after a preposition ("at which", "в котором", "où", "en el que"): it
+# speaks of the noun before it.
+_RELATIVE_AFTER = re.compile(
+    r"^\s*(?:(?:at|in|during)\s+which\b|où\b|(?:в|на|при|с)\s+котор\w*|в\s+рамках\s+котор\w*"
+    r"|(?:en|durante)\s+(?:el|la|los|las)\s+(?:que|cual(?:es)?)\b|(?:التي|الذي)\s)",
+    re.I,
+)
+# "after the Forum", « après le Forum », "después del Foro", «после форума», "论坛之后",
+# "بعد المنتدى": an occasion later than the event (the event's own name follows).
+_AFTER = re.compile(
+    r"\b(?:after|following|après|después\s+del?|tras|posterior(?:mente)?\s+al?)\s+(?:the\s+|le\s+|la"
+    r"\s+|l'|el\s+)?$|(?<![\w\u0400-\u04ff])после\s+$|بعد\s+(?:انعقاد\s+)?$",
+    re.I,
+)
+_AFTER_HAN = re.compile(r"^\S{0,4}?(?:之后|之後|以后|以後|后|後|结束后|結束後)")
+
+
+def _months(text: str) -> frozenset[int]:
+    found = set(months_named(text))
+    for match in _MONTH_ADJECTIVE.finditer(text):
+        found.add(_MONTH_ADJECTIVES[match.group(1).lower()])
+    return frozenset(found)
+
+
+def _clause_at(sentence: str, at: int) -> tuple[int, int]:
+    start = max((m.end() for m in _CLAUSE.finditer(sentence, 0, at)), default=0)
+    end = next((m.start() for m in _CLAUSE.finditer(sentence, at)), len(sentence))
+    return start, end
+
+
+def _clause_of(text: str, at: int) -> str:
+    start, end = _clause_at(text, at)
+    return text[start:end]
+
+
+def _after_event(clause: str, own: re.Pattern[str] | None) -> bool:
+    if own is None:
+        return False
+    for name in own.finditer(clause):
+        if _AFTER.search(clause[: name.start()][-24:]) or _AFTER_HAN.match(clause[name.end() :]):
+            return True
+    return False
+
+
+def another_occasion(
+    sentence: str,
+    cue: str,
+    refusals: list[str],
+    event_names: tuple[str, ...],
+) -> str | None:
+    """What an acceptance read beside a refusal of the invitation accepts instead, when it is
+    another occasion than the invitation's (round 25): "will gladly consider taking part in
+    future editions", "будем рады участвовать в мае" after a refusal that names March, "the
+    strategy will be presented after the Forum", "участвует в мероприятиях, связанных с
+    празднованием …" (the engagement that is the refusal's reason), "…совещание, в котором
+    участвует Министр". ``refusals`` are the refusing sentences, each with the sentence before
+    it; None when the acceptance may be of the invitation itself."""
+    scripts = cues.scripts_of(sentence)
+    lowered, said = sentence.lower(), cue.lower()
+    at = lowered.find(said) if cue else -1
+    if at < 0 or lowered.find(said, at + 1) >= 0:
+        return None  # not found, or found twice: which one accepts cannot be told
+    start, end = _clause_at(sentence, at)
+    clause = sentence[start:end]
+    later = cues.LATER_OCCASION.search(clause, scripts)
+    if later:
+        return later.group(0).strip()
+    own = this_event(event_names)
+    if _after_event(clause, own):
+        return "after the event"
+    # The month may be said in an earlier clause of the sentence ("5月论坛…如有…，我们愿意…").
+    moved = _months(sentence[:end])
+    if moved:
+        named = frozenset().union(*(_months(text) for text in refusals))
+        if named and not named & moved:
+            return "another month"
+    if own is not None and own.search(clause):
+        return None
+    # The object of the accepting verb, or the antecedent of a relative clause it opens.
+    after = sentence[at + len(cue) : end]
+    event = _EVENT.search(after, scripts) or _ENGAGEMENT.search(after, scripts)
+    if event is None and _RELATIVE_AFTER.match(clause):
+        before = sentence[max(0, start - 120) : start]
+        if own is None or not own.search(before):
+            event = _EVENT.search(before, scripts) or _ENGAGEMENT.search(before, scripts)
+    return event.group(0).strip() if event else None

@@ -93,6 +93,7 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
         "frozen23",
         "frozen24",
         "frozen25",
+        "frozen26",
     ],
 )
 def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
