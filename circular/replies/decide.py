@@ -404,6 +404,32 @@ def _noticing(body: str, litotes: str) -> bool:
     return at >= 0 and bool(_NOTICED.search(body[at + len(litotes) :]))
 
 
+# Round 26: a double negative over a verb of reporting back ("will not fail to get back to
+# you", « ne manquerons pas de revenir vers vous », "no dejaremos de responderles", «не преминем
+# сообщить», "لن نتوانى عن إبلاغكم") promises news of the answer, not the answer.
+_REPORTED = re.compile(
+    r"^\W*(?:to\s+)?(?:get\s+back|revert|come\s+back|write\s+back|inform|notify|advise|update"
+    r"|let\s+you\s+know|keep\s+you|reply|respond)\b"
+    r"|^\W*(?:de\s+|d')?(?:revenir\s+vers|vous\s+(?:informer|tenir|faire\s+(?:savoir|part|connaître)"
+    r"|communiquer|transmettre|répondre|recontacter|écrire|aviser|prévenir|notifier)"
+    r"|informer|aviser|prévenir|tenir\s+informé|répondre|recontacter)\b"
+    r"|^\W*(?:de\s+)?(?:informar|comunicar|notificar|avisar|responder|contestar|escribir"
+    r"|mantener\w*\s+informad|volver\s+a\s+(?:escribir|contactar|comunicar))"
+    r"|^\W*(?:сообщить|проинформировать|информировать|уведомить|известить|ответить|связаться"
+    r"|поставить\s+вас\s+в\s+известность|держать\s+вас)"
+    r"|^\W*(?:及时)?(?:告知|通知|答复|回复|函告|联系|告诉)"
+    r"|^\W*(?:أن\s+|عن\s+|في\s+)?(?:إبلاغ|نبلغ|يبلغ|إخطار|نخطر|إعلام|نعلم|موافا|نوافي|يوافي|الرد"
+    r"|نرد|إفاد|نفيد|التواصل|نتواصل)",
+    re.I,
+)
+
+
+def _reporting(body: str, litotes: str) -> bool:
+    """Whether the double negative ``litotes`` governs a verb of reporting back in ``body``."""
+    at = body.find(litotes)
+    return at >= 0 and bool(_REPORTED.search(body[at + len(litotes) :]))
+
+
 _BARE_CONTRAST = re.compile(
     r"^\s*(instead|rather|however|à\s+la\s+place|en\s+revanche|en\s+cambio|en\s+su\s+lugar"
     r"|sin\s+embargo|вместо\s+этого|однако)\s*$",
@@ -653,6 +679,10 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                     cue=accept.group(0),
                 )
             )
+        elif litotes and _reporting(clause, litotes):
+            # "Nous ne manquerons pas de revenir vers vous", «не преминем сообщить вам»: a
+            # promise to report back, not the act; the answer is still to come.
+            found.append(Signal("hedge", sentence, position, contrast, cue=litotes))
         elif (
             litotes
             and not _RELATIVE.match(clause)

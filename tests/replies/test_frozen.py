@@ -67,9 +67,10 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
     assert set(result.tables["language"]) == {"ar", "en", "es", "fr", "ru", "zh"}
 
 
-# Sets 6-25 were scored once each and tuned on after (rounds 6-24): their accuracy targets are not
-# met, but no reply of theirs may be swapped or answered wrongly without a person (frozen24 since
-# round 24, which sent its acknowledgement filed under a number to a person).
+# Sets 6-27 were scored once each and tuned on after (rounds 6-26): their accuracy targets are not
+# all met, but no reply of theirs may be swapped or answered wrongly without a person (frozen24
+# since round 24, which sent its acknowledgement filed under a number to a person; frozen27 since
+# round 26, which sent a promise to report back to a person).
 @pytest.mark.parametrize(
     "name",
     [
@@ -94,6 +95,7 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
         "frozen24",
         "frozen25",
         "frozen26",
+        "frozen27",
     ],
 )
 def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
