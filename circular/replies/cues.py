@@ -387,7 +387,9 @@ ACCEPT = _compile(
         # Round 17: "代表团/代表處" (a delegation, a mission) is a noun, not "represent":
         # "贺信将于…经我国常驻代表团转交" (a letter handed on through the mission) accepts
         # nothing.
-        r"|(将|將)(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式))?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言|發言|发表|發表|致辞|宣读|宣讀|代表(?![团團处處]))"
+        # Round 27: "发言人" is the speaker, a noun ("将于3月1日前告知发言人姓名": the name is
+        # still to come), not the verb.
+        r"|(将|將)(亲自|親自|(?:以|通过|通過)[^。；，]{0,6}?(?:方式|形式))?(于|於|由|在)[^。；，]{1,30}(出席|参加|參加|发言(?!人)|發言(?!人)|发表|發表|致辞|宣读|宣讀|代表(?![团團处處]))"
         # A bare verb after the subject is a statement: "部长参加", "部长出席并发言".
         r"|(部长|部長|副部长|副部長|大臣|本部|我部|我方|我们|我們)\s*(本人|亲自|親自)?\s*(按计划|按計劃|如期|照常)?\s*(出席|参加|參加|与会|與會)(?!事宜|问题|一事|安排)",
         # ar
@@ -482,7 +484,20 @@ ACCEPT = _compile(
         r"(?<![\w\u0400-\u04ff])(запишите|поставьте|внесите|включите)\s+(его|её|ее|меня|нас"
         r"|министра)\s+(на|в)\s",
         r"(请|麻烦)?(把|将)(部长|部長)(排在|安排在|列入|排进)",
-        r"(يرجى|الرجاء|نرجو)\s+(إدراج|تسجيل|وضع)\s+(اسم\s+)?(معاليه|معاليها|الوزير|الوزيرة)",
+        # Round 27: a request to put the Minister, named with the ministry, on the list of
+        # speakers ("请将科学技术部部长列入3月24日的发言名单", "please include the Minister in
+        # the list of speakers", « veuillez inscrire la Ministre sur la liste des orateurs »).
+        r"(请|烦请|麻烦)(把|将)[^。；，]{1,12}?(部长|部長)(列入|加入|纳入|納入|排入)[^。；，]{0,12}"
+        r"(发言|發言)(人)?(名单|名單)",
+        r"\b(please|kindly)\s+(include|add|put|list|register|inscribe)\s+(the\s+|our\s+)?"
+        r"(minister|deputy\s+minister|secretary\s+of\s+state)\b[^.;]{0,40}\b(on|in|to)\s+the\s+"
+        r"(list|roster)\s+of\s+(speakers|orators)"
+        r"|\b(veuillez|merci\s+de|prière\s+d[e'])\s*(inscrire|ajouter|porter)\s+(le\s+|la\s+|l')"
+        r"(ministre|secrétaire\s+d'état)[^.;]{0,40}\bliste\s+des\s+(orateurs|intervenants)"
+        r"|\b(les\s+rogamos|le\s+rogamos|sírvanse|favor\s+de|les\s+solicitamos)\s+(incluir|inscribir"
+        r"|añadir|agregar)\s+(al|a\s+la)\s+(ministr|viceministr|secretari)\w*[^.;]{0,40}\blista\s+"
+        r"de\s+(oradores|intervinientes)",
+        r"(يرجى|الرجاء|نرجو)\s+(إدراج|تسجيل|وضع)\s+(اسم\s+)?(معالي\s+)?(معاليه|معاليها|الوزير|الوزيرة)",
         # Round 10: the near future ("is going to speak", "va faire l'allocution", "va a
         # intervenir"), the speech in the passive with its speaker ("sera présentée par",
         # "será pronunciada por", "будет зачитано"), consent given ("a marqué son accord pour",
@@ -587,6 +602,19 @@ DECLINE = _compile(
         r"\bexcuser\s+(l'absence\s+d[eu]\s+|le\s+|la\s+)(\S+\s+){0,2}?ministre\b",
         r"\b(disculpe?n?|excusar|excuse)\s+(al|a\s+la)\s+(\S+\s+){0,2}?ministr[oa]\b",
         r"(просим|прошу)\s+извинить\s+(\S+\s+)?министра",
+        # Round 27: asking to take the Minister or the country off the list of speakers
+        # ("Please remove the Minister from the list of speakers", "请将中国从发言人名单中去掉").
+        r"\b(please|kindly)\s+(remove|delete|withdraw|drop|take)\s+(\S+\s+){1,4}?(off|from)\s+the\s+"
+        r"(list|roster)\s+of\s+speakers",
+        r"\b(veuillez|merci\s+de|prière\s+d[e'])\s*(retirer|supprimer|rayer|enlever)\s+(\S+\s+){1,4}?"
+        r"de\s+la\s+liste\s+des\s+(orateurs|intervenants)",
+        r"\b(les\s+rogamos|le\s+rogamos|sírvanse|favor\s+de|les\s+solicitamos)\s+(retirar|eliminar"
+        r"|excluir|quitar|suprimir)\s+(\S+\s+){1,4}?de\s+la\s+lista\s+de\s+(oradores|intervinientes)",
+        r"(просим|прошу)\s+(исключить|убрать|удалить|вычеркнуть|снять)\s+(\S+\s+){1,4}?из\s+списка\s+"
+        r"(выступающих|докладчиков|ораторов)",
+        r"(请|烦请|麻烦)(把|将)[^。；，]{1,12}?从[^。；，]{0,8}(发言|發言)(人)?(名单|名單)(中|上)?"
+        r"(删除|刪除|去掉|撤下|移除|拿掉|删去|刪去)",
+        r"(?:يرجى|نرجو|الرجاء)\s+(?:حذف|شطب|سحب|إزالة)\s+(?:\S+\s+){1,4}?من\s+قائمة\s+المتحدثين",
         # Round 8: cannot get away ("实在抽不开身").
         r"抽不开身|抽不出身|脱不开身|脫不開身|分身乏术|分身乏術",
         r"\bregret\w*\b(?!\s+(the|any|our)\s+(delay|inconvenience|late))|\bwith\s+regret\b|\bregretfully\b|\bregrettably\b"
