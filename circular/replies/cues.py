@@ -86,21 +86,24 @@ def _folded(text: str) -> str:
 
 
 # The anchors of every lexicon, per scripts, found in a text by one scan shared by all the
-# lexicons (``anchors.AnchorScan``): a text is scanned once, not once per lexicon. A lexicon
-# first read for some scripts adds its anchors (the scan is rebuilt, the memo emptied).
+# lexicons (``anchors.AnchorScan``): a text is scanned once, not once per lexicon. Scripts
+# first met: every lexicon is built for them at once, and their scan once.
 _WORDS: dict[frozenset[str], frozenset[str]] = {}
 _SCANS: dict[frozenset[str], AnchorScan] = {}
 _PRESENT: dict[tuple[str, frozenset[str]], set[str]] = {}
 
 
-def _scan_words(
-    scripts: frozenset[str], needed: frozenset[str] | None, required: RequirementTest | None
-) -> None:
-    words = _WORDS.get(scripts, frozenset()).union(
-        needed or (), required.words if required is not None else ()
-    )
-    if words != _WORDS.get(scripts):
-        _WORDS[scripts] = words
+def _prepare(scripts: frozenset[str]) -> None:
+    """Every lexicon's pattern and tests for ``scripts``, and the words of their shared scan."""
+    words: set[str] = set()
+    for lexicon in _LEXICONS:
+        if scripts not in lexicon._cache:
+            lexicon._build(scripts)
+        _, needed, required = lexicon._cache[scripts]
+        words.update(needed or ())
+        words.update(required.words if required is not None else ())
+    if frozenset(words) != _WORDS.get(scripts):
+        _WORDS[scripts] = frozenset(words)
         _SCANS.pop(scripts, None)
         _PRESENT.clear()
 
@@ -198,16 +201,7 @@ class Lexicon:
         nothing (``circular.replies.anchors``)."""
         scripts = scripts if scripts is not None else scripts_of(text)
         if scripts not in self._cache:
-            parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
-            source = _factored(parts)
-            needed = anchor_words(parts) if parts else None
-            # The finer test (every anchor an alternative needs) only behind the coarse one.
-            each = [a for part in parts for a in _alternatives(part)]
-            required = requirement_test(each) if needed is not None else None
-            self._cache[scripts] = (
-                (re.compile(source, re.I), needed, required) if parts else (None, None, None)
-            )
-            _scan_words(scripts, needed, required)
+            _prepare(scripts)
         pattern, needed, required = self._cache[scripts]
         if needed is not None:
             present = _present(text, scripts)
@@ -216,6 +210,18 @@ class Lexicon:
             if required is not None and not required.possible_with(present):
                 return None
         return pattern
+
+    def _build(self, scripts: frozenset[str]) -> None:
+        """The pattern and anchor tests of the fragments of ``scripts``."""
+        parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
+        source = _factored(parts)
+        needed = anchor_words(parts) if parts else None
+        # The finer test (every anchor an alternative needs) only behind the coarse one.
+        each = [a for part in parts for a in _alternatives(part)]
+        required = requirement_test(each) if needed is not None else None
+        self._cache[scripts] = (
+            (re.compile(source, re.I), needed, required) if parts else (None, None, None)
+        )
 
     def search(
         self, text: str, scripts: frozenset[str] | None = None, pos: int = 0
