@@ -178,13 +178,19 @@ def anchor_test(parts: list[str]) -> re.Pattern[str] | None:
     whenever one of ``parts`` (with ``re.IGNORECASE``) matches ``text``: their anchors as one
     trie, which the regular-expression engine tests in one pass. None: some part has no
     anchors (always search). Each part is analysed once, whatever scripts it is combined with."""
+    found = anchor_words(parts)
+    return None if found is None else re.compile(_alternation(_trie(found)))
+
+
+def anchor_words(parts: list[str]) -> frozenset[str] | None:
+    """The anchors ``anchor_test`` looks for, as a set (None: some part has none)."""
     found: set[str] = set()
     for part in parts:
         anchored = anchors(part)
         if not anchored:
             return None
         found |= anchored
-    return re.compile(_alternation(_trie(frozenset(found))))
+    return frozenset(found)
 
 
 def _longest_first(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
@@ -196,6 +202,26 @@ def _longest_first(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
     return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
 
 
+class AnchorScan:
+    """Which of ``words`` a folded text contains, found in one pass: one scan serves every
+    lexicon whose anchors are among ``words`` (``cues``: one per text, not one per lexicon)."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self._finder = re.compile(f"(?=({_longest_first(_trie(words))}))")
+        # Every anchor starting where a longer one starts is one of its prefixes.
+        shorter = {w: tuple(w[:k] for k in range(1, len(w)) if w[:k] in words) for w in words}
+        self._shorter = {w: found for w, found in shorter.items() if found}
+        self._shorter_keys = frozenset(self._shorter)
+
+    def present(self, folded: str) -> set[str]:
+        """Every word of the scan that occurs in ``folded`` (the longest at each position, and
+        the words it starts with)."""
+        present = set(self._finder.findall(folded))
+        for word in self._shorter_keys.intersection(present):
+            present.update(self._shorter[word])
+        return present
+
+
 class RequirementTest:
     """A second, finer prefilter than ``anchor_test``: every top-level alternative of a
     lexicon needs *all* its anchor sets (each required element's, ``_candidates``), not just
@@ -205,11 +231,8 @@ class RequirementTest:
 
     def __init__(self, needs: list[tuple[frozenset[str], ...]]) -> None:
         words = frozenset().union(*(s for need in needs for s in need))
-        self._finder = re.compile(f"(?=({_longest_first(_trie(words))}))")
-        # Every anchor starting where a longer one starts is one of its prefixes.
-        shorter = {w: tuple(w[:k] for k in range(1, len(w)) if w[:k] in words) for w in words}
-        self._shorter = {w: found for w, found in shorter.items() if found}
-        self._shorter_keys = frozenset(self._shorter)
+        self.words = words
+        self._scan = AnchorScan(words)
         alone: set[str] = set()  # anchors of an alternative that needs nothing else
         self._by_anchor: dict[str, list[tuple[frozenset[str], ...]]] = {}
         for need in needs:
@@ -225,9 +248,11 @@ class RequirementTest:
 
     def possible(self, folded: str) -> bool:
         """Whether some alternative has all its anchor sets in ``folded`` (``fold(text)``)."""
-        present = set(self._finder.findall(folded))
-        for word in self._shorter_keys.intersection(present):
-            present.update(self._shorter[word])
+        return self.possible_with(self._scan.present(folded))
+
+    def possible_with(self, present: set[str]) -> bool:
+        """``possible`` from the anchors found in the folded text (``AnchorScan.present`` of
+        any word set that holds ``self.words``: other words found change nothing)."""
         if not self._alone.isdisjoint(present):
             return True
         for word in self._firsts.intersection(present):

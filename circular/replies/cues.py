@@ -33,7 +33,13 @@ from __future__ import annotations
 
 import re
 
-from circular.replies.anchors import RequirementTest, anchor_test, fold, requirement_test
+from circular.replies.anchors import (
+    AnchorScan,
+    RequirementTest,
+    anchor_words,
+    fold,
+    requirement_test,
+)
 
 _SCRIPTS = {
     "cyrillic": re.compile(r"[\u0400-\u04ff]"),
@@ -63,6 +69,7 @@ def forget() -> None:
     for lexicon in _LEXICONS:
         lexicon._found.clear()
     _FOLDED.clear()
+    _PRESENT.clear()
 
 
 # Each text folded once (``anchors.fold``) for the anchor tests of all lexicons.
@@ -75,6 +82,43 @@ def _folded(text: str) -> str:
         found = fold(text)
         if len(_FOLDED) < _MEMO:
             _FOLDED[text] = found
+    return found
+
+
+# The anchors of every lexicon, per scripts, found in a text by one scan shared by all the
+# lexicons (``anchors.AnchorScan``): a text is scanned once, not once per lexicon. Scripts
+# first met: every lexicon is built for them at once, and their scan once.
+_WORDS: dict[frozenset[str], frozenset[str]] = {}
+_SCANS: dict[frozenset[str], AnchorScan] = {}
+_PRESENT: dict[tuple[str, frozenset[str]], set[str]] = {}
+
+
+def _prepare(scripts: frozenset[str]) -> None:
+    """Every lexicon's pattern and tests for ``scripts``, and the words of their shared scan."""
+    words: set[str] = set()
+    for lexicon in _LEXICONS:
+        if scripts not in lexicon._cache:
+            lexicon._build(scripts)
+        _, needed, required = lexicon._cache[scripts]
+        words.update(needed or ())
+        words.update(required.words if required is not None else ())
+    if frozenset(words) != _WORDS.get(scripts):
+        _WORDS[scripts] = frozenset(words)
+        _SCANS.pop(scripts, None)
+        _PRESENT.clear()
+
+
+def _present(text: str, scripts: frozenset[str]) -> set[str]:
+    """The anchors of all lexicons (for ``scripts``) that ``text`` holds, folded."""
+    key = (text, scripts)
+    found = _PRESENT.get(key)
+    if found is None:
+        scan = _SCANS.get(scripts)
+        if scan is None:
+            scan = _SCANS[scripts] = AnchorScan(_WORDS[scripts])
+        found = scan.present(_folded(text))
+        if len(_PRESENT) < _MEMO:
+            _PRESENT[key] = found
     return found
 
 
@@ -146,7 +190,7 @@ class Lexicon:
             self._by_script.setdefault(script, []).append(part)
         self._cache: dict[
             frozenset[str],
-            tuple[re.Pattern[str] | None, re.Pattern[str] | None, RequirementTest | None],
+            tuple[re.Pattern[str] | None, frozenset[str] | None, RequirementTest | None],
         ] = {}
         self._found: dict[tuple[str, frozenset[str] | None, int], re.Match[str] | None] = {}
         _LEXICONS.append(self)
@@ -157,24 +201,27 @@ class Lexicon:
         nothing (``circular.replies.anchors``)."""
         scripts = scripts if scripts is not None else scripts_of(text)
         if scripts not in self._cache:
-            parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
-            source = _factored(parts)
-            needed = anchor_test(parts) if parts else None
-            # The finer test (every anchor an alternative needs) only behind the coarse one.
-            each = [a for part in parts for a in _alternatives(part)]
-            self._cache[scripts] = (
-                (re.compile(source, re.I), needed, needed and requirement_test(each))
-                if parts
-                else (None, None, None)
-            )
+            _prepare(scripts)
         pattern, needed, required = self._cache[scripts]
         if needed is not None:
-            folded = _folded(text)
-            if needed.search(folded) is None:
+            present = _present(text, scripts)
+            if needed.isdisjoint(present):
                 return None
-            if required is not None and not required.possible(folded):
+            if required is not None and not required.possible_with(present):
                 return None
         return pattern
+
+    def _build(self, scripts: frozenset[str]) -> None:
+        """The pattern and anchor tests of the fragments of ``scripts``."""
+        parts = [p for name in sorted(scripts) for p in self._by_script.get(name, [])]
+        source = _factored(parts)
+        needed = anchor_words(parts) if parts else None
+        # The finer test (every anchor an alternative needs) only behind the coarse one.
+        each = [a for part in parts for a in _alternatives(part)]
+        required = requirement_test(each) if needed is not None else None
+        self._cache[scripts] = (
+            (re.compile(source, re.I), needed, required) if parts else (None, None, None)
+        )
 
     def search(
         self, text: str, scripts: frozenset[str] | None = None, pos: int = 0

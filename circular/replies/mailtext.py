@@ -130,8 +130,13 @@ def header_text(msg: Message, name: str) -> str:
     raw = msg.get(name)
     if raw is None:
         return ""
+    value = str(raw)
+    if "=?" not in value:
+        # No encoded word (most headers): ``decode_header`` would return the value as it is,
+        # and ``str.split`` splits at the characters ``\s`` matches (``str.isspace``).
+        return " ".join(value.split())
     try:
-        chunks = decode_header(str(raw))
+        chunks = decode_header(value)
     except Exception:  # a malformed encoded word: keep the raw text rather than fail
         return str(raw)
     out = []
