@@ -67,11 +67,12 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
     assert set(result.tables["language"]) == {"ar", "en", "es", "fr", "ru", "zh"}
 
 
-# Sets 6-28 were scored once each and tuned on after (rounds 6-27): their accuracy targets are not
-# all met, but no reply of theirs may be swapped or answered wrongly without a person (frozen24
-# since round 24, which sent its acknowledgement filed under a number to a person; frozen27 since
-# round 26, which sent a promise to report back to a person; frozen28 since its second reader's
-# retraining and round 27).
+# Sets 6-29 were scored once each and tuned on after (rounds 6-27, the second reader's retraining):
+# their accuracy targets are not all met, but no reply of theirs may be swapped or answered wrongly
+# without a person (frozen24 since round 24, which sent its acknowledgement filed under a number to
+# a person; frozen27 since round 26, which sent a promise to report back to a person; frozen28 and
+# frozen29 since the second reader was trained with them: frozen29's swap, a delegate after "quien
+# no estará disponible", is the rules' and is vetoed, not mended).
 @pytest.mark.parametrize(
     "name",
     [
@@ -98,6 +99,7 @@ def test_every_language_is_scored(result) -> None:  # type: ignore[no-untyped-de
         "frozen26",
         "frozen27",
         "frozen28",
+        "frozen29",
     ],
 )
 def test_later_sets_no_swap_and_no_wrong_final_answer(name: str) -> None:
