@@ -398,12 +398,6 @@ _NOTICED = re.compile(
 )
 
 
-def _noticing(body: str, litotes: str) -> bool:
-    """Whether the double negative ``litotes`` governs a verb of noticing in ``body``."""
-    at = body.find(litotes)
-    return at >= 0 and bool(_NOTICED.search(body[at + len(litotes) :]))
-
-
 # Round 26: a double negative over a verb of reporting back ("will not fail to get back to
 # you", « ne manquerons pas de revenir vers vous », "no dejaremos de responderles", «не преминем
 # сообщить», "لن نتوانى عن إبلاغكم") promises news of the answer, not the answer.
@@ -424,10 +418,11 @@ _REPORTED = re.compile(
 )
 
 
-def _reporting(body: str, litotes: str) -> bool:
-    """Whether the double negative ``litotes`` governs a verb of reporting back in ``body``."""
+def _governs(verbs: re.Pattern[str], body: str, litotes: str) -> bool:
+    """Whether the double negative ``litotes`` governs, in ``body``, a verb of ``verbs`` (a
+    verb of noticing, of reporting back)."""
     at = body.find(litotes)
-    return at >= 0 and bool(_REPORTED.search(body[at + len(litotes) :]))
+    return at >= 0 and bool(verbs.search(body[at + len(litotes) :]))
 
 
 _BARE_CONTRAST = re.compile(
@@ -679,7 +674,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                     cue=accept.group(0),
                 )
             )
-        elif litotes and _reporting(clause, litotes):
+        elif litotes and _governs(_REPORTED, clause, litotes):
             # "Nous ne manquerons pas de revenir vers vous", «не преминем сообщить вам»: a
             # promise to report back, not the act; the answer is still to come.
             found.append(Signal("hedge", sentence, position, contrast, cue=litotes))
@@ -687,7 +682,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             litotes
             and not _RELATIVE.match(clause)
             and not (_ATTITUDE.search(litotes) and participate is None)
-            and not _noticing(clause, litotes)
+            and not _governs(_NOTICED, clause, litotes)
         ):
             # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
             # alone affirms the attendance it denies missing (not in a relative clause: "the
