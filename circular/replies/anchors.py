@@ -166,24 +166,10 @@ def _trie(words: frozenset[str]) -> dict[str, dict]:  # type: ignore[type-arg]
     return root
 
 
-def _alternation(node: dict[str, dict]) -> str:  # type: ignore[type-arg]
-    if "" in node:
-        return ""  # a word ends here: its longer continuations add nothing to "is one in it"
-    alternatives = [re.escape(char) + _alternation(node[char]) for char in sorted(node)]
-    return alternatives[0] if len(alternatives) == 1 else f"(?:{'|'.join(alternatives)})"
-
-
-def anchor_test(parts: list[str]) -> re.Pattern[str] | None:
-    """A pattern, case-sensitive and to be searched in ``fold(text)``, that finds something
-    whenever one of ``parts`` (with ``re.IGNORECASE``) matches ``text``: their anchors as one
-    trie, which the regular-expression engine tests in one pass. None: some part has no
-    anchors (always search). Each part is analysed once, whatever scripts it is combined with."""
-    found = anchor_words(parts)
-    return None if found is None else re.compile(_alternation(_trie(found)))
-
-
 def anchor_words(parts: list[str]) -> frozenset[str] | None:
-    """The anchors ``anchor_test`` looks for, as a set (None: some part has none)."""
+    """Anchors of ``parts``: whenever one of them (with ``re.IGNORECASE``) matches a text, one
+    of these words is in ``fold(text)`` (``AnchorScan`` finds them). None: some part has no
+    anchors (always search). Each part is analysed once, whatever scripts it is combined with."""
     found: set[str] = set()
     for part in parts:
         anchored = anchors(part)
@@ -223,16 +209,14 @@ class AnchorScan:
 
 
 class RequirementTest:
-    """A second, finer prefilter than ``anchor_test``: every top-level alternative of a
+    """A second, finer prefilter than ``anchor_words``: every top-level alternative of a
     lexicon needs *all* its anchor sets (each required element's, ``_candidates``), not just
     one of them, so "communication" alone does not let "this communication … intended
     recipient" be searched. ``possible(folded)`` is False only when no alternative can match
     (a search would find nothing)."""
 
     def __init__(self, needs: list[tuple[frozenset[str], ...]]) -> None:
-        words = frozenset().union(*(s for need in needs for s in need))
-        self.words = words
-        self._scan = AnchorScan(words)
+        self.words = frozenset().union(*(s for need in needs for s in need))
         alone: set[str] = set()  # anchors of an alternative that needs nothing else
         self._by_anchor: dict[str, list[tuple[frozenset[str], ...]]] = {}
         for need in needs:
@@ -248,7 +232,8 @@ class RequirementTest:
 
     def possible(self, folded: str) -> bool:
         """Whether some alternative has all its anchor sets in ``folded`` (``fold(text)``)."""
-        return self.possible_with(self._scan.present(folded))
+        # Alone (not behind ``cues``' shared scan): a scan of its own words.
+        return self.possible_with(AnchorScan(self.words).present(folded))
 
     def possible_with(self, present: set[str]) -> bool:
         """``possible`` from the anchors found in the folded text (``AnchorScan.present`` of
@@ -265,7 +250,7 @@ class RequirementTest:
 def requirement_test(alternatives: list[str]) -> RequirementTest | None:
     """The finer prefilter of ``alternatives`` (each a top-level alternative of a lexicon's
     parts, as ``re.IGNORECASE`` compiles it); None when one of them has no anchor at all or
-    cannot be read alone (then ``anchor_test`` decides alone)."""
+    cannot be read alone (then ``anchor_words`` decides alone)."""
     needs: list[tuple[frozenset[str], ...]] = []
     for alternative in alternatives:
         try:
