@@ -41,7 +41,7 @@ from functools import lru_cache
 from typing import Any
 
 from circular.ledger import ReplyKind
-from circular.replies import cues
+from circular.replies import cues, reasons
 from circular.replies.autoreplies import (
     OUTCOME_TO_COME,
     REGISTERED,
@@ -250,7 +250,7 @@ def classify_text(
                 said, language_known=language_known, attachment=attachment, event_names=event_names
             )
             if late.best_guess not in (ReplyKind.OTHER, decision.best_guess):
-                reason = "the signature block answers otherwise than the reply's own text"
+                reason = f"{reasons.SIGNATURE_OTHERWISE} than the reply's own text"
                 return replace(
                     decision,
                     kind=ReplyKind.OTHER,
@@ -266,7 +266,7 @@ def classify_text(
     )
     if late.best_guess == ReplyKind.OTHER:
         return decision
-    reason = "the only answer is in the signature block, not in the reply's own text"
+    reason = f"{reasons.SIGNATURE_ONLY}, not in the reply's own text"
     return replace(
         late,
         kind=ReplyKind.OTHER,
@@ -325,12 +325,12 @@ def _decide_text(
         reason = (
             "pending, conditional or a question: " + _excerpt(pending[0].sentence, 160)
             if pending
-            else "no sentence accepts or declines"
+            else reasons.NO_CUE
         )
         return Decision(
             ReplyKind.OTHER,
             0.85 if pending else 0.5,
-            pending[0].sentence if pending else "no sentence accepts or declines",
+            pending[0].sentence if pending else reasons.NO_CUE,
             needs_review=True,
             reason=reason,
             cues=described,
@@ -404,11 +404,11 @@ def _decide_text(
             event_names=event_names,
         )
     if not resolved:
-        reason = "conflicting cues: both accept and decline, nothing says which stands"
+        reason = f"{reasons.CONFLICT}: both accept and decline, nothing says which stands"
     elif risk:
         reason = risk
     elif sure < THRESHOLD:
-        reason = f"confidence {sure:.2f} below the threshold {THRESHOLD:.2f}"
+        reason = f"{reasons.LOW_CONFIDENCE}{sure:.2f} below the threshold {THRESHOLD:.2f}"
     else:
         return Decision(
             guess, sure, deciding.sentence, deciding.delegate, guess, cues=summary, basis=evidence
@@ -525,7 +525,7 @@ def _risk(
     if condition:
         return f"a condition or tentative word in the reply ({condition.cue.strip()!r})"
     if any(s.position != deciding.position for s in against):
-        return "accept and decline cues in different sentences"
+        return f"{reasons.SPLIT_CUES} in different sentences"
     if deciding.kind == "decline" and deciding.contrast and against:
         # "部长将发言，但无法出席晚宴": a refusal after "but" may be of a side event (a dinner,
         # a reception); a plain acceptance before it is not overruled without a person.
@@ -656,7 +656,7 @@ def _classify(
             if inner.best_guess != ReplyKind.OTHER:
                 # Never final: a forwarded message may be a draft or about another event
                 # (development sets 4 and 5); a person confirms the best guess.
-                said = "the answer is in a forwarded message, not in the reply's own text"
+                said = f"{reasons.FORWARDED}, not in the reply's own text"
                 decision = replace(
                     inner,
                     kind=ReplyKind.OTHER,
@@ -679,7 +679,7 @@ def _classify(
                     decision,
                     kind=ReplyKind.OTHER,
                     needs_review=True,
-                    reason="the message's own text is conditional or tentative; best guess "
+                    reason=f"{reasons.BODY_CONDITIONAL} or tentative; best guess "
                     f"{decision.best_guess.value}",
                 )
     if second_reader:

@@ -26,7 +26,7 @@ from __future__ import annotations
 import functools
 import re
 
-from circular.replies import cues, negation
+from circular.replies import cues, negation, reasons
 from circular.replies.autoreplies import months_named
 
 # Quotation marks around the answer, and the words that introduce a draft or a proposed text.
@@ -740,12 +740,12 @@ def unsafe(
             if another_occasion(where, accept.group(0), [before], event_names):
                 accept = None
         if accept:
-            return f"an acceptance word beside the decline ({accept.group(0).strip()!r})"
+            return f"{reasons.ACCEPT_BESIDE_DECLINE} the decline ({accept.group(0).strip()!r})"
         following = sentences[position + 1] if position + 1 < len(sentences) else ""
         beyond = following[len(_next_clause(sentences, position)) :]
         substitute = _substitute(sentence, window, scripts, cue, beyond)
         if substitute:
-            return f"a substitute or a delegate beside the decline ({substitute!r})"
+            return f"{reasons.SUBSTITUTE_BESIDE_DECLINE} the decline ({substitute!r})"
         counterfactual = _COUNTERFACTUAL.search(sentence, scripts)
         if counterfactual:
             return f"a negation inside a counterfactual ({counterfactual.group(0).strip()!r})"
@@ -813,7 +813,7 @@ def unsafe(
     ):
         # "Non pas cette fois, hélas, mais … en 2022": the Y of "not X but Y" is another
         # occasion, and the answer to this one is no.
-        return f"a refusal now and another occasion after a contrast ({later.group(0).strip()!r})"
+        return f"{reasons.REFUSAL_AND_LATER} after a contrast ({later.group(0).strip()!r})"
     return None
 
 

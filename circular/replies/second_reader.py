@@ -51,6 +51,7 @@ import numpy as np
 from circular.ledger import ReplyKind
 from circular.replies.confidence import THRESHOLD
 from circular.replies.decide import sentences
+from circular.replies.reasons import LOW_CONFIDENCE, NO_CUE, NOT_SETTLED
 
 if TYPE_CHECKING:
     from circular.replies.classify import Decision
@@ -80,25 +81,6 @@ CONFIRM_RISK = 0.9
 #: surely. In the leave-one-set-out replay of sets 14–24, 342 such replies: the model read an
 #: answer at 0.90 or more in 51, all right; no reply without an answer (264) reached 0.83.
 READ_ALONE = 0.95
-#: The rules' reason when no sentence held a cue (classify.py).
-_NO_CUE = "no sentence accepts or declines"
-#: The reason the rules give for a guess held back only by its confidence (classify.py).
-_LOW_CONFIDENCE = "confidence "
-#: Reasons that name cues of both answers, or an answer found elsewhere than in the reply's own
-#: words (a forwarded message, a signature block): the second reader never settles them.
-_NOT_SETTLED = (
-    "conflicting cues",
-    "accept and decline cues",
-    "an acceptance word beside",
-    "a substitute or a delegate beside",
-    "a refusal now and another occasion",
-    "the answer is in a forwarded message",
-    "the only answer is in the signature block",
-    "the signature block answers otherwise",
-    # The body's own condition over the answer in an attachment ("our reply is attached, subject
-    # to the Cabinet's approval"): the attached letter's words outweigh the body's in the model.
-    "the message's own text is conditional",
-)
 _ANSWERS = (ReplyKind.ACCEPT, ReplyKind.DECLINE)
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -179,9 +161,9 @@ def _settles(decision: Decision) -> float | None:
     reason = decision.reason or ""
     if decision.best_guess not in _ANSWERS:
         return None
-    if reason.startswith(_LOW_CONFIDENCE):
+    if reason.startswith(LOW_CONFIDENCE):
         return CONFIRM
-    if reason.startswith(_NOT_SETTLED):
+    if reason.startswith(NOT_SETTLED):
         return None
     if decision.basis is not None and decision.basis.conflicting:
         return None
@@ -224,7 +206,7 @@ def reconsider(decision: Decision, text: str, reader: Model | None = None) -> De
             reason=reason,
             cues=(*decision.cues, said),
         )
-    if decision.best_guess not in _ANSWERS and (decision.reason or "").endswith(_NO_CUE):
+    if decision.best_guess not in _ANSWERS and decision.reason == NO_CUE:
         if read not in _ANSWERS or sure < READ_ALONE:
             return _shown(decision, said)
         return replace(
