@@ -114,6 +114,25 @@ _REFUSAL += [
     r"(?:^|\s)غنى(?=\s+(?:\S+\s+){0,4}?عن\s+(?:ال)?(?:مشارك|حضور|المشارك|الحضور))",
 ]
 
+# Round 29: taking the Minister off a list, denied ("please do not remove the Minister from the
+# list of speakers", « ne pas retirer la Ministre de la liste », "no retirar al Ministro de la
+# lista", «не исключать Министра из списка», "不要将部长从发言名单中删除", "عدم حذف اسم الوزير من
+# قائمة"): the name stays on it, so what the list is of (speakers) is affirmed. Only a removal
+# from a list: "will not withdraw his support" is no litotes of participation.
+_REFUSAL += [
+    r"\b(?:remov|delet|withdraw|drop|strik|tak)\w*(?=\s+(?:\S+\s+){0,5}?(?:off|from)\s+"
+    r"(?:the|your|this|that)\s+(?:list|roster)\b)",
+    r"\b(?:retir|supprim|ray|enlev|ôt)\w*(?=\s+(?:\S+\s+){0,5}?de\s+(?:la|cette|votre)\s+liste\b)",
+    r"\b(?:retir|elimin|exclu|quit|suprim|borr|sac)\w*(?=\s+(?:\S+\s+){0,5}?de\s+(?:la|esta|su)"
+    r"\s+lista\b)",
+    r"(?<![\w\u0400-\u04ff])(?:исключ|убра|убир|удал|вычерк|сня|снима)\w*(?=\s+(?:\S+\s+){0,5}?"
+    r"из\s+(?:списк|переч))",
+    r"(?:把|将|將)(?=[^。；，]{1,12}?从[^。；，]{0,10}(?:名单|名單)(?:中|上)?(?:删除|刪除|去掉|撤下|移除"
+    r"|拿掉|删去|刪去|划掉|劃掉))",
+    r"(?:^|\s)(?:ال)?(?:حذف|شطب|إزالة|سحب|[يتن](?:حذف|شطب|زيل|سحب)\w*)(?=\s+(?:\S+\s+){0,5}?من"
+    r"\s+(?:ال)?قائمة)",
+]
+
 # Round 21: an effect on the participation, denied ("this does not affect his participation",
 # « n'affecte pas sa participation », "no afecta su participación", «не повлияет на участие»,
 # "并不影响他参加", "لا يؤثر على مشاركته"): the participation stands.
@@ -487,7 +506,11 @@ def _blank(text: str, start: int, end: int) -> str:
     return text[:start] + " " * (end - start) + text[end:]
 
 
-_HAN_PLACE = re.compile(r"(?<!正)在[^，。；、\s]{1,14}?(上|中|期间|期間)")
+# A place phrase does not use up a Chinese negation's window (round 13), nor, since round 29,
+# the list a name is taken from ("请不要将部长从发言名单中删除").
+_HAN_PLACE = re.compile(
+    r"(?<!正)在[^，。；、\s]{1,14}?(上|中|期间|期間)|(?:从|從)[^，。；、\s]{1,12}?(?:名单|名單)(?:中|上)?"
+)
 
 
 def _scope_end(text: str, start: int, scripts: frozenset[str], participation: Lexicon) -> int:
