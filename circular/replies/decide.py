@@ -245,11 +245,15 @@ _CLAUSE_KEEP = re.compile(
 # confirmamos, por tanto, su participación", "We confirm, therefore, the Minister's
 # participation", « Nous confirmons, donc, … », «Подтверждаем, таким образом, участие …») cuts
 # no clause: the verb keeps its object. (After longer words it may join two clauses: kept.)
+_CONNECTIVE_WORDS = (
+    r",\s*(?:therefore|thus|hence|accordingly|consequently|por\s+(?:lo\s+)?tanto|pues"
+    r"|en\s+consecuencia|por\s+consiguiente|así\s+pues|donc|par\s+conséquent|dès\s+lors|ainsi"
+    r"|таким\s+образом|следовательно|итак|стало\s+быть)\s*,\s*"
+)
+_CONNECTIVE_GATE = re.compile(_CONNECTIVE_WORDS, re.I)  # a quick test before the full pattern
 _CONNECTIVE = re.compile(
-    r"(?:^|(?<=[,;:，；：]))(?P<head>\s*(?:[^\s,;:，；：]+\s+){0,2}[^\s,;:，；：]+)\s*,\s*"
-    r"(?:therefore|thus|hence|accordingly|consequently|por\s+(?:lo\s+)?tanto|pues|en\s+consecuencia"
-    r"|por\s+consiguiente|así\s+pues|donc|par\s+conséquent|dès\s+lors|ainsi|таким\s+образом"
-    r"|следовательно|итак|стало\s+быть)\s*,\s*",
+    r"(?:^|(?<=[,;:，；：]))(?P<head>\s*(?:[^\s,;:，；：]+\s+){0,2}[^\s,;:，；：]+)\s*"
+    + _CONNECTIVE_WORDS,
     re.I,
 )
 
@@ -257,6 +261,8 @@ _CONNECTIVE = re.compile(
 def _close_connective(text: str) -> str:
     """``text`` with a connective parenthetical after a clause's first words folded into the
     clause (its commas removed)."""
+    if _CONNECTIVE_GATE.search(text) is None:
+        return text
     return _CONNECTIVE.sub(lambda m: m.group("head") + " ", text)
 
 
