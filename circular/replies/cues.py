@@ -445,7 +445,9 @@ ACCEPT = _compile(
         r"قبول|نقبل|(?<!س)يقبل|(?<!س)تقبل|(?<!ست)قبلت|وافق\w*|الموافقة|موافقة|نوافق|يوافق",
         r"(نؤكد|يؤكد|تؤكد|تأكيد|أؤكد)[^.؛]{0,60}(مشارك\w*|حضور|المشاركة|الحضور|إلقاء\w*|كلمة|البيان)"
         r"|(الرد|الجواب|ردنا)\s+(بالإيجاب|إيجابي)|^\s*(مؤكد|نؤكد)\s*[.!]?\s*$"
-        r"|قرر\w*\s+(?:\S+\s+){0,3}?(المشاركة|الحضور|قبول)"
+        # Round 28: the deciding body may have a long name ("قررت هيئة الاتصالات وتقنية
+        # المعلومات المشاركة"): up to five words between the verb and its object.
+        r"|قرر\w*\s+(?:\S+\s+){0,5}?(المشاركة|الحضور|قبول)"
         # Round 24: a decision that someone will speak ("تقرر أن يلقي رئيس الهيئة البيان", "قررت
         # الوزارة أن يمثلها الوكيل"): the subjunctive after أن carries the decided act (speaking
         # or representing; a bare "participate" may be in another way than the statement).
@@ -593,9 +595,13 @@ PARTICIPATE = _compile(
         r"|meeting|conference|summit|track|plenary)\b|"
         r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva|be\s+represented"
-        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away)\b",
+        r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away"
+        # Round 28: the pro-form of the invited act, as "make it" ("can't do it this time").
+        r"|do\s+it)\b",
         r"\b(particip\w*|assister|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?part|interven\w*|prononc\w*|présente?|déclaration"
         r"|accept\w*|possibles?|rejoindre|disponibles?|donn\w*\s+(pas\s+|point\s+)?suite|suite\s+favorable"
+        # Round 28: "répondre favorablement" is "donner une suite favorable".
+        r"|répondre\s+favorablement|réponse\s+favorable"
         r"|des\s+vôtres|parmi\s+vous|venir|viendra|viendrons|s['’]exprim\w*|représentée?s?"
         r"|être\s+des\s+vôtres|être\s+parmi\s+vous|orat(eur|rice)|intervenante?"
         r"|prend\w*\s+(?:(?:donc|alors|finalement)\s+)?(?:(?:pas|jamais|point|guère|plus)\s+)?la\s+parole|se\s+libérer|se\s+rendre\s+disponible)\b",
@@ -610,7 +616,10 @@ PARTICIPATE = _compile(
         r"|приехать|прибыть|освободиться|вырваться",
         r"出席|参加|參加|参与|參與|参会|与会|與會|发言|發言|发表|發表|致辞|致詞|接受|声明|聲明|抽身|脱身",
         r"مشارك\w*|المشاركة|[يتن]شارك|حضور|الحضور|[يتن]حضر|إلقاء|[يتن]لقي|كلمة|قبول|الدعوة|المتحدث"
-        r"|التفرغ|[يتن]تفرغ",
+        r"|التفرغ|[يتن]تفرغ"
+        # Round 28: the statement itself, as "statement" in English ("ولن نقدم بياناً"; not
+        # "بيانات", data).
+        r"|بيان(?!ات)",
     ]
 )
 
@@ -1170,6 +1179,25 @@ COURTESY = _compile(
         r"(?:不便|困扰|困擾|误会|誤會|混乱|混亂)[^。；]{0,8}(?:歉意|抱歉|致歉|见谅|見諒)",
         r"(?:^|\s)و?(?:نعتذر|أعتذر|نأسف)\s+(?:لكم\s+)?(?:عن|على|ل)\s*(?:أي\s+)?(?:ال)?"
         r"(?:إزعاج|لبس|التباس|خلط)\S*",
+        # Round 28: thanks or good wishes offered for acceptance ("Please accept our thanks
+        # and best wishes for the Forum", « Veuillez accepter nos remerciements », "Les ruego
+        # acepten nuestro agradecimiento", «Примите нашу благодарность», "请接受我们的谢意",
+        # "تقبلوا شكرنا"): a courtesy, not an answer. Up to the clause's end only, so that an
+        # answer after a comma is still read (not "accept our regrets", a refusal).
+        r"(?:\b(?:please|kindly|pray)\s+|^\s*)accept\s+(?:[\w'-]+\s+){0,3}?(?:thanks|gratitude"
+        r"|appreciation|(?:best|good|warm\w*|kind\w*|sincere)\s+wishes|wishes|greetings"
+        r"|congratulations|compliments)\b[^.;,]*",
+        r"(?:\b(?:veuillez|daignez)\s+|\b(?:je\s+vous\s+prie|nous\s+vous\s+prions)\s+d'|^\s*)"
+        r"(?:accepter|recevoir|acceptez|recevez|agréez)\s+(?:\S+\s+){0,3}?(?:remerciements"
+        r"|gratitude|reconnaissance|v(?:œ|oe)ux|félicitations|compliments)\b[^.;,]*",
+        r"(?:\b(?:le|les)\s+(?:ruego|rogamos|pido|pedimos)\s+(?:que\s+)?|\bsírvan?se\s+|^\s*)"
+        r"(?:acept\w*|recib\w*)\s+(?:\S+\s+){0,3}?(?:agradecimiento|gratitud|reconocimiento"
+        r"|deseos|felicitaciones)\b[^.;,]*",
+        r"(?:(?<![\w\u0400-\u04ff])(?:прошу|просим)\s+|^\s*)(?:примите|принять)\s+(?:\S+\s+){0,3}?"
+        r"(?:благодарност|признательност|пожелани|поздравлени)\w*[^.;,]*",
+        r"(?:请|敬请)?接受[^。；，]{0,10}(?:谢意|感谢|感激|祝愿|祝福|祝贺)",
+        r"(?:^|\s)و?(?:تقبلوا|تقبل|اقبلوا|يرجى\s+قبول|نرجو\s+قبول)\s+(?:منا\s+)?(?:\S+\s+){0,2}?"
+        r"(?:شكر|امتنان|تمنيات|أمنيات|تهاني)\S*[^.؛،,]*",
     ]
 )
 
@@ -1205,7 +1233,11 @@ LETTER_REF = _compile(
         r"(ваше|письм\w*|приглашени\w*)[^.;]{0,120}(с\s+просьбой|в\s+котором|которым)[^.;]*",
         r"(来函|贵函|函件|邀请函|来信)[^。；]{0,10}(邀请|请)[^。；，]*"
         # Round 10: the formal opening "贵处CL-21/4号函收悉" (your letter is received).
-        r"|(来函|贵函|來函|貴函|(贵|貴)[^。；，！]{0,20}(函|来信))[^。；，！]{0,6}(收悉|敬悉|奉悉)",
+        r"|(来函|贵函|來函|貴函|(贵|貴)[^。；，！]{0,20}(函|来信))[^。；，！]{0,6}(收悉|敬悉|奉悉)"
+        # Round 28: thanks for inviting the Minister to attend ("感谢贵方邀请部长出席会议"): the
+        # invitation's act, described, as "Thank you for inviting the Minister to …" is; the
+        # bare verb after the Minister accepts only outside it (up to the clause's end).
+        r"|(?:感谢|感謝|谢谢|謝謝|多谢|多謝)[^。；，！]{0,6}(?:邀请|邀請)[^。；，！]*",
         # Round 10: the formal acknowledgement of the letter itself ("Nous accusons réception de
         # votre aimable invitation", "Acusamos recibo de su atenta carta"): an opening that
         # neither answers nor waits; only the acknowledgement up to its object is removed.
@@ -1858,15 +1890,23 @@ def wished_only(clause: str, accept: re.Match[str], scripts: frozenset[str]) -> 
 
 
 # A parenthetical addressed to the reader, not a footer: "For your confidential information,
-# the Minister …" (the word "confidential" here makes no disclaimer).
+# the Minister …" (the word "confidential" here makes no disclaimer). Round 28: nor does
+# confidentiality denied ("this reply is not confidential and may be passed on", « n'est pas
+# confidentiel », "no es confidencial", «не является конфиденциальным», "内容不属于保密信息",
+# "ليست سرية"): the sender says the answer may be shared, as no footer does.
 ASIDE = _compile(
     [
-        r"\bfor\s+your\s+(confidential\s+|private\s+)?(information|knowledge)\b",
-        r"\bpour\s+votre\s+(information|gouverne)(\s+confidentielle)?\b",
-        r"\bpara\s+su\s+(información|conocimiento)(\s+confidencial)?\b",
-        r"для\s+(вашей\s+)?(конфиденциальной\s+)?(информации|сведения)",
-        r"(仅)?供(您|贵方)?(内部)?参考",
-        r"(للعلم|لعلمكم|للاطلاع)(\s+السري)?",
+        r"\bfor\s+your\s+(confidential\s+|private\s+)?(information|knowledge)\b"
+        r"|\b(?:is|are)\s+not\s+(?:confidential|classified|privileged)\b",
+        r"\bpour\s+votre\s+(information|gouverne)(\s+confidentielle)?\b"
+        r"|\bn'(?:est|sont)\s+pas\s+(?:confidentiel|classifié)\w*",
+        r"\bpara\s+su\s+(información|conocimiento)(\s+confidencial)?\b"
+        r"|\bno\s+(?:es|son|tiene\s+carácter)\s+(?:confidencial|reservad[oa])\w*",
+        r"для\s+(вашей\s+)?(конфиденциальной\s+)?(информации|сведения)"
+        r"|не\s+(?:является|являются|носит)\s+конфиденциальн\w*",
+        r"(仅)?供(您|贵方)?(内部)?参考"
+        r"|(?:不属于|不屬於|不涉及|不含|并非|並非|不是)(?:保密|机密|機密|涉密)(?:信息|資訊|内容|內容)?|不涉密",
+        r"(للعلم|لعلمكم|للاطلاع)(\s+السري)?|(?:ليست?|غير)\s+سري\S*",
     ]
 )
 
@@ -2577,6 +2617,36 @@ DESIGNATE = _compile(
         r"|(?=[。；，,])|$)",
         r"(?:أوكل|أسند|عهد)\S*\s+(?:\S+\s+){0,3}?(?:إلى|الى)\s*(?P<who21i>[^؛]{3,100}?)\s+(?:مهمة"
         r"|مهام)\s+(?:إلقاء|تمثيل|المشاركة|حضور|تقديم)",
+        # Round 28: the statement (or the country's part) put in someone's charge, the statement
+        # as subject ("Ghana's statement will be the responsibility of …", « la déclaration …
+        # sera assurée par / confiée à / incombera à … », "la declaración … estará (correrá) a
+        # cargo de …", «выступление … будет возложено на / доверено …», "发言将由…负责/承担",
+        # "كلمة … ستكون من مسؤولية …"), or the act handed over ("أسند إلقاء الكلمة إلى …",
+        # "سيتولى … إلقاء الكلمة"): whoever is named speaks for the Minister. Only after the
+        # noun of the statement or of taking part (not "the travel costs will be the
+        # responsibility of"), and no negator between the noun and the verb ("no estará a cargo
+        # de", "will not be", "将不由").
+        r"\b(?:statement|address|intervention|remarks|participation|representation)\s+"
+        r"(?:(?!not\b)\S+\s+){0,8}?(?:will|shall)\s+(?:be\s+(?:the\s+responsibility\s+of|in\s+the"
+        r"\s+(?:hands|charge)\s+of|entrusted\s+to|assigned\s+to|left\s+to|handled\s+by)|fall\s+to"
+        r"|rest\s+with)\s+(?P<who28a>[^.;:,]{3,100})",
+        r"\b(?:déclaration|intervention|allocution|participation|représentation)\s+"
+        r"(?:(?!ne\b|n'|pas\b)\S+\s+){0,8}?(?:sera\s+(?:assurée?|confiée?|prise?\s+en\s+charge)\s+"
+        r"(?:par|à|au|aux)|sera\s+entre\s+les\s+mains\s+d(?:e|u|es)|incombera\s+(?:à|au|aux)"
+        r"|reviendra\s+(?:à|au|aux))\s+(?P<who28b>[^.;:,]{3,100})",
+        r"\b(?:declaración|intervención|participación|representación|discurso)\s+"
+        r"(?:(?!no\b)\S+\s+){0,8}?(?:(?:estará|estarán|correrá|correrán|quedará|quedarán)\s+a\s+"
+        r"cargo\s+d(?:e|el)|quedará\s+en\s+manos\s+d(?:e|el)|(?:será|serán)\s+(?:confiad|encomendad"
+        r"|asignad)[oa]s?\s+(?:a|al)|recaerá\s+en)\s+(?P<who28c>[^.;:,]{3,100})",
+        r"(?:выступлени|заявлени|участи|представительств)\w*\s+(?:(?!не(?![\w\u0400-\u04ff]))\S+\s+)"
+        r"{0,8}?(?:будет\s+)?(?:возложен\w*\s+на|доверен\w*)\s+(?P<who28d>[^.;:,]{3,100})",
+        r"(?:发言|發言|致辞|致詞|讲话|講話|声明|聲明)(?:任务|任務|工作)?(?:将|將|拟|擬|届时|屆時)?由"
+        r"(?P<who28e>[^。；，,不]{2,30}?)(?:负责|負責|承担|承擔|作出|宣读|宣讀|完成)",
+        r"(?:كلمة|بيان)\S*\s+(?:\S+\s+){0,3}?(?:ستكون|سيكون)\s+من\s+مسؤولية\s+(?P<who28f>[^؛.،]{3,100})"
+        r"|(?:أسند|أوكل|عهد)\S*\s+(?:إلقاء|تقديم)\s+\S+\s+(?:\S+\s+){0,3}?(?:إلى|الى)\s*"
+        r"(?P<who28g>[^؛.،]{3,100})"
+        r"|(?:^|\s)(?:سيتولى|ستتولى|يتولى|تتولى)\s+(?P<who28h>[^؛.،]{3,100}?)\s+(?:مهمة\s+)?"
+        r"(?:إلقاء|تقديم)\s+(?:ال)?(?:كلمة|بيان)",
     ]
 )
 

@@ -241,6 +241,31 @@ _CLAUSE_KEEP = re.compile(
 )
 
 
+# Round 28: a connective set off by commas right after a clause's opening words ("Les
+# confirmamos, por tanto, su participación", "We confirm, therefore, the Minister's
+# participation", « Nous confirmons, donc, … », «Подтверждаем, таким образом, участие …») cuts
+# no clause: the verb keeps its object. (After longer words it may join two clauses: kept.)
+_CONNECTIVE_WORDS = (
+    r",\s*(?:therefore|thus|hence|accordingly|consequently|por\s+(?:lo\s+)?tanto|pues"
+    r"|en\s+consecuencia|por\s+consiguiente|así\s+pues|donc|par\s+conséquent|dès\s+lors|ainsi"
+    r"|таким\s+образом|следовательно|итак|стало\s+быть)\s*,\s*"
+)
+_CONNECTIVE_GATE = re.compile(_CONNECTIVE_WORDS, re.I)  # a quick test before the full pattern
+_CONNECTIVE = re.compile(
+    r"(?:^|(?<=[,;:，；：]))(?P<head>\s*(?:[^\s,;:，；：]+\s+){0,2}[^\s,;:，；：]+)\s*"
+    + _CONNECTIVE_WORDS,
+    re.I,
+)
+
+
+def _close_connective(text: str) -> str:
+    """``text`` with a connective parenthetical after a clause's first words folded into the
+    clause (its commas removed)."""
+    if _CONNECTIVE_GATE.search(text) is None:
+        return text
+    return _CONNECTIVE.sub(lambda m: m.group("head") + " ", text)
+
+
 # English puts a sentence adverb of contrast after the auxiliary (round 11).
 _ADVERB_AFTER_AUXILIARY = re.compile(
     r"\b(will|shall|would|can|could|is|are|was|were|has|have|must) "
@@ -304,7 +329,11 @@ def _alternatives(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     return None
 
 
-_CLAUSE_MARK = re.compile(r"[,;:،，；]")
+# Round 28: what may negate a designation is in its own clause. A Chinese modifier ends at "的"
+# ("届时无法出席的部长已委托副部长…", the Minister who cannot attend has asked the Deputy …): a
+# negation before it is the relative clause's, about the Minister, as one closed by a comma is
+# in the other languages («El Ministro, quien no estará disponible, ha designado …»).
+_DESIGNATION_CLAUSE = re.compile(r"[,;:،，；]|的")
 
 
 def _designated(text: str, scripts: frozenset[str]) -> str | None:
@@ -315,13 +344,28 @@ def _designated(text: str, scripts: frozenset[str]) -> str | None:
         return None
     # The negation of the designation itself, in its own clause ("has not designated"); a
     # refusal in the clause before is the Minister's (round 17).
-    before = _CLAUSE_MARK.split(text[max(0, match.start() - 25) : match.start()])[-1]
+    before = _DESIGNATION_CLAUSE.split(text[max(0, match.start() - 25) : match.start()])[-1]
     if cues.NEGATION.search(before):
         return None
     who = next((v for k, v in match.groupdict().items() if v and k.startswith("who")), "")
     if cues.DECLINE.search(who, scripts) or cues.NEGATION.search(who, scripts):
         return None  # "asked … to convey that he must decline": a messenger, not a delegate
     return who.strip(" ,;:-–—") or None
+
+
+# Round 28: a Chinese modifier ends at "的": "届时无法出席的部长已委托副部长…" (the Minister, who
+# cannot attend, has asked the Deputy Minister …).
+_MODIFIER_END = re.compile(r"的")
+
+
+def _in_modifier(body: str, neg: negation.Negation, official: int) -> bool:
+    """Whether every negation of the clause lies in a modifier closed before the official at
+    ``official`` is named: a relative clause about the Minister, whose refusal it is, not a
+    negation of the official's part."""
+    if not neg.scopes or any(s.backward or s.end > official for s in neg.scopes):
+        return False
+    last = max(s.start for s in neg.scopes)
+    return bool(_MODIFIER_END.search(body, last, official))
 
 
 def _answer_word(clause: str, scripts: frozenset[str]) -> str | None:
@@ -455,7 +499,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     is_question = "?" in sentence or "？" in sentence or "؟" in sentence
     scripts = cues.scripts_of(sentence)
     # "For your confidential information, …" is addressed to the reader: no footer.
-    text = cues.ASIDE.sub(" ", sentence, scripts)
+    text = _close_connective(cues.ASIDE.sub(" ", sentence, scripts))
     if cues.DISCLAIMER.search(text, scripts) or cues.NOT_CONCERNED.search(text, scripts):
         # A footer, or the office saying the matter is not its own ("К сожалению, наш отдел
         # этим не занимается"): its regret is for that, not an answer (round 11).
@@ -550,6 +594,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             continue
         neg = negation.analyse(clause, scripts, cues.PARTICIPATE)
         body = neg.text
+        principal_refused = False  # this clause's negation is in a modifier of the Minister
         litotes = neg.litotes[0] if neg.litotes else None
         accept, accept_negated = _negated_cue(cues.ACCEPT, body, scripts, neg)
         participate, participate_negated = _negated_cue(cues.PARTICIPATE, body, scripts, neg)
@@ -625,6 +670,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             in_text = cues.ROLE.search(text, scripts, pos=max(text.find(clause), 0))
             role_name = _delegate_name(text, in_text or role)
             role_at = len(found)
+            principal_refused = _in_modifier(body, neg, role.start())
         if not (accept_negated or participate_negated):
             # Someone speaks or acts on the Minister's behalf in this clause (the official may
             # be named in another: "the Deputy Minister, Ing. X, will speak on his behalf").
@@ -662,6 +708,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
                 )
             )
             negated_before = True
+            if principal_refused:
+                role_at = len(found)  # the refusal is the Minister's, before the official
         elif accept and not cues.principal_acts(body, accept.end()):
             found.append(
                 Signal(
