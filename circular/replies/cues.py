@@ -844,6 +844,21 @@ HEDGE = _compile(
         r"|معروض\w*\s+على|للموافقة|للاعتماد|للبت|لم\s+[يت]?حسم|لم\s+(يتم\s+)?(تأكيد|يتأكد|يتقرر)|(لا\s+(يمكننا|نستطيع)|لم\s+نتمكن\s+من)\s+تأكيد|لا\s+[يت]قبل\s+ولا\s+[يت]رفض"
         # لم … بعد is "not yet".
         r"|(?:^|\s)لم\s[^.،]{0,60}\sبعد\s*(?:[.،]|$)",
+        # Round 30: a confirmation deferred ("Confirmation of the Minister's participation will
+        # follow once the Cabinet is formed", « la confirmation … interviendra après le
+        # remaniement », "تأكيد مشاركة الوزير … سيكون بعد تشكيل الحكومة") is still to come: the
+        # noun of confirmation as the subject of a verb of coming later.
+        r"\bconfirmation\b[^.;]{0,100}?\b(will|shall|is\s+to|can\s+only|could\s+only)\s+(only\s+)?"
+        r"(follow|come|be\s+(sent|given|provided|communicated|forthcoming|issued|made|possible))\b",
+        r"\bconfirmation\b[^.;]{0,100}?\b(interviendra|suivra|viendra|parviendra|ne\s+pourra\s+être"
+        r"|sera\s+(transmise|envoyée|communiquée|donnée|faite|adressée|possible))",
+        r"\bconfirmaci[oó]n\b[^.;]{0,100}?\b(se\s+(har[aá]|dar[aá]|enviar[aá]|remitir[aá]|comunicar[aá]"
+        r"|transmitir[aá]|producir[aá])|llegar[aá]|seguir[aá]|ser[aá]\s+(enviada|remitida|comunicada"
+        r"|transmitida|dada|posible))",
+        r"подтверждени\w*[^.;]{0,100}?(последует|поступит|будет\s+(направлено|представлено|дано"
+        r"|сообщено|отправлено|возможно))",
+        r"的确认(工作)?(将|会|需|须|要|才能)(在|于|等到?)?[^。；]{0,24}?(之后|以后|后)",
+        r"تأكيد[^.،؛]{0,120}?(?:سيكون|سيتم|يتم|سيأتي|سيصلكم|سيرسل)\s+(?:بعد|عقب|لاحق)",
     ]
 )
 

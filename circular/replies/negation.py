@@ -100,7 +100,10 @@ _REFUSAL = [
     r"|(?:ينوي|تنوي|ننوي|يعتزم|تعتزم|نعتزم)\s+(?:\S+\s+){0,3}?(?:ال)?(?:اعتذار|رفض)"
     r"|يمنع|تمنع|يحول\s+دون|عائق|[يتن]نس[ىا](?=(?:\s+\S+){0,3}?\s+أن\s+[يتن])"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
-    r"|[يتن]تأخر(?:\s+\S+){0,3}?\s+عن)",
+    # Round 30: not when the reply is what will not be late ("لن يتأخر ردنا عن الأول من
+    # مارس", "جوابنا لن يتأخر عن …": our answer will come by then), a promise to answer.
+    r"|(?<!ردنا\sلن\s)(?<!ردّنا\sلن\s)(?<!جوابنا\sلن\s)(?<!إجابتنا\sلن\s)(?<!الرد\sلن\s)"
+    r"(?<!الجواب\sلن\s)[يتن]تأخر(?!\s+(?:ال)?(?:ردّ?|جواب|إجاب)\S*)(?:\s+\S+){0,3}?\s+عن)",
 ]
 
 # Round 23: "cannot do without" (« ne peut se passer de », "no puede prescindir de", «не может
