@@ -2327,6 +2327,13 @@ ELLIPTIC_CONDITION = _compile(
         r"|(?:إن|إذا)\s+(?:بقي|توفر|توفّر)\s+(?:مكان|متسع)"
         r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:مفيدا|مفيداً|يفيدكم)"
         r"|(?:إن|إذا)\s+(?:أمكن\s+الاختيار|كان\s+هناك\s+خيار)",
+        # Round 31: a question time in the programme, conditionally ("如会议设有问答环节",
+        # "si hay una ronda de preguntas", «если предусмотрены вопросы», "إذا كانت هناك جلسة
+        # أسئلة"): a detail of the session the speaker attends, no condition on the answer.
+        r"如[^，。；]{0,12}(?:问答|問答|提问|提問|答问|答問)(?:环节|環節|时间|時間|阶段|階段)",
+        r"\bsi\s+hay\s+(?:una\s+)?(?:ronda|sesión|turno|espacio)\s+de\s+preguntas\b",
+        r"(?<![\w\u0400-\u04ff])если\s+(?:предусмотрен\w*|будут|запланирован\w*)\s+вопрос\w*",
+        r"(?:إذا|إن)\s+(?:كانت|كان)\s+هناك\s+(?:جلسة|فقرة)\s+(?:ل)?(?:ال)?أسئلة",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -3,7 +3,9 @@ any tense (« n'a pas renoncé à participer », "has not given up on attending"
 renoncera pas" and "will not forgo" did; and the formal acknowledgement of the letter in any
 person or in the infinitive ("The Ministry has the honour to acknowledge receipt of your letter
 and to inform you that …") is the opening round 10 removed for "we acknowledge receipt", not a
-reply that only waits. Every sentence was written for this test; none is copied from a set."""
+reply that only waits. A question time in the programme, conditionally ("如会议设有问答环节"),
+is a detail of the session, not a condition on the answer. Every sentence was written for this
+test; none is copied from a set."""
 
 from __future__ import annotations
 
@@ -55,7 +57,25 @@ READINGS = {
             "accept",
         ),
     ],
+    "a question time, conditionally": [
+        ("部长将在会上发言。如会议设有问答环节，请提前告知问题范围。", "accept"),
+        (
+            "El Ministro pronunciará la declaración. Si hay una ronda de preguntas, les rogamos nos"
+            " indiquen los temas con antelación.",
+            "accept",
+        ),
+        (
+            "Министр выступит с заявлением. Если предусмотрены вопросы, просим заранее сообщить их"
+            " тематику.",
+            "accept",
+        ),
+        ("سيلقي الوزير الكلمة. وإذا كانت هناك جلسة أسئلة، يرجى إبلاغنا بمواضيعها مسبقا.", "accept"),
+        ("部长不能出席。如有问答环节，请提前告知。", "decline"),
+    ],
     "what keeps its reading": [
+        # The question time as the condition of taking part binds the answer.
+        ("如有问答环节，部长将出席。", "other"),
+        ("Si hay una ronda de preguntas, el Ministro participará.", "other"),
         ("La Ministre a renoncé à participer au Forum cette année.", "decline"),
         ("Le Ministre renonce à prendre la parole lors des sessions.", "decline"),
         # Only the acknowledgement: nothing is answered.
