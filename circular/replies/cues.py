@@ -1256,15 +1256,20 @@ LETTER_REF = _compile(
         # Round 10: the formal acknowledgement of the letter itself ("Nous accusons réception de
         # votre aimable invitation", "Acusamos recibo de su atenta carta"): an opening that
         # neither answers nor waits; only the acknowledgement up to its object is removed.
-        r"\b(we|i)\s+(hereby\s+|gratefully\s+)?(acknowledge|confirm)\s+(the\s+)?receipt\s+of\s+(your|the)"
-        r"\s+(kind\s+|esteemed\s+)?(letter|invitation|note|communication)\b"
-        r"|\b(nous\s+)?(accusons|accuse)\s+(bonne\s+)?réception\s+de\s+(votre|la)\s+(aimable\s+"
-        r"|honorée\s+)?(lettre|invitation|note|communication)\b"
-        r"|\bacusamos\s+recibo\s+de\s+(su|la)\s+(atenta\s+|amable\s+)?(carta|invitación|nota"
-        r"|comunicación)\b",
-        r"(?<![\w\u0400-\u04ff])подтверждаем\s+получение\s+(вашего\s+)?(письма|приглашения|ноты)"
-        r"(?![\w\u0400-\u04ff])",
-        r"(?:نؤكد|نفيدكم\s+ب|نفيد\s+ب)\s*استلام\s+(?:رسالتكم|دعوتكم|خطابكم|مذكرتكم)",
+        # Round 31: in any person and in the infinitive too ("The Ministry has the honour to
+        # acknowledge receipt of your letter and to inform you that …", « a l'honneur d'accuser
+        # réception de votre lettre et de vous informer que … », "acusa recibo de su carta y le
+        # informa que …"): the acknowledgement is the same opening; only a future one ("will
+        # acknowledge receipt") is a promise and keeps its hedge.
+        r"(?<!will\s)(?<!shall\s)\b(acknowledg(?:e|es|ing)|confirm(?:s|ing)?)\s+(the\s+)?receipt"
+        r"\s+of\s+(your|the)\s+(kind\s+|esteemed\s+)?(letter|invitation|note|communication)\b"
+        r"|\b(nous\s+)?(accusons|accuse|accuser)\s+(bonne\s+)?réception\s+de\s+(votre|la)\s+"
+        r"(aimable\s+|honorée\s+)?(lettre|invitation|note|communication)\b"
+        r"|\b(acusamos|acusa|acusar)\s+recibo\s+de\s+(su|la)\s+(atenta\s+|amable\s+)?(carta"
+        r"|invitación|nota|comunicación)\b",
+        r"(?<![\w\u0400-\u04ff])(?:подтверждаем|подтверждает)\s+получение\s+"
+        r"(вашего\s+)?(письма|приглашения|ноты)(?![\w\u0400-\u04ff])",
+        r"(?:نؤكد|تؤكد|يؤكد|نفيدكم\s+ب|نفيد\s+ب)\s*استلام\s+(?:رسالتكم|دعوتكم|خطابكم|مذكرتكم)",
         r"(رسالتكم|خطابكم|دعوتكم|الرسالة)[^.؛]{0,80}(?<!\S)(التي|بشأن|لدعوة|تدعو)(?!\S)[^.؛،]*",
     ]
 )
@@ -2322,6 +2327,13 @@ ELLIPTIC_CONDITION = _compile(
         r"|(?:إن|إذا)\s+(?:بقي|توفر|توفّر)\s+(?:مكان|متسع)"
         r"|(?:إن|إذا)\s+كان\s+(?:ذلك\s+)?(?:مفيدا|مفيداً|يفيدكم)"
         r"|(?:إن|إذا)\s+(?:أمكن\s+الاختيار|كان\s+هناك\s+خيار)",
+        # Round 31: a question time in the programme, conditionally ("如会议设有问答环节",
+        # "si hay una ronda de preguntas", «если предусмотрены вопросы», "إذا كانت هناك جلسة
+        # أسئلة"): a detail of the session the speaker attends, no condition on the answer.
+        r"如[^，。；]{0,12}(?:问答|問答|提问|提問|答问|答問)(?:环节|環節|时间|時間|阶段|階段)",
+        r"\bsi\s+hay\s+(?:una\s+)?(?:ronda|sesión|turno|espacio)\s+de\s+preguntas\b",
+        r"(?<![\w\u0400-\u04ff])если\s+(?:предусмотрен\w*|будут|запланирован\w*)\s+вопрос\w*",
+        r"(?:إذا|إن)\s+(?:كانت|كان)\s+هناك\s+(?:جلسة|فقرة)\s+(?:ل)?(?:ال)?أسئلة",
     ]
 )
 # What still waits on a decision, whatever practical words are beside it.

@@ -63,13 +63,18 @@ _REFUSAL = [
     # Impediments: "nothing prevents the Minister from attending" (round 5).
     r"|prevent\w*|preclud\w*|hinder\w*"
     # Negated adjectives of displeasure or indifference: "not unhappy to", "not uninterested".
-    r"|unhappy|displeased|uninterested|indifferent|depriv\w*)\b",
+    r"|unhappy|displeased|uninterested|indifferent|depriv\w*"
+    # Round 31: giving up on an act, denied ("has not given up on attending"), as "forgo" is.
+    r"|giv(?:e|es|en|ing)\s+up\s+on|gave\s+up\s+on)\b",
     # fr
     r"\b(manquer\w*|manquant|refuser\w*|refus\w*|décliner\w*|hésit\w*|objection\w*|oppos\w*"
     # Round 17: "in his absence", « en son absence » (while he is away) set a time, they deny
     # nothing: "will not take decisions in his absence" is no litotes.
     r"|absente?s?|(?<!in\shis\s)(?<!in\sher\s)(?<!in\stheir\s)(?<!in\sthe\s)(?<!en\sson\s)"
-    r"(?<!en\ssa\s)(?<!en\sleur\s)(?<!en\sl')absence|défaut|dérober\w*|se\s+dérober\w*|renoncer\w*|renoncera\w*"
+    r"(?<!en\ssa\s)(?<!en\sleur\s)(?<!en\sl')absence|défaut|dérober\w*|se\s+dérober\w*"
+    # Round 31: renouncing in every tense (« n'a pas renoncé à », « ne renonce pas à »), as
+    # "renoncer"/"renoncera" were: the renouncing denied affirms.
+    r"|renonc\w*"
     r"|sans|inconvénients?|obstacles?|scrupules?|réticences?|réserves?(?=\s+(à|quant|sur))|empêchements?|s'oppose\w*|rater"
     r"|oubli\w*\s+(?:\w+\s+)?(?:de\s+|d')(?=\w+(?:er|ir|re)\b)"
     r"|laiss\w*\s+((pas|point|jamais)\s+)?(passer|échapper)|(se\s+)?fera\s+(pas\s+)?faute|empêch\w*|mécontent\w*|indifférent\w*|priver\w*|privera\w*)\b",
