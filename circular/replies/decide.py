@@ -353,11 +353,6 @@ def _designated(text: str, scripts: frozenset[str]) -> str | None:
     return who.strip(" ,;:-–—") or None
 
 
-# Round 28: a Chinese modifier ends at "的": "届时无法出席的部长已委托副部长…" (the Minister, who
-# cannot attend, has asked the Deputy Minister …).
-_MODIFIER_END = re.compile(r"的")
-
-
 def _in_modifier(body: str, neg: negation.Negation, official: int) -> bool:
     """Whether every negation of the clause lies in a modifier closed before the official at
     ``official`` is named: a relative clause about the Minister, whose refusal it is, not a
@@ -365,7 +360,8 @@ def _in_modifier(body: str, neg: negation.Negation, official: int) -> bool:
     if not neg.scopes or any(s.backward or s.end > official for s in neg.scopes):
         return False
     last = max(s.start for s in neg.scopes)
-    return bool(_MODIFIER_END.search(body, last, official))
+    # A Chinese modifier ends at "的" (see _DESIGNATION_CLAUSE).
+    return "的" in body[last:official]
 
 
 def _answer_word(clause: str, scripts: frozenset[str]) -> str | None:
