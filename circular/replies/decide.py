@@ -177,6 +177,36 @@ _ATTITUDE = re.compile(
 )
 
 
+# Round 33: a renouncing denied whose object is a stance ("will not forgo its reservations
+# about the format", « ne renonce pas à ses réserves », "no renuncia a sus objeciones", «не
+# отказывается от своих замечаний», "不放弃对会议形式的保留意见", "لا تتخلى عن تحفظاتها") keeps the
+# stance, not the participation: it answers nothing, as a litotes of attitude does.
+_STANCE_KEPT = re.compile(
+    r"\b(?:forgo\w*|giv\w*\s+up|gave\s+up|abandon\w*|relinquish\w*|renounc\w*|waiv\w*|drop\w*"
+    r"|withdraw\w*)\s+(?:on\s+)?(?:\S+\s+){0,3}?(?:reservations?|objections?|concerns?|position"
+    r"|stance|doubts?|misgivings?|criticisms?|remarks|comments|views)\b"
+    r"|\brenon\w*\s+(?:pas\s+|point\s+|jamais\s+)?(?:à|aux?)\s+(?:\S+\s+){0,3}?(?:réserves?"
+    r"|objections?|critiques?|préoccupations?|position|remarques|observations|doutes?"
+    r"|réticences?)\b"
+    r"|\brenunci\w*\s+(?:a|al)\s+(?:\S+\s+){0,3}?(?:reservas?|objeciones?|críticas?"
+    r"|preocupaciones?|posición|postura|observaciones|comentarios|dudas?|reparos?)\b"
+    r"|(?<![\w\u0400-\u04ff])(?:отказ|откаж)\w*\s+от\s+(?:\S+\s+){0,3}?(?:замечани|возражени"
+    r"|оговор|позици|сомнени|критик|претензи|опасени)"
+    r"|(?:放弃|放棄)[^，。；,;]{0,12}?(?:保留意见|保留意見|意见|意見|立场|立場|关切|關切|异议|異議|疑虑|疑慮)"
+    r"|(?:تخل|يتخلى|تتخلى|نتخلى|يتنازل|تتنازل|نتنازل)\S*\s+(?:\S+\s+){0,3}?عن\s+(?:\S+\s+){0,2}?"
+    r"(?:ال)?(?:تحفظ|تحفّظ|اعتراض|موقف|ملاحظ|مخاوف)",
+    re.I,
+)
+
+
+def _stance_kept(clause: str, litotes: str) -> bool:
+    """Whether the double negative ``litotes`` denies giving up a stance, its object: not when
+    an act comes first ("no renuncia a participar pese a sus reservas" renounces the act)."""
+    at = clause.find(litotes)
+    found = _STANCE_KEPT.search(clause, at, at + len(litotes) + 60) if at >= 0 else None
+    return found is not None and cues.PARTICIPATE.search(clause[at : found.end()]) is None
+
+
 # A coordinating conjunction: the verb after it may have its own polarity ("не намерен упускать
 # такую возможность и выступит" — the negation is the litotes', not "выступит"'s).
 _COORDINATION = re.compile(
@@ -727,6 +757,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             and not _RELATIVE.match(clause)
             and not (_ATTITUDE.search(litotes) and participate is None)
             and not _governs(_NOTICED, clause, litotes)
+            and not _stance_kept(clause, litotes)
         ):
             # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
             # alone affirms the attendance it denies missing (not in a relative clause: "the

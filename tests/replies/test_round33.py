@@ -1,0 +1,60 @@
+"""Round 33 of issue 13: a renouncing denied whose object is a stance. « Le Ministère ne renonce
+pas à ses réserves sur le format », "will not forgo its reservations", «не отказывается от своих
+замечаний», "不放弃对会议形式的保留意见" keep the stance, not the participation: they answer nothing
+(they were final acceptances, a known weakness since the eleventh session). A renouncing denied
+whose object is the occasion or the act still accepts, and so does a stance denied ("has no
+reservations about attending"). Every sentence was written for this test; none is copied from a
+set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.readings import assert_reading, cases
+
+READINGS = {
+    "a stance kept answers nothing": [
+        ("Le Ministère ne renonce pas à ses réserves sur le format de la session.", "other"),
+        ("The Ministry will not forgo its reservations about the format of the session.", "other"),
+        ("Министерство не отказывается от своих замечаний по формату сессии.", "other"),
+        ("El Ministerio no renuncia a sus reservas sobre el formato de la sesión.", "other"),
+        ("本部不放弃对会议形式的保留意见。", "other"),
+        ("لا تتخلى الوزارة عن تحفظاتها على شكل الجلسة.", "other"),
+        ("The Ministry does not give up its objections to the format of the sessions.", "other"),
+    ],
+    "the occasion or the act, renounced and denied, still accepts": [
+        (
+            "Le Ministre ne renoncera pas à cette occasion de présenter les réformes du pays.",
+            "accept",
+        ),
+        ("The Minister will not pass up this opportunity to address the Forum.", "accept"),
+        ("Министр не откажется от приглашения и выступит на сессии.", "accept"),
+        ("部长不会放弃这次发言机会。", "accept"),
+        ("El Ministro no renunciará a su intervención en la sesión de alto nivel.", "accept"),
+        ("El Ministerio no renuncia a participar pese a sus reservas sobre el formato.", "accept"),
+        (
+            "La Ministre ne renonce pas à prendre la parole, malgré ses réserves sur le format.",
+            "accept",
+        ),
+        ("部长不会放弃出席会议，尽管对会议形式有保留意见。", "accept"),
+    ],
+    "a stance denied still accepts": [
+        (
+            "The Minister has no reservations about attending the High-Level Policy Sessions.",
+            "accept",
+        ),
+        (
+            "La Ministre n'a aucune réserve quant à sa participation aux sessions de haut niveau.",
+            "accept",
+        ),
+        ("El Viceministro no tiene reparos en intervenir en la sesión de alto nivel.", "accept"),
+        ("Министр не имеет возражений против участия в сессиях высокого уровня.", "accept"),
+        ("部长对出席高级别政策会议没有任何异议。", "accept"),
+        ("لا يمانع معالي الوزير في المشاركة في الجلسات رفيعة المستوى.", "accept"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
+def test_round33_reading(table: str, text: str, kind: str) -> None:
+    assert_reading(table, text, kind)
