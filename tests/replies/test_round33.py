@@ -52,6 +52,49 @@ READINGS = {
         ("部长对出席高级别政策会议没有任何异议。", "accept"),
         ("لا يمانع معالي الوزير في المشاركة في الجلسات رفيعة المستوى.", "accept"),
     ],
+    "a salutation on its own line ends the letterhead": [
+        (
+            "Ministère de l'Économie numérique\nMonsieur le Secrétaire général\nUnion"
+            " internationale des télécommunications\nMonsieur le Secrétaire général,\nAu nom de"
+            " la Ministre, je vous remercie de l'invitation à prononcer une déclaration aux"
+            " sessions de haut niveau.",
+            "other",
+        ),
+        (
+            "وزارة الاقتصاد الرقمي\nالأمين العام للاتحاد الدولي للاتصالات\nسعادة الأمين العام،\n"
+            "نيابة عن معالي الوزير، أشكركم على الدعوة لإلقاء بيان في الجلسات رفيعة المستوى.",
+            "other",
+        ),
+        (
+            "MINISTRY OF DIGITAL ECONOMY\nThe Secretary-General\nInternational Telecommunication"
+            " Union\nDear Secretary-General,\nOn behalf of the Minister, I thank you for the"
+            " invitation to deliver a statement at the High-Level Policy Sessions.",
+            "other",
+        ),
+        (
+            "数字经济部\n国际电信联盟秘书长\n尊敬的秘书长先生：\n谨代表部长感谢您邀请部长在高级别政策会议上发言。",
+            "other",
+        ),
+        (
+            "Ministère de l'Économie numérique\nMonsieur le Secrétaire général,\nLe Secrétaire"
+            " général du ministère prononcera la déclaration au nom de la Ministre.",
+            "accept",
+        ),
+        (
+            "Dear Secretary-General, the Minister will attend the High-Level Policy Sessions.",
+            "accept",
+        ),
+        (
+            "Estimado Secretario General:\nEl Ministro participará en las sesiones de alto nivel"
+            " y pronunciará la declaración nacional.",
+            "accept",
+        ),
+        (
+            "Уважаемый господин Генеральный секретарь!\nК сожалению, Министр не сможет принять"
+            " участие в сессиях высокого уровня.",
+            "decline",
+        ),
+    ],
 }
 
 
