@@ -351,7 +351,20 @@ def _tentative(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
 
 # "or" between options ("participation by video, or the Deputy Minister, or regrets").
 _OR = re.compile(
-    r"(?:^|[\s,،，])(or|ou|o|u|или|либо|أو|او)(?=\s)|或者|或是|还是|或(?=[\u4e00-\u9fff])", re.I
+    r"(?:^|[\s,،，])(or|ou|o|u|или|либо|أو|او)(?=[\s,])|或者|或是|还是|或(?=[\u4e00-\u9fff])", re.I
+)
+# Round 33: the answer itself named as an option ("we will send you our confirmation or, as the
+# case may be, our regrets", "la confirmación o, en su caso, nuestra declinación", «направим
+# согласие или отказ», "确认或婉拒", "القبول أو الاعتذار"): the answer is still to come.
+_ANSWER_NOUN = re.compile(
+    r"\b(?:acceptance|confirmation|acceptation|aceptación|confirmación)\b"
+    r"|(?<![\w\u0400-\u04ff])(?:согласи|подтверждени)\w*|确认|確認|接受|(?:^|\s)(?:ال)?(?:قبول|تأكيد)",
+    re.I,
+)
+_REFUSAL_NOUN = re.compile(
+    r"regrets|refusal|declination|declinación|negativa|refus|excuses|отказ\w*|婉拒|谢绝|謝絕"
+    r"|(?:ال)?(?:اعتذار|رفض)",
+    re.I,
 )
 
 
@@ -365,11 +378,19 @@ def _alternatives(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     refusal = cues.DECLINE.search(text, scripts)
     if refusal is None:
         return None
-    options = [m for m in _OR.finditer(text, 0, refusal.start())]
+    # Whole text: the Chinese "或" looks at the character after it ("确认或婉拒").
+    options = [m for m in _OR.finditer(text) if m.end() <= refusal.start()]
     if not options:
         return None
     before = text[: options[-1].start()]
     if cues.PARTICIPATE.search(before, scripts) or cues.ACCEPT.search(before, scripts):
+        return options[-1]
+    between = re.sub(r"[,،，]", " ", text[options[-1].end() : refusal.start()])
+    if (
+        _ANSWER_NOUN.search(" ".join(before.split()[-3:]))
+        and _REFUSAL_NOUN.fullmatch(refusal.group(0).strip())
+        and len(between.split()) <= 6
+    ):
         return options[-1]
     return None
 

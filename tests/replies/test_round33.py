@@ -95,6 +95,38 @@ READINGS = {
             "decline",
         ),
     ],
+    "the answer named as an option is still to come": [
+        (
+            "Les enviaremos la confirmación o, en su caso, nuestra declinación en cuanto la"
+            " tengamos.",
+            "other",
+        ),
+        (
+            "We will send you our confirmation or, as the case may be, our regrets once the"
+            " Cabinet has met.",
+            "other",
+        ),
+        (
+            "Мы направим вам согласие или отказ, как только график Министра будет утверждён.",
+            "other",
+        ),
+        (
+            "Nous vous adresserons notre confirmation ou, le cas échéant, nos regrets après le"
+            " Conseil des ministres.",
+            "other",
+        ),
+        ("我们将在部长日程确定后告知确认或婉拒。", "other"),
+        ("سنرسل إليكم القبول أو الاعتذار فور تحديد جدول معالي الوزير.", "other"),
+        (
+            "Sin confirmación o respuesta de la Presidencia, lamentamos declinar la invitación.",
+            "decline",
+        ),
+        ("We regret that the Minister is unable to attend in person or by video.", "decline"),
+        (
+            "Le Ministre ne pourra pas participer ; nous vous prions d'accepter nos regrets.",
+            "decline",
+        ),
+    ],
 }
 
 
