@@ -1963,6 +1963,28 @@ IMPRESSION = _compile(
     ]
 )
 
+# Round 33: what a text says, reported ("It says that you accept and will speak yourself" of a
+# draft put to the Minister, « le projet indique que vous acceptez », "el borrador dice que
+# usted acepta", «в проекте говорится, что вы принимаете», "稿中写明您接受", "تنص المسودة على
+# أنكم تقبلون"): the text's words, not the sender's answer, to the end of the clause. Only a
+# text as the subject: "the Minister says that he will attend" is his answer.
+REPORTED_TEXT = _compile(
+    [
+        r"\b(?:it|the\s+(?:draft|text|reply|answer|response|letter|note))\s+(?:says|states|reads"
+        r"|indicates|mentions)\s+(?:that\b)?(?:(?!\b(?:but|however)\b)[^;:.])*",
+        r"\b(?:le\s+(?:projet|brouillon|texte)|la\s+(?:réponse|lettre|note))\s+(?:dit|indique"
+        r"|précise|mentionne|affirme)\s+(?:que|qu')(?:(?!\b(?:mais|cependant|toutefois)\b)[^;:.])*",
+        r"\b(?:el\s+(?:borrador|proyecto|texto)|la\s+(?:respuesta|carta|nota))\s+(?:dice|indica"
+        r"|señala|afirma|menciona)\s+que\b(?:(?!\b(?:pero|sino|sin\s+embargo)\b)[^;:.])*",
+        r"(?<![\w\u0400-\u04ff])(?:в\s+(?:проекте|черновике|тексте|н[её]м|ответе)\s+(?:говорится"
+        r"|сказано|указано|написано)),?\s+что"
+        r"(?:(?!(?<![\w\u0400-\u04ff])(?:но|однако)(?![\w\u0400-\u04ff]))[^;:.])*",
+        r"(?:草稿|拟稿|擬稿|稿)(?:中|里|裡)?(?:说|說|写明|寫明|写道|寫道|表示)[^。；：]*",
+        r"(?:تقول|تنص|تذكر)\s+(?:ال)?(?:مسودة|رسالة|نص)\S*\s+(?:على\s+)?(?:أن|إن)"
+        r"(?:(?!\s(?:لكن|ولكن|غير\s+أن)\s)[^؛:.])*",
+    ]
+)
+
 # Round 17: what is accepted, refused or decided is not the invitation. Participation as the
 # topic of a decision ("we cannot take decisions on the Minister's participation", « prendre de
 # décision sur la participation », "tomar decisiones sobre la participación", «Принимать

@@ -127,6 +127,23 @@ READINGS = {
             "decline",
         ),
     ],
+    "what a text says, reported, is no answer": [
+        (
+            "Below is the reply I have drafted. Shall I send it as it stands? It says that you"
+            " accept and will speak yourself.",
+            "other",
+        ),
+        (
+            "Voici le projet de réponse. Le projet indique que vous acceptez et prononcerez"
+            " vous-même la déclaration.",
+            "other",
+        ),
+        ("El borrador dice que usted acepta y pronunciará la declaración.", "other"),
+        ("В проекте говорится, что вы принимаете приглашение и выступите лично.", "other"),
+        ("稿中写明您接受邀请并将亲自发言。", "other"),
+        ("The Minister says that he will attend the High-Level Policy Sessions.", "accept"),
+        ("The Minister has confirmed that she will deliver the statement herself.", "accept"),
+    ],
 }
 
 
