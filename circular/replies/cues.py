@@ -1381,6 +1381,30 @@ THANKS = _compile(
     ]
 )
 
+# Round 33: thanks given in someone's name ("I thank you, on behalf of the Minister of State, for
+# the invitation", « Je vous remercie, au nom du secrétaire d'État, pour l'invitation », "Le
+# agradezco, en nombre del Viceministro, la invitación", «От имени заместителя министра
+# благодарю вас», "谨代表副部长感谢您的邀请", "أشكركم نيابة عن معالي نائب الوزير"): the writer
+# thanks for the official, who acts for no one; the official's own answer may follow ("… will not be
+# able to take part"). Blanked (same length) before the clause is read, so the behalf is no
+# delegation.
+THANKS_ON_BEHALF = _compile(
+    [
+        r"\b(?:I|we)\s+(?:would\s+like\s+to\s+|wish\s+to\s+)?thank\s+you\s*,?\s*on\s+(?:\S+\s+){0,2}?"
+        r"behalf\b|\bon\s+behalf\s+of\b[^.;:]{0,80}?,\s*(?:I|we)\s+(?:would\s+like\s+to\s+"
+        r"|wish\s+to\s+)?thank\b",
+        r"\b(?:je|nous)\s+vous\s+remerci\w*\s*,?\s*au\s+nom\s+d|\bau\s+nom\s+d[^.;:]{0,80}?,\s*"
+        r"(?:je|nous)\s+(?:tiens\s+à\s+|tenons\s+à\s+)?vous\s+remerci\w*",
+        r"\b(?:le|les)\s+agrade[cz]\w*\s*,?\s*en\s+nombre\s+d|\ben\s+nombre\s+d[^.;:]{0,80}?,\s*"
+        r"(?:(?:le|les)\s+)?agrade[cz]\w*",
+        r"(?<![\w\u0400-\u04ff])от\s+имени[^.;:]{0,80}?(?:благодарю|благодарим|выражаю\s+благодарность)"
+        r"|(?:благодарю|благодарим)\s+вас\s*,?\s*от\s+имени",
+        r"谨?代表[^。；，]{0,20}?(?:感谢|感謝|谢谢|謝謝|致谢|致謝)",
+        r"(?:أشكركم|نشكركم|أتقدم\s+بالشكر)\s+(?:نيابة\s+عن|باسم)"
+        r"|(?:نيابة\s+عن|باسم)[^.؛:]{0,80}?(?:أشكركم|نشكركم|أتقدم\s+(?:إليكم\s+)?بالشكر)",
+    ]
+)
+
 #: What names an answer's words without deciding anything, removed before a sentence is read
 #: (the reading and the safety net use the same list).
 # Round 15: refusals of many other invitations, the background of an exception ("has declined

@@ -214,6 +214,19 @@ _STANCE_KEPT = re.compile(
 )
 
 
+# Round 33: a litotes over a habit ("it is not the custom of our Ministry to decline", « il
+# n'est guère dans les habitudes du Gabon de décliner », "no es costumbre de … declinar", «не в
+# наших правилах отказываться», "我国一向不拒绝", "ليس من عادتنا الاعتذار") states what is usual,
+# the background of an exception as often as of an acceptance: it answers nothing alone.
+_HABIT = re.compile(
+    r"\b(?:custom|habit|practice|tradition|wont|habitudes?|coutumes?|traditions?|pratiques?"
+    r"|costumbres?|hábitos?|tradici[oó]n\w*|práctica)\b"
+    r"|(?<![\w\u0400-\u04ff])(?:правил|традици|привычк|обыча)\w*"
+    r"|惯例|慣例|习惯|習慣|传统|傳統|一向|向来|向來|从来|從來|عادت|عادة|تقاليد|دأب",
+    re.I,
+)
+
+
 def _stance_kept(clause: str, litotes: str) -> bool:
     """Whether the double negative ``litotes`` denies giving up a stance, its object: not when
     an act comes first ("no renuncia a participar pese a sus reservas" renounces the act)."""
@@ -571,6 +584,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.lower_message_blanked(
         text, scripts
     )  # "the draft below was not approved" (round 23)
+    # "I thank you on his behalf" (round 33), before the thanks themselves are removed.
+    text = cues.THANKS_ON_BEHALF.sub_blank(text, scripts)
     text = _neutralise(text, scripts)
     # "Our Permanent Secretary will however represent him": the contrast opens the clause,
     # the auxiliary stays with its verb (same length, so positions hold).
@@ -795,6 +810,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             and not (_ATTITUDE.search(litotes) and participate is None)
             and not _governs(_NOTICED, clause, litotes)
             and not _stance_kept(clause, litotes)
+            and not _HABIT.search(clause, 0, max(clause.find(litotes), 0) + len(litotes))
         ):
             # "will not be absent", "no faltará al Foro", "绝不会缺席": the double negative
             # alone affirms the attendance it denies missing (not in a relative clause: "the

@@ -103,6 +103,8 @@ _REFUSAL = [
     # "لا ينوي الوزير الاعتذار عن الدعوة" (does not intend to decline): the intent and the
     # refusal's noun are one figure (round 16).
     r"|(?:ينوي|تنوي|ننوي|يعتزم|تعتزم|نعتزم)\s+(?:\S+\s+){0,3}?(?:ال)?(?:اعتذار|رفض)"
+    # Round 33: "ليس من عادتنا الاعتذار عن …" (it is not our habit to decline): a habit denied.
+    r"|(?<=من\sعادتنا\s)(?:ال)?(?:اعتذار|رفض)|(?<=من\sعادة\sالوزارة\s)(?:ال)?(?:اعتذار|رفض)"
     r"|يمنع|تمنع|يحول\s+دون|عائق|[يتن]نس[ىا](?=(?:\s+\S+){0,3}?\s+أن\s+[يتن])"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
     # Round 30: not when the reply is what will not be late ("لن يتأخر ردنا عن الأول من

@@ -144,6 +144,58 @@ READINGS = {
         ("The Minister says that he will attend the High-Level Policy Sessions.", "accept"),
         ("The Minister has confirmed that she will deliver the statement herself.", "accept"),
     ],
+    "thanks given in an official's name are no delegation": [
+        (
+            "Je vous remercie, au nom du secrétaire d'État chargé du Numérique, pour l'invitation"
+            " du Secrétaire général. Le secrétaire d'État ne pourra malheureusement pas participer"
+            " aux sessions de haut niveau.",
+            "decline",
+        ),
+        (
+            "I thank you, on behalf of the Minister of State for Digital Affairs, for the"
+            " Secretary-General's invitation. Unfortunately the Minister of State will not be able"
+            " to take part.",
+            "decline",
+        ),
+        (
+            "Le agradezco, en nombre del Viceministro de Telecomunicaciones, la invitación del"
+            " Secretario General. Lamentablemente, el Viceministro no podrá participar.",
+            "decline",
+        ),
+        (
+            "От имени заместителя министра благодарю вас за приглашение. К сожалению, заместитель"
+            " министра не сможет принять участие.",
+            "decline",
+        ),
+        (
+            "On behalf of the Minister, I thank you for the invitation; the Deputy Minister will"
+            " deliver the statement in her place.",
+            "accept",
+        ),
+        (
+            "Au nom du Ministre, le Secrétaire général du ministère prononcera la déclaration.",
+            "accept",
+        ),
+        ("谨代表部长感谢您的邀请，副部长将代表部长出席并发言。", "accept"),
+    ],
+    "a litotes over a habit answers nothing": [
+        (
+            "Il n'est guère dans les habitudes du Gabon de décliner une invitation de l'UIT. Le"
+            " Ministre n'a pourtant d'autre choix que de le faire cette année.",
+            "other",
+        ),
+        (
+            "It is not the custom of our Ministry to decline an invitation from the ITU; this year,"
+            " however, the Minister has no choice.",
+            "other",
+        ),
+        ("No es costumbre de este Ministerio declinar una invitación de la UIT.", "other"),
+        ("Не в наших правилах отказываться от приглашений МСЭ.", "other"),
+        ("我部一向不拒绝国际电联的邀请。", "other"),
+        ("ليس من عادتنا الاعتذار عن دعوات الاتحاد.", "other"),
+        ("The Minister will not fail to attend the High-Level Policy Sessions.", "accept"),
+        ("Le Ministre ne manquera pas de prendre la parole aux sessions de haut niveau.", "accept"),
+    ],
 }
 
 
