@@ -1,0 +1,144 @@
+"""Round 32 of issue 13: the thirty-second set's misses. A request not to publish, disclose or
+mention something ("please do not make the reason public") speaks of publication, not of
+taking part; "not content with / not limited to" is "not only" by another verb; "not without
+careful thought" and "changes nothing to" deny nothing of the answer; a litotes in the
+conditional perfect ("would not have hesitated to attend") did not happen. Every sentence was
+written for this test; none is copied from a set."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.support.readings import assert_reading, cases
+
+READINGS = {
+    "a request not to publish": [
+        (
+            "The Minister will be unable to attend the Forum. Please do not disclose the reason"
+            " for her absence in the public report.",
+            "decline",
+        ),
+        (
+            "La Ministre ne pourra pas participer au Forum. Merci de ne pas mentionner le motif"
+            " de cette absence dans le compte rendu.",
+            "decline",
+        ),
+        (
+            "El Viceministro no podrá asistir a las sesiones. Les rogamos no divulgar el motivo"
+            " de su ausencia.",
+            "decline",
+        ),
+        (
+            "Министр не сможет принять участие в Форуме. Просим не разглашать причину отказа до"
+            " окончания сессий.",
+            "decline",
+        ),
+        (
+            "Министр выступит на сессии высокого уровня. Текст прилагаем и просим не"
+            " публиковать его до дня выступления.",
+            "accept",
+        ),
+        (
+            "The Secretary of State will deliver the statement. Kindly do not publish the text"
+            " before the day of the speech.",
+            "accept",
+        ),
+        ("部长将出席会议并发言。请勿对外公布发言稿的内容。", "accept"),
+        ("部长无法出席本次会议。请勿对外公开不出席的原因。", "decline"),
+        ("لن يتمكن الوزير من المشاركة في المنتدى. نرجو عدم نشر سبب الاعتذار.", "decline"),
+    ],
+    "not content with, not limited to": [
+        (
+            "Le Secrétaire d'État ne se contentera pas d'une déclaration écrite : il prendra la"
+            " parole en personne.",
+            "accept",
+        ),
+        (
+            "The Minister will not settle for a recorded statement: she will speak at the"
+            " opening session.",
+            "accept",
+        ),
+        (
+            "La Ministra no se limitará a enviar un mensaje grabado, sino que intervendrá en"
+            " directo.",
+            "accept",
+        ),
+        (
+            "Министр не ограничится письменным заявлением: он лично выступит на сессии высокого"
+            " уровня.",
+            "accept",
+        ),
+        ("部长不满足于书面发言，将亲自出席会议并发言。", "accept"),
+        ("لن يكتفي الوزير بقبول الدعوة، بل سيقترح أيضاً جلسة حول التحول الرقمي.", "accept"),
+    ],
+    "not without thought, changes nothing": [
+        (
+            "It is not without long reflection that the Ministry answers. The Minister regrets"
+            " that she cannot attend this year.",
+            "decline",
+        ),
+        (
+            "Ваше письмо не осталось без внимания. К сожалению, Министр не сможет выступить на"
+            " Форуме.",
+            "decline",
+        ),
+        (
+            "Le Ministre accepte l'invitation. Le changement de format ne change rien à notre"
+            " confirmation.",
+            "accept",
+        ),
+        (
+            "The Minister accepts the invitation. The move to a virtual format does not change"
+            " anything in our confirmation of her participation.",
+            "accept",
+        ),
+        (
+            "Министр примет участие в сессии. Перенос заседания ничего не меняет в нашем"
+            " подтверждении участия.",
+            "accept",
+        ),
+        (
+            "El Ministro participará en la sesión. El cambio de sala no cambia en nada nuestra"
+            " confirmación de su participación.",
+            "accept",
+        ),
+        ("部长将出席会议。会期调整不改变部长出席的安排。", "accept"),
+    ],
+    "a litotes in the conditional perfect": [
+        ("The Minister would not have hesitated to attend in other circumstances.", "other"),
+        ("Le Ministre n'aurait pas hésité à participer en d'autres temps.", "other"),
+        ("La Ministra no habría dudado en intervenir en otras circunstancias.", "other"),
+        (
+            "La Ministra no habría dudado en intervenir; sin embargo, este año no le será posible"
+            " asistir.",
+            "decline",
+        ),
+    ],
+    "what keeps its reading": [
+        # A request not to list or register the country declines (round 29).
+        ("Please do not include the Minister in the list of speakers.", "decline"),
+        # Without a request, the negated verb of publishing is the answer's own.
+        ("The Minister will not deliver a statement at the Forum.", "decline"),
+        # A litotes in the future or the present conditional still accepts.
+        ("The Minister will not hesitate to attend the Forum.", "accept"),
+        ("El Ministro no dudará en participar en las sesiones.", "accept"),
+        ("Le Ministre n'hésitera pas à prendre la parole.", "accept"),
+        # A request to note an answer is no request not to publish: the answer is read.
+        ("Please note that the Minister will not attend.", "decline"),
+        ("Les rogamos tomar nota de que el Ministro no asistirá.", "decline"),
+        ("Просим учесть, что Министр не сможет выступить.", "decline"),
+        # Limiting oneself to a written text, not negated, beside the refusal.
+        ("Министр не сможет выступить и ограничится письменным заявлением.", "decline"),
+        ("El Ministro no asistirá y se limitará a enviar una contribución escrita.", "decline"),
+        # A change denied does not carry the negation onto the act after it.
+        (
+            "Le report ne change rien au fait que la Ministre ne pourra pas participer.",
+            "decline",
+        ),
+    ],
+}
+
+
+@pytest.mark.parametrize(("table", "text", "kind"), cases(READINGS))
+def test_each_reading(table: str, text: str, kind: str) -> None:
+    assert_reading(table, text, kind)
