@@ -1982,6 +1982,25 @@ def unpublished_blanked(text: str, scripts: frozenset[str]) -> str:
     return out
 
 
+# Round 32: words quoted as a wording ("the phrase “the Minister may attend” in our e-mail",
+# « la mention « la Ministre pourrait participer » », "la frase «el Ministro podría asistir»",
+# «формулировку «Министр, возможно, примет участие»», "عبارة «قد يشارك الوزير»", "“部长有可能参加”
+# 的说法"): named, not said; a correction or a comment on them answers in its own words, so the
+# quotation (with its marks) is blanked.
+QUOTED_WORDING = _compile(
+    [
+        r"\b(?:statement|wording|phrase|words|sentence|expression)\s+(?:that\s+)?[\"“‘]"
+        r"[^\"”’]{1,80}[\"”’]",
+        r"\b(?:mention|formule|phrase|formulation|expression)\s+[«\"“]\s*[^»\"”]{1,80}[»\"”]",
+        r"\b(?:frase|expresión|mención|afirmación|formulación)\s+[«\"“][^»\"”]{1,80}[»\"”]",
+        r"(?<![\w\u0400-\u04ff])(?:формулировк\w*|фраз\w*|слова|утверждени\w*|выражени\w*)\s+"
+        r"[«\"“„][^»\"”“]{1,80}[»\"”“]",
+        r"[“「『\"][^”」』\"]{1,40}[”」』\"](?=的?(?:说法|說法|表述|提法|措辞|措辭|字样|字樣))",
+        r"(?:عبارة|العبارة|جملة|الجملة)\s+[«\"“][^»\"”]{1,80}[»\"”]",
+    ]
+)
+
+
 # Concessive clauses are backgrounded: "Although the Minister cannot attend in person, she
 # will speak by video" — the main clause answers.
 CONCESSIVE = re.compile(

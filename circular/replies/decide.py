@@ -520,6 +520,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     )  # "the draft below was not approved" (round 23)
     text = _neutralise(text, scripts)
     text = cues.unpublished_blanked(text, scripts)  # "please do not publish …" (round 32)
+    text = cues.QUOTED_WORDING.sub_blank(text, scripts)  # "the phrase “…”" (round 32)
     # "Our Permanent Secretary will however represent him": the contrast opens the clause,
     # the auxiliary stays with its verb (same length, so positions hold).
     text = _ADVERB_AFTER_AUXILIARY.sub(r"\2 \1", text)

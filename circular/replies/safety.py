@@ -690,6 +690,9 @@ def unsafe(
     # A lower message said not to stand is not the reply's own words (round 23).
     own = cues.lower_message_blanked(sentence, scripts)
     own = cues.SYSTEM_DOWN.sub_blank(cues.DECLINED_FOR.sub_blank(own, scripts), scripts)
+    # A wording quoted to be corrected ("the phrase “the Minister may attend”", round 32) is
+    # named, not said: neither its words nor its place count as the reply's own.
+    own = cues.QUOTED_WORDING.sub_blank(own, scripts)
     window = own + " " + _next_clause(sentences, position)
     scripts = cues.scripts_of(window)
     tasked = next(
@@ -705,7 +708,7 @@ def unsafe(
     draft = _DRAFT.search(window)
     if draft and not _DISREGARD.search(window[: draft.start()]):
         return f"a draft or proposed text ({draft.group(0).strip(' :：')!r})"
-    at = sentence.find(cue) if cue else -1
+    at = cues.QUOTED_WORDING.sub_blank(sentence, scripts).find(cue) if cue else -1
     if at >= 0 and any(q.start() < at < q.end() for q in _QUOTED.finditer(sentence)):
         # Round 10: a quoted approval followed by the sender's own words of the same answer
         # ("أشر الوزير ب«موافق»، وعليه نؤكد مشاركته", "已批示「同意出席」，现正式确认：部长出席")

@@ -2,7 +2,8 @@
 mention something ("please do not make the reason public") speaks of publication, not of
 taking part; "not content with / not limited to" is "not only" by another verb; "not without
 careful thought" and "changes nothing to" deny nothing of the answer; a litotes in the
-conditional perfect ("would not have hesitated to attend") did not happen. Every sentence was
+conditional perfect ("would not have hesitated to attend") did not happen; a wording quoted to
+be corrected ("the phrase “the Minister may attend”") is named, not said. Every sentence was
 written for this test; none is copied from a set."""
 
 from __future__ import annotations
@@ -114,7 +115,33 @@ READINGS = {
             "decline",
         ),
     ],
+    "a wording quoted to be corrected": [
+        ("关于我方3月1日来函中“部长或许出席”的表述，特此更正：部长将不出席本次会议。", "decline"),
+        ("关于我方来函中“部长可能参加”的说法，现更正如下：部长不参加本次会议。", "decline"),
+        (
+            'Regarding the phrase "the Minister may attend" in our e-mail of 2 March, please note'
+            " the correction: the Minister will not attend.",
+            "decline",
+        ),
+        (
+            "Concernant la mention « la Ministre pourrait participer » de notre courriel, nous"
+            " rectifions : la Ministre ne participera pas.",
+            "decline",
+        ),
+        (
+            "بخصوص عبارة «قد يشارك الوزير» في رسالتنا السابقة، نود التصحيح: لن يشارك الوزير.",
+            "decline",
+        ),
+    ],
     "what keeps its reading": [
+        # A quotation alone (no wording named, or nothing said outside it) still answers nothing.
+        ('The Minister has annotated the letter "will attend".', "other"),
+        ("部长已批示“同意出席”。", "other"),
+        (
+            'Regarding the wording "the Minister will not attend" in our earlier e-mail, please'
+            " disregard it.",
+            "other",
+        ),
         # A request not to list or register the country declines (round 29).
         ("Please do not include the Minister in the list of speakers.", "decline"),
         # Without a request, the negated verb of publishing is the answer's own.
