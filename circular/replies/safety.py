@@ -538,6 +538,20 @@ _NOT_ONLY = re.compile(
 )
 
 
+def _written_instead(in_next: bool, beyond: str, scripts: frozenset[str]) -> bool:
+    """Whether a substitute marker opening the next sentence ("En lugar de una declaración, el
+    Ministerio remitirá su aporte escrito") is followed, in the rest of that sentence, by a
+    written text sent in the speech's place and by no one who speaks: it replaces the speech by
+    a text, which declines the speech (round 32; the window holds only the next sentence's first
+    clause). A marker in the sentence itself keeps its reading."""
+    return (
+        in_next
+        and bool(_WRITTEN.search(beyond, scripts))
+        and not cues.ROLE.search(beyond, scripts)
+        and not cues.PARTICIPATE.search(beyond, scripts)
+    )
+
+
 def _substitute(
     sentence: str, window: str, scripts: frozenset[str], cue: str, beyond: str = ""
 ) -> str | None:
@@ -565,6 +579,7 @@ def _substitute(
             # "someone will follow the sessions online, without speaking" (``beyond``: the rest
             # of the next sentence, past the window's first clause)
             or _LISTENER.search(after + " " + beyond, scripts)
+            or _written_instead(match.start() > len(sentence), beyond, scripts)
         ):
             continue
         # "Ni el Ministro ni el Viceministro", "nadie podrá intervenir en nombre del país": the

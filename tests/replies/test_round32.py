@@ -3,8 +3,9 @@ mention something ("please do not make the reason public") speaks of publication
 taking part; "not content with / not limited to" is "not only" by another verb; "not without
 careful thought" and "changes nothing to" deny nothing of the answer; a litotes in the
 conditional perfect ("would not have hesitated to attend") did not happen; a wording quoted to
-be corrected ("the phrase “the Minister may attend”") is named, not said. Every sentence was
-written for this test; none is copied from a set."""
+be corrected ("the phrase “the Minister may attend”") is named, not said; a written text sent
+"instead of a statement" in the next sentence declines the speech. Every sentence was written
+for this test; none is copied from a set."""
 
 from __future__ import annotations
 
@@ -133,7 +134,35 @@ READINGS = {
             "decline",
         ),
     ],
+    "a written text in the speech's place": [
+        (
+            "El Ministro no podrá intervenir en las sesiones. En lugar de una declaración, el"
+            " Ministerio remitirá su aporte escrito al inventario.",
+            "decline",
+        ),
+        (
+            "The Minister cannot attend the sessions. Instead of a statement, the Ministry will"
+            " send a written contribution to the stocktaking.",
+            "decline",
+        ),
+        (
+            "Le Ministre ne pourra pas participer. Au lieu d'une déclaration, le Ministère"
+            " enverra une contribution écrite.",
+            "decline",
+        ),
+    ],
     "what keeps its reading": [
+        # Someone who speaks beside the written text: the substitute stands, or waits.
+        (
+            "The Minister cannot attend the sessions. Instead of a statement, a written"
+            " contribution will be sent and the Ambassador will speak.",
+            "accept",
+        ),
+        (
+            "The Minister cannot attend the sessions. Instead, the Deputy Minister will speak."
+            " In addition, a written contribution will be sent.",
+            "accept",
+        ),
         # A quotation alone (no wording named, or nothing said outside it) still answers nothing.
         ('The Minister has annotated the letter "will attend".', "other"),
         ("部长已批示“同意出席”。", "other"),
