@@ -36,8 +36,8 @@ READINGS = {
             "decline",
         ),
         (
-            "Министр выступит на сессии высокого уровня. Текст прилагаем и просим не"
-            " публиковать его до дня выступления.",
+            "Министр выступит на сессии высокого уровня. Текст заявления направим заранее;"
+            " просим не публиковать его до открытия сессии.",
             "accept",
         ),
         (
@@ -118,7 +118,7 @@ READINGS = {
     ],
     "a wording quoted to be corrected": [
         ("关于我方3月1日来函中“部长或许出席”的表述，特此更正：部长将不出席本次会议。", "decline"),
-        ("关于我方来函中“部长可能参加”的说法，现更正如下：部长不参加本次会议。", "decline"),
+        ("对于此前电话中“部长可能参加”的提法，我方更正如下：部长将不参加会议。", "decline"),
         (
             'Regarding the phrase "the Minister may attend" in our e-mail of 2 March, please note'
             " the correction: the Minister will not attend.",
