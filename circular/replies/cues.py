@@ -1954,6 +1954,77 @@ ASIDE = _compile(
     ]
 )
 
+# Round 32: a request that something not be published, disclosed or mentioned ("please do not
+# make the reason public", « Nous vous remercions de ne pas rendre publique la raison », "les
+# rogamos no divulgar el motivo", «просим не указывать причину в открытых материалах»,
+# "请勿对外公布原因", "نرجو عدم نشر السبب"): the negation is the publication's, not the taking
+# part's, and what it governs (the reason, the statement, the day) is what may not be made
+# known. From the negator to the clause's end (group ``hush_*``) answers nothing; the request's
+# opening and what precedes it are read. A request not to list or register the country is no
+# such request (it declines, round 29): those verbs are not here.
+_HUSH_END = r"[^.;:!?,]*"  # to the clause's end, in each script's punctuation
+_HUSH_END_HAN = r"[^.;:!?,，。；：！？]*"
+_HUSH_END_AR = r"[^.;:!?,،؛]*"
+UNPUBLISHED = _compile(
+    [
+        r"\b(?:please|kindly|(?:ask|request|urge)\s+(?:that\s+)?you|grateful\s+if\s+you"
+        r"|thank\s+you\s+for)\b(?:[^.;:!?]{0,40}?\s)??(?P<hush_en>(?:(?:do\s+)?not|don't)\s+"
+        r"(?:to\s+)?(?:publish|disclos|reveal|mention|divulg|circulat|quot|mak\w*\s+(?:\w+\s+){0,4}?"
+        r"public)\w*" + _HUSH_END + r"|refrain\w*\s+from\s+(?:publish|disclos|reveal|mention"
+        r"|divulg|circulat|quot|mak)\w*" + _HUSH_END + ")",
+        r"\b(?:merci|remercions|remercie|prions|prie|veuillez|prière|demandons|saurions\s+gré"
+        r"|reconnaissant\w*)\b(?:[^.;:!?]{0,40}?\s)??(?P<hush_fr>(?:de\s+|d')?ne\s+pas\s+"
+        r"(?:rendre\s+(?:\w+\s+){0,3}?publi|divulgu|mentionn|révél|diffus|cit|fair\w*\s+état"
+        r"|indiqu|précis)\w*" + _HUSH_END + ")",
+        r"\b(?:rogamos|ruego|pedimos|pido|favor|agradecer\w*|agradecemos|ruega)\b"
+        r"(?:[^.;:!?]{0,40}?\s)??(?P<hush_es>(?:que\s+)?no\s+(?:se\s+)?(?:publi|divulg|difund"
+        r"|mencion|revel|hac\w*\s+públic|indiqu|indic|precis|cit)\w*" + _HUSH_END + ")",
+        r"(?<![\w\u0400-\u04ff])(?:просим|прошу|просьба|просьбой|признательны|благодарны)"
+        r"(?![\w\u0400-\u04ff])(?:[^.;:!?]{0,40}?\s)??(?P<hush_ru>не\s+(?:публиковать|опубликовать"
+        r"|разглашать|раскрывать|упоминать|указывать|называть|распространять|афишировать"
+        r"|предавать\s+огласке|цитировать)(?![\w\u0400-\u04ff])" + _HUSH_END + ")",
+        r"(?:请|請|恳请|懇請|敬请|敬請|务请|務請)(?P<hush_zh>(?:勿|不要|暂勿|暫勿|暂不|暫不|不予)"
+        r"(?:对外|對外|向外)?(?:公开|公開|公布|发布|發布|透露|披露|提及|注明|註明|写明|寫明|引用)"
+        + _HUSH_END_HAN
+        + ")",
+        r"(?:يرجى|نرجو|الرجاء|نأمل|نطلب)(?:\s+\S+){0,3}?\s+(?P<hush_ar>(?:عدم|ألا)\s+"
+        r"(?:نشر|الإعلان|إعلان|ذكر|الإفصاح|الكشف|تعميم|[يت]نشر|[يت]ذكر|[يت]علن)\S*"
+        + _HUSH_END_AR
+        + ")",
+    ]
+)
+
+
+def unpublished_blanked(text: str, scripts: frozenset[str]) -> str:
+    """``text`` with what a request not to publish governs blanked (same length): from its
+    negator to the clause's end."""
+    out = text
+    for match in UNPUBLISHED.finditer(text, scripts):
+        group = next(k for k, v in match.groupdict().items() if v is not None)
+        start, end = match.span(group)
+        out = out[:start] + " " * (end - start) + out[end:]
+    return out
+
+
+# Round 32: words quoted as a wording ("the phrase “the Minister may attend” in our e-mail",
+# « la mention « la Ministre pourrait participer » », "la frase «el Ministro podría asistir»",
+# «формулировку «Министр, возможно, примет участие»», "عبارة «قد يشارك الوزير»", "“部长有可能参加”
+# 的说法"): named, not said; a correction or a comment on them answers in its own words, so the
+# quotation (with its marks) is blanked.
+QUOTED_WORDING = _compile(
+    [
+        r"\b(?:statement|wording|phrase|words|sentence|expression)\s+(?:that\s+)?[\"“‘]"
+        r"[^\"”’]{1,80}[\"”’]",
+        r"\b(?:mention|formule|phrase|formulation|expression)\s+[«\"“]\s*[^»\"”]{1,80}[»\"”]",
+        r"\b(?:frase|expresión|mención|afirmación|formulación)\s+[«\"“][^»\"”]{1,80}[»\"”]",
+        r"(?<![\w\u0400-\u04ff])(?:формулировк\w*|фраз\w*|слова|утверждени\w*|выражени\w*)\s+"
+        r"[«\"“„][^»\"”“]{1,80}[»\"”“]",
+        r"[“「『\"][^”」』\"]{1,40}[”」』\"](?=的?(?:说法|說法|表述|提法|措辞|措辭|字样|字樣))",
+        r"(?:عبارة|العبارة|جملة|الجملة)\s+[«\"“][^»\"”]{1,80}[»\"”]",
+    ]
+)
+
+
 # Concessive clauses are backgrounded: "Although the Minister cannot attend in person, she
 # will speak by video" — the main clause answers.
 CONCESSIVE = re.compile(

@@ -214,6 +214,19 @@ _STANCE_KEPT = re.compile(
 )
 
 
+# Round 32: a litotes in the conditional perfect ("would not have hesitated to attend", « n'aurait
+# pas hésité à participer », "no habría dudado en participar"; the English litotes is read from
+# its "not", so "not have" is the modal perfect): the act did not happen, as
+# ``cues.IRREALIS`` reads "would have attended"; it accepts nothing (it still counts as
+# participation for a following "…, but this year cannot"). The Russian and Chinese
+# conditionals have no tense ("не отказался бы" is also an offer): not here.
+_COUNTERFACTUAL = re.compile(
+    r"^(?:not|n't)\s+have\b|\bn'(?:aurai[st]?|aurions|auriez|auraient)\b"
+    r"|\b(?:habría|habrían|hubiera|hubieran|hubiese|habríamos|hubiéramos)\b",
+    re.I,
+)
+
+
 # Round 33: a litotes over a habit ("it is not the custom of our Ministry to decline", « il
 # n'est guère dans les habitudes du Gabon de décliner », "no es costumbre de … declinar", «не в
 # наших правилах отказываться», "我国一向不拒绝", "ليس من عادتنا الاعتذار") states what is usual,
@@ -587,6 +600,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     # "I thank you on his behalf" (round 33), before the thanks themselves are removed.
     text = cues.THANKS_ON_BEHALF.sub_blank(text, scripts)
     text = _neutralise(text, scripts)
+    text = cues.unpublished_blanked(text, scripts)  # "please do not publish …" (round 32)
+    text = cues.QUOTED_WORDING.sub_blank(text, scripts)  # "the phrase “…”" (round 32)
     # "Our Permanent Secretary will however represent him": the contrast opens the clause,
     # the auxiliary stays with its verb (same length, so positions hold).
     text = _ADVERB_AFTER_AUXILIARY.sub(r"\2 \1", text)
@@ -676,10 +691,13 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         litotes = neg.litotes[0] if neg.litotes else None
         accept, accept_negated = _negated_cue(cues.ACCEPT, body, scripts, neg)
         participate, participate_negated = _negated_cue(cues.PARTICIPATE, body, scripts, neg)
-        if accept and cues.IRREALIS.search(body, scripts):
+        counterfactual = litotes is not None and bool(_COUNTERFACTUAL.search(litotes))
+        if accept and (counterfactual or cues.IRREALIS.search(body, scripts)):
             # "The Minister was keen to accept, but …": an unfulfilled wish accepts nothing
             # (it still counts as participation for the elided "…, but cannot").
             participate, accept = participate or accept, None
+        if counterfactual:
+            litotes = None  # "would not have hesitated to attend" did not attend (round 32)
         # "would be pleased to speak" (round 20): an offer in the conditional, not a commitment;
         # nor does it let a delegate named in the clause speak for the Minister.
         offered = accept is not None and cues.wished_only(body, accept, scripts)

@@ -437,6 +437,46 @@ _PSEUDO += [
     r"(?:^|\s)[وف]?لم\s+[يتن]توان\S*(?:\s+\S+){0,3}?\s+عن(?=\s)",
 ]
 
+# Round 32: three negations that deny something other than the taking part, so the words after
+# them are read as if affirmed. (1) Not content with, not limited to: "not only" by another verb
+# ("will not settle for a recorded message: he will speak live", « ne se contentera pas d'une
+# déclaration enregistrée », "no se limitará a enviar un mensaje", «не ограничится
+# видеообращением», "不满足于书面发言", "لا يكتفي الوزير بقبول الدعوة، بل …"): what it names is
+# done, and more. (2) Not without thought or attention ("It is not without careful thought that
+# we reply", «Приглашение не осталось без внимания»): the letter was considered, which answers
+# nothing. (3) Changes nothing to ("this changes nothing to the confirmation", « ne change rien
+# à la présente confirmation », "no cambia en nada", «ничего не меняет», "不改变", "لا يغير
+# شيئا من"): what follows stands as it was.
+_PSEUDO += [
+    r"\b(?:not|n't)\s+(?:just\s+|merely\s+|simply\s+)?(?:settle\s+for|content\s+\w+\s+with"
+    r"|(?:limit|confine)\s+\w+sel(?:f|ves)\s+to|be\s+(?:limited|confined)\s+to)\b"
+    r"|\b(?:is|are)\s+not\s+(?:limited|confined)\s+to\b|\bnot\s+(?:content|satisfied)\s+with\b"
+    r"|\bnot\s+without\s+(?:\w+\s+)?(?:thought|consideration|reflection|deliberation"
+    r"|attention)\b"
+    r"|\b(?:does|do|did|will|would)\s+not\s+change\s+(?:anything\s+(?:in|about|to)\b|in\s+any"
+    r"\s+way\b)?|\b(?:doesn't|don't|won't|didn't)\s+change\b|\bchanges\s+nothing\s+(?:in|about"
+    r"|to)?\b",
+    r"\bne\s+(?:se\s+|s')(?:content|limit|born)\w*\s+pas\s+(?:seulement\s+)?(?:à|de|d')"
+    r"|\b(?:pas|non)\s+sans\s+(?:\w+\s+)?(?:réflexion|considération|attention|examen)\b"
+    r"|\bn(?:e\s+|')(?:change|changera|modifie|modifiera)\s+(?:rien|en\s+rien|pas)\s+"
+    r"(?:(?:à|au|aux)\b)?",
+    r"\bno\s+se\s+(?:limit|conform|content|ciñ|circunscrib)\w*\s+(?:solo\s+|solamente\s+)?"
+    r"(?:a|con)\b"
+    r"|\bno\s+sin\s+(?:\w+\s+)?(?:reflexión|consideración|atención|examen|deliberación)\b"
+    r"|\bno\s+(?:cambia|cambiará|modifica|modificará|altera|alterará)\s+(?:en\s+)?(?:nada\b)?",
+    r"(?<![\w\u0400-\u04ff])не\s+(?:ограничи(?:тся|вается|лся|лась|лось|мся|ваемся)"
+    r"|довольству\w*|удовлетвор\w*)(?![\w\u0400-\u04ff])"
+    r"|(?<![\w\u0400-\u04ff])не\s+(?:остал\w*|оставил\w*|оставлен\w*|прош[её]л\w*|прошл\w*)\s+"
+    r"без\s+(?:\w+\s+)?внимани\w*|(?<![\w\u0400-\u04ff])не\s+без\s+(?:\w+\s+)?(?:размышлени"
+    r"|раздумь|обсуждени)\w*"
+    r"|(?<![\w\u0400-\u04ff])(?:ничего\s+)?не\s+(?:меня(?:ет|ют)|измен(?:ит|ят|яет|яют))"
+    r"(?:\s+ничего)?(?![\w\u0400-\u04ff])",
+    r"(?:并|並)?不(?:满足于|滿足於|局限于|局限於|仅限于|僅限於|限于|限於|止于|止於)"
+    r"|(?:并|並)?(?:不会|不會|不|没有|沒有)(?:改变|改變)",
+    r"(?:^|\s)[وف]?(?:لا|لن|لم)\s+[يتن](?:كتف|قتصر)\S*"
+    r"|(?:^|\s)[وف]?(?:لا|لن)\s+[يت]غي(?:ّ)?ر\S*(?:\s+شيئا\S*)?(?:\s+من)?(?=\s)",
+]
+
 _TERMINATORS = [
     r"\s[—–]\s|[,;:.!?]|\b(but|however|although|though|whereas|while|yet|except|apart\s+from|because"
     r"|since|which|who|instead)\b"

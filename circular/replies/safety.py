@@ -538,6 +538,20 @@ _NOT_ONLY = re.compile(
 )
 
 
+def _written_instead(in_next: bool, beyond: str, scripts: frozenset[str]) -> bool:
+    """Whether a substitute marker opening the next sentence ("En lugar de una declaración, el
+    Ministerio remitirá su aporte escrito") is followed, in the rest of that sentence, by a
+    written text sent in the speech's place and by no one who speaks: it replaces the speech by
+    a text, which declines the speech (round 32; the window holds only the next sentence's first
+    clause). A marker in the sentence itself keeps its reading."""
+    return (
+        in_next
+        and bool(_WRITTEN.search(beyond, scripts))
+        and not cues.ROLE.search(beyond, scripts)
+        and not cues.PARTICIPATE.search(beyond, scripts)
+    )
+
+
 def _substitute(
     sentence: str, window: str, scripts: frozenset[str], cue: str, beyond: str = ""
 ) -> str | None:
@@ -565,6 +579,7 @@ def _substitute(
             # "someone will follow the sessions online, without speaking" (``beyond``: the rest
             # of the next sentence, past the window's first clause)
             or _LISTENER.search(after + " " + beyond, scripts)
+            or _written_instead(match.start() > len(sentence), beyond, scripts)
         ):
             continue
         # "Ni el Ministro ni el Viceministro", "nadie podrá intervenir en nombre del país": the
@@ -690,6 +705,9 @@ def unsafe(
     # A lower message said not to stand is not the reply's own words (round 23).
     own = cues.lower_message_blanked(sentence, scripts)
     own = cues.SYSTEM_DOWN.sub_blank(cues.DECLINED_FOR.sub_blank(own, scripts), scripts)
+    # A wording quoted to be corrected ("the phrase “the Minister may attend”", round 32) is
+    # named, not said: neither its words nor its place count as the reply's own.
+    own = cues.QUOTED_WORDING.sub_blank(own, scripts)
     window = own + " " + _next_clause(sentences, position)
     scripts = cues.scripts_of(window)
     tasked = next(
@@ -705,7 +723,7 @@ def unsafe(
     draft = _DRAFT.search(window)
     if draft and not _DISREGARD.search(window[: draft.start()]):
         return f"a draft or proposed text ({draft.group(0).strip(' :：')!r})"
-    at = sentence.find(cue) if cue else -1
+    at = cues.QUOTED_WORDING.sub_blank(sentence, scripts).find(cue) if cue else -1
     if at >= 0 and any(q.start() < at < q.end() for q in _QUOTED.finditer(sentence)):
         # Round 10: a quoted approval followed by the sender's own words of the same answer
         # ("أشر الوزير ب«موافق»، وعليه نؤكد مشاركته", "已批示「同意出席」，现正式确认：部长出席")
