@@ -932,7 +932,8 @@ def another_occasion(
     # The month may be said in an earlier clause of the sentence ("5月论坛…如有…，我们愿意…").
     moved = _months(sentence[:end])
     if moved:
-        named = frozenset().union(*(_months(text) for text in refusals))
+        # Not the accepting sentence itself, which a refusal's context may include.
+        named = frozenset().union(*(_months(text.replace(sentence, " ")) for text in refusals))
         if named and not named & moved:
             return "another month"
     if own is not None and own.search(clause):

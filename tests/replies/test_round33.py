@@ -196,6 +196,28 @@ READINGS = {
         ("The Minister will not fail to attend the High-Level Policy Sessions.", "accept"),
         ("Le Ministre ne manquera pas de prendre la parole aux sessions de haut niveau.", "accept"),
     ],
+    "«тем не менее» negates nothing": [
+        (
+            "Тем не менее Министр вынужден отказаться от выступления на сессиях высокого уровня.",
+            "decline",
+        ),
+        ("Тем не менее Министр не сможет принять участие в сессиях высокого уровня.", "decline"),
+        ("Тем не менее Министр не откажется от выступления на сессии высокого уровня.", "accept"),
+    ],
+    "another month, not counted from the accepting sentence": [
+        (
+            "El Ministro no intervendrá en las sesiones de alto nivel de marzo. El Ministerio"
+            " estará presente en la semana final de mayo. Lamentamos no poder dar una respuesta"
+            " afirmativa en esta ocasión.",
+            "decline",
+        ),
+        (
+            "The Minister will not take part in the High-Level Policy Sessions in March. Our"
+            " Ministry will be present at the final week in May. We regret that we cannot give a"
+            " positive answer this time.",
+            "decline",
+        ),
+    ],
 }
 
 
