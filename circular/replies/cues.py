@@ -565,7 +565,9 @@ ACCEPT = _compile(
         r"|feu\s+vert|assentiment)\b",
         r"\b(va|van|vamos)\s+a\s+(participar|intervenir|asistir|pronunciar|hablar|presentar|leer"
         r"|hacer\s+uso|tomar\s+parte)\b|\b(será|serán)\s+(pronunciad|leíd|presentad|realizad|hech"
-        r"|dad)[oa]s?\s+por\b|\b(dado|otorgado|dio)\s+su\s+(conformidad|visto\s+bueno|aprobación"
+        # Round 34: also across a parenthetical ("será pronunciada, en representación del
+        # Gobierno, por …").
+        r"|dad)[oa]s?(?:\s*,[^,.;:]{3,60},)?\s+por\b|\b(dado|otorgado|dio)\s+su\s+(conformidad|visto\s+bueno|aprobación"
         r"|consentimiento|aval|anuencia)\b",
         r"(?<![\w\u0400-\u04ff])будет\s+(сделан|зачитан|представлен|произнес[её]н|оглаш[её]н)\w*"
         r"|(?<![\w\u0400-\u04ff])одобрил\w*\s+(\S+\s+)?участие",
@@ -582,7 +584,11 @@ ACCEPT = _compile(
         # verb after "由" ("se decidió que el Presidente pronuncie la declaración", "决定由管理局
         # 主席宣读声明"); a negator before the act still negates it.
         r"\b(?:decidi[óo]|decidieron|decidimos|ha\s+decidido|han\s+decidido|resolvi[óo]"
-        r"|ha\s+resuelto|dispuso|ha\s+dispuesto)\s+que\s+(?:(?!(?:no|nadie|nunca|ningún|ninguna?|tampoco|ni)\b)\S+\s+){0,12}?(?:pronuncie|intervenga"
+        r"|ha\s+resuelto|dispuso|ha\s+dispuesto"
+        # Round 34: an arrangement made so that someone acts ("ha coordinado con la Presidencia
+        # para que la Secretaria … pronuncie la declaración").
+        r"|(?:ha\s+coordinado|coordinó|ha\s+gestionado|gestionó)\s+(?:[^.;:]{0,80}?\s+)?para)\s+que\s+"
+        r"(?:(?!(?:no|nadie|nunca|ningún|ninguna?|tampoco|ni)\b)\S+\s+){0,12}?(?:pronuncie|intervenga"
         r"|represente|tome\s+la\s+palabra|lea)\b",
         r"(?<!为)(?<!為)(?:决定|決定)由(?![^。；，]{0,8}(?:哪|谁|誰|何))[^。；，不没沒未无無]{1,30}?(?:宣读|宣讀|发言|發言|致辞|致詞)",
     ]
@@ -2728,11 +2734,14 @@ DESIGNATE = _compile(
         # be delivered by the Executive Chairman of …", « la déclaration de la Suisse sera
         # prononcée par le Directeur de … », "la declaración será pronunciada por …"): whoever
         # is named speaks for the Minister (not "will not be delivered by").
-        r"\bstatement\s+(?:\S+\s+){0,3}?(?:will|shall)\s+be\s+(?:delivered|made|read|presented)\s+by\s+"
+        r"\bstatement\s+(?:\S+\s+){0,3}?(?:will|shall)\s+be\s+(?:delivered|made|read|presented)"
+        r"(?:\s*,[^,.;:]{3,60},)?\s+by\s+"
         r"(?P<who9>[^.;:,]{3,100})",
-        r"\bdéclaration\s+(?:\S+\s+){0,3}?sera\s+(?:prononcée|lue|présentée|faite)\s+par\s+"
+        r"\bdéclaration\s+(?:\S+\s+){0,3}?sera\s+(?:prononcée|lue|présentée|faite)"
+        r"(?:\s*,[^,.;:]{3,60},)?\s+par\s+"
         r"(?P<who10>[^.;:,]{3,100})",
-        r"\bdeclaración\s+(?:\S+\s+){0,3}?será\s+(?:pronunciada|leída|presentada|formulada)\s+por\s+"
+        r"\bdeclaración\s+(?:\S+\s+){0,3}?será\s+(?:pronunciada|leída|presentada|formulada)"
+        r"(?:\s*,[^,.;:]{3,60},)?\s+por\s+"
         r"(?P<who11>[^.;:,]{3,100})",
         # Round 21: the task handed to someone ("has delegated to the Secretary the task of
         # delivering", « a confié au Directeur le soin de prononcer », "ha delegado en el

@@ -435,11 +435,14 @@ def _designated(text: str, scripts: frozenset[str]) -> str | None:
     if match is None:
         return None
     # The negation of the designation itself, in its own clause ("has not designated"); a
-    # refusal in the clause before is the Minister's (round 17).
+    # refusal in the clause before is the Minister's (round 17). Round 34: also inside the
+    # designation, before the one named ("La declaración no será pronunciada por el Ministro").
+    key = next((k for k, v in match.groupdict().items() if v and k.startswith("who")), None)
+    named_at = match.start(key) if key else match.start()
     before = _DESIGNATION_CLAUSE.split(text[max(0, match.start() - 25) : match.start()])[-1]
-    if cues.NEGATION.search(before):
+    if cues.NEGATION.search(before) or cues.NEGATION.search(text[match.start() : named_at]):
         return None
-    who = next((v for k, v in match.groupdict().items() if v and k.startswith("who")), "")
+    who = match.group(key) if key else ""
     if cues.DECLINE.search(who, scripts) or cues.NEGATION.search(who, scripts):
         return None  # "asked … to convey that he must decline": a messenger, not a delegate
     return who.strip(" ,;:-–—") or None
