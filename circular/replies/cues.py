@@ -1411,6 +1411,21 @@ THANKS_ON_BEHALF = _compile(
     ]
 )
 
+# Round 33: a salutation on a line of its own ends what comes before it (``decide.sentences``):
+# a letter's paragraphs (a DOCX note) are read as lines of one paragraph, and the letterhead, the
+# address ("Secrétaire général, Union internationale des télécommunications") and "Monsieur le
+# Secrétaire général," would otherwise run into the first sentence, the addressee's title read
+# as a delegate's. Round 35: no signature block starts before it (``signature.split_signature``):
+# the letterhead and the address above it are a letter's head, not a sender's block.
+SALUTATION_LINE = re.compile(
+    r"^[ \t]*(?:dear|excellency|your\s+excellency|monsieur|madame|excellence|cher|chère"
+    r"|estimad[oa]s?|señor|señora|excelentísim[oa]|distinguid[oa]s?|уважаем\w*|многоуважаем\w*"
+    r"|господин|госпожа)\b[^\n.!?;]{0,80}[,:!][ \t]*$"
+    r"|^[ \t]*尊敬的[^\n。！？]{1,30}[：:，,][ \t]*$"
+    r"|^[ \t]*(?:سعادة|معالي|حضرة|عزيزي|السيد|السيدة)\s[^\n.!؟]{0,80}[،,:][ \t]*$",
+    re.I | re.M,
+)
+
 #: What names an answer's words without deciding anything, removed before a sentence is read
 #: (the reading and the safety net use the same list).
 # Round 15: refusals of many other invitations, the background of an exception ("has declined

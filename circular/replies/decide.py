@@ -48,24 +48,9 @@ def normalise(text: str) -> str:
     return text.translate(_NORMAL)
 
 
-# Round 33: a salutation on a line of its own ends what comes before it: a letter's
-# paragraphs (a DOCX note) are read as lines of one paragraph, and the letterhead, the address
-# ("Secrétaire général, Union internationale des télécommunications") and "Monsieur le
-# Secrétaire général," would otherwise run into the first sentence, the addressee's title read
-# as a delegate's.
-_SALUTATION_LINE = re.compile(
-    r"^[ \t]*(?:dear|excellency|your\s+excellency|monsieur|madame|excellence|cher|chère"
-    r"|estimad[oa]s?|señor|señora|excelentísim[oa]|distinguid[oa]s?|уважаем\w*|многоуважаем\w*"
-    r"|господин|госпожа)\b[^\n.!?;]{0,80}[,:!][ \t]*$"
-    r"|^[ \t]*尊敬的[^\n。！？]{1,30}[：:，,][ \t]*$"
-    r"|^[ \t]*(?:سعادة|معالي|حضرة|عزيزي|السيد|السيدة)\s[^\n.!؟]{0,80}[،,:][ \t]*$",
-    re.I | re.M,
-)
-
-
 def sentences(text: str) -> list[str]:
     """Sentences of a reply; hard-wrapped lines of one paragraph are joined first."""
-    text = _SALUTATION_LINE.sub(lambda m: m.group(0) + "\n", normalise(text))
+    text = cues.SALUTATION_LINE.sub(lambda m: m.group(0) + "\n", normalise(text))
     text = _ABBREVIATIONS.sub(lambda m: m.group(0).replace(".", "\u2024"), text)
     text = _INITIAL.sub("\\1\u2024", text)
     paragraphs = re.split(r"\n\s*\n", text)

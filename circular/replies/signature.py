@@ -73,7 +73,13 @@ def split_signature(text: str) -> tuple[str, str]:
     postscript inside the block is given back to the reply's own text."""
     lines = text.split("\n")
     content = False
+    # A letter's head (letterhead, reference, date, address) runs to its salutation: no block
+    # starts in it (round 35: "Ministry of …" / "The Secretary-General" / "International
+    # Telecommunication Union" above "Dear Secretary-General," cut the whole letter off).
+    head = next((i for i, line in enumerate(lines) if cues.SALUTATION_LINE.match(line)), -1)
     for i, line in enumerate(lines):
+        if i <= head:
+            continue
         starts_paragraph = i == 0 or not lines[i - 1].strip()
         if content and starts_paragraph and line.strip() and _opens_block(lines, i):
             block = lines[i:]
