@@ -517,7 +517,12 @@ ACCEPT = _compile(
         r"|address|remarks)\b|\b(has|have)\s+(\w+\s+)?(consented|agreed)\s+to\s+(deliver|speak|attend"
         r"|participate|take\s+part|address|give|make)\b",
         r"\blira\s+(le|la|son|sa|les)\s+(\S+\s+){0,2}?(discours|texte|message|déclaration|allocution"
-        r"|intervention)\b|\bsera\s+(remplacée?|représentée?)\s+par\b",
+        r"|intervention)\b|\bsera\s+(remplacée?|représentée?)\s+"
+        # Round 36: also at the sessions ("sera représenté aux sessions de haut niveau par …"),
+        # not at the Forum (a delegation at the Forum speaks for no one).
+        r"(?:(?:aux?|à\s+la|à\s+l'|lors\s+des?)\s+(?:(?!non\b|pas\b|ni\b)[^.;,]){0,30}?"
+        r"(?:sessions?|séances?|segment|haut\s+niveau)(?:(?!non\b|pas\b|ni\b)[^.;,]){0,40}?\s+)?"
+        r"par\b",
         r"\bdar[áa]n?\s+lectura\s+al?\b|\bleer[áa]n?\s+(el|la|su)\s+(\S+\s+){0,2}?(mensaje|discurso"
         r"|declaraci[oó]n|texto|intervenci[oó]n)\b|\bcuenten\s+con(migo|\s+nosotros|\s+(él|ella"
         r"|la\s+ministra|el\s+ministro))\b|\bser[áa]\s+(sustituid[oa]|representad[oa])\s+por\b",
@@ -567,7 +572,8 @@ ACCEPT = _compile(
         r"|hacer\s+uso|tomar\s+parte)\b|\b(será|serán)\s+(pronunciad|leíd|presentad|realizad|hech"
         # Round 34: also across a parenthetical ("será pronunciada, en representación del
         # Gobierno, por …").
-        r"|dad)[oa]s?(?:\s*,[^,.;:]{3,60},)?\s+por\b|\b(dado|otorgado|dio)\s+su\s+(conformidad|visto\s+bueno|aprobación"
+        r"|dad)[oa]s?(?:\s*,[^,.;:]{3,60},)?(?:\s+en\s+(?:su\s+)?(?:representaci[oó]n|nombre)"
+        r"(?:\s+del?\s+\S+(?:\s+\S+)?)?)?\s+por\b|\b(dado|otorgado|dio)\s+su\s+(conformidad|visto\s+bueno|aprobación"
         r"|consentimiento|aval|anuencia)\b",
         r"(?<![\w\u0400-\u04ff])будет\s+(сделан|зачитан|представлен|произнес[её]н|оглаш[её]н)\w*"
         r"|(?<![\w\u0400-\u04ff])одобрил\w*\s+(\S+\s+)?участие",
@@ -599,7 +605,8 @@ PARTICIPATE = _compile(
         # Round 16: "address the Forum / the sessions" (not "address the issue").
         r"\baddress\w*\s+(?:the\s+|this\s+|your\s+)?(?:[\w-]+\s+){0,2}?(?:forum|sessions?|segment"
         r"|meeting|conference|summit|track|plenary)\b|"
-        r"\b(particip\w*|attend\w*|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
+        # Round 36: "attend", not the French "attendre" ("n'attendra pas l'après-scrutin").
+        r"\b(particip\w*|attend(?:s|ed|ing|ance|ees?)?|deliver\w*|take\s+part|tak(es|ing)\s+part|took\s+part|take\s+up|join\w*|speak\w*|statement|make\s+it|commit"
         r"|be\s+present|accept\w*|possible|feasible|available|be\s+in\s+geneva|be\s+represented"
         r"|come\s+to\s+geneva|travel\s+to\s+geneva|speaker|take\s+the\s+floor|get\s+away"
         # Round 28: the pro-form of the invited act, as "make it" ("can't do it this time").
@@ -924,7 +931,8 @@ CONDITION = _compile(
         r"вашего\s+ответа",
         r"(?:根据|根據|视|視)(?:贵方|貴方|您|贵处|貴處)的?(?:答复|答覆|回复|回覆)",
         r"(?:بناء|بناءً|وبناء|وبناءً)\s+على\s+(?:ردكم|ردّكم|إجابتكم|جوابكم)",
-        r"(?<!even\s)\bif[\s,]|\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
+        # Round 36: not the X of "the question is not whether we speak, but when".
+        r"(?<!even\s)\bif[\s,]|(?<!\bis\snot\s)(?<!isn't\s)\bwhether\b|\bsubject\s+to\b|(?:\b(it|this|that|which|everything|all|answer|decision|participation|attendance|presence|trip|travel|visit|confirmation|reply)\s+([\w']+\s+){0,3}?depend\w*\s+(up)?on\b|\bdepend\w*\s+(up)?on\s+(whether|if|how|when|what|the\s+(outcome|approval|decision|agenda|schedule|availability|confirmation|situation|evolution|results?|vote|elections?|cabinet|parliament|president|prime\s+minister|minister|health|security|developments?)|his|her|their|our|developments|approval|confirmation))|\bprovid(ed|ing)\b"
         # "otherwise" presupposes a condition; "as long as", "on condition" state one.
         r"|\bas\s+long\s+as\b|\bon\s+(the\s+)?condition\b|\botherwise\b|\bpending\b"
         r"|\bconditional\b|\bunless\b|\bbarring\b|^\s*should\b[^,.]{0,80}\b(permit|allow)"
@@ -1032,7 +1040,9 @@ ROLE = _compile(
         # Abbreviated and clipped titles in informal mail: "the DG", "el vice".
         r"|\bthe\s+DG\b|\b(minister[- ])?counsell?or\b"
         # Round 10: civil-service titles of the Commonwealth ("Additional Secretary").
-        r"|\b(additional|joint|principal)\s+secretary\b",
+        r"|\b(additional|joint|principal)\s+secretary\b"
+        # Round 36: "the Secretary to the State Ministry" (Sri Lanka).
+        r"|\bsecretary\s+to\s+the\s+(?:\w+\s+){0,2}?ministry\b",
         r"\bvice-ministre\b|\bministre\s+délégu\w*|\bsecrétaire\s+d'état\b|\bsecrétaire\s+général"
         r"\w*|\bambassadeur\b|\bambassadrice\b|\breprésentante?\s+permanente?\b"
         r"|\bdirect(eur|rice)\s+général\w*|\bchef\s+de\s+(la\s+)?délégation\b"
@@ -1052,9 +1062,29 @@ ROLE = _compile(
         r"|政务部长|政務部長|国务部长|國務部長"
         # Round 14: the same titles in traditional characters (Big5 mail from Macao, Taiwan,
         # Hong Kong): "司長", "局長", "常駐代表".
-        r"|部長助理|常駐代表(?![团團处處])|副司長|司長|代表團團長|國務秘書|臨時代辦|辦公廳主任|顧問|總經濟師|局長|參贊",
+        r"|部長助理|常駐代表(?![团團处處])|副司長|司長|代表團團長|國務秘書|臨時代辦|辦公廳主任|顧問|總經濟師|局長|參贊"
+        # Round 36: the head of an institute or an academy ("研究所所长", "科学院院长").
+        r"|所长|所長|院长|院長",
         r"نائب\w*\s+(الوزير|وزير)|نائب(ي|ه|ها)(?!\S)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار|الوزير\s+المفوض",
+    ]
+)
+
+# Round 36: an approval given for someone to act ("has granted approval for the Hon. Minister to
+# address the session", « a donné son accord pour que le Ministre intervienne », "ha autorizado
+# la participación del Ministro", «одобрил участие Министра», "وافق على مشاركة الوزير"): the
+# official who approves is not the one who speaks.
+APPROVAL_FOR = _compile(
+    [
+        r"\b(?:granted|given|gave|grants?)\s+(?:\w+\s+){0,2}?(?:approval|consent|clearance|go-ahead"
+        r"|assent|permission)\s+for\b|\b(?:has|have|had)\s+(?:approved|authori[sz]ed|allowed"
+        r"|permitted|cleared)\b",
+        r"\b(?:a|ont)\s+(?:donné|accordé)\s+(?:son|leur)\s+(?:accord|aval|feu\s+vert|autorisation)\b"
+        r"|\b(?:a|ont)\s+(?:autorisé|approuvé)\b",
+        r"\b(?:ha|han)\s+(?:dado|otorgado|concedido)\s+su\s+(?:autorización|aprobación|visto\s+bueno"
+        r"|conformidad|anuencia)\b|\b(?:ha|han)\s+(?:autorizado|aprobado)\b|\bautoriz[óo]\b",
+        r"(?<![\w\u0400-\u04ff])(?:одобрил|разрешил|санкционировал)\w*",
+        r"(?:^|\s)(?:وافق|وافقت|أذن|أذنت)\S*\s+(?:على|ل)",
     ]
 )
 
@@ -1066,7 +1096,10 @@ BEHALF = _compile(
         r"|\b(be|is)\s+represented\s+by\b|\bin\s+(his|her)\s+stead\b"
         r"|\bat\s+the\s+(minister's\s+)?request\s+of\s+the\s+minister\b",
         r"\b(a\s+désigné|a\s+délégué|a\s+chargé|a\s+mandaté)\b|\bau\s+nom\s+d|\ben\s+(son|leur|mon)\s+nom\b|\bà\s+(sa|la)\s+place\b|\ben\s+lieu\s+et\s+place|\b(re|ré)présenter(a|ont)?\b|\b(re|ré)présente\s+(le|la)\s+ministre\b|\brepresenter(a|ont)\b"
-        r"|\breprésentée?\s+par\b|\bà\s+la\s+demande\s+d",
+        r"|\breprésentée?\s+(?:(?:aux?|à\s+la|à\s+l'|lors\s+des?)\s+(?:(?!non\b|pas\b|ni\b)[^.;,])"
+        r"{0,30}?(?:sessions?|séances?|segment|haut\s+niveau)(?:(?!non\b|pas\b|ni\b)[^.;,]){0,40}?"
+        r"\s+)?par\b"
+        r"|\bà\s+la\s+demande\s+d",
         r"\b(ha\s+designado|ha\s+delegado|designó|ha\s+encomendado)\b|\ben\s+(su\s+|mi\s+)?nombre\b|\ben\s+representaci[oó]n\b|\ben\s+lugar\s+d|\brepresentar(á|án)?\b"
         r"|\brepresentad[oa]\s+por\b|\bpor\s+encargo\s+de\b|\ba\s+petición\s+de",
         r"поруч(ил|аю|аем)\w*|назначил\w*|уполномочил\w*|от\s+(моего\s+|своего\s+|его\s+|её\s+|ее\s+)?имени|\bвместо\b|\bпредставит\b|\bпредставлять\b"
@@ -1851,6 +1884,20 @@ REPORTED = _compile(
         r"سابقا|سابقاً|في\s+وقت\s+سابق|كما\s+كان\s+مقررا|في\s+رسالتنا\s+السابقة|تجاهل\w*|العام\s+الماضي|كنا\s+نظن|كنا\s+نعتقد"
         r"|رسالة\s+(?:\S+\s+){0,2}?تفيد|(?:استفساركم|سؤالكم)\s+(?:عن|حول)\s+(?:ما\s+)?إذا"
         r"|كما\s+قد\s+(?:تظنون|تعتقدون|يبدو|يُفهم|يفهم)",
+        # Round 36: an earlier position named to be contradicted ("Contrary to what our letter
+        # of 10 February suggested, …", « Contrairement à ce que nous indiquions », "A
+        # diferencia de lo indicado", «Вопреки тому, что сообщалось», "与此前答复不同", "خلافا
+        # لما أشرنا إليه … من احتمال الاعتذار", "التي أفادت بتعذر مشاركة"): its clause is
+        # superseded by the answer beside it.
+        r"\b(?:contrary\s+to|unlike)\s+(?:what|our|the|my|this)\b",
+        r"\bcontrairement\s+(?:à|aux?)\s+(?:ce\s+qu|notre|nos|la|le|l'|mon|ma)",
+        r"\b(?:contrariamente\s+a|contrario\s+a|a\s+diferencia\s+de)\s+(?:lo|nuestr|la|el|mi)",
+        r"(?<![\w\u0400-\u04ff])(?:вопреки|в\s+отличие\s+от)\s+(?:тому|того|нашего|нашему|нашим"
+        r"|ранее|прежнего|предыдущего|первоначального)",
+        r"(?:与|與)(?:此前|之前|先前|上次|日前)[^。；，]{0,20}(?:不同|相反)|(?:不同于|不同於|有别于|有別於)"
+        r"(?:此前|之前|先前|上次|日前)",
+        r"(?:^|\s)[وف]?(?:خلافا|بخلاف|عكس)\s+(?:ل)?ما(?=\s)|(?:^|\s)على\s+خلاف\s+ما(?=\s)"
+        r"|(?:^|\s)(?:التي|الذي)\s+(?:أفاد|أشار|ذكر|تضمن|جاء)\S*\s+(?:فيها\s+|فيه\s+)?(?:ب|إلى)",
     ]
 )
 
@@ -2041,6 +2088,11 @@ QUOTED_WORDING = _compile(
         r"(?<![\w\u0400-\u04ff])(?:формулировк\w*|фраз\w*|слова|утверждени\w*|выражени\w*)\s+"
         r"[«\"“„][^»\"”“]{1,80}[»\"”“]",
         r"[“「『\"][^”」』\"]{1,40}[”」』\"](?=的?(?:说法|說法|表述|提法|措辞|措辭|字样|字樣))",
+        # Round 36: a wording said to be a misunderstanding ("电话中提到的“原则同意”系对部长日程的
+        # 误解"), or the words an earlier call or letter mentioned ("提到的“可能派员旁听”").
+        r"[“「『\"][^”」』\"]{1,40}[”」』\"](?=[^。；]{0,4}(?:系|是|乃|属|屬)[^。；]{0,24}(?:误解|誤解"
+        r"|误会|誤會|不准确|不準確|有误|有誤|笔误|筆誤))"
+        r"|(?<=(?:提到|提及|所说|所說|表示)的)[“「『\"][^”」』\"]{1,40}[”」』\"]",
         r"(?:عبارة|العبارة|جملة|الجملة)\s+[«\"“][^»\"”]{1,80}[»\"”]",
     ]
 )
@@ -2332,6 +2384,16 @@ LATER_OCCASION = _compile(
         r"|протокол\w*|итогов\w+\s+(?:доклад|документ)\w*)(?![\w\u0400-\u04ff])",
         r"日后|日後|今后|今後|以后|以後|将来|將來|明年|下届|下屆|纪要|紀要|专题|專題|成果文件|会议报告|會議報告",
         r"مستقبلا|مستقبلاً|في\s+المستقبل|العام\s+المقبل|الدورة\s+المقبلة|محضر|التقرير\s+الختامي",
+        # Round 36: another time ("will be glad to take part in the Forum's events another
+        # time", « une autre fois », "en otra ocasión", «в другой раз», "下次", "في مناسبة أخرى").
+        r"\b(?:(?:on\s+)?another\s+(?:occasion|time)|some\s+other\s+time|a\s+later\s+occasion)\b",
+        r"\b(?:une\s+(?:autre|prochaine)\s+(?:fois|occasion)|(?:d'|une\s+)autres?\s+occasions?)\b",
+        r"\b(?:(?:en\s+)?(?:otra|una\s+próxima|próxima)\s+(?:ocasi[oó]n|oportunidad)"
+        r"|otras\s+ocasiones)\b",
+        r"(?<![\w\u0400-\u04ff])(?:в\s+(?:другой|следующий)\s+раз|при\s+(?:другой|следующей)"
+        r"\s+возможности|в\s+другое\s+время)(?![\w\u0400-\u04ff])",
+        r"下次|下一次|另找机会|另找機會|其他机会|其他機會|另行安排的机会",
+        r"(?:في|فى)\s+(?:مناسبة|فرصة)\s+(?:أخرى|قادمة|لاحقة)",
     ]
 )
 
@@ -2749,14 +2811,19 @@ DESIGNATE = _compile(
         # be delivered by the Executive Chairman of …", « la déclaration de la Suisse sera
         # prononcée par le Directeur de … », "la declaración será pronunciada por …"): whoever
         # is named speaks for the Minister (not "will not be delivered by").
-        r"\bstatement\s+(?:\S+\s+){0,3}?(?:will|shall)\s+be\s+(?:delivered|made|read|presented)"
-        r"(?:\s*,[^,.;:]{3,60},)?\s+by\s+"
+        # Round 36: also "on his behalf" without commas, and a longer subject ("la declaración
+        # de México en las sesiones de alto nivel del Foro será pronunciada en su representación
+        # por …").
+        r"\bstatement\s+(?:(?!not\b|never\b)\S+\s+){0,10}?(?:will|shall)\s+be\s+(?:delivered|made"
+        r"|read|presented)(?:\s*,[^,.;:]{3,60},)?(?:\s+(?:on\s+(?:his|her|their)\s+behalf|in\s+"
+        r"(?:his|her)\s+(?:place|stead)))?\s+by\s+"
         r"(?P<who9>[^.;:,]{3,100})",
-        r"\bdéclaration\s+(?:\S+\s+){0,3}?sera\s+(?:prononcée|lue|présentée|faite)"
-        r"(?:\s*,[^,.;:]{3,60},)?\s+par\s+"
+        r"\bdéclaration\s+(?:(?!ne\b|n')\S+\s+){0,10}?sera\s+(?:prononcée|lue|présentée|faite)"
+        r"(?:\s*,[^,.;:]{3,60},)?(?:\s+(?:en\s+son\s+nom|à\s+sa\s+place))?\s+par\s+"
         r"(?P<who10>[^.;:,]{3,100})",
-        r"\bdeclaración\s+(?:\S+\s+){0,3}?será\s+(?:pronunciada|leída|presentada|formulada)"
-        r"(?:\s*,[^,.;:]{3,60},)?\s+por\s+"
+        r"\bdeclaración\s+(?:(?!no\b|nunca\b)\S+\s+){0,10}?será\s+(?:pronunciada|leída|presentada"
+        r"|formulada)(?:\s*,[^,.;:]{3,60},)?(?:\s+en\s+(?:su\s+)?(?:representaci[oó]n|nombre)"
+        r"(?:\s+del?\s+\S+(?:\s+\S+)?)?)?\s+por\s+"
         r"(?P<who11>[^.;:,]{3,100})",
         # Round 21: the task handed to someone ("has delegated to the Secretary the task of
         # delivering", « a confié au Directeur le soin de prononcer », "ha delegado en el

@@ -5,6 +5,7 @@ delegates. What the signals add up to, and how sure that is, is ``circular.repli
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -15,7 +16,7 @@ from circular.replies import cues, negation
 # Abbreviations whose dot does not end a sentence ("H.E. Mr. Smith will deliver …").
 _ABBREVIATIONS = re.compile(
     r"\b(H\.E|S\.E|Mr|Mrs|Ms|Dr|Prof|Amb|Sr|Sra|Mme|Mlle|No|Nos|St|e\.g|i\.e|etc|vs|Jr|Excmo"
-    r"|Excma|Sres|Ing|Lic|Dra|Arq|Hon|Dña|Ud|Vd|Pr|Me|Mgr|Tel|tel|Fax|Av|ca|cf|approx|г|т\.е|т\.к|им"
+    r"|Excma|Sres|Ing|Lic|Dra|Mtra|Mtro|Arq|Hon|Dña|Ud|Vd|Pr|Me|Mgr|Tel|tel|Fax|Av|ca|cf|approx|г|т\.е|т\.к|им"
     r"|ул|proc|Ref|Réf|réf|см)\.",
 )
 _INITIAL = re.compile(r"\b([A-ZА-Я])\.(?=\s*[A-ZА-Я])")
@@ -28,7 +29,9 @@ _SENTENCE_END = re.compile(
 )
 _CLAUSE_BREAK = re.compile(
     # A comma before a second "ни / ni" continues "neither X, nor Y" (round 13).
-    r",(?!\s*(?:ни|ni)\b)\s*|[:，、،]\s*|\s+(?=(?:but|however|instead|mais|pero|sino|но|однако|а)\b)"
+    r",(?!\s*(?:ни|ni)\b)\s*|[:，、،]\s*|\s+(?=(?:but|however|mais|pero|sino|но|однако|а)\b)"
+    # Round 36: not before "himself instead of the Secretary", which names whom he replaces.
+    r"|(?<!himself)(?<!herself)(?<!in\sperson)\s+(?=instead\b)"
     r"|\s+(?=(?:بل|وإنما|لكن|ولكن)\s)|(?=但是|不过|然而|而是|而由|而以|而通过|改由)|："
     # Informal Chinese separates clauses with a space or an emoji: "确定参加👍 详细信息稍后发您".
     r"|(?<=[\u4e00-\u9fff\U0001F300-\U0001FAFF\u2600-\u27BF])\s+(?=[\u4e00-\u9fff])"
@@ -181,20 +184,26 @@ _ATTITUDE = re.compile(
 # about the format", « ne renonce pas à ses réserves », "no renuncia a sus objeciones", «не
 # отказывается от своих замечаний», "不放弃对会议形式的保留意见", "لا تتخلى عن تحفظاتها") keeps the
 # stance, not the participation: it answers nothing, as a litotes of attitude does.
+# Round 36: so does a refusal of cooperation denied ("не как отказ от сотрудничества с МСЭ, а
+# как вынужденное решение", "not a rejection of our cooperation with ITU").
 _STANCE_KEPT = re.compile(
     r"\b(?:forgo\w*|giv\w*\s+up|gave\s+up|abandon\w*|relinquish\w*|renounc\w*|waiv\w*|drop\w*"
-    r"|withdraw\w*)\s+(?:on\s+)?(?:\S+\s+){0,3}?(?:reservations?|objections?|concerns?|position"
-    r"|stance|doubts?|misgivings?|criticisms?|remarks|comments|views)\b"
+    r"|withdraw\w*|refus\w*|reject\w*)\s+(?:on\s+|of\s+|to\s+)?(?:\S+\s+){0,3}?(?:reservations?"
+    r"|objections?|concerns?|position|stance|doubts?|misgivings?|criticisms?|remarks|comments|views"
+    r"|cooperat\w*|partnership|engagement)\b"
     r"|\brenon\w*\s+(?:pas\s+|point\s+|jamais\s+)?(?:à|aux?)\s+(?:\S+\s+){0,3}?(?:réserves?"
     r"|objections?|critiques?|préoccupations?|position|remarques|observations|doutes?"
-    r"|réticences?)\b"
+    r"|réticences?|coopération|partenariat|engagement)\b"
+    r"|\brefus\s+(?:de\s+|d')(?:\S+\s+){0,2}?(?:coopér\w*|partenariat|engagement)"
     r"|\brenunci\w*\s+(?:a|al)\s+(?:\S+\s+){0,3}?(?:reservas?|objeciones?|críticas?"
-    r"|preocupaciones?|posición|postura|observaciones|comentarios|dudas?|reparos?)\b"
+    r"|preocupaciones?|posición|postura|observaciones|comentarios|dudas?|reparos?|cooperación"
+    r"|colaboración|compromiso)\b|\brechaz\w*\s+(?:a\s+|de\s+)?(?:\S+\s+){0,2}?(?:cooperación"
+    r"|colaboración)"
     r"|(?<![\w\u0400-\u04ff])(?:отказ|откаж)\w*\s+от\s+(?:\S+\s+){0,3}?(?:замечани|возражени"
-    r"|оговор|позици|сомнени|критик|претензи|опасени)"
-    r"|(?:放弃|放棄)[^，。；,;]{0,12}?(?:保留意见|保留意見|意见|意見|立场|立場|关切|關切|异议|異議|疑虑|疑慮)"
+    r"|оговор|позици|сомнени|критик|претензи|опасени|сотрудничеств|взаимодейств|партн[её]рств)"
+    r"|(?:放弃|放棄)[^，。；,;]{0,12}?(?:保留意见|保留意見|意见|意見|立场|立場|关切|關切|异议|異議|疑虑|疑慮|合作)"
     r"|(?:تخل|يتخلى|تتخلى|نتخلى|يتنازل|تتنازل|نتنازل)\S*\s+(?:\S+\s+){0,3}?عن\s+(?:\S+\s+){0,2}?"
-    r"(?:ال)?(?:تحفظ|تحفّظ|اعتراض|موقف|ملاحظ|مخاوف)",
+    r"(?:ال)?(?:تحفظ|تحفّظ|اعتراض|موقف|ملاحظ|مخاوف|تعاون|شراكة)",
     re.I,
 )
 
@@ -358,6 +367,22 @@ def _tentative(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
             continue
         return match
     return None
+
+
+def _later_attempt_blanked(text: str, scripts: frozenset[str]) -> str:
+    """``text`` with a condition or tentative clause about a later occasion blanked, when an
+    earlier clause of the sentence stands before it (round 36: "今年不在高级别政策会议上发言，明年
+    再争取以部领导发言的形式参加", "will not speak this year, and may seek to next year"): it
+    binds that occasion, not this answer. Not a first clause: "If next year's Forum is held in
+    person, the Minister will attend" sets the condition of what follows."""
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text)]
+    for start, end in itertools.pairwise([*breaks, len(text)]):
+        clause = text[start:end]
+        if not text[:start].strip() or not cues.LATER_OCCASION.search(clause, scripts):
+            continue
+        if cues.CONDITION.search(clause, scripts) or _tentative(clause, scripts):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 # "or" between options ("participation by video, or the Deputy Minister, or regrets").
@@ -636,6 +661,7 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     later = cues.ONLY_AFTER.search(text, scripts) or cues.NEED_FIRST.search(text, scripts)
     if later:
         return [Signal("hedge", sentence, position, cue=later.group(0), conditional=True)]
+    text = _later_attempt_blanked(text, scripts)
     condition = (
         cues.CONDITION.search(text, scripts)
         or _tentative(text, scripts)
@@ -693,6 +719,13 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             accept = None
         explicit = cues.DECLINE.search(body, scripts)
         role, role_negated = _negated_cue(cues.ROLE, body, scripts, neg)
+        approval = cues.APPROVAL_FOR.search(body, scripts) if role else None
+        if role and approval and role.start() < approval.start():
+            # Round 36: "The Secretary to the Ministry has granted approval for the Hon.
+            # Minister to address the session": who approves does not speak; who is named
+            # after the approval may.
+            role = cues.ROLE.search(body, scripts, pos=approval.end())
+            role_negated = None
         # After a negated cause ("does not decline for lack of interest, but because …") the
         # contrast gives the real cause, not a substitute.
         substitution = contrast and negated_before and not causes

@@ -105,6 +105,9 @@ _REFUSAL = [
     r"|(?:ينوي|تنوي|ننوي|يعتزم|تعتزم|نعتزم)\s+(?:\S+\s+){0,3}?(?:ال)?(?:اعتذار|رفض)"
     # Round 33: "ليس من عادتنا الاعتذار عن …" (it is not our habit to decline): a habit denied.
     r"|(?<=من\sعادتنا\s)(?:ال)?(?:اعتذار|رفض)|(?<=من\sعادة\sالوزارة\s)(?:ال)?(?:اعتذار|رفض)"
+    # Round 36: the refusal set aside right after "instead of" or "not to" ("بدلا من الاعتذار",
+    # "أن يشارك، لا أن يعتذر"); elsewhere "نعتذر" after a negation is the apology of a refusal.
+    r"|(?<=بدلا\sمن\s)(?:ال)?اعتذار|(?<=عوضا\sعن\s)(?:ال)?اعتذار|(?<=لا\sأن\s)(?<![^\s،,]لا\sأن\s)[يتن]عتذر"
     r"|يمنع|تمنع|يحول\s+دون|عائق|[يتن]نس[ىا](?=(?:\s+\S+){0,3}?\s+أن\s+[يتن])"
     # "لن يتأخر عن تلبية الدعوة": will not be slow to answer it (round 7).
     # Round 30: not when the reply is what will not be late ("لن يتأخر ردنا عن الأول من
@@ -156,9 +159,11 @@ _REFUSAL += [
 ]
 
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
+# Round 36: "himself instead of" ("will deliver the statement himself instead of the Federal
+# Secretary") replaces a person and denies no act.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
-    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b"
+    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|(?<!himself\s)(?<!herself\s)(?<!in\sperson\s)\b(?:rather\s+than|instead\s+of)\b|\bfar\s+from\b|\bby\s+no\s+means\b"
     # Round 16: "would be the last to miss it" denies the omission as "not" does; only before a
     # word of refusal or omission ("the last to speak" is an order of speakers).
     r"|\bthe\s+last\s+(?:\w+\s+)?to(?=\s+(?:miss|refuse|decline|turn\s+down|pass\s+up|stay\s+away"
@@ -187,6 +192,22 @@ _TRIGGERS = [
     # نشاركو" Moroccan) negates it, also with ف/و glued on; three letters after the prefix keep
     # "ما هي" a question.
     r"|(?:^|\s)[فو]?ما(?=\s+(?:[حه][يتنأ]\S{3,}|غادي|غا\s))",
+]
+
+# Round 36: "instead of" before a word of refusal ("au lieu du refus envisagé", "en lugar de
+# excusarse", «вместо отказа», "بدلا من الاعتذار الذي كان مطروحا"): the refusal is the
+# alternative set aside, denied as "not" denies it (English "instead of" is a trigger above).
+_TRIGGERS += [
+    r"\bau\s+lieu\s+(?:de|du|d')(?=\s*(?:l[ae]\s+|l'|son\s+|sa\s+|notre\s+|nous\s+|se\s+|s')?"
+    r"(?:refus|décli|déclin|désist|renonc|excus|absten|abstient))"
+    r"|\bplutôt\s+qu(?:e\s+d[eu]|'|e\s+de\s+l[ae])(?=\s*(?:l[ae]\s+|l'|se\s+|s')?"
+    r"(?:refus|décli|déclin|désist|renonc|excus|absten))",
+    r"\ben\s+(?:lugar|vez)\s+de(?:l)?(?=\s+(?:(?:la|el|su|nuestra|nuestro)\s+)?(?:rechaz|declin"
+    r"|excus|renunci|negativa|ausencia|inasistencia)\w*)",
+    r"(?<![\w\u0400-\u04ff])вместо(?=\s+(?:того\s*,?\s*чтобы\s+)?(?:отказ|отклон|извин|пропуск"
+    r"|неучасти|неявк)\w*)",
+    r"(?:^|\s)[وف]?(?:بدلا|بدلاً|عوضا|عوضاً)\s+(?:من|عن)(?=\s+(?:ال)?(?:اعتذار|رفض|تغيب|غياب|امتناع"
+    r"|انسحاب|تعذر)\S*)",
 ]
 
 # Colour the whole clause, before and after them.
@@ -478,6 +499,24 @@ _PSEUDO += [
     r"|(?:并|並)?(?:不会|不會|不|没有|沒有)(?:改变|改變)",
     r"(?:^|\s)[وف]?(?:لا|لن|لم)\s+[يتن](?:كتف|قتصر)\S*"
     r"|(?:^|\s)[وف]?(?:لا|لن)\s+[يت]غي(?:ّ)?ر\S*(?:\s+شيئا\S*)?(?:\s+من)?(?=\s)",
+]
+
+# Round 36: a negation of weakening or of change that denies something other than the taking
+# part ("The pandemic has not weakened our wish to take part", « n'a en rien affaibli », "no ha
+# restado interés", «не ослабила нашего желания», "疫情非但没有削弱我局参会的意愿", "لم تضعف
+# رغبتنا"; "no change to the date or the subject of the speech", "aucun changement", "ningún
+# cambio", «без изменений» is no negator, "ولا تغيير في موعد الكلمة"): what follows stands.
+_PSEUDO += [
+    r"\b(?:not|n't|never)\s+(?:\w+\s+)?(?:weaken\w*|diminish\w*|lessen\w*|dampen\w*|reduc\w*)\b"
+    r"|\bno\s+change\s+(?:to|in|of)\b|\bnothing\s+changes\b",
+    r"\bn(?:e\s+|')(?:\S+\s+){0,2}?(?:pas|en\s+rien|nullement)\s+(?:\S+\s+)?(?:affaibli|diminué"
+    r"|entamé|émoussé|réduit)\w*|\baucun\s+changement\s+(?:à|au|aux|de|du|dans)\b",
+    r"\bno\s+(?:ha\s+|han\s+)?(?:debilitad|disminuid|restad|mermad|reducid|debilit|disminu"
+    r"|rest|merm)\w*|\b(?:ningún|sin)\s+cambios?\s+(?:en|de|a|al)\b",
+    r"(?<![\w\u0400-\u04ff])не\s+(?:ослаб|уменьш|снизи|снижа|поколеб)\w*",
+    r"(?:非但|并|並)?(?:没有|沒有|未|并未|並未|不会|不會)(?:削弱|减弱|減弱|减少|減少|降低|动摇|動搖)",
+    r"(?:^|\s)[وف]?(?:لم|لا|لن)\s+[يت](?:ضعف|قلل|نقص|ضعِف)\S*"
+    r"|(?:^|\s)[وف]?(?:لا|ولا)\s+(?:تغيير|تعديل)(?=\s+(?:في|على))",
 ]
 
 _TERMINATORS = [

@@ -231,6 +231,23 @@ _EVENT = cues.Lexicon(
         r"(?:^|\s)(?:ال)?(?:اجتماع|مؤتمر|قمة|زيارة|مجلس|فعاليات)\S*",
     ]
 )
+# Round 36: the parts of the event other than the invited high-level sessions (thematic
+# workshops, side events, the exhibition, an expert-level track).
+_SIDE_EVENT = cues.Lexicon(
+    [
+        r"\b(?:thematic\s+(?:workshops?|sessions?|events?|tracks?)|workshops?|side[- ]events?"
+        r"|exhibition|hackathon|expert[- ]level)\b",
+        r"\b(?:(?:ateliers?|sessions?|séances?)\s+thématiques?|ateliers?|(?:manifestations?"
+        r"|événements?)\s+parallèles?|exposition)\b",
+        r"\b(?:(?:talleres?|sesiones?)\s+temátic\w+|talleres?|eventos?\s+paralelos?"
+        r"|exposición)\b",
+        r"(?<![\w\u0400-\u04ff])(?:тематическ\w+\s+(?:сесси|семинар|мероприяти|секци|заседани)\w*"
+        r"|семинар\w*|выставк\w*|на\s+уровне\s+экспертов)",
+        r"专题|專題|研讨会|研討會|边会|邊會|展览|展覽|工作坊",
+        r"(?:ال)?(?:ورش|ورشة)\S*|(?:ال)?جلسات\s+(?:ال)?(?:مواضيعية|موضوعية)|(?:ال)?فعاليات\s+(?:ال)?جانبية"
+        r"|(?:ال)?معرض",
+    ]
+)
 # Round 14: the WSIS Prizes (a contest the invitation also names) are not the speech: "而是提交
 # 一份项目材料参加奖项评选" (but submit material to take part in the Prizes) accepts nothing.
 _PRIZE = cues.Lexicon(
@@ -938,10 +955,18 @@ def another_occasion(
         named = frozenset().union(*(_months(text.replace(sentence, " ")) for text in refusals))
         if named and not named & moved:
             return "another month"
+    # Round 36: a part of the event other than the invited sessions, named before the event
+    # itself ("примут участие в тематических семинарах Форума в мае", experts "in the thematic
+    # workshops of the Forum"): the invitation's sessions are not what is accepted.
+    after = sentence[at + len(cue) : end]
+    side = _SIDE_EVENT.search(after, scripts)
+    if side is not None:
+        own_named = own.search(after) if own is not None else None
+        if own_named is None or side.start() < own_named.start():
+            return side.group(0).strip()
     if own is not None and own.search(clause):
         return None
     # The object of the accepting verb, or the antecedent of a relative clause it opens.
-    after = sentence[at + len(cue) : end]
     event = _EVENT.search(after, scripts) or _ENGAGEMENT.search(after, scripts)
     if event is None and _RELATIVE_AFTER.match(clause):
         before = sentence[max(0, start - 120) : start]

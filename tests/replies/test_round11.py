@@ -200,9 +200,8 @@ def test_forms_of_an_answer(text: str, kind: str) -> None:
 TO_A_PERSON = [
     # "Most likely" in the dialect: tentative.
     "على الأغلب الوزير رح يشارك، وبنأكد لكم الأسبوع الجاي.",
-    # The speech refused, experts sent to a side event: both sides, a person decides.
-    "Le Ministre ne prendra donc pas la parole cette année. Nos experts participeront volontiers"
-    " aux ateliers.",
+    # (The speech refused and experts sent to the workshops went to a person here until round
+    # 36, which reads the workshops as another part of the event: tests/replies/test_round36.py.)
     # A new day asked for, and a clash on the old one: a person decides.
     "请按26日安排部长的发言。部长22日另有会议，时间冲突。",
 ]
