@@ -888,7 +888,11 @@ TENTATIVE = _compile(
         r"|\bnot\s+(yet\s+)?(certain|sure|clear)\s+(that|whether|if)\b|\buncertain\b"
         # Round 9: a delegation only envisaged ("is considering being represented").
         r"|\b(is|are|am)\s+(considering|contemplating|envisaging)\s+(being|sending|having"
-        r"|delegating|designating|whether)\b",
+        r"|delegating|designating|whether)\b"
+        # Round 37: one only considered, in the past ("considered asking the Minister of State
+        # to speak in his place"): nobody was asked.
+        r"|\b(?:had\s+)?(?:considered|contemplated|envisaged|thought\s+of)\s+(?:asking|sending"
+        r"|having|delegating|designating)\b",
         r"\b(peut-être|pourrait|pourraient|éventuellement|probable\w*|vraisemblablement"
         r"|en\s+principe)\b|\b(enclins?|enclines?)\s+à\b|\bpench\w*\s+pour\b"
         r"|\b(ferons|fera)\s+(notre|son)\s+(possible|mieux)|\b(nous\s+efforcerons|tâcherons"
@@ -1064,7 +1068,11 @@ ROLE = _compile(
         # Hong Kong): "司長", "局長", "常駐代表".
         r"|部長助理|常駐代表(?![团團处處])|副司長|司長|代表團團長|國務秘書|臨時代辦|辦公廳主任|顧問|總經濟師|局長|參贊"
         # Round 36: the head of an institute or an academy ("研究所所长", "科学院院长").
-        r"|所长|所長|院长|院長",
+        r"|所长|所長|院长|院長"
+        # Round 37: the Permanent Representative written out ("常驻联合国日内瓦办事处和瑞士其他国际
+        # 组织代表").
+        r"|常[驻駐](?:联合国|聯合國)?[^。；，、代]{0,12}?(?:办事处|辦事處)(?:和[^。；，、代]{0,14}?"
+        r"(?:组织|組織))?代表(?![团團处處])",
         r"نائب\w*\s+(الوزير|وزير)|نائب(ي|ه|ها)(?!\S)|وكيل\w*\s+(الوزارة|وزارة)|وزير\s+الدولة|السفير|المندوب\s+الدائم"
         r"|المدير\s+العام|رئيس\s+الوفد|القائم\s+بالأعمال|الأمين\s+العام|مدير\s+مكتب|مستشار|الوزير\s+المفوض",
     ]
@@ -1085,6 +1093,24 @@ APPROVAL_FOR = _compile(
         r"|conformidad|anuencia)\b|\b(?:ha|han)\s+(?:autorizado|aprobado)\b|\bautoriz[óo]\b",
         r"(?<![\w\u0400-\u04ff])(?:одобрил|разрешил|санкционировал)\w*",
         r"(?:^|\s)(?:وافق|وافقت|أذن|أذنت)\S*\s+(?:على|ل)",
+    ]
+)
+
+# Round 37: verbs of writing, answering or informing: "on behalf of" beside one of them says
+# for whom the letter is written, not who speaks (``decide._writes_for``).
+WRITING = _compile(
+    [
+        r"\b(?:write|writes|writing|wrote|reply|replying|respond|responding|answer|answering"
+        r"|inform|informing|convey|conveying|acknowledge|acknowledging)\b|\bI\s+am\s+directed\b",
+        r"\b(?:écris|écrit|écrivons|écrire|réponds|répondons|répondre|informe|informons|informer"
+        r"|transmets|transmettons|faisons\s+savoir|fais\s+savoir|accuse\s+réception)\b",
+        r"\b(?:escribo|escribimos|escribir|respondo|respondemos|responder|contesto|contestamos"
+        r"|informo|informamos|informar|comunico|comunicamos|comunicar|acuso\s+recibo)\b",
+        r"(?<![\w\u0400-\u04ff])(?:пишу|пишем|написать|отвечаю|отвечаем|ответить|сообщаю|сообщаем"
+        r"|сообщить|информирую|информируем|уведомляю|уведомляем|направляю|направляем)"
+        r"(?![\w\u0400-\u04ff])",
+        r"函告|复函|覆函|致函|特此答复|特此答覆|特此函复|特此回复|现答复如下|現答覆如下",
+        r"(?:^|\s)(?:أكتب|نكتب|نفيد|أفيد|نحيط|أحيط|نبلغ|أبلغ|نرد|أرد)(?=\s|$)",
     ]
 )
 
@@ -1898,6 +1924,11 @@ REPORTED = _compile(
         r"(?:此前|之前|先前|上次|日前)",
         r"(?:^|\s)[وف]?(?:خلافا|بخلاف|عكس)\s+(?:ل)?ما(?=\s)|(?:^|\s)على\s+خلاف\s+ما(?=\s)"
         r"|(?:^|\s)(?:التي|الذي)\s+(?:أفاد|أشار|ذكر|تضمن|جاء)\S*\s+(?:فيها\s+|فيه\s+)?(?:ب|إلى)",
+        # Round 37: what an earlier message said, in a relative clause in the past ("el mensaje
+        # …, que confirmaba la participación del Ministro, se envió por error").
+        r"\bque\s+(?:confirmaba|anunciaba|indicaba|aceptaba|declinaba)\b",
+        r"\bqui\s+(?:confirmait|annonçait|indiquait|acceptait|déclinait)\b",
+        r"\b(?:which|that)\s+(?:had\s+)?(?:confirmed|announced|accepted|declined)\b",
     ]
 )
 
@@ -2093,6 +2124,14 @@ QUOTED_WORDING = _compile(
         r"[“「『\"][^”」』\"]{1,40}[”」』\"](?=[^。；]{0,4}(?:系|是|乃|属|屬)[^。；]{0,24}(?:误解|誤解"
         r"|误会|誤會|不准确|不準確|有误|有誤|笔误|筆誤))"
         r"|(?<=(?:提到|提及|所说|所說|表示)的)[“「『\"][^”」』\"]{1,40}[”」』\"]",
+        # Round 37: an answer word quoted after a negator ("our answer is “yes”, not “maybe”",
+        # "ردنا على دعوتكم هو "نعم" لا "ربما""): the word set aside is named, not said.
+        r"\b(?:not|rather\s+than)\s+[\"“‘][^\"”’]{1,25}[\"”’]",
+        r"\b(?:pas|non)\s+(?:un\s+)?[«\"“]\s*[^»\"”]{1,25}[»\"”]",
+        r"\bno\s+(?:un\s+)?[«\"“][^»\"”]{1,25}[»\"”]",
+        r"(?<![\w\u0400-\u04ff])не\s+[«\"“„][^»\"”“]{1,25}[»\"”“]",
+        r"(?:不是|而非|并非|並非)[“「『\"][^”」』\"]{1,12}[”」』\"]",
+        r"(?:^|\s)(?:لا|وليس|ليس)\s+[«\"“][^»\"”]{1,25}[»\"”]",
         r"(?:عبارة|العبارة|جملة|الجملة)\s+[«\"“][^»\"”]{1,80}[»\"”]",
     ]
 )
@@ -2825,6 +2864,23 @@ DESIGNATE = _compile(
         r"|formulada)(?:\s*,[^,.;:]{3,60},)?(?:\s+en\s+(?:su\s+)?(?:representaci[oó]n|nombre)"
         r"(?:\s+del?\s+\S+(?:\s+\S+)?)?)?\s+por\s+"
         r"(?P<who11>[^.;:,]{3,100})",
+        # Round 37: whoever delivers the statement in the name of the Minister (named after
+        # it) speaks for her: « le directeur de l'OFCOM prononcera la déclaration de la Suisse
+        # au nom de Madame la Conseillère fédérale ».
+        r"(?P<who38a>\b(?:the|our)\s+(?!minister\s)(?:(?!not\b|never\b|that\b)[^.;:,]){3,80}?)\s+(?:will"
+        r"|shall)\s+deliver\s+(?:the|its|our)\s+(?:[^.;:]{0,40}?\s)?statement\s+(?:[^.;:]{0,60}?\s)?"
+        r"on\s+behalf\s+of\s+(?:the\s+)?(?:hon\S*\s+)?(?:minister|secretary|cabinet\s+secretary)\b",
+        r"(?P<who38b>\b(?:le|la)\s+(?!ministre\s)(?:(?!ne\b|n'|que\b|qu')[^.;:,]){3,80}?)\s+prononcera\s+(?:la|sa)"
+        r"\s+déclaration\s+(?:[^.;:]{0,60}?\s)?au\s+nom\s+d(?:e|u)\s+(?:(?:madame|monsieur)\s+)?"
+        r"(?:la\s+|le\s+)?(?:ministre|conseill\w+|secrétaire|président\w*)",
+        r"(?P<who38c>\b(?:el|la)\s+(?!ministr[oa]\s)(?:(?!no\b|que\b)[^.;:,]){3,80}?)\s+pronunciará\s+"
+        r"(?:la|su)\s+declaración\s+(?:[^.;:]{0,60}?\s)?en\s+(?:nombre|representación)\s+del?\s+"
+        r"(?:(?:señor|señora)\s+)?(?:ministr|secretari|president)\w*",
+        # Round 37: the Russian statement made by someone after its verb ("заявление от имени
+        # Российской Федерации сделает руководитель Федерального агентства связи").
+        r"(?<![\w\u0400-\u04ff])заявлени\w*\s+(?:(?!не\s)\S+\s+){0,10}?(?:сделает|зачитает|огласит"
+        r"|произнес[её]т)\s+(?!(?:лично|сам|сама|сами|он|она|от|министр)(?![\w\u0400-\u04ff]))"
+        r"(?P<who37>[^.;:,]{3,100})",
         # Round 21: the task handed to someone ("has delegated to the Secretary the task of
         # delivering", « a confié au Directeur le soin de prononcer », "ha delegado en el
         # Secretario la tarea de pronunciar", «возложил на заместителя задачу выступить»,

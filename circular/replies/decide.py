@@ -369,6 +369,15 @@ def _tentative(text: str, scripts: frozenset[str]) -> re.Match[str] | None:
     return None
 
 
+def _writes_for(body: str, behalf: re.Match[str], scripts: frozenset[str]) -> bool:
+    """Whether ``behalf`` says for whom the letter is written ("I am writing on behalf of the
+    Ambassador", « Je vous écris au nom de », «Пишу по поручению Посла», "受部领导委托函告"):
+    a verb of writing or informing within a few words of it (round 37). Whoever the writer acts
+    for speaks at no session."""
+    window = body[max(0, behalf.start() - 40) : behalf.end() + 40]
+    return cues.WRITING.search(window, scripts) is not None
+
+
 def _later_attempt_blanked(text: str, scripts: frozenset[str]) -> str:
     """``text`` with a condition or tentative clause about a later occasion blanked, when an
     earlier clause of the sentence stands before it (round 36: "今年不在高级别政策会议上发言，明年
@@ -792,6 +801,8 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
             # Someone speaks or acts on the Minister's behalf in this clause (the official may
             # be named in another: "the Deputy Minister, Ing. X, will speak on his behalf").
             behalf = cues.BEHALF.search(body, scripts)
+            if behalf and _writes_for(body, behalf, scripts):
+                behalf = None  # "I am writing on behalf of the Ambassador" (round 37)
             elided = role and substitution and _ELLIPSIS.search(clause)
             # "not the Minister but the Deputy Minister": the Y of a substitution stands.
             substitutes = substitution and (participate or role)

@@ -59,9 +59,11 @@ _REFUSAL = [
     # letter / it" remembers a thing and answers nothing.
     r"|forg[eo]t\w*\s+to(?!\s+(?:the|your|our|his|her|its|their|this|that|it)\b)"
     r"|turn\s+down|say\s+no|stay\s+away|be\s+absent|without|obstacles?|impediments?"
-    r"|hindrances?|qualms?|misgivings?|scruples?|compunctions?|reservations?(?=\s+(about|as\s+to|regarding|concerning))|waste\w*|let\s+(\w+\s+){0,3}(pass|slip)|stands?\s+in\s+the\s+way"
+    r"|hindrances?|qualms?|misgivings?|scruples?|compunctions?|reservations?(?=\s+(about|as\s+to|regarding|concerning))|waste\w*|let\s+(\S+\s+){0,5}?(pass|slip)|stands?\s+in\s+the\s+way"
     # Impediments: "nothing prevents the Minister from attending" (round 5).
     r"|prevent\w*|preclud\w*|hinder\w*"
+    # Round 37: "The campaign will not stop the Minister from delivering" (nor keep him from).
+    r"|(?:stop|keep)(?:s|ped|ping)?(?=\s+(?:\S+\s+){0,4}?from\s+\w+ing\b)"
     # Negated adjectives of displeasure or indifference: "not unhappy to", "not uninterested".
     r"|unhappy|displeased|uninterested|indifferent|depriv\w*"
     # Round 31: giving up on an act, denied ("has not given up on attending"), as "forgo" is.
@@ -324,7 +326,7 @@ _PSEUDO = [
     r"no\s+dude|sin\s+duda|sin\s+problema|no\s+solo|no\s+sólo|no\s+solamente|no\s+únicamente|no\s+(puede|podrá|podía)\s+sino"
     r"|no\s+hay\s+problema"
     # "No cabe duda de que el Ministro intervendrá": no doubt, the act stands.
-    r"|no\s+(?:cabe|hay|existe|queda)\s+(?:ninguna\s+|la\s+menor\s+)?duda\b"
+    r"|no\s+(?:(?:le|les|me|nos)\s+)?(?:cabe|hay|existe|queda)\s+(?:ninguna\s+|la\s+menor\s+)?duda\b"
     r"|\bno\s+(le|nos|les|me|te)?\s*(queda|quedan|tiene|tenemos|tienen|hay)\s+(otra\s+)?"
     r"(opción|alternativa|remedio|más\s+remedio|salida)\s+que\b"
     r"|\bno\s+(es\s+)?((por|debido\s+a)\s+)?(la\s+|una\s+)?(falta|ausencia)\s+de\s+\w+"
@@ -549,10 +551,12 @@ _POSTPOSED = Lexicon(
         # от выступления … Министр не намерен": he does not intend to refuse).
         # Only with the intent closing the clause: "отказался … и не намерен менять решение" is
         # a refusal kept.
-        r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*(?:ть|ться)(?=(?:(?!\s[иа]\s)[^.;,:!?—–])"
-        r"{0,80}?(?<![\w\u0400-\u04ff])не\s+(?:намерен|собира|стан[её]т|стан[её]м|хочет|хотим"
+        # Round 37: a subject of several words may stand between ("Отказываться от такой
+        # возможности Министр по развитию информационных технологий и коммуникаций не намерен").
+        r"|(?:отказ|отклон|пропуск|пропуст|упуск|упуст)\w*(?:ть|ться)(?=(?:(?!\sа\s)[^.;,:!?—–])"
+        r"{0,140}?(?<![\w\u0400-\u04ff])не\s+(?:намерен|собира|стан[её]т|стан[её]м|хочет|хотим"
         r"|планиру)\w*\s*(?:[.;,:!?—–]|$)))"
-        r"[^.;,:!?—–]{0,80}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует"
+        r"[^.;,:!?—–]{0,140}?(?<![\w\u0400-\u04ff])(нет|не\s+имеется|не\s+существует"
         r"|не(?=\s+(?:намерен|собира|стан[её]т|стан[её]м|хочет|хотим|планиру)))"
         r"(?![\w\u0400-\u04ff])"
     ]

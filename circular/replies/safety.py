@@ -207,7 +207,8 @@ _OTHER_EVENT = cues.Lexicon(
         r"\bautres?\s+(\w+\s+)?(réunion|conférence|engagement|sommet|visite|événement)s?\b",
         r"\botr[oa]s?\s+(\w+\s+)?(reuni[oó]n|conferencia|compromiso|evento|cumbre|visita)\w*",
         r"(?<![\w\u0400-\u04ff])друг\w+\s+(\w+\s+)?(встреч|конференц|мероприят|заседан|саммит|визит)\w*",
-        r"另一|其他(会议|活动|國際|国际)|另外一",
+        # Round 37: not "其他国际组织" (other international organisations, in a Mission's name).
+        r"另一|其他(会议|活动|國際(?!組織)|国际(?!组织))|另外一",
         r"(اجتماع|مؤتمر|حدث|ارتباط|قمة|زيارة)\S*\s+(آخر|أخرى)",
     ]
 )
