@@ -17,8 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from circular.replies.classify import classify_text
-from tests.support.readings import assert_reading, cases
+from tests.support.readings import assert_accept_without_delegate, assert_reading, cases
 
 READINGS = {
     "an earlier position named to be contradicted": [
@@ -219,6 +218,4 @@ def test_round_36_reading(table: str, text: str, kind: str) -> None:
     ],
 )
 def test_who_approves_is_no_delegate(text: str) -> None:
-    decision = classify_text(text)
-    assert decision.kind.value == "accept", decision.cues
-    assert not any(cue.startswith("accept (delegate") for cue in decision.cues), decision.cues
+    assert_accept_without_delegate(text)

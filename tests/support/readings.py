@@ -26,3 +26,10 @@ def assert_to_a_person(raw: bytes, reason: str) -> None:
     result = classify_message(raw)
     assert result.kind == ReplyKind.OTHER and result.needs_review, result
     assert reason in (result.review_reason or ""), result
+
+
+def assert_accept_without_delegate(text: str) -> None:
+    """``text`` accepts, and names no delegate: who approves, or the Minister herself, is none."""
+    decision = classify_text(text)
+    assert decision.kind.value == "accept", decision.cues
+    assert not any(cue.startswith("accept (delegate") for cue in decision.cues), decision.cues
