@@ -1924,6 +1924,14 @@ REPORTED = _compile(
         r"(?:此前|之前|先前|上次|日前)",
         r"(?:^|\s)[وف]?(?:خلافا|بخلاف|عكس)\s+(?:ل)?ما(?=\s)|(?:^|\s)على\s+خلاف\s+ما(?=\s)"
         r"|(?:^|\s)(?:التي|الذي)\s+(?:أفاد|أشار|ذكر|تضمن|جاء)\S*\s+(?:فيها\s+|فيه\s+)?(?:ب|إلى)",
+        # Round 38: an earlier letter's answer, dated ("我司2月5日函告委领导无法出席。现委领导…
+        # 将出席", "We informed you on 5 February that the Minister could not attend"):
+        # reported, and superseded by what follows.
+        r"\b(?:we|I)\s+(?:had\s+)?(?:informed|told|advised|notified|wrote\s+to)\s+(?:you\s+)?"
+        r"(?:on|in\s+our\s+\w+\s+of)\s+\d",
+        r"\bnous\s+vous\s+(?:avions|avons)\s+(?:informée?s?|fait\s+savoir|écrit|indiqué)\s+le\s+\d",
+        r"\b(?:les|le)\s+(?:informamos|comunicamos|indicamos|habíamos\s+informado)\s+el\s+\d",
+        r"(?:^|\s)(?:أفدناكم|أبلغناكم|أخطرناكم)\s+(?:في|بتاريخ)\s+\d",
         # Round 37: what an earlier message said, in a relative clause in the past ("el mensaje
         # …, que confirmaba la participación del Ministro, se envió por error").
         r"\bque\s+(?:confirmaba|anunciaba|indicaba|aceptaba|declinaba)\b",
@@ -2187,6 +2195,14 @@ REPORTED_TEXT = _compile(
         r"|сказано|указано|написано)),?\s+что"
         r"(?:(?!(?<![\w\u0400-\u04ff])(?:но|однако)(?![\w\u0400-\u04ff]))[^;:.])*",
         r"(?:草稿|拟稿|擬稿|稿)(?:中|里|裡)?(?:说|說|写明|寫明|写道|寫道|表示)[^。；：]*",
+        # Round 38: an earlier letter's answer, dated or said to be earlier ("我司2月5日函告委
+        # 领导无法出席", "我局2月17日曾答复，部领导…无法出席", "我司2月13日的复函称总局领导
+        # 不出席"), to the sentence's end unless a "now" or a "but" turns it.
+        # Past only: "将于3月1日前答复" (will answer by 1 March) is a promise, not a report.
+        r"(?:\d{1,2}\s*月\s*\d{1,2}\s*[日号號]|此前|之前|日前|先前|上周|上週)[^。；：，]{0,8}?"
+        r"(?:(?:曾|已)(?:函告|答复|答覆|回复|回覆|告知|表示)|函告|电告|電告"
+        r"|(?:复函|覆函|回函|函件|邮件|郵件|答复|答覆|回复|回覆)(?:中)?(?:称|稱|表示)|函称|函稱)"
+        r"(?:(?!现|現|但|不过|不過|如今|目前)[^。；：])*",
         r"(?:تقول|تنص|تذكر)\s+(?:ال)?(?:مسودة|رسالة|نص)\S*\s+(?:على\s+)?(?:أن|إن)"
         r"(?:(?!\s(?:لكن|ولكن|غير\s+أن)\s)[^؛:.])*",
     ]
@@ -2826,7 +2842,10 @@ def principal_acts(clause: str, cue_end: int) -> bool:
 DESIGNATE = _compile(
     [
         r"\b(?:designated|appointed|nominated|mandated|tasked|entrusted|delegated|instructed"
-        r"|asked)\s+(?P<who1>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:to|with)\s+(?:represent|deliver|speak|attend"
+        # Round 38: not the writer ("has asked me to thank the ITU for the invitation to deliver
+        # …": the writer was asked to write).
+        r"|asked)\s+(?P<who1>(?!by\b|par\b|por\b|me\b|us\b)[^;:]{3,100}?),?\s+"
+        r"(?:to|with)\s+(?:represent|deliver|speak|attend"
         r"|make|read|take\s+part|participate)",
         r"\b(?:désigné|chargé|mandaté|délégué|prié)e?s?\s+(?P<who2>(?!by\b|par\b|por\b)[^;:]{3,100}?),?\s+(?:pour|de|d')"
         r"\s*(?:le\s+|la\s+|l')?(?:représenter|prononcer|intervenir|participer|lire|parler)",

@@ -640,6 +640,9 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
         text = text[: request.start()]
     elif is_question or request:
         return [Signal("question", sentence, position, cue="question")]
+    # "the draft says that …" (round 33), "我局2月17日曾答复，…" (round 38): before the clauses
+    # that report an earlier position are dropped, so that what was reported goes with them.
+    text = cues.REPORTED_TEXT.sub_blank(text, scripts)
     # Backgrounded clauses (concessive, or reporting an earlier position) do not answer.
     text = "".join(
         piece
@@ -659,7 +662,6 @@ def score_sentence(sentence: str, position: int) -> list[Signal]:
     text = cues.FALLBACK_SLOT.sub_blank(text, scripts)
     text = cues.BEFORE_ACT.sub_blank(text, scripts)  # "Before confirming …, we need" (round 16)
     text = cues.IMPRESSION.sub_blank(text, scripts)  # "the impression that …" (round 16)
-    text = cues.REPORTED_TEXT.sub_blank(text, scripts)  # "the draft says that …" (round 33)
     text = cues.OTHER_OBJECT.sub_blank(text, scripts)  # "decide on participation" (round 17)
     text = cues.PAST_EDITION.sub_blank(text, scripts)  # "took part in 2019" (round 21)
     text = cues.POLITE_IF.sub_blank(text, scripts)  # "we would be grateful if" (round 21)
