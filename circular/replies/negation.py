@@ -161,11 +161,9 @@ _REFUSAL += [
 ]
 
 # Negators. French "ne … pas" is one trigger so that its scope starts at the verb inside it.
-# Round 36: "himself instead of" ("will deliver the statement himself instead of the Federal
-# Secretary") replaces a person and denies no act.
 _TRIGGERS = [
     r"\b(not|no|never|cannot|unable|neither|nor|none|nobody|nothing|without)\b|n't\b"
-    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|(?<!himself\s)(?<!herself\s)(?<!in\sperson\s)\b(?:rather\s+than|instead\s+of)\b|\bfar\s+from\b|\bby\s+no\s+means\b"
+    r"|\bno\s+longer\b|\b(hardly|scarcely)\b|\brather\s+than\b|\binstead\s+of\b|\bfar\s+from\b|\bby\s+no\s+means\b"
     # Round 16: "would be the last to miss it" denies the omission as "not" does; only before a
     # word of refusal or omission ("the last to speak" is an order of speakers).
     r"|\bthe\s+last\s+(?:\w+\s+)?to(?=\s+(?:miss|refuse|decline|turn\s+down|pass\s+up|stay\s+away"
